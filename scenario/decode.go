@@ -1,0 +1,356 @@
+package scenario
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest scenario, rubric or scoresheet file yishi reads.
+// Larger files are refused before they are parsed.
+const MaxFileSize = 4 << 20
+
+// maxNodes bounds the nodes one decode may visit, counting every expansion
+// of an alias, so that a "billion laughs" document is refused quickly.
+const maxNodes = 200_000
+
+// nodeDecoder is implemented by types that decode themselves from a YAML
+// node, such as [Text] and [Duration].
+type nodeDecoder interface {
+	decodeNode(d *decoder, n *yaml.Node, path string)
+}
+
+// decoder walks a yaml.Node tree into Go values by their `yaml` tags. Unlike
+// yaml.v3's own decoder it keeps going after a problem, so a file's problems
+// are all reported at once, each with its line and column, and it records
+// where every value stood so that later validation can point at it.
+type decoder struct {
+	file   string
+	diags  *Diagnostics
+	pos    map[string]Pos
+	budget int
+	bombed bool
+}
+
+func newDecoder(file string, diags *Diagnostics) *decoder {
+	return &decoder{file: file, diags: diags, pos: map[string]Pos{}, budget: maxNodes}
+}
+
+func (d *decoder) at(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.at(n), format, args...)
+}
+
+// parseDocument parses data as a single YAML document. It reports syntax
+// errors with the position yaml.v3 gives and returns nil when the document
+// cannot be used.
+func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
+	if len(data) > MaxFileSize {
+		diags.Errorf(Pos{File: file}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), MaxFileSize)
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		diags.Errorf(syntaxPos(file, err), "%s", syntaxMessage(err))
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		diags.Errorf(Pos{File: file}, "file is empty")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// syntaxPos pulls the line out of a yaml.v3 syntax error ("yaml: line 7: ...").
+func syntaxPos(file string, err error) Pos {
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		rest := msg[i+5:]
+		j := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
+		if j > 0 {
+			if line, err := strconv.Atoi(rest[:j]); err == nil {
+				return Pos{File: file, Line: line}
+			}
+		}
+	}
+	return Pos{File: file}
+}
+
+func syntaxMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, "line "); i == 0 {
+		if j := strings.Index(msg, ": "); j > 0 {
+			msg = msg[j+2:]
+		}
+	}
+	return "YAML syntax: " + msg
+}
+
+// resolve follows aliases, charging the node budget for each step.
+func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func (d *decoder) spend(n *yaml.Node) bool {
+	if d.bombed {
+		return false
+	}
+	d.budget--
+	if d.budget < 0 {
+		d.bombed = true
+		d.errorf(n, "document expands to more than %d values (too many aliases?); refusing to read it", maxNodes)
+		return false
+	}
+	return true
+}
+
+// decode stores node n into v, recording problems and positions under path.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
+	if !d.spend(n) {
+		return
+	}
+	orig := n
+	n = d.resolve(n)
+	if n == nil {
+		return
+	}
+	d.pos[path] = d.at(orig)
+	if v.CanAddr() {
+		if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+			nd.decodeNode(d, n, path)
+			return
+		}
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		return // an empty value leaves the zero value
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem(), path)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s: expected a list, got %s", displayPath(path), describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+		}
+		v.Set(s)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s: expected a mapping, got %s", displayPath(path), describe(n))
+			return
+		}
+		m := reflect.MakeMap(v.Type())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := d.resolve(n.Content[i]), n.Content[i+1]
+			ev := reflect.New(v.Type().Elem()).Elem()
+			d.decode(val, ev, joinPath(path, k.Value))
+			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), ev)
+		}
+		v.Set(m)
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected text, got %s", displayPath(path), describe(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected a whole number, got %s", displayPath(path), describe(n))
+			return
+		}
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil {
+			d.errorf(n, "%s: expected a whole number, got %q", displayPath(path), n.Value)
+			return
+		}
+		v.SetInt(i)
+	case reflect.Float64, reflect.Float32:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected a number, got %s", displayPath(path), describe(n))
+			return
+		}
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if err != nil {
+			d.errorf(n, "%s: expected a number, got %q", displayPath(path), n.Value)
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		var b bool
+		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+			d.errorf(n, "%s: expected true or false, got %s", displayPath(path), describe(n))
+			return
+		}
+		v.SetBool(b)
+	default:
+		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
+	}
+}
+
+// field describes one yaml-tagged field of a struct.
+type field struct {
+	name  string
+	index []int
+}
+
+var fieldCache sync.Map // reflect.Type -> []field
+
+func fieldsOf(t reflect.Type) []field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]field)
+	}
+	var out []field
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		name := strings.Split(tag, ",")[0]
+		if !sf.IsExported() || name == "-" {
+			continue
+		}
+		if strings.Contains(tag, ",inline") {
+			for _, inner := range fieldsOf(sf.Type) {
+				out = append(out, field{name: inner.name, index: append([]int{i}, inner.index...)})
+			}
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(sf.Name)
+		}
+		out = append(out, field{name: name, index: []int{i}})
+	}
+	fieldCache.Store(t, out)
+	return out
+}
+
+var posType = reflect.TypeOf(Pos{})
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s: expected a mapping of keys to values, got %s", displayPath(path), describe(n))
+		return
+	}
+	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {
+		f.Set(reflect.ValueOf(d.at(n)))
+	}
+	fields := fieldsOf(v.Type())
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := d.resolve(n.Content[i]), n.Content[i+1]
+		if k.Value == "<<" {
+			d.errorf(k, "%s: YAML merge keys (<<) are not supported; write the keys out", displayPath(path))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, "%s: key %q appears twice", displayPath(path), k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		var fd *field
+		for j := range fields {
+			if fields[j].name == k.Value {
+				fd = &fields[j]
+				break
+			}
+		}
+		if fd == nil {
+			names := make([]string, len(fields))
+			for j, f := range fields {
+				names[j] = f.name
+			}
+			msg := fmt.Sprintf("unknown key %q in %s", k.Value, displayPath(path))
+			if s := Suggest(k.Value, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			d.errorf(k, "%s", msg)
+			continue
+		}
+		sub := joinPath(path, k.Value)
+		d.pos[sub+"@key"] = d.at(k)
+		d.decode(val, v.FieldByIndex(fd.index), sub)
+	}
+}
+
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func displayPath(path string) string {
+	if path == "" {
+		return "the top level"
+	}
+	return path
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "nothing"
+}
+
+// Suggest returns the candidate closest to s by edit distance, or "" when
+// none is close enough to be a likely typo.
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, c := range candidates {
+		dist := editDistance(ls, strings.ToLower(c))
+		if dist < bestD {
+			best, bestD = c, dist
+		}
+	}
+	limit := len([]rune(s))/3 + 1
+	if limit > 3 {
+		limit = 3
+	}
+	if bestD <= limit {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,175 @@
+package scenario
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// ErrInvalid is wrapped by every error that reports a problem in a user's
+// file, so that callers can tell invalid input (exit code 1) from other
+// failures with errors.Is.
+var ErrInvalid = errors.New("invalid input")
+
+// Pos is a place in a file: the file name and a 1-based line and column.
+// A zero Line means the place is the whole file.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line,omitempty"`
+	Col  int    `json:"column,omitempty"`
+}
+
+// String formats the position as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	s := p.File
+	if s == "" {
+		s = "-"
+	}
+	if p.Line > 0 {
+		s += fmt.Sprintf(":%d", p.Line)
+		if p.Col > 0 {
+			s += fmt.Sprintf(":%d", p.Col)
+		}
+	}
+	return s
+}
+
+// Severity tells an error, which makes a file unusable, from a warning,
+// which a trainer should read but which does not stop the drill.
+type Severity int
+
+const (
+	// SeverityError marks a problem that makes the file unusable.
+	SeverityError Severity = iota
+	// SeverityWarning marks a problem worth a look that does not stop the drill.
+	SeverityWarning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == SeverityWarning {
+		return "warning"
+	}
+	return "error"
+}
+
+// MarshalText renders the severity as its name in JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Diagnostic is one problem found in a file.
+type Diagnostic struct {
+	Pos      Pos      `json:"pos"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String formats the diagnostic as "file:line:col: message", with a
+// "warning: " prefix on warnings.
+func (d Diagnostic) String() string {
+	if d.Severity == SeverityWarning {
+		return d.Pos.String() + ": warning: " + d.Message
+	}
+	return d.Pos.String() + ": " + d.Message
+}
+
+// Diagnostics is a list of problems, kept in file, line, column order by
+// [Diagnostics.Sort]. It follows go/scanner.ErrorList: the zero value is
+// ready to use and [Diagnostics.Err] is nil when there are no errors.
+type Diagnostics []Diagnostic
+
+// Errorf records an error at pos.
+func (l *Diagnostics) Errorf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+}
+
+// Warnf records a warning at pos.
+func (l *Diagnostics) Warnf(pos Pos, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+}
+
+// Sort orders the list by file, line, column, then errors before warnings,
+// and drops exact duplicates.
+func (l *Diagnostics) Sort() {
+	s := *l
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		if a.Pos.Col != b.Pos.Col {
+			return a.Pos.Col < b.Pos.Col
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Message < b.Message
+	})
+	out := s[:0]
+	for i, d := range s {
+		if i > 0 && d == s[i-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	*l = out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l Diagnostics) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// Errors returns only the errors.
+func (l Diagnostics) Errors() Diagnostics { return l.filter(SeverityError) }
+
+// Warnings returns only the warnings.
+func (l Diagnostics) Warnings() Diagnostics { return l.filter(SeverityWarning) }
+
+func (l Diagnostics) filter(s Severity) Diagnostics {
+	var out Diagnostics
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Error joins the errors and warnings one per line.
+func (l Diagnostics) Error() string {
+	var b strings.Builder
+	for i, d := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// Unwrap makes errors.Is(err, ErrInvalid) true for a list that holds errors.
+func (l Diagnostics) Unwrap() error {
+	if l.HasErrors() {
+		return ErrInvalid
+	}
+	return nil
+}
+
+// Err returns the sorted list as an error when it holds at least one error,
+// and nil otherwise. Warnings alone are not an error.
+func (l Diagnostics) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	l.Sort()
+	return l
+}

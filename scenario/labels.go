@@ -1,0 +1,48 @@
+package scenario
+
+// labels holds the fixed words of yishi's output in each language, so that
+// a Chinese scenario gets Chinese headings on every page it produces.
+var labels = map[string]map[string]string{
+	"en": {
+		"agenda": "Agenda", "background": "Background", "focus_question": "Focus question",
+		"public_facts": "Public facts", "roles": "Roles", "injects": "Injects (trainer only)",
+		"method": "Method", "duration": "Duration", "language": "Language", "rubric": "Rubric",
+		"grouping": "Grouping", "per_group": "per group", "led_by": "led by", "to": "to",
+		"brief": "Public brief", "confidential": "Confidential brief", "goals": "Goals",
+		"interests": "Interests", "exercises": "exercises", "minutes": "min", "size": "size",
+		"mix": "mix", "require": "require", "groups": "groups", "avoid": "not played by",
+		"prefer": "preferably played by", "at_least": "at least", "unlimited": "any number",
+		"consensus-workshop": "consensus workshop", "open-space": "open space", "orid": "ORID",
+		"world-cafe": "world café", "free": "free discussion",
+		"host": "host", "recorder": "recorder", "stakeholder": "stakeholder", "observer": "observer",
+		"summary": "Summary", "dimensions": "Dimensions",
+	},
+	"zh": {
+		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
+		"public_facts": "公开事实", "roles": "角色", "injects": "插入事件（仅培训师）",
+		"method": "方法", "duration": "时长", "language": "语言", "rubric": "评分量表",
+		"grouping": "分组", "per_group": "每组", "led_by": "主导", "to": "发给",
+		"brief": "公开说明", "confidential": "保密说明", "goals": "目标",
+		"interests": "利益诉求", "exercises": "考察", "minutes": "分钟", "size": "人数",
+		"mix": "混编", "require": "要求", "groups": "组数", "avoid": "不由以下背景扮演",
+		"prefer": "优先由以下背景扮演", "at_least": "至少", "unlimited": "不限人数",
+		"consensus-workshop": "共识工作坊", "open-space": "开放空间", "orid": "ORID 焦点讨论",
+		"world-cafe": "世界咖啡", "free": "自由讨论",
+		"host": "主持人", "recorder": "记录员", "stakeholder": "利益相关方", "observer": "观察员",
+		"summary": "概要", "dimensions": "维度",
+	},
+}
+
+// Label returns the fixed word key in lang (English when lang is unknown),
+// or the key itself when there is no such word.
+func Label(lang, key string) string {
+	if m, ok := labels[lang]; ok {
+		if s, ok := m[key]; ok {
+			return s
+		}
+	}
+	if s, ok := labels["en"][key]; ok {
+		return s
+	}
+	return key
+}

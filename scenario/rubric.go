@@ -1,0 +1,80 @@
+package scenario
+
+// StandardDimensions are the dimensions every debrief of a council drill
+// looks at; a rubric that leaves one out gets a warning.
+var StandardDimensions = []string{"organization", "rhythm", "guidance", "induction", "recording", "hosting"}
+
+// Rubric is the set of dimensions reviewers score a group on, each with
+// level descriptors anchored on a common scale.
+type Rubric struct {
+	Version     int         `yaml:"version,omitempty" json:"version,omitempty"`
+	Kind        string      `yaml:"kind,omitempty" json:"kind,omitempty"`
+	ID          string      `yaml:"id" json:"id"`
+	Title       Text        `yaml:"title" json:"title"`
+	Description Text        `yaml:"description,omitempty" json:"description,omitempty"`
+	Scale       Scale       `yaml:"scale" json:"scale"`
+	Dimensions  []Dimension `yaml:"dimensions" json:"dimensions"`
+
+	// Pos is where the rubric starts.
+	Pos Pos `yaml:"-" json:"-"`
+	pos map[string]Pos
+}
+
+// Scale is the range of whole-number scores, such as 1 to 5.
+type Scale struct {
+	Min int `yaml:"min" json:"min"`
+	Max int `yaml:"max" json:"max"`
+}
+
+// Contains reports whether score lies on the scale.
+func (s Scale) Contains(score int) bool { return score >= s.Min && score <= s.Max }
+
+// Dimension is one thing reviewers score, such as the rhythm of the meeting.
+type Dimension struct {
+	ID          string  `yaml:"id" json:"id"`
+	Title       Text    `yaml:"title" json:"title"`
+	Description Text    `yaml:"description,omitempty" json:"description,omitempty"`
+	Weight      float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
+	LookFor     []Text  `yaml:"look_for,omitempty" json:"look_for,omitempty"`
+	Levels      []Level `yaml:"levels" json:"levels"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// EffectiveWeight is the dimension's weight in a weighted total: 1 when
+// the rubric leaves it out.
+func (d Dimension) EffectiveWeight() float64 {
+	if d.Weight == 0 {
+		return 1
+	}
+	return d.Weight
+}
+
+// Level anchors one score of a dimension with a descriptor of what a group
+// at that level does.
+type Level struct {
+	Score      int  `yaml:"score" json:"score"`
+	Descriptor Text `yaml:"descriptor" json:"descriptor"`
+}
+
+// Dimension returns the dimension with the given id.
+func (r *Rubric) Dimension(id string) (Dimension, bool) {
+	for _, d := range r.Dimensions {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Dimension{}, false
+}
+
+// DimensionIDs lists the ids of the rubric's dimensions in order.
+func (r *Rubric) DimensionIDs() []string {
+	out := make([]string, len(r.Dimensions))
+	for i, d := range r.Dimensions {
+		out[i] = d.ID
+	}
+	return out
+}
+
+// PosOf returns where the value at path stood in the file.
+func (r *Rubric) PosOf(path string) Pos { return posOf(r.pos, r.Pos, path) }

@@ -1,0 +1,157 @@
+package scenario
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// SummaryOptions choose what [WriteSummary] includes.
+type SummaryOptions struct {
+	// Confidential includes every role's confidential brief: for the
+	// trainer's eyes only.
+	Confidential bool
+}
+
+// WriteSummary writes a readable summary of the scenario for a trainer on a
+// terminal, with headings in the scenario's language.
+func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
+	lang := s.Language
+	L := func(k string) string { return Label(lang, k) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  (%s)\n", s.Title, s.ID)
+	if s.Summary != "" {
+		fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Summary))
+	}
+	fmt.Fprintf(&b, "\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), s.Duration, L("language"), s.Language)
+	if s.Rubric.Rubric != nil {
+		fmt.Fprintf(&b, " · %s: %s", L("rubric"), s.Rubric.Rubric.Title.In(lang))
+	} else if s.Rubric.Name != "" {
+		fmt.Fprintf(&b, " · %s: %s", L("rubric"), s.Rubric.Name)
+	}
+	b.WriteString("\n\n")
+
+	fmt.Fprintf(&b, "%s\n%s\n\n", L("background"), indent(s.Issue.Background))
+	fmt.Fprintf(&b, "%s: %s\n\n", L("focus_question"), strings.TrimSpace(s.Issue.FocusQuestion))
+	if len(s.Issue.PublicFacts) > 0 {
+		fmt.Fprintf(&b, "%s\n", L("public_facts"))
+		for _, f := range s.Issue.PublicFacts {
+			fmt.Fprintf(&b, "  - %s\n", strings.TrimSpace(f))
+		}
+		b.WriteString("\n")
+	}
+
+	fmt.Fprintf(&b, "%s (%d/%d %s)\n", L("agenda"), s.AgendaMinutes(), s.Duration.Minutes(), L("minutes"))
+	start := 0
+	for _, p := range s.Agenda {
+		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", clock(start), clock(start+p.Minutes), p.Title, p.Minutes, L("minutes"))
+		if p.LedBy != "" {
+			fmt.Fprintf(&b, ", %s %s", L("led_by"), roleTitle(s, p.LedBy))
+		}
+		b.WriteString("\n")
+		start += p.Minutes
+	}
+	b.WriteString("\n")
+
+	fmt.Fprintf(&b, "%s\n", L("roles"))
+	for _, r := range s.Roles {
+		fmt.Fprintf(&b, "  %s (%s, %s) — %s %s\n", r.Title, r.ID, L(r.Function), CountText(r, lang), L("per_group"))
+		fmt.Fprintf(&b, "%s\n", indentBy(r.Brief, "      "))
+		if len(r.AvoidBackground) > 0 {
+			fmt.Fprintf(&b, "      %s: %s\n", L("avoid"), backgroundLabels(s, r.AvoidBackground))
+		}
+		if len(r.PreferBackground) > 0 {
+			fmt.Fprintf(&b, "      %s: %s\n", L("prefer"), backgroundLabels(s, r.PreferBackground))
+		}
+		if opts.Confidential && r.Confidential != "" {
+			fmt.Fprintf(&b, "      [%s]\n%s\n", L("confidential"), indentBy(r.Confidential, "      "))
+		}
+	}
+	b.WriteString("\n")
+
+	if len(s.Injects) > 0 {
+		fmt.Fprintf(&b, "%s\n", L("injects"))
+		for _, in := range s.Injects {
+			to := make([]string, len(in.To))
+			for i, r := range in.To {
+				to[i] = roleTitle(s, r)
+			}
+			fmt.Fprintf(&b, "  %s  %s %s: %s", clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), oneLine(in.Text))
+			if len(in.Exercises) > 0 {
+				fmt.Fprintf(&b, " [%s %s]", L("exercises"), strings.Join(in.Exercises, ", "))
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\n")
+	}
+
+	g := s.Grouping
+	fmt.Fprintf(&b, "%s: ", L("grouping"))
+	var parts []string
+	if g.Groups > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d", L("groups"), g.Groups))
+	}
+	if g.Size.Min > 0 || g.Size.Max > 0 {
+		parts = append(parts, fmt.Sprintf("%s %d–%d", L("size"), g.Size.Min, g.Size.Max))
+	}
+	for _, m := range g.Mix {
+		parts = append(parts, fmt.Sprintf("%s %s×%g", L("mix"), m.Attribute, m.Weight))
+	}
+	for _, q := range g.Require {
+		parts = append(parts, fmt.Sprintf("%s %s=%s ≥%d", L("require"), q.Attribute, q.Value, q.Min))
+	}
+	b.WriteString(strings.Join(parts, " · "))
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// CountText says how many members of a group play the role, in lang.
+func CountText(r Role, lang string) string {
+	lo, hi := r.MinPerGroup(), r.MaxPerGroup()
+	switch {
+	case lo == hi:
+		return fmt.Sprint(lo)
+	case hi == Unlimited && lo == 0:
+		return Label(lang, "unlimited")
+	case hi == Unlimited:
+		return fmt.Sprintf("%s %d", Label(lang, "at_least"), lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+func roleTitle(s *Scenario, id string) string {
+	if r, ok := s.Role(id); ok && r.Title != "" {
+		return r.Title
+	}
+	return id
+}
+
+func backgroundLabels(s *Scenario, ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if b, ok := s.Background(id); ok {
+			out[i] = b.Label.In(s.Language)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// clock formats minutes from the start of the drill as h:mm.
+func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
+
+// Clock formats minutes from the start of the drill as h:mm.
+func Clock(min int) string { return clock(min) }
+
+func indent(s string) string { return indentBy(s, "  ") }
+
+func indentBy(s, prefix string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n "), "\n")
+	for i, l := range lines {
+		lines[i] = prefix + strings.TrimSpace(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,144 @@
+package scenario
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Languages are the languages yishi speaks: English and Chinese.
+var Languages = []string{"en", "zh"}
+
+// Text is text that may be given in one language or in several. In YAML it
+// is either a plain string or a mapping from a language code to a string:
+//
+//	title: Organization of the meeting
+//	title: {en: Organization of the meeting, zh: 会议组织}
+//
+// A plain string is stored under the empty key and serves every language.
+type Text map[string]string
+
+// In returns the text in lang, falling back to the plain string, then to
+// English, then to Chinese.
+func (t Text) In(lang string) string {
+	for _, k := range []string{lang, "", "en", "zh"} {
+		if s, ok := t[k]; ok && s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// IsZero reports whether the text is empty in every language.
+func (t Text) IsZero() bool {
+	for _, s := range t {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// MarshalYAML writes a single-language text as a plain string.
+func (t Text) MarshalYAML() (any, error) {
+	if len(t) == 1 {
+		if s, ok := t[""]; ok {
+			return s, nil
+		}
+	}
+	return map[string]string(t), nil
+}
+
+func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return
+		}
+		*t = Text{"": n.Value}
+	case yaml.MappingNode:
+		out := Text{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
+			if k.Value != "en" && k.Value != "zh" {
+				msg := fmt.Sprintf("%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
+				d.errorf(k, "%s", msg)
+				continue
+			}
+			if v.Kind != yaml.ScalarNode {
+				d.errorf(v, "%s.%s: expected text, got %s", displayPath(path), k.Value, describe(v))
+				continue
+			}
+			out[k.Value] = v.Value
+		}
+		*t = out
+	default:
+		d.errorf(n, "%s: expected text or {en: ..., zh: ...}, got %s", displayPath(path), describe(n))
+	}
+}
+
+// Languages returns the language codes the text is given in, sorted; a
+// plain string is reported as "".
+func (t Text) Languages() []string {
+	out := make([]string, 0, len(t))
+	for k := range t {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Duration is a span of meeting time, written in YAML as "60m", "1h30m",
+// "90min", "90分钟" or a bare number of minutes.
+type Duration time.Duration
+
+// Minutes returns the duration in whole minutes, rounded down.
+func (d Duration) Minutes() int { return int(time.Duration(d) / time.Minute) }
+
+// String formats the duration as minutes, such as "90m".
+func (d Duration) String() string {
+	if time.Duration(d)%time.Minute != 0 {
+		return time.Duration(d).String()
+	}
+	return strconv.Itoa(d.Minutes()) + "m"
+}
+
+// MarshalText writes the duration the way it is read.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// ParseDuration reads a meeting duration: "60m", "1h30m", "90min", "90分钟"
+// or a bare number of minutes.
+func ParseDuration(s string) (Duration, error) {
+	s = strings.TrimSpace(s)
+	for _, suffix := range []string{"分钟", "mins", "min"} {
+		if strings.HasSuffix(s, suffix) {
+			s = strings.TrimSpace(strings.TrimSuffix(s, suffix)) + "m"
+			break
+		}
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		s = strconv.Itoa(n) + "m"
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil || v < 0 {
+		return 0, fmt.Errorf("expected a duration such as 60m or 1h30m, got %q", s)
+	}
+	return Duration(v), nil
+}
+
+func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {
+	if n.Kind != yaml.ScalarNode {
+		dec.errorf(n, "%s: expected a duration such as 25m, got %s", displayPath(path), describe(n))
+		return
+	}
+	v, err := ParseDuration(n.Value)
+	if err != nil {
+		dec.errorf(n, "%s: %v", displayPath(path), err)
+		return
+	}
+	*d = v
+}

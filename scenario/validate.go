@@ -1,0 +1,436 @@
+package scenario
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// checker carries what validation needs to place a message.
+type checker struct {
+	posOf  func(path string) Pos
+	diags  *Diagnostics
+	prefix string // put before paths in messages, for a rubric inside a scenario
+}
+
+func (c checker) errorf(path, format string, args ...any) {
+	c.diags.Errorf(c.posOf(path), format, args...)
+}
+
+func (c checker) warnf(path, format string, args ...any) {
+	c.diags.Warnf(c.posOf(path), format, args...)
+}
+
+// required reports a missing or blank text value.
+func (c checker) required(path, value, what string) bool {
+	if strings.TrimSpace(value) == "" {
+		c.errorf(path, "%s%s: missing %s", c.prefix, path, what)
+		return false
+	}
+	return true
+}
+
+// id checks an identifier's form and that it is not a duplicate among seen.
+func (c checker) id(path, value string, seen map[string]string) {
+	if !c.required(path, value, "id") {
+		return
+	}
+	if !idPattern.MatchString(value) {
+		c.errorf(path, "%s%s: %q is not a valid id: use lower-case letters, digits, '-' and '_', such as resident-rep", c.prefix, path, value)
+	}
+	if first, dup := seen[value]; dup {
+		c.errorf(path, "%s%s: duplicate id %q (first used at %s)", c.prefix, path, value, first)
+		return
+	}
+	seen[value] = c.posOf(path).String()
+}
+
+// ref checks that value names one of known, suggesting the closest.
+func (c checker) ref(path, value, what string, known []string) bool {
+	if slices.Contains(known, value) {
+		return true
+	}
+	msg := fmt.Sprintf("%s%s: unknown %s %q", c.prefix, path, what, value)
+	if s := Suggest(value, known); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	} else if len(known) > 0 && len(known) <= 12 {
+		msg += fmt.Sprintf(" (known: %s)", strings.Join(known, ", "))
+	}
+	c.errorf(path, "%s", msg)
+	return false
+}
+
+func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
+	c := checker{posOf: s.PosOf, diags: diags}
+	if s.Kind != "" && s.Kind != KindScenario {
+		c.errorf("kind", "kind: expected %q, got %q", KindScenario, s.Kind)
+	}
+	c.id("id", s.ID, map[string]string{})
+	c.required("title", s.Title, "title")
+	if c.required("language", s.Language, "language (en or zh)") {
+		c.ref("language", s.Language, "language", Languages)
+	}
+	if c.required("method", s.Method, "method") {
+		c.ref("method", s.Method, "method", Methods)
+	}
+	if s.Duration <= 0 {
+		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
+	}
+
+	backgrounds := validateBackgrounds(s, c)
+	rubric := resolveRubric(s, rubrics, c)
+	var dims []string
+	if rubric != nil {
+		dims = rubric.DimensionIDs()
+	}
+	roleIDs := validateRoles(s, backgrounds, c)
+
+	// Issue.
+	c.required("issue.background", s.Issue.Background, "background of the issue")
+	c.required("issue.focus_question", s.Issue.FocusQuestion, "focus question")
+	if len(s.Issue.PublicFacts) == 0 {
+		c.warnf("issue", "issue.public_facts: no public facts; trainees will argue without a shared basis")
+	}
+	for i, f := range s.Issue.PublicFacts {
+		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, "fact")
+	}
+
+	// Agenda.
+	if len(s.Agenda) == 0 {
+		c.errorf("agenda", "agenda: no phases; a council needs at least one timeboxed phase")
+	}
+	phaseIDs := map[string]string{}
+	for i, p := range s.Agenda {
+		path := fmt.Sprintf("agenda[%d]", i)
+		c.id(path+".id", p.ID, phaseIDs)
+		c.required(path+".title", p.Title, "title")
+		if p.Minutes <= 0 {
+			c.errorf(path+".minutes", "%s.minutes: a phase needs a timebox of at least 1 minute", path)
+		}
+		if p.LedBy != "" {
+			c.ref(path+".led_by", p.LedBy, "role", roleIDs)
+		}
+		for j, d := range p.Dimensions {
+			if rubric != nil {
+				c.ref(fmt.Sprintf("%s.dimensions[%d]", path, j), d, "rubric dimension", dims)
+			}
+		}
+	}
+	if total := s.AgendaMinutes(); s.Duration > 0 && total > s.Duration.Minutes() {
+		c.errorf("agenda", "agenda: phases add up to %d minutes, longer than the drill's duration of %s", total, s.Duration)
+	}
+
+	// Injects.
+	injectIDs := map[string]string{}
+	for i, in := range s.Injects {
+		path := fmt.Sprintf("injects[%d]", i)
+		if in.ID != "" {
+			c.id(path+".id", in.ID, injectIDs)
+		}
+		if s.Duration > 0 && in.At >= s.Duration {
+			c.errorf(path+".at", "%s.at: %s is not before the end of the drill (%s)", path, in.At, s.Duration)
+		}
+		if len(in.To) == 0 {
+			c.errorf(path+".to", "%s.to: name the roles who receive this inject", path)
+		}
+		for j, r := range in.To {
+			c.ref(fmt.Sprintf("%s.to[%d]", path, j), r, "role", roleIDs)
+		}
+		c.required(path+".text", in.Text, "text")
+		for j, d := range in.Exercises {
+			if rubric != nil {
+				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, "rubric dimension", dims)
+			}
+		}
+	}
+
+	validateGrouping(s, backgrounds, c)
+}
+
+// validateBackgrounds checks the vocabulary and returns its ids.
+func validateBackgrounds(s *Scenario, c checker) []string {
+	seen := map[string]string{}
+	names := map[string]string{} // normalised id, label or alias -> background id
+	var ids []string
+	for i, b := range s.Backgrounds {
+		path := fmt.Sprintf("backgrounds[%d]", i)
+		c.id(path+".id", b.ID, seen)
+		ids = append(ids, b.ID)
+		if b.Label.IsZero() {
+			c.errorf(path+".label", "%s.label: missing label", path)
+		}
+		claim := func(p, name string) {
+			key := NormalizeName(name)
+			if key == "" {
+				return
+			}
+			if other, ok := names[key]; ok && other != b.ID {
+				c.errorf(p, "%s: %q already names background %q", p, name, other)
+				return
+			}
+			names[key] = b.ID
+		}
+		claim(path+".id", b.ID)
+		for _, lang := range b.Label.Languages() {
+			claim(path+".label", b.Label[lang])
+		}
+		for j, a := range b.Aliases {
+			claim(fmt.Sprintf("%s.aliases[%d]", path, j), a)
+		}
+	}
+	return ids
+}
+
+// NormalizeName folds case, width and separators so that "Social Worker",
+// "social-worker" and "social_worker" compare equal.
+func NormalizeName(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '-' || r == '_' || r == '\u3000' || r == '·':
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
+			b.WriteRune(r - 0xFEE0)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ResolveBackground maps a roster's background value (an id, a label in
+// either language, or an alias) to the vocabulary's id.
+func (s *Scenario) ResolveBackground(value string) (string, bool) {
+	key := NormalizeName(value)
+	if key == "" {
+		return "", false
+	}
+	for _, b := range s.Backgrounds {
+		if NormalizeName(b.ID) == key {
+			return b.ID, true
+		}
+		for _, l := range b.Label {
+			if NormalizeName(l) == key {
+				return b.ID, true
+			}
+		}
+		for _, a := range b.Aliases {
+			if NormalizeName(a) == key {
+				return b.ID, true
+			}
+		}
+	}
+	return "", false
+}
+
+func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
+	if len(s.Roles) == 0 {
+		c.errorf("roles", "roles: none; a council needs at least a host")
+		return nil
+	}
+	seen := map[string]string{}
+	var ids []string
+	hosts, recorders := 0, 0
+	for i, r := range s.Roles {
+		path := fmt.Sprintf("roles[%d]", i)
+		c.id(path+".id", r.ID, seen)
+		ids = append(ids, r.ID)
+		c.required(path+".title", r.Title, "title")
+		if c.required(path+".function", r.Function, "function (host, recorder, stakeholder or observer)") {
+			c.ref(path+".function", r.Function, "function", Functions)
+		}
+		switch r.Function {
+		case FunctionHost:
+			hosts++
+		case FunctionRecorder:
+			recorders++
+		}
+		if r.Count != nil && (r.Min != nil || r.Max != nil) {
+			c.errorf(path+".count", "%s: give either count or min/max, not both", path)
+		}
+		for _, f := range []struct {
+			key string
+			v   *int
+		}{{"count", r.Count}, {"min", r.Min}, {"max", r.Max}} {
+			if f.v != nil && *f.v < 0 {
+				c.errorf(path+"."+f.key, "%s.%s: must not be negative", path, f.key)
+			}
+		}
+		if r.Count != nil && *r.Count == 0 {
+			c.errorf(path+".count", "%s.count: 0 means nobody plays the role; remove the role or use min: 0", path)
+		}
+		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+			c.errorf(path+".min", "%s: min %d is above max %d", path, *r.Min, *r.Max)
+		}
+		c.required(path+".brief", r.Brief, "public brief")
+		if r.Function == FunctionStakeholder && strings.TrimSpace(r.Confidential) == "" {
+			c.warnf(path, "%s: stakeholder %q has no confidential brief; without private interests there is little to negotiate", path, r.ID)
+		}
+		for j, b := range r.AvoidBackground {
+			p := fmt.Sprintf("%s.avoid_background[%d]", path, j)
+			if c.ref(p, b, "background", backgrounds) && slices.Contains(r.PreferBackground, b) {
+				c.errorf(p, "%s: background %q is both avoided and preferred", p, b)
+			}
+		}
+		for j, b := range r.PreferBackground {
+			c.ref(fmt.Sprintf("%s.prefer_background[%d]", path, j), b, "background", backgrounds)
+		}
+	}
+	if hosts == 0 {
+		c.errorf("roles", "roles: no role has function host; every council needs a host")
+	}
+	if recorders == 0 {
+		c.warnf("roles", "roles: no role has function recorder; nobody will keep the record of results")
+	}
+	return ids
+}
+
+func validateGrouping(s *Scenario, backgrounds []string, c checker) {
+	g := s.Grouping
+	if g.Groups < 0 {
+		c.errorf("grouping.groups", "grouping.groups: must not be negative")
+	}
+	if g.Size.Min < 0 || g.Size.Max < 0 {
+		c.errorf("grouping.size", "grouping.size: must not be negative")
+	}
+	if g.Size.Min > 0 && g.Size.Min < 2 {
+		c.errorf("grouping.size.min", "grouping.size.min: a council needs at least 2 members")
+	}
+	if g.Size.Max > 0 && g.Size.Min > g.Size.Max {
+		c.errorf("grouping.size", "grouping.size: min %d is above max %d", g.Size.Min, g.Size.Max)
+	}
+	minTotal, maxTotal := 0, 0
+	for _, r := range s.Roles {
+		minTotal += r.MinPerGroup()
+		if m := r.MaxPerGroup(); m == Unlimited || maxTotal == Unlimited {
+			maxTotal = Unlimited
+		} else {
+			maxTotal += m
+		}
+	}
+	if g.Size.Max > 0 && minTotal > g.Size.Max {
+		c.errorf("grouping.size.max", "grouping.size.max: the roles need at least %d members per group, more than the largest group of %d", minTotal, g.Size.Max)
+	}
+	if g.Size.Min > 0 && maxTotal != Unlimited && maxTotal < g.Size.Min {
+		c.errorf("grouping.size.min", "grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max", maxTotal, g.Size.Min)
+	}
+	attrs := map[string]string{}
+	for i, m := range g.Mix {
+		path := fmt.Sprintf("grouping.mix[%d]", i)
+		if c.required(path+".attribute", m.Attribute, "attribute") {
+			if first, dup := attrs[m.Attribute]; dup {
+				c.errorf(path+".attribute", "%s.attribute: %q is already mixed (at %s)", path, m.Attribute, first)
+			}
+			attrs[m.Attribute] = c.posOf(path + ".attribute").String()
+		}
+		if m.Weight < 0 {
+			c.errorf(path+".weight", "%s.weight: must not be negative", path)
+		}
+	}
+	for i, q := range g.Require {
+		path := fmt.Sprintf("grouping.require[%d]", i)
+		c.required(path+".attribute", q.Attribute, "attribute")
+		if c.required(path+".value", q.Value, "value") && q.Attribute == "background" {
+			c.ref(path+".value", q.Value, "background", backgrounds)
+		}
+		if q.Min < 0 || q.Max < 0 {
+			c.errorf(path, "%s: min and max must not be negative", path)
+		}
+		if q.Max > 0 && q.Min > q.Max {
+			c.errorf(path+".min", "%s: min %d is above max %d", path, q.Min, q.Max)
+		}
+		if q.Min == 0 && q.Max == 0 {
+			c.errorf(path, "%s: give min, max or both", path)
+		}
+		if g.Size.Max > 0 && q.Min > g.Size.Max {
+			c.errorf(path+".min", "%s.min: %d members with %s %q cannot fit a group of at most %d", path, q.Min, q.Attribute, q.Value, g.Size.Max)
+		}
+	}
+}
+
+// resolveRubric finds the scenario's rubric and validates an inline one.
+func resolveRubric(s *Scenario, rubrics RubricSource, c checker) *Rubric {
+	ref := &s.Rubric
+	if ref.inline {
+		validateRubric(ref.Rubric, "rubric.", c.diags)
+		return ref.Rubric
+	}
+	if strings.TrimSpace(ref.Name) == "" {
+		c.errorf("rubric", "rubric: missing; name a rubric such as standard, or write one inline")
+		return nil
+	}
+	if rubrics == nil {
+		c.errorf("rubric", "rubric: %q cannot be looked up here; write the rubric inline", ref.Name)
+		return nil
+	}
+	r, err := rubrics(ref.Name)
+	if err != nil {
+		c.errorf("rubric", "rubric: %v", err)
+		return nil
+	}
+	ref.Rubric = r
+	return r
+}
+
+func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
+	c := checker{posOf: func(p string) Pos { return r.PosOf(prefix + p) }, diags: diags, prefix: prefix}
+	c.id("id", r.ID, map[string]string{})
+	if r.Title.IsZero() {
+		c.errorf("title", "%stitle: missing title", prefix)
+	}
+	if r.Scale.Max <= r.Scale.Min {
+		c.errorf("scale", "%sscale: max (%d) must be above min (%d), such as min: 1, max: 5", prefix, r.Scale.Max, r.Scale.Min)
+	}
+	if len(r.Dimensions) == 0 {
+		c.errorf("dimensions", "%sdimensions: none; a rubric needs at least one dimension", prefix)
+	}
+	seen := map[string]string{}
+	for i, d := range r.Dimensions {
+		path := fmt.Sprintf("dimensions[%d]", i)
+		c.id(path+".id", d.ID, seen)
+		if d.Title.IsZero() {
+			c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
+		}
+		if d.Weight < 0 {
+			c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
+		}
+		if len(d.Levels) == 0 {
+			c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
+			continue
+		}
+		scores := map[int]bool{}
+		for j, l := range d.Levels {
+			lp := fmt.Sprintf("%s.levels[%d]", path, j)
+			if r.Scale.Max > r.Scale.Min && !r.Scale.Contains(l.Score) {
+				c.errorf(lp+".score", "%s%s.score: %d is off the scale %d–%d", prefix, lp, l.Score, r.Scale.Min, r.Scale.Max)
+			}
+			if scores[l.Score] {
+				c.errorf(lp+".score", "%s%s.score: score %d is described twice", prefix, lp, l.Score)
+			}
+			scores[l.Score] = true
+			if l.Descriptor.IsZero() {
+				c.errorf(lp+".descriptor", "%s%s.descriptor: missing descriptor", prefix, lp)
+			}
+		}
+		if r.Scale.Max > r.Scale.Min {
+			for _, end := range []int{r.Scale.Min, r.Scale.Max} {
+				if !scores[end] {
+					c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
+				}
+			}
+		}
+	}
+	var missing []string
+	for _, id := range StandardDimensions {
+		if _, ok := r.Dimension(id); !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 && len(r.Dimensions) > 0 {
+		c.warnf("dimensions", "%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting", prefix, strings.Join(missing, ", "))
+	}
+}
