@@ -42,7 +42,6 @@ func newDecoder(file string, diags *Diagnostics) *decoder {
 
 func (d *decoder) at(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
-
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.diags.Errorf(d.at(n), format, args...)
 }
