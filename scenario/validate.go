@@ -191,7 +191,7 @@ func NormalizeName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r == ' ' || r == '-' || r == '_' || r == '\u3000' || r == '·':
+		case r == ' ' || r == '-' || r == '_' || r == '\u3000' || r == '·' || r == '－' || r == '＿':
 			continue
 		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII
 			b.WriteRune(r - 0xFEE0)
