@@ -1,0 +1,138 @@
+// Package scenarios is yishi's bundled library: ready-to-run scenarios in
+// English and Chinese, the standard debrief rubric, and a sample roster for
+// the demo. The files are embedded, so the yishi binary works offline.
+package scenarios
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+//go:embed library/*.yaml rubrics/*.yaml rosters/* templates/*
+var files embed.FS
+
+// FS returns the embedded files: library/ (scenarios), rubrics/ and rosters/.
+func FS() fs.FS { return files }
+
+// DefaultScenario is the id of the scenario the demo runs.
+const DefaultScenario = "elevator-retrofit"
+
+// SampleRoster is the path in [FS] of the demo's roster.
+const SampleRoster = "rosters/sample-roster.csv"
+
+// Entry describes one bundled scenario.
+type Entry struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Language string `json:"language"`
+	Method   string `json:"method"`
+	Duration string `json:"duration"`
+	Roles    int    `json:"roles"`
+	Path     string `json:"path"`
+}
+
+// Rubric returns the bundled rubric with the given name, such as "standard".
+// It is a [scenario.RubricSource].
+func Rubric(name string) (*scenario.Rubric, error) {
+	file := path.Join("rubrics", name+".yaml")
+	data, err := fs.ReadFile(files, file)
+	if err != nil {
+		return nil, fmt.Errorf("no bundled rubric %q (bundled: %s)", name, strings.Join(RubricNames(), ", "))
+	}
+	r, diags := scenario.ParseRubric(file, data)
+	if err := diags.Err(); err != nil {
+		return nil, fmt.Errorf("bundled rubric %q is invalid: %w", name, err)
+	}
+	return r, nil
+}
+
+// RubricNames lists the bundled rubrics.
+func RubricNames() []string { return names("rubrics") }
+
+// IDs lists the bundled scenarios' ids, sorted.
+func IDs() []string { return names("library") }
+
+func names(dir string) []string {
+	entries, _ := fs.ReadDir(files, dir)
+	var out []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Source returns the YAML of the bundled scenario with the given id, and its
+// path in [FS].
+func Source(id string) ([]byte, string, error) {
+	file := path.Join("library", id+".yaml")
+	data, err := fs.ReadFile(files, file)
+	if err != nil || strings.ContainsAny(id, `/\`) {
+		msg := fmt.Sprintf("no bundled scenario %q", id)
+		if s := scenario.Suggest(id, IDs()); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return nil, "", fmt.Errorf("%s; `yishi scenarios list` shows the library", msg)
+	}
+	return data, file, nil
+}
+
+// Load parses the bundled scenario with the given id.
+func Load(id string) (*scenario.Scenario, scenario.Diagnostics, error) {
+	data, file, err := Source(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, diags := scenario.ParseScenario(file, data, Rubric)
+	return s, diags, nil
+}
+
+// List describes every bundled scenario, sorted by language then id.
+func List() ([]Entry, error) {
+	var out []Entry
+	for _, id := range IDs() {
+		s, diags, err := Load(id)
+		if err != nil {
+			return nil, err
+		}
+		if err := diags.Err(); err != nil {
+			return nil, err
+		}
+		out = append(out, Entry{
+			ID: s.ID, Title: s.Title, Language: s.Language, Method: s.Method,
+			Duration: s.Duration.String(), Roles: len(s.Roles), Path: path.Join("library", id+".yaml"),
+		})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Language != out[j].Language {
+			return out[i].Language < out[j].Language
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// Template returns a commented scenario template with its id and title
+// filled in. The result validates, so a trainer starts from a working file.
+func Template(id, title string) []byte {
+	data, err := fs.ReadFile(files, "templates/scenario.yaml")
+	if err != nil {
+		panic("scenarios: template missing from the build: " + err.Error())
+	}
+	r := strings.NewReplacer("{{ID}}", id, "{{TITLE}}", yamlQuote(title))
+	return []byte(r.Replace(string(data)))
+}
+
+// yamlQuote quotes s as a YAML double-quoted scalar.
+func yamlQuote(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`)
+	return `"` + r.Replace(s) + `"`
+}
