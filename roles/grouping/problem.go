@@ -1,0 +1,558 @@
+// Package grouping forms groups that are as mixed as possible: it solves the
+// Maximally Diverse Grouping Problem (MDGP) with hard rules on top.
+//
+// A [Problem] describes N elements (trainees), the size bounds of each group,
+// the distance between elements — either a dense matrix ([Problem.Dist]) or
+// weighted categorical and numeric attributes — and hard rules: keep-apart and
+// keep-together pairs, per-group quotas of a category, and roles every group
+// must fill ([Need]). [Solve] maximises the diversity, the sum over pairs in
+// the same group of their distance, minus a penalty for pairs that already met
+// in earlier rounds ([Problem.Past]).
+//
+// The package knows nothing about scenarios or YAML; it is pure and
+// deterministic: the same Problem and [Options.Seed] give the same
+// [Solution] as long as the run ends on its iteration limit or target (see
+// [Options]).
+package grouping
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+)
+
+// Bounds are the size bounds of one group: it holds at least Min and at most
+// Max elements.
+type Bounds struct{ Min, Max int }
+
+// CategoricalAttr is a categorical attribute such as a trainee's unit or
+// background. Two elements are at distance Weight on this attribute when
+// their categories differ and at distance 0 when they are equal.
+//
+// Values holds the category index of each element (0, 1, 2, ...); -1 means
+// the value is missing. A missing value counts as distinct from every other
+// value, including other missing ones: it never forms a same-category pair,
+// so it adds Weight to the distance of every pair it is in.
+type CategoricalAttr struct {
+	Name   string
+	Weight float64
+	Values []int
+}
+
+// NumericAttr is a numeric attribute such as years of experience. The
+// distance of two elements on it is Weight times the squared scaled
+// difference ((x_i - x_j) / (max - min))², which lies in [0, Weight]. The
+// square is chosen because the sum of squared differences over a group
+// follows from the group's count, sum and sum of squares, so a move's gain is
+// O(1). An attribute whose values are all equal contributes nothing.
+type NumericAttr struct {
+	Name   string
+	Weight float64
+	Values []float64
+}
+
+// Quota asks every group to hold between Min and Max elements whose
+// categorical attribute Categorical[Attr] has category Category. Max 0 means
+// no maximum. Quotas are hard rules.
+type Quota struct {
+	Attr     int
+	Category int
+	Min      int
+	Max      int
+}
+
+// Need is a role every group must fill: each group needs at least Count
+// members with Eligible[i] true (for example a host or a note-taker). Needs
+// are hard rules.
+type Need struct {
+	Name     string
+	Count    int
+	Eligible []bool
+}
+
+// Problem is one grouping task. N elements are split into len(Groups)
+// groups; element i goes to exactly one group.
+//
+// The distance d(i,j) between two elements is Dist[i*N+j] when Dist is set;
+// otherwise it is the sum over Categorical and Numeric of each attribute's
+// distance. The diversity of an assignment is the sum of d(i,j) over pairs in
+// the same group; [Solve] maximises it.
+type Problem struct {
+	// N is the number of elements.
+	N int
+	// Dist is an optional dense symmetric N*N distance matrix in row-major
+	// order. When set, it is the distance and the attributes only serve
+	// quotas.
+	Dist []float64
+	// Categorical are the categorical attributes.
+	Categorical []CategoricalAttr
+	// Numeric are the numeric attributes.
+	Numeric []NumericAttr
+	// Groups holds the size bounds of each group; its length is the number
+	// of groups G.
+	Groups []Bounds
+	// KeepApart lists pairs that must never share a group.
+	KeepApart [][2]int
+	// KeepTogether lists pairs that must always share a group.
+	KeepTogether [][2]int
+	// Quotas are per-group category quotas.
+	Quotas []Quota
+	// Needs are roles every group must fill.
+	Needs []Need
+	// Past holds earlier rounds: Past[r][i] is the group of element i in
+	// round r, or -1 when it took no part. Two elements that shared a group
+	// in any earlier round met before; putting them together again is a
+	// repeat.
+	Past [][]int
+	// RepeatPenalty is subtracted from the search objective for each repeat
+	// (a pair counts once, however often it met). Zero selects the default,
+	// 2·smax·dmax + 1, where smax is the largest group size and dmax the
+	// largest distance of a pair: more than any single move can gain in
+	// diversity, so repeats are avoided whenever a move can avoid them. To
+	// ignore history, leave Past empty.
+	RepeatPenalty float64
+}
+
+// Validate reports whether the problem is well formed and not impossible on
+// its face. The error lists every problem found, one per line, in words a
+// facilitator can act on, for example
+//
+//	5 groups need at least 1 "property manager" each (5 in all) but only 3 elements are eligible
+func (p *Problem) Validate() error {
+	var errs []string
+	add := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	n, g := p.N, len(p.Groups)
+	if n <= 0 {
+		add("there are no elements to group (N = %d)", n)
+	}
+	if g == 0 {
+		add("there are no groups")
+	}
+	if g > n && n > 0 {
+		add("%d groups cannot be formed from %d elements", g, n)
+	}
+	sumMin, sumMax, maxSize := 0, 0, 0
+	for k, b := range p.Groups {
+		if b.Min < 0 || b.Max < b.Min || b.Max <= 0 {
+			add("group %d has impossible size bounds [%d, %d]", k, b.Min, b.Max)
+		}
+		sumMin += b.Min
+		sumMax += b.Max
+		maxSize = max(maxSize, b.Max)
+	}
+	if n > 0 && g > 0 {
+		if sumMin > n {
+			add("the groups need at least %d elements in all but there are only %d", sumMin, n)
+		}
+		if sumMax < n {
+			add("the groups hold at most %d elements in all but there are %d", sumMax, n)
+		}
+	}
+	if p.Dist != nil {
+		if len(p.Dist) != n*n {
+			add("Dist has %d entries, want N*N = %d", len(p.Dist), n*n)
+		} else {
+		dist:
+			for i := 0; i < n; i++ {
+				for j := i; j < n; j++ {
+					a, b := p.Dist[i*n+j], p.Dist[j*n+i]
+					if math.IsNaN(a) || math.IsInf(a, 0) || a != b {
+						add("Dist is not a finite symmetric matrix at (%d, %d): %v vs %v", i, j, a, b)
+						break dist
+					}
+				}
+			}
+		}
+	}
+	for k, a := range p.Categorical {
+		if len(a.Values) != n {
+			add("categorical attribute %q has %d values, want %d", a.Name, len(a.Values), n)
+		}
+		if !(a.Weight >= 0) || math.IsInf(a.Weight, 0) {
+			add("categorical attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
+		}
+		for i, v := range a.Values {
+			if v < -1 {
+				add("categorical attribute %d (%q) of element %d is %d; use -1 for a missing value", k, a.Name, i, v)
+				break
+			}
+		}
+	}
+	for _, a := range p.Numeric {
+		if len(a.Values) != n {
+			add("numeric attribute %q has %d values, want %d", a.Name, len(a.Values), n)
+		}
+		if !(a.Weight >= 0) || math.IsInf(a.Weight, 0) {
+			add("numeric attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
+		}
+		for i, v := range a.Values {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				add("numeric attribute %q of element %d is %v, want a finite number", a.Name, i, v)
+				break
+			}
+		}
+	}
+	pairOK := func(kind string, pr [2]int) bool {
+		if pr[0] < 0 || pr[0] >= n || pr[1] < 0 || pr[1] >= n {
+			add("%s pair (%d, %d) names an element outside 0..%d", kind, pr[0], pr[1], n-1)
+			return false
+		}
+		if pr[0] == pr[1] {
+			add("%s pair (%d, %d) names the same element twice", kind, pr[0], pr[1])
+			return false
+		}
+		return true
+	}
+	uf := newUnionFind(max(n, 0))
+	for _, pr := range p.KeepTogether {
+		if pairOK("keep-together", pr) {
+			uf.union(pr[0], pr[1])
+		}
+	}
+	if n > 0 {
+		compSize := make(map[int]int)
+		for i := 0; i < n; i++ {
+			compSize[uf.find(i)]++
+		}
+		for i := 0; i < n; i++ {
+			if r := uf.find(i); r == i && compSize[r] > maxSize && g > 0 {
+				add("%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, maxSize)
+			}
+		}
+	}
+	for _, pr := range p.KeepApart {
+		if pairOK("keep-apart", pr) && uf.find(pr[0]) == uf.find(pr[1]) {
+			add("elements %d and %d must be kept apart but keep-together pairs join them", pr[0], pr[1])
+		}
+	}
+	for qi, q := range p.Quotas {
+		if q.Attr < 0 || q.Attr >= len(p.Categorical) {
+			add("quota %d refers to categorical attribute %d, but there are %d", qi, q.Attr, len(p.Categorical))
+			continue
+		}
+		a := p.Categorical[q.Attr]
+		label := fmt.Sprintf("%s = %d", a.Name, q.Category)
+		if q.Min < 0 || q.Max < 0 || (q.Max > 0 && q.Max < q.Min) {
+			add("quota %d (%s) has impossible bounds [%d, %d]", qi, label, q.Min, q.Max)
+			continue
+		}
+		have := 0
+		for _, v := range a.Values {
+			if v == q.Category && v >= 0 {
+				have++
+			}
+		}
+		if q.Min*g > have {
+			add("%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, have)
+		}
+		if q.Max > 0 && q.Max*g < have {
+			add("%d elements have %s but %d groups may hold at most %d each (%d in all)", have, label, g, q.Max, q.Max*g)
+		}
+		for k, b := range p.Groups {
+			if q.Min > b.Max {
+				add("group %d holds at most %d elements but needs at least %d of %s", k, b.Max, q.Min, label)
+			}
+		}
+	}
+	for _, nd := range p.Needs {
+		if len(nd.Eligible) != n {
+			add("need %q has %d eligibility flags, want %d", nd.Name, len(nd.Eligible), n)
+			continue
+		}
+		if nd.Count < 0 {
+			add("need %q has a negative count %d", nd.Name, nd.Count)
+			continue
+		}
+		have := 0
+		for _, e := range nd.Eligible {
+			if e {
+				have++
+			}
+		}
+		if nd.Count*g > have {
+			add("%d groups need at least %d %q each (%d in all) but only %d elements are eligible", g, nd.Count, nd.Name, nd.Count*g, have)
+		}
+		for k, b := range p.Groups {
+			if nd.Count > b.Max {
+				add("group %d holds at most %d elements but needs %d %q", k, b.Max, nd.Count, nd.Name)
+			}
+		}
+	}
+	for r, round := range p.Past {
+		if len(round) != n {
+			add("past round %d has %d entries, want %d", r, len(round), n)
+		}
+	}
+	if !(p.RepeatPenalty >= 0) || math.IsInf(p.RepeatPenalty, 0) {
+		add("RepeatPenalty is %v, want a finite value >= 0", p.RepeatPenalty)
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: errs}
+}
+
+// ValidationError is returned by [Problem.Validate] and [Solve] when the
+// problem is malformed or plainly impossible. Problems holds one sentence per
+// issue found.
+type ValidationError struct {
+	Problems []string
+}
+
+// Error joins the problems, one per line.
+func (e *ValidationError) Error() string {
+	return "grouping: invalid problem: " + strings.Join(e.Problems, "; ")
+}
+
+// ErrInvalid is matched by every [ValidationError] through errors.Is.
+var ErrInvalid = errors.New("grouping: invalid problem")
+
+// Is reports whether target is [ErrInvalid].
+func (e *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// Distance returns d(i, j) as defined on [Problem].
+func (p *Problem) Distance(i, j int) float64 {
+	if i == j {
+		return 0
+	}
+	if p.Dist != nil {
+		return p.Dist[i*p.N+j]
+	}
+	d := 0.0
+	for _, a := range p.Categorical {
+		vi, vj := a.Values[i], a.Values[j]
+		if vi < 0 || vj < 0 || vi != vj {
+			d += a.Weight
+		}
+	}
+	for _, a := range p.Numeric {
+		lo, hi := minMax(a.Values)
+		if hi > lo {
+			x := (a.Values[i] - a.Values[j]) / (hi - lo)
+			d += a.Weight * x * x
+		}
+	}
+	return d
+}
+
+// Objective is the evaluator: the diversity of the assignment group (group
+// index of each element), that is the sum of d(i,j) over pairs i < j in the
+// same group. It counts no penalties and checks no rules. It runs in O(N²)
+// with Dist and in O(N·attributes) otherwise.
+func (p *Problem) Objective(group []int) float64 {
+	n := p.N
+	if p.Dist != nil {
+		members := make(map[int][]int)
+		for i, g := range group {
+			members[g] = append(members[g], i)
+		}
+		total := 0.0
+		for _, m := range members {
+			for x, i := range m {
+				row := p.Dist[i*n : (i+1)*n]
+				for _, j := range m[x+1:] {
+					total += row[j]
+				}
+			}
+		}
+		return total
+	}
+	size := make(map[int]int)
+	for _, g := range group {
+		size[g]++
+	}
+	pairs := 0.0
+	for _, s := range size {
+		pairs += float64(s) * float64(s-1) / 2
+	}
+	total := 0.0
+	for _, a := range p.Categorical {
+		type key struct{ g, c int }
+		same := make(map[key]int)
+		for i, v := range a.Values {
+			if v >= 0 {
+				same[key{group[i], v}]++
+			}
+		}
+		samePairs := 0.0
+		for _, c := range same {
+			samePairs += float64(c) * float64(c-1) / 2
+		}
+		total += a.Weight * (pairs - samePairs)
+	}
+	for _, a := range p.Numeric {
+		lo, hi := minMax(a.Values)
+		if hi <= lo {
+			continue
+		}
+		type sums struct{ n, s1, s2 float64 }
+		per := make(map[int]*sums)
+		for i, v := range a.Values {
+			x := (v - lo) / (hi - lo)
+			s := per[group[i]]
+			if s == nil {
+				s = &sums{}
+				per[group[i]] = s
+			}
+			s.n++
+			s.s1 += x
+			s.s2 += x * x
+		}
+		for _, s := range per {
+			total += a.Weight * (s.n*s.s2 - s.s1*s.s1)
+		}
+	}
+	return total
+}
+
+// UpperBound returns an upper bound on the diversity of any assignment that
+// meets the size bounds, and true, for problems whose distance is purely
+// categorical (no Dist, no numeric attribute with weight). It returns 0 and
+// false otherwise.
+//
+// For each attribute the bound takes the most same-group pairs any sizes
+// allow and subtracts the fewest same-category pairs possible, reached when
+// each category is spread as evenly as possible over the groups. Both parts
+// are relaxed separately, so the bound stays valid when group sizes vary; it
+// is tight when all groups have one size and each category can be spread
+// evenly at the same time. Hard rules and repeats are ignored, which only
+// loosens the bound.
+func UpperBound(p *Problem) (float64, bool) {
+	if p.Dist != nil || len(p.Groups) == 0 || p.N <= 0 {
+		return 0, false
+	}
+	for _, a := range p.Numeric {
+		if a.Weight != 0 {
+			return 0, false
+		}
+	}
+	pairs, ok := maxPairs(p.Groups, p.N)
+	if !ok {
+		return 0, false
+	}
+	G := len(p.Groups)
+	total := 0.0
+	for _, a := range p.Categorical {
+		count := make(map[int]int)
+		for _, v := range a.Values {
+			if v >= 0 {
+				count[v]++
+			}
+		}
+		same := 0.0
+		for _, m := range count {
+			q, r := m/G, m%G
+			same += float64(r)*pairsOf(q+1) + float64(G-r)*pairsOf(q)
+		}
+		total += a.Weight * (pairs - same)
+	}
+	return total, true
+}
+
+func pairsOf(s int) float64 { return float64(s) * float64(s-1) / 2 }
+
+// maxPairs returns the largest sum of s(s-1)/2 over groups with sizes within
+// bounds adding up to n. Exact when all groups share bounds or a small
+// dynamic programme fits; otherwise it relaxes to every group at its Max.
+func maxPairs(groups []Bounds, n int) (float64, bool) {
+	sumMin, sumMax := 0, 0
+	same := true
+	for _, b := range groups {
+		sumMin += b.Min
+		sumMax += b.Max
+		if b != groups[0] {
+			same = false
+		}
+	}
+	if sumMin > n || sumMax < n {
+		return 0, false
+	}
+	if same {
+		// The sum of a convex function is largest at a vertex: k groups at
+		// Max, at most one in between, the rest at Min.
+		lo, hi := groups[0].Min, groups[0].Max
+		G := len(groups)
+		rest := n - lo*G
+		if hi == lo {
+			return float64(G) * pairsOf(lo), true
+		}
+		k := rest / (hi - lo)
+		k = min(k, G)
+		mid := rest - k*(hi-lo)
+		total := float64(k) * pairsOf(hi)
+		if k < G {
+			total += pairsOf(lo+mid) + float64(G-k-1)*pairsOf(lo)
+		}
+		return total, true
+	}
+	width := 0
+	for _, b := range groups {
+		width += b.Max - b.Min
+	}
+	extra := n - sumMin
+	if float64(len(groups))*float64(extra+1)*float64(width/len(groups)+1) > 5e7 {
+		total := 0.0
+		for _, b := range groups {
+			total += pairsOf(b.Max)
+		}
+		return total, true
+	}
+	// best[t] = most pairs with t extra elements above the minima so far.
+	neg := math.Inf(-1)
+	best := make([]float64, extra+1)
+	for t := range best {
+		best[t] = neg
+	}
+	best[0] = 0
+	next := make([]float64, extra+1)
+	for _, b := range groups {
+		for t := range next {
+			next[t] = neg
+		}
+		for t, v := range best {
+			if v == neg {
+				continue
+			}
+			for e := 0; e <= b.Max-b.Min && t+e <= extra; e++ {
+				if w := v + pairsOf(b.Min+e); w > next[t+e] {
+					next[t+e] = w
+				}
+			}
+		}
+		best, next = next, best
+	}
+	return best[extra], true
+}
+
+func minMax(xs []float64) (lo, hi float64) {
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	lo, hi = xs[0], xs[0]
+	for _, x := range xs[1:] {
+		lo = min(lo, x)
+		hi = max(hi, x)
+	}
+	return lo, hi
+}
+
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	u := &unionFind{parent: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+func (u *unionFind) union(i, j int) { u.parent[u.find(i)] = u.find(j) }
