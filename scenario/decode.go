@@ -180,6 +180,17 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		v.SetInt(i)
+	case reflect.Uint, reflect.Uint64, reflect.Uint32:
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s: expected a whole number, got %s", displayPath(path), describe(n))
+			return
+		}
+		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		if err != nil {
+			d.errorf(n, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
+			return
+		}
+		v.SetUint(u)
 	case reflect.Float64, reflect.Float32:
 		if n.Kind != yaml.ScalarNode {
 			d.errorf(n, "%s: expected a number, got %s", displayPath(path), describe(n))
