@@ -262,6 +262,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !d.spend(n.Content[i]) { // keys cost too: unknown ones are never decoded, yet each gets a message
+			return
+		}
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Value == "<<" {
 			d.errorf(k, "%s: YAML merge keys (<<) are not supported; write the keys out", displayPath(path))
