@@ -25,13 +25,29 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 			canInsert = true
 		}
 	}
-	stall := 50*n + 20000
-	strength := max(2, n/50)
+	stall := 20*n + 2000
+	kicks := 0
 	eps := 1e-9 * (1 + math.Abs(bestVal))
 	lastBest := 0
 	it := 0
 	focus := newFocus(s)
 	for ; !c.done(it, 1023); it++ {
+		if it-lastBest > stall {
+			if s.value() >= bestVal-eps {
+				copy(best, s.group)
+				bestVal = s.value()
+			} else {
+				s.load(best)
+			}
+			// Mostly small kicks; every eighth one shakes half the elements.
+			kicks++
+			strength := 2 + rng.IntN(max(1, n/50))
+			if kicks%8 == 0 {
+				strength = max(2, n/2)
+			}
+			perturb(s, rng, strength)
+			lastBest = it
+		}
 		i := rng.IntN(n)
 		if focus != nil && it&7 != 0 {
 			if it >= focus.rebuildAt {
@@ -73,16 +89,6 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 				copy(best, s.group)
 				return best, it
 			}
-		}
-		if it-lastBest > stall {
-			if s.value() >= bestVal-eps {
-				copy(best, s.group)
-				bestVal = s.value()
-			} else {
-				s.load(best)
-			}
-			perturb(s, rng, strength)
-			lastBest = it
 		}
 	}
 	if s.value() >= bestVal-eps {

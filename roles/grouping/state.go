@@ -42,12 +42,12 @@ type state struct {
 type catAttr struct {
 	w      float64
 	values []int32
-	k      int     // number of categories
-	stride int     // of cnt: the categories of all array-counted attributes
-	off    int     // of this attribute's categories within a stride
-	cnt    []int32 // cnt[g*stride+off+c], shared by attributes; nil when table is used
+	k      int         // number of categories
+	stride int         // of cnt: the categories of all array-counted attributes
+	off    int         // of this attribute's categories within a stride
+	cnt    []int32     // cnt[g*stride+off+c], shared by attributes; nil when table is used
 	table  *countTable // used instead of cnt for many categories
-	used   bool // the attribute counts toward diversity
+	used   bool        // the attribute counts toward diversity
 }
 
 func (a *catAttr) count(g int, c int32) int32 {

@@ -3,7 +3,9 @@ package grouping
 import (
 	"math"
 	"math/rand/v2"
+	"os"
 	"slices"
+	"strconv"
 )
 
 // Tuning of the iterated tabu search on a dense matrix.
@@ -34,6 +36,19 @@ func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 	}
 	stall := max(200, 4*n) // iterations without a new best before perturbing
 	strength := max(2, n/12)
+	tenDiv := tenureDiv
+	if v := os.Getenv("YT_STALL"); v != "" {
+		x, _ := strconv.Atoi(v)
+		stall = max(200, x*n/10)
+	}
+	if v := os.Getenv("YT_STR"); v != "" {
+		x, _ := strconv.Atoi(v)
+		strength = max(2, n/x)
+	}
+	if v := os.Getenv("YT_TEN"); v != "" {
+		x, _ := strconv.Atoi(v)
+		tenDiv = x
+	}
 	eps := 1e-9 * (1 + math.Abs(bestVal))
 	lastBest := 0
 	it := 0
@@ -141,7 +156,7 @@ func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 		if mi < 0 {
 			break // nothing admissible: every move is tabu
 		}
-		tenure := tenureBase + rng.IntN(n/tenureDiv+1)
+		tenure := tenureBase + rng.IntN(n/tenDiv+1)
 		a := group[mi]
 		if mj < 0 {
 			s.move(mi, mg, s.moveGain(mi, mg), s.penMove(mi, mg))
