@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+type assignOptions struct {
+	IO         *streams
+	Scenario   string
+	Roster     string
+	Sheet      string
+	Groups     int
+	Size       int
+	Rounds     int
+	Seed       uint64
+	Budget     time.Duration
+	Iterations int
+	Out        string
+	DryRun     bool
+	Force      bool
+}
+
+func newAssignCmd(io *streams) *cobra.Command {
+	opts := &assignOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
+		Short: "Form mixed groups from a roster and give every trainee a role",
+		Long: `Form groups that are as mixed as possible (communities and backgrounds spread
+across groups, as the scenario's grouping.mix asks), keep quotas and keep-apart
+rules, and cast each group's roles (host, recorder, stakeholders) so that
+trainees play a perspective not their own and host/recorder turns rotate over
+rounds. Writes the plan that cards, scoresheets and review read.
+
+The roster is CSV (UTF-8, UTF-8 with BOM, or GB18030 as Chinese Excel saves
+it), XLSX or YAML, with columns id, name, unit, background (Chinese headers
+such as 姓名, 社区, 背景 work too), optional avoid, together and prefers.
+
+Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
+grouping can beat, so Z% says how close to the best possible the plan is.
+The same inputs and --seed give a byte-identical plan.`,
+		Example: "  yishi assign --scenario elevator-retrofit --roster roster.csv --out plan.yaml\n  yishi assign --scenario my.yaml --roster 报名表.xlsx --groups 5 --rounds 3 --seed 7 --out plan.yaml",
+		Args:    exactArgs(0, "no arguments (use --scenario and --roster)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Scenario == "" || opts.Roster == "" {
+				return usagef("assign needs --scenario and --roster")
+			}
+			if opts.Out == "" && !opts.DryRun {
+				return usagef("assign needs --out FILE for the plan, or --dry-run")
+			}
+			if opts.Groups < 0 || opts.Size < 0 || opts.Rounds < 0 {
+				return usagef("--groups, --size and --rounds must not be negative")
+			}
+			if opts.Groups > 0 && opts.Size > 0 {
+				return usagef("give --groups or --size, not both")
+			}
+			return runAssign(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Scenario, "scenario", "s", "", "bundled scenario id or scenario file")
+	f.StringVarP(&opts.Roster, "roster", "r", "", "roster file: .csv, .xlsx or .yaml")
+	f.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
+	f.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
+	f.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
+	f.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
+	f.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
+	f.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
+	f.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")
+	f.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
+	f.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	return cmd
+}
+
+func runAssign(ctx context.Context, opts *assignOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s, src, err := loadScenarioSource(opts.IO, opts.Scenario)
+	if err != nil {
+		return err
+	}
+	rosterData, err := scenario.ReadFile(opts.Roster)
+	if err != nil {
+		return fmt.Errorf("%w: %s: %s", scenario.ErrInvalid, opts.Roster, cleanFileError(err, opts.Roster))
+	}
+	roster, diags := roles.ParseRoster(opts.Roster, rosterData, s, roles.RosterOptions{Sheet: opts.Sheet})
+	printDiagnostics(opts.IO, diags)
+	if err := diags.Err(); err != nil {
+		return &reportedError{err: err}
+	}
+	origin := src.Origin
+	if origin != "bundled" && opts.Out != "" {
+		origin = relativeTo(opts.Out, origin)
+	}
+	plan, err := roles.Assign(ctx, s, roster, roles.AssignOptions{
+		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
+		Iterations: opts.Iterations, Budget: opts.Budget,
+		ScenarioSource: origin, ScenarioSHA256: roles.Digest(src.Data),
+		RosterSHA256: roles.Digest(rosterData),
+	})
+	if err != nil {
+		return err
+	}
+	if !opts.DryRun {
+		data, err := roles.MarshalPlan(plan)
+		if err != nil {
+			return err
+		}
+		if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+			return err
+		}
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(plan)
+	}
+	printPlanSummary(opts.IO, s, roster, plan)
+	if !opts.DryRun {
+		fmt.Fprintf(opts.IO.Out, "\nwrote %s\n", opts.Out)
+	}
+	return nil
+}
+
+// relativeTo expresses path relative to the directory of file, so that a
+// plan finds its scenario wherever the pair is moved together.
+func relativeTo(file, path string) string {
+	absFile, err1 := filepath.Abs(file)
+	absPath, err2 := filepath.Abs(path)
+	if err1 != nil || err2 != nil {
+		return path
+	}
+	rel, err := filepath.Rel(filepath.Dir(absFile), absPath)
+	if err != nil {
+		return path
+	}
+	return filepath.ToSlash(rel)
+}
+
+// printPlanSummary shows each round's quality and, per group, its size and
+// how its members spread over units and backgrounds.
+func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *roles.Plan) {
+	out := io.Out
+	fmt.Fprintf(out, "%s — %d trainees, %d groups of %d–%d, %d round(s), seed %d\n",
+		s.Title, p.Roster.Trainees, p.Settings.Groups, p.Settings.SizeMin, p.Settings.SizeMax, p.Settings.Rounds, p.Seed)
+	for _, rd := range p.Rounds {
+		fmt.Fprintf(out, "\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
+		if rd.Bound > 0 {
+			fmt.Fprintf(out, " of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
+		}
+		if rd.Round > 1 {
+			fmt.Fprintf(out, ", %d repeat pairing(s)", rd.Repeats)
+		}
+		fmt.Fprintln(out)
+		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "  GROUP\tSIZE\tUNITS\tBACKGROUNDS\tHOST / RECORDER")
+		for _, g := range rd.Groups {
+			units, bgs := map[string]int{}, map[string]int{}
+			var leads []string
+			for _, m := range g.Members {
+				units[m.Unit]++
+				label := m.Background
+				if b, ok := s.Background(m.Background); ok {
+					label = b.Label.In(s.Language)
+				}
+				bgs[label]++
+				if role, ok := s.Role(m.Role); ok && (role.Function == scenario.FunctionHost || role.Function == scenario.FunctionRecorder) {
+					leads = append(leads, m.Name)
+				}
+			}
+			fmt.Fprintf(tw, "  %d\t%d\t%s\t%s\t%s\n", g.Group, len(g.Members), countList(units), countList(bgs), strings.Join(leads, " / "))
+		}
+		tw.Flush()
+	}
+	for _, u := range p.Unmet {
+		where := fmt.Sprintf("round %d", u.Round)
+		if u.Group > 0 {
+			where += fmt.Sprintf(", group %d", u.Group)
+		}
+		fmt.Fprintf(io.ErrOut, "%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintf(io.ErrOut, "%s %s\n", io.paint(ansiYellow, "warning:"), w)
+	}
+}
+
+// countList renders counts as "石庄社区 2, 东关村 1", largest first.
+func countList(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
+}
+
+func trimFloat(f float64) string {
+	s := fmt.Sprintf("%.3f", f)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

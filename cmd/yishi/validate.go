@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+type validateOptions struct {
+	IO    *streams
+	Files []string
+}
+
+// validateResult is one file's outcome in `validate --output json`.
+type validateResult struct {
+	File        string               `json:"file"`
+	Kind        string               `json:"kind"`
+	Valid       bool                 `json:"valid"`
+	Diagnostics scenario.Diagnostics `json:"diagnostics"`
+}
+
+func newValidateCmd(io *streams) *cobra.Command {
+	opts := &validateOptions{IO: io}
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check scenario and rubric files and list every problem with file:line:col",
+		Long: `Check scenario and rubric files. Every problem in every file is listed at
+once as file:line:col: message, errors apart from warnings. A file is a rubric
+when it says kind: rubric; otherwise it is read as a scenario.
+
+Exit code 1 when any file has an error; warnings alone exit 0.`,
+		Example: "  yishi validate my-scenario.yaml\n  yishi validate scenarios/*.yaml --output json",
+		Args:    minArgs(1, "one or more files"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Files = args
+			return runValidate(opts)
+		},
+	}
+}
+
+func validateFile(file string) validateResult {
+	res := validateResult{File: file, Kind: scenario.KindScenario}
+	data, err := scenario.ReadFile(file)
+	if err != nil {
+		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file}, Message: cleanFileError(err, file)}}
+		return res
+	}
+	res.Kind = scenario.DetectKind(data)
+	switch res.Kind {
+	case scenario.KindRubric:
+		_, res.Diagnostics = scenario.ParseRubric(file, data)
+	case scenario.KindScenario:
+		_, res.Diagnostics = scenario.ParseScenario(file, data, scenarios.Rubric)
+	default:
+		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file}, Message: fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", res.Kind)}}
+	}
+	res.Valid = !res.Diagnostics.HasErrors()
+	if res.Diagnostics == nil {
+		res.Diagnostics = scenario.Diagnostics{}
+	}
+	return res
+}
+
+func runValidate(opts *validateOptions) error {
+	var results []validateResult
+	failed := 0
+	for _, f := range opts.Files {
+		r := validateFile(f)
+		results = append(results, r)
+		if !r.Valid {
+			failed++
+		}
+	}
+	if opts.IO.JSON() {
+		if err := opts.IO.printJSON(results); err != nil {
+			return err
+		}
+	} else {
+		for _, r := range results {
+			printDiagnostics(opts.IO, r.Diagnostics)
+			errs, warns := len(r.Diagnostics.Errors()), len(r.Diagnostics.Warnings())
+			status := opts.IO.paint(ansiGreen, "ok")
+			if !r.Valid {
+				status = opts.IO.paint(ansiRed, "invalid")
+			}
+			fmt.Fprintf(opts.IO.Out, "%s: %s %s (%s, %s)\n", r.File, status, r.Kind, plural(errs, "error"), plural(warns, "warning"))
+		}
+	}
+	if failed > 0 {
+		return &reportedError{err: fmt.Errorf("%w: %d of %d files have errors", scenario.ErrInvalid, failed, len(results))}
+	}
+	return nil
+}
+
+// printDiagnostics writes diagnostics one per line on stderr.
+func printDiagnostics(io *streams, diags scenario.Diagnostics) {
+	for _, d := range diags {
+		if d.Severity == scenario.SeverityWarning {
+			fmt.Fprintf(io.ErrOut, "%s: %s %s\n", d.Pos, io.paint(ansiYellow, "warning:"), d.Message)
+		} else {
+			fmt.Fprintf(io.ErrOut, "%s: %s\n", d.Pos, d.Message)
+		}
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+type versionOptions struct {
+	IO        *streams
+	BuildInfo func() (*debug.BuildInfo, bool)
+}
+
+// versionInfo is what `yishi version` reports.
+type versionInfo struct {
+	Version   string `json:"version"`
+	Commit    string `json:"commit,omitempty"`
+	Modified  bool   `json:"modified,omitempty"`
+	GoVersion string `json:"go"`
+}
+
+func newVersionCmd(io *streams) *cobra.Command {
+	opts := &versionOptions{IO: io, BuildInfo: debug.ReadBuildInfo}
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print yishi's version and the commit it was built from",
+		Args:  exactArgs(0, "no arguments"),
+		RunE:  func(cmd *cobra.Command, args []string) error { return runVersion(opts) },
+	}
+}
+
+func runVersion(opts *versionOptions) error {
+	v := versionInfo{Version: "(devel)"}
+	if bi, ok := opts.BuildInfo(); ok {
+		v.GoVersion = bi.GoVersion
+		if bi.Main.Version != "" {
+			v.Version = bi.Main.Version
+		}
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				v.Commit = s.Value
+			case "vcs.modified":
+				v.Modified = s.Value == "true"
+			}
+		}
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(v)
+	}
+	line := "yishi " + v.Version
+	if v.Commit != "" {
+		line += " (commit " + shortCommit(v.Commit)
+		if v.Modified {
+			line += ", modified"
+		}
+		line += ")"
+	}
+	_, err := fmt.Fprintf(opts.IO.Out, "%s %s\n", line, v.GoVersion)
+	return err
+}
+
+func shortCommit(c string) string {
+	if len(c) > 12 {
+		return c[:12]
+	}
+	return c
+}

@@ -1,0 +1,456 @@
+package roles
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yishi-council/yishi/roles/grouping"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Engine names the grouping engine and its version; plans record it, since
+// another engine may group the same inputs differently.
+const Engine = "yishi-grouping/1"
+
+// AssignOptions are the trainer's choices for [Assign].
+type AssignOptions struct {
+	// Groups fixes the number of groups; 0 derives it from Size, then from
+	// the scenario.
+	Groups int
+	// Size is the wanted group size; 0 uses the scenario's bounds.
+	Size int
+	// Rounds is the number of drills in the day; 0 means 1.
+	Rounds int
+	// Seed makes the plan reproducible: the same inputs and seed give a
+	// byte-identical plan.
+	Seed uint64
+	// Iterations caps the optimiser's work per round; 0 selects a default
+	// scaled by the roster's size.
+	Iterations int
+	// Budget caps the optimiser's time per round as a safety net; a plan cut
+	// short by it may differ between machines, and says so in its warnings.
+	Budget time.Duration
+	// ScenarioSource is "bundled" or the scenario's file; ScenarioSHA256 is
+	// the digest of its bytes.
+	ScenarioSource, ScenarioSHA256 string
+	// RosterSHA256 is the digest of the roster file's bytes.
+	RosterSHA256 string
+}
+
+// defaultMix is the seed's practice: spread communities first, then
+// backgrounds, "to avoid homogeneous discussions".
+var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: "background", Weight: 2}}
+
+// Assign forms mixed groups of the roster's trainees for each round and
+// casts each group's roles. It fails, wrapping [scenario.ErrInvalid], when
+// the request cannot be met at all (more groups than trainees, sizes outside
+// the scenario's bounds, an impossible quota); rules the optimiser could
+// not keep are listed in the plan's Unmet.
+func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOptions) (*Plan, error) {
+	n := len(r.Trainees)
+	rounds := max(opts.Rounds, 1)
+	g, err := groupCount(s, n, opts)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := n/g, (n+g-1)/g
+	if err := checkSizes(s, n, g, lo, hi); err != nil {
+		return nil, err
+	}
+	prob, mix, err := buildProblem(s, r, g, lo, hi)
+	if err != nil {
+		return nil, err
+	}
+	if err := prob.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: the groups cannot be formed:\n%v", scenario.ErrInvalid, err)
+	}
+	plan := &Plan{
+		Version: scenario.Version, Kind: KindPlan, Engine: Engine, Seed: opts.Seed,
+		Scenario: ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
+		Roster:   RosterRef{File: r.File, SHA256: opts.RosterSHA256, Trainees: n},
+		Settings: Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: mix},
+	}
+	history := newCastHistory()
+	for round := 1; round <= rounds; round++ {
+		setRotationNeed(s, r, prob, history, g)
+		seed := opts.Seed ^ (uint64(round) * 0x9E3779B97F4A7C15)
+		start := time.Now()
+		sol, err := grouping.Solve(ctx, prob, grouping.Options{Seed: seed, Budget: opts.Budget, MaxIterations: opts.Iterations})
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
+		}
+		if opts.Budget > 0 && time.Since(start) >= opts.Budget {
+			plan.Warnings = append(plan.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
+		}
+		rd := Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}
+		if sol.BoundKnown && sol.Bound > 0 {
+			rd.Bound = round3(sol.Bound)
+			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
+		}
+		for _, v := range sol.Violations {
+			u := Unmet{Round: round, Rule: v.Rule, Detail: v.Detail}
+			if v.Group >= 0 {
+				u.Group = v.Group + 1
+			}
+			plan.Unmet = append(plan.Unmet, u)
+		}
+		castRNG := rand.New(rand.NewPCG(seed, 0x5eed))
+		for gi := 0; gi < g; gi++ {
+			var members []Trainee
+			for i, grp := range sol.Group {
+				if grp == gi {
+					members = append(members, r.Trainees[i])
+				}
+			}
+			cast := castGroup(s, members, history, castRNG)
+			for _, u := range cast.unmet {
+				plan.Unmet = append(plan.Unmet, Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
+			}
+			grp := Group{Group: gi + 1}
+			for i, t := range members {
+				grp.Members = append(grp.Members, Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
+			}
+			sortMembers(s, grp.Members)
+			rd.Groups = append(rd.Groups, grp)
+		}
+		plan.Rounds = append(plan.Rounds, rd)
+		past := slices.Clone(sol.Group)
+		prob.Past = append(prob.Past, past)
+	}
+	plan.Warnings = append(plan.Warnings, spreadWarnings(s, r, plan)...)
+	return plan, nil
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// groupCount decides how many groups to form.
+func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
+	if n == 0 {
+		return 0, fmt.Errorf("%w: the roster has no trainees", scenario.ErrInvalid)
+	}
+	g := opts.Groups
+	switch {
+	case g > 0:
+	case opts.Size > 0:
+		g = max(1, int(math.Round(float64(n)/float64(opts.Size))))
+	case s.Grouping.Groups > 0:
+		g = s.Grouping.Groups
+	case s.Grouping.Size.Max > 0:
+		g = (n + s.Grouping.Size.Max - 1) / s.Grouping.Size.Max
+	default:
+		g = max(1, int(math.Round(float64(n)/6)))
+	}
+	if g > n {
+		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %d trainees", scenario.ErrInvalid, g, n)
+	}
+	return g, nil
+}
+
+// checkSizes explains why balanced groups of lo–hi members break the
+// scenario's bounds or cannot fill its roles.
+func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
+	var problems []string
+	if min := s.Grouping.Size.Min; min > 0 && lo < min {
+		problems = append(problems, fmt.Sprintf("%d trainees in %d groups gives groups of %d, below the scenario's minimum of %d; ask for fewer groups (at most %d)", n, g, lo, min, n/min))
+	}
+	if max := s.Grouping.Size.Max; max > 0 && hi > max {
+		problems = append(problems, fmt.Sprintf("%d trainees in %d groups gives groups of %d, above the scenario's maximum of %d; ask for more groups (at least %d)", n, g, hi, max, (n+max-1)/max))
+	}
+	need := 0
+	for _, r := range s.Roles {
+		need += r.MinPerGroup()
+	}
+	if lo < need {
+		problems = append(problems, fmt.Sprintf("the scenario's roles need %d members in every group, but %d trainees in %d groups gives groups of %d", need, n, g, lo))
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// buildProblem turns the roster and the scenario's grouping rules into an
+// optimisation problem. It returns the problem and the mixed attributes.
+func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Problem, []string, error) {
+	n := len(r.Trainees)
+	prob := &grouping.Problem{N: n}
+	for range g {
+		prob.Groups = append(prob.Groups, grouping.Bounds{Min: lo, Max: hi})
+	}
+	mix := s.Grouping.Mix
+	if len(mix) == 0 {
+		mix = defaultMix
+	}
+	var problems []string
+	var names []string
+	catIndex := map[string]int{} // attribute -> index into prob.Categorical
+	categories := map[string]map[string]int{}
+	addCategorical := func(attr string, weight float64) int {
+		if i, ok := catIndex[attr]; ok {
+			return i
+		}
+		values := r.Values(attr)
+		distinct := map[string]bool{}
+		for _, v := range values {
+			if v != "" {
+				distinct[v] = true
+			}
+		}
+		sorted := make([]string, 0, len(distinct))
+		for v := range distinct {
+			sorted = append(sorted, v)
+		}
+		sort.Strings(sorted)
+		index := map[string]int{}
+		for i, v := range sorted {
+			index[v] = i
+		}
+		idx := make([]int, n)
+		for i, v := range values {
+			idx[i] = -1
+			if v != "" {
+				idx[i] = index[v]
+			}
+		}
+		prob.Categorical = append(prob.Categorical, grouping.CategoricalAttr{Name: attr, Weight: weight, Values: idx})
+		catIndex[attr] = len(prob.Categorical) - 1
+		categories[attr] = index
+		return catIndex[attr]
+	}
+	for _, m := range mix {
+		if !hasAttribute(r, m.Attribute) {
+			problems = append(problems, fmt.Sprintf("grouping.mix names %q, but the roster %s has no such column (columns: %s)", m.Attribute, r.File, strings.Join(r.Columns, ", ")))
+			continue
+		}
+		w := m.Weight
+		if w == 0 {
+			w = 1
+		}
+		names = append(names, fmt.Sprintf("%s×%g", m.Attribute, w))
+		if r.Numeric[m.Attribute] {
+			vals := make([]float64, n)
+			for i, v := range r.Values(m.Attribute) {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					f = math.NaN()
+				}
+				vals[i] = f
+			}
+			prob.Numeric = append(prob.Numeric, grouping.NumericAttr{Name: m.Attribute, Weight: w, Values: fillMissing(vals)})
+			continue
+		}
+		addCategorical(m.Attribute, w)
+	}
+	for _, q := range s.Grouping.Require {
+		if !hasAttribute(r, q.Attribute) {
+			problems = append(problems, fmt.Sprintf("grouping.require names %q, but the roster %s has no such column", q.Attribute, r.File))
+			continue
+		}
+		a := addCategorical(q.Attribute, 0)
+		cat, ok := categories[q.Attribute][q.Value]
+		if !ok {
+			if q.Min > 0 {
+				problems = append(problems, fmt.Sprintf("every group needs at least %d trainees with %s %q, but the roster has none", q.Min, q.Attribute, q.Value))
+			}
+			continue
+		}
+		prob.Quotas = append(prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max})
+	}
+	for _, role := range s.Roles {
+		if role.MinPerGroup() == 0 || len(role.AvoidBackground) == 0 {
+			continue
+		}
+		el := make([]bool, n)
+		for i, t := range r.Trainees {
+			el[i] = eligible(role, t.Background)
+		}
+		prob.Needs = append(prob.Needs, grouping.Need{Name: "role " + role.ID, Count: role.MinPerGroup(), Eligible: el})
+	}
+	pairs := func(list func(Trainee) []string) [][2]int {
+		seen := map[[2]int]bool{}
+		var out [][2]int
+		for i, t := range r.Trainees {
+			for _, id := range list(t) {
+				j, ok := r.Index(id)
+				if !ok || j == i {
+					continue
+				}
+				p := [2]int{min(i, j), max(i, j)}
+				if !seen[p] {
+					seen[p] = true
+					out = append(out, p)
+				}
+			}
+		}
+		return out
+	}
+	prob.KeepApart = pairs(func(t Trainee) []string { return t.Avoid })
+	prob.KeepTogether = pairs(func(t Trainee) []string { return t.Together })
+	if len(problems) > 0 {
+		return nil, nil, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
+	}
+	return prob, names, nil
+}
+
+// fillMissing replaces missing numbers by the mean, so a blank cell neither
+// attracts nor repels.
+func fillMissing(v []float64) []float64 {
+	sum, cnt := 0.0, 0
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			sum += x
+			cnt++
+		}
+	}
+	mean := 0.0
+	if cnt > 0 {
+		mean = sum / float64(cnt)
+	}
+	for i, x := range v {
+		if math.IsNaN(x) {
+			v[i] = mean
+		}
+	}
+	return v
+}
+
+// sortMembers orders a group by the scenario's role order, then by id.
+func sortMembers(s *scenario.Scenario, m []Member) {
+	order := map[string]int{}
+	for i, r := range s.Roles {
+		order[r.ID] = i
+	}
+	rank := func(role string) int {
+		if i, ok := order[role]; ok {
+			return i
+		}
+		return len(order)
+	}
+	sort.SliceStable(m, func(i, j int) bool {
+		if a, b := rank(m[i].Role), rank(m[j].Role); a != b {
+			return a < b
+		}
+		return m[i].ID < m[j].ID
+	})
+}
+
+// spreadWarnings tells the trainer where a mixed category is too rare to
+// reach every group, such as "5 groups but only 3 trainees with background
+// property-manager: groups 4 and 5 have none".
+func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan) []string {
+	var out []string
+	attrs := s.Grouping.Mix
+	if len(attrs) == 0 {
+		attrs = defaultMix
+	}
+	for _, m := range attrs {
+		if !hasAttribute(r, m.Attribute) || r.Numeric[m.Attribute] {
+			continue
+		}
+		vals := r.Values(m.Attribute)
+		count := map[string]int{}
+		for _, v := range vals {
+			if v != "" {
+				count[v]++
+			}
+		}
+		values := make([]string, 0, len(count))
+		for v := range count {
+			values = append(values, v)
+		}
+		sort.Strings(values)
+		for _, v := range values {
+			if count[v] >= p.Settings.Groups {
+				continue
+			}
+			for _, rd := range p.Rounds {
+				var without []string
+				for _, g := range rd.Groups {
+					has := false
+					for _, mem := range g.Members {
+						if i, ok := r.Index(mem.ID); ok && vals[i] == v {
+							has = true
+							break
+						}
+					}
+					if !has {
+						without = append(without, strconv.Itoa(g.Group))
+					}
+				}
+				label := v
+				if m.Attribute == "background" {
+					if b, ok := s.Background(v); ok {
+						label = b.Label.In(s.Language)
+					}
+				}
+				out = append(out, fmt.Sprintf("round %d: %d groups but only %d trainees with %s %q: %s %s none", rd.Round, p.Settings.Groups, count[v], m.Attribute, label, groupList(without), hasHave(len(without))))
+			}
+		}
+	}
+	return out
+}
+
+func groupList(ids []string) string {
+	switch len(ids) {
+	case 0:
+		return "no group"
+	case 1:
+		return "group " + ids[0]
+	}
+	return "groups " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+}
+
+func hasHave(n int) string {
+	if n == 1 {
+		return "has"
+	}
+	return "have"
+}
+
+// hasAttribute reports whether the roster has a column for attr, so that a
+// grouping rule naming a column the sign-up sheet lacks is caught.
+func hasAttribute(r *Roster, attr string) bool {
+	return slices.Contains(r.Columns, AttributeName(attr))
+}
+
+// rotationNeed names the need that spreads host and recorder turns.
+const rotationNeed = "rotation: members who have not yet hosted or recorded"
+
+// setRotationNeed asks the optimiser, from the second round on, to give
+// every group enough members who have not yet hosted or recorded to fill its
+// host and recorder places, so that casting can rotate those turns. Where
+// too few such members are left, it asks for as many as there are.
+func setRotationNeed(s *scenario.Scenario, r *Roster, prob *grouping.Problem, h *castHistory, g int) {
+	prob.Needs = slices.DeleteFunc(prob.Needs, func(n grouping.Need) bool { return n.Name == rotationNeed })
+	if len(h.leading) == 0 {
+		return
+	}
+	places := 0
+	for _, role := range s.Roles {
+		if role.Function == scenario.FunctionHost || role.Function == scenario.FunctionRecorder {
+			places += role.MinPerGroup()
+		}
+	}
+	fresh := make([]bool, len(r.Trainees))
+	count := 0
+	for i, t := range r.Trainees {
+		if h.leading[t.ID] == 0 {
+			fresh[i] = true
+			count++
+		}
+	}
+	if need := min(places, count/g); need > 0 {
+		prob.Needs = append(prob.Needs, grouping.Need{Name: rotationNeed, Count: need, Eligible: fresh})
+	}
+}

@@ -1,0 +1,211 @@
+package roles_test
+
+import (
+	"context"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+func loadBundled(t *testing.T, id string) (*scenario.Scenario, *roles.Roster) {
+	t.Helper()
+	s, diags, err := scenarios.Load(id)
+	require.NoError(t, err)
+	require.NoError(t, diags.Err())
+	data, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+	require.NoError(t, err)
+	r, rdiags := roles.ParseRoster(scenarios.SampleRoster, data, s, roles.RosterOptions{})
+	require.NoError(t, rdiags.Err())
+	return s, r
+}
+
+func assign(t *testing.T, s *scenario.Scenario, r *roles.Roster, opts roles.AssignOptions) *roles.Plan {
+	t.Helper()
+	p, err := roles.Assign(context.Background(), s, r, opts)
+	require.NoError(t, err)
+	return p
+}
+
+// The plan keeps every hard rule on every bundled scenario: sizes, the
+// discussion-class quota, keep-apart pairs, required roles filled by
+// eligible members; and host and recorder turns rotate so that over three
+// rounds of five groups every one of the 30 trainees leads exactly once.
+func TestAssignKeepsTheRules(t *testing.T) {
+	for _, id := range scenarios.IDs() {
+		t.Run(id, func(t *testing.T) {
+			s, r := loadBundled(t, id)
+			p := assign(t, s, r, roles.AssignOptions{Groups: 5, Rounds: 3, Seed: 7})
+			require.Empty(t, p.Unmet, "every rule is met")
+			require.Len(t, p.Rounds, 3)
+			bg := map[string]string{}
+			avoid := map[string][]string{}
+			for _, tr := range r.Trainees {
+				bg[tr.ID] = tr.Background
+				avoid[tr.ID] = tr.Avoid
+			}
+			leads := map[string]int{}
+			for _, rd := range p.Rounds {
+				seen := map[string]bool{}
+				require.Len(t, rd.Groups, 5)
+				for _, g := range rd.Groups {
+					assert.Len(t, g.Members, 6, "round %d group %d is balanced", rd.Round, g.Group)
+					ids := map[string]bool{}
+					discussion := 0
+					counts := map[string]int{}
+					for _, m := range g.Members {
+						require.False(t, seen[m.ID], "%s is in one group per round", m.ID)
+						seen[m.ID] = true
+						ids[m.ID] = true
+						if m.Background == "discussion-class" {
+							discussion++
+						}
+						role, ok := s.Role(m.Role)
+						require.True(t, ok, "%s has a role of the scenario, got %q", m.ID, m.Role)
+						assert.NotContains(t, role.AvoidBackground, m.Background, "%s (%s) may play %s", m.ID, m.Background, role.ID)
+						counts[role.ID]++
+						if role.Function == scenario.FunctionHost || role.Function == scenario.FunctionRecorder {
+							leads[m.ID]++
+						}
+					}
+					assert.GreaterOrEqual(t, discussion, 1, "round %d group %d has a discussion-class member", rd.Round, g.Group)
+					for _, role := range s.Roles {
+						assert.GreaterOrEqual(t, counts[role.ID], role.MinPerGroup(), "role %s filled", role.ID)
+						if hi := role.MaxPerGroup(); hi != scenario.Unlimited {
+							assert.LessOrEqual(t, counts[role.ID], hi, "role %s not over-filled", role.ID)
+						}
+					}
+					for id := range ids {
+						for _, other := range avoid[id] {
+							assert.False(t, ids[other], "%s and %s are kept apart", id, other)
+						}
+					}
+				}
+				assert.Len(t, seen, len(r.Trainees), "everyone is placed in round %d", rd.Round)
+			}
+			for _, tr := range r.Trainees {
+				assert.Equal(t, 1, leads[tr.ID], "%s hosts or records exactly once in three rounds", tr.ID)
+			}
+			assert.Positive(t, p.Rounds[0].Bound)
+			assert.GreaterOrEqual(t, p.Rounds[0].Percent, 99.0, "round 1 is within 1%% of the bound")
+		})
+	}
+}
+
+func TestAssignIsDeterministic(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	opts := roles.AssignOptions{Rounds: 2, Seed: 42, ScenarioSource: "bundled"}
+	a, err := roles.MarshalPlan(assign(t, s, r, opts))
+	require.NoError(t, err)
+	b, err := roles.MarshalPlan(assign(t, s, r, opts))
+	require.NoError(t, err)
+	assert.Equal(t, string(a), string(b), "same inputs and seed give byte-identical plans")
+	assert.Contains(t, string(a), "seed: 42")
+
+	back, diags := roles.ParsePlan("plan.yaml", a)
+	require.NoError(t, diags.Err())
+	c, err := roles.MarshalPlan(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(a), string(c), "a plan survives a round trip")
+}
+
+func TestAssignRefusesImpossibleRequests(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	tests := []struct {
+		name string
+		opts roles.AssignOptions
+		want string
+	}{
+		{"more groups than trainees", roles.AssignOptions{Groups: 31}, "31 groups were asked for but the roster has only 30 trainees"},
+		{"groups too small for the scenario", roles.AssignOptions{Groups: 10}, "below the scenario's minimum of 5"},
+		{"groups too large for the scenario", roles.AssignOptions{Groups: 2}, "above the scenario's maximum of 8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := roles.Assign(context.Background(), s, r, tt.opts)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, scenario.ErrInvalid)
+			assert.ErrorContains(t, err, tt.want)
+		})
+	}
+
+	t.Run("quota nobody can meet", func(t *testing.T) {
+		var keep []roles.Trainee
+		for _, tr := range r.Trainees {
+			if tr.Background != "discussion-class" {
+				keep = append(keep, tr)
+			}
+		}
+		small := &roles.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
+		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
+		require.Error(t, err)
+		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
+	})
+
+	t.Run("mix names a missing column", func(t *testing.T) {
+		s2 := *s
+		s2.Grouping.Mix = []scenario.MixRule{{Attribute: "shift", Weight: 1}}
+		_, err := roles.Assign(context.Background(), &s2, r, roles.AssignOptions{Groups: 5})
+		assert.ErrorContains(t, err, `grouping.mix names "shift", but the roster`)
+	})
+}
+
+// A group whose members may not play a required role gets it reported,
+// never filled with an ineligible trainee.
+func TestCastingNeverUsesIneligibleTrainees(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	var restricted scenario.Role
+	for _, role := range s.Roles {
+		if len(role.AvoidBackground) > 0 && role.MinPerGroup() > 0 {
+			restricted = role
+			break
+		}
+	}
+	require.NotEmpty(t, restricted.ID, "the default scenario has a role some backgrounds may not play")
+	banned := restricted.AvoidBackground[0]
+	var group []roles.Trainee
+	for _, tr := range r.Trainees {
+		if tr.Background == banned {
+			group = append(group, tr)
+		}
+	}
+	require.GreaterOrEqual(t, len(group), 3)
+	small := &roles.Roster{File: "r.csv", Trainees: group, Columns: r.Columns}
+	s2 := *s
+	s2.Grouping = scenario.Grouping{Mix: []scenario.MixRule{{Attribute: "unit", Weight: 1}}}
+	s2.Roles = slices.Clone(s.Roles)
+	// Leave only the roles that fit a small group, so the size check passes.
+	s2.Roles = slices.DeleteFunc(s2.Roles, func(r scenario.Role) bool {
+		return r.MinPerGroup() > 0 && r.Function == scenario.FunctionStakeholder && r.ID != restricted.ID
+	})
+	_, err := roles.Assign(context.Background(), &s2, small, roles.AssignOptions{Groups: 1})
+	require.Error(t, err, "the optimiser sees no one can play %s", restricted.ID)
+	assert.ErrorContains(t, err, restricted.ID)
+}
+
+func TestParsePlanErrors(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"not a plan", "version: 1\nkind: scenario\nrounds: []\n", `plan.yaml:2:7: kind: expected "plan"`},
+		{"wrong version", "version: 3\nkind: plan\n", "plan.yaml:1:10: version: this yishi reads version 1 files"},
+		{"trainee twice", "version: 1\nkind: plan\nrounds:\n  - round: 1\n    groups:\n      - group: 1\n        members: [{id: T1, name: A}]\n      - group: 2\n        members: [{id: T1, name: A}]\n",
+			`trainee "T1" is in group 1 and group 2 of round 1`},
+		{"unknown key", "version: 1\nkind: plan\nround: []\n", `plan.yaml:3:1: unknown key "round"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, diags := roles.ParsePlan("plan.yaml", []byte(tt.data))
+			require.Error(t, diags.Err())
+			assert.Contains(t, diags.Error(), tt.want)
+			assert.True(t, strings.HasPrefix(diags.Error(), "plan.yaml:"))
+		})
+	}
+}

@@ -1,0 +1,207 @@
+package roles
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"strings"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Weights of the role-casting cost. A required place is worth more than
+// everything else together, so it is always filled when an eligible member
+// exists; rotation outweighs preferences, so nobody hosts or records twice
+// while an eligible member of the group has not yet.
+const (
+	costRequired   = -1000.0
+	costRotation   = 100.0
+	costPreferBg   = -20.0
+	costPreference = -10.0
+	costSameRole   = 5.0
+	costJitter     = 0.5
+)
+
+// castHistory remembers who played what in earlier rounds.
+type castHistory struct {
+	leading map[string]int            // trainee id -> host and recorder turns
+	played  map[string]map[string]int // trainee id -> role id -> times
+}
+
+func newCastHistory() *castHistory {
+	return &castHistory{leading: map[string]int{}, played: map[string]map[string]int{}}
+}
+
+func (h *castHistory) record(id string, r scenario.Role) {
+	if r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder {
+		h.leading[id]++
+	}
+	if h.played[id] == nil {
+		h.played[id] = map[string]int{}
+	}
+	h.played[id][r.ID]++
+}
+
+// slot is one place in a group's cast.
+type slot struct {
+	role     int // index into scenario roles
+	required bool
+}
+
+// eligible reports whether a trainee of background bg may play r.
+func eligible(r scenario.Role, bg string) bool {
+	return !slices.Contains(r.AvoidBackground, bg)
+}
+
+// prefers reports whether the trainee asked for role r, by function or id.
+func prefers(t Trainee, r scenario.Role) bool {
+	p := strings.TrimSpace(t.Prefers)
+	return p != "" && (p == r.ID || p == r.Function)
+}
+
+// castResult is the outcome of casting one group.
+type castResult struct {
+	roles []string // role id per member; "" when none could be given
+	notes []string // per member, why a preference was not met
+	unmet []string // rules the group could not keep
+}
+
+// castGroup gives every member of a group a role by a minimum-cost
+// assignment: required places first, only to eligible members, rotation of
+// host and recorder across rounds, then background and personal preferences.
+// Ties are broken by rng, so the same seed gives the same cast.
+func castGroup(s *scenario.Scenario, members []Trainee, h *castHistory, rng *rand.Rand) castResult {
+	m := len(members)
+	var slots []slot
+	required := 0
+	for ri, r := range s.Roles {
+		lo, hi := r.MinPerGroup(), r.MaxPerGroup()
+		for k := 0; k < lo; k++ {
+			slots = append(slots, slot{role: ri, required: true})
+		}
+		required += lo
+		extra := m
+		if hi != scenario.Unlimited {
+			extra = min(hi-lo, m)
+		}
+		for k := 0; k < extra; k++ {
+			slots = append(slots, slot{role: ri})
+		}
+	}
+	res := castResult{roles: make([]string, m), notes: make([]string, m)}
+	if m == 0 {
+		return res
+	}
+	// The assignment needs at least as many places as members; places left
+	// over for nobody are "no role" and reported.
+	for len(slots) < m {
+		slots = append(slots, slot{role: -1})
+	}
+	cost := make([][]float64, m)
+	for i, t := range members {
+		cost[i] = make([]float64, len(slots))
+		for j, sl := range slots {
+			if sl.role < 0 {
+				cost[i][j] = 10 * costRotation // no role at all: the last resort
+				continue
+			}
+			r := s.Roles[sl.role]
+			if !eligible(r, t.Background) {
+				cost[i][j] = math.Inf(1)
+				continue
+			}
+			c := rng.Float64() * costJitter
+			if sl.required {
+				c += costRequired
+			}
+			if r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder {
+				c += costRotation * float64(h.leading[t.ID])
+			}
+			if slices.Contains(r.PreferBackground, t.Background) {
+				c += costPreferBg
+			}
+			if prefers(t, r) {
+				c += costPreference
+			}
+			c += costSameRole * float64(h.played[t.ID][r.ID])
+			cost[i][j] = c
+		}
+	}
+	got := minCostAssignment(cost)
+	filled := make([]bool, len(slots))
+	for i, j := range got {
+		if j < 0 || slots[j].role < 0 {
+			res.unmet = append(res.unmet, fmt.Sprintf("%s (%s) has no role: every place left is one their background %q may not play", members[i].Name, members[i].ID, members[i].Background))
+			continue
+		}
+		filled[j] = true
+		r := s.Roles[slots[j].role]
+		res.roles[i] = r.ID
+		h.record(members[i].ID, r)
+	}
+	for j, sl := range slots {
+		if sl.required && !filled[j] {
+			r := s.Roles[sl.role]
+			reason := fmt.Sprintf("the group has %d members for %d required places", m, required)
+			if m >= required {
+				reason = "no member of the group may play it"
+				if len(r.AvoidBackground) > 0 {
+					reason += fmt.Sprintf(" (it is not played by %s)", strings.Join(r.AvoidBackground, ", "))
+				}
+			}
+			res.unmet = append(res.unmet, fmt.Sprintf("role %q is not filled: %s", r.ID, reason))
+		}
+	}
+	// Say why a stated preference was not met.
+	for i, t := range members {
+		if strings.TrimSpace(t.Prefers) == "" || res.roles[i] == "" {
+			continue
+		}
+		got, _ := s.Role(res.roles[i])
+		if prefers(t, got) {
+			continue
+		}
+		res.notes[i] = preferenceNote(s, t, members, res.roles, h)
+	}
+	return res
+}
+
+func preferenceNote(s *scenario.Scenario, t Trainee, members []Trainee, cast []string, h *castHistory) string {
+	var wanted []scenario.Role
+	for _, r := range s.Roles {
+		if prefers(t, r) {
+			wanted = append(wanted, r)
+		}
+	}
+	if len(wanted) == 0 {
+		return fmt.Sprintf("preferred %q, which this scenario has no role for", t.Prefers)
+	}
+	r := wanted[0]
+	if !eligible(r, t.Background) {
+		return fmt.Sprintf("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.ID)
+	}
+	if (r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder) && h.leading[t.ID] > leadsNow(s, t, members, cast) {
+		return fmt.Sprintf("preferred %s, but has already hosted or recorded; the turn went to a member who had not", r.ID)
+	}
+	for i, other := range members {
+		if cast[i] == r.ID && other.ID != t.ID {
+			return fmt.Sprintf("preferred %s, which went to %s (%s)", r.ID, other.Name, other.ID)
+		}
+	}
+	return fmt.Sprintf("preferred %s, but the group's required roles had to be filled first", r.ID)
+}
+
+// leadsNow is 1 when t hosts or records in the cast being made, else 0, so
+// that the history can be read as "before this round".
+func leadsNow(s *scenario.Scenario, t Trainee, members []Trainee, cast []string) int {
+	for i, m := range members {
+		if m.ID != t.ID {
+			continue
+		}
+		if r, ok := s.Role(cast[i]); ok && (r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder) {
+			return 1
+		}
+	}
+	return 0
+}
