@@ -1,0 +1,103 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// run is the whole command line behind main: it parses args, runs the
+// command and returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	io := newStreams(stdin, stdout, stderr)
+	cmd := newRootCmd(io)
+	cmd.SetArgs(args)
+	cmd.SetIn(stdin)
+	cmd.SetOut(stdout)
+	cmd.SetErr(stderr)
+	err := cmd.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var reported *reportedError
+	if !errors.As(err, &reported) {
+		fmt.Fprintln(stderr, io.paint(ansiRed, "yishi: ")+err.Error())
+	}
+	var u *usageError
+	if errors.As(err, &u) || isCobraUsageError(err) {
+		fmt.Fprintln(stderr, "Run 'yishi --help' for usage.")
+		return exitUsage
+	}
+	return exitCode(err)
+}
+
+// isCobraUsageError recognises the errors cobra returns for unknown
+// commands, which it does not type.
+func isCobraUsageError(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag")
+}
+
+func newRootCmd(io *streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "yishi",
+		Short: "Role-play drills for community negotiation councils (议事会模拟演练)",
+		Long: `yishi runs role-play drills of community negotiation councils (协商议事会).
+
+A training day with yishi:
+  1. pick or write a scenario         yishi scenarios list | yishi new scenario NAME
+  2. check it                         yishi validate FILE
+  3. form mixed groups, give roles    yishi assign --scenario ID --roster FILE --out plan.yaml
+  4. print role cards                 yishi cards plan.yaml --out cards/
+  5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --out sheets/
+  6. write the debrief report         yishi review plan.yaml sheets/*.csv --out report.html
+
+Try it all on bundled data with: yishi demo
+
+Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			switch io.Output {
+			case "text", "json":
+				return nil
+			}
+			return usagef("--output must be text or json, not %q", io.Output)
+		},
+	}
+	cmd.PersistentFlags().StringVarP(&io.Output, "output", "o", "text", "output format for the terminal: text or json")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: err} })
+	cmd.AddCommand(
+		newVersionCmd(io),
+		newScenariosCmd(io),
+		newValidateCmd(io),
+		newSchemaCmd(io),
+		newNewCmd(io),
+		newAssignCmd(io),
+		newDemoCmd(io),
+	)
+	return cmd
+}
+
+// exactArgs is cobra.ExactArgs with a usage error that says what is wanted.
+func exactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), what, len(args))
+		}
+		return nil
+	}
+}
+
+func minArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usagef("%s takes %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}
