@@ -1,44 +1,132 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
 
+// demoMarker marks a directory as the demo's own output, which a later demo
+// may replace; the demo never overwrites anything else without --force.
+const demoMarker = ".yishi-demo"
+
 type demoOptions struct {
 	IO       *streams
 	Scenario string
+	Out      string
+	Groups   int
+	Rounds   int
+	Seed     uint64
+	Force    bool
 }
 
 func newDemoCmd(io *streams) *cobra.Command {
 	opts := &demoOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Run a training day on the bundled scenario and sample roster",
-		Args:  exactArgs(0, "no arguments"),
-		RunE:  func(cmd *cobra.Command, args []string) error { return runDemo(opts) },
+		Short: "Run a whole training day on the bundled scenario and sample roster",
+		Long: `Run a whole training day on bundled data and write everything to ./yishi-demo/:
+the scenario, the sample roster, the plan (mixed groups and roles), role cards and
+the trainer's master sheet, blank scoresheets, two reviewers' demo scores, and the
+debrief report. Every step prints the command that does it on your own data.
+
+A later demo replaces the demo's own earlier output; it never overwrites other
+files unless --force is given.`,
+		Args: exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), opts) },
 	}
-	cmd.Flags().StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
+	f := cmd.Flags()
+	f.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
+	f.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
+	f.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
+	f.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
+	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
+	f.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
 	return cmd
 }
 
-func runDemo(opts *demoOptions) error {
-	s, err := loadScenario(opts.IO, opts.Scenario)
+func runDemo(ctx context.Context, opts *demoOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	s, src, err := loadScenarioSource(opts.IO, opts.Scenario)
 	if err != nil {
 		return err
 	}
+	rosterData, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+	if err != nil {
+		return err
+	}
+	rosterPath := filepath.Join(opts.Out, "roster.csv")
+	roster, diags := roles.ParseRoster(rosterPath, rosterData, s, roles.RosterOptions{})
+	if err := diags.Err(); err != nil {
+		return err
+	}
+	scenarioFile := filepath.Join(opts.Out, "scenario.yaml")
+	plan, err := roles.Assign(ctx, s, roster, roles.AssignOptions{
+		Groups: opts.Groups, Rounds: opts.Rounds, Seed: opts.Seed,
+		ScenarioSource: "scenario.yaml", ScenarioSHA256: roles.Digest(src.Data),
+		RosterSHA256: roles.Digest(rosterData),
+	})
+	if err != nil {
+		return err
+	}
+	planData, err := roles.MarshalPlan(plan)
+	if err != nil {
+		return err
+	}
+	files := []outFile{
+		{Path: scenarioFile, Data: src.Data},
+		{Path: rosterPath, Data: rosterData},
+		{Path: filepath.Join(opts.Out, "plan.yaml"), Data: planData},
+	}
+	more, err := demoLaterSteps(opts, s, plan)
+	if err != nil {
+		return err
+	}
+	files = append(files, more...)
+	if err := writeDemo(opts, files); err != nil {
+		return err
+	}
 	if opts.IO.JSON() {
-		return opts.IO.printJSON(withoutConfidential(s))
+		paths := make([]string, len(files))
+		for i, f := range files {
+			paths[i] = f.Path
+		}
+		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": plan})
 	}
 	out := opts.IO.Out
-	fmt.Fprintf(out, "%s\n\n", opts.IO.paint(ansiBold, "yishi demo — step 1: the scenario"))
+	step := func(n int, title, command string) {
+		fmt.Fprintf(out, "\n%s\n  $ %s\n\n", opts.IO.paint(ansiBold, fmt.Sprintf("Step %d — %s", n, title)), command)
+	}
+	step(1, "the scenario", "yishi scenarios show "+opts.Scenario)
 	if err := scenario.WriteSummary(out, s, scenario.SummaryOptions{}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paint(ansiGreen, "ok"))
+	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
+		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
+	printPlanSummary(opts.IO, s, roster, plan)
+	printDemoLaterSteps(opts, step)
+	fmt.Fprintf(out, "\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
+}
+
+// writeDemo writes the demo's files, replacing the demo's own earlier
+// output: a directory holding the demo marker counts as the demo's.
+func writeDemo(opts *demoOptions, files []outFile) error {
+	force := opts.Force
+	if _, err := os.Stat(filepath.Join(opts.Out, demoMarker)); err == nil {
+		force = true
+	}
+	files = append(files, outFile{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
+	return writeFiles(files, force)
 }
