@@ -71,6 +71,8 @@ type categoricalResult struct {
 	Groups    int     `json:"groups"`
 	Seed      uint64  `json:"seed"`
 	ElapsedMS float64 `json:"elapsed_ms"`
+	// CPUMS is the process CPU time (user + system) used by the run.
+	CPUMS float64 `json:"cpu_ms"`
 	// SysMiB is runtime.MemStats.Sys after the run: memory the process
 	// obtained from the OS, the honest near-peak figure.
 	SysMiB float64 `json:"sys_mib"`
@@ -91,9 +93,9 @@ func runCategorical(o categoricalOptions) error {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := time.Now()
+			start, cpuStart := time.Now(), cpuTime()
 			sol, err := grouping.Solve(context.Background(), p, grouping.Options{Seed: o.Seed, Budget: 60 * time.Second})
-			elapsed := time.Since(start)
+			elapsed, cpu := time.Since(start), cpuTime()-cpuStart
 			if err != nil {
 				return fmt.Errorf("n=%d attrs=%d: %w", n, a, err)
 			}
@@ -104,6 +106,7 @@ func runCategorical(o categoricalOptions) error {
 			}
 			r := categoricalResult{N: n, Attrs: a, Groups: len(p.Groups), Seed: o.Seed,
 				ElapsedMS: math.Round(float64(elapsed.Microseconds())/10) / 100,
+				CPUMS:     math.Round(float64(cpu.Microseconds())/10) / 100,
 				SysMiB:    round3(float64(after.Sys) / (1 << 20)),
 				AllocMiB:  round3(float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20)),
 				Objective: round3(sol.Objective), Bound: round3(sol.Bound),

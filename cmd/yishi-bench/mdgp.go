@@ -65,6 +65,7 @@ type mdgpResult struct {
 	BestKnown *float64 `json:"best_known,omitempty"`
 	GapPct    *float64 `json:"gap_pct,omitempty"`
 	ElapsedS  float64  `json:"elapsed_s"`
+	CPUS      float64  `json:"cpu_s"`
 	Iter      int      `json:"iterations"`
 }
 
@@ -117,7 +118,7 @@ func runMDGP(o mdgpOptions) error {
 			return err
 		}
 		budget := time.Duration(float64(mdgpBudget(p.N)) * o.Scale)
-		start := time.Now()
+		start, cpuStart := time.Now(), cpuTime()
 		sol, err := grouping.Solve(context.Background(), p, grouping.Options{Seed: o.Seed, Budget: budget, MaxIterations: -1})
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -128,7 +129,8 @@ func runMDGP(o mdgpOptions) error {
 		class, _, _ := strings.Cut(name, "_")
 		r := mdgpResult{Instance: name, Class: class, N: p.N, G: len(p.Groups), Seed: o.Seed,
 			BudgetS: budget.Seconds(), Objective: round3(sol.Objective),
-			ElapsedS: round3(time.Since(start).Seconds()), Iter: sol.Iterations}
+			ElapsedS: round3(time.Since(start).Seconds()), CPUS: round3((cpuTime() - cpuStart).Seconds()),
+			Iter: sol.Iterations}
 		if bk, ok := best[name]; ok {
 			gap := round3(100 * (bk - sol.Objective) / bk)
 			r.BestKnown, r.GapPct = &bk, &gap

@@ -154,7 +154,7 @@ func (f *focus) crowded(s *state, i int) bool {
 			continue
 		}
 		a := &s.cat[k]
-		if c := a.values[i]; c >= 0 && a.count(g, c) > thr[c] {
+		if c := s.ev[i*len(s.cat)+k]; c >= 0 && a.count(g, c) > thr[c] {
 			return true
 		}
 	}

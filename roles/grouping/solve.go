@@ -39,12 +39,12 @@ type Options struct {
 
 // DefaultIterations is the iteration limit [Solve] uses when
 // [Options.MaxIterations] is 0: 50·N+1,000 tabu moves with a dense matrix
-// and 200·N+200,000 sampled moves with attributes.
+// and 40·N+100,000 sampled moves with attributes.
 func DefaultIterations(p *Problem) int {
 	if p.Dist != nil {
 		return 50*p.N + 1000
 	}
-	return 200*p.N + 200000
+	return 40*p.N + 100000
 }
 
 // Violation is a hard rule the returned assignment still breaks, and why.

@@ -21,7 +21,8 @@ type state struct {
 	W     []float64
 
 	cat     []catAttr
-	usedCat []int // indices of cat that count toward diversity
+	usedCat []int   // indices of cat that count toward diversity
+	ev      []int32 // ev[i*len(cat)+k]: category of i on cat[k], -1 if missing or unused; one cache line per element
 	num     []numAttr
 
 	obj float64 // diversity of the assignment
@@ -200,6 +201,17 @@ func newState(p *Problem) *state {
 	for k := range s.cat {
 		if s.cat[k].used {
 			s.usedCat = append(s.usedCat, k)
+		}
+	}
+	if A := len(s.cat); A > 0 {
+		s.ev = make([]int32, n*A)
+		for i := 0; i < n; i++ {
+			for k := range s.cat {
+				s.ev[i*A+k] = -1
+				if v := s.cat[k].values; v != nil {
+					s.ev[i*A+k] = v[i]
+				}
+			}
 		}
 	}
 	if !s.dense {
@@ -394,7 +406,7 @@ func (s *state) place(i, g int, d int32) {
 		if a.values == nil {
 			continue
 		}
-		if c := a.values[i]; c >= 0 {
+		if c := s.ev[i*len(s.cat)+k]; c >= 0 {
 			a.add(g, c, d)
 		}
 	}
@@ -424,7 +436,7 @@ func (s *state) wi(i, g int) float64 {
 		if !a.used {
 			continue
 		}
-		c := a.values[i]
+		c := s.ev[i*len(s.cat)+k]
 		if c < 0 {
 			if in {
 				total += a.w * (sz - 1)
@@ -453,7 +465,7 @@ func (s *state) d(i, j int) float64 {
 		if !a.used {
 			continue
 		}
-		if ci, cj := a.values[i], a.values[j]; ci < 0 || ci != cj {
+		if ci, cj := s.ev[i*len(s.cat)+k], s.ev[j*len(s.cat)+k]; ci < 0 || ci != cj {
 			total += a.w
 		}
 	}
@@ -480,9 +492,11 @@ func (s *state) swapGain(i, j int) float64 {
 	// Sizes do not change, so only same-category pairs do: i leaves
 	// count(a,ci)-1 of them and joins count(b,ci), and likewise for j.
 	total := 0.0
+	A := len(s.cat)
+	evi, evj := s.ev[i*A:i*A+A], s.ev[j*A:j*A+A]
 	for _, k := range s.usedCat {
 		at := &s.cat[k]
-		ci, cj := at.values[i], at.values[j]
+		ci, cj := evi[k], evj[k]
 		if ci == cj && ci >= 0 {
 			continue
 		}
