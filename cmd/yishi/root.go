@@ -79,6 +79,7 @@ Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
 		newNewCmd(io),
 		newAssignCmd(io),
 		newDemoCmd(io),
+		newScoresheetsCmd(io), newReviewCmd(io),
 	)
 	return cmd
 }

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+type reviewOptions struct {
+	IO          *streams
+	Plan        string
+	Scoresheets []string
+	Format      string
+	Out         string
+	Force       bool
+}
+
+func newReviewCmd(io *streams) *cobra.Command {
+	opts := &reviewOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "review PLAN SCORESHEET... [--out FILE]",
+		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
+		Long: `Read the reviewers' scoresheets (YAML, or CSV as Excel saves it: UTF-8, UTF-8
+with BOM or GB18030) and write the debrief report:
+
+  - per group and dimension the mean, range and number of reviewers, the
+    weighted total and the ranking of groups in each round;
+  - agreement per dimension: Krippendorff's alpha (ordinal) and ICC(2,1),
+    or "not computable" with the reason; where reviewers differ by 2 points
+    or more; how lenient each reviewer is compared with the others;
+  - for each group a debrief guide (PEARLS phases, ORID questions aimed at
+    its two weakest dimensions), the evidence reviewers wrote, and an
+    improvement plan to finish together.
+
+Every problem in the scoresheets is listed as file:line:col and nothing is
+written. The format follows --out's extension unless --format is given:
+html (printable, charts inline), md, json or csv (the scores and the
+improvement plan for Excel). Without --out the report goes to stdout.`,
+		Example: "  yishi review plan.yaml sheets/*.csv --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json",
+		Args:    minArgs(2, "a plan file and at least one scoresheet"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Plan, opts.Scoresheets = args[0], args[1:]
+			if err := opts.check(); err != nil {
+				return err
+			}
+			return runReview(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
+	f.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	return cmd
+}
+
+func (o *reviewOptions) check() error {
+	if o.Format == "" {
+		switch ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(o.Out), ".")); ext {
+		case "html", "htm":
+			o.Format = review.ReportHTML
+		case "md", "markdown":
+			o.Format = review.ReportMarkdown
+		case "json", "csv":
+			o.Format = ext
+		case "":
+			if o.Out == "" {
+				o.Format = review.ReportMarkdown
+			} else {
+				o.Format = review.ReportHTML
+			}
+		default:
+			return usagef("cannot tell the report format from %q; give --format html, md, json or csv", o.Out)
+		}
+	}
+	if !slices.Contains(review.ReportFormats, o.Format) {
+		return usagef("--format must be html, md, json or csv, not %q", o.Format)
+	}
+	return nil
+}
+
+func runReview(opts *reviewOptions) error {
+	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	if err != nil {
+		return err
+	}
+	var (
+		sheets []review.Scoresheet
+		diags  scenario.Diagnostics
+	)
+	for _, name := range opts.Scoresheets {
+		data, err := scenario.ReadFile(name)
+		if err != nil {
+			diags.Errorf(scenario.Pos{File: name}, "%s", cleanFileError(err, name))
+			continue
+		}
+		got, d := review.ParseScoresheets(name, data, plan, s.Rubric.Rubric)
+		diags = append(diags, d...)
+		sheets = append(sheets, got...)
+	}
+	if !diags.HasErrors() {
+		diags = append(diags, review.CheckScoresheets(sheets)...)
+	}
+	diags.Sort()
+	printDiagnostics(opts.IO, diags)
+	if err := diags.Err(); err != nil {
+		return &reportedError{err: err}
+	}
+	if len(sheets) == 0 {
+		return fmt.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
+	}
+	rep := review.BuildReport(plan, s, sheets)
+	data, err := review.RenderReport(rep, opts.Format)
+	if err != nil {
+		return err
+	}
+	if opts.Out == "" || opts.Out == "-" {
+		_, err := opts.IO.Out.Write(data)
+		return err
+	}
+	if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+		return err
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(map[string]any{
+			"out": opts.Out, "format": opts.Format, "sheets": len(sheets), "reviewers": rep.Reviewers,
+			"disagreements": len(rep.Flags), "warnings": len(diags.Warnings()),
+		})
+	}
+	groups := 0
+	for _, rd := range rep.Rounds {
+		groups += len(rd.Groups)
+	}
+	fmt.Fprintf(opts.IO.Out, "wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
+		plural(len(sheets), "scoresheet"), plural(len(rep.Flags), "disagreement"))
+	return nil
+}

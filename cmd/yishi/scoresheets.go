@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/review"
+)
+
+type scoresheetsOptions struct {
+	IO        *streams
+	Plan      string
+	Reviewers []string
+	Round     int
+	Groups    []int
+	Format    string
+	Out       string
+	Force     bool
+}
+
+func newScoresheetsCmd(io *streams) *cobra.Command {
+	opts := &scoresheetsOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "scoresheets PLAN --reviewer NAME --out DIR",
+		Short: "Write blank scoresheets for reviewers: YAML, CSV for Excel, or printable HTML",
+		Long: `Write blank scoresheets from a plan: for each reviewer and each group of the
+chosen round(s), the members and their roles, every rubric dimension with its
+level descriptors (in the scenario's language), and space for evidence,
+strengths and improvements.
+
+  --format yaml   one file per reviewer per group; hints as comments
+  --format csv    one file per reviewer, a row per group, for Excel (UTF-8 with
+                  BOM; Excel may save it back as GB18030, which review reads)
+  --format html   one printable A4 page per group, for scoring on paper
+
+Give --reviewer once per reviewer. Fill the sheets in and pass them to
+yishi review.`,
+		Example: "  yishi scoresheets plan.yaml --reviewer 王老师 --reviewer Li --format csv --out sheets/\n  yishi scoresheets plan.yaml --reviewer Li --round 1 --groups 1,3 --format html --out print/",
+		Args:    exactArgs(1, "one plan file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Plan = args[0]
+			if err := opts.check(); err != nil {
+				return err
+			}
+			return runScoresheets(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.Reviewers, "reviewer", "R", nil, "reviewer's name (repeat for several reviewers)")
+	f.IntVar(&opts.Round, "round", 0, "round to score (default: every round)")
+	f.IntSliceVar(&opts.Groups, "groups", nil, "groups to score, such as 1,3 (default: every group)")
+	f.StringVarP(&opts.Format, "format", "f", "yaml", "yaml, csv or html")
+	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the scoresheets into")
+	f.BoolVar(&opts.Force, "force", false, "overwrite scoresheets that exist")
+	return cmd
+}
+
+func (o *scoresheetsOptions) check() error {
+	switch o.Format {
+	case review.FormatYAML, review.FormatCSV, review.FormatHTML:
+	default:
+		return usagef("--format must be yaml, csv or html, not %q", o.Format)
+	}
+	if len(o.Reviewers) == 0 {
+		return usagef("scoresheets needs --reviewer NAME (once per reviewer)")
+	}
+	if o.Out == "" {
+		return usagef("scoresheets needs --out DIR")
+	}
+	if o.Round < 0 {
+		return usagef("--round must not be negative")
+	}
+	for _, g := range o.Groups {
+		if g < 1 {
+			return usagef("--groups are numbered from 1, not %d", g)
+		}
+	}
+	return nil
+}
+
+func runScoresheets(opts *scoresheetsOptions) error {
+	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	if err != nil {
+		return err
+	}
+	sheets, err := review.BlankScoresheets(plan, review.SheetOptions{Reviewers: opts.Reviewers, Round: opts.Round, Groups: opts.Groups})
+	if err != nil {
+		return err
+	}
+	files, err := review.ScoresheetFiles(plan, s, sheets, opts.Format, filepath.ToSlash(opts.Out))
+	if err != nil {
+		return err
+	}
+	out := make([]outFile, len(files))
+	paths := make([]string, len(files))
+	for i, f := range files {
+		out[i] = outFile{Path: filepath.FromSlash(f.Path), Data: f.Data}
+		paths[i] = out[i].Path
+	}
+	if err := writeFiles(out, opts.Force); err != nil {
+		return err
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(map[string]any{"format": opts.Format, "sheets": len(sheets), "files": paths})
+	}
+	for _, p := range paths {
+		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
+	}
+	fmt.Fprintf(opts.IO.Out, "%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
+	return nil
+}

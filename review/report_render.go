@@ -1,0 +1,466 @@
+package review
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"html"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Formats of a debrief report.
+const (
+	ReportHTML     = "html"
+	ReportMarkdown = "md"
+	ReportJSON     = "json"
+	ReportCSV      = "csv"
+)
+
+// ReportFormats lists the formats [RenderReport] writes.
+var ReportFormats = []string{ReportHTML, ReportMarkdown, ReportJSON, ReportCSV}
+
+//go:embed templates/*
+var templateFS embed.FS
+
+// RenderReport writes the report in format: "html" (a printable page with
+// inline SVG charts and no external assets), "md", "json" or "csv" (the
+// scores, one row per round, group, dimension and reviewer, then the
+// improvement plans; UTF-8 with a BOM, every cell safe from formula
+// injection). The same report gives the same bytes.
+func RenderReport(r *Report, format string) ([]byte, error) {
+	switch format {
+	case ReportHTML:
+		return renderHTML(r)
+	case ReportMarkdown:
+		return renderMarkdown(r), nil
+	case ReportJSON:
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		return append(b, '\n'), nil
+	case ReportCSV:
+		return renderCSV(r), nil
+	}
+	return nil, fmt.Errorf("unknown report format %q (use %s)", format, strings.Join(ReportFormats, ", "))
+}
+
+func funcs(lang string) template.FuncMap {
+	return template.FuncMap{
+		"w":      func(key string) string { return word(lang, key) },
+		"num":    num,
+		"score":  scoreText,
+		"stat":   func(s Stat) string { return statText(s, lang, false) },
+		"signed": func(s Stat) string { return statText(s, lang, true) },
+		"join":   func(s []string) string { return strings.Join(s, ", ") },
+	}
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64)
+}
+
+func scoreText(v *int) string {
+	if v == nil {
+		return "–"
+	}
+	return strconv.Itoa(*v)
+}
+
+// statText shows a statistic: its value to two decimals, or "not
+// computable" with the reason, never a number.
+func statText(s Stat, lang string, signed bool) string {
+	if s.Value == nil {
+		return word(lang, "not_computable") + " — " + s.NotComputable
+	}
+	if signed && *s.Value > 0 {
+		return "+" + strconv.FormatFloat(*s.Value, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(*s.Value, 'f', 2, 64)
+}
+
+type roundView struct {
+	RoundReport
+	Bars, Heat template.HTML
+}
+
+func renderHTML(r *Report) ([]byte, error) {
+	css, err := templateFS.ReadFile("templates/style.css")
+	if err != nil {
+		return nil, err
+	}
+	t, err := template.New("report.html.tmpl").Funcs(funcs(r.Language)).ParseFS(templateFS, "templates/report.html.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	view := struct {
+		R      *Report
+		Lang   string
+		CSS    template.CSS
+		Rounds []roundView
+	}{R: r, Lang: r.Language, CSS: template.CSS(css)}
+	for _, rd := range r.Rounds {
+		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd)})
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, view); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// palette colours the dimensions in the bar chart; it is readable when
+// printed in grey too, from dark to light.
+var palette = []string{"#1b4f72", "#2e86c1", "#48c9b0", "#f4d03f", "#e67e22", "#c0392b", "#7d3c98", "#839192"}
+
+// barChart draws, for each group of the round, a bar per dimension whose
+// height is the dimension's mean score.
+func barChart(r *Report, rd RoundReport) template.HTML {
+	dims := r.Rubric.Dimensions
+	scale := r.Rubric.Scale
+	const left, top, plotH, barW, gap = 28, 10, 150, 9, 14
+	groupW := len(dims)*barW + gap
+	width := left + len(rd.Groups)*groupW + 10
+	height := top + plotH + 22 + 16*((len(dims)+2)/3)
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "bars")))
+	y := func(v float64) float64 {
+		span := float64(scale.Max - min(scale.Min, 0))
+		return float64(top) + float64(plotH)*(1-(v-float64(min(scale.Min, 0)))/span)
+	}
+	for v := min(scale.Min, 0); v <= scale.Max; v++ {
+		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#ddd"/>`, left, width-10, y(float64(v)), y(float64(v)))
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="9" text-anchor="end">%d</text>`, left-4, y(float64(v))+3, v)
+	}
+	for gi, g := range rd.Groups {
+		x0 := left + gi*groupW + gap/2
+		for di, d := range g.Dimensions {
+			if d.Mean == nil {
+				continue
+			}
+			x := x0 + di*barW
+			fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="%d" height="%.1f" fill="%s"><title>%s · %s: %s</title></rect>`,
+				x, y(*d.Mean), barW-1, y(float64(min(scale.Min, 0)))-y(*d.Mean), palette[di%len(palette)],
+				esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)), esc(d.Title), num(d.Mean))
+		}
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle">%s</text>`, x0+len(dims)*barW/2, top+plotH+14, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)))
+	}
+	for di, d := range dims {
+		lx, ly := left+(di%3)*170, top+plotH+30+16*(di/3)
+		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="10" height="10" fill="%s"/><text x="%d" y="%d" font-size="10">%s</text>`, lx, ly-9, palette[di%len(palette)], lx+14, ly, esc(d.Title))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// heatMap draws groups × dimensions, each cell coloured by its mean score
+// from red (the bottom of the scale) to green (the top).
+func heatMap(r *Report, rd RoundReport) template.HTML {
+	dims := r.Rubric.Dimensions
+	const labelW, cellW, cellH, headH = 70, 90, 24, 34
+	width := labelW + len(dims)*cellW + 2
+	height := headH + len(rd.Groups)*cellH + 2
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "heatmap")))
+	for di, d := range dims {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="9.5" text-anchor="middle">%s</text>`, labelW+di*cellW+cellW/2, headH-8, esc(shorten(d.Title, 14)))
+	}
+	for gi, g := range rd.Groups {
+		yy := headH + gi*cellH
+		fmt.Fprintf(&b, `<text x="4" y="%d" font-size="10">%s</text>`, yy+cellH/2+4, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)))
+		for di, d := range g.Dimensions {
+			fill := "#f2f2f2"
+			if d.Mean != nil {
+				fill = heatColor(*d.Mean, r.Rubric.Scale)
+			}
+			x := labelW + di*cellW
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#fff"><title>%s · %s: %s</title></rect>`,
+				x, yy, cellW, cellH, fill, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)), esc(d.Title), num(d.Mean))
+			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle">%s</text>`, x+cellW/2, yy+cellH/2+4, num(d.Mean))
+		}
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// heatColor interpolates from a light red through a light yellow to a
+// light green, so that the numbers on it stay readable.
+func heatColor(v float64, s scenario.Scale) string {
+	t := 0.5
+	if s.Max > s.Min {
+		t = (v - float64(s.Min)) / float64(s.Max-s.Min)
+	}
+	t = max(0, min(1, t))
+	lo, mid, hi := [3]float64{244, 163, 152}, [3]float64{250, 229, 150}, [3]float64{154, 214, 160}
+	var c [3]float64
+	for i := range c {
+		if t < 0.5 {
+			c[i] = lo[i] + (mid[i]-lo[i])*t*2
+		} else {
+			c[i] = mid[i] + (hi[i]-mid[i])*(t-0.5)*2
+		}
+	}
+	return fmt.Sprintf("#%02x%02x%02x", int(c[0]+0.5), int(c[1]+0.5), int(c[2]+0.5))
+}
+
+func shorten(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}
+
+func esc(s string) string { return html.EscapeString(s) }
+
+// md escapes text for a Markdown table cell or line: characters Markdown
+// would read as markup, and HTML, are escaped; line breaks become spaces.
+func md(s string) string {
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '|', '#', '!':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func renderMarkdown(r *Report) []byte {
+	lang := r.Language
+	w := func(k string) string { return word(lang, k) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), md(r.Scenario.Title))
+	fmt.Fprintf(&b, "%s: %s · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
+		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), md(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
+	if len(r.Rounds) == 0 {
+		fmt.Fprintf(&b, "%s\n\n", w("no_reviews"))
+	}
+	for _, rd := range r.Rounds {
+		fmt.Fprintf(&b, "## %s %d — %s\n\n", w("round"), rd.Round, w("ranking"))
+		fmt.Fprintf(&b, "| %s | %s |", w("rank"), w("group"))
+		for _, d := range r.Rubric.Dimensions {
+			fmt.Fprintf(&b, " %s |", md(d.Title))
+		}
+		fmt.Fprintf(&b, " %s | %s |\n|---:|---|%s---:|---:|\n", w("weighted"), w("n"), strings.Repeat("---:|", len(r.Rubric.Dimensions)))
+		for _, g := range rd.Ranking() {
+			rank := "–"
+			if g.Rank > 0 {
+				rank = strconv.Itoa(g.Rank)
+			}
+			fmt.Fprintf(&b, "| %s | %s %d |", rank, w("group"), g.Group)
+			for _, d := range g.Dimensions {
+				fmt.Fprintf(&b, " %s |", num(d.Mean))
+			}
+			fmt.Fprintf(&b, " **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), md(w("agreement_help")))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), md(w("alpha")), w("icc"), w("reading"))
+	for _, a := range r.Agreement {
+		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s |\n", md(a.Title), a.Units, a.Reviewers, md(statText(a.Alpha, lang, false)), md(statText(a.ICC, lang, false)), md(a.Reading))
+	}
+	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", w("leniency"), md(w("leniency_help")), w("reviewer"), w("leniency"), w("compared"), w("sheets"))
+	for _, l := range r.Leniency {
+		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", md(l.Reviewer), md(statText(l.Leniency, lang, true)), l.Compared, l.Sheets)
+	}
+	fmt.Fprintf(&b, "\n### %s\n\n", w("flags"))
+	if len(r.Flags) == 0 {
+		fmt.Fprintf(&b, "%s\n\n", w("no_flags"))
+	}
+	for _, f := range r.Flags {
+		fmt.Fprintf(&b, "- %s %d · %s %d · %s (%s %d)\n", w("round"), f.Round, w("group"), f.Group, md(f.Title), w("spread"), f.Spread)
+		for _, sc := range f.Scores {
+			fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+		}
+	}
+	if len(r.Flags) > 0 {
+		b.WriteString("\n")
+	}
+	for _, rd := range r.Rounds {
+		for _, g := range rd.Groups {
+			fmt.Fprintf(&b, "## %s %d · %s %d", w("round"), g.Round, w("group"), g.Group)
+			if g.Rank > 0 {
+				fmt.Fprintf(&b, " · %s %d", w("rank"), g.Rank)
+			}
+			b.WriteString("\n\n")
+			var ms []string
+			for _, m := range g.Members {
+				ms = append(ms, md(m.Name)+" ("+md(m.Title)+")")
+			}
+			fmt.Fprintf(&b, "%s: %s  \n%s: %s\n\n", w("members"), strings.Join(ms, ", "), w("reviewers"), md(strings.Join(g.Reviewers, ", ")))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", w("dimension"), w("mean"), w("range"), w("n"), w("reviewer")+": "+w("score")+" — "+w("Evidence"))
+			for _, d := range g.Dimensions {
+				var parts []string
+				for _, sc := range d.Scores {
+					parts = append(parts, md(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+				}
+				fmt.Fprintf(&b, "| %s | %s | %s–%s | %d | %s |\n", md(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+			}
+			fmt.Fprintf(&b, "| **%s** | **%s** | | | |\n\n", w("weighted"), num(g.Weighted))
+			if len(g.Strengths) > 0 {
+				fmt.Fprintf(&b, "### %s\n\n", w("strengths"))
+				for _, n := range g.Strengths {
+					fmt.Fprintf(&b, "- %s — %s\n", md(n.Text), md(n.Reviewer))
+				}
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "### %s\n\n", w("debrief"))
+			for _, ph := range g.Debrief.Phases {
+				fmt.Fprintf(&b, "**%s**\n\n", md(ph.Title))
+				for i, q := range ph.Questions {
+					lvl := ""
+					if q.Level != "" {
+						lvl = "*" + w(q.Level) + "*: "
+					}
+					fmt.Fprintf(&b, "%d. %s%s\n", i+1, lvl, md(q.Text))
+				}
+				b.WriteString("\n")
+			}
+			if len(g.Debrief.Evidence) > 0 {
+				fmt.Fprintf(&b, "### %s — %s\n\n", w("weakest"), w("Evidence"))
+				for _, e := range g.Debrief.Evidence {
+					fmt.Fprintf(&b, "- **%s** (%s %s)\n", md(e.Title), w("mean"), num(e.Mean))
+					for _, sc := range e.Scores {
+						fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+					}
+				}
+				b.WriteString("\n")
+			}
+			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", w("plan"), w("area"), w("action"), w("owner"), w("due"))
+			for _, a := range g.Plan {
+				action := md(a.Action)
+				if a.Reviewer != "" {
+					action += " — " + md(a.Reviewer)
+				}
+				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(a.AreaTitle), action, md(a.Owner), md(a.Due))
+			}
+			b.WriteString("|  |  |  |  |\n\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+func evidenceSuffixMD(e string) string {
+	if e == "" {
+		return ""
+	}
+	return " — " + md(e)
+}
+
+// renderCSV writes the scores, one row per round, group, dimension and
+// reviewer, then, after a blank row, the improvement plans.
+func renderCSV(r *Report) []byte {
+	lang := r.Language
+	w := func(k string) string { return word(lang, k) }
+	rows := [][]string{{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("reviewer"), w("score"), w("Evidence")}}
+	for _, rd := range r.Rounds {
+		for _, g := range rd.Groups {
+			for _, d := range g.Dimensions {
+				for _, sc := range d.Scores {
+					rows = append(rows, []string{strconv.Itoa(g.Round), strconv.Itoa(g.Group), d.ID, d.Title, sc.Reviewer, scoreCell(sc.Score), sc.Evidence})
+				}
+			}
+		}
+	}
+	rows = append(rows, nil, []string{w("round"), w("group"), w("area"), w("action"), w("owner"), w("due"), w("reviewer")})
+	for _, rd := range r.Rounds {
+		for _, g := range rd.Groups {
+			for _, a := range g.Plan {
+				rows = append(rows, []string{strconv.Itoa(g.Round), strconv.Itoa(g.Group), a.AreaTitle, a.Action, a.Owner, a.Due, a.Reviewer})
+			}
+		}
+	}
+	return writeCSV(rows)
+}
+
+func scoreCell(v *int) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.Itoa(*v)
+}
+
+// sheetPage is one page of a printable scoresheet.
+type sheetPage struct {
+	Reviewer                string
+	Round, Group            int
+	Members                 []MemberInfo
+	Dims                    []sheetDim
+	Strengths, Improvements []string
+}
+
+type sheetDim struct {
+	ID, Title, Description, Evidence string
+	Levels                           []sheetLevel
+}
+
+type sheetLevel struct {
+	Score   int
+	Text    string
+	Checked bool
+}
+
+// RenderScoresheetsHTML writes one reviewer's sheets as a printable HTML
+// file, a page per group, with each dimension's level descriptors to tick
+// and space to write the evidence.
+func RenderScoresheetsHTML(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) ([]byte, error) {
+	lang := s.Language
+	css, err := templateFS.ReadFile("templates/style.css")
+	if err != nil {
+		return nil, err
+	}
+	t, err := template.New("scoresheet.html.tmpl").Funcs(funcs(lang)).ParseFS(templateFS, "templates/scoresheet.html.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	view := struct {
+		Lang, Title, Reviewer string
+		CSS                   template.CSS
+		Pages                 []sheetPage
+	}{Lang: lang, Title: s.Title, CSS: template.CSS(css)}
+	for _, sh := range sheets {
+		view.Reviewer = sh.Reviewer
+		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}
+		if rd, ok := p.Round(sh.Round); ok {
+			if g, ok := rd.Group(sh.Group); ok {
+				for _, m := range g.Members {
+					pg.Members = append(pg.Members, MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: roleTitle(s, m.Role)})
+				}
+			}
+		}
+		for _, d := range s.Rubric.Rubric.Dimensions {
+			sc := sh.Scores[d.ID]
+			sd := sheetDim{ID: d.ID, Title: d.Title.In(lang), Description: d.Description.In(lang), Evidence: sc.Evidence}
+			for _, l := range d.Levels {
+				sd.Levels = append(sd.Levels, sheetLevel{Score: l.Score, Text: l.Descriptor.In(lang), Checked: sc.Value != nil && *sc.Value == l.Score})
+			}
+			pg.Dims = append(pg.Dims, sd)
+		}
+		view.Pages = append(view.Pages, pg)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, view); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

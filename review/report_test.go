@@ -1,0 +1,245 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func reportFixture(t *testing.T) *Report {
+	p, s := fixture(t)
+	files, err := filepath.Glob("testdata/report/sheets/*")
+	require.NoError(t, err)
+	return BuildReport(p, s, readSheets(t, p, s, files...))
+}
+
+// TestReportGolden renders the report of the fixed plan and scoresheets in
+// testdata/report in every format and compares it with the golden files.
+// Refresh them with go test -update after checking the change.
+func TestReportGolden(t *testing.T) {
+	rep := reportFixture(t)
+	for _, format := range ReportFormats {
+		t.Run(format, func(t *testing.T) {
+			got, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata/report", "report.golden."+format), got)
+		})
+	}
+}
+
+func TestReportFigures(t *testing.T) {
+	rep := reportFixture(t)
+	assert.Equal(t, []string{"Alice", "Bob", "Carol"}, rep.Reviewers)
+	g1 := rep.Rounds[0].Groups[0]
+	org := g1.Dimensions[0]
+	assert.Equal(t, "organization", org.ID)
+	assert.Equal(t, 3, org.N)
+	assert.InDelta(t, 13.0/3, *org.Mean, 0.001)
+	assert.Equal(t, 4, *org.Min)
+	assert.Equal(t, 5, *org.Max)
+	// Ranks in round 1: group 3 is best, then 1, then 2.
+	ranks := map[int]int{}
+	for _, g := range rep.Rounds[0].Groups {
+		ranks[g.Group] = g.Rank
+	}
+	assert.Equal(t, map[int]int{3: 1, 1: 2, 2: 3}, ranks)
+	// Carol gave rhythm 1 where Alice and Bob gave 3: a flag with evidence.
+	var found bool
+	for _, f := range rep.Flags {
+		if f.Round == 1 && f.Group == 1 && f.Dimension == "rhythm" {
+			found = true
+			assert.Equal(t, 2, f.Spread)
+			assert.Len(t, f.Scores, 3)
+			assert.Equal(t, "No timer; views took 35 minutes", f.Scores[2].Evidence)
+		}
+	}
+	assert.True(t, found, "rhythm of round 1 group 1 is flagged")
+	// The weakest dimensions lead the debrief's analysis.
+	assert.Equal(t, []string{"rhythm", "recording"}, g1.Weakest)
+	for _, a := range rep.Agreement {
+		assert.True(t, (a.Alpha.Value == nil) != (a.Alpha.NotComputable == ""), "%s: alpha is a value or a reason", a.Dimension)
+		assert.True(t, (a.ICC.Value == nil) != (a.ICC.NotComputable == ""), "%s: ICC is a value or a reason", a.Dimension)
+	}
+}
+
+// TestOneReviewer: with a single reviewer agreement cannot be computed,
+// and the report says so instead of showing a number.
+func TestOneReviewer(t *testing.T) {
+	p, s := fixture(t)
+	rep := BuildReport(p, s, readSheets(t, p, s, "testdata/report/sheets/alice.csv"))
+	for _, a := range rep.Agreement {
+		assert.Nil(t, a.Alpha.Value)
+		assert.Nil(t, a.ICC.Value)
+		assert.Equal(t, "only one reviewer scored this dimension", a.Alpha.NotComputable)
+	}
+	require.Len(t, rep.Leniency, 1)
+	assert.Nil(t, rep.Leniency[0].Leniency.Value)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		out, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		assert.Contains(t, string(out), "not computable — only one reviewer scored this dimension")
+		assert.NotContains(t, string(out), "NaN")
+	}
+	js, err := RenderReport(rep, ReportJSON)
+	require.NoError(t, err)
+	var back struct {
+		Agreement []struct {
+			Alpha struct {
+				Value         *float64 `json:"value"`
+				NotComputable string   `json:"not_computable"`
+			} `json:"alpha_ordinal"`
+		} `json:"agreement"`
+	}
+	require.NoError(t, json.Unmarshal(js, &back))
+	assert.Nil(t, back.Agreement[0].Alpha.Value)
+	assert.NotEmpty(t, back.Agreement[0].Alpha.NotComputable)
+}
+
+// hostile are strings a reviewer might type that must neither run in a
+// browser nor as a spreadsheet formula.
+var hostile = []string{
+	`=HYPERLINK("http://x","y")`,
+	"+1+1",
+	"@SUM(A1)",
+	"-2+3",
+	"\t=1+1",
+	"<script>alert(1)</script>",
+}
+
+func hostileSheets(t *testing.T) *Report {
+	p, s := fixture(t)
+	sheets := DemoScoresheets(p, s, []string{"<img src=x onerror=alert(1)>", "=Bob"}, 3)
+	for i := range sheets {
+		for j, d := range s.Rubric.Rubric.Dimensions {
+			sc := sheets[i].Scores[d.ID]
+			sc.Evidence = hostile[(i+j)%len(hostile)]
+			sheets[i].Scores[d.ID] = sc
+		}
+		sheets[i].Strengths = []string{"<script>alert(1)</script>"}
+		sheets[i].Improvements = []string{"=cmd|' /C calc'!A0", "rhythm: <script>alert(1)</script>"}
+	}
+	return BuildReport(p, s, sheets)
+}
+
+func TestHTMLEscaping(t *testing.T) {
+	rep := hostileSheets(t)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		out, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		assert.NotContains(t, string(out), "<script>", format)
+		assert.NotContains(t, string(out), "<img", format)
+		assert.Contains(t, string(out), "&lt;script&gt;", format)
+	}
+	js, err := RenderReport(rep, ReportJSON)
+	require.NoError(t, err)
+	assert.NotContains(t, string(js), "<script>")
+}
+
+// TestCSVFormulaInjection checks every cell of the CSV report: none may
+// start with a formula character unless it is a plain number.
+func TestCSVFormulaInjection(t *testing.T) {
+	rep := hostileSheets(t)
+	out, err := RenderReport(rep, ReportCSV)
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(out, []byte(utf8BOM)))
+	r := csv.NewReader(bytes.NewReader(out[len(utf8BOM):]))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		for _, c := range rec {
+			seen[c] = true
+			if c == "" {
+				continue
+			}
+			if strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				assert.True(t, isPlainNumber(c), "cell %q could run as a formula", c)
+			}
+		}
+	}
+	for _, h := range hostile[:5] {
+		assert.True(t, seen["'"+h], "%q is written with an apostrophe", h)
+	}
+	assert.True(t, seen["'=Bob"], "reviewer names are made safe too")
+
+	// A negative number is left a number.
+	assert.Equal(t, "-1", SafeCell("-1"))
+}
+
+func TestDemoDeterministic(t *testing.T) {
+	p, s := fixture(t)
+	a := DemoScoresheets(p, s, []string{"Alice", "Bob"}, 42)
+	b := DemoScoresheets(p, s, []string{"Alice", "Bob"}, 42)
+	assert.Equal(t, a, b)
+	c := DemoScoresheets(p, s, []string{"Alice", "Bob"}, 43)
+	assert.NotEqual(t, a, c, "another seed gives other scores")
+	require.Len(t, a, 2*4)
+	for _, sh := range a {
+		for _, sc := range sh.Scores {
+			require.NotNil(t, sc.Value)
+			assert.True(t, s.Rubric.Rubric.Scale.Contains(*sc.Value))
+			assert.True(t, strings.HasPrefix(sc.Evidence, "[demo] "), sc.Evidence)
+		}
+	}
+	// The second reviewer is the more lenient one.
+	rep := BuildReport(p, s, DemoScoresheets(p, s, []string{"Alice", "Bob"}, 1))
+	assert.Greater(t, *rep.Leniency[1].Leniency.Value, *rep.Leniency[0].Leniency.Value)
+
+	zh := bundled(t, "square-dance-noise")
+	p.Scenario.ID = zh.ID
+	for _, sh := range DemoScoresheets(p, zh, []string{"王老师"}, 1) {
+		for _, sc := range sh.Scores {
+			assert.True(t, strings.HasPrefix(sc.Evidence, "[演示数据] "), sc.Evidence)
+		}
+	}
+}
+
+// TestReportDeterministic: the same inputs give byte-identical reports,
+// whatever the order the scoresheets were given in.
+func TestReportDeterministic(t *testing.T) {
+	p, s := fixture(t)
+	sheets := DemoScoresheets(p, s, []string{"Alice", "Bob", "Carol"}, 9)
+	first := map[string][]byte{}
+	for _, format := range ReportFormats {
+		out, err := RenderReport(BuildReport(p, s, sheets), format)
+		require.NoError(t, err)
+		first[format] = out
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5 {
+		shuffled := append([]Scoresheet{}, sheets...)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		for _, format := range ReportFormats {
+			out, err := RenderReport(BuildReport(p, s, shuffled), format)
+			require.NoError(t, err)
+			require.Equal(t, string(first[format]), string(out), format)
+		}
+	}
+}
+
+func TestChineseReport(t *testing.T) {
+	p, _ := fixture(t)
+	zh := bundled(t, "square-dance-noise")
+	p.Scenario.ID = zh.ID
+	rep := BuildReport(p, zh, DemoScoresheets(p, zh, []string{"王老师", "李老师"}, 5))
+	out, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	html := string(out)
+	for _, want := range []string{`lang="zh"`, "复盘报告", "评分人一致性", "改进计划", "感受", "客观性问题", "Noto Sans CJK SC"} {
+		assert.Contains(t, html, want)
+	}
+	assert.Equal(t, 2, strings.Count(html, "<svg")/len(rep.Rounds), "a bar chart and a heat map per round")
+}
+
+func TestUnknownReportFormat(t *testing.T) {
+	_, err := RenderReport(&Report{}, "pdf")
+	assert.Error(t, err)
+}

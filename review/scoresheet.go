@@ -1,0 +1,569 @@
+package review
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// KindScoresheet is the kind of a scoresheet file.
+const KindScoresheet = "scoresheet"
+
+// Scoresheet is one reviewer's scores and evidence for one group of one
+// round: a score and the evidence for it per rubric dimension, the
+// group's strengths and what it should improve.
+type Scoresheet struct {
+	// Scenario is the id of the scenario the sheet was made for; empty
+	// when the sheet does not say.
+	Scenario string `json:"scenario,omitempty"`
+	Reviewer string `json:"reviewer"`
+	Round    int    `json:"round"`
+	Group    int    `json:"group"`
+	// Scores maps a dimension id to its score; a dimension the reviewer
+	// left blank has no Value.
+	Scores       map[string]Score `json:"scores"`
+	Strengths    []string         `json:"strengths,omitempty"`
+	Improvements []string         `json:"improvements,omitempty"`
+
+	// Pos is where the sheet starts: its file, or its row of a CSV file.
+	Pos scenario.Pos `json:"-"`
+}
+
+// Score is the score one reviewer gave one dimension, with the evidence
+// for it. Value is nil when the reviewer left the score blank.
+type Score struct {
+	Value    *int   `json:"score"`
+	Evidence string `json:"evidence,omitempty"`
+
+	// Pos is where the score stood in its file.
+	Pos scenario.Pos `json:"-"`
+}
+
+// Scored reports whether the reviewer gave a score.
+func (s Score) Scored() bool { return s.Value != nil }
+
+// IsBlank reports whether the sheet holds no score, evidence, strength or
+// improvement at all: a blank sheet the reviewer did not fill in.
+func (sh Scoresheet) IsBlank() bool {
+	for _, sc := range sh.Scores {
+		if sc.Value != nil || strings.TrimSpace(sc.Evidence) != "" {
+			return false
+		}
+	}
+	return len(sh.Strengths) == 0 && len(sh.Improvements) == 0
+}
+
+// sheetYAML is the YAML form of a scoresheet, decoded with the strict
+// position-aware decoder of package scenario.
+type sheetYAML struct {
+	Version      int                  `yaml:"version"`
+	Kind         string               `yaml:"kind"`
+	Scenario     string               `yaml:"scenario"`
+	Reviewer     string               `yaml:"reviewer"`
+	Round        int                  `yaml:"round"`
+	Group        int                  `yaml:"group"`
+	Scores       map[string]scoreYAML `yaml:"scores"`
+	Strengths    []string             `yaml:"strengths"`
+	Improvements []string             `yaml:"improvements"`
+}
+
+type scoreYAML struct {
+	Score    *float64 `yaml:"score"`
+	Evidence string   `yaml:"evidence"`
+}
+
+// ParseScoresheets reads one scoresheet file: a YAML sheet (one reviewer,
+// one group) or a CSV sheet (one reviewer, a row per group) in UTF-8,
+// UTF-8 with a BOM or GB18030 as Excel saves it. The name is used in
+// messages and tells the format by its extension (.yaml, .yml, .csv,
+// .txt); without one the content decides.
+//
+// Every problem is reported at once with its line and column: an unknown
+// round or group, an unknown dimension, a score off the rubric's scale or
+// not a whole number, a missing column. Blank scores are warnings. Sheets
+// left entirely blank are dropped with a warning. A reviewer who scores
+// one group twice across several files is found by [CheckScoresheets].
+func ParseScoresheets(name string, data []byte, p *roles.Plan, r *scenario.Rubric) ([]Scoresheet, scenario.Diagnostics) {
+	var (
+		sheets []Scoresheet
+		diags  scenario.Diagnostics
+	)
+	if len(data) > scenario.MaxFileSize {
+		diags.Errorf(scenario.Pos{File: name}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), scenario.MaxFileSize)
+		return nil, diags
+	}
+	if isCSV(name, data) {
+		sheets = parseCSV(name, data, p, r, &diags)
+	} else {
+		sheets = parseYAML(name, data, p, r, &diags)
+	}
+	// A sheet with errors is not returned: callers use what is returned.
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return sheets, diags
+}
+
+func isCSV(name string, data []byte) bool {
+	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
+	case ".csv", ".txt", ".tsv":
+		return true
+	case ".yaml", ".yml":
+		return false
+	}
+	text, _ := decodeText(data)
+	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
+	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
+}
+
+func parseYAML(name string, data []byte, p *roles.Plan, r *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+	var y sheetYAML
+	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &y)
+	*diags = append(*diags, d...)
+	if y.Version == 0 {
+		return nil // not a scoresheet at all: a syntax error, no version
+	}
+	// Keep checking after a value failed to decode, so that every problem
+	// is reported at once; a value that failed is not checked again.
+	failed := map[scenario.Pos]bool{}
+	for _, e := range d.Errors() {
+		failed[e.Pos] = true
+	}
+	where := func(key string) scenario.Pos { return pos.Of(key) }
+	decoded := func(key string) bool { return !failed[where(key)] }
+	if y.Kind != KindScoresheet {
+		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a scoresheet made by `yishi scoresheets`?", KindScoresheet, y.Kind)
+	}
+	sh := Scoresheet{
+		Scenario: strings.TrimSpace(y.Scenario),
+		Reviewer: strings.TrimSpace(y.Reviewer),
+		Round:    y.Round,
+		Group:    y.Group,
+		Scores:   map[string]Score{},
+		Pos:      scenario.Pos{File: name},
+	}
+	sh.Strengths = cleanList(y.Strengths)
+	sh.Improvements = cleanList(y.Improvements)
+	if sh.Reviewer == "" && decoded("reviewer") {
+		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
+	}
+	checkScenario(sh.Scenario, p, where("scenario"), diags)
+	if decoded("round") && decoded("group") {
+		checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags)
+	}
+
+	keys := scoreKeyPositions(name, data)
+	ids := r.DimensionIDs()
+	for _, id := range sortedKeys(y.Scores) {
+		v := y.Scores[id]
+		kpos, ok := keys[id]
+		if !ok {
+			kpos = where("scores." + id)
+		}
+		if _, known := r.Dimension(id); !known {
+			diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
+			continue
+		}
+		sc := Score{Evidence: strings.TrimSpace(v.Evidence), Pos: kpos}
+		if v.Score != nil && decoded("scores."+id+".score") {
+			spos := where("scores." + id + ".score")
+			if n, ok := checkScore(*v.Score, r.Scale, fmt.Sprintf("scores.%s.score", id), spos, diags); ok {
+				sc.Value = &n
+			}
+		}
+		sh.Scores[id] = sc
+	}
+	if diags.HasErrors() {
+		return nil
+	}
+	if sh.IsBlank() {
+		diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
+		return nil
+	}
+	for _, id := range ids {
+		if sc, ok := sh.Scores[id]; !ok || !sc.Scored() {
+			at := where("scores")
+			if ok {
+				at = sc.Pos
+			}
+			diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
+		}
+	}
+	return []Scoresheet{sh}
+}
+
+// scoreKeyPositions finds where each key under `scores:` stands, so that
+// an unknown dimension is reported at its key rather than its value.
+func scoreKeyPositions(name string, data []byte) map[string]scenario.Pos {
+	out := map[string]scenario.Pos{}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return out
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return out
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "scores" || root.Content[i+1].Kind != yaml.MappingNode {
+			continue
+		}
+		m := root.Content[i+1]
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			k := m.Content[j]
+			out[k.Value] = scenario.Pos{File: name, Line: k.Line, Col: k.Column}
+		}
+	}
+	return out
+}
+
+// checkScore checks a score read as a number: a whole number on the scale.
+func checkScore(v float64, scale scenario.Scale, what string, pos scenario.Pos, diags *scenario.Diagnostics) (int, bool) {
+	if math.IsNaN(v) || math.IsInf(v, 0) || v != math.Trunc(v) {
+		diags.Errorf(pos, "%s: %s is not a whole number; scores are whole numbers from %d to %d", what, formatNumber(v), scale.Min, scale.Max)
+		return 0, false
+	}
+	if !scale.Contains(int(v)) {
+		diags.Errorf(pos, "%s: %s is off the scale %d–%d", what, formatNumber(v), scale.Min, scale.Max)
+		return 0, false
+	}
+	return int(v), true
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func checkScenario(id string, p *roles.Plan, pos scenario.Pos, diags *scenario.Diagnostics) {
+	if id != "" && p.Scenario.ID != "" && id != p.Scenario.ID {
+		diags.Errorf(pos, "scenario: the sheet is for scenario %q, but the plan is for %q", id, p.Scenario.ID)
+	}
+}
+
+// checkRoundGroup reports a round or group the plan does not have.
+func checkRoundGroup(p *roles.Plan, round, group int, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
+	rd, ok := p.Round(round)
+	if !ok {
+		diags.Errorf(rpos, "round: the plan has no round %d (it has rounds 1–%d)", round, len(p.Rounds))
+		return false
+	}
+	if _, ok := rd.Group(group); !ok {
+		diags.Errorf(gpos, "group: round %d of the plan has no group %d (it has groups 1–%d)", round, group, len(rd.Groups))
+		return false
+	}
+	return true
+}
+
+func didYouMean(s string, candidates []string) string {
+	if m := scenario.Suggest(s, candidates); m != "" {
+		return fmt.Sprintf(" (did you mean %q?)", m)
+	}
+	return fmt.Sprintf(" (the rubric has %s)", strings.Join(candidates, ", "))
+}
+
+func cleanList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// reviewerKey is how reviewer names are compared: case, surrounding and
+// repeated spaces do not make two reviewers.
+func reviewerKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
+}
+
+// CheckScoresheets checks sheets read from several files together: a
+// reviewer who scored the same group of the same round twice is reported
+// at the second sheet, naming where the first one is.
+func CheckScoresheets(sheets []Scoresheet) scenario.Diagnostics {
+	var diags scenario.Diagnostics
+	type key struct {
+		reviewer     string
+		round, group int
+	}
+	first := map[key]scenario.Pos{}
+	for _, sh := range sheets {
+		k := key{reviewerKey(sh.Reviewer), sh.Round, sh.Group}
+		if at, dup := first[k]; dup {
+			diags.Errorf(sh.Pos, "reviewer %q scored round %d group %d twice: here and at %s", sh.Reviewer, sh.Round, sh.Group, at)
+			continue
+		}
+		first[k] = sh.Pos
+	}
+	diags.Sort()
+	return diags
+}
+
+// SheetOptions choose which blank scoresheets [BlankScoresheets] makes.
+type SheetOptions struct {
+	// Reviewers get a sheet each for every chosen group.
+	Reviewers []string
+	// Round is the round to score; 0 means every round.
+	Round int
+	// Groups are the groups to score; empty means every group.
+	Groups []int
+}
+
+// BlankScoresheets makes an empty scoresheet for every reviewer and every
+// chosen round and group of the plan, in reviewer, round, group order.
+// The error wraps [scenario.ErrInvalid] when a round or group is not in
+// the plan.
+func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
+	if len(opts.Reviewers) == 0 {
+		return nil, fmt.Errorf("%w: no reviewer named", scenario.ErrInvalid)
+	}
+	seen := map[string]bool{}
+	for _, name := range opts.Reviewers {
+		if strings.TrimSpace(name) == "" {
+			return nil, fmt.Errorf("%w: a reviewer's name is empty", scenario.ErrInvalid)
+		}
+		if seen[reviewerKey(name)] {
+			return nil, fmt.Errorf("%w: reviewer %q is named twice", scenario.ErrInvalid, name)
+		}
+		seen[reviewerKey(name)] = true
+	}
+	var rounds []roles.Round
+	if opts.Round == 0 {
+		rounds = p.Rounds
+	} else {
+		rd, ok := p.Round(opts.Round)
+		if !ok {
+			return nil, fmt.Errorf("%w: the plan has no round %d (it has rounds 1–%d)", scenario.ErrInvalid, opts.Round, len(p.Rounds))
+		}
+		rounds = []roles.Round{*rd}
+	}
+	for _, g := range opts.Groups {
+		for _, rd := range rounds {
+			if _, ok := rd.Group(g); !ok {
+				return nil, fmt.Errorf("%w: round %d of the plan has no group %d (it has groups 1–%d)", scenario.ErrInvalid, rd.Round, g, len(rd.Groups))
+			}
+		}
+	}
+	var out []Scoresheet
+	for _, name := range opts.Reviewers {
+		for _, rd := range rounds {
+			for _, g := range rd.Groups {
+				if len(opts.Groups) > 0 && !slices.Contains(opts.Groups, g.Group) {
+					continue
+				}
+				out = append(out, Scoresheet{
+					Scenario: p.Scenario.ID, Reviewer: strings.TrimSpace(name),
+					Round: rd.Round, Group: g.Group, Scores: map[string]Score{},
+				})
+			}
+		}
+	}
+	return out, nil
+}
+
+// File is a file to write: a path relative to where the caller writes and
+// its contents.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Formats of scoresheet files.
+const (
+	FormatYAML = "yaml"
+	FormatCSV  = "csv"
+	FormatHTML = "html"
+)
+
+// ScoresheetFiles renders sheets (blank from [BlankScoresheets] or filled,
+// as [DemoScoresheets] makes them) as files under dir: in YAML one file
+// per reviewer per group, in CSV and HTML one file per reviewer with a
+// row or a page per group. Paths are built with [SafeName] from the
+// reviewer's name, which may be Chinese.
+func ScoresheetFiles(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet, format, dir string) ([]File, error) {
+	byReviewer := map[string][]Scoresheet{}
+	var order []string
+	for _, sh := range sheets {
+		k := reviewerKey(sh.Reviewer)
+		if _, ok := byReviewer[k]; !ok {
+			order = append(order, k)
+		}
+		byReviewer[k] = append(byReviewer[k], sh)
+	}
+	var files []File
+	used := map[string]bool{}
+	for _, k := range order {
+		group := byReviewer[k]
+		// Two reviewers whose names make the same safe name get -2, -3….
+		stem := "scoresheet-" + SafeName(group[0].Reviewer)
+		for i, base := 2, stem; used[strings.ToLower(stem)]; i++ {
+			stem = fmt.Sprintf("%s-%d", base, i)
+		}
+		used[strings.ToLower(stem)] = true
+		switch format {
+		case FormatYAML:
+			for _, sh := range group {
+				data, err := MarshalScoresheetYAML(p, s, sh)
+				if err != nil {
+					return nil, err
+				}
+				name := fmt.Sprintf("%s-r%d-g%d.yaml", stem, sh.Round, sh.Group)
+				files = append(files, File{Path: joinDir(dir, name), Data: data})
+			}
+		case FormatCSV:
+			files = append(files, File{Path: joinDir(dir, stem+".csv"), Data: MarshalScoresheetsCSV(p, s, group)})
+		case FormatHTML:
+			data, err := RenderScoresheetsHTML(p, s, group)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, File{Path: joinDir(dir, stem+".html"), Data: data})
+		default:
+			return nil, fmt.Errorf("unknown scoresheet format %q (use yaml, csv or html)", format)
+		}
+	}
+	return files, nil
+}
+
+func joinDir(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return strings.TrimRight(dir, `/\`) + "/" + name
+}
+
+// reservedNames are file names Windows refuses whatever the extension.
+var reservedNames = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+}
+
+// SafeName turns a reviewer's name into a part of a file name that is safe
+// on every system: letters of any script (Chinese included) and digits are
+// kept; path separators, dots, control and reserved characters become
+// "_"; a name Windows reserves (CON, NUL, COM1…) gets a "_" in front. It
+// never returns an empty string.
+func SafeName(name string) string {
+	var b strings.Builder
+	lastUnderscore := false
+	for _, r := range strings.TrimSpace(name) {
+		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || unicode.Is(unicode.Mn, r)
+		if !ok {
+			if !lastUnderscore {
+				b.WriteByte('_')
+			}
+			lastUnderscore = true
+			continue
+		}
+		b.WriteRune(r)
+		lastUnderscore = false
+	}
+	out := strings.Trim(b.String(), "_-")
+	if out == "" {
+		return "reviewer"
+	}
+	if reservedNames[strings.ToLower(out)] {
+		out = "_" + out
+	}
+	// Keep names well under the 255-byte limit of most file systems.
+	for len(out) > 80 {
+		_, size := utf8.DecodeLastRuneInString(out)
+		out = out[:len(out)-size]
+	}
+	return out
+}
+
+// MarshalScoresheetYAML writes one sheet as YAML, with the group's members
+// and roles and each dimension's level descriptors as comments in the
+// scenario's language. A blank sheet has empty scores for the reviewer to
+// fill in; [ParseScoresheets] reads either back.
+func MarshalScoresheetYAML(p *roles.Plan, s *scenario.Scenario, sh Scoresheet) ([]byte, error) {
+	lang := s.Language
+	r := s.Rubric.Rubric
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s — %s\n", word(lang, "scoresheet_title"), s.Title)
+	fmt.Fprintf(&b, "# %s\n", word(lang, "sheet_help_yaml"))
+	if rd, ok := p.Round(sh.Round); ok {
+		if g, ok := rd.Group(sh.Group); ok {
+			fmt.Fprintf(&b, "# %s:\n", word(lang, "members"))
+			for _, m := range g.Members {
+				fmt.Fprintf(&b, "#   - %s (%s)\n", oneLine(m.Name), oneLine(roleTitle(s, m.Role)))
+			}
+		}
+	}
+	b.WriteString("version: 1\nkind: scoresheet\n")
+	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
+	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
+	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
+	for _, d := range r.Dimensions {
+		fmt.Fprintf(&b, "  # %s — %s\n", oneLine(d.Title.In(lang)), oneLine(d.Description.In(lang)))
+		for _, l := range d.Levels {
+			fmt.Fprintf(&b, "  #   %d: %s\n", l.Score, oneLine(l.Descriptor.In(lang)))
+		}
+		sc := sh.Scores[d.ID]
+		fmt.Fprintf(&b, "  %s:\n", d.ID)
+		if sc.Value != nil {
+			fmt.Fprintf(&b, "    score: %d\n", *sc.Value)
+		} else {
+			fmt.Fprintf(&b, "    score:      # %d–%d\n", r.Scale.Min, r.Scale.Max)
+		}
+		fmt.Fprintf(&b, "    evidence: %s\n", yamlScalar(sc.Evidence))
+	}
+	for _, part := range []struct {
+		key   string
+		items []string
+	}{{"strengths", sh.Strengths}, {"improvements", sh.Improvements}} {
+		fmt.Fprintf(&b, "# %s\n%s:\n", word(lang, part.key+"_help"), part.key)
+		if len(part.items) == 0 {
+			b.WriteString("  - \n")
+		}
+		for _, it := range part.items {
+			fmt.Fprintf(&b, "  - %s\n", yamlScalar(it))
+		}
+	}
+	return b.Bytes(), nil
+}
+
+// yamlScalar quotes s as a YAML scalar on one line; the empty string is
+// written as nothing, which reads back as empty.
+func yamlScalar(s string) string {
+	if s == "" {
+		return ""
+	}
+	out, err := yaml.Marshal(s)
+	if err != nil || bytes.Count(bytes.TrimSpace(out), []byte("\n")) > 0 {
+		return strconv.Quote(s)
+	}
+	return string(bytes.TrimSpace(out))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// roleTitle is the title of a role in the scenario, or its id.
+func roleTitle(s *scenario.Scenario, id string) string {
+	if r, ok := s.Role(id); ok && r.Title != "" {
+		return r.Title
+	}
+	return id
+}

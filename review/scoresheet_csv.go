@@ -1,0 +1,489 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/transform"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// utf8BOM starts every CSV file yishi writes, so that Excel reads it as
+// UTF-8 rather than in the system's code page.
+const utf8BOM = "\uFEFF"
+
+// decodeText turns the bytes of a CSV file into text: UTF-8 with or
+// without a BOM, else GB18030, which is what Chinese Excel writes when it
+// saves "CSV (逗号分隔)". It returns the name of the encoding it used.
+func decodeText(data []byte) (string, string) {
+	switch {
+	case bytes.HasPrefix(data, []byte(utf8BOM)):
+		return string(data[len(utf8BOM):]), "utf-8 with BOM"
+	case utf8.Valid(data):
+		return string(data), "utf-8"
+	}
+	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "gb18030"
+	}
+	return string(out), "gb18030"
+}
+
+// Column ids of a CSV scoresheet besides the dimensions. A header cell
+// names its column by the id in brackets at its end ("会议组织 [organization]",
+// "会议组织 证据 [organization.evidence]"); a cell without brackets may
+// give the id or its label in either language.
+const (
+	colReviewer     = "reviewer"
+	colRound        = "round"
+	colGroup        = "group"
+	colMembers      = "members"
+	colStrengths    = "strengths"
+	colImprovements = "improvements"
+	evidenceSuffix  = ".evidence"
+)
+
+// MarshalScoresheetsCSV writes one reviewer's sheets as a CSV file for
+// Excel: UTF-8 with a BOM, a header row labelled in the scenario's
+// language with column ids in brackets, and a row per group. Every cell is
+// made safe from formula injection with [SafeCell]. Lists (strengths,
+// improvements) are written one item per line of the cell.
+func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
+	lang := s.Language
+	r := s.Rubric.Rubric
+	header := []string{
+		headerCell(word(lang, "reviewer"), colReviewer),
+		headerCell(word(lang, "round"), colRound),
+		headerCell(word(lang, "group"), colGroup),
+		headerCell(word(lang, "members"), colMembers),
+	}
+	for _, d := range r.Dimensions {
+		title := d.Title.In(lang)
+		header = append(header,
+			headerCell(fmt.Sprintf("%s (%d–%d)", title, r.Scale.Min, r.Scale.Max), d.ID),
+			headerCell(title+" "+word(lang, "evidence"), d.ID+evidenceSuffix))
+	}
+	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements))
+	rows := [][]string{header}
+	for _, sh := range sheets {
+		row := []string{sh.Reviewer, strconv.Itoa(sh.Round), strconv.Itoa(sh.Group), membersCell(p, s, sh.Round, sh.Group)}
+		for _, d := range r.Dimensions {
+			sc := sh.Scores[d.ID]
+			v := ""
+			if sc.Value != nil {
+				v = strconv.Itoa(*sc.Value)
+			}
+			row = append(row, v, sc.Evidence)
+		}
+		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"))
+		rows = append(rows, row)
+	}
+	return writeCSV(rows)
+}
+
+func headerCell(label, id string) string { return label + " [" + id + "]" }
+
+// membersCell lists a group's members and roles in one cell.
+func membersCell(p *roles.Plan, s *scenario.Scenario, round, group int) string {
+	rd, ok := p.Round(round)
+	if !ok {
+		return ""
+	}
+	g, ok := rd.Group(group)
+	if !ok {
+		return ""
+	}
+	parts := make([]string, len(g.Members))
+	sep := ", "
+	if s.Language == "zh" {
+		sep = "、"
+	}
+	for i, m := range g.Members {
+		parts[i] = fmt.Sprintf("%s (%s)", m.Name, roleTitle(s, m.Role))
+	}
+	return strings.Join(parts, sep)
+}
+
+// writeCSV writes rows as CSV with a UTF-8 BOM and CRLF line ends, as
+// Excel writes them, each cell passed through [SafeCell].
+func writeCSV(rows [][]string) []byte {
+	var b bytes.Buffer
+	b.WriteString(utf8BOM)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, c := range row {
+			safe[i] = SafeCell(c)
+		}
+		w.Write(safe) // a bytes.Buffer does not fail
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// SafeCell makes a CSV cell safe to open in a spreadsheet: a cell that
+// starts with a character that makes Excel, LibreOffice or Google Sheets
+// read it as a formula (=, +, -, @, a tab or a carriage return, and their
+// full-width forms ＝ ＋ － ＠, which some spreadsheets treat alike) gets a
+// leading apostrophe, so it shows as text. A plain number such as "-1" or
+// "+2.5" is left alone: a spreadsheet reads it as a number, never as a
+// formula, and an apostrophe would turn it into text.
+func SafeCell(s string) string {
+	if s == "" || isPlainNumber(s) {
+		return s
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
+		return "'" + s
+	}
+	return s
+}
+
+// isPlainNumber reports whether s is an optional sign, digits and at most
+// one decimal point with digits on both sides: nothing a spreadsheet could
+// evaluate. Exponents, "Inf", hex and spaces do not count.
+func isPlainNumber(s string) bool {
+	if s[0] == '-' || s[0] == '+' {
+		s = s[1:]
+	}
+	intPart, frac, hasDot := strings.Cut(s, ".")
+	return allDigits(intPart) && (!hasDot || allDigits(frac))
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// unsafeCell undoes [SafeCell] on a cell read back: an apostrophe before a
+// formula character is dropped.
+func unsafeCell(s string) string {
+	if rest, ok := strings.CutPrefix(s, "'"); ok && rest != "" && SafeCell(rest) != rest {
+		return rest
+	}
+	return s
+}
+
+// csvColumn is one recognised column of a CSV scoresheet.
+type csvColumn struct {
+	id    string // reviewer, round, …, a dimension id, or id+".evidence"
+	index int
+}
+
+func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+	text, _ := decodeText(data)
+	filePos := scenario.Pos{File: name}
+	if strings.TrimSpace(text) == "" {
+		diags.Errorf(filePos, "file is empty")
+		return nil
+	}
+	lines := strings.Split(text, "\n")
+	rd := csv.NewReader(strings.NewReader(text))
+	rd.Comma = sniffDelimiter(lines)
+	rd.FieldsPerRecord = -1
+	rd.LazyQuotes = false
+
+	// runeCol turns csv's byte column into a column of characters.
+	runeCol := func(line, col int) int {
+		if line < 1 || line > len(lines) {
+			return col
+		}
+		l := lines[line-1]
+		if col-1 > len(l) {
+			return col
+		}
+		return utf8.RuneCountInString(l[:col-1]) + 1
+	}
+	fieldPos := func(i int) scenario.Pos {
+		line, col := rd.FieldPos(i)
+		return scenario.Pos{File: name, Line: line, Col: runeCol(line, col)}
+	}
+
+	header, err := rd.Read()
+	if err != nil {
+		diags.Errorf(csvErrPos(name, err), "%s", csvMessage(err))
+		return nil
+	}
+	dimIDs := rub.DimensionIDs()
+	var known []string
+	known = append(known, colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements)
+	for _, id := range dimIDs {
+		known = append(known, id, id+evidenceSuffix)
+	}
+	cols := map[string]int{}
+	headerLine := 1
+	for i, cell := range header {
+		at := fieldPos(i)
+		headerLine = at.Line
+		cell = strings.TrimSpace(strings.TrimPrefix(cell, utf8BOM))
+		if cell == "" {
+			continue
+		}
+		id, bracketed := headerID(cell, rub)
+		if id == "" {
+			if bracketed {
+				raw := bracketText(cell)
+				diags.Errorf(at, "column %s: unknown dimension %q in header %q%s", columnName(i), raw, cell, didYouMean(strings.TrimSuffix(raw, evidenceSuffix), dimIDs))
+			} else if m := scenario.Suggest(cell, known); m != "" {
+				diags.Errorf(at, "column %s: unknown column %q (did you mean %q?)", columnName(i), cell, m)
+			} else {
+				diags.Warnf(at, "column %s: header %q is not a scoresheet column; it is ignored", columnName(i), cell)
+			}
+			continue
+		}
+		if prev, dup := cols[id]; dup {
+			diags.Errorf(at, "column %s: %q is also column %s", columnName(i), cell, columnName(prev))
+			continue
+		}
+		cols[id] = i
+	}
+	headerPos := scenario.Pos{File: name, Line: headerLine}
+	for _, id := range []string{colReviewer, colRound, colGroup} {
+		if _, ok := cols[id]; !ok {
+			diags.Errorf(headerPos, "missing column %q (a header cell such as %q)", id, headerCell(word(p.Scenario.Language, id), id))
+		}
+	}
+	for _, id := range dimIDs {
+		if _, ok := cols[id]; !ok {
+			d, _ := rub.Dimension(id)
+			diags.Errorf(headerPos, "missing column for dimension %q (a header cell such as %q)", id, headerCell(d.Title.In(p.Scenario.Language), id))
+		}
+	}
+	// Rows can be read without a dimension's column, not without these.
+	for _, id := range []string{colReviewer, colRound, colGroup} {
+		if _, ok := cols[id]; !ok {
+			return nil
+		}
+	}
+
+	var sheets []Scoresheet
+	for {
+		rec, err := rd.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			diags.Errorf(csvErrPos(name, err), "%s", csvMessage(err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && (errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote)) {
+				// The rest of the file cannot be split reliably.
+				break
+			}
+			continue
+		}
+		cell := func(id string) (string, scenario.Pos) {
+			i, ok := cols[id]
+			if !ok || i >= len(rec) {
+				line, _ := rd.FieldPos(0)
+				return "", scenario.Pos{File: name, Line: line}
+			}
+			return strings.TrimSpace(unsafeCell(rec[i])), fieldPos(i)
+		}
+		if rowBlank(rec) {
+			continue
+		}
+		line, _ := rd.FieldPos(0)
+		rowPos := scenario.Pos{File: name, Line: line}
+		errsBefore := len(diags.Errors())
+
+		reviewer, rpos := cell(colReviewer)
+		if reviewer == "" {
+			diags.Errorf(rpos, "column %s: the reviewer's name is missing", columnName(cols[colReviewer]))
+		}
+		round, okR := intCell(cell, colRound, cols, diags)
+		group, okG := intCell(cell, colGroup, cols, diags)
+		if okR && okG {
+			_, rp := cell(colRound)
+			_, gp := cell(colGroup)
+			checkRoundGroup(p, round, group, rp, gp, diags)
+		}
+		sh := Scoresheet{Scenario: p.Scenario.ID, Reviewer: reviewer, Round: round, Group: group, Scores: map[string]Score{}, Pos: rowPos}
+		for _, id := range dimIDs {
+			v, at := cell(id)
+			ev, _ := cell(id + evidenceSuffix)
+			sc := Score{Evidence: ev, Pos: at}
+			if v != "" {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					diags.Errorf(at, "column %s (%s): expected a whole number from %d to %d, got %q", columnName(cols[id]), id, rub.Scale.Min, rub.Scale.Max, v)
+				} else if n, ok := checkScore(f, rub.Scale, fmt.Sprintf("column %s (%s)", columnName(cols[id]), id), at, diags); ok {
+					sc.Value = &n
+				}
+			}
+			sh.Scores[id] = sc
+		}
+		st, _ := cell(colStrengths)
+		im, _ := cell(colImprovements)
+		sh.Strengths, sh.Improvements = splitItems(st), splitItems(im)
+		if len(diags.Errors()) > errsBefore {
+			continue
+		}
+		if sh.IsBlank() {
+			diags.Warnf(rowPos, "round %d group %d: the row is blank; it is left out", round, group)
+			continue
+		}
+		for _, id := range dimIDs {
+			if _, hasCol := cols[id]; hasCol && !sh.Scores[id].Scored() {
+				diags.Warnf(sh.Scores[id].Pos, "column %s (%s): no score given for round %d group %d", columnName(cols[id]), id, round, group)
+			}
+		}
+		sheets = append(sheets, sh)
+	}
+	return sheets
+}
+
+// intCell reads a whole number from the column id.
+func intCell(cell func(string) (string, scenario.Pos), id string, cols map[string]int, diags *scenario.Diagnostics) (int, bool) {
+	v, at := cell(id)
+	if v == "" {
+		diags.Errorf(at, "column %s (%s): missing", columnName(cols[id]), id)
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != float64(int(f)) {
+		diags.Errorf(at, "column %s (%s): expected a whole number, got %q", columnName(cols[id]), id, v)
+		return 0, false
+	}
+	return int(f), true
+}
+
+func rowBlank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// splitItems splits a cell of strengths or improvements into items: one
+// per line, or separated by semicolons (; or ；).
+func splitItems(s string) []string {
+	f := func(r rune) bool { return r == '\n' || r == '\r' || r == ';' || r == '；' }
+	return cleanList(strings.FieldsFunc(s, f))
+}
+
+// headerID finds the column id a header cell names: the id in brackets at
+// its end, else the cell itself as an id or a label in either language.
+// bracketed tells whether the cell had an id in brackets.
+func headerID(cell string, rub *scenario.Rubric) (string, bool) {
+	if raw := bracketText(cell); raw != "" {
+		id := strings.ToLower(strings.TrimSpace(raw))
+		if isColumnID(id, rub) {
+			return id, true
+		}
+		return "", true
+	}
+	c := strings.ToLower(strings.TrimSpace(cell))
+	if isColumnID(c, rub) {
+		return c, false
+	}
+	for _, lang := range []string{"en", "zh"} {
+		for _, id := range []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements} {
+			if strings.EqualFold(c, word(lang, id)) {
+				return id, false
+			}
+		}
+		for _, d := range rub.Dimensions {
+			title := d.Title.In(lang)
+			if strings.EqualFold(c, title) {
+				return d.ID, false
+			}
+			if strings.EqualFold(c, title+" "+word(lang, "evidence")) {
+				return d.ID + evidenceSuffix, false
+			}
+		}
+	}
+	return "", false
+}
+
+func bracketText(cell string) string {
+	cell = strings.TrimSpace(cell)
+	if !strings.HasSuffix(cell, "]") {
+		return ""
+	}
+	i := strings.LastIndex(cell, "[")
+	if i < 0 {
+		return ""
+	}
+	return cell[i+1 : len(cell)-1]
+}
+
+func isColumnID(id string, rub *scenario.Rubric) bool {
+	switch id {
+	case colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements:
+		return true
+	}
+	_, ok := rub.Dimension(strings.TrimSuffix(id, evidenceSuffix))
+	return ok
+}
+
+// columnName is the spreadsheet name of the 0-based column i: A, B, …, AA.
+func columnName(i int) string {
+	name := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		name = string(rune('A'+(i-1)%26)) + name
+	}
+	return name
+}
+
+// sniffDelimiter picks the separator from the header line: a comma when it
+// has one, else a tab, else a semicolon (Excel in locales that write
+// decimal commas).
+func sniffDelimiter(lines []string) rune {
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		switch {
+		case strings.Contains(l, ","):
+			return ','
+		case strings.Contains(l, "\t"):
+			return '\t'
+		case strings.Contains(l, ";"):
+			return ';'
+		}
+		return ','
+	}
+	return ','
+}
+
+func csvErrPos(name string, err error) scenario.Pos {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return scenario.Pos{File: name, Line: pe.Line, Col: pe.Column}
+	}
+	return scenario.Pos{File: name}
+}
+
+func csvMessage(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`
+	case errors.Is(err, csv.ErrQuote):
+		return `a quoted value is not closed, or its closing " is followed by more text; double a " inside a value ("")`
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,306 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// TestBadScoresheets reads each bad scoresheet in testdata/bad and compares
+// every message with the golden file beside it. A directory holds sheets
+// read together, as `yishi review` reads several files.
+func TestBadScoresheets(t *testing.T) {
+	p, s := fixture(t)
+	entries, err := os.ReadDir("testdata/bad")
+	require.NoError(t, err)
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".golden") {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			files := []string{filepath.Join("testdata/bad", name)}
+			if e.IsDir() {
+				sub, err := os.ReadDir(files[0])
+				require.NoError(t, err)
+				files = nil
+				for _, f := range sub {
+					files = append(files, filepath.Join("testdata/bad", name, f.Name()))
+				}
+			}
+			var (
+				diags  scenario.Diagnostics
+				sheets []Scoresheet
+			)
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				require.NoError(t, err)
+				got, d := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric)
+				diags = append(diags, d...)
+				sheets = append(sheets, got...)
+			}
+			diags = append(diags, CheckScoresheets(sheets)...)
+			diags.Sort()
+			require.NotEmpty(t, diags, "a bad scoresheet must say what is wrong")
+			golden(t, filepath.Join("testdata/bad", name+".golden"), []byte(diags.Error()+"\n"))
+		})
+	}
+}
+
+func TestMissingScoresAreWarnings(t *testing.T) {
+	p, s := fixture(t)
+	for _, f := range []string{"testdata/bad/missing-scores.yaml", "testdata/bad/missing-scores.csv"} {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		sheets, diags := ParseScoresheets(f, data, p, s.Rubric.Rubric)
+		assert.False(t, diags.HasErrors(), "%s: %v", f, diags)
+		assert.NotEmpty(t, diags.Warnings())
+		assert.NotEmpty(t, sheets)
+	}
+}
+
+// TestGB18030 reads back a CSV scoresheet as Chinese Excel saves it: in
+// GB18030, without a BOM.
+func TestGB18030(t *testing.T) {
+	p, s := fixture(t)
+	zh := bundled(t, "square-dance-noise")
+	p.Scenario.ID, p.Scenario.Language = zh.ID, zh.Language
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"王老师"}, Round: 1, Groups: []int{2}})
+	require.NoError(t, err)
+	blank[0].Scores["organization"] = Score{Value: intp(4), Evidence: "开场宣布了议事规则"}
+	blank[0].Strengths = []string{"气氛融洽"}
+	data := MarshalScoresheetsCSV(p, zh, blank)
+	require.True(t, bytes.HasPrefix(data, []byte(utf8BOM)))
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data[len(utf8BOM):])
+	require.NoError(t, err)
+	require.False(t, bytes.Equal(gb, data[len(utf8BOM):]), "the test needs bytes that are not UTF-8")
+	_ = s
+
+	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, sheets, 1)
+	assert.Equal(t, "王老师", sheets[0].Reviewer)
+	assert.Equal(t, 4, *sheets[0].Scores["organization"].Value)
+	assert.Equal(t, "开场宣布了议事规则", sheets[0].Scores["organization"].Evidence)
+	assert.Equal(t, []string{"气氛融洽"}, sheets[0].Strengths)
+	assert.Len(t, diags.Warnings(), 5, "five dimensions left blank: %v", diags)
+}
+
+// TestCSVRoundTrip fills in a blank CSV sheet the way a reviewer does in
+// Excel, reads it back and builds a report from it.
+func TestCSVRoundTrip(t *testing.T) {
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice", "Bob"}, Round: 1})
+	require.NoError(t, err)
+	files, err := ScoresheetFiles(p, s, blank, FormatCSV, "out")
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+	assert.Equal(t, "out/scoresheet-Alice.csv", files[0].Path)
+
+	var sheets []Scoresheet
+	for fi, f := range files {
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.Data, []byte(utf8BOM)))).ReadAll()
+		require.NoError(t, err)
+		header := recs[0]
+		assert.Contains(t, header[4], "[organization]")
+		for i := 1; i < len(recs); i++ {
+			for c, h := range header {
+				switch {
+				case strings.HasSuffix(h, ".evidence]"):
+					recs[i][c] = "=cmd|' /C calc'!A0 seen at minute " + h
+				case strings.Contains(h, "(1–5)"):
+					recs[i][c] = []string{"2", "3", "4"}[(i+c+fi)%3]
+				case strings.HasSuffix(h, "[improvements]"):
+					recs[i][c] = "Rhythm: use a timer\nrecording: read back"
+				}
+			}
+		}
+		var b bytes.Buffer
+		b.WriteString(utf8BOM)
+		w := csv.NewWriter(&b)
+		require.NoError(t, w.WriteAll(recs))
+		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric)
+		require.False(t, diags.HasErrors(), "%v", diags)
+		require.Len(t, got, 3)
+		sheets = append(sheets, got...)
+	}
+	require.NoError(t, CheckScoresheets(sheets).Err())
+	assert.Equal(t, []string{"Rhythm: use a timer", "recording: read back"}, sheets[0].Improvements)
+	rep := BuildReport(p, s, sheets)
+	require.Len(t, rep.Rounds, 1)
+	require.Len(t, rep.Rounds[0].Groups, 3)
+	g := rep.Rounds[0].Groups[0]
+	assert.Equal(t, 2, g.Dimensions[0].N)
+	assert.Equal(t, "rhythm", g.Plan[0].Area)
+	assert.Equal(t, "recording", g.Plan[1].Area)
+	assert.Contains(t, g.Plan[1].Owner, "Bo Wang", "the recorder owns recording")
+	assert.Contains(t, g.Plan[0].Owner, "Ann Lee", "the host owns rhythm")
+	for _, format := range ReportFormats {
+		_, err := RenderReport(rep, format)
+		require.NoError(t, err)
+	}
+}
+
+func TestYAMLRoundTrip(t *testing.T) {
+	p, s := fixture(t)
+	sheets := DemoScoresheets(p, s, []string{"Alice", "李老师"}, 7)
+	files, err := ScoresheetFiles(p, s, sheets, FormatYAML, "")
+	require.NoError(t, err)
+	require.Len(t, files, len(sheets))
+	var back []Scoresheet
+	for _, f := range files {
+		got, diags := ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		require.False(t, diags.HasErrors(), "%s: %v", f.Path, diags)
+		require.Empty(t, diags, "%s", f.Data)
+		back = append(back, got...)
+	}
+	for i := range back {
+		back[i].Pos = scenario.Pos{}
+		for k, sc := range back[i].Scores {
+			sc.Pos = scenario.Pos{}
+			back[i].Scores[k] = sc
+		}
+	}
+	order := func(s []Scoresheet) {
+		sort.SliceStable(s, func(i, j int) bool { return s[i].Reviewer < s[j].Reviewer })
+	}
+	order(sheets)
+	order(back)
+	require.Equal(t, len(sheets), len(back))
+	for i := range sheets {
+		assert.Equal(t, sheets[i], back[i], "sheet %d", i)
+	}
+}
+
+func TestSafeCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`=HYPERLINK("http://x","y")`, `'=HYPERLINK("http://x","y")`},
+		{"+1+1", "'+1+1"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"-2+3", "'-2+3"},
+		{"\t=1", "'\t=1"},
+		{"\r=1", "'\r=1"},
+		{"＝1+1", "'＝1+1"},
+		{"-1", "-1"},
+		{"+2.5", "+2.5"},
+		{"-0.75", "-0.75"},
+		{"-1e5", "'-1e5"},
+		{"-", "'-"},
+		{"-1.", "'-1."},
+		{"- rules agreed", "'- rules agreed"},
+		{"3", "3"},
+		{"plain text", "plain text"},
+		{"", ""},
+		{"会议组织", "会议组织"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, SafeCell(tt.in))
+			assert.Equal(t, tt.in, unsafeCell(SafeCell(tt.in)), "reading back undoes the apostrophe")
+		})
+	}
+}
+
+func TestSafeName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"王老师", "王老师"},
+		{"Li Na", "Li_Na"},
+		{"../../etc/passwd", "etc_passwd"},
+		{`a\b/c`, "a_b_c"},
+		{"...", "reviewer"},
+		{"", "reviewer"},
+		{"CON", "_CON"},
+		{"nul", "_nul"},
+		{"a:b*c?d", "a_b_c_d"},
+		{"Zoë", "Zoë"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, SafeName(tt.in), "SafeName(%q)", tt.in)
+	}
+}
+
+func TestScoresheetFilesNames(t *testing.T) {
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li/Na", "Li.Na"}, Round: 1, Groups: []int{1, 3}})
+	require.NoError(t, err)
+	for _, format := range []string{FormatYAML, FormatCSV, FormatHTML} {
+		files, err := ScoresheetFiles(p, s, blank, format, "sheets")
+		require.NoError(t, err)
+		var names []string
+		for _, f := range files {
+			names = append(names, f.Path)
+		}
+		sort.Strings(names)
+		switch format {
+		case FormatYAML:
+			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2-r1-g1.yaml", "sheets/scoresheet-Li_Na-2-r1-g3.yaml", "sheets/scoresheet-Li_Na-r1-g1.yaml", "sheets/scoresheet-Li_Na-r1-g3.yaml"}, names)
+		case FormatCSV:
+			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2.csv", "sheets/scoresheet-Li_Na.csv"}, names)
+		}
+	}
+	_, err = BlankScoresheets(p, SheetOptions{Reviewers: []string{"A"}, Round: 3})
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	_, err = BlankScoresheets(p, SheetOptions{Reviewers: []string{"A"}, Groups: []int{2}})
+	assert.ErrorIs(t, err, scenario.ErrInvalid, "round 2 has no group 2")
+}
+
+func TestBlankHTMLScoresheet(t *testing.T) {
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"<b>Eve</b>"}, Round: 1})
+	require.NoError(t, err)
+	files, err := ScoresheetFiles(p, s, blank, FormatHTML, "")
+	require.NoError(t, err)
+	require.Len(t, files, 1)
+	html := string(files[0].Data)
+	assert.NotContains(t, html, "<b>Eve</b>")
+	assert.Contains(t, html, "&lt;b&gt;Eve&lt;/b&gt;")
+	assert.Equal(t, 3, strings.Count(html, `<section class="page">`))
+	assert.Contains(t, html, "size: A4")
+	assert.NotContains(t, html, "http://", "no external assets")
+	d := s.Rubric.Rubric.Dimensions[0]
+	assert.Contains(t, html, d.Levels[0].Descriptor.In("en")[:20])
+}
+
+// FuzzParseScoresheets checks that no input makes the reader panic, and
+// that what it returns without errors is on the scale of a known group.
+func FuzzParseScoresheets(f *testing.F) {
+	p, s := fixture(f)
+	for _, dir := range []string{"testdata/report/sheets", "testdata/bad"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(filepath.Base(file), data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric)
+		if diags.HasErrors() && len(sheets) > 0 {
+			t.Fatalf("sheets returned with errors: %v", diags)
+		}
+		for _, sh := range sheets {
+			rd, ok := p.Round(sh.Round)
+			if !ok {
+				t.Fatalf("unknown round %d accepted", sh.Round)
+			}
+			if _, ok := rd.Group(sh.Group); !ok {
+				t.Fatalf("unknown group %d accepted", sh.Group)
+			}
+			for id, sc := range sh.Scores {
+				if sc.Value != nil && !s.Rubric.Rubric.Scale.Contains(*sc.Value) {
+					t.Fatalf("%s: score %d off the scale accepted", id, *sc.Value)
+				}
+			}
+		}
+	})
+}
