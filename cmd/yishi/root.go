@@ -78,6 +78,7 @@ Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
 		newSchemaCmd(io),
 		newNewCmd(io),
 		newAssignCmd(io),
+		newCardsCmd(io),
 		newDemoCmd(io),
 		newScoresheetsCmd(io), newReviewCmd(io),
 	)

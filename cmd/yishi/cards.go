@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/roles"
+)
+
+type cardsOptions struct {
+	IO     *streams
+	Plan   string
+	Format string
+	Out    string
+	Round  int
+	Paper  string
+	Force  bool
+}
+
+func newCardsCmd(io *streams) *cobra.Command { return newCardsCmdRun(io, runCards) }
+
+// newCardsCmdRun builds the command with runF in place of runCards, so
+// tests can see the options the flags produce.
+func newCardsCmdRun(io *streams, runF func(*cardsOptions) error) *cobra.Command {
+	opts := &cardsOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "cards PLAN --out DIR",
+		Short: "Write each trainee's role card and the trainer's master sheet",
+		Long: `Write one role card per trainee per round of a plan made by 'yishi assign':
+the scenario's public brief, the agenda with clock times, the trainee's role,
+its confidential brief (theirs only) and their group's members. Cards go to
+DIR/round-R/group-G/ID-NAME-ROLE.EXT, every card together to all-cards.EXT
+for printing, and the trainer's master sheet (groups, roles, timetable and
+who receives each inject) to master-sheet-TRAINER-ONLY.EXT: do not hand that
+one out.
+
+HTML cards are print-ready: one A5 card a page (--paper a4 for A4), cut
+marks, fonts that show Chinese, no internet needed. Print all-cards.html
+from a browser at 100% scale with headers and footers off.
+
+With --round R only that round's cards are written, and all-cards and the
+master sheet go to DIR/round-R/. Nothing is written if any file exists,
+unless --force.`,
+		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md",
+		Args:    exactArgs(1, "one plan file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Plan = args[0]
+			opts.Format = strings.ToLower(opts.Format)
+			opts.Paper = strings.ToLower(opts.Paper)
+			if !roles.ValidFormat(opts.Format) {
+				return usagef("--format must be one of %s, not %q", strings.Join(roles.CardFormats, ", "), opts.Format)
+			}
+			if opts.Paper != roles.PaperA5 && opts.Paper != roles.PaperA4 {
+				return usagef("--paper must be a5 or a4, not %q", opts.Paper)
+			}
+			if opts.Out == "" {
+				return usagef("cards needs --out DIR for the cards")
+			}
+			if opts.Round < 0 {
+				return usagef("--round must not be negative")
+			}
+			return runF(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", roles.FormatHTML, "card format: "+strings.Join(roles.CardFormats, ", "))
+	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
+	f.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
+	f.StringVar(&opts.Paper, "paper", roles.PaperA5, "paper size of HTML cards: a5 or a4 (the master sheet is A4)")
+	f.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
+	return cmd
+}
+
+// cardsResult is what `cards --output json` prints.
+type cardsResult struct {
+	Cards    int      `json:"cards"`
+	Trainees int      `json:"trainees"`
+	Rounds   []int    `json:"rounds"`
+	Format   string   `json:"format"`
+	Dir      string   `json:"dir"`
+	Master   string   `json:"master_sheet"`
+	AllCards string   `json:"all_cards"`
+	Files    []string `json:"files"`
+}
+
+func runCards(opts *cardsOptions) error {
+	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	if err != nil {
+		return err
+	}
+	if err := plan.CheckRound(opts.Round); err != nil {
+		return fmt.Errorf("%s: %w", opts.Plan, err)
+	}
+	files, err := roles.CardFiles(plan, s, opts.Round, opts.Format, roles.CardOptions{Paper: opts.Paper})
+	if err != nil {
+		return err
+	}
+	out := make([]outFile, len(files))
+	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2}
+	for i, f := range files {
+		out[i] = outFile{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
+		res.Files = append(res.Files, out[i].Path)
+	}
+	res.AllCards = out[len(out)-2].Path
+	res.Master = out[len(out)-1].Path
+	trainees := map[string]bool{}
+	for _, rd := range plan.Rounds {
+		if opts.Round > 0 && rd.Round != opts.Round {
+			continue
+		}
+		res.Rounds = append(res.Rounds, rd.Round)
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				trainees[m.ID] = true
+			}
+		}
+	}
+	res.Trainees = len(trainees)
+	if err := writeFiles(out, opts.Force); err != nil {
+		return err
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(res)
+	}
+	w := opts.IO.Out
+	fmt.Fprintf(w, "%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
+	fmt.Fprintf(w, "wrote %d files under %s\n", len(out), opts.Out)
+	fmt.Fprintf(w, "  all cards, for printing: %s\n", res.AllCards)
+	fmt.Fprintf(w, "  master sheet: %s  %s\n", res.Master, opts.IO.paint(ansiRed, "(trainer only — do not hand out)"))
+	if opts.Format == roles.FormatHTML {
+		fmt.Fprintf(w, "Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
+	}
+	return nil
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+// TestCardsFlags checks argv → options, and the usage errors.
+func TestCardsFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		argv    []string
+		want    cardsOptions
+		wantErr string
+	}{
+		{name: "defaults", argv: []string{"plan.yaml", "--out", "cards"},
+			want: cardsOptions{Plan: "plan.yaml", Out: "cards", Format: "html", Paper: "a5"}},
+		{name: "everything", argv: []string{"p.yaml", "-O", "d", "--format", "MD", "--round", "2", "--paper", "A4", "--force"},
+			want: cardsOptions{Plan: "p.yaml", Out: "d", Format: "md", Paper: "a4", Round: 2, Force: true}},
+		{name: "bad format", argv: []string{"p.yaml", "--out", "d", "--format", "pdf"}, wantErr: `--format must be one of html, md, txt, json, not "pdf"`},
+		{name: "bad paper", argv: []string{"p.yaml", "--out", "d", "--paper", "letter"}, wantErr: `--paper must be a5 or a4`},
+		{name: "no out", argv: []string{"p.yaml"}, wantErr: "cards needs --out DIR"},
+		{name: "no plan", argv: []string{"--out", "d"}, wantErr: "takes one plan file"},
+		{name: "negative round", argv: []string{"p.yaml", "--out", "d", "--round", "-1"}, wantErr: "--round must not be negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			var got *cardsOptions
+			cmd := newCardsCmdRun(io, func(o *cardsOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.argv)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				var u *usageError
+				assert.ErrorAs(t, err, &u, "a usage error exits 2")
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, got)
+			tt.want.IO = io
+			assert.Equal(t, tt.want, *got)
+		})
+	}
+}
+
+// writeTestPlan assigns the sample roster to a bundled scenario and writes
+// the plan into dir.
+func writeTestPlan(t *testing.T, dir, id string, rounds int) string {
+	t.Helper()
+	src, name, err := scenarios.Source(id)
+	require.NoError(t, err)
+	s, diags := scenario.ParseScenario(name, src, scenarios.Rubric)
+	require.NoError(t, diags.Err())
+	rosterData, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+	require.NoError(t, err)
+	roster, diags := roles.ParseRoster("roster.csv", rosterData, s, roles.RosterOptions{})
+	require.NoError(t, diags.Err())
+	p, err := roles.Assign(context.Background(), s, roster, roles.AssignOptions{
+		Rounds: rounds, Seed: 3, Iterations: 2000, ScenarioSource: "bundled", ScenarioSHA256: roles.Digest(src),
+	})
+	require.NoError(t, err)
+	data, err := roles.MarshalPlan(p)
+	require.NoError(t, err)
+	path := filepath.Join(dir, "plan.yaml")
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+	return path
+}
+
+// TestRunCards checks options → output.
+func TestRunCards(t *testing.T) {
+	dir := t.TempDir()
+	plan := writeTestPlan(t, dir, "shared-parking-charging", 2)
+	tests := []struct {
+		name       string
+		opts       cardsOptions
+		json       bool
+		wantErr    string
+		wantOut    []string
+		wantFiles  []string
+		wantAbsent []string
+	}{
+		{name: "html", opts: cardsOptions{Format: "html", Paper: "a5", Out: "all"},
+			wantOut:   []string{"60 cards for 30 trainees in 2 round(s), html", "wrote 62 files", "master-sheet-TRAINER-ONLY.html", "trainer only"},
+			wantFiles: []string{"all-cards.html", "master-sheet-TRAINER-ONLY.html", "round-1/group-1", "round-2/group-1"}},
+		{name: "one round as md", opts: cardsOptions{Format: "md", Paper: "a5", Out: "r2", Round: 2},
+			wantOut:    []string{"30 cards for 30 trainees in 1 round(s), md"},
+			wantFiles:  []string{"round-2/all-cards.md", "round-2/master-sheet-TRAINER-ONLY.md"},
+			wantAbsent: []string{"round-1", "all-cards.md"}},
+		{name: "json output", opts: cardsOptions{Format: "txt", Paper: "a5", Out: "j"}, json: true},
+		{name: "unknown round", opts: cardsOptions{Format: "html", Paper: "a5", Out: "nine", Round: 9},
+			wantErr: "round 9: the plan has rounds 1–2", wantAbsent: []string{"."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			io := newStreams(nil, &out, &errOut)
+			if tt.json {
+				io.Output = "json"
+			}
+			opts := tt.opts
+			opts.IO = io
+			opts.Plan = plan
+			opts.Out = filepath.Join(dir, tt.opts.Out)
+			err := runCards(&opts)
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				assert.Equal(t, exitInvalid, exitCode(err))
+				assert.NoDirExists(t, opts.Out, "nothing is written")
+				return
+			}
+			require.NoError(t, err, errOut.String())
+			for _, w := range tt.wantOut {
+				assert.Contains(t, out.String(), w)
+			}
+			for _, f := range tt.wantFiles {
+				_, err := os.Stat(filepath.Join(opts.Out, f))
+				assert.NoError(t, err, "%s exists", f)
+			}
+			for _, f := range tt.wantAbsent {
+				_, err := os.Stat(filepath.Join(opts.Out, f))
+				assert.Error(t, err, "%s must not exist", f)
+			}
+			if tt.json {
+				var res cardsResult
+				require.NoError(t, json.Unmarshal(out.Bytes(), &res))
+				assert.Equal(t, 60, res.Cards)
+				assert.Equal(t, 30, res.Trainees)
+				assert.Equal(t, []int{1, 2}, res.Rounds)
+				assert.Len(t, res.Files, 62)
+				assert.True(t, strings.HasSuffix(res.Master, "master-sheet-TRAINER-ONLY.txt"))
+				for _, f := range res.Files {
+					assert.FileExists(t, f)
+				}
+			}
+		})
+	}
+	t.Run("refuses to overwrite, then --force", func(t *testing.T) {
+		io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+		opts := cardsOptions{IO: io, Plan: plan, Format: "html", Paper: "a4", Out: filepath.Join(dir, "all")}
+		err := runCards(&opts)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "use --force to overwrite")
+		assert.Equal(t, exitInvalid, exitCode(err))
+		opts.Force = true
+		require.NoError(t, runCards(&opts))
+		data, err := os.ReadFile(filepath.Join(dir, "all", "all-cards.html"))
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "size: A4")
+	})
+}
