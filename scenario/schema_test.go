@@ -111,7 +111,8 @@ func TestSchemaRubricDefinitionsAgree(t *testing.T) {
 }
 
 // schemaFiles lists the YAML files the schemas must accept: every bundled
-// scenario and rubric, and the good test files.
+// scenario and rubric, and the good test files. (templates/ holds Go
+// templates, which are YAML only once filled in.)
 func schemaFiles(t *testing.T) map[string]struct {
 	kind string
 	data []byte
