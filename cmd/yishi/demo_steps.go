@@ -1,14 +1,78 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
 )
 
-// demoLaterSteps makes the files of the steps after assignment: cards,
-// scoresheets and the report.
-func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *roles.Plan) ([]outFile, error) {
-	return nil, nil
+// demoReviewers are the two reviewers whose scores the demo makes up.
+var demoReviewers = map[string][]string{
+	"en": {"Reviewer Li", "Reviewer Chen"},
+	"zh": {"李老师", "陈老师"},
 }
 
-func printDemoLaterSteps(opts *demoOptions, step func(n int, title, command string)) {}
+// demoLaterSteps makes the files of the steps after assignment: role cards
+// and the master sheet, blank scoresheets, two reviewers' demo scores and
+// the debrief report.
+func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *roles.Plan) ([]outFile, error) {
+	var files []outFile
+	cards, err := roles.CardFiles(p, s, 0, roles.FormatHTML, roles.CardOptions{})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range cards {
+		files = append(files, outFile{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
+	}
+	reviewers := demoReviewers[s.Language]
+	if reviewers == nil {
+		reviewers = demoReviewers["en"]
+	}
+	blank, err := review.BlankScoresheets(p, review.SheetOptions{Reviewers: reviewers})
+	if err != nil {
+		return nil, err
+	}
+	filled := review.DemoScoresheets(p, s, reviewers, opts.Seed)
+	for _, part := range []struct {
+		sheets []review.Scoresheet
+		format string
+		dir    string
+	}{
+		{blank, review.FormatCSV, "scoresheets"},
+		{blank, review.FormatHTML, "scoresheets"},
+		{filled, review.FormatCSV, "scoresheets-demo-filled"},
+	} {
+		fs, err := review.ScoresheetFiles(p, s, part.sheets, part.format, "")
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs {
+			files = append(files, outFile{Path: filepath.Join(opts.Out, part.dir, filepath.FromSlash(f.Path)), Data: f.Data})
+		}
+	}
+	report := review.BuildReport(p, s, filled)
+	for _, format := range []string{review.ReportHTML, review.ReportMarkdown} {
+		data, err := review.RenderReport(report, format)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, outFile{Path: filepath.Join(opts.Out, "report."+format), Data: data})
+	}
+	return files, nil
+}
+
+func printDemoLaterSteps(opts *demoOptions, step func(n int, title, command string)) {
+	out := opts.IO.Out
+	plan := filepath.Join(opts.Out, "plan.yaml")
+	step(3, "role cards and the trainer's master sheet", fmt.Sprintf("yishi cards %s --format html --out %s", plan, filepath.Join(opts.Out, "cards")))
+	fmt.Fprintf(out, "  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
+		filepath.Join(opts.Out, "cards"), roles.MasterSheetName)
+	step(4, "scoresheets for reviewers", fmt.Sprintf("yishi scoresheets %s --reviewer NAME --format csv --out %s", plan, filepath.Join(opts.Out, "scoresheets")))
+	fmt.Fprintf(out, "  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n",
+		filepath.Join(opts.Out, "scoresheets"), filepath.Join(opts.Out, "scoresheets-demo-filled"))
+	step(5, "the debrief report", fmt.Sprintf("yishi review %s %s/*.csv --format html --out %s", plan, filepath.Join(opts.Out, "scoresheets-demo-filled"), filepath.Join(opts.Out, "report.html")))
+	fmt.Fprintf(out, "  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n", filepath.Join(opts.Out, "report.html"))
+}
