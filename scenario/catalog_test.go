@@ -83,7 +83,7 @@ func TestBadFiles(t *testing.T) {
 			diags := parse(name, data, rubrics)
 			elapsed := time.Since(start)
 
-			assert.Less(t, elapsed, 2*time.Second, "a bad file is refused quickly")
+			assert.Less(t, elapsed, 5*time.Second, "a bad file is refused quickly (loose, for -race)")
 			require.NotEmpty(t, diags, "a bad file gets at least one diagnostic")
 			for _, d := range diags {
 				assert.Equal(t, name, d.Pos.File, "every diagnostic names the file: %s", d)

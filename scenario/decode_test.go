@@ -236,7 +236,7 @@ func TestDecodeBudget(t *testing.T) {
 	var d doc
 	start := time.Now()
 	diags := decodeYAML(t, src, &d)
-	assert.Less(t, time.Since(start), time.Second)
+	assert.Less(t, time.Since(start), 10*time.Second, "loose, for -race and slow machines")
 	require.NotEmpty(t, diags)
 	assert.Contains(t, diags.Error(), "document expands to more than 200000 values (too many aliases?); refusing to read it")
 }
