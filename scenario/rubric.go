@@ -16,8 +16,9 @@ type Rubric struct {
 	Dimensions  []Dimension `yaml:"dimensions" json:"dimensions"`
 
 	// Pos is where the rubric starts.
-	Pos Pos `yaml:"-" json:"-"`
-	pos map[string]Pos
+	Pos    Pos `yaml:"-" json:"-"`
+	pos    map[string]Pos
+	failed map[string]bool
 }
 
 // Scale is the range of whole-number scores, such as 1 to 5.

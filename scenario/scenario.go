@@ -48,8 +48,9 @@ type Scenario struct {
 	Rubric      RubricRef    `yaml:"rubric" json:"rubric"`
 
 	// Pos is where the scenario starts; File names the file it came from.
-	Pos Pos `yaml:"-" json:"-"`
-	pos map[string]Pos
+	Pos    Pos `yaml:"-" json:"-"`
+	pos    map[string]Pos
+	failed map[string]bool
 }
 
 // Background is one entry of the scenario's background vocabulary: the
@@ -198,7 +199,7 @@ func (r *RubricRef) decodeNode(d *decoder, n *yaml.Node, path string) {
 		d.decodeStruct(n, reflectValue(r.Rubric), path)
 		r.Name = r.Rubric.ID
 	default:
-		d.errorf(n, "%s: expected a rubric name such as standard, or a rubric, got %s", displayPath(path), describe(n))
+		d.typeErrorf(n, path, "%s: expected a rubric name such as standard, or a rubric, got %s", displayPath(path), describe(n))
 	}
 }
 

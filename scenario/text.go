@@ -63,7 +63,14 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 	case yaml.MappingNode:
 		out := Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
+			if !d.spend(n.Content[i]) {
+				return
+			}
 			k, v := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
+			if _, dup := out[k.Value]; dup {
+				d.errorf(k, "%s: language %q is given twice", displayPath(path), k.Value)
+				continue
+			}
 			if k.Value != "en" && k.Value != "zh" {
 				msg := fmt.Sprintf("%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
 				d.errorf(k, "%s", msg)
@@ -77,7 +84,7 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 		}
 		*t = out
 	default:
-		d.errorf(n, "%s: expected text or {en: ..., zh: ...}, got %s", displayPath(path), describe(n))
+		d.typeErrorf(n, path, "%s: expected text or {en: ..., zh: ...}, got %s", displayPath(path), describe(n))
 	}
 }
 
@@ -112,8 +119,11 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil
 
 // ParseDuration reads a meeting duration: "60m", "1h30m", "90min", "90分钟"
 // or a bare number of minutes.
-func ParseDuration(s string) (Duration, error) {
-	s = strings.TrimSpace(s)
+func ParseDuration(in string) (Duration, error) {
+	s := strings.TrimSpace(in)
+	if s == "" {
+		return 0, fmt.Errorf("missing; give a duration such as 60m or 1h30m")
+	}
 	for _, suffix := range []string{"分钟", "mins", "min"} {
 		if strings.HasSuffix(s, suffix) {
 			s = strings.TrimSpace(strings.TrimSuffix(s, suffix)) + "m"
@@ -125,19 +135,19 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil || v < 0 {
-		return 0, fmt.Errorf("expected a duration such as 60m or 1h30m, got %q", s)
+		return 0, fmt.Errorf("expected a duration such as 60m or 1h30m, got %q", in)
 	}
 	return Duration(v), nil
 }
 
 func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	if n.Kind != yaml.ScalarNode {
-		dec.errorf(n, "%s: expected a duration such as 25m, got %s", displayPath(path), describe(n))
+		dec.typeErrorf(n, path, "%s: expected a duration such as 25m, got %s", displayPath(path), describe(n))
 		return
 	}
 	v, err := ParseDuration(n.Value)
 	if err != nil {
-		dec.errorf(n, "%s: %v", displayPath(path), err)
+		dec.typeErrorf(n, path, "%s: %v", displayPath(path), err)
 		return
 	}
 	*d = v

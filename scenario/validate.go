@@ -14,6 +14,9 @@ type checker struct {
 	posOf  func(path string) Pos
 	diags  *Diagnostics
 	prefix string // put before paths in messages, for a rubric inside a scenario
+	// failed holds the paths whose values could not be decoded: they were
+	// reported already, so "missing" is not said of them again.
+	failed map[string]bool
 }
 
 func (c checker) errorf(path, format string, args ...any) {
@@ -26,6 +29,9 @@ func (c checker) warnf(path, format string, args ...any) {
 
 // required reports a missing or blank text value.
 func (c checker) required(path, value, what string) bool {
+	if c.failed[c.prefix+path] {
+		return false
+	}
 	if strings.TrimSpace(value) == "" {
 		c.errorf(path, "%s%s: missing %s", c.prefix, path, what)
 		return false
@@ -64,7 +70,7 @@ func (c checker) ref(path, value, what string, known []string) bool {
 }
 
 func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
-	c := checker{posOf: s.PosOf, diags: diags}
+	c := checker{posOf: s.PosOf, diags: diags, failed: s.failed}
 	if s.Kind != "" && s.Kind != KindScenario {
 		c.errorf("kind", "kind: expected %q, got %q", KindScenario, s.Kind)
 	}
@@ -76,7 +82,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	if c.required("method", s.Method, "method") {
 		c.ref("method", s.Method, "method", Methods)
 	}
-	if s.Duration <= 0 {
+	if s.Duration <= 0 && !c.failed["duration"] {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
 	}
 
@@ -377,7 +383,7 @@ func resolveRubric(s *Scenario, rubrics RubricSource, c checker) *Rubric {
 }
 
 func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
-	c := checker{posOf: func(p string) Pos { return r.PosOf(prefix + p) }, diags: diags, prefix: prefix}
+	c := checker{posOf: func(p string) Pos { return r.PosOf(prefix + p) }, diags: diags, prefix: prefix, failed: r.failed}
 	c.id("id", r.ID, map[string]string{})
 	if r.Title.IsZero() {
 		c.errorf("title", "%stitle: missing title", prefix)

@@ -55,7 +55,11 @@ func validateFile(file string) validateResult {
 	case scenario.KindScenario:
 		_, res.Diagnostics = scenario.ParseScenario(file, data, scenarios.Rubric)
 	default:
-		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file}, Message: fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", res.Kind)}}
+		msg := fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", res.Kind)
+		if s := scenario.Suggest(res.Kind, []string{scenario.KindScenario, scenario.KindRubric}); s != "" {
+			msg = fmt.Sprintf("kind: unknown kind %q (did you mean %q?)", res.Kind, s)
+		}
+		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file, Line: 1}, Message: msg}}
 	}
 	res.Valid = !res.Diagnostics.HasErrors()
 	if res.Diagnostics == nil {
