@@ -106,13 +106,11 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 			plan.Unmet = append(plan.Unmet, u)
 		}
 		castRNG := rand.New(rand.NewPCG(seed, 0x5eed))
-		for gi := 0; gi < g; gi++ {
-			var members []Trainee
-			for i, grp := range sol.Group {
-				if grp == gi {
-					members = append(members, r.Trainees[i])
-				}
-			}
+		byGroup := make([][]Trainee, g)
+		for i, grp := range sol.Group {
+			byGroup[grp] = append(byGroup[grp], r.Trainees[i])
+		}
+		for gi, members := range byGroup {
 			cast := castGroup(s, members, history, castRNG)
 			for _, u := range cast.unmet {
 				plan.Unmet = append(plan.Unmet, Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
