@@ -11,7 +11,14 @@ import (
 // random element of another group or, when sizes allow, moves to a random
 // group. Moves that do not lower the value are taken, so the search walks
 // plateaus. When it stalls it restarts from a perturbed copy of the best
-// assignment (iterated local search). Memory is O(N + G·categories).
+// assignment (iterated local search); small problems anneal instead.
+// Memory is O(N + G·categories).
+// annealMaxN is the largest N for which sampledSearch anneals. On the
+// yishi-bench rosters annealing closed more of the gap at N = 200 with five
+// attributes (0.05% against 0.15%) and less at N = 1,000 (0.08% against
+// 0.04%).
+const annealMaxN = 500
+
 func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 	n, G := s.n, s.G
 	best := slices.Clone(s.group)
@@ -31,8 +38,35 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 	lastBest := 0
 	it := 0
 	focus := newFocus(s)
+	// Small problems with an iteration limit anneal instead: worse moves
+	// are taken with probability exp(delta/T), T falling geometrically from
+	// t0 to t1 over the limit, and every new best is copied (cheap at this
+	// size). Large ones keep the iterated local search, which copies the
+	// best only at restarts.
+	anneal := n <= annealMaxN && c.limit > 0
+	var t0, t1, temp float64
+	if anneal {
+		wmax, wmin := 0.0, math.Inf(1)
+		for _, k := range s.usedCat {
+			wmax = max(wmax, s.cat[k].w)
+			wmin = min(wmin, s.cat[k].w)
+		}
+		for k := range s.num {
+			wmax = max(wmax, s.num[k].w)
+			wmin = min(wmin, s.num[k].w*0.01)
+		}
+		if wmax == 0 {
+			anneal = false
+		}
+		t0, t1 = 0.5*wmax, 0.01*wmin
+		temp = t0
+	}
 	for ; !c.done(it, 1023); it++ {
-		if it-lastBest > stall {
+		if anneal {
+			if it&1023 == 0 {
+				temp = t0 * math.Pow(t1/t0, float64(it)/float64(c.limit))
+			}
+		} else if it-lastBest > stall {
 			if s.value() >= bestVal-eps {
 				copy(best, s.group)
 				bestVal = s.value()
@@ -66,7 +100,7 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 				continue
 			}
 			gain, pd := s.moveGain(i, g), s.penMove(i, g)
-			if gain-pd < -eps {
+			if gain-pd < -eps && (!anneal || rng.Float64() >= math.Exp((gain-pd)/temp)) {
 				continue
 			}
 			s.move(i, g, gain, pd)
@@ -76,7 +110,7 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 				continue
 			}
 			gain, pd := s.swapGain(i, j), s.penSwap(i, j)
-			if gain-pd < -eps {
+			if gain-pd < -eps && (!anneal || rng.Float64() >= math.Exp((gain-pd)/temp)) {
 				continue
 			}
 			s.swap(i, j, gain, pd)
@@ -84,6 +118,9 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 		if v := s.value(); v > bestVal+eps {
 			bestVal = v
 			lastBest = it
+			if anneal {
+				copy(best, s.group)
+			}
 			if c.reached(s) {
 				it++
 				copy(best, s.group)
@@ -91,7 +128,7 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 			}
 		}
 	}
-	if s.value() >= bestVal-eps {
+	if !anneal && s.value() >= bestVal-eps {
 		copy(best, s.group)
 	}
 	return best, it
