@@ -9,8 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -452,46 +450,14 @@ func joinDir(dir, name string) string {
 	return strings.TrimRight(dir, `/\`) + "/" + name
 }
 
-// reservedNames are file names Windows refuses whatever the extension.
-var reservedNames = map[string]bool{
-	"con": true, "prn": true, "aux": true, "nul": true,
-	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
-	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
-}
-
 // SafeName turns a reviewer's name into a part of a file name that is safe
-// on every system: letters of any script (Chinese included) and digits are
-// kept; path separators, dots, control and reserved characters become
-// "_"; a name Windows reserves (CON, NUL, COM1…) gets a "_" in front. It
-// never returns an empty string.
+// on every system: it is [roles.SafeFileName] of the name without its
+// surrounding spaces, so letters of any script (Chinese included) and
+// digits are kept, path separators, spaces and reserved characters become
+// "_", and a name Windows reserves (CON, NUL, COM1…) gets a "_" in front.
+// It never returns an empty string.
 func SafeName(name string) string {
-	var b strings.Builder
-	lastUnderscore := false
-	for _, r := range strings.TrimSpace(name) {
-		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || unicode.Is(unicode.Mn, r)
-		if !ok {
-			if !lastUnderscore {
-				b.WriteByte('_')
-			}
-			lastUnderscore = true
-			continue
-		}
-		b.WriteRune(r)
-		lastUnderscore = false
-	}
-	out := strings.Trim(b.String(), "_-")
-	if out == "" {
-		return "reviewer"
-	}
-	if reservedNames[strings.ToLower(out)] {
-		out = "_" + out
-	}
-	// Keep names well under the 255-byte limit of most file systems.
-	for len(out) > 80 {
-		_, size := utf8.DecodeLastRuneInString(out)
-		out = out[:len(out)-size]
-	}
-	return out
+	return roles.SafeFileName(strings.TrimSpace(name))
 }
 
 // MarshalScoresheetYAML writes one sheet as YAML, with the group's members

@@ -215,10 +215,13 @@ func TestSafeName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"王老师", "王老师"},
 		{"Li Na", "Li_Na"},
-		{"../../etc/passwd", "etc_passwd"},
+		{"Reviewer Li", "Reviewer_Li"},
+		{"  Li  ", "Li"},
+		{"../../etc/passwd", "_.._etc_passwd"},
 		{`a\b/c`, "a_b_c"},
-		{"...", "reviewer"},
-		{"", "reviewer"},
+		{"Li.Na", "Li.Na"},
+		{"...", "_"},
+		{"", "_"},
 		{"CON", "_CON"},
 		{"nul", "_nul"},
 		{"a:b*c?d", "a_b_c_d"},
@@ -231,7 +234,7 @@ func TestSafeName(t *testing.T) {
 
 func TestScoresheetFilesNames(t *testing.T) {
 	p, s := fixture(t)
-	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li/Na", "Li.Na"}, Round: 1, Groups: []int{1, 3}})
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li/Na", "Li:Na"}, Round: 1, Groups: []int{1, 3}})
 	require.NoError(t, err)
 	for _, format := range []string{FormatYAML, FormatCSV, FormatHTML} {
 		files, err := ScoresheetFiles(p, s, blank, format, "sheets")
