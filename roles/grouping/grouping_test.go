@@ -493,3 +493,37 @@ func BenchmarkCategorical(b *testing.B) {
 		})
 	}
 }
+
+func TestPairProfileMaximisesPairs(t *testing.T) {
+	tests := []struct {
+		name   string
+		groups []Bounds
+		n      int
+	}{
+		{"differing bounds", []Bounds{{0, 10}, {5, 6}}, 15},
+		{"MDGPLIB-like", []Bounds{{9, 14}, {10, 15}, {11, 16}, {8, 16}, {10, 12}}, 60},
+		{"equal bounds", []Bounds{{2, 4}, {2, 4}, {2, 4}}, 9},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lo, hi := make([]int, len(tt.groups)), make([]int, len(tt.groups))
+			for g, b := range tt.groups {
+				lo[g], hi[g] = b.Min, b.Max
+			}
+			sizes := pairProfile(lo, hi, tt.n)
+			total, got := 0, 0.0
+			for g, s := range sizes {
+				assert.GreaterOrEqual(t, s, lo[g])
+				assert.LessOrEqual(t, s, hi[g])
+				total += s
+				got += pairsOf(s)
+			}
+			assert.Equal(t, tt.n, total)
+			want, ok := maxPairs(tt.groups, tt.n)
+			require.True(t, ok)
+			if tt.name != "equal bounds" { // equal bounds are spread evenly on purpose
+				assert.Equal(t, want, got)
+			}
+		})
+	}
+}

@@ -14,8 +14,10 @@ const (
 )
 
 // iteratedTabu improves s with tabu search over swap and insert moves,
-// kicked by random moves whenever it stalls (iterated tabu search). Gains come from s.W, so each move is scored in
-// O(1) and each iteration scans all O(N²) swaps and O(N·G) inserts. It
+// kicked by random moves whenever it stalls (iterated tabu search). Gains
+// come from s.W, so each move is scored in O(1); each iteration takes the
+// best admissible move among all O(N·G) inserts and all O(N²) swaps, most
+// swaps being ruled out by a per-group-pair bound without scoring them. It
 // returns the best assignment and the number of iterations done.
 func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 	n, G := s.n, s.G
