@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
@@ -122,74 +123,219 @@ func renderHTML(r *Report) ([]byte, error) {
 // printed in grey too, from dark to light.
 var palette = []string{"#1b4f72", "#2e86c1", "#48c9b0", "#f4d03f", "#e67e22", "#c0392b", "#7d3c98", "#839192"}
 
+// chartW is the width of the charts in CSS pixels: the text width of an
+// A4 page with the margins of style.css. A narrower window scales them
+// down (max-width: 100%).
+const chartW = 680
+
 // barChart draws, for each group of the round, a bar per dimension whose
-// height is the dimension's mean score.
+// height is the dimension's mean score, across the whole width. Its legend
+// is an HTML list under the chart, so that the browser lays out labels of
+// any length and script without overlapping.
 func barChart(r *Report, rd RoundReport) template.HTML {
 	dims := r.Rubric.Dimensions
 	scale := r.Rubric.Scale
-	const left, top, plotH, barW, gap = 28, 10, 150, 9, 14
-	groupW := len(dims)*barW + gap
-	width := left + len(rd.Groups)*groupW + 10
-	height := top + plotH + 22 + 16*((len(dims)+2)/3)
+	lo := min(scale.Min, 0)
+	const left, right, top, plotH = 24.0, 4.0, 8.0, 170.0
+	height := top + plotH + 20
+	groupW := (chartW - left - right) / float64(max(len(rd.Groups), 1))
+	gap := max(groupW*0.2, 6)
+	barW := (groupW - gap) / float64(max(len(dims), 1))
+	inner := barW - min(1, barW/4) // a hairline between bars
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "bars")))
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" role="img" aria-label="%s">`, chartW, height, chartW, height, esc(word(r.Language, "bars")))
 	y := func(v float64) float64 {
-		span := float64(scale.Max - min(scale.Min, 0))
-		return float64(top) + float64(plotH)*(1-(v-float64(min(scale.Min, 0)))/span)
+		span := float64(max(scale.Max-lo, 1))
+		return top + plotH*(1-(v-float64(lo))/span)
 	}
-	for v := min(scale.Min, 0); v <= scale.Max; v++ {
-		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#ddd"/>`, left, width-10, y(float64(v)), y(float64(v)))
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" font-size="9" text-anchor="end">%d</text>`, left-4, y(float64(v))+3, v)
+	for v := lo; v <= scale.Max; v++ {
+		stroke := "#ddd"
+		if v == lo {
+			stroke = "#888" // the base line
+		}
+		fmt.Fprintf(&b, `<line x1="%.0f" x2="%.0f" y1="%.1f" y2="%.1f" stroke="%s"/>`, left, chartW-right, y(float64(v)), y(float64(v)), stroke)
+		fmt.Fprintf(&b, `<text x="%.0f" y="%.1f" font-size="9" text-anchor="end">%d</text>`, left-4, y(float64(v))+3, v)
 	}
 	for gi, g := range rd.Groups {
-		x0 := left + gi*groupW + gap/2
+		x0 := left + float64(gi)*groupW + gap/2
+		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
 		for di, d := range g.Dimensions {
 			if d.Mean == nil {
 				continue
 			}
-			x := x0 + di*barW
-			fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="%d" height="%.1f" fill="%s"><title>%s · %s: %s</title></rect>`,
-				x, y(*d.Mean), barW-1, y(float64(min(scale.Min, 0)))-y(*d.Mean), palette[di%len(palette)],
-				esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)), esc(d.Title), num(d.Mean))
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s · %s: %s</title></rect>`,
+				x0+float64(di)*barW, y(*d.Mean), inner, y(float64(lo))-y(*d.Mean), palette[di%len(palette)], name, esc(d.Title), num(d.Mean))
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle">%s</text>`, x0+len(dims)*barW/2, top+plotH+14, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="10" text-anchor="middle">%s</text>`, x0+float64(len(dims))*barW/2, top+plotH+15, name)
 	}
+	b.WriteString(`</svg><ul class="legend">`)
 	for di, d := range dims {
-		lx, ly := left+(di%3)*170, top+plotH+30+16*(di/3)
-		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="10" height="10" fill="%s"/><text x="%d" y="%d" font-size="10">%s</text>`, lx, ly-9, palette[di%len(palette)], lx+14, ly, esc(d.Title))
+		fmt.Fprintf(&b, `<li><i class="sw" style="border-color:%s"></i>%s</li>`, palette[di%len(palette)], esc(d.Title))
 	}
-	b.WriteString(`</svg>`)
+	b.WriteString(`</ul></div>`)
 	return template.HTML(b.String())
 }
 
 // heatMap draws groups × dimensions, each cell coloured by its mean score
-// from red (the bottom of the scale) to green (the top).
+// from red (the bottom of the scale) to green (the top). The column heads
+// are the dimensions' titles wrapped on up to three lines (the full title
+// is the tooltip), and a key under the map reads the colours.
 func heatMap(r *Report, rd RoundReport) template.HTML {
 	dims := r.Rubric.Dimensions
-	const labelW, cellW, cellH, headH = 70, 90, 24, 34
-	width := labelW + len(dims)*cellW + 2
-	height := headH + len(rd.Groups)*cellH + 2
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "heatmap")))
+	scale := r.Rubric.Scale
+	const cellH, headFont, lineH, maxLines = 24.0, 9.5, 11.5, 3
+	labelW := 0.0
+	for _, g := range rd.Groups {
+		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group), 10))
+	}
+	labelW = float64(int(labelW) + 12)
+	cellW := min(110, (chartW-labelW-2)/float64(max(len(dims), 1)))
+	heads := make([][]string, len(dims))
+	lines := 1
 	for di, d := range dims {
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="9.5" text-anchor="middle">%s</text>`, labelW+di*cellW+cellW/2, headH-8, esc(shorten(d.Title, 14)))
+		heads[di] = wrapLabel(d.Title, cellW-6, headFont, maxLines)
+		lines = max(lines, len(heads[di]))
+	}
+	headH := float64(lines)*lineH + 8
+	keyY := headH + float64(len(rd.Groups))*cellH + 10
+	width := labelW + float64(len(dims))*cellW + 2
+	height := keyY + 14
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "heatmap")))
+	for di, d := range dims {
+		cx := labelW + float64(di)*cellW + cellW/2
+		// Bottom-align the heads: a short title sits on the cells.
+		y0 := headH - 6 - float64(len(heads[di])-1)*lineH
+		fmt.Fprintf(&b, `<text font-size="%g" text-anchor="middle"><title>%s</title>`, headFont, esc(d.Title))
+		for li, l := range heads[di] {
+			fmt.Fprintf(&b, `<tspan x="%.1f" y="%.1f">%s</tspan>`, cx, y0+float64(li)*lineH, esc(l))
+		}
+		b.WriteString(`</text>`)
 	}
 	for gi, g := range rd.Groups {
-		yy := headH + gi*cellH
-		fmt.Fprintf(&b, `<text x="4" y="%d" font-size="10">%s</text>`, yy+cellH/2+4, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)))
+		yy := headH + float64(gi)*cellH
+		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
+		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="10">%s</text>`, yy+cellH/2+4, name)
 		for di, d := range g.Dimensions {
 			fill := "#f2f2f2"
 			if d.Mean != nil {
-				fill = heatColor(*d.Mean, r.Rubric.Scale)
+				fill = heatColor(*d.Mean, scale)
 			}
-			x := labelW + di*cellW
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#fff"><title>%s · %s: %s</title></rect>`,
-				x, yy, cellW, cellH, fill, esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group)), esc(d.Title), num(d.Mean))
-			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" text-anchor="middle">%s</text>`, x+cellW/2, yy+cellH/2+4, num(d.Mean))
+			x := labelW + float64(di)*cellW
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s" stroke="#fff"><title>%s · %s: %s</title></rect>`,
+				x, yy, cellW, cellH, fill, name, esc(d.Title), num(d.Mean))
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="10" text-anchor="middle">%s</text>`, x+cellW/2, yy+cellH/2+4, num(d.Mean))
 		}
 	}
-	b.WriteString(`</svg>`)
+	// The key: one swatch per point of the scale.
+	fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9">%s</text>`, keyY+9, esc(word(r.Language, "scale")))
+	for v := scale.Min; v <= scale.Max; v++ {
+		x := labelW + float64(v-scale.Min)*26
+		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="24" height="12" fill="%s"/><text x="%.1f" y="%.1f" font-size="9" text-anchor="middle">%d</text>`,
+			x, keyY, heatColor(float64(v), scale), x+12, keyY+9, v)
+	}
+	b.WriteString(`</svg></div>`)
 	return template.HTML(b.String())
+}
+
+// runeWidth estimates how wide r is in Noto Sans, in ems: CJK characters
+// are square, Latin letters about half as wide. It errs on the wide side
+// so that estimated lines fit.
+func runeWidth(r rune) float64 {
+	switch {
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul),
+		r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xffef:
+		return 1
+	case r == ' ':
+		return 0.27
+	case strings.ContainsRune("iljtfr.,:;'|!()", r):
+		return 0.32
+	case strings.ContainsRune("mwMW", r):
+		return 0.88
+	case unicode.IsUpper(r):
+		return 0.68
+	}
+	return 0.57
+}
+
+// textWidth estimates the width of s at size px.
+func textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += runeWidth(r)
+	}
+	return w * size
+}
+
+// wrapLabel breaks s into lines no wider than width at size px, at spaces
+// or between CJK characters (a word too long for a line is cut), and keeps
+// at most maxLines, the last ending in "…" when text was left out.
+func wrapLabel(s string, width, size float64, maxLines int) []string {
+	// Units are words, or single CJK characters, each with whether a
+	// space comes before it.
+	type unit struct {
+		text  string
+		space bool
+	}
+	var units []unit
+	var word strings.Builder
+	space := false
+	flush := func() {
+		if word.Len() > 0 {
+			units = append(units, unit{word.String(), space})
+			word.Reset()
+			space = false
+		}
+	}
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		switch {
+		case r == ' ':
+			flush()
+			space = true
+		case runeWidth(r) == 1:
+			flush()
+			units = append(units, unit{string(r), space})
+			space = false
+		default:
+			word.WriteRune(r)
+		}
+	}
+	flush()
+	var lines []string
+	var cur string
+	for _, u := range units {
+		text := u.text
+		if cur != "" && u.space {
+			text = " " + text
+		}
+		if cur == "" || textWidth(cur+text, size) <= width {
+			cur += text
+		} else {
+			lines = append(lines, cur)
+			cur = u.text
+		}
+		// Cut a word wider than a line.
+		for textWidth(cur, size) > width && len([]rune(cur)) > 1 {
+			rs := []rune(cur)
+			n := len(rs) - 1
+			for n > 1 && textWidth(string(rs[:n]), size) > width {
+				n--
+			}
+			lines = append(lines, string(rs[:n]))
+			cur = string(rs[n:])
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	if len(lines) > maxLines {
+		last := []rune(lines[maxLines-1] + "…")
+		for len(last) > 1 && textWidth(string(last), size) > width {
+			last = append(last[:len(last)-2], '…')
+		}
+		lines = append(lines[:maxLines-1], string(last))
+	}
+	return lines
 }
 
 // heatColor interpolates from a light red through a light yellow to a
@@ -210,14 +356,6 @@ func heatColor(v float64, s scenario.Scale) string {
 		}
 	}
 	return fmt.Sprintf("#%02x%02x%02x", int(c[0]+0.5), int(c[1]+0.5), int(c[2]+0.5))
-}
-
-func shorten(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n-1]) + "…"
 }
 
 func esc(s string) string { return html.EscapeString(s) }
