@@ -122,7 +122,7 @@ func isCSV(name string, data []byte) bool {
 	case ".yaml", ".yml":
 		return false
 	}
-	text, _ := decodeText(data)
+	text, _ := roles.DecodeText(data)
 	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
 	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
 }

@@ -10,9 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/transform"
-
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -20,23 +17,6 @@ import (
 // utf8BOM starts every CSV file yishi writes, so that Excel reads it as
 // UTF-8 rather than in the system's code page.
 const utf8BOM = "\uFEFF"
-
-// decodeText turns the bytes of a CSV file into text: UTF-8 with or
-// without a BOM, else GB18030, which is what Chinese Excel writes when it
-// saves "CSV (逗号分隔)". It returns the name of the encoding it used.
-func decodeText(data []byte) (string, string) {
-	switch {
-	case bytes.HasPrefix(data, []byte(utf8BOM)):
-		return string(data[len(utf8BOM):]), "utf-8 with BOM"
-	case utf8.Valid(data):
-		return string(data), "utf-8"
-	}
-	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "gb18030"
-	}
-	return string(out), "gb18030"
-}
 
 // Column ids of a CSV scoresheet besides the dimensions. A header cell
 // names its column by the id in brackets at its end ("会议组织 [organization]",
@@ -189,7 +169,7 @@ type csvColumn struct {
 }
 
 func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	text, _ := decodeText(data)
+	text, _ := roles.DecodeText(data)
 	filePos := scenario.Pos{File: name}
 	if strings.TrimSpace(text) == "" {
 		diags.Errorf(filePos, "file is empty")
@@ -197,7 +177,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 	}
 	lines := strings.Split(text, "\n")
 	rd := csv.NewReader(strings.NewReader(text))
-	rd.Comma = sniffDelimiter(lines)
+	rd.Comma = roles.Delimiter(lines, false)
 	rd.FieldsPerRecord = -1
 	rd.LazyQuotes = false
 
@@ -219,7 +199,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 
 	header, err := rd.Read()
 	if err != nil {
-		diags.Errorf(csvErrPos(name, err), "%s", csvMessage(err))
+		diags.Errorf(csvErrPos(name, err), "%s", roles.CSVMessage(err))
 		return nil
 	}
 	dimIDs := rub.DimensionIDs()
@@ -281,7 +261,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 			break
 		}
 		if err != nil {
-			diags.Errorf(csvErrPos(name, err), "%s", csvMessage(err))
+			diags.Errorf(csvErrPos(name, err), "%s", roles.CSVMessage(err))
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && (errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote)) {
 				// The rest of the file cannot be split reliably.
@@ -445,45 +425,10 @@ func columnName(i int) string {
 	return name
 }
 
-// sniffDelimiter picks the separator from the header line: a comma when it
-// has one, else a tab, else a semicolon (Excel in locales that write
-// decimal commas).
-func sniffDelimiter(lines []string) rune {
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		switch {
-		case strings.Contains(l, ","):
-			return ','
-		case strings.Contains(l, "\t"):
-			return '\t'
-		case strings.Contains(l, ";"):
-			return ';'
-		}
-		return ','
-	}
-	return ','
-}
-
 func csvErrPos(name string, err error) scenario.Pos {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return scenario.Pos{File: name, Line: pe.Line, Col: pe.Column}
 	}
 	return scenario.Pos{File: name}
-}
-
-func csvMessage(err error) string {
-	switch {
-	case errors.Is(err, csv.ErrBareQuote):
-		return `a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`
-	case errors.Is(err, csv.ErrQuote):
-		return `a quoted value is not closed, or its closing " is followed by more text; double a " inside a value ("")`
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

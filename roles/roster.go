@@ -438,7 +438,7 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 // writes on a Chinese Windows), and splits it on commas, or on tabs or
 // semicolons when the header holds no comma.
 func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *table {
-	text, encoding := decodeText(data)
+	text, encoding := DecodeText(data)
 	lines := strings.Split(text, "\n")
 	runeCol := func(line, byteCol int) int {
 		if line < 1 || line > len(lines) {
@@ -454,7 +454,7 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = false
-	r.Comma = delimiter(lines, tsv)
+	r.Comma = Delimiter(lines, tsv)
 
 	var g grid
 	g.ragged = true
@@ -470,7 +470,7 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 				diags.Errorf(scenario.Pos{File: file}, "reading CSV: %v", err)
 				return nil
 			}
-			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, "CSV: %s", csvMessage(pe.Err))
+			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
 			continue
 		}
 		line, _ := r.FieldPos(0)
@@ -500,8 +500,11 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 	return t
 }
 
-// decodeText returns data as UTF-8 text and names the encoding it was in.
-func decodeText(data []byte) (string, string) {
+// DecodeText returns the bytes of a CSV file as UTF-8 text and names the
+// encoding they were in: UTF-8 with or without a BOM, UTF-16 (Excel's
+// "Unicode text"), else GB18030, which Chinese Excel writes when it saves
+// "CSV (逗号分隔)". Rosters and scoresheets are read through it.
+func DecodeText(data []byte) (text, encoding string) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return string(data[3:]), "utf-8 with BOM"
@@ -520,10 +523,10 @@ func decodeText(data []byte) (string, string) {
 	return string(out), "gb18030"
 }
 
-// delimiter picks the separator from the first non-blank line: a comma
-// when it has one, else a tab, else a semicolon (Excel in locales that
-// write decimal commas).
-func delimiter(lines []string, tsv bool) rune {
+// Delimiter picks a CSV file's separator from its first non-blank line: a
+// comma when it has one, else a tab, else a semicolon (Excel in locales
+// that write decimal commas); always a tab when tsv is set.
+func Delimiter(lines []string, tsv bool) rune {
 	if tsv {
 		return '\t'
 	}
@@ -544,12 +547,18 @@ func delimiter(lines []string, tsv bool) rune {
 	return ','
 }
 
-func csvMessage(err error) string {
+// CSVMessage explains a encoding/csv error in words a spreadsheet user can
+// act on.
+func CSVMessage(err error) string {
 	switch {
 	case errors.Is(err, csv.ErrBareQuote):
 		return `a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`
 	case errors.Is(err, csv.ErrQuote):
 		return `a quoted value is not closed, or its closing " is followed by more text; double a " inside a value ("")`
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
 	}
 	return err.Error()
 }
