@@ -527,3 +527,39 @@ func TestPairProfileMaximisesPairs(t *testing.T) {
 		})
 	}
 }
+
+func FuzzReadMDGPLIB(f *testing.F) {
+	f.Add([]byte("3 1 ss 3 3\n0 1 1.5\n0 2 2\n1 2 3\n"))
+	f.Add([]byte("4 2 ds 1 3 1 3\n0 1 1\n2 3 4\n"))
+	if data, err := os.ReadFile(filepath.Join(mdgpDir, "instances", "RanInt_n030_ss_01.txt")); err == nil {
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if fl := strings.Fields(string(data)); len(fl) > 0 {
+			if n, err := strconv.Atoi(fl[0]); err == nil && n > 300 {
+				t.Skip("large matrices are not what this fuzzes")
+			}
+		}
+		p, err := ReadMDGPLIB(strings.NewReader(string(data)))
+		if err != nil {
+			return
+		}
+		require.Len(t, p.Dist, p.N*p.N)
+		_ = p.Validate()
+	})
+}
+
+func TestSolveStopsAtTarget(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 9))
+	p := randomDense(rng, 30, []Bounds{{10, 10}, {10, 10}, {10, 10}})
+	full, err := Solve(context.Background(), p, Options{Seed: 4, MaxIterations: 2000})
+	require.NoError(t, err)
+	target := full.Objective * 0.9
+	sol, err := Solve(context.Background(), p, Options{Seed: 4, MaxIterations: 2000, Target: target})
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, sol.Objective, target)
+	assert.Less(t, sol.Iterations, full.Iterations)
+	again, err := Solve(context.Background(), p, Options{Seed: 4, MaxIterations: 2000, Target: target})
+	require.NoError(t, err)
+	assert.Equal(t, sol.Group, again.Group)
+}
