@@ -126,7 +126,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 		past := slices.Clone(sol.Group)
 		prob.Past = append(prob.Past, past)
 	}
-	plan.Warnings = append(plan.Warnings, spreadWarnings(s, r, plan)...)
+	plan.Warnings = append(plan.Warnings, spreadWarnings(s, r, plan, prob.Past)...)
 	return plan, nil
 }
 
@@ -345,13 +345,18 @@ func sortMembers(s *scenario.Scenario, m []Member) {
 
 // spreadWarnings tells the trainer where a mixed category is too rare to
 // reach every group, such as "5 groups but only 3 trainees with background
-// property-manager: groups 4 and 5 have none".
-func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan) []string {
+// property-manager: groups 4 and 5 have none". It looks only at attributes
+// with no more categories than a group has members, where every group could
+// hold every category; for others (many small communities) a missing
+// category is the nature of the roster, not news. groupOf[r][i] is the group
+// of trainee i in round r.
+func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan, groupOf [][]int) []string {
 	var out []string
 	attrs := s.Grouping.Mix
 	if len(attrs) == 0 {
 		attrs = defaultMix
 	}
+	g := p.Settings.Groups
 	for _, m := range attrs {
 		if !hasAttribute(r, m.Attribute) || r.Numeric[m.Attribute] {
 			continue
@@ -363,27 +368,31 @@ func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan) []string {
 				count[v]++
 			}
 		}
-		values := make([]string, 0, len(count))
-		for v := range count {
-			values = append(values, v)
+		if len(count) > p.Settings.SizeMax {
+			continue
 		}
-		sort.Strings(values)
-		for _, v := range values {
-			if count[v] >= p.Settings.Groups {
-				continue
+		var rare []string
+		for v, c := range count {
+			if c < g {
+				rare = append(rare, v)
 			}
-			for _, rd := range p.Rounds {
+		}
+		sort.Strings(rare)
+		for ri, groups := range groupOf {
+			present := map[string][]bool{}
+			for _, v := range rare {
+				present[v] = make([]bool, g)
+			}
+			for i, grp := range groups {
+				if in, ok := present[vals[i]]; ok && grp >= 0 {
+					in[grp] = true
+				}
+			}
+			for _, v := range rare {
 				var without []string
-				for _, g := range rd.Groups {
-					has := false
-					for _, mem := range g.Members {
-						if i, ok := r.Index(mem.ID); ok && vals[i] == v {
-							has = true
-							break
-						}
-					}
-					if !has {
-						without = append(without, strconv.Itoa(g.Group))
+				for gi, in := range present[v] {
+					if !in {
+						without = append(without, strconv.Itoa(gi+1))
 					}
 				}
 				label := v
@@ -392,7 +401,7 @@ func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan) []string {
 						label = b.Label.In(s.Language)
 					}
 				}
-				out = append(out, fmt.Sprintf("round %d: %d groups but only %d trainees with %s %q: %s %s none", rd.Round, p.Settings.Groups, count[v], m.Attribute, label, groupList(without), hasHave(len(without))))
+				out = append(out, fmt.Sprintf("round %d: %d groups but only %d trainees with %s %q: %s %s none", ri+1, g, count[v], m.Attribute, label, groupList(without), hasHave(len(without))))
 			}
 		}
 	}
@@ -400,6 +409,9 @@ func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan) []string {
 }
 
 func groupList(ids []string) string {
+	if len(ids) > 12 {
+		return fmt.Sprintf("%d groups", len(ids))
+	}
 	switch len(ids) {
 	case 0:
 		return "no group"

@@ -2,6 +2,7 @@ package roles_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -206,6 +207,47 @@ func TestParsePlanErrors(t *testing.T) {
 			require.Error(t, diags.Err())
 			assert.Contains(t, diags.Error(), tt.want)
 			assert.True(t, strings.HasPrefix(diags.Error(), "plan.yaml:"))
+		})
+	}
+}
+
+// syntheticRoster makes n trainees from n/40 communities with the five
+// backgrounds of the bundled vocabulary, deterministically.
+func syntheticRoster(n int) *roles.Roster {
+	bgs := []string{"discussion-class", "property-manager", "social-worker", "resident-rep", "community-cadre"}
+	units := max(5, n/40)
+	r := &roles.Roster{File: "synthetic.csv", Columns: []string{"id", "name", "unit", "background"}}
+	x := uint64(88172645463325252)
+	for i := range n {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		id := fmt.Sprintf("S%06d", i)
+		r.Trainees = append(r.Trainees, roles.Trainee{
+			ID: id, Name: id, Unit: fmt.Sprintf("unit-%d", x%uint64(units)), Background: bgs[(x>>20)%5],
+		})
+	}
+	return r
+}
+
+// BenchmarkAssign measures a whole assignment (grouping, bound, casting
+// and the plan) of the default scenario for rosters up to 100,000.
+func BenchmarkAssign(b *testing.B) {
+	s, _, err := scenarios.Load(scenarios.DefaultScenario)
+	require.NoError(b, err)
+	s.Grouping.Require = nil // a synthetic roster need not meet the quota's exact mix
+	for _, n := range []int{30, 1000, 10000, 100000} {
+		r := syntheticRoster(n)
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
+			var p *roles.Plan
+			for b.Loop() {
+				var err error
+				p, err = roles.Assign(context.Background(), s, r, roles.AssignOptions{Size: 6, Seed: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(p.Rounds[0].Percent, "%ofbound")
 		})
 	}
 }
