@@ -171,35 +171,18 @@ func cardTrimAll(in []string) []string {
 	}
 	out := make([]string, len(in))
 	for i, s := range in {
-		out[i] = tidySpaces(strings.TrimSpace(s))
+		out[i] = scenario.TidySpaces(strings.TrimSpace(s))
 	}
 	return out
 }
 
-func cardOneLine(s string) string { return tidySpaces(strings.Join(strings.Fields(s), " ")) }
+func cardOneLine(s string) string { return scenario.TidySpaces(strings.Join(strings.Fields(s), " ")) }
 
-// tidySpaces drops a space between two Chinese characters: YAML folds
-// lines of a `>` block with a space, which Chinese does not write.
-func tidySpaces(s string) string {
-	if !strings.Contains(s, " ") {
-		return s
-	}
-	r := []rune(s)
-	var b strings.Builder
-	for i, c := range r {
-		if c == ' ' && i > 0 && i+1 < len(r) && wide(r[i-1]) && wide(r[i+1]) {
-			continue
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// tidyText is tidySpaces for text of several lines and paragraphs.
+// tidyText is scenario.TidySpaces for text of several lines and paragraphs.
 func tidyText(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
-		lines[i] = tidySpaces(l)
+		lines[i] = scenario.TidySpaces(l)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/scenario"
@@ -342,7 +341,7 @@ func paragraphs(s string) []string {
 			if p.Len() > 0 {
 				last, _ := utf8.DecodeLastRuneInString(p.String())
 				first, _ := utf8.DecodeRuneInString(line)
-				if !(wide(last) && wide(first)) {
+				if !(scenario.IsWide(last) && scenario.IsWide(first)) {
 					p.WriteByte(' ')
 				}
 			}
@@ -353,12 +352,6 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
-}
-
-// wide reports whether r is a Chinese character or full-width punctuation,
-// which are written without spaces between them.
-func wide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 var mdSpecial = strings.NewReplacer(

@@ -250,7 +250,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 			d.typeErrorf(n, path, "%s: expected text, got %s", displayPath(path), describe(n))
 			return
 		}
-		v.SetString(n.Value)
+		value := n.Value
+		if n.Style&yaml.FoldedStyle != 0 {
+			value = TidySpaces(value) // undo YAML's folding space inside Chinese text
+		}
+		v.SetString(value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		if n.Kind != yaml.ScalarNode {
 			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))

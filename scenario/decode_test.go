@@ -297,3 +297,21 @@ func joinStrings(s []string) string {
 	}
 	return out
 }
+
+// YAML folds the lines of a `>` block with a space, which Chinese does not
+// write: it is dropped between Chinese characters, and kept elsewhere.
+func TestFoldedChineseLosesFoldingSpaces(t *testing.T) {
+	type doc struct {
+		Folded  string `yaml:"folded"`
+		Plain   string `yaml:"plain"`
+		Literal string `yaml:"literal"`
+		Title   Text   `yaml:"title"`
+	}
+	src := "folded: >-\n  消防部门限期整改；\n  隔壁写字楼愿意共享。\n  Then English\n  words.\nplain: 新能源车主 小刘\nliteral: |-\n  第一行\n  第二行\ntitle:\n  zh: >-\n    停车\n    充电\n"
+	var d doc
+	require.Empty(t, decodeYAML(t, src, &d))
+	assert.Equal(t, "消防部门限期整改；隔壁写字楼愿意共享。 Then English words.", d.Folded)
+	assert.Equal(t, "新能源车主 小刘", d.Plain, "a space typed on one line is kept")
+	assert.Equal(t, "第一行\n第二行", d.Literal)
+	assert.Equal(t, "停车充电", d.Title["zh"])
+}

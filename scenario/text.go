@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -59,7 +60,11 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 		if n.Tag == "!!null" {
 			return
 		}
-		*t = Text{"": n.Value}
+		value := n.Value
+		if n.Style&yaml.FoldedStyle != 0 {
+			value = TidySpaces(value)
+		}
+		*t = Text{"": value}
 	case yaml.MappingNode:
 		out := Text{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -80,7 +85,11 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 				d.errorf(v, "%s.%s: expected text, got %s", displayPath(path), k.Value, describe(v))
 				continue
 			}
-			out[k.Value] = v.Value
+			value := v.Value
+			if v.Style&yaml.FoldedStyle != 0 {
+				value = TidySpaces(value)
+			}
+			out[k.Value] = value
 		}
 		*t = out
 	default:
@@ -151,4 +160,29 @@ func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {
 		return
 	}
 	*d = v
+}
+
+// IsWide reports whether r is a Chinese character or full-width
+// punctuation, which are written without spaces between them.
+func IsWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// TidySpaces drops a space between two Chinese characters. YAML folds the
+// lines of a `>` block with a space, which Chinese does not write; yishi
+// applies it to every folded value it reads. Spaces a trainer typed on one
+// line, as in "新能源车主 小刘", are kept.
+func TidySpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	r := []rune(s)
+	var b strings.Builder
+	for i, c := range r {
+		if c == ' ' && i > 0 && i+1 < len(r) && IsWide(r[i-1]) && IsWide(r[i+1]) {
+			continue
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
