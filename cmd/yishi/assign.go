@@ -29,9 +29,17 @@ type assignOptions struct {
 	Out        string
 	DryRun     bool
 	Force      bool
+
+	ctx context.Context
 }
 
 func newAssignCmd(io *streams) *cobra.Command {
+	return newAssignCmdRun(io, func(o *assignOptions) error { return runAssign(o.ctx, o) })
+}
+
+// newAssignCmdRun builds the command with runF in place of runAssign, so
+// tests can see the options the flags produce.
+func newAssignCmdRun(io *streams, runF func(*assignOptions) error) *cobra.Command {
 	opts := &assignOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
@@ -64,7 +72,8 @@ The same inputs and --seed give a byte-identical plan.`,
 			if opts.Groups > 0 && opts.Size > 0 {
 				return usagef("give --groups or --size, not both")
 			}
-			return runAssign(cmd.Context(), opts)
+			opts.ctx = cmd.Context()
+			return runF(opts)
 		},
 	}
 	f := cmd.Flags()

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"testing"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestAssignFlags checks argv → options, and the usage errors (exit 2).
+// What the options produce is checked by testdata/script/assign.txtar.
+func TestAssignFlags(t *testing.T) {
+	tests := []struct {
+		name    string
+		argv    []string
+		want    assignOptions
+		wantErr string
+	}{
+		{name: "defaults", argv: []string{"--scenario", "s", "--roster", "r.csv", "--out", "p.yaml"},
+			want: assignOptions{Scenario: "s", Roster: "r.csv", Out: "p.yaml", Rounds: 1, Seed: 1, Budget: 30 * time.Second}},
+		{name: "everything", argv: []string{"-s", "my.yaml", "-r", "报名表.xlsx", "--sheet", "第一期", "-g", "5", "--rounds", "3", "--seed", "7",
+			"--budget", "5s", "--iterations", "1000", "--dry-run", "--force"},
+			want: assignOptions{Scenario: "my.yaml", Roster: "报名表.xlsx", Sheet: "第一期", Groups: 5, Rounds: 3, Seed: 7,
+				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true}},
+		{name: "size", argv: []string{"-s", "s", "-r", "r", "--size", "6", "--dry-run"},
+			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Rounds: 1, Seed: 1, Budget: 30 * time.Second, DryRun: true}},
+		{name: "no roster", argv: []string{"-s", "s", "--out", "p"}, wantErr: "assign needs --scenario and --roster"},
+		{name: "no out", argv: []string{"-s", "s", "-r", "r"}, wantErr: "needs --out FILE for the plan, or --dry-run"},
+		{name: "groups and size", argv: []string{"-s", "s", "-r", "r", "-g", "2", "--size", "4", "--dry-run"}, wantErr: "give --groups or --size, not both"},
+		{name: "negative", argv: []string{"-s", "s", "-r", "r", "--rounds", "-1", "--dry-run"}, wantErr: "must not be negative"},
+		{name: "argument", argv: []string{"extra", "-s", "s", "-r", "r", "--dry-run"}, wantErr: "takes no arguments"},
+		{name: "bad seed", argv: []string{"-s", "s", "-r", "r", "--seed", "-3", "--dry-run"}, wantErr: "invalid argument"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			var got *assignOptions
+			cmd := newAssignCmdRun(io, func(o *assignOptions) error { got = o; return nil })
+			cmd.SetArgs(tt.argv)
+			cmd.SetOut(&bytes.Buffer{})
+			cmd.SetErr(&bytes.Buffer{})
+			cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err: err} })
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.wantErr)
+				var u *usageError
+				assert.ErrorAs(t, err, &u, "a usage error exits 2")
+				return
+			}
+			require.NoError(t, err)
+			require.NotNil(t, got)
+			got.ctx = nil
+			tt.want.IO = io
+			assert.Equal(t, tt.want, *got)
+		})
+	}
+}
+
+// Colour only on a terminal, never with NO_COLOR set (https://no-color.org).
+func TestColourOnlyOnATerminal(t *testing.T) {
+	var buf bytes.Buffer
+	assert.False(t, colorWanted(&buf), "a buffer is not a terminal")
+	s := newStreams(nil, &buf, &buf)
+	assert.Equal(t, "plain", s.paint(ansiRed, "plain"))
+	s.Color = true
+	assert.Equal(t, ansiRed+"red"+ansiReset, s.paint(ansiRed, "red"))
+
+	t.Setenv("NO_COLOR", "")
+	assert.False(t, colorWanted(&buf))
+}
+
+// Exit codes: 0 ok, 1 invalid input, 2 misuse.
+func TestRunExitCodes(t *testing.T) {
+	tests := []struct {
+		argv []string
+		want int
+	}{
+		{[]string{"version"}, exitOK},
+		{[]string{"frobnicate"}, exitUsage},
+		{[]string{"scenarios", "list", "--nope"}, exitUsage},
+		{[]string{"scenarios", "show", "no-such-scenario"}, exitInvalid},
+		{[]string{"validate", "/no/such/file.yaml"}, exitInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.argv[0], func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			assert.Equal(t, tt.want, run(tt.argv, nil, &out, &errOut), "stderr: %s", errOut.String())
+		})
+	}
+}
