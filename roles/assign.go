@@ -65,7 +65,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 	if err := checkSizes(s, n, g, lo, hi); err != nil {
 		return nil, err
 	}
-	prob, mix, err := buildProblem(s, r, g, lo, hi)
+	prob, info, err := buildProblem(s, r, g, lo, hi)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 		Version: scenario.Version, Kind: KindPlan, Engine: Engine, Seed: opts.Seed,
 		Scenario: ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
 		Roster:   RosterRef{File: r.File, SHA256: opts.RosterSHA256, Trainees: n},
-		Settings: Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: mix},
+		Settings: Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: info.mix},
 	}
 	history := newCastHistory()
 	for round := 1; round <= rounds; round++ {
@@ -99,7 +99,13 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
 		}
 		for _, v := range sol.Violations {
-			u := Unmet{Round: round, Rule: v.Rule, Detail: v.Detail}
+			if v.Rule == "need" && prob.Needs[v.Index].Name == rotationNeed {
+				// Rotation is a wish, not a rule: casting still prefers
+				// those who have not led, and says so where it cannot.
+				plan.Warnings = append(plan.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
+				continue
+			}
+			u := Unmet{Round: round, Rule: v.Rule, Detail: describeViolation(s, r, prob, info, v)}
 			if v.Group >= 0 {
 				u.Group = v.Group + 1
 			}
@@ -178,9 +184,15 @@ func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
 	return nil
 }
 
+// problemInfo is what the plan needs to know of how the problem was built.
+type problemInfo struct {
+	mix    []string         // the mixed attributes with their weights, for the plan
+	quotas []scenario.Quota // the scenario's quota behind each problem quota
+}
+
 // buildProblem turns the roster and the scenario's grouping rules into an
-// optimisation problem. It returns the problem and the mixed attributes.
-func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Problem, []string, error) {
+// optimisation problem.
+func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Problem, problemInfo, error) {
 	n := len(r.Trainees)
 	prob := &grouping.Problem{N: n}
 	for range g {
@@ -191,7 +203,7 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 		mix = defaultMix
 	}
 	var problems []string
-	var names []string
+	var info problemInfo
 	catIndex := map[string]int{} // attribute -> index into prob.Categorical
 	categories := map[string]map[string]int{}
 	addCategorical := func(attr string, weight float64) int {
@@ -235,7 +247,7 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 		if w == 0 {
 			w = 1
 		}
-		names = append(names, fmt.Sprintf("%s×%g", m.Attribute, w))
+		info.mix = append(info.mix, fmt.Sprintf("%s×%g", m.Attribute, w))
 		if r.Numeric[m.Attribute] {
 			vals := make([]float64, n)
 			for i, v := range r.Values(m.Attribute) {
@@ -264,6 +276,7 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 			continue
 		}
 		prob.Quotas = append(prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max})
+		info.quotas = append(info.quotas, q)
 	}
 	for _, role := range s.Roles {
 		if role.MinPerGroup() == 0 || len(role.AvoidBackground) == 0 {
@@ -296,9 +309,9 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 	prob.KeepApart = pairs(func(t Trainee) []string { return t.Avoid })
 	prob.KeepTogether = pairs(func(t Trainee) []string { return t.Together })
 	if len(problems) > 0 {
-		return nil, nil, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
+		return nil, info, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
 	}
-	return prob, names, nil
+	return prob, info, nil
 }
 
 // fillMissing replaces missing numbers by the mean, so a blank cell neither
@@ -463,4 +476,27 @@ func setRotationNeed(s *scenario.Scenario, r *Roster, prob *grouping.Problem, h 
 	if need := min(places, count/g); need > 0 {
 		prob.Needs = append(prob.Needs, grouping.Need{Name: rotationNeed, Count: need, Eligible: fresh})
 	}
+}
+
+// describeViolation says in the trainer's terms (trainees, roles, the
+// scenario's quotas) which hard rule a grouping breaks.
+func describeViolation(s *scenario.Scenario, r *Roster, prob *grouping.Problem, info problemInfo, v grouping.Violation) string {
+	who := func(i int) string { return fmt.Sprintf("%s (%s)", r.Trainees[i].Name, r.Trainees[i].ID) }
+	switch v.Rule {
+	case "keep-apart":
+		return fmt.Sprintf("%s and %s must not share a group but are both in group %d: the avoid lists cannot all be kept with %d groups", who(v.Elements[0]), who(v.Elements[1]), v.Group+1, len(prob.Groups))
+	case "keep-together":
+		return fmt.Sprintf("%s and %s must share a group but could not be placed together with the other rules", who(v.Elements[0]), who(v.Elements[1]))
+	case "quota":
+		q := info.quotas[v.Index]
+		want := fmt.Sprintf("at least %d", q.Min)
+		if q.Max > 0 {
+			want = fmt.Sprintf("%d to %d", q.Min, q.Max)
+		}
+		return fmt.Sprintf("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, q.Attribute, q.Value, want)
+	case "need":
+		nd := prob.Needs[v.Index]
+		return fmt.Sprintf("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, strings.TrimPrefix(nd.Name, "role "), nd.Count)
+	}
+	return v.Detail
 }

@@ -29,6 +29,7 @@ type assignOptions struct {
 	Out        string
 	DryRun     bool
 	Force      bool
+	AllowUnmet bool
 
 	ctx context.Context
 }
@@ -89,6 +90,7 @@ The same inputs and --seed give a byte-identical plan.`,
 	f.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
 	f.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	f.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
 	return cmd
 }
 
@@ -121,6 +123,15 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(plan.Unmet) > 0 && !opts.AllowUnmet {
+		if !opts.IO.JSON() {
+			printPlanSummary(opts.IO, s, roster, plan)
+		} else {
+			printUnmet(opts.IO, plan)
+		}
+		return fmt.Errorf("%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed",
+			scenario.ErrInvalid, plural(len(plan.Unmet), "rule"))
 	}
 	if !opts.DryRun {
 		data, err := roles.MarshalPlan(plan)
@@ -191,13 +202,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *rol
 		}
 		tw.Flush()
 	}
-	for _, u := range p.Unmet {
-		where := fmt.Sprintf("round %d", u.Round)
-		if u.Group > 0 {
-			where += fmt.Sprintf(", group %d", u.Group)
-		}
-		fmt.Fprintf(io.ErrOut, "%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
-	}
+	printUnmet(io, p)
 	for _, w := range p.Warnings {
 		fmt.Fprintf(io.ErrOut, "%s %s\n", io.paint(ansiYellow, "warning:"), w)
 	}
@@ -226,4 +231,15 @@ func trimFloat(f float64) string {
 	s := fmt.Sprintf("%.3f", f)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
+}
+
+// printUnmet lists the hard rules a plan could not keep, on stderr.
+func printUnmet(io *streams, p *roles.Plan) {
+	for _, u := range p.Unmet {
+		where := fmt.Sprintf("round %d", u.Round)
+		if u.Group > 0 {
+			where += fmt.Sprintf(", group %d", u.Group)
+		}
+		fmt.Fprintf(io.ErrOut, "%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
+	}
 }

@@ -54,7 +54,15 @@ type Violation struct {
 	Rule string
 	// Group is the group concerned, or -1 when the rule names elements.
 	Group int
-	// Detail says in words what is wrong.
+	// Elements are the two elements of a keep-apart or keep-together pair.
+	Elements []int
+	// Index is the quota's index in [Problem.Quotas] or the need's in
+	// [Problem.Needs].
+	Index int
+	// Have is how many members of the group count towards the quota or
+	// need (or the group's size, for "size").
+	Have int
+	// Detail says in words what is wrong, in terms of elements.
 	Detail string
 }
 
@@ -361,23 +369,23 @@ func (s *state) violations() []Violation {
 	var out []Violation
 	for g, b := range p.Groups {
 		if s.size[g] < b.Min || s.size[g] > b.Max {
-			out = append(out, Violation{Rule: "size", Group: g,
+			out = append(out, Violation{Rule: "size", Group: g, Have: s.size[g],
 				Detail: fmt.Sprintf("group %d has %d members, outside its bounds [%d, %d]", g, s.size[g], b.Min, b.Max)})
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if g := s.group[pr[0]]; g == s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-apart", Group: g,
+			out = append(out, Violation{Rule: "keep-apart", Group: g, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept apart but share group %d: the search found no arrangement that separates them while meeting the other rules", pr[0], pr[1], g)})
 		}
 	}
 	for _, pr := range p.KeepTogether {
 		if s.group[pr[0]] != s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-together", Group: -1,
+			out = append(out, Violation{Rule: "keep-together", Group: -1, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept together but are in groups %d and %d: the search found no arrangement that joins them while meeting the other rules", pr[0], pr[1], s.group[pr[0]], s.group[pr[1]])})
 		}
 	}
-	for _, q := range p.Quotas {
+	for qi, q := range p.Quotas {
 		a := p.Categorical[q.Attr]
 		for g := 0; g < s.G; g++ {
 			c := int(s.cat[q.Attr].count(g, int32(q.Category)))
@@ -386,7 +394,7 @@ func (s *state) violations() []Violation {
 				if q.Max > 0 {
 					want = fmt.Sprintf("between %d and %d", q.Min, q.Max)
 				}
-				out = append(out, Violation{Rule: "quota", Group: g,
+				out = append(out, Violation{Rule: "quota", Group: g, Index: qi, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members with %s = %d but needs %s: the search found no arrangement that meets this quota together with the other rules", g, c, a.Name, q.Category, want)})
 			}
 		}
@@ -394,7 +402,7 @@ func (s *state) violations() []Violation {
 	for ni, nd := range p.Needs {
 		for g := 0; g < s.G; g++ {
 			if c := int(s.needs[ni].cnt[g]); c < nd.Count {
-				out = append(out, Violation{Rule: "need", Group: g,
+				out = append(out, Violation{Rule: "need", Group: g, Index: ni, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members eligible as %q but needs %d: the search found no arrangement that fills this role together with the other rules", g, c, nd.Name, nd.Count)})
 			}
 		}
