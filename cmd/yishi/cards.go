@@ -119,7 +119,13 @@ func runCards(opts *cardsOptions) error {
 		}
 	}
 	res.Trainees = len(trainees)
-	if err := writeFiles(out, opts.Force); err != nil {
+	// The set of cards is replaced whole, so a re-planned day leaves no stale
+	// card behind; a single round's cards live under round-R/ on their own.
+	root := opts.Out
+	if opts.Round > 0 {
+		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
+	}
+	if err := writeTree(root, out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

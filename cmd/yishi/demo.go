@@ -128,5 +128,5 @@ func writeDemo(opts *demoOptions, files []outFile) error {
 		force = true
 	}
 	files = append(files, outFile{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	return writeFiles(files, force)
+	return writeTree(opts.Out, files, force)
 }
