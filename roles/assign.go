@@ -133,6 +133,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 		prob.Past = append(prob.Past, past)
 	}
 	plan.Warnings = append(plan.Warnings, spreadWarnings(s, r, plan, prob.Past)...)
+	plan.Warnings = append(plan.Warnings, unplayedRoles(s, plan)...)
 	return plan, nil
 }
 
@@ -499,4 +500,24 @@ func describeViolation(s *scenario.Scenario, r *Roster, prob *grouping.Problem, 
 		return fmt.Sprintf("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, strings.TrimPrefix(nd.Name, "role "), nd.Count)
 	}
 	return v.Detail
+}
+
+// unplayedRoles names the optional roles no group got in any round, so that
+// a trainer who added a role is not left wondering where it went.
+func unplayedRoles(s *scenario.Scenario, p *Plan) []string {
+	played := map[string]bool{}
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				played[m.Role] = true
+			}
+		}
+	}
+	var out []string
+	for _, role := range s.Roles {
+		if !played[role.ID] && role.Function != scenario.FunctionObserver {
+			out = append(out, fmt.Sprintf("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
+		}
+	}
+	return out
 }

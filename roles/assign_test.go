@@ -53,6 +53,7 @@ func TestAssignKeepsTheRules(t *testing.T) {
 				avoid[tr.ID] = tr.Avoid
 			}
 			leads := map[string]int{}
+			played := map[[2]string]int{}
 			for _, rd := range p.Rounds {
 				seen := map[string]bool{}
 				require.Len(t, rd.Groups, 5)
@@ -72,6 +73,9 @@ func TestAssignKeepsTheRules(t *testing.T) {
 						require.True(t, ok, "%s has a role of the scenario, got %q", m.ID, m.Role)
 						assert.NotContains(t, role.AvoidBackground, m.Background, "%s (%s) may play %s", m.ID, m.Background, role.ID)
 						counts[role.ID]++
+						if role.Function == scenario.FunctionStakeholder {
+							played[[2]string{m.ID, role.ID}]++
+						}
 						if role.Function == scenario.FunctionHost || role.Function == scenario.FunctionRecorder {
 							leads[m.ID]++
 						}
@@ -94,6 +98,14 @@ func TestAssignKeepsTheRules(t *testing.T) {
 			for _, tr := range r.Trainees {
 				assert.Equal(t, 1, leads[tr.ID], "%s hosts or records exactly once in three rounds", tr.ID)
 			}
+			// Playing a part twice wastes a round (the trainee knows its
+			// confidential brief); grouping does not see roles, so a group
+			// may leave no other choice, but that must stay rare.
+			repeats := 0
+			for _, n := range played {
+				repeats += n - 1
+			}
+			assert.LessOrEqual(t, repeats, 2, "stakeholder parts played a second time")
 			assert.Positive(t, p.Rounds[0].Bound)
 			assert.GreaterOrEqual(t, p.Rounds[0].Percent, 99.0, "round 1 is within 1%% of the bound")
 		})

@@ -12,15 +12,21 @@ import (
 
 // Weights of the role-casting cost. A required place is worth more than
 // everything else together, so it is always filled when an eligible member
-// exists; rotation outweighs preferences, so nobody hosts or records twice
-// while an eligible member of the group has not yet.
+// exists; rotation outweighs the rest, so nobody hosts or records twice
+// while an eligible member of the group has not yet; playing a part a second
+// time outweighs preferences.
 const (
-	costRequired   = -1000.0
-	costRotation   = 100.0
-	costPreferBg   = -20.0
-	costPreference = -10.0
-	costSameRole   = 5.0
-	costJitter     = 0.5
+	costRequired = -1000.0
+	costRotation = 100.0
+	// costSameRole keeps a trainee from playing the same part twice: they
+	// would know its confidential brief already, and the round is wasted.
+	costSameRole   = 60.0
+	costPreferBg   = -20.0 // the scenario's wish; a trainee's own wish (below) weighs more
+	costPreference = -25.0
+	// costObserver makes observing the last of the optional places, after
+	// the optional stakeholder roles.
+	costObserver = 3.0
+	costJitter   = 0.5
 )
 
 // castHistory remembers who played what in earlier rounds.
@@ -123,6 +129,9 @@ func castGroup(s *scenario.Scenario, members []Trainee, h *castHistory, rng *ran
 			}
 			if prefers(t, r) {
 				c += costPreference
+			}
+			if r.Function == scenario.FunctionObserver {
+				c += costObserver
 			}
 			c += costSameRole * float64(h.played[t.ID][r.ID])
 			cost[i][j] = c

@@ -105,7 +105,11 @@ func Master(p *Plan, s *scenario.Scenario, round int) MasterSheet {
 				}
 				if r, ok := s.Role(mem.Role); ok {
 					mm.RoleTitle = cardRoleTitle(r)
-					mm.Function = scenario.Label(lang, r.Function)
+					// "记录员 (记录员)" says nothing twice: name the function only
+					// when the title does not.
+					if f := scenario.Label(lang, r.Function); !strings.Contains(strings.ToLower(mm.RoleTitle), strings.ToLower(f)) {
+						mm.Function = f
+					}
 				} else if mem.Role != "" {
 					mm.RoleTitle = mem.Role
 				}
@@ -124,7 +128,7 @@ func Master(p *Plan, s *scenario.Scenario, round int) MasterSheet {
 	for _, in := range s.Injects {
 		mi := MasterInject{
 			ID: in.ID, At: scenario.Clock(in.At.Minutes()), Minutes: in.At.Minutes(),
-			ToIDs: in.To, Text: cardOneLine(in.Text), Exercises: in.Exercises,
+			ToIDs: in.To, Text: cardOneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
 			TrainerNote: cardOneLine(in.TrainerNote),
 		}
 		for _, id := range in.To {

@@ -307,10 +307,10 @@ func TestFoldedChineseLosesFoldingSpaces(t *testing.T) {
 		Literal string `yaml:"literal"`
 		Title   Text   `yaml:"title"`
 	}
-	src := "folded: >-\n  消防部门限期整改；\n  隔壁写字楼愿意共享。\n  Then English\n  words.\nplain: 新能源车主 小刘\nliteral: |-\n  第一行\n  第二行\ntitle:\n  zh: >-\n    停车\n    充电\n"
+	src := "folded: >-\n  消防部门限期整改；\n  隔壁写字楼愿意共享，\n  “不行就取缔”。\n  Then English\n  words.\nplain: 新能源车主 小刘\nliteral: |-\n  第一行\n  第二行\ntitle:\n  zh: >-\n    停车\n    充电\n"
 	var d doc
 	require.Empty(t, decodeYAML(t, src, &d))
-	assert.Equal(t, "消防部门限期整改；隔壁写字楼愿意共享。 Then English words.", d.Folded)
+	assert.Equal(t, "消防部门限期整改；隔壁写字楼愿意共享，“不行就取缔”。 Then English words.", d.Folded)
 	assert.Equal(t, "新能源车主 小刘", d.Plain, "a space typed on one line is kept")
 	assert.Equal(t, "第一行\n第二行", d.Literal)
 	assert.Equal(t, "停车充电", d.Title["zh"])

@@ -15,7 +15,7 @@ var labels = map[string]map[string]string{
 		"consensus-workshop": "consensus workshop", "open-space": "open space", "orid": "ORID",
 		"world-cafe": "world café", "free": "free discussion",
 		"host": "host", "recorder": "recorder", "stakeholder": "stakeholder", "observer": "observer",
-		"summary": "Summary", "dimensions": "Dimensions",
+		"summary": "Summary", "dimensions": "Dimensions", "attr_unit": "unit", "attr_background": "background",
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
@@ -29,7 +29,7 @@ var labels = map[string]map[string]string{
 		"consensus-workshop": "共识工作坊", "open-space": "开放空间", "orid": "ORID 焦点讨论",
 		"world-cafe": "世界咖啡", "free": "自由讨论",
 		"host": "主持人", "recorder": "记录员", "stakeholder": "利益相关方", "observer": "观察员",
-		"summary": "概要", "dimensions": "维度",
+		"summary": "概要", "dimensions": "维度", "attr_unit": "社区", "attr_background": "背景",
 	},
 }
 

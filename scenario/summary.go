@@ -23,7 +23,7 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	if s.Summary != "" {
 		fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Summary))
 	}
-	fmt.Fprintf(&b, "\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), s.Duration, L("language"), s.Language)
+	fmt.Fprintf(&b, "\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), MinutesText(s.Duration.Minutes(), lang), L("language"), s.Language)
 	if s.Rubric.Rubric != nil {
 		fmt.Fprintf(&b, " · %s: %s", L("rubric"), s.Rubric.Rubric.Title.In(lang))
 	} else if s.Rubric.Name != "" {
@@ -55,7 +55,7 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 
 	fmt.Fprintf(&b, "%s\n", L("roles"))
 	for _, r := range s.Roles {
-		fmt.Fprintf(&b, "  %s (%s, %s) — %s %s\n", r.Title, r.ID, L(r.Function), CountText(r, lang), L("per_group"))
+		fmt.Fprintf(&b, "  %s [%s] · %s · %s\n", r.Title, r.ID, L(r.Function), CountText(r, lang))
 		fmt.Fprintf(&b, "%s\n", indentBy(r.Brief, "      "))
 		if len(r.AvoidBackground) > 0 {
 			fmt.Fprintf(&b, "      %s: %s\n", L("avoid"), backgroundLabels(s, r.AvoidBackground))
@@ -78,7 +78,7 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 			}
 			fmt.Fprintf(&b, "  %s  %s %s: %s", clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), oneLine(in.Text))
 			if len(in.Exercises) > 0 {
-				fmt.Fprintf(&b, " [%s %s]", L("exercises"), strings.Join(in.Exercises, ", "))
+				fmt.Fprintf(&b, " [%s %s]", L("exercises"), strings.Join(s.DimensionTitles(in.Exercises), ", "))
 			}
 			b.WriteString("\n")
 		}
@@ -95,10 +95,14 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 		parts = append(parts, fmt.Sprintf("%s %d–%d", L("size"), g.Size.Min, g.Size.Max))
 	}
 	for _, m := range g.Mix {
-		parts = append(parts, fmt.Sprintf("%s %s×%g", L("mix"), m.Attribute, m.Weight))
+		parts = append(parts, fmt.Sprintf("%s %s×%g", L("mix"), attrLabel(lang, m.Attribute), m.Weight))
 	}
 	for _, q := range g.Require {
-		parts = append(parts, fmt.Sprintf("%s %s=%s ≥%d", L("require"), q.Attribute, q.Value, q.Min))
+		value := q.Value
+		if b, ok := s.Background(q.Value); ok && q.Attribute == "background" {
+			value = b.Label.In(lang)
+		}
+		parts = append(parts, fmt.Sprintf("%s %s = %s ≥ %d", L("require"), attrLabel(lang, q.Attribute), value, q.Min))
 	}
 	b.WriteString(strings.Join(parts, " · "))
 	b.WriteString("\n")
@@ -106,18 +110,51 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	return err
 }
 
-// CountText says how many members of a group play the role, in lang.
+// CountText says how many members of a group play the role, in lang:
+// "1 per group", "0–2 per group", "每组 1 人", "每组不限人数".
 func CountText(r Role, lang string) string {
 	lo, hi := r.MinPerGroup(), r.MaxPerGroup()
+	var n string
 	switch {
 	case lo == hi:
-		return fmt.Sprint(lo)
+		n = fmt.Sprint(lo)
 	case hi == Unlimited && lo == 0:
-		return Label(lang, "unlimited")
+		n = ""
 	case hi == Unlimited:
-		return fmt.Sprintf("%s %d", Label(lang, "at_least"), lo)
+		n = fmt.Sprintf("%s %d", Label(lang, "at_least"), lo)
+	default:
+		n = fmt.Sprintf("%d–%d", lo, hi)
 	}
-	return fmt.Sprintf("%d–%d", lo, hi)
+	if lang == "zh" {
+		if n == "" {
+			return "每组不限人数"
+		}
+		return "每组 " + n + " 人"
+	}
+	if n == "" {
+		return "any number per group"
+	}
+	return n + " per group"
+}
+
+// MinutesText writes a number of minutes in lang: "70 min", "70 分钟".
+func MinutesText(min int, lang string) string {
+	return fmt.Sprintf("%d %s", min, Label(lang, "minutes"))
+}
+
+// DimensionTitles turns rubric dimension ids into their titles in the
+// scenario's language, for people to read.
+func (s *Scenario) DimensionTitles(ids []string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		if s.Rubric.Rubric != nil {
+			if d, ok := s.Rubric.Rubric.Dimension(id); ok {
+				out[i] = d.Title.In(s.Language)
+			}
+		}
+	}
+	return out
 }
 
 func roleTitle(s *Scenario, id string) string {
@@ -155,3 +192,12 @@ func indentBy(s, prefix string) string {
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// attrLabel names a roster attribute in lang: the known ones translated,
+// others as written.
+func attrLabel(lang, attr string) string {
+	if l := Label(lang, "attr_"+attr); l != "attr_"+attr {
+		return l
+	}
+	return attr
+}

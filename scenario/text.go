@@ -162,10 +162,12 @@ func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {
 	*d = v
 }
 
-// IsWide reports whether r is a Chinese character or full-width
-// punctuation, which are written without spaces between them.
+// IsWide reports whether r is a Chinese character or punctuation Chinese
+// text uses (full-width marks, curly quotes, the ellipsis and dash), which
+// are written without spaces between them.
 func IsWide(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		(r >= 0x2018 && r <= 0x201d) || r == 0x2026 || r == 0x2014
 }
 
 // TidySpaces drops a space between two Chinese characters. YAML folds the

@@ -171,8 +171,12 @@ func relativeTo(file, path string) string {
 // how its members spread over units and backgrounds.
 func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *roles.Plan) {
 	out := io.Out
-	fmt.Fprintf(out, "%s — %d trainees, %d groups of %d–%d, %d round(s), seed %d\n",
-		s.Title, p.Roster.Trainees, p.Settings.Groups, p.Settings.SizeMin, p.Settings.SizeMax, p.Settings.Rounds, p.Seed)
+	sizes := fmt.Sprint(p.Settings.SizeMin)
+	if p.Settings.SizeMax != p.Settings.SizeMin {
+		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
+	}
+	fmt.Fprintf(out, "%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
+		s.Title, p.Roster.Trainees, p.Settings.Groups, sizes, p.Settings.Rounds, p.Seed)
 	for _, rd := range p.Rounds {
 		fmt.Fprintf(out, "\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
@@ -203,6 +207,15 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *rol
 		tw.Flush()
 	}
 	printUnmet(io, p)
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				if m.Note != "" {
+					fmt.Fprintf(io.ErrOut, "note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
+				}
+			}
+		}
+	}
 	for _, w := range p.Warnings {
 		fmt.Fprintf(io.ErrOut, "%s %s\n", io.paint(ansiYellow, "warning:"), w)
 	}
