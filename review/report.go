@@ -546,6 +546,9 @@ var words = map[string]map[string]string{
 		"q_summary_take":     "Each of you: one thing you will keep doing, and one thing you will change.",
 		"q_summary_plan":     "Fill in the improvement plan below together: area, action, owner, by when.",
 		"demo_note":          "This report was made from demo data.",
+		"plan_id":            "Plan id", "plan_id_help": "the plan these sheets were made from; leave it as it is",
+		"levels_marker": "# levels", "scored_by": "%d of %d reviewers",
+		"partial_note": "(n/m): only n of the group's m reviewers scored this dimension, so its mean rests on fewer scores.",
 	},
 	"zh": {
 		"scoresheet_title": "评分表", "report_title": "复盘报告",
@@ -587,6 +590,9 @@ var words = map[string]map[string]string{
 		"q_summary_take":     "每人说一件会继续做的事，和一件会改变的事。",
 		"q_summary_plan":     "一起填写下面的改进计划：方面、行动、负责人、完成时间。",
 		"demo_note":          "本报告由演示数据生成。",
+		"plan_id":            "分组方案编号", "plan_id_help": "本评分表所依据的分组方案，请勿修改",
+		"levels_marker": "# 等级说明", "scored_by": "%d/%d 位评分人",
+		"partial_note": "(n/m)：该组 m 位评分人中只有 n 位为该维度打分，平均分所依据的分数较少。",
 	},
 }
 

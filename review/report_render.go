@@ -572,10 +572,10 @@ func RenderScoresheetsHTML(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 		return nil, err
 	}
 	view := struct {
-		Lang, Title, Reviewer string
-		CSS                   template.CSS
-		Pages                 []sheetPage
-	}{Lang: lang, Title: s.Title, CSS: template.CSS(css)}
+		Lang, Title, Reviewer, Plan string
+		CSS                         template.CSS
+		Pages                       []sheetPage
+	}{Lang: lang, Title: s.Title, Plan: PlanID(p), CSS: template.CSS(css)}
 	for _, sh := range sheets {
 		view.Reviewer = sh.Reviewer
 		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}

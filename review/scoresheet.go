@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,6 +27,9 @@ type Scoresheet struct {
 	// Scenario is the id of the scenario the sheet was made for; empty
 	// when the sheet does not say.
 	Scenario string `json:"scenario,omitempty"`
+	// Plan is the [PlanID] of the plan the sheet was made from; empty
+	// when the sheet does not say (a sheet made by hand).
+	Plan     string `json:"plan,omitempty"`
 	Reviewer string `json:"reviewer"`
 	Round    int    `json:"round"`
 	Group    int    `json:"group"`
@@ -69,9 +73,11 @@ type sheetYAML struct {
 	Version      int                  `yaml:"version"`
 	Kind         string               `yaml:"kind"`
 	Scenario     string               `yaml:"scenario"`
+	Plan         string               `yaml:"plan"`
 	Reviewer     string               `yaml:"reviewer"`
 	Round        int                  `yaml:"round"`
 	Group        int                  `yaml:"group"`
+	Members      []string             `yaml:"members"`
 	Scores       map[string]scoreYAML `yaml:"scores"`
 	Strengths    []string             `yaml:"strengths"`
 	Improvements []string             `yaml:"improvements"`
@@ -122,7 +128,7 @@ func isCSV(name string, data []byte) bool {
 	case ".yaml", ".yml":
 		return false
 	}
-	text, _ := roles.DecodeText(data)
+	text, _, _ := roles.DecodeText(data)
 	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
 	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
 }
@@ -147,6 +153,7 @@ func parseYAML(name string, data []byte, p *roles.Plan, r *scenario.Rubric, diag
 	}
 	sh := Scoresheet{
 		Scenario: strings.TrimSpace(y.Scenario),
+		Plan:     strings.TrimSpace(y.Plan),
 		Reviewer: strings.TrimSpace(y.Reviewer),
 		Round:    y.Round,
 		Group:    y.Group,
@@ -159,8 +166,11 @@ func parseYAML(name string, data []byte, p *roles.Plan, r *scenario.Rubric, diag
 		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, p, where("scenario"), diags)
+	checked := checkPlan(sh.Plan, PlanID(p), where("plan"), diags)
 	if decoded("round") && decoded("group") {
-		checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags)
+		if checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
+			checkMembers(p, sh.Round, sh.Group, y.Members, "members", where("members"), diags)
+		}
 	}
 
 	keys := scoreKeyPositions(name, data)
@@ -247,6 +257,129 @@ func checkScenario(id string, p *roles.Plan, pos scenario.Pos, diags *scenario.D
 	if id != "" && p.Scenario.ID != "" && id != p.Scenario.ID {
 		diags.Errorf(pos, "scenario: the sheet is for scenario %q, but the plan is for %q", id, p.Scenario.ID)
 	}
+}
+
+// PlanID identifies a plan: the first 12 hex digits of the SHA-256 of
+// the plan as [roles.MarshalPlan] writes it. It is the same for a plan
+// read back from its file, and differs when anyone is in another group or
+// role. Blank scoresheets carry it so that [ParseScoresheets] can refuse a
+// sheet made from another plan.
+func PlanID(p *roles.Plan) string {
+	data, err := roles.MarshalPlan(p)
+	if err != nil {
+		return ""
+	}
+	return roles.Digest(data)[:12]
+}
+
+// planIDPattern is what a plan id looks like.
+var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
+
+// checkPlan reports a sheet made from another plan than the one of id
+// want. It returns whether the sheet's plan id could be checked: false for
+// a sheet without one, and for one a spreadsheet turned into a number
+// (twelve digits, or digits with an "e"), which is a warning.
+func checkPlan(got, want string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+	got = strings.ToLower(strings.TrimSpace(got))
+	if got == "" || want == "" {
+		return false
+	}
+	if !planIDPattern.MatchString(got) {
+		if _, err := strconv.ParseFloat(got, 64); err == nil {
+			diags.Warnf(pos, "plan: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", got)
+			return false
+		}
+	}
+	if got != want {
+		diags.Errorf(pos, "this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", got, want)
+	}
+	return true
+}
+
+// checkMembers reports a list of members, from a sheet without a plan id,
+// that is not the members of the group in the plan: the sheet was likely
+// made from another plan. Each item is a name, with the role in brackets
+// or not; order, case and spacing do not matter.
+func checkMembers(p *roles.Plan, round, group int, items []string, what string, pos scenario.Pos, diags *scenario.Diagnostics) {
+	rd, ok := p.Round(round)
+	if !ok {
+		return
+	}
+	g, ok := rd.Group(group)
+	if !ok {
+		return
+	}
+	var got, want []string
+	for _, it := range items {
+		for _, part := range splitMembers(it) {
+			if n := oneLine(stripBrackets(part)); n != "" {
+				got = append(got, n)
+			}
+		}
+	}
+	for _, m := range g.Members {
+		want = append(want, oneLine(m.Name))
+	}
+	key := func(names []string) []string {
+		out := make([]string, len(names))
+		for i, n := range names {
+			out[i] = reviewerKey(n)
+		}
+		sort.Strings(out)
+		return out
+	}
+	if len(got) == 0 || slices.Equal(key(got), key(want)) {
+		return
+	}
+	diags.Errorf(pos, "%s: round %d group %d of the plan is %s, not %s; was this scoresheet made from another plan? Make scoresheets from this plan",
+		what, round, group, strings.Join(want, ", "), strings.Join(got, ", "))
+}
+
+// splitMembers splits a members cell into items at commas, ideographic
+// commas, semicolons and line breaks outside brackets, so that a role
+// title with a comma stays whole.
+func splitMembers(cell string) []string {
+	var (
+		out   []string
+		cur   strings.Builder
+		depth int
+	)
+	for _, r := range cell {
+		switch r {
+		case '(', '（', '[', '【':
+			depth++
+		case ')', '）', ']', '】':
+			depth = max(depth-1, 0)
+		case ',', '，', '、', ';', '；', '\n', '\r':
+			if depth == 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+				continue
+			}
+		}
+		cur.WriteRune(r)
+	}
+	return append(out, cur.String())
+}
+
+// stripBrackets drops bracketed parts, such as the role after a name.
+func stripBrackets(s string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（', '[', '【':
+			depth++
+			continue
+		case ')', '）', ']', '】':
+			depth = max(depth-1, 0)
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // checkRoundGroup reports a round or group the plan does not have.
@@ -362,6 +495,7 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 			}
 		}
 	}
+	id := PlanID(p)
 	var out []Scoresheet
 	for _, name := range opts.Reviewers {
 		for _, rd := range rounds {
@@ -370,7 +504,7 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 					continue
 				}
 				out = append(out, Scoresheet{
-					Scenario: p.Scenario.ID, Reviewer: strings.TrimSpace(name),
+					Scenario: p.Scenario.ID, Plan: id, Reviewer: strings.TrimSpace(name),
 					Round: rd.Round, Group: g.Group, Scores: map[string]Score{},
 				})
 			}
@@ -480,6 +614,7 @@ func MarshalScoresheetYAML(p *roles.Plan, s *scenario.Scenario, sh Scoresheet) (
 	}
 	b.WriteString("version: 1\nkind: scoresheet\n")
 	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
+	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(PlanID(p)), word(lang, "plan_id_help"))
 	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
 	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
 	for _, d := range r.Dimensions {

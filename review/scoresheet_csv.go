@@ -29,6 +29,7 @@ const (
 	colMembers      = "members"
 	colStrengths    = "strengths"
 	colImprovements = "improvements"
+	colPlan         = "plan"
 	evidenceSuffix  = ".evidence"
 )
 
@@ -52,8 +53,10 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 			headerCell(fmt.Sprintf("%s (%d–%d)", title, r.Scale.Min, r.Scale.Max), d.ID),
 			headerCell(title+" "+word(lang, "evidence"), d.ID+evidenceSuffix))
 	}
-	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements))
+	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements),
+		headerCell(word(lang, "plan_id"), colPlan))
 	rows := [][]string{header}
+	id := PlanID(p)
 	for _, sh := range sheets {
 		row := []string{sh.Reviewer, strconv.Itoa(sh.Round), strconv.Itoa(sh.Group), membersCell(p, s, sh.Round, sh.Group)}
 		for _, d := range r.Dimensions {
@@ -64,7 +67,7 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 			}
 			row = append(row, v, sc.Evidence)
 		}
-		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"))
+		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"), id)
 		rows = append(rows, row)
 	}
 	return writeCSV(rows)
@@ -169,7 +172,7 @@ type csvColumn struct {
 }
 
 func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	text, _ := roles.DecodeText(data)
+	text, _, _ := roles.DecodeText(data)
 	filePos := scenario.Pos{File: name}
 	if strings.TrimSpace(text) == "" {
 		diags.Errorf(filePos, "file is empty")
@@ -204,7 +207,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 	}
 	dimIDs := rub.DimensionIDs()
 	var known []string
-	known = append(known, colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements)
+	known = append(known, colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan)
 	for _, id := range dimIDs {
 		known = append(known, id, id+evidenceSuffix)
 	}
@@ -255,6 +258,8 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 	}
 
 	var sheets []Scoresheet
+	planID := PlanID(p)
+	otherPlan := map[string]bool{} // plan ids already reported
 	for {
 		rec, err := rd.Read()
 		if err == io.EOF {
@@ -290,12 +295,28 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 		}
 		round, okR := intCell(cell, colRound, cols, diags)
 		group, okG := intCell(cell, colGroup, cols, diags)
+		sheetPlan, ppos := cell(colPlan)
+		checked := false
+		if k := strings.ToLower(sheetPlan); otherPlan[k] {
+			checked = true // one error for the file is enough
+		} else {
+			n := len(diags.Errors())
+			checked = checkPlan(sheetPlan, planID, ppos, diags)
+			otherPlan[k] = len(diags.Errors()) > n
+		}
 		if okR && okG {
 			_, rp := cell(colRound)
 			_, gp := cell(colGroup)
-			checkRoundGroup(p, round, group, rp, gp, diags)
+			if checkRoundGroup(p, round, group, rp, gp, diags) && !checked {
+				if m, mpos := cell(colMembers); m != "" {
+					checkMembers(p, round, group, []string{m}, fmt.Sprintf("column %s (%s)", columnName(cols[colMembers]), colMembers), mpos, diags)
+				}
+			}
 		}
-		sh := Scoresheet{Scenario: p.Scenario.ID, Reviewer: reviewer, Round: round, Group: group, Scores: map[string]Score{}, Pos: rowPos}
+		if checked && otherPlan[strings.ToLower(sheetPlan)] {
+			continue // the row's other problems matter no more
+		}
+		sh := Scoresheet{Scenario: p.Scenario.ID, Plan: sheetPlan, Reviewer: reviewer, Round: round, Group: group, Scores: map[string]Score{}, Pos: rowPos}
 		for _, id := range dimIDs {
 			v, at := cell(id)
 			ev, _ := cell(id + evidenceSuffix)
@@ -377,8 +398,12 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 		return c, false
 	}
 	for _, lang := range []string{"en", "zh"} {
-		for _, id := range []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements} {
-			if strings.EqualFold(c, word(lang, id)) {
+		for _, id := range []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan} {
+			label := word(lang, id)
+			if id == colPlan {
+				label = word(lang, "plan_id")
+			}
+			if strings.EqualFold(c, label) {
 				return id, false
 			}
 		}
@@ -409,7 +434,7 @@ func bracketText(cell string) string {
 
 func isColumnID(id string, rub *scenario.Rubric) bool {
 	switch id {
-	case colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements:
+	case colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan:
 		return true
 	}
 	_, ok := rub.Dimension(strings.TrimSuffix(id, evidenceSuffix))

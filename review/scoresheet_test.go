@@ -3,6 +3,7 @@ package review
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -174,6 +176,9 @@ func TestYAMLRoundTrip(t *testing.T) {
 	order := func(s []Scoresheet) {
 		sort.SliceStable(s, func(i, j int) bool { return s[i].Reviewer < s[j].Reviewer })
 	}
+	for i := range sheets {
+		sheets[i].Plan = PlanID(p) // the files name the plan they were made from
+	}
 	order(sheets)
 	order(back)
 	require.Equal(t, len(sheets), len(back))
@@ -306,4 +311,96 @@ func FuzzParseScoresheets(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPlanID: the id is 12 hex digits, the same for a plan read back from
+// its file, and different for another plan.
+func TestPlanID(t *testing.T) {
+	p, _ := fixture(t)
+	id := PlanID(p)
+	require.Regexp(t, `^[0-9a-f]{12}$`, id)
+	data, err := roles.MarshalPlan(p)
+	require.NoError(t, err)
+	back, diags := roles.ParsePlan("again.yaml", data)
+	require.NoError(t, diags.Err())
+	assert.Equal(t, id, PlanID(back), "a re-parsed plan has the same id")
+	other := otherPlan(t, p)
+	assert.NotEqual(t, id, PlanID(other))
+}
+
+// otherPlan is p with two trainees of round 1 swapped between groups 1
+// and 2: the same scenario, rounds and groups, other people.
+func otherPlan(t *testing.T, p *roles.Plan) *roles.Plan {
+	t.Helper()
+	data, err := roles.MarshalPlan(p)
+	require.NoError(t, err)
+	o, diags := roles.ParsePlan("other.yaml", data)
+	require.NoError(t, diags.Err())
+	g1, g2 := &o.Rounds[0].Groups[0], &o.Rounds[0].Groups[1]
+	g1.Members[2], g2.Members[2] = g2.Members[2], g1.Members[2]
+	return o
+}
+
+// TestScoresheetFromAnotherPlan: every blank sheet carries its plan's id,
+// and a sheet made from another plan is refused at its plan id, in every
+// format, so that its scores do not land on the wrong people.
+func TestScoresheetFromAnotherPlan(t *testing.T) {
+	p, s := fixture(t)
+	other := otherPlan(t, p)
+	sheets := DemoScoresheets(other, s, []string{"Alice"}, 1)
+	for _, format := range []string{FormatYAML, FormatCSV} {
+		files, err := ScoresheetFiles(other, s, sheets, format, "")
+		require.NoError(t, err)
+		f := files[0]
+		assert.Contains(t, string(f.Data), PlanID(other), "%s: the sheet names its plan", format)
+
+		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric)
+		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
+		require.NotEmpty(t, got)
+
+		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		assert.Empty(t, got, format)
+		errs := diags.Errors()
+		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
+		assert.Equal(t, fmt.Sprintf("this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", PlanID(other), PlanID(p)), errs[0].Message)
+		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
+	}
+	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML, "")
+	require.NoError(t, err)
+	assert.Contains(t, string(files[0].Data), PlanID(other), "the printed sheet names its plan")
+}
+
+// TestHandMadeSheetMembers: a sheet without a plan id is accepted, but a
+// members cell that is not the group's members is an error at the cell.
+func TestHandMadeSheetMembers(t *testing.T) {
+	p, s := fixture(t)
+	const header = "reviewer,round,group,members,organization,rhythm,guidance,induction,recording,hosting\r\n"
+	for _, tt := range []struct {
+		name, members, err string
+	}{
+		{"none", "", ""},
+		{"names", `"Ann Lee, Bo Wang, Cai Min"`, ""},
+		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)"`, ""},
+		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder)"`,
+			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, not Dan Zhou, Eve Sun, Fay Liu; was this scoresheet made from another plan? Make scoresheets from this plan`},
+		{"one missing", `"Ann Lee, Bo Wang"`,
+			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
+			got, diags := ParseScoresheets("testdata.csv", []byte(data), p, s.Rubric.Rubric)
+			if tt.err == "" {
+				require.False(t, diags.HasErrors(), "%v", diags)
+				require.Len(t, got, 1)
+				return
+			}
+			require.Len(t, diags.Errors(), 1, "%v", diags)
+			assert.Equal(t, tt.err, diags.Errors()[0].String())
+		})
+	}
+	// A YAML sheet may list the members too.
+	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
+	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric)
+	require.Len(t, diags.Errors(), 1, "%v", diags)
+	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, not Ann Lee, Bo Wang, Cai Min; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
 }
