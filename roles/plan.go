@@ -31,6 +31,8 @@ type Plan struct {
 	// Warnings are things a trainer should know, such as a background too
 	// rare to reach every group.
 	Warnings []string `yaml:"warnings,omitempty" json:"warnings,omitempty"`
+
+	pos scenario.Positions // where each value stood, for a plan read from a file
 }
 
 // ScenarioRef names the scenario a plan was made from.
@@ -148,6 +150,7 @@ func ParsePlan(name string, data []byte) (*Plan, scenario.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, diags
 	}
+	p.pos = pos
 	if p.Kind != KindPlan {
 		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a plan made by `yishi assign`?", KindPlan, p.Kind)
 	}
@@ -204,9 +207,64 @@ func (p *Plan) CheckScenario(s *scenario.Scenario, source []byte) error {
 		return fmt.Errorf("%w: the plan was made for scenario %q, not %q", scenario.ErrInvalid, p.Scenario.ID, s.ID)
 	}
 	if d := Digest(source); p.Scenario.SHA256 != "" && d != p.Scenario.SHA256 {
-		return fmt.Errorf("%w: scenario %q has changed since the plan was made (sha256 %s…, plan has %s…); run `yishi assign` again", scenario.ErrInvalid, s.ID, d[:12], shortDigest(p.Scenario.SHA256))
+		return fmt.Errorf("%w: scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", scenario.ErrInvalid, s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed)
 	}
 	return nil
+}
+
+// CheckRoles reports members whose role the scenario does not have, and
+// groups with more or fewer players of a role than the scenario allows: a
+// hand-edited plan must not print a card for a role nobody wrote, nor leave
+// a group without its host.
+func (p *Plan) CheckRoles(s *scenario.Scenario) scenario.Diagnostics {
+	var diags scenario.Diagnostics
+	var ids []string
+	for _, r := range s.Roles {
+		ids = append(ids, r.ID)
+	}
+	for ri, rd := range p.Rounds {
+		for gi, g := range rd.Groups {
+			count := map[string]int{}
+			for mi, m := range g.Members {
+				if m.Role == "" {
+					continue // listed under unmet when the plan was made
+				}
+				if _, ok := s.Role(m.Role); !ok {
+					path := fmt.Sprintf("rounds[%d].groups[%d].members[%d].role", ri, gi, mi)
+					msg := fmt.Sprintf("%s: scenario %q has no role %q", path, s.ID, m.Role)
+					if sug := scenario.Suggest(m.Role, ids); sug != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", sug)
+					}
+					diags.Errorf(p.pos.Of(path), "%s", msg)
+				}
+				count[m.Role]++
+			}
+			path := fmt.Sprintf("rounds[%d].groups[%d]", ri, gi)
+			for _, r := range s.Roles {
+				lo, hi := r.MinPerGroup(), r.MaxPerGroup()
+				n := count[r.ID]
+				if n < lo && !p.unmetRole(rd.Round, g.Group) {
+					diags.Errorf(p.pos.Of(path), "%s: round %d, group %d has %d %s, the scenario needs %d", path, rd.Round, g.Group, n, r.ID, lo)
+				}
+				if hi != scenario.Unlimited && n > hi {
+					diags.Errorf(p.pos.Of(path), "%s: round %d, group %d has %d %s, the scenario allows %d", path, rd.Round, g.Group, n, r.ID, hi)
+				}
+			}
+		}
+	}
+	diags.Sort()
+	return diags
+}
+
+// unmetRole reports whether the plan already lists an unfilled role for the
+// group (made with --allow-unmet).
+func (p *Plan) unmetRole(round, group int) bool {
+	for _, u := range p.Unmet {
+		if u.Round == round && u.Group == group && u.Rule == "role" {
+			return true
+		}
+	}
+	return false
 }
 
 func shortDigest(d string) string {

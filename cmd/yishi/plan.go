@@ -50,6 +50,11 @@ func loadPlan(io *streams, path string) (*roles.Plan, *scenario.Scenario, error)
 	if err := plan.CheckScenario(s, data); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
+	rdiags := plan.CheckRoles(s)
+	printDiagnostics(io, rdiags)
+	if err := rdiags.Err(); err != nil {
+		return nil, nil, &reportedError{err: err}
+	}
 	return plan, s, nil
 }
 
