@@ -69,6 +69,9 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 	if err != nil {
 		return nil, err
 	}
+	if problems := explainInfeasible(s, r, prob, info); len(problems) > 0 {
+		return nil, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
+	}
 	if err := prob.Validate(); err != nil {
 		return nil, fmt.Errorf("%w: the groups cannot be formed:\n%v", scenario.ErrInvalid, err)
 	}

@@ -162,6 +162,28 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
 	})
 
+	t.Run("together set larger than a group", func(t *testing.T) {
+		big := &roles.Roster{File: "r.csv", Trainees: slices.Clone(r.Trainees), Columns: r.Columns}
+		for i := 1; i < 9; i++ {
+			big.Trainees[i].Together = []string{big.Trainees[0].ID}
+			big.Trainees[i].Avoid = nil
+		}
+		big.Trainees[0].Avoid = nil
+		_, err := roles.Assign(context.Background(), s, big, roles.AssignOptions{Groups: 5})
+		require.Error(t, err)
+		assert.ErrorContains(t, err, "9 trainees must share one group through the together column ("+big.Trainees[0].Name+" ("+big.Trainees[0].ID+")")
+		assert.ErrorContains(t, err, "but groups hold at most 6")
+	})
+
+	t.Run("too few trainees may play a role", func(t *testing.T) {
+		s2 := *s
+		s2.Roles = slices.Clone(s.Roles)
+		s2.Roles[0].AvoidBackground = []string{"discussion-class", "social-worker", "resident-rep", "property-manager"}
+		_, err := roles.Assign(context.Background(), &s2, r, roles.AssignOptions{Groups: 5})
+		require.Error(t, err)
+		assert.ErrorContains(t, err, "every group needs 1 "+s.Roles[0].Title+" ("+s.Roles[0].ID+"), 5 in all for 5 groups, but only 4 trainees may play it")
+	})
+
 	t.Run("mix names a missing column", func(t *testing.T) {
 		s2 := *s
 		s2.Grouping.Mix = []scenario.MixRule{{Attribute: "shift", Weight: 1}}
