@@ -379,12 +379,12 @@ func TestHandMadeSheetMembers(t *testing.T) {
 		name, members, err string
 	}{
 		{"none", "", ""},
-		{"names", `"Ann Lee, Bo Wang, Cai Min"`, ""},
-		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)"`, ""},
-		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder)"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, not Dan Zhou, Eve Sun, Fay Liu; was this scoresheet made from another plan? Make scoresheets from this plan`},
+		{"names", `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`, ""},
+		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)、Kai Lu、Jo Qin"`, ""},
+		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder), Lin Fu, Mo Tan"`,
+			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
 		{"one missing", `"Ann Lee, Bo Wang"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
@@ -399,8 +399,8 @@ func TestHandMadeSheetMembers(t *testing.T) {
 		})
 	}
 	// A YAML sheet may list the members too.
-	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
+	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
 	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric)
 	require.Len(t, diags.Errors(), 1, "%v", diags)
-	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, not Ann Lee, Bo Wang, Cai Min; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
+	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
 }
