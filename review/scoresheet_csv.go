@@ -172,8 +172,11 @@ type csvColumn struct {
 }
 
 func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	text, _, _ := roles.DecodeText(data)
+	text, _, bad := roles.DecodeText(data)
 	filePos := scenario.Pos{File: name}
+	// Bytes that are not UTF-8 in a sheet that otherwise is: each is an
+	// error, and the rest of the sheet is read all the same.
+	roles.ReportInvalidBytes(name, bad, diags)
 	if strings.TrimSpace(text) == "" {
 		diags.Errorf(filePos, "file is empty")
 		return nil

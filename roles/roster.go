@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -112,7 +114,8 @@ type Roster struct {
 	// Format is [FormatCSV], [FormatXLSX] or [FormatYAML].
 	Format string `json:"format"`
 	// Encoding is how a CSV file was encoded: "utf-8", "utf-8 with BOM",
-	// "gb18030" or "utf-16"; empty for the other formats.
+	// "gb18030", "windows-1252" or "utf-16" (see [DecodeText]); empty for
+	// the other formats.
 	Encoding string `json:"encoding,omitempty"`
 	// Trainees are in file order.
 	Trainees []Trainee `json:"trainees"`
@@ -120,8 +123,10 @@ type Roster struct {
 	// YAML, in the order keys first appear).
 	Columns []string `json:"columns"`
 	// Numeric marks the attribute columns (those beyond id, name, unit,
-	// background, avoid, together and prefers) whose every non-empty value
-	// is a number, such as age or years.
+	// background, avoid, together and prefers) whose non-empty values are
+	// numbers, such as age or years. A column whose values are numbers
+	// but for a few (at least two numbers and 80 % of the values) is
+	// numeric too, and each value that is not a number is an error.
 	Numeric map[string]bool `json:"numeric,omitempty"`
 
 	index map[string]int
@@ -129,7 +134,9 @@ type Roster struct {
 
 // RosterOptions changes how a roster is read.
 type RosterOptions struct {
-	// Sheet names the XLSX sheet to read; the first sheet when empty.
+	// Sheet names the XLSX sheet to read, by its name or, when no sheet
+	// has that name, by its number counted from 1; the first sheet when
+	// empty.
 	Sheet string
 }
 
@@ -434,11 +441,13 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 }
 
 // readCSV decodes a CSV (or tab-separated) file in UTF-8, UTF-8 with a
-// BOM, UTF-16 with a BOM (Excel's "Unicode text") or GB18030 (what Excel
-// writes on a Chinese Windows), and splits it on commas, or on tabs or
+// BOM, UTF-16 with a BOM (Excel's "Unicode text"), GB18030 (what Excel
+// writes on a Chinese Windows) or Windows-1252 (on an English one), as
+// [DecodeText] tells them apart, and splits it on commas, or on tabs or
 // semicolons when the header holds no comma.
 func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *table {
-	text, encoding := DecodeText(data)
+	text, encoding, bad := DecodeText(data)
+	ReportInvalidBytes(file, bad, diags)
 	lines := strings.Split(text, "\n")
 	runeCol := func(line, byteCol int) int {
 		if line < 1 || line > len(lines) {
@@ -500,27 +509,168 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 	return t
 }
 
+// InvalidByte is a byte that is not UTF-8 in a text that otherwise is.
+type InvalidByte struct {
+	// Line and Col place the byte, 1-based; Col counts characters, as
+	// the columns of messages do.
+	Line, Col int
+	Byte      byte
+}
+
+// SaveAsUTF8 tells a spreadsheet user how to save a file as UTF-8.
+const SaveAsUTF8 = "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)"
+
+// MaxInvalidBytes is how many invalid bytes [ReportInvalidBytes] reports
+// one by one.
+const MaxInvalidBytes = 20
+
+// ReportInvalidBytes records an error for each invalid byte that
+// [DecodeText] found in file, up to [MaxInvalidBytes], and one more, at
+// the first left out, that counts the rest.
+func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnostics) {
+	for i, b := range bad {
+		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
+		if i == MaxInvalidBytes {
+			diags.Errorf(pos, "and %d more invalid UTF-8 bytes; %s", len(bad)-i, SaveAsUTF8)
+			return
+		}
+		diags.Errorf(pos, "invalid UTF-8 byte 0x%02X; %s", b.Byte, SaveAsUTF8)
+	}
+}
+
 // DecodeText returns the bytes of a CSV file as UTF-8 text and names the
-// encoding they were in: UTF-8 with or without a BOM, UTF-16 (Excel's
-// "Unicode text"), else GB18030, which Chinese Excel writes when it saves
-// "CSV (逗号分隔)". Rosters and scoresheets are read through it.
-func DecodeText(data []byte) (text, encoding string) {
+// encoding they were in:
+//
+//   - "utf-8 with BOM", "utf-16" (Excel's "Unicode text") when the file
+//     starts with that byte-order mark;
+//   - "utf-8" when the bytes are UTF-8, or mostly are: when the valid
+//     multi-byte sequences outnumber the invalid bytes at least four to one,
+//     as in a UTF-8 file with a stray Latin-1 byte;
+//   - else "gb18030", which Chinese Excel writes when it saves "CSV (逗号分隔)",
+//     or "windows-1252", which English Excel writes when it saves "CSV
+//     (Comma delimited)": GB18030 text has its high bytes in pairs (a lead
+//     byte then another high byte), Windows-1252 text mostly has lone high
+//     bytes followed by ASCII, and whichever is more common decides.
+//
+// A file read as UTF-8 (with a BOM or without) may still hold bytes that
+// are not UTF-8: each is returned in bad, in file order, and stands as
+// U+FFFD in text. Report them with [ReportInvalidBytes]. Rosters and
+// scoresheets are read through DecodeText.
+func DecodeText(data []byte) (text, encoding string, bad []InvalidByte) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return string(data[3:]), "utf-8 with BOM"
+		text, bad = decodeUTF8(data[3:])
+		return text, "utf-8 with BOM", bad
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		dec := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder()
 		if out, _, err := transform.Bytes(dec, data); err == nil {
-			return strings.ReplaceAll(string(out), "\r\n", "\n"), "utf-16"
+			return strings.ReplaceAll(string(out), "\r\n", "\n"), "utf-16", nil
 		}
 	case utf8.Valid(data):
-		return string(data), "utf-8"
+		return string(data), "utf-8", nil
+	}
+	if mostlyUTF8(data) {
+		text, bad = decodeUTF8(data)
+		return text, "utf-8", bad
+	}
+	if !gbPairs(data) {
+		out, _, err := transform.Bytes(charmap.Windows1252.NewDecoder(), data)
+		if err == nil {
+			return string(out), "windows-1252", nil
+		}
 	}
 	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
 	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "gb18030"
+		return strings.ToValidUTF8(string(data), "\uFFFD"), "gb18030", nil
 	}
-	return string(out), "gb18030"
+	return string(out), "gb18030", nil
+}
+
+// decodeUTF8 returns data as text with each invalid byte replaced by
+// U+FFFD, and the places of those bytes.
+func decodeUTF8(data []byte) (string, []InvalidByte) {
+	if utf8.Valid(data) {
+		return string(data), nil
+	}
+	var (
+		b         strings.Builder
+		bad       []InvalidByte
+		line, col = 1, 1
+	)
+	b.Grow(len(data) + 8)
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad = append(bad, InvalidByte{Line: line, Col: col, Byte: data[i]})
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(data[i : i+size])
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return b.String(), bad
+}
+
+// mostlyUTF8 reports whether the valid multi-byte UTF-8 sequences of data
+// outnumber its invalid bytes at least four to one. In GB18030 or
+// Windows-1252 text few byte sequences happen to be valid UTF-8.
+func mostlyUTF8(data []byte) bool {
+	multi, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		} else {
+			multi++
+		}
+		i += size
+	}
+	return multi > 0 && multi >= 4*invalid
+}
+
+// gbPairs reports whether the high bytes of data come mostly in the pairs
+// of GBK and GB18030 (a lead byte 0x81–0xFE then a trail byte 0x80–0xFE,
+// or GB18030's four-byte form) rather than alone, as in Windows-1252. A
+// trail byte in 0x40–0x7E is ASCII as well, so a lead followed by one
+// counts as neither.
+func gbPairs(data []byte) bool {
+	pairs, lone := 0, 0
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < 0x80 {
+			i++
+			continue
+		}
+		if c >= 0x81 && c <= 0xFE && i+1 < len(data) {
+			t := data[i+1]
+			switch {
+			case t >= 0x80 && t <= 0xFE:
+				pairs++
+				i += 2
+				continue
+			case t >= 0x30 && t <= 0x39 && i+3 < len(data) &&
+				data[i+2] >= 0x81 && data[i+2] <= 0xFE && data[i+3] >= 0x30 && data[i+3] <= 0x39:
+				pairs++
+				i += 4
+				continue
+			case t >= 0x40 && t <= 0x7E:
+				i += 2
+				continue
+			}
+		}
+		lone++
+		i++
+	}
+	return pairs > lone
 }
 
 // Delimiter picks a CSV file's separator from its first non-blank line: a
@@ -580,11 +730,20 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		diags.Errorf(filePos, "the workbook has no sheets")
 		return nil
 	}
-	if sheet == "" {
+	n, numErr := strconv.Atoi(strings.TrimSpace(sheet))
+	switch {
+	case sheet == "":
 		sheet = sheets[0]
-	} else if !slices.Contains(sheets, sheet) {
+	case slices.Contains(sheets, sheet):
+	case numErr == nil && n >= 1 && n <= len(sheets):
+		// A sheet's number, counted from 1, when no sheet has it as
+		// its name.
+		sheet = sheets[n-1]
+	default:
 		msg := fmt.Sprintf("no sheet %q; the workbook has: %s", sheet, quoteList(sheets))
-		if s := scenario.Suggest(sheet, sheets); s != "" {
+		if numErr == nil {
+			msg += fmt.Sprintf(" (a sheet's number is 1 to %d)", len(sheets))
+		} else if s := scenario.Suggest(sheet, sheets); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		diags.Errorf(filePos, "%s", msg)
@@ -768,6 +927,9 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		diags.Errorf(t.headerPos, "no trainees: the roster has a header but no rows")
 		return nil
 	}
+	for _, rec := range t.records {
+		checkControl(rec, diags)
+	}
 	r := &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}}
 	firstLine := map[string]int{} // id -> line or row where it was first given
 	names := map[string][]int{}
@@ -800,6 +962,9 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			c.errorf(diags, "missing name")
 		} else {
 			tr.Name = c.text
+			if prev := names[c.text]; len(prev) > 0 {
+				diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, t.rowWord, r.Trainees[prev[0]].Pos.Line)
+			}
 			names[c.text] = append(names[c.text], len(r.Trainees))
 		}
 		if c, ok := get(ColumnUnit); !ok {
@@ -882,23 +1047,64 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
 			continue
 		}
-		numeric, some := true, false
-		for _, tr := range r.Trainees {
-			v, ok := tr.Attrs[col]
-			if !ok {
-				continue
-			}
-			some = true
-			if _, err := strconv.ParseFloat(v, 64); err != nil {
-				numeric = false
-				break
+		var values, numbers int
+		for _, rec := range t.records {
+			if c := rec.cells[col]; c.text != "" {
+				values++
+				if isNumber(c.text) {
+					numbers++
+				}
 			}
 		}
-		if numeric && some {
+		switch {
+		case values == 0:
+		case numbers == values:
 			r.Numeric[col] = true
+		case numbers >= 2 && numbers*5 >= values*4:
+			// A column of numbers but for a few cells: those are
+			// mistakes, which would otherwise turn the whole column
+			// categorical and change how groups are mixed.
+			r.Numeric[col] = true
+			for _, rec := range t.records {
+				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
+					c.errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
+				}
+			}
 		}
 	}
 	return r
+}
+
+// isNumber reports whether a cell is a finite number such as 12 or 1.5.
+func isNumber(s string) bool {
+	f, err := strconv.ParseFloat(s, 64)
+	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// checkControl reports the cells of a record that hold control
+// characters, such as the escape that starts a terminal colour code:
+// they would be printed raw to terminals and into files. Tabs and line
+// breaks, which a spreadsheet cell may hold, are let through.
+func checkControl(rec record, diags *scenario.Diagnostics) {
+	cols := make([]string, 0, len(rec.cells))
+	for col := range rec.cells {
+		cols = append(cols, col)
+	}
+	slices.Sort(cols)
+	for _, col := range cols {
+		c := rec.cells[col]
+		for _, v := range append([]string{c.text}, c.list...) {
+			if i := strings.IndexFunc(v, isControl); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(v[i:])
+				c.errorf(diags, "control character U+%04X in %q; remove it", r, v)
+				break
+			}
+		}
+	}
+}
+
+func isControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
 // missingColumn explains a missing required column, naming the headers
@@ -941,10 +1147,11 @@ func resolveBackground(c cell, s *scenario.Scenario, diags *scenario.Diagnostics
 		names = append(names, b.Aliases...)
 		known = append(known, fmt.Sprintf("%s (%s)", b.ID, b.Label.In(s.Language)))
 	}
+	const fix = "add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster"
 	if sug := scenario.Suggest(c.text, names); sug != "" {
-		c.errorf(diags, "unknown background %q (did you mean %q?)", c.text, sug)
+		c.errorf(diags, "unknown background %q (did you mean %q?); %s", c.text, sug, fix)
 	} else {
-		c.errorf(diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases", c.text, strings.Join(known, ", "))
+		c.errorf(diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", c.text, strings.Join(known, ", "), fix)
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -422,7 +424,7 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "ambiguous name in avoid",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,回避\n1,王伟,石庄社区,社工,\n2,王伟,东坝村,物业,\n3,张磊,东坝村,物业,王伟\n",
-			diags: []string{`r.csv:4:13: 回避: "王伟" is the name of more than one trainee (line 2, line 3); write the id instead`},
+			diags: []string{`r.csv:3:3: warning: 姓名: name "王伟" also on line 2; two sign-ups for one person?`, `r.csv:4:13: 回避: "王伟" is the name of more than one trainee (line 2, line 3); write the id instead`},
 		},
 		{
 			name:  "together and avoid the same trainee",
@@ -570,4 +572,189 @@ func FuzzParseRoster(f *testing.F) {
 			}
 		}
 	})
+}
+
+// englishRosterCSV is an English roster as English Excel saves "CSV (Comma
+// delimited)": in Windows-1252, with curly quotes, é and an en dash.
+const englishRosterCSV = "ID,Name,Unit,Background,Notes\r\n" +
+	"A1,Renée Dupont,East Lane,social worker,“quiet” – likes to listen\r\n" +
+	"A2,José Martín,West Lane,resident representative,café owner\r\n"
+
+// scoresheetWindows1252CSV is a scoresheet-like CSV with the same marks.
+const scoresheetWindows1252CSV = "Reviewer [reviewer],Round [round],Group [group],Organization (1–5) [organization],Evidence [organization.evidence]\r\n" +
+	"Renée,1,1,4,“Let’s begin” – opened on time\r\n"
+
+// writeEncodingFixtures regenerates the Windows-1252 fixtures.
+func writeEncodingFixtures(t *testing.T) {
+	t.Helper()
+	for name, src := range map[string]string{
+		"roster-windows1252.csv":     englishRosterCSV,
+		"scoresheet-windows1252.csv": scoresheetWindows1252CSV,
+	} {
+		b, err := charmap.Windows1252.NewEncoder().Bytes([]byte(src))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(rosterDir, name), b, 0o644))
+	}
+}
+
+func TestDecodeTextEncodings(t *testing.T) {
+	if *update {
+		writeEncodingFixtures(t)
+	}
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(rosterDir, name))
+		require.NoError(t, err)
+		return b
+	}
+	gbWant, err := os.ReadFile(filepath.Join(rosterDir, "roster-bom.csv"))
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		data     []byte
+		text     string
+		encoding string
+		bad      []InvalidByte
+	}{
+		{name: "utf-8", data: []byte("姓名\n王淑芬\n"), text: "姓名\n王淑芬\n", encoding: "utf-8"},
+		{name: "gb18030 fixture", data: read("roster-gb18030.csv"), text: string(gbWant[3:]), encoding: "gb18030"},
+		{name: "windows-1252 roster", data: read("roster-windows1252.csv"), text: englishRosterCSV, encoding: "windows-1252"},
+		{name: "windows-1252 scoresheet", data: read("scoresheet-windows1252.csv"), text: scoresheetWindows1252CSV, encoding: "windows-1252"},
+		{name: "latin-1 byte in ASCII is windows-1252", data: []byte("Name\nRen\xe9e\n"), text: "Name\nRenée\n", encoding: "windows-1252"},
+		{
+			name:     "one stray byte in UTF-8 Chinese",
+			data:     []byte("编号,姓名,社区\nT01,王淑芬,石庄社区\nT02,Ren\xe9e,东坝村\nT03,张磊,东坝村\n"),
+			text:     "编号,姓名,社区\nT01,王淑芬,石庄社区\nT02,Ren\uFFFDe,东坝村\nT03,张磊,东坝村\n",
+			encoding: "utf-8",
+			bad:      []InvalidByte{{Line: 3, Col: 8, Byte: 0xE9}},
+		},
+		{
+			name:     "stray bytes after a BOM",
+			data:     []byte("\xef\xbb\xbf姓\x93名\n\x94x\n"),
+			text:     "姓\uFFFD名\n\uFFFDx\n",
+			encoding: "utf-8 with BOM",
+			bad:      []InvalidByte{{Line: 1, Col: 2, Byte: 0x93}, {Line: 2, Col: 1, Byte: 0x94}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, encoding, bad := DecodeText(tc.data)
+			assert.Equal(t, tc.encoding, encoding)
+			assert.Equal(t, tc.text, text)
+			assert.Equal(t, tc.bad, bad)
+		})
+	}
+	// The fixtures hold the bytes English Excel writes.
+	for _, b := range []byte{0x93, 0x94, 0x96, 0xE9} {
+		assert.Contains(t, string(read("roster-windows1252.csv")), string([]byte{b}))
+	}
+}
+
+// TestDecodeTextLongChinese checks that GB18030 text is not taken for
+// UTF-8 with bad bytes, however many of its pairs happen to be UTF-8.
+func TestDecodeTextLongChinese(t *testing.T) {
+	src := strings.Repeat("王淑芬刘建国张磊陈晓燕李秀英赵刚石庄社区东坝村议事班成员居民代表物业社工楼门长社区干部主持人记录员喜欢发言语速快新任\n", 50)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(src))
+	require.NoError(t, err)
+	text, encoding, bad := DecodeText(gb)
+	assert.Equal(t, "gb18030", encoding)
+	assert.Equal(t, src, text)
+	assert.Empty(t, bad)
+}
+
+func TestRosterWindows1252(t *testing.T) {
+	r, diags := LoadRoster(filepath.Join(rosterDir, "roster-windows1252.csv"), testScenario(t), RosterOptions{})
+	require.Empty(t, diags)
+	assert.Equal(t, "windows-1252", r.Encoding)
+	assert.Equal(t, []string{"Renée Dupont", "José Martín"}, r.Values("name"))
+	assert.Equal(t, []string{"“quiet” – likes to listen", "café owner"}, r.Values("notes"))
+}
+
+func TestRosterTextChecks(t *testing.T) {
+	s := testScenario(t)
+	many := "编号,姓名,社区,背景\n"
+	for i := range 25 {
+		many += fmt.Sprintf("T%02d,王\xe9%d,石庄社区,社工\n", i, i)
+	}
+	tests := []struct {
+		name  string
+		file  string
+		data  string
+		diags []string
+	}{
+		{
+			name:  "a stray byte in UTF-8 is an error at its place",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
+			diags: []string{`r.csv:3:8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+		},
+		{
+			name: "many stray bytes are capped",
+			file: "r.csv",
+			data: many,
+			diags: func() []string {
+				var d []string
+				for i := range 20 {
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2))
+				}
+				return append(d, `r.csv:22:6: and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
+			}(),
+		},
+		{
+			name:  "one non-number in a numeric column",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,abc\n3,丙,东坝村,物业,12\n4,丁,东坝村,物业,\n5,戊,东坝村,物业,7\n6,己,东坝村,物业,1.5\n",
+			diags: []string{`r.csv:3:13: 工龄: "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
+		},
+		{
+			name:  "control characters in a cell",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,备注\n1,\x1b[31m王淑芬,石庄社区,社工,a\x07b\n",
+			diags: []string{`r.csv:2:3: 姓名: control character U+001B in "\x1b[31m王淑芬"; remove it`, `r.csv:2:20: 备注: control character U+0007 in "a\ab"; remove it`},
+		},
+		{
+			name:  "control character in YAML",
+			file:  "r.yaml",
+			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王\\e淑芬\", unit: 石庄社区, background: 社工}\n",
+			diags: []string{`r.yaml:3:21: name: control character U+001B in "王\x1b淑芬"; remove it`},
+		},
+		{
+			name:  "two trainees with one name",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,张磊,东坝村,物业\nT03, 王淑芬 ,东坝村,物业\n",
+			diags: []string{`r.csv:4:5: warning: 姓名: name "王淑芬" also on line 2; two sign-ups for one person?`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := ParseRoster(tc.file, []byte(tc.data), s, RosterOptions{})
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			assert.Equal(t, tc.diags, got)
+		})
+	}
+}
+
+func TestRosterNumericColumns(t *testing.T) {
+	s := testScenario(t)
+	// Two of three numbers is not the large majority: the column is
+	// categorical, as before.
+	r, diags := ParseRoster("r.csv", []byte("编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,三年\n3,丙,东坝村,物业,12\n"), s, RosterOptions{})
+	require.Empty(t, diags)
+	assert.False(t, r.Numeric["years"])
+	// One number alone does not make a column numeric.
+	r, diags = ParseRoster("r.csv", []byte("编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,\n"), s, RosterOptions{})
+	require.Empty(t, diags)
+	assert.True(t, r.Numeric["years"], "every value is a number")
+}
+
+func TestRosterSheetByNumber(t *testing.T) {
+	s := testScenario(t)
+	path := filepath.Join(rosterDir, "roster-second-sheet.xlsx")
+	r, diags := LoadRoster(path, s, RosterOptions{Sheet: "2"})
+	require.Empty(t, diags)
+	assert.Len(t, r.Trainees, 6)
+	_, diags = LoadRoster(path, s, RosterOptions{Sheet: "3"})
+	assert.Equal(t, path+`: no sheet "3"; the workbook has: "第一期", "第二期" (a sheet's number is 1 to 2)`, diags.Error())
 }

@@ -1,0 +1,95 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// filledCSV returns a blank CSV scoresheet for Alice, round 1, with
+// evidence written into each evidence cell, without its BOM.
+func filledCSV(t *testing.T, evidence func(row, col int) string) []byte {
+	t.Helper()
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}, Round: 1})
+	require.NoError(t, err)
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(MarshalScoresheetsCSV(p, s, blank), []byte(utf8BOM)))).ReadAll()
+	require.NoError(t, err)
+	for i := 1; i < len(recs); i++ {
+		for c, h := range recs[0] {
+			if strings.HasSuffix(h, ".evidence]") {
+				recs[i][c] = evidence(i, c)
+			}
+		}
+	}
+	var b bytes.Buffer
+	require.NoError(t, csv.NewWriter(&b).WriteAll(recs))
+	return b.Bytes()
+}
+
+// TestWindows1252Scoresheet reads a sheet as English Excel saves "CSV
+// (Comma delimited)": in Windows-1252, with curly quotes, é and the en
+// dash of the score columns' "(1–5)".
+func TestWindows1252Scoresheet(t *testing.T) {
+	p, s := fixture(t)
+	const ev = "“Let’s begin” – Renée opened on time"
+	data, err := charmap.Windows1252.NewEncoder().Bytes(filledCSV(t, func(int, int) string { return ev }))
+	require.NoError(t, err)
+	require.Contains(t, string(data), "\x93Let\x92s begin\x94 \x96 Ren\xe9e")
+
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.NotEmpty(t, sheets)
+	for _, sc := range sheets[0].Scores {
+		assert.Equal(t, ev, sc.Evidence)
+	}
+}
+
+// TestScoresheetInvalidUTF8 reads a UTF-8 sheet with stray Latin-1 bytes:
+// each is an error at its line and column, and the sheet is not used.
+func TestScoresheetInvalidUTF8(t *testing.T) {
+	p, s := fixture(t)
+	var want []string
+	data := filledCSV(t, func(row, col int) string {
+		if row == 2 && col == 5 {
+			return "王老师说：Ren\xe9e 开场很好"
+		}
+		return "开场宣布了议事规则"
+	})
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if j := strings.Index(l, "Ren\xe9e"); j >= 0 {
+			col := len([]rune(l[:j+3])) + 1
+			want = append(want, fmt.Sprintf("alice.csv:%d:%d: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", i+1, col))
+		}
+	}
+	require.Len(t, want, 1)
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	assert.Empty(t, sheets)
+	assert.Equal(t, want, errorStrings(diags.Errors()))
+
+	// With a BOM as well, and every bad byte reported, up to a limit.
+	data = append([]byte(utf8BOM), filledCSV(t, func(row, col int) string {
+		return "开场宣布了议事规则\x93很好\x94"
+	})...)
+	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	errs := errorStrings(diags.Errors())
+	require.Len(t, errs, 21, "%v", errs)
+	assert.Contains(t, errs[0], ": invalid UTF-8 byte 0x93; save the file as UTF-8")
+	assert.Contains(t, errs[1], ": invalid UTF-8 byte 0x94; save the file as UTF-8")
+	assert.Regexp(t, `^alice\.csv:\d+:\d+: and \d+ more invalid UTF-8 bytes; save the file as UTF-8`, errs[20])
+}
+
+func errorStrings[T fmt.Stringer](ds []T) []string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, d.String())
+	}
+	return out
+}
