@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"testing"
 	"time"
 
@@ -68,6 +69,12 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 	assert.Equal(t, "plain", s.paint(ansiRed, "plain"))
 	s.Color = true
 	assert.Equal(t, ansiRed+"red"+ansiReset, s.paint(ansiRed, "red"))
+	assert.Equal(t, "out", s.paintOut(ansiRed, "out"), "stdout has its own setting: a redirected stdout gets no colour")
+
+	devNull, err := os.Open(os.DevNull)
+	require.NoError(t, err)
+	defer devNull.Close()
+	assert.False(t, colorWanted(devNull), "/dev/null is a character device but not a terminal")
 
 	t.Setenv("NO_COLOR", "")
 	assert.False(t, colorWanted(&buf))

@@ -105,13 +105,13 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	}
 	out := opts.IO.Out
 	step := func(n int, title, command string) {
-		fmt.Fprintf(out, "\n%s\n  $ %s\n\n", opts.IO.paint(ansiBold, fmt.Sprintf("Step %d — %s", n, title)), command)
+		fmt.Fprintf(out, "\n%s\n  $ %s\n\n", opts.IO.paintOut(ansiBold, fmt.Sprintf("Step %d — %s", n, title)), command)
 	}
 	step(1, "the scenario", "yishi scenarios show "+opts.Scenario)
 	if err := scenario.WriteSummary(out, s, scenario.SummaryOptions{}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paint(ansiGreen, "ok"))
+	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paintOut(ansiGreen, "ok"))
 	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, roster, plan)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"golang.org/x/term"
 )
 
 // streams carries a command's input and output, so that tests can give it
@@ -13,14 +15,15 @@ type streams struct {
 	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
-	// Color is true when ErrOut is a terminal and NO_COLOR is not set.
-	Color bool
+	// Color is true when ErrOut is a terminal and NO_COLOR is not set;
+	// ColorOut likewise for Out. They differ when one stream is redirected.
+	Color, ColorOut bool
 	// Output is "text" or "json", from the --output flag.
 	Output string
 }
 
 func newStreams(in io.Reader, out, errOut io.Writer) *streams {
-	return &streams{In: in, Out: out, ErrOut: errOut, Color: colorWanted(errOut), Output: "text"}
+	return &streams{In: in, Out: out, ErrOut: errOut, Color: colorWanted(errOut), ColorOut: colorWanted(out), Output: "text"}
 }
 
 // colorWanted follows https://no-color.org: colour only on a terminal, and
@@ -30,11 +33,8 @@ func colorWanted(w io.Writer) bool {
 		return false
 	}
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	// A character device is not enough: /dev/null is one too.
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // JSON reports whether the user asked for JSON output.
@@ -56,9 +56,18 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// paint wraps s in an ANSI colour when colour is on.
+// paint wraps text meant for ErrOut in an ANSI colour when colour is on
+// there.
 func (s *streams) paint(color, text string) string {
 	if !s.Color {
+		return text
+	}
+	return color + text + ansiReset
+}
+
+// paintOut is paint for text meant for Out.
+func (s *streams) paintOut(color, text string) string {
+	if !s.ColorOut {
 		return text
 	}
 	return color + text + ansiReset

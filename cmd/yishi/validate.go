@@ -86,9 +86,9 @@ func runValidate(opts *validateOptions) error {
 		for _, r := range results {
 			printDiagnostics(opts.IO, r.Diagnostics)
 			errs, warns := len(r.Diagnostics.Errors()), len(r.Diagnostics.Warnings())
-			status := opts.IO.paint(ansiGreen, "ok")
+			status := opts.IO.paintOut(ansiGreen, "ok")
 			if !r.Valid {
-				status = opts.IO.paint(ansiRed, "invalid")
+				status = opts.IO.paintOut(ansiRed, "invalid")
 			}
 			fmt.Fprintf(opts.IO.Out, "%s: %s %s (%s, %s)\n", r.File, status, r.Kind, plural(errs, "error"), plural(warns, "warning"))
 		}
