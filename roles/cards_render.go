@@ -38,8 +38,10 @@ const MasterSheetName = "master-sheet-TRAINER-ONLY"
 
 // CardOptions change how role cards are laid out.
 type CardOptions struct {
-	// Paper is PaperA5 (the default when empty) or PaperA4; it sets the
-	// page size of HTML cards. The master sheet is always A4.
+	// Paper is PaperA4 (the default when empty) or PaperA5; it sets the
+	// page size of HTML cards. The master sheet is always A4. A4 is the
+	// default because a long scenario's card shrinks its text to fit a page,
+	// and on A5 that gets too small for many trainees to read.
 	Paper string
 }
 
@@ -62,9 +64,9 @@ type paper struct {
 func paperFor(name string) (paper, error) {
 	var p paper
 	switch name {
-	case "", PaperA5:
+	case PaperA5:
 		p = paper{Name: "A5", Width: 148, PageHeight: 210, Margin: 9, FontSize: 8.5}
-	case PaperA4:
+	case "", PaperA4:
 		p = paper{Name: "A4", Width: 210, PageHeight: 297, Margin: 14, FontSize: 10.5}
 	default:
 		return p, fmt.Errorf("%w: unknown paper %q (use a5 or a4)", scenario.ErrInvalid, name)
@@ -133,7 +135,7 @@ func htmlLang(lang string) string {
 	return lang
 }
 
-// RenderCard renders one role card as html (an A5 page), md, txt or json.
+// RenderCard renders one role card as html (an A4 page), md, txt or json.
 func RenderCard(c Card, format string) ([]byte, error) {
 	return RenderCards([]Card{c}, format, CardOptions{})
 }

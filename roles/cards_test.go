@@ -366,15 +366,15 @@ func TestCardContents(t *testing.T) {
 		data, err := roles.RenderCard(c, roles.FormatHTML)
 		require.NoError(t, err)
 		h := string(data)
-		for _, want := range []string{"size: A5", "break-after: page", "Noto Sans CJK SC", "Microsoft YaHei", "Confidential — for you only", `class="cut tl"`} {
+		for _, want := range []string{"size: A4", "break-after: page", "Noto Sans CJK SC", "Microsoft YaHei", "Confidential — for you only", `class="cut tl"`} {
 			assert.Contains(t, h, want)
 		}
 		for _, bad := range []string{"http://", "https://", "<link", "@import", "@font-face", "src="} {
 			assert.NotContains(t, h, bad)
 		}
-		a4, err := roles.RenderCards([]roles.Card{c}, roles.FormatHTML, roles.CardOptions{Paper: roles.PaperA4})
+		a5, err := roles.RenderCards([]roles.Card{c}, roles.FormatHTML, roles.CardOptions{Paper: roles.PaperA5})
 		require.NoError(t, err)
-		assert.Contains(t, string(a4), "size: A4")
+		assert.Contains(t, string(a5), "size: A5")
 		_, err = roles.RenderCards([]roles.Card{c}, roles.FormatHTML, roles.CardOptions{Paper: "letter"})
 		assert.ErrorIs(t, err, scenario.ErrInvalid)
 		_, err = roles.RenderCard(c, "pdf")

@@ -37,7 +37,7 @@ for printing, and the trainer's master sheet (groups, roles, timetable and
 who receives each inject) to master-sheet-TRAINER-ONLY.EXT: do not hand that
 one out.
 
-HTML cards are print-ready: one A5 card a page (--paper a4 for A4), cut
+HTML cards are print-ready: one A4 card a page (--paper a5 for A5), cut
 marks, fonts that show Chinese, no internet needed. Print all-cards.html
 from a browser at 100% scale with headers and footers off.
 
@@ -69,7 +69,7 @@ unless --force.`,
 	f.StringVarP(&opts.Format, "format", "f", roles.FormatHTML, "card format: "+strings.Join(roles.CardFormats, ", "))
 	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
 	f.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
-	f.StringVar(&opts.Paper, "paper", roles.PaperA5, "paper size of HTML cards: a5 or a4 (the master sheet is A4)")
+	f.StringVar(&opts.Paper, "paper", roles.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
 	f.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
 	return cmd
 }

@@ -27,9 +27,9 @@ func TestCardsFlags(t *testing.T) {
 		wantErr string
 	}{
 		{name: "defaults", argv: []string{"plan.yaml", "--out", "cards"},
-			want: cardsOptions{Plan: "plan.yaml", Out: "cards", Format: "html", Paper: "a5"}},
-		{name: "everything", argv: []string{"p.yaml", "-O", "d", "--format", "MD", "--round", "2", "--paper", "A4", "--force"},
-			want: cardsOptions{Plan: "p.yaml", Out: "d", Format: "md", Paper: "a4", Round: 2, Force: true}},
+			want: cardsOptions{Plan: "plan.yaml", Out: "cards", Format: "html", Paper: "a4"}},
+		{name: "everything", argv: []string{"p.yaml", "-O", "d", "--format", "MD", "--round", "2", "--paper", "A5", "--force"},
+			want: cardsOptions{Plan: "p.yaml", Out: "d", Format: "md", Paper: "a5", Round: 2, Force: true}},
 		{name: "bad format", argv: []string{"p.yaml", "--out", "d", "--format", "pdf"}, wantErr: `--format must be one of html, md, txt, json, not "pdf"`},
 		{name: "bad paper", argv: []string{"p.yaml", "--out", "d", "--paper", "letter"}, wantErr: `--paper must be a5 or a4`},
 		{name: "no out", argv: []string{"p.yaml"}, wantErr: "cards needs --out DIR"},
