@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -186,8 +185,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *rol
 			fmt.Fprintf(out, ", %d repeat pairing(s)", rd.Repeats)
 		}
 		fmt.Fprintln(out)
-		tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  GROUP\tSIZE\tUNITS\tBACKGROUNDS\tHOST / RECORDER")
+		rows := [][]string{{"GROUP", "SIZE", "UNITS", "BACKGROUNDS", "HOST / RECORDER"}}
 		for _, g := range rd.Groups {
 			units, bgs := map[string]int{}, map[string]int{}
 			var leads []string
@@ -202,9 +200,9 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *rol
 					leads = append(leads, m.Name)
 				}
 			}
-			fmt.Fprintf(tw, "  %d\t%d\t%s\t%s\t%s\n", g.Group, len(g.Members), countList(units), countList(bgs), strings.Join(leads, " / "))
+			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units), countList(bgs), strings.Join(leads, " / ")})
 		}
-		tw.Flush()
+		writeTable(out, "  ", rows)
 	}
 	printUnmet(io, p)
 	for _, rd := range p.Rounds {

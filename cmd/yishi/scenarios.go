@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -45,12 +44,11 @@ func runScenariosList(opts *scenariosListOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(list)
 	}
-	tw := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tLANG\tMETHOD\tDURATION\tROLES\tTITLE")
+	rows := [][]string{{"ID", "LANG", "METHOD", "DURATION", "ROLES", "TITLE"}}
 	for _, e := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", e.ID, e.Language, e.Method, e.Duration, e.Roles, e.Title)
+		rows = append(rows, []string{e.ID, e.Language, e.Method, e.Duration, fmt.Sprint(e.Roles), e.Title})
 	}
-	return tw.Flush()
+	return writeTable(opts.IO.Out, "", rows)
 }
 
 type scenariosShowOptions struct {
