@@ -54,12 +54,13 @@ func RenderReport(r *Report, format string) ([]byte, error) {
 
 func funcs(lang string) template.FuncMap {
 	return template.FuncMap{
-		"w":      func(key string) string { return word(lang, key) },
-		"num":    num,
-		"score":  scoreText,
-		"stat":   func(s Stat) string { return statText(s, lang, false) },
-		"signed": func(s Stat) string { return statText(s, lang, true) },
-		"join":   func(s []string) string { return strings.Join(s, ", ") },
+		"w":       func(key string) string { return word(lang, key) },
+		"num":     num,
+		"score":   scoreText,
+		"stat":    func(s Stat) string { return statText(s, lang, false) },
+		"signed":  func(s Stat) string { return statText(s, lang, true) },
+		"join":    func(s []string) string { return strings.Join(s, ", ") },
+		"partial": partial,
 	}
 }
 
@@ -92,6 +93,31 @@ func statText(s Stat, lang string, signed bool) string {
 type roundView struct {
 	RoundReport
 	Bars, Heat template.HTML
+	// Partial tells whether a mean of the ranking rests on fewer
+	// reviewers than sent the group a sheet.
+	Partial bool
+}
+
+// partial marks a dimension's mean that fewer of the group's reviewers
+// scored than sent it a sheet: "(1/2)" is one reviewer of two. It is empty
+// when every reviewer scored it, or none did (the mean is then "–").
+func partial(g GroupReport, d DimensionStats) string {
+	if d.N == 0 || d.N >= len(g.Reviewers) {
+		return ""
+	}
+	return fmt.Sprintf("(%d/%d)", d.N, len(g.Reviewers))
+}
+
+// hasPartial tells whether any mean of the round is marked by [partial].
+func hasPartial(rd RoundReport) bool {
+	for _, g := range rd.Groups {
+		for _, d := range g.Dimensions {
+			if partial(g, d) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func renderHTML(r *Report) ([]byte, error) {
@@ -110,7 +136,7 @@ func renderHTML(r *Report) ([]byte, error) {
 		Rounds []roundView
 	}{R: r, Lang: r.Language, CSS: template.CSS(css)}
 	for _, rd := range r.Rounds {
-		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd)})
+		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd), Partial: hasPartial(rd)})
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, view); err != nil {
@@ -387,7 +413,7 @@ func renderMarkdown(r *Report) []byte {
 	w := func(k string) string { return word(lang, k) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), md(r.Scenario.Title))
-	fmt.Fprintf(&b, "%s: %s · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
+	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.Title), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
 		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), md(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
 	if len(r.Rounds) == 0 {
 		fmt.Fprintf(&b, "%s\n\n", w("no_reviews"))
@@ -406,11 +432,18 @@ func renderMarkdown(r *Report) []byte {
 			}
 			fmt.Fprintf(&b, "| %s | %s %d |", rank, w("group"), g.Group)
 			for _, d := range g.Dimensions {
-				fmt.Fprintf(&b, " %s |", num(d.Mean))
+				if p := partial(g, d); p != "" {
+					fmt.Fprintf(&b, " %s %s |", num(d.Mean), p)
+				} else {
+					fmt.Fprintf(&b, " %s |", num(d.Mean))
+				}
 			}
 			fmt.Fprintf(&b, " **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
 		}
 		b.WriteString("\n")
+		if hasPartial(rd) {
+			fmt.Fprintf(&b, "%s\n\n", md(w("partial_note")))
+		}
 	}
 	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), md(w("agreement_help")))
 	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), md(w("alpha")), w("icc"), w("reading"))

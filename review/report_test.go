@@ -243,3 +243,49 @@ func TestUnknownReportFormat(t *testing.T) {
 	_, err := RenderReport(&Report{}, "pdf")
 	assert.Error(t, err)
 }
+
+// TestReportHeaderTitle: the report names the scenario by its title, not
+// only by its id.
+func TestReportHeaderTitle(t *testing.T) {
+	rep := reportFixture(t)
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "Scenario: Adding an elevator to a six-storey walk-up (elevator-retrofit) ·")
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	assert.Contains(t, string(html), "Scenario: Adding an elevator to a six-storey walk-up (elevator-retrofit) ·")
+}
+
+// TestPartialScores: where fewer of a group's reviewers scored a
+// dimension than sent a sheet, the ranking says so next to the mean, so a
+// mean from one reviewer is not taken for one from three.
+func TestPartialScores(t *testing.T) {
+	p, s := fixture(t)
+	files, err := filepath.Glob("testdata/report/sheets/*")
+	require.NoError(t, err)
+	sheets := readSheets(t, p, s, files...)
+	for i := range sheets {
+		if sheets[i].Round == 1 && sheets[i].Group == 1 && sheets[i].Reviewer != "Alice" {
+			sc := sheets[i].Scores["rhythm"]
+			sc.Value = nil
+			sheets[i].Scores["rhythm"] = sc
+		}
+	}
+	rep := BuildReport(p, s, sheets)
+	g := rep.Rounds[0].Groups[0]
+	require.Len(t, g.Reviewers, 3)
+	require.Equal(t, 1, g.Dimensions[1].N)
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| 3.00 (1/3) |", "rhythm of group 1: Alice alone")
+	assert.Contains(t, string(md), "(n/m): only n of the group's m reviewers scored this dimension")
+	assert.Equal(t, 1, strings.Count(string(md), "/3)"), "full dimensions are not marked")
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `3.00 <span class="partial">(1/3)</span>`)
+	assert.Contains(t, string(html), "only n of the group&#39;s m reviewers")
+
+	full, err := RenderReport(reportFixture(t), ReportMarkdown)
+	require.NoError(t, err)
+	assert.NotContains(t, string(full), "(n/m)", "no footnote when every reviewer scored everything")
+}
