@@ -35,7 +35,8 @@ const (
 
 // MarshalScoresheetsCSV writes one reviewer's sheets as a CSV file for
 // Excel: UTF-8 with a BOM, a header row labelled in the scenario's
-// language with column ids in brackets, and a row per group. Every cell is
+// language with column ids in brackets, a row of hints (each dimension's
+// level descriptors) that is skipped when read back, and a row per group. Every cell is
 // made safe from formula injection with [SafeCell]. Lists (strengths,
 // improvements) are written one item per line of the cell.
 func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
@@ -55,7 +56,7 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 	}
 	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements),
 		headerCell(word(lang, "plan_id"), colPlan))
-	rows := [][]string{header}
+	rows := [][]string{header, hintRow(s)}
 	id := PlanID(p)
 	for _, sh := range sheets {
 		row := []string{sh.Reviewer, strconv.Itoa(sh.Round), strconv.Itoa(sh.Group), membersCell(p, s, sh.Round, sh.Group)}
@@ -71,6 +72,35 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 		rows = append(rows, row)
 	}
 	return writeCSV(rows)
+}
+
+// hintRow is the row under the header that reminds the reviewer of the
+// rubric: a marker in the first cell, each score column's level
+// descriptors ("1 = …" a line each, every level the rubric has), each
+// evidence column's description, and how to write strengths and
+// improvements. [ParseScoresheets] skips it, wherever it stands.
+func hintRow(s *scenario.Scenario) []string {
+	lang := s.Language
+	row := []string{word(lang, "levels_marker"), "", "", ""}
+	for _, d := range s.Rubric.Rubric.Dimensions {
+		levels := make([]string, len(d.Levels))
+		for i, l := range d.Levels {
+			levels[i] = fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In(lang)))
+		}
+		row = append(row, strings.Join(levels, "\n"), oneLine(d.Description.In(lang)))
+	}
+	return append(row, word(lang, "strengths_help"), word(lang, "improvements_help"), "")
+}
+
+// isHintRow reports whether a row is a hint row (or any row whose first
+// or reviewer cell starts with "#"): no reviewer's name starts with "#".
+func isHintRow(rec []string, reviewerCol int) bool {
+	for _, i := range []int{0, reviewerCol} {
+		if i < len(rec) && strings.HasPrefix(strings.TrimSpace(unsafeCell(strings.TrimPrefix(rec[i], utf8BOM))), "#") {
+			return true
+		}
+	}
+	return false
 }
 
 func headerCell(label, id string) string { return label + " [" + id + "]" }
@@ -285,7 +315,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 			}
 			return strings.TrimSpace(unsafeCell(rec[i])), fieldPos(i)
 		}
-		if rowBlank(rec) {
+		if rowBlank(rec) || isHintRow(rec, cols[colReviewer]) {
 			continue
 		}
 		line, _ := rd.FieldPos(0)

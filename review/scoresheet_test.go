@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -98,6 +99,48 @@ func TestGB18030(t *testing.T) {
 	assert.Len(t, diags.Warnings(), 5, "five dimensions left blank: %v", diags)
 }
 
+// TestCSVHintRow: the hint row of level descriptors is skipped when read
+// back, in Chinese too, wherever Excel leaves it, and its cells are safe
+// from formula injection like every other.
+func TestCSVHintRow(t *testing.T) {
+	p, _ := fixture(t)
+	zh := bundled(t, "square-dance-noise")
+	p.Scenario.ID, p.Scenario.Language = zh.ID, zh.Language
+	// A descriptor a spreadsheet would run, were it first in its cell.
+	d := &zh.Rubric.Rubric.Dimensions[0]
+	d.Levels[0].Descriptor = scenario.Text{"zh": "=HYPERLINK(\"http://x\")", "en": "x"}
+	d.Description = scenario.Text{"zh": "@SUM(A1)", "en": "x"}
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"王老师"}, Round: 1})
+	require.NoError(t, err)
+	data := MarshalScoresheetsCSV(p, zh, blank)
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM)))).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 2+3, "header, hints, a row per group")
+	assert.Equal(t, "# 等级说明", recs[1][0])
+	for _, c := range recs[1] {
+		assert.Equal(t, c, SafeCell(c), "hint cells are safe")
+		for _, line := range strings.Split(c, "\n") {
+			assert.False(t, strings.HasPrefix(line, "=") || strings.HasPrefix(line, "@"), "%q", c)
+		}
+	}
+	assert.Contains(t, strings.Join(recs[1], "|"), `1 = =HYPERLINK("http://x")`)
+
+	// Filled in, the hint row kept; and moved to the bottom by a sort.
+	for i := 2; i < len(recs); i++ {
+		recs[i][4] = "3"
+	}
+	for _, rows := range [][][]string{recs, append(append([][]string{recs[0]}, recs[2:]...), recs[1])} {
+		var b bytes.Buffer
+		require.NoError(t, csv.NewWriter(&b).WriteAll(rows))
+		sheets, diags := ParseScoresheets("王老师.csv", b.Bytes(), p, zh.Rubric.Rubric)
+		require.False(t, diags.HasErrors(), "%v", diags)
+		require.Len(t, sheets, 3, "the hint row is no sheet")
+		for _, w := range diags.Warnings() {
+			assert.NotContains(t, w.Message, "blank", "the hint row is not taken for a blank row")
+		}
+	}
+}
+
 // TestCSVRoundTrip fills in a blank CSV sheet the way a reviewer does in
 // Excel, reads it back and builds a report from it.
 func TestCSVRoundTrip(t *testing.T) {
@@ -115,7 +158,20 @@ func TestCSVRoundTrip(t *testing.T) {
 		require.NoError(t, err)
 		header := recs[0]
 		assert.Contains(t, header[4], "[organization]")
-		for i := 1; i < len(recs); i++ {
+		// Under the header, a row of level descriptors as hints, which
+		// the reviewer may keep: it is skipped when read back.
+		hints := recs[1]
+		assert.Equal(t, "# levels", hints[0])
+		for _, d := range s.Rubric.Rubric.Dimensions {
+			c := slices.Index(header, headerCell(fmt.Sprintf("%s (1–5)", d.Title.In("en")), d.ID))
+			require.GreaterOrEqual(t, c, 0, d.ID)
+			lines := strings.Split(hints[c], "\n")
+			require.Len(t, lines, len(d.Levels), "%s: every level the rubric has", d.ID)
+			for k, l := range d.Levels {
+				assert.Equal(t, fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In("en"))), lines[k])
+			}
+		}
+		for i := 2; i < len(recs); i++ {
 			for c, h := range header {
 				switch {
 				case strings.HasSuffix(h, ".evidence]"):
