@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/scenario"
@@ -24,9 +25,9 @@ func DemoScoresheets(p *roles.Plan, s *scenario.Scenario, reviewers []string, se
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	lang := s.Language
 	rub := s.Rubric.Rubric
-	mark := "[demo] "
-	if lang == "zh" {
-		mark = "[演示数据] "
+	mark := demoMarks[lang]
+	if mark == "" {
+		mark = demoMarks["en"]
 	}
 	lo, hi := float64(rub.Scale.Min), float64(rub.Scale.Max)
 	var out []Scoresheet
@@ -103,4 +104,35 @@ func demoEvidence(d scenario.Dimension, v int, lang string, rng *rand.Rand) stri
 		return fmt.Sprintf("第%d分钟前后：%s", minute, desc)
 	}
 	return fmt.Sprintf("Around minute %d: %s", minute, desc)
+}
+
+// demoMarks start every text DemoScoresheets writes, so that demo scores
+// are never taken for real observations, and a report can say it was made
+// from them.
+var demoMarks = map[string]string{"en": "[demo] ", "zh": "[演示数据] "}
+
+// isDemo reports whether any evidence, strength or improvement in sheets
+// carries a demo mark.
+func isDemo(sheets []Scoresheet) bool {
+	has := func(s string) bool {
+		for _, m := range demoMarks {
+			if strings.HasPrefix(strings.TrimSpace(s), strings.TrimSpace(m)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sh := range sheets {
+		for _, sc := range sh.Scores {
+			if has(sc.Evidence) {
+				return true
+			}
+		}
+		for _, x := range append(append([]string{}, sh.Strengths...), sh.Improvements...) {
+			if has(x) {
+				return true
+			}
+		}
+	}
+	return false
 }

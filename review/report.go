@@ -26,6 +26,9 @@ type Report struct {
 	Rubric    RubricInfo   `json:"rubric"`
 	Reviewers []string     `json:"reviewers"`
 	Sheets    int          `json:"sheets"`
+	// Demo is set when the scores are demo data (see [DemoScoresheets]),
+	// which every rendering then says at the top.
+	Demo bool `json:"demo,omitempty"`
 	// Agreement has one entry per rubric dimension, over every group of
 	// every round.
 	Agreement []DimensionAgreement `json:"agreement"`
@@ -185,6 +188,7 @@ func BuildReport(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repo
 		Rubric:    RubricInfo{ID: rub.ID, Title: rub.Title.In(lang), Scale: rub.Scale},
 		Reviewers: append([]string{}, t.reviewers...),
 		Sheets:    len(sheets),
+		Demo:      isDemo(sheets),
 	}
 	if rep.Reviewers == nil {
 		rep.Reviewers = []string{}

@@ -413,6 +413,9 @@ func renderMarkdown(r *Report) []byte {
 	w := func(k string) string { return word(lang, k) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), md(r.Scenario.Title))
+	if r.Demo {
+		fmt.Fprintf(&b, "**%s**\n\n", w("demo_note"))
+	}
 	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.Title), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
 		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), md(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
 	if len(r.Rounds) == 0 {

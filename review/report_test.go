@@ -289,3 +289,21 @@ func TestPartialScores(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(full), "(n/m)", "no footnote when every reviewer scored everything")
 }
+
+// A report made from DemoScoresheets says so at the top; one from real
+// sheets does not.
+func TestReportSaysDemoData(t *testing.T) {
+	p, s := fixture(t)
+	demo := BuildReport(p, s, DemoScoresheets(p, s, []string{"A", "B"}, 1))
+	require.True(t, demo.Demo)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		data, err := RenderReport(demo, format)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "This report was made from demo data.", format)
+	}
+	real := BuildReport(p, s, nil)
+	assert.False(t, real.Demo)
+	data, err := RenderReport(real, ReportMarkdown)
+	require.NoError(t, err)
+	assert.NotContains(t, string(data), "demo data")
+}
