@@ -98,19 +98,8 @@ func explainInfeasible(s *scenario.Scenario, r *Roster, prob *grouping.Problem, 
 		}
 		if nd.Count*g > have {
 			out = append(out, fmt.Sprintf("every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background",
-				nd.Count, role.Title, role.ID, nd.Count*g, g, have, backgroundList(s, role.AvoidBackground)))
+				nd.Count, role.Title, role.ID, nd.Count*g, g, have, s.BackgroundLabels(role.AvoidBackground)))
 		}
 	}
 	return out
-}
-
-func backgroundList(s *scenario.Scenario, ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id
-		if b, ok := s.Background(id); ok {
-			out[i] = b.Label.In(s.Language)
-		}
-	}
-	return strings.Join(out, ", ")
 }

@@ -58,10 +58,10 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 		fmt.Fprintf(&b, "  %s [%s] · %s · %s\n", r.Title, r.ID, L(r.Function), CountText(r, lang))
 		fmt.Fprintf(&b, "%s\n", indentBy(r.Brief, "      "))
 		if len(r.AvoidBackground) > 0 {
-			fmt.Fprintf(&b, "      %s: %s\n", L("avoid"), backgroundLabels(s, r.AvoidBackground))
+			fmt.Fprintf(&b, "      %s: %s\n", L("avoid"), s.BackgroundLabels(r.AvoidBackground))
 		}
 		if len(r.PreferBackground) > 0 {
-			fmt.Fprintf(&b, "      %s: %s\n", L("prefer"), backgroundLabels(s, r.PreferBackground))
+			fmt.Fprintf(&b, "      %s: %s\n", L("prefer"), s.BackgroundLabels(r.PreferBackground))
 		}
 		if opts.Confidential && r.Confidential != "" {
 			fmt.Fprintf(&b, "      [%s]\n%s\n", L("confidential"), indentBy(r.Confidential, "      "))
@@ -164,7 +164,9 @@ func roleTitle(s *Scenario, id string) string {
 	return id
 }
 
-func backgroundLabels(s *Scenario, ids []string) string {
+// BackgroundLabels names backgrounds by their labels in the scenario's
+// language, joined with commas; an id the vocabulary lacks stays as it is.
+func (s *Scenario) BackgroundLabels(ids []string) string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = id
