@@ -97,6 +97,9 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 			plan.Warnings = append(plan.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
 		}
 		rd := Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}
+		if round > 1 {
+			rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
+		}
 		if sol.BoundKnown && sol.Bound > 0 {
 			rd.Bound = round3(sol.Bound)
 			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
@@ -523,4 +526,22 @@ func unplayedRoles(s *scenario.Scenario, p *Plan) []string {
 		}
 	}
 	return out
+}
+
+// unavoidableRepeats is a lower bound on the pairs who meet again when
+// members spread over groups after a round of prevGroups groups: a group of
+// s members takes at least ceil(s/prevGroups) from some earlier group, and
+// spreading its members as evenly as possible over the earlier groups gives
+// the fewest pairs that met before.
+func unavoidableRepeats(group []int, g, prevGroups int) int {
+	size := make([]int, g)
+	for _, grp := range group {
+		size[grp]++
+	}
+	total := 0
+	for _, s := range size {
+		q, r := s/prevGroups, s%prevGroups
+		total += r*(q+1)*q/2 + (prevGroups-r)*q*(q-1)/2
+	}
+	return total
 }

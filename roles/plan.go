@@ -71,9 +71,13 @@ type Round struct {
 	Diversity float64 `yaml:"diversity" json:"diversity"`
 	Bound     float64 `yaml:"bound,omitempty" json:"bound,omitempty"`
 	Percent   float64 `yaml:"percent,omitempty" json:"percent,omitempty"`
-	// Repeats counts pairs who already shared a group in an earlier round.
-	Repeats int     `yaml:"repeats" json:"repeats"`
-	Groups  []Group `yaml:"groups" json:"groups"`
+	// Repeats counts pairs who already shared a group in an earlier round;
+	// MinRepeats is how many no grouping can avoid, since a group larger
+	// than the previous round's number of groups must take two members of
+	// one of them.
+	Repeats    int     `yaml:"repeats" json:"repeats"`
+	MinRepeats int     `yaml:"min_repeats,omitempty" json:"min_repeats,omitempty"`
+	Groups     []Group `yaml:"groups" json:"groups"`
 }
 
 // Group is the trainees who run one council together in a round.

@@ -183,6 +183,9 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *rol
 		}
 		if rd.Round > 1 {
 			fmt.Fprintf(out, ", %d repeat pairing(s)", rd.Repeats)
+			if rd.MinRepeats > 0 {
+				fmt.Fprintf(out, " (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
+			}
 		}
 		fmt.Fprintln(out)
 		rows := [][]string{{"GROUP", "SIZE", "UNITS", "BACKGROUNDS", "HOST / RECORDER"}}

@@ -1,0 +1,37 @@
+package roles
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// Groups of 6 after a round of 5 groups must each take two members of one
+// earlier group: at least one repeat per group.
+func TestUnavoidableRepeats(t *testing.T) {
+	groupsOf := func(sizes ...int) []int {
+		var out []int
+		for g, s := range sizes {
+			for range s {
+				out = append(out, g)
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		group   []int
+		g, prev int
+		want    int
+	}{
+		{"30 in 5 groups after 5", groupsOf(6, 6, 6, 6, 6), 5, 5, 5},
+		{"12 in 3 groups after 4", groupsOf(4, 4, 4), 3, 4, 0},
+		{"9 in 1 group after 3", groupsOf(9), 1, 3, 9},         // 3 pairs in each of 3 earlier groups
+		{"7 in 1 group after 3", groupsOf(7), 1, 3, 3 + 1 + 1}, // 3,2,2 from the earlier groups
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, unavoidableRepeats(tt.group, tt.g, tt.prev))
+		})
+	}
+}
