@@ -120,15 +120,22 @@ func List() ([]Entry, error) {
 	return out, nil
 }
 
-// Template returns a commented scenario template with its id and title
-// filled in. The result validates, so a trainer starts from a working file.
-func Template(id, title string) []byte {
-	data, err := fs.ReadFile(files, "templates/scenario.yaml")
+// Template returns a commented scenario template in lang ("en" or "zh",
+// comments and sample text alike) with its id and title filled in. The
+// result validates, so a trainer starts from a working file.
+func Template(id, title, lang string) ([]byte, error) {
+	name := "templates/scenario.yaml"
+	if lang == "zh" {
+		name = "templates/scenario-zh.yaml"
+	} else if lang != "en" {
+		return nil, fmt.Errorf("no template in language %q (use en or zh)", lang)
+	}
+	data, err := fs.ReadFile(files, name)
 	if err != nil {
-		panic("scenarios: template missing from the build: " + err.Error())
+		return nil, err
 	}
 	r := strings.NewReplacer("{{ID}}", id, "{{TITLE}}", yamlQuote(title))
-	return []byte(r.Replace(string(data)))
+	return []byte(r.Replace(string(data))), nil
 }
 
 // yamlQuote quotes s as a YAML double-quoted scalar.

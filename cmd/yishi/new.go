@@ -12,11 +12,12 @@ import (
 )
 
 type newScenarioOptions struct {
-	IO    *streams
-	Name  string
-	Title string
-	Dir   string
-	Force bool
+	IO       *streams
+	Name     string
+	Title    string
+	Language string
+	Dir      string
+	Force    bool
 }
 
 func newNewCmd(io *streams) *cobra.Command {
@@ -30,7 +31,7 @@ func newNewCmd(io *streams) *cobra.Command {
 	sc := &cobra.Command{
 		Use:     "scenario NAME",
 		Short:   "Write NAME.yaml: a commented scenario template that validates",
-		Example: "  yishi new scenario garden-plots --title \"Shared garden plots\"",
+		Example: "  yishi new scenario garden-plots --title \"Shared garden plots\"\n  yishi new scenario garden-plots --language zh --title 共享菜园",
 		Args:    exactArgs(1, "the new scenario's id, such as garden-plots"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Name = args[0]
@@ -38,6 +39,7 @@ func newNewCmd(io *streams) *cobra.Command {
 		},
 	}
 	sc.Flags().StringVar(&opts.Title, "title", "", "the scenario's title (default: the name)")
+	sc.Flags().StringVar(&opts.Language, "language", "en", "language of the template and of the cards and reports: en or zh")
 	sc.Flags().StringVar(&opts.Dir, "dir", ".", "directory to write into")
 	sc.Flags().BoolVar(&opts.Force, "force", false, "overwrite a file that exists")
 	cmd.AddCommand(sc)
@@ -54,7 +56,13 @@ func runNewScenario(opts *newScenarioOptions) error {
 	if title == "" {
 		title = opts.Name
 	}
-	data := scenarios.Template(opts.Name, title)
+	if opts.Language != "en" && opts.Language != "zh" {
+		return usagef("--language must be en or zh, not %q", opts.Language)
+	}
+	data, err := scenarios.Template(opts.Name, title, opts.Language)
+	if err != nil {
+		return err
+	}
 	schema, err := scenario.Schema(scenario.KindScenario)
 	if err != nil {
 		return err
