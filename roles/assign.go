@@ -69,11 +69,12 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 	if err != nil {
 		return nil, err
 	}
-	if problems := explainInfeasible(s, r, prob, info); len(problems) > 0 {
-		return nil, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
-	}
 	if err := prob.Validate(); err != nil {
-		return nil, fmt.Errorf("%w: the groups cannot be formed:\n%v", scenario.ErrInvalid, err)
+		problems := explainInfeasible(s, r, prob, info, err)
+		if len(problems) == 0 {
+			problems = []string{err.Error()}
+		}
+		return nil, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
 	}
 	plan := &Plan{
 		Version: scenario.Version, Kind: KindPlan, Engine: Engine, Seed: opts.Seed,

@@ -563,3 +563,30 @@ func TestSolveStopsAtTarget(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, sol.Group, again.Group)
 }
+
+// Rules no assignment can keep come with their facts, so that callers can
+// name the people involved rather than element numbers.
+func TestValidateIssuesCarryTheFacts(t *testing.T) {
+	p := &Problem{
+		N:            6,
+		Categorical:  []CategoricalAttr{{Name: "bg", Weight: 1, Values: []int{0, 1, 1, 1, 1, 1}}},
+		Groups:       []Bounds{{3, 3}, {3, 3}},
+		KeepTogether: [][2]int{{1, 2}, {2, 3}, {3, 4}},
+		Quotas:       []Quota{{Attr: 0, Category: 0, Min: 1}},
+		Needs:        []Need{{Name: "host", Count: 1, Eligible: []bool{true, false, false, false, false, false}}},
+	}
+	var ve *ValidationError
+	require.ErrorAs(t, p.Validate(), &ve)
+	byRule := map[string]Issue{}
+	for _, is := range ve.Issues {
+		byRule[is.Rule] = is
+		assert.Contains(t, ve.Problems, is.Text, "each issue is also one of the sentences")
+	}
+	require.Len(t, byRule, 3)
+	assert.Equal(t, []int{1, 2, 3, 4}, byRule["keep-together"].Elements)
+	assert.Equal(t, 4, byRule["keep-together"].Have)
+	assert.Equal(t, 3, byRule["keep-together"].Want)
+	assert.Equal(t, Issue{Rule: "quota", Index: 0, Elements: []int{0}, Have: 1, Want: 2, Text: byRule["quota"].Text}, byRule["quota"])
+	assert.Equal(t, 1, byRule["need"].Have)
+	assert.Equal(t, 2, byRule["need"].Want)
+}

@@ -121,7 +121,15 @@ type Problem struct {
 //	5 groups need at least 1 "property manager" each (5 in all) but only 3 elements are eligible
 func (p *Problem) Validate() error {
 	var errs []string
+	var issues []Issue
 	add := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
+	// addIssue records a rule that cannot hold, with its facts, so that a
+	// caller can word it in its own terms.
+	addIssue := func(is Issue, format string, args ...any) {
+		is.Text = fmt.Sprintf(format, args...)
+		issues = append(issues, is)
+		errs = append(errs, is.Text)
+	}
 	n, g := p.N, len(p.Groups)
 	if n <= 0 {
 		add("there are no elements to group (N = %d)", n)
@@ -217,13 +225,21 @@ func (p *Problem) Validate() error {
 		}
 		for i := 0; i < n; i++ {
 			if r := uf.find(i); r == i && compSize[r] > maxSize && g > 0 {
-				add("%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, maxSize)
+				var members []int
+				for j := 0; j < n; j++ {
+					if uf.find(j) == r {
+						members = append(members, j)
+					}
+				}
+				addIssue(Issue{Rule: "keep-together", Elements: members, Have: compSize[r], Want: maxSize},
+					"%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, maxSize)
 			}
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if pairOK("keep-apart", pr) && uf.find(pr[0]) == uf.find(pr[1]) {
-			add("elements %d and %d must be kept apart but keep-together pairs join them", pr[0], pr[1])
+			addIssue(Issue{Rule: "keep-apart", Elements: []int{pr[0], pr[1]}},
+				"elements %d and %d must be kept apart but keep-together pairs join them", pr[0], pr[1])
 		}
 	}
 	for qi, q := range p.Quotas {
@@ -237,17 +253,18 @@ func (p *Problem) Validate() error {
 			add("quota %d (%s) has impossible bounds [%d, %d]", qi, label, q.Min, q.Max)
 			continue
 		}
-		have := 0
-		for _, v := range a.Values {
+		var have []int
+		for i, v := range a.Values {
 			if v == q.Category && v >= 0 {
-				have++
+				have = append(have, i)
 			}
 		}
-		if q.Min*g > have {
-			add("%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, have)
+		if q.Min*g > len(have) {
+			addIssue(Issue{Rule: "quota", Index: qi, Elements: have, Have: len(have), Want: q.Min * g},
+				"%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, len(have))
 		}
-		if q.Max > 0 && q.Max*g < have {
-			add("%d elements have %s but %d groups may hold at most %d each (%d in all)", have, label, g, q.Max, q.Max*g)
+		if q.Max > 0 && q.Max*g < len(have) {
+			add("%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
 		}
 		for k, b := range p.Groups {
 			if q.Min > b.Max {
@@ -255,7 +272,7 @@ func (p *Problem) Validate() error {
 			}
 		}
 	}
-	for _, nd := range p.Needs {
+	for ni, nd := range p.Needs {
 		if len(nd.Eligible) != n {
 			add("need %q has %d eligibility flags, want %d", nd.Name, len(nd.Eligible), n)
 			continue
@@ -271,7 +288,8 @@ func (p *Problem) Validate() error {
 			}
 		}
 		if nd.Count*g > have {
-			add("%d groups need at least %d %q each (%d in all) but only %d elements are eligible", g, nd.Count, nd.Name, nd.Count*g, have)
+			addIssue(Issue{Rule: "need", Index: ni, Have: have, Want: nd.Count * g},
+				"%d groups need at least %d %q each (%d in all) but only %d elements are eligible", g, nd.Count, nd.Name, nd.Count*g, have)
 		}
 		for k, b := range p.Groups {
 			if nd.Count > b.Max {
@@ -290,14 +308,36 @@ func (p *Problem) Validate() error {
 	if len(errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: errs}
+	return &ValidationError{Problems: errs, Issues: issues}
 }
 
 // ValidationError is returned by [Problem.Validate] and [Solve] when the
 // problem is malformed or plainly impossible. Problems holds one sentence per
-// issue found.
+// issue found; Issues holds the facts behind those that are rules the input
+// cannot keep (as opposed to a malformed problem), for callers who word them
+// in their own terms.
 type ValidationError struct {
 	Problems []string
+	Issues   []Issue
+}
+
+// Issue is a hard rule that no assignment can keep.
+type Issue struct {
+	// Rule is "keep-together" (a set larger than any group), "keep-apart"
+	// (a pair that keep-together pairs join), "quota" or "need" (too few
+	// elements have the category, or are eligible, for every group).
+	Rule string
+	// Elements are the set, the pair, or the elements with the quota's
+	// category.
+	Elements []int
+	// Index is the quota's index in [Problem.Quotas] or the need's in
+	// [Problem.Needs].
+	Index int
+	// Have and Want are the count there is and the count the rule needs
+	// (for "keep-together": the set's size and the largest group).
+	Have, Want int
+	// Text says it in terms of elements.
+	Text string
 }
 
 // Error joins the problems, one per line.
