@@ -195,12 +195,6 @@ func unsafeCell(s string) string {
 	return s
 }
 
-// csvColumn is one recognised column of a CSV scoresheet.
-type csvColumn struct {
-	id    string // reviewer, round, …, a dimension id, or id+".evidence"
-	index int
-}
-
 func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
 	text, _, bad := roles.DecodeText(data)
 	filePos := scenario.Pos{File: name}

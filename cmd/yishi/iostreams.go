@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 
@@ -71,9 +70,4 @@ func (s *streams) paintOut(color, text string) string {
 		return text
 	}
 	return color + text + ansiReset
-}
-
-// warnf prints a message for people on stderr.
-func (s *streams) warnf(format string, args ...any) {
-	fmt.Fprintf(s.ErrOut, format, args...)
 }

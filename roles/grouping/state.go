@@ -455,28 +455,6 @@ func (s *state) wi(i, g int) float64 {
 	return total
 }
 
-func (s *state) d(i, j int) float64 {
-	if s.dense {
-		return s.dist[i*s.n+j]
-	}
-	total := 0.0
-	for k := range s.cat {
-		a := &s.cat[k]
-		if !a.used {
-			continue
-		}
-		if ci, cj := s.ev[i*len(s.cat)+k], s.ev[j*len(s.cat)+k]; ci < 0 || ci != cj {
-			total += a.w
-		}
-	}
-	for k := range s.num {
-		a := &s.num[k]
-		x := a.x[i] - a.x[j]
-		total += a.w * x * x
-	}
-	return total
-}
-
 // moveGain is the change in diversity when i moves to group b.
 func (s *state) moveGain(i, b int) float64 {
 	return s.wi(i, b) - s.wi(i, s.group[i])
