@@ -4,7 +4,8 @@ import (
 	"math"
 	"sort"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/review/agreement"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -50,7 +51,7 @@ type table struct {
 	sheet     map[unit]map[int]*Scoresheet // unit → reviewer index → sheet
 }
 
-func newTable(p *roles.Plan, sheets []Scoresheet) *table {
+func newTable(p *plan.Plan, sheets []Scoresheet) *table {
 	t := &table{sheet: map[unit]map[int]*Scoresheet{}}
 	names := map[string]string{}
 	for _, sh := range sheets {
@@ -101,8 +102,8 @@ func (t *table) score(u unit, j int, dim string) float64 {
 }
 
 // ratings builds the units × reviewers matrix for one dimension.
-func (t *table) ratings(dim string) Ratings {
-	r := make(Ratings, len(t.units))
+func (t *table) ratings(dim string) agreement.Ratings {
+	r := make(agreement.Ratings, len(t.units))
 	for i, u := range t.units {
 		row := make([]float64, len(t.reviewers))
 		for j := range t.reviewers {
@@ -132,7 +133,7 @@ type DimensionAgreement struct {
 	Reading string `json:"reading,omitempty"`
 }
 
-func agreement(t *table, d scenario.Dimension, lang string) DimensionAgreement {
+func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAgreement {
 	r := t.ratings(d.ID)
 	out := DimensionAgreement{Dimension: d.ID, Title: d.Title.In(lang)}
 	scored := map[int]bool{}
@@ -154,7 +155,7 @@ func agreement(t *table, d scenario.Dimension, lang string) DimensionAgreement {
 		out.Alpha, out.ICC = notComputable(reason), notComputable(reason)
 		return out
 	}
-	if a, err := KrippendorffAlpha(r, Ordinal); err == nil {
+	if a, err := agreement.KrippendorffAlpha(r, agreement.Ordinal); err == nil {
 		out.Alpha = value(a)
 		switch {
 		case a >= 0.8:
@@ -178,7 +179,7 @@ func agreement(t *table, d scenario.Dimension, lang string) DimensionAgreement {
 		}
 	}
 	complete := 0
-	sub := make(Ratings, len(r))
+	sub := make(agreement.Ratings, len(r))
 	for u := range r {
 		row := make([]float64, len(cols))
 		all := true
@@ -191,7 +192,7 @@ func agreement(t *table, d scenario.Dimension, lang string) DimensionAgreement {
 		}
 		sub[u] = row
 	}
-	if icc, err := ICC21(sub); err == nil {
+	if icc, err := agreement.ICC21(sub); err == nil {
 		out.ICC = value(icc)
 	} else if complete < 2 {
 		out.ICC = notComputable(word(lang, "nc_few_complete"))
@@ -216,7 +217,7 @@ type ReviewerLeniency struct {
 func leniency(t *table, dims []string, lang string) []ReviewerLeniency {
 	// One matrix whose units are (group, dimension) pairs: Leniency then
 	// averages each reviewer's deviation from the others over all of them.
-	var r Ratings
+	var r agreement.Ratings
 	for _, u := range t.units {
 		for _, d := range dims {
 			row := make([]float64, len(t.reviewers))
@@ -226,7 +227,7 @@ func leniency(t *table, dims []string, lang string) []ReviewerLeniency {
 			r = append(r, row)
 		}
 	}
-	len_ := Leniency(r)
+	len_ := agreement.Leniency(r)
 	out := make([]ReviewerLeniency, len(t.reviewers))
 	for j, name := range t.reviewers {
 		out[j].Reviewer = name
@@ -280,7 +281,7 @@ type ReviewerScore struct {
 func flags(t *table, r *scenario.Rubric, lang string) []Flag {
 	var out []Flag
 	for _, d := range r.Dimensions {
-		for _, dis := range Disagreements(t.ratings(d.ID), DisagreementThreshold) {
+		for _, dis := range agreement.Disagreements(t.ratings(d.ID), DisagreementThreshold) {
 			u := t.units[dis.Unit]
 			f := Flag{Round: u.round, Group: u.group, Dimension: d.ID, Title: d.Title.In(lang), Spread: int(dis.Spread())}
 			f.Scores = t.reviewerScores(u, d.ID)

@@ -6,7 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -21,7 +21,7 @@ import (
 //
 // The result is deterministic: the same plan, scenario, reviewers and seed
 // give the same sheets.
-func DemoScoresheets(p *roles.Plan, s *scenario.Scenario, reviewers []string, seed uint64) []Scoresheet {
+func DemoScoresheets(p *plan.Plan, s *scenario.Scenario, reviewers []string, seed uint64) []Scoresheet {
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	lang := s.Language
 	rub := s.Rubric.Rubric

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yishi-council/yishi/scenario/sheet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -20,7 +21,7 @@ func filledCSV(t *testing.T, evidence func(row, col int) string) []byte {
 	p, s := fixture(t)
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}, Round: 1})
 	require.NoError(t, err)
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(MarshalScoresheetsCSV(p, s, blank), []byte(utf8BOM)))).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(MarshalScoresheetsCSV(p, s, blank), []byte(sheet.BOM)))).ReadAll()
 	require.NoError(t, err)
 	for i := 1; i < len(recs); i++ {
 		for c, h := range recs[0] {
@@ -78,7 +79,7 @@ func TestScoresheetInvalidUTF8(t *testing.T) {
 	assert.Equal(t, want, errorStrings(diags.Errors()))
 
 	// With a BOM as well, and every bad byte reported, up to a limit.
-	data = append([]byte(utf8BOM), filledCSV(t, func(row, col int) string {
+	data = append([]byte(sheet.BOM), filledCSV(t, func(row, col int) string {
 		return "开场宣布了议事规则\x93很好\x94"
 	})...)
 	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)

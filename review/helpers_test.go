@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -16,16 +16,16 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // fixture loads the small fixed plan of testdata and its bundled scenario.
-func fixture(t testing.TB) (*roles.Plan, *scenario.Scenario) {
+func fixture(t testing.TB) (*plan.Plan, *scenario.Scenario) {
 	t.Helper()
-	p, diags := roles.LoadPlan("testdata/plan.yaml")
+	p, diags := plan.ReadFile("testdata/plan.yaml")
 	require.NoError(t, diags.Err())
 	return p, bundled(t, p.Scenario.ID)
 }
 
 func bundled(t testing.TB, id string) *scenario.Scenario {
 	t.Helper()
-	data, name, err := scenarios.Source(id)
+	data, name, err := scenarios.YAML(id)
 	require.NoError(t, err)
 	s, diags := scenario.ParseScenario(name, data, scenarios.Rubric)
 	require.NoError(t, diags.Err())
@@ -33,7 +33,7 @@ func bundled(t testing.TB, id string) *scenario.Scenario {
 }
 
 // readSheets parses every file given, failing the test on an error.
-func readSheets(t testing.TB, p *roles.Plan, s *scenario.Scenario, files ...string) []Scoresheet {
+func readSheets(t testing.TB, p *plan.Plan, s *scenario.Scenario, files ...string) []Scoresheet {
 	t.Helper()
 	var out []Scoresheet
 	for _, f := range files {

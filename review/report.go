@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -178,7 +178,7 @@ func ownerFunction(dim string) string {
 // [CheckScoresheets]; of two sheets by one reviewer for one group the
 // first is used. The report does not depend on the order of the sheets:
 // reviewers are sorted by name and groups follow the plan.
-func BuildReport(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) *Report {
+func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Report {
 	lang := s.Language
 	rub := s.Rubric.Rubric
 	t := newTable(p, sheets)
@@ -195,7 +195,7 @@ func BuildReport(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repo
 	}
 	for _, d := range rub.Dimensions {
 		rep.Rubric.Dimensions = append(rep.Rubric.Dimensions, DimensionInfo{ID: d.ID, Title: d.Title.In(lang), Weight: d.EffectiveWeight(), Owner: ownerFunction(d.ID)})
-		rep.Agreement = append(rep.Agreement, agreement(t, d, lang))
+		rep.Agreement = append(rep.Agreement, dimensionAgreement(t, d, lang))
 	}
 	rep.Leniency = leniency(t, rub.DimensionIDs(), lang)
 	rep.Flags = flags(t, rub, lang)
@@ -218,7 +218,7 @@ func BuildReport(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repo
 	return rep
 }
 
-func buildGroup(t *table, u unit, g roles.Group, s *scenario.Scenario) GroupReport {
+func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupReport {
 	lang := s.Language
 	rub := s.Rubric.Rubric
 	gr := GroupReport{Round: u.round, Group: u.group}

@@ -11,8 +11,9 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // Formats of a debrief report.
@@ -564,7 +565,7 @@ func renderCSV(r *Report) []byte {
 			}
 		}
 	}
-	return writeCSV(rows)
+	return sheet.WriteCSV(rows)
 }
 
 func scoreCell(v *int) string {
@@ -597,7 +598,7 @@ type sheetLevel struct {
 // RenderScoresheetsHTML writes one reviewer's sheets as a printable HTML
 // file, a page per group, with each dimension's level descriptors to tick
 // and space to write the evidence.
-func RenderScoresheetsHTML(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) ([]byte, error) {
+func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) ([]byte, error) {
 	lang := s.Language
 	css, err := templateFS.ReadFile("templates/style.css")
 	if err != nil {
@@ -611,7 +612,7 @@ func RenderScoresheetsHTML(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 		Lang, Title, Reviewer, Plan string
 		CSS                         template.CSS
 		Pages                       []sheetPage
-	}{Lang: lang, Title: s.Title, Plan: PlanID(p), CSS: template.CSS(css)}
+	}{Lang: lang, Title: s.Title, Plan: p.ID(), CSS: template.CSS(css)}
 	for _, sh := range sheets {
 		view.Reviewer = sh.Reviewer
 		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}

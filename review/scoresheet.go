@@ -13,8 +13,10 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // KindScoresheet is the kind of a scoresheet file.
@@ -27,7 +29,7 @@ type Scoresheet struct {
 	// Scenario is the id of the scenario the sheet was made for; empty
 	// when the sheet does not say.
 	Scenario string `json:"scenario,omitempty"`
-	// Plan is the [PlanID] of the plan the sheet was made from; empty
+	// Plan is the [plan.Plan.ID] of the plan the sheet was made from; empty
 	// when the sheet does not say (a sheet made by hand).
 	Plan     string `json:"plan,omitempty"`
 	Reviewer string `json:"reviewer"`
@@ -99,7 +101,7 @@ type scoreYAML struct {
 // not a whole number, a missing column. Blank scores are warnings. Sheets
 // left entirely blank are dropped with a warning. A reviewer who scores
 // one group twice across several files is found by [CheckScoresheets].
-func ParseScoresheets(name string, data []byte, p *roles.Plan, r *scenario.Rubric) ([]Scoresheet, scenario.Diagnostics) {
+func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric) ([]Scoresheet, scenario.Diagnostics) {
 	var (
 		sheets []Scoresheet
 		diags  scenario.Diagnostics
@@ -128,12 +130,12 @@ func isCSV(name string, data []byte) bool {
 	case ".yaml", ".yml":
 		return false
 	}
-	text, _, _ := roles.DecodeText(data)
+	text, _, _ := sheet.DecodeText(data)
 	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
 	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
 }
 
-func parseYAML(name string, data []byte, p *roles.Plan, r *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
 	var y sheetYAML
 	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &y)
 	*diags = append(*diags, d...)
@@ -166,7 +168,7 @@ func parseYAML(name string, data []byte, p *roles.Plan, r *scenario.Rubric, diag
 		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, p, where("scenario"), diags)
-	checked := checkPlan(sh.Plan, PlanID(p), where("plan"), diags)
+	checked := checkPlan(sh.Plan, p.ID(), where("plan"), diags)
 	if decoded("round") && decoded("group") {
 		if checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
 			checkMembers(p, sh.Round, sh.Group, y.Members, "members", where("members"), diags)
@@ -253,23 +255,10 @@ func checkScore(v float64, scale scenario.Scale, what string, pos scenario.Pos, 
 
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-func checkScenario(id string, p *roles.Plan, pos scenario.Pos, diags *scenario.Diagnostics) {
+func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Diagnostics) {
 	if id != "" && p.Scenario.ID != "" && id != p.Scenario.ID {
 		diags.Errorf(pos, "scenario: the sheet is for scenario %q, but the plan is for %q", id, p.Scenario.ID)
 	}
-}
-
-// PlanID identifies a plan: the first 12 hex digits of the SHA-256 of
-// the plan as [roles.MarshalPlan] writes it. It is the same for a plan
-// read back from its file, and differs when anyone is in another group or
-// role. Blank scoresheets carry it so that [ParseScoresheets] can refuse a
-// sheet made from another plan.
-func PlanID(p *roles.Plan) string {
-	data, err := roles.MarshalPlan(p)
-	if err != nil {
-		return ""
-	}
-	return roles.Digest(data)[:12]
 }
 
 // planIDPattern is what a plan id looks like.
@@ -300,7 +289,7 @@ func checkPlan(got, want string, pos scenario.Pos, diags *scenario.Diagnostics) 
 // that is not the members of the group in the plan: the sheet was likely
 // made from another plan. Each item is a name, with the role in brackets
 // or not; order, case and spacing do not matter.
-func checkMembers(p *roles.Plan, round, group int, items []string, what string, pos scenario.Pos, diags *scenario.Diagnostics) {
+func checkMembers(p *plan.Plan, round, group int, items []string, what string, pos scenario.Pos, diags *scenario.Diagnostics) {
 	rd, ok := p.Round(round)
 	if !ok {
 		return
@@ -383,7 +372,7 @@ func stripBrackets(s string) string {
 }
 
 // checkRoundGroup reports a round or group the plan does not have.
-func checkRoundGroup(p *roles.Plan, round, group int, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
+func checkRoundGroup(p *plan.Plan, round, group int, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
 	rd, ok := p.Round(round)
 	if !ok {
 		diags.Errorf(rpos, "round: the plan has no round %d (it has rounds 1–%d)", round, len(p.Rounds))
@@ -464,7 +453,7 @@ type SheetOptions struct {
 // chosen round and group of the plan, in reviewer, round, group order.
 // The error wraps [scenario.ErrInvalid] when a round or group is not in
 // the plan.
-func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
+func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 	if len(opts.Reviewers) == 0 {
 		return nil, fmt.Errorf("%w: no reviewer named", scenario.ErrInvalid)
 	}
@@ -478,7 +467,7 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 		}
 		seen[reviewerKey(name)] = true
 	}
-	var rounds []roles.Round
+	var rounds []plan.Round
 	if opts.Round == 0 {
 		rounds = p.Rounds
 	} else {
@@ -486,7 +475,7 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 		if !ok {
 			return nil, fmt.Errorf("%w: the plan has no round %d (it has rounds 1–%d)", scenario.ErrInvalid, opts.Round, len(p.Rounds))
 		}
-		rounds = []roles.Round{*rd}
+		rounds = []plan.Round{*rd}
 	}
 	for _, g := range opts.Groups {
 		for _, rd := range rounds {
@@ -495,7 +484,7 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 			}
 		}
 	}
-	id := PlanID(p)
+	id := p.ID()
 	var out []Scoresheet
 	for _, name := range opts.Reviewers {
 		for _, rd := range rounds {
@@ -513,13 +502,6 @@ func BlankScoresheets(p *roles.Plan, opts SheetOptions) ([]Scoresheet, error) {
 	return out, nil
 }
 
-// File is a file to write: a path relative to where the caller writes and
-// its contents.
-type File struct {
-	Path string
-	Data []byte
-}
-
 // Formats of scoresheet files.
 const (
 	FormatYAML = "yaml"
@@ -530,9 +512,9 @@ const (
 // ScoresheetFiles renders sheets (blank from [BlankScoresheets] or filled,
 // as [DemoScoresheets] makes them) as files under dir: in YAML one file
 // per reviewer per group, in CSV and HTML one file per reviewer with a
-// row or a page per group. Paths are built with [SafeName] from the
+// row or a page per group. Paths are built with [cards.SafeFileName] from the
 // reviewer's name, which may be Chinese.
-func ScoresheetFiles(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet, format, dir string) ([]File, error) {
+func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, format, dir string) ([]cards.File, error) {
 	byReviewer := map[string][]Scoresheet{}
 	var order []string
 	for _, sh := range sheets {
@@ -542,12 +524,12 @@ func ScoresheetFiles(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet, f
 		}
 		byReviewer[k] = append(byReviewer[k], sh)
 	}
-	var files []File
+	var files []cards.File
 	used := map[string]bool{}
 	for _, k := range order {
 		group := byReviewer[k]
 		// Two reviewers whose names make the same safe name get -2, -3….
-		stem := "scoresheet-" + SafeName(group[0].Reviewer)
+		stem := "scoresheet-" + cards.SafeFileName(strings.TrimSpace(group[0].Reviewer))
 		for i, base := 2, stem; used[strings.ToLower(stem)]; i++ {
 			stem = fmt.Sprintf("%s-%d", base, i)
 		}
@@ -560,16 +542,16 @@ func ScoresheetFiles(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet, f
 					return nil, err
 				}
 				name := fmt.Sprintf("%s-r%d-g%d.yaml", stem, sh.Round, sh.Group)
-				files = append(files, File{Path: joinDir(dir, name), Data: data})
+				files = append(files, cards.File{Path: joinDir(dir, name), Data: data})
 			}
 		case FormatCSV:
-			files = append(files, File{Path: joinDir(dir, stem+".csv"), Data: MarshalScoresheetsCSV(p, s, group)})
+			files = append(files, cards.File{Path: joinDir(dir, stem+".csv"), Data: MarshalScoresheetsCSV(p, s, group)})
 		case FormatHTML:
 			data, err := RenderScoresheetsHTML(p, s, group)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, File{Path: joinDir(dir, stem+".html"), Data: data})
+			files = append(files, cards.File{Path: joinDir(dir, stem+".html"), Data: data})
 		default:
 			return nil, fmt.Errorf("unknown scoresheet format %q (use yaml, csv or html)", format)
 		}
@@ -584,21 +566,11 @@ func joinDir(dir, name string) string {
 	return strings.TrimRight(dir, `/\`) + "/" + name
 }
 
-// SafeName turns a reviewer's name into a part of a file name that is safe
-// on every system: it is [roles.SafeFileName] of the name without its
-// surrounding spaces, so letters of any script (Chinese included) and
-// digits are kept, path separators, spaces and reserved characters become
-// "_", and a name Windows reserves (CON, NUL, COM1…) gets a "_" in front.
-// It never returns an empty string.
-func SafeName(name string) string {
-	return roles.SafeFileName(strings.TrimSpace(name))
-}
-
 // MarshalScoresheetYAML writes one sheet as YAML, with the group's members
 // and roles and each dimension's level descriptors as comments in the
 // scenario's language. A blank sheet has empty scores for the reviewer to
 // fill in; [ParseScoresheets] reads either back.
-func MarshalScoresheetYAML(p *roles.Plan, s *scenario.Scenario, sh Scoresheet) ([]byte, error) {
+func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([]byte, error) {
 	lang := s.Language
 	r := s.Rubric.Rubric
 	var b bytes.Buffer
@@ -614,7 +586,7 @@ func MarshalScoresheetYAML(p *roles.Plan, s *scenario.Scenario, sh Scoresheet) (
 	}
 	b.WriteString("version: 1\nkind: scoresheet\n")
 	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
-	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(PlanID(p)), word(lang, "plan_id_help"))
+	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), word(lang, "plan_id_help"))
 	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
 	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
 	for _, d := range r.Dimensions {

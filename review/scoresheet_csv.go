@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -10,13 +9,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
-
-// utf8BOM starts every CSV file yishi writes, so that Excel reads it as
-// UTF-8 rather than in the system's code page.
-const utf8BOM = "\uFEFF"
 
 // Column ids of a CSV scoresheet besides the dimensions. A header cell
 // names its column by the id in brackets at its end ("会议组织 [organization]",
@@ -39,7 +35,7 @@ const (
 // level descriptors) that is skipped when read back, and a row per group. Every cell is
 // made safe from formula injection with [SafeCell]. Lists (strengths,
 // improvements) are written one item per line of the cell.
-func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
+func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
 	lang := s.Language
 	r := s.Rubric.Rubric
 	header := []string{
@@ -57,7 +53,7 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements),
 		headerCell(word(lang, "plan_id"), colPlan))
 	rows := [][]string{header, hintRow(s)}
-	id := PlanID(p)
+	id := p.ID()
 	for _, sh := range sheets {
 		row := []string{sh.Reviewer, strconv.Itoa(sh.Round), strconv.Itoa(sh.Group), membersCell(p, s, sh.Round, sh.Group)}
 		for _, d := range r.Dimensions {
@@ -71,7 +67,7 @@ func MarshalScoresheetsCSV(p *roles.Plan, s *scenario.Scenario, sheets []Scoresh
 		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"), id)
 		rows = append(rows, row)
 	}
-	return writeCSV(rows)
+	return sheet.WriteCSV(rows)
 }
 
 // hintRow is the row under the header that reminds the reviewer of the
@@ -96,7 +92,7 @@ func hintRow(s *scenario.Scenario) []string {
 // or reviewer cell starts with "#"): no reviewer's name starts with "#".
 func isHintRow(rec []string, reviewerCol int) bool {
 	for _, i := range []int{0, reviewerCol} {
-		if i < len(rec) && strings.HasPrefix(strings.TrimSpace(unsafeCell(strings.TrimPrefix(rec[i], utf8BOM))), "#") {
+		if i < len(rec) && strings.HasPrefix(strings.TrimSpace(sheet.UnescapeCell(strings.TrimPrefix(rec[i], sheet.BOM))), "#") {
 			return true
 		}
 	}
@@ -106,7 +102,7 @@ func isHintRow(rec []string, reviewerCol int) bool {
 func headerCell(label, id string) string { return label + " [" + id + "]" }
 
 // membersCell lists a group's members and roles in one cell.
-func membersCell(p *roles.Plan, s *scenario.Scenario, round, group int) string {
+func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 	rd, ok := p.Round(round)
 	if !ok {
 		return ""
@@ -126,88 +122,19 @@ func membersCell(p *roles.Plan, s *scenario.Scenario, round, group int) string {
 	return strings.Join(parts, sep)
 }
 
-// writeCSV writes rows as CSV with a UTF-8 BOM and CRLF line ends, as
-// Excel writes them, each cell passed through [SafeCell].
-func writeCSV(rows [][]string) []byte {
-	var b bytes.Buffer
-	b.WriteString(utf8BOM)
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	for _, row := range rows {
-		safe := make([]string, len(row))
-		for i, c := range row {
-			safe[i] = SafeCell(c)
-		}
-		w.Write(safe) // a bytes.Buffer does not fail
-	}
-	w.Flush()
-	return b.Bytes()
-}
-
-// SafeCell makes a CSV cell safe to open in a spreadsheet: a cell that
-// starts with a character that makes Excel, LibreOffice or Google Sheets
-// read it as a formula (=, +, -, @, a tab or a carriage return, and their
-// full-width forms ＝ ＋ － ＠, which some spreadsheets treat alike) gets a
-// leading apostrophe, so it shows as text. A plain number such as "-1" or
-// "+2.5" is left alone: a spreadsheet reads it as a number, never as a
-// formula, and an apostrophe would turn it into text.
-func SafeCell(s string) string {
-	if s == "" || isPlainNumber(s) {
-		return s
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	switch r {
-	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
-		return "'" + s
-	}
-	return s
-}
-
-// isPlainNumber reports whether s is an optional sign, digits and at most
-// one decimal point with digits on both sides: nothing a spreadsheet could
-// evaluate. Exponents, "Inf", hex and spaces do not count.
-func isPlainNumber(s string) bool {
-	if s[0] == '-' || s[0] == '+' {
-		s = s[1:]
-	}
-	intPart, frac, hasDot := strings.Cut(s, ".")
-	return allDigits(intPart) && (!hasDot || allDigits(frac))
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// unsafeCell undoes [SafeCell] on a cell read back: an apostrophe before a
-// formula character is dropped.
-func unsafeCell(s string) string {
-	if rest, ok := strings.CutPrefix(s, "'"); ok && rest != "" && SafeCell(rest) != rest {
-		return rest
-	}
-	return s
-}
-
-func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	text, _, bad := roles.DecodeText(data)
+func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+	text, _, bad := sheet.DecodeText(data)
 	filePos := scenario.Pos{File: name}
 	// Bytes that are not UTF-8 in a sheet that otherwise is: each is an
 	// error, and the rest of the sheet is read all the same.
-	roles.ReportInvalidBytes(name, bad, diags)
+	sheet.ReportInvalidBytes(name, bad, diags)
 	if strings.TrimSpace(text) == "" {
 		diags.Errorf(filePos, "file is empty")
 		return nil
 	}
 	lines := strings.Split(text, "\n")
 	rd := csv.NewReader(strings.NewReader(text))
-	rd.Comma = roles.Delimiter(lines, false)
+	rd.Comma = sheet.Delimiter(lines, false)
 	rd.FieldsPerRecord = -1
 	rd.LazyQuotes = false
 
@@ -229,7 +156,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 
 	header, err := rd.Read()
 	if err != nil {
-		diags.Errorf(csvErrPos(name, err), "%s", roles.CSVMessage(err))
+		diags.Errorf(csvErrPos(name, err), "%s", sheet.CSVMessage(err))
 		return nil
 	}
 	dimIDs := rub.DimensionIDs()
@@ -243,7 +170,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 	for i, cell := range header {
 		at := fieldPos(i)
 		headerLine = at.Line
-		cell = strings.TrimSpace(strings.TrimPrefix(cell, utf8BOM))
+		cell = strings.TrimSpace(strings.TrimPrefix(cell, sheet.BOM))
 		if cell == "" {
 			continue
 		}
@@ -285,7 +212,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 	}
 
 	var sheets []Scoresheet
-	planID := PlanID(p)
+	planID := p.ID()
 	otherPlan := map[string]bool{} // plan ids already reported
 	for {
 		rec, err := rd.Read()
@@ -293,7 +220,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 			break
 		}
 		if err != nil {
-			diags.Errorf(csvErrPos(name, err), "%s", roles.CSVMessage(err))
+			diags.Errorf(csvErrPos(name, err), "%s", sheet.CSVMessage(err))
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && (errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote)) {
 				// The rest of the file cannot be split reliably.
@@ -307,7 +234,7 @@ func parseCSV(name string, data []byte, p *roles.Plan, rub *scenario.Rubric, dia
 				line, _ := rd.FieldPos(0)
 				return "", scenario.Pos{File: name, Line: line}
 			}
-			return strings.TrimSpace(unsafeCell(rec[i])), fieldPos(i)
+			return strings.TrimSpace(sheet.UnescapeCell(rec[i])), fieldPos(i)
 		}
 		if rowBlank(rec) || isHintRow(rec, cols[colReviewer]) {
 			continue

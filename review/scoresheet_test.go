@@ -15,8 +15,9 @@ import (
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // TestBadScoresheets reads each bad scoresheet in testdata/bad and compares
@@ -83,10 +84,10 @@ func TestGB18030(t *testing.T) {
 	blank[0].Scores["organization"] = Score{Value: intp(4), Evidence: "开场宣布了议事规则"}
 	blank[0].Strengths = []string{"气氛融洽"}
 	data := MarshalScoresheetsCSV(p, zh, blank)
-	require.True(t, bytes.HasPrefix(data, []byte(utf8BOM)))
-	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data[len(utf8BOM):])
+	require.True(t, bytes.HasPrefix(data, []byte(sheet.BOM)))
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data[len(sheet.BOM):])
 	require.NoError(t, err)
-	require.False(t, bytes.Equal(gb, data[len(utf8BOM):]), "the test needs bytes that are not UTF-8")
+	require.False(t, bytes.Equal(gb, data[len(sheet.BOM):]), "the test needs bytes that are not UTF-8")
 	_ = s
 
 	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric)
@@ -113,12 +114,12 @@ func TestCSVHintRow(t *testing.T) {
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"王老师"}, Round: 1})
 	require.NoError(t, err)
 	data := MarshalScoresheetsCSV(p, zh, blank)
-	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(utf8BOM)))).ReadAll()
+	recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(sheet.BOM)))).ReadAll()
 	require.NoError(t, err)
 	require.Len(t, recs, 2+3, "header, hints, a row per group")
 	assert.Equal(t, "# 等级说明", recs[1][0])
 	for _, c := range recs[1] {
-		assert.Equal(t, c, SafeCell(c), "hint cells are safe")
+		assert.Equal(t, c, sheet.SafeCell(c), "hint cells are safe")
 		for _, line := range strings.Split(c, "\n") {
 			assert.False(t, strings.HasPrefix(line, "=") || strings.HasPrefix(line, "@"), "%q", c)
 		}
@@ -154,7 +155,7 @@ func TestCSVRoundTrip(t *testing.T) {
 
 	var sheets []Scoresheet
 	for fi, f := range files {
-		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.Data, []byte(utf8BOM)))).ReadAll()
+		recs, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(f.Data, []byte(sheet.BOM)))).ReadAll()
 		require.NoError(t, err)
 		header := recs[0]
 		assert.Contains(t, header[4], "[organization]")
@@ -184,7 +185,7 @@ func TestCSVRoundTrip(t *testing.T) {
 			}
 		}
 		var b bytes.Buffer
-		b.WriteString(utf8BOM)
+		b.WriteString(sheet.BOM)
 		w := csv.NewWriter(&b)
 		require.NoError(t, w.WriteAll(recs))
 		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric)
@@ -233,63 +234,13 @@ func TestYAMLRoundTrip(t *testing.T) {
 		sort.SliceStable(s, func(i, j int) bool { return s[i].Reviewer < s[j].Reviewer })
 	}
 	for i := range sheets {
-		sheets[i].Plan = PlanID(p) // the files name the plan they were made from
+		sheets[i].Plan = p.ID() // the files name the plan they were made from
 	}
 	order(sheets)
 	order(back)
 	require.Equal(t, len(sheets), len(back))
 	for i := range sheets {
 		assert.Equal(t, sheets[i], back[i], "sheet %d", i)
-	}
-}
-
-func TestSafeCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{`=HYPERLINK("http://x","y")`, `'=HYPERLINK("http://x","y")`},
-		{"+1+1", "'+1+1"},
-		{"@SUM(A1)", "'@SUM(A1)"},
-		{"-2+3", "'-2+3"},
-		{"\t=1", "'\t=1"},
-		{"\r=1", "'\r=1"},
-		{"＝1+1", "'＝1+1"},
-		{"-1", "-1"},
-		{"+2.5", "+2.5"},
-		{"-0.75", "-0.75"},
-		{"-1e5", "'-1e5"},
-		{"-", "'-"},
-		{"-1.", "'-1."},
-		{"- rules agreed", "'- rules agreed"},
-		{"3", "3"},
-		{"plain text", "plain text"},
-		{"", ""},
-		{"会议组织", "会议组织"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			assert.Equal(t, tt.want, SafeCell(tt.in))
-			assert.Equal(t, tt.in, unsafeCell(SafeCell(tt.in)), "reading back undoes the apostrophe")
-		})
-	}
-}
-
-func TestSafeName(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"王老师", "王老师"},
-		{"Li Na", "Li_Na"},
-		{"Reviewer Li", "Reviewer_Li"},
-		{"  Li  ", "Li"},
-		{"../../etc/passwd", "_.._etc_passwd"},
-		{`a\b/c`, "a_b_c"},
-		{"Li.Na", "Li.Na"},
-		{"...", "_"},
-		{"", "_"},
-		{"CON", "_CON"},
-		{"nul", "_nul"},
-		{"a:b*c?d", "a_b_c_d"},
-		{"Zoë", "Zoë"},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, SafeName(tt.in), "SafeName(%q)", tt.in)
 	}
 }
 
@@ -373,24 +324,24 @@ func FuzzParseScoresheets(f *testing.F) {
 // its file, and different for another plan.
 func TestPlanID(t *testing.T) {
 	p, _ := fixture(t)
-	id := PlanID(p)
+	id := p.ID()
 	require.Regexp(t, `^[0-9a-f]{12}$`, id)
-	data, err := roles.MarshalPlan(p)
+	data, err := plan.Marshal(p)
 	require.NoError(t, err)
-	back, diags := roles.ParsePlan("again.yaml", data)
+	back, diags := plan.Parse("again.yaml", data)
 	require.NoError(t, diags.Err())
-	assert.Equal(t, id, PlanID(back), "a re-parsed plan has the same id")
+	assert.Equal(t, id, back.ID(), "a re-parsed plan has the same id")
 	other := otherPlan(t, p)
-	assert.NotEqual(t, id, PlanID(other))
+	assert.NotEqual(t, id, other.ID())
 }
 
 // otherPlan is p with two trainees of round 1 swapped between groups 1
 // and 2: the same scenario, rounds and groups, other people.
-func otherPlan(t *testing.T, p *roles.Plan) *roles.Plan {
+func otherPlan(t *testing.T, p *plan.Plan) *plan.Plan {
 	t.Helper()
-	data, err := roles.MarshalPlan(p)
+	data, err := plan.Marshal(p)
 	require.NoError(t, err)
-	o, diags := roles.ParsePlan("other.yaml", data)
+	o, diags := plan.Parse("other.yaml", data)
 	require.NoError(t, diags.Err())
 	g1, g2 := &o.Rounds[0].Groups[0], &o.Rounds[0].Groups[1]
 	g1.Members[2], g2.Members[2] = g2.Members[2], g1.Members[2]
@@ -408,7 +359,7 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		files, err := ScoresheetFiles(other, s, sheets, format, "")
 		require.NoError(t, err)
 		f := files[0]
-		assert.Contains(t, string(f.Data), PlanID(other), "%s: the sheet names its plan", format)
+		assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
 
 		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric)
 		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
@@ -418,12 +369,12 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		assert.Empty(t, got, format)
 		errs := diags.Errors()
 		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
-		assert.Equal(t, fmt.Sprintf("this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", PlanID(other), PlanID(p)), errs[0].Message)
+		assert.Equal(t, fmt.Sprintf("this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", other.ID(), p.ID()), errs[0].Message)
 		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
 	}
 	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML, "")
 	require.NoError(t, err)
-	assert.Contains(t, string(files[0].Data), PlanID(other), "the printed sheet names its plan")
+	assert.Contains(t, string(files[0].Data), other.ID(), "the printed sheet names its plan")
 }
 
 // TestHandMadeSheetMembers: a sheet without a plan id is accepted, but a

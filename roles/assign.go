@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/yishi-council/yishi/roles/grouping"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -41,8 +43,6 @@ type AssignOptions struct {
 	// ScenarioSource is "bundled" or the scenario's file; ScenarioSHA256 is
 	// the digest of its bytes.
 	ScenarioSource, ScenarioSHA256 string
-	// RosterSHA256 is the digest of the roster file's bytes.
-	RosterSHA256 string
 }
 
 // defaultMix is the seed's practice: spread communities first, then
@@ -54,7 +54,7 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the request cannot be met at all (more groups than trainees, sizes outside
 // the scenario's bounds, an impossible quota); rules the optimiser could
 // not keep are listed in the plan's Unmet.
-func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOptions) (*Plan, error) {
+func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
 	n := len(r.Trainees)
 	rounds := max(opts.Rounds, 1)
 	g, err := groupCount(s, n, opts)
@@ -76,11 +76,11 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 		}
 		return nil, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
 	}
-	plan := &Plan{
-		Version: scenario.Version, Kind: KindPlan, Engine: Engine, Seed: opts.Seed,
-		Scenario: ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
-		Roster:   RosterRef{File: r.File, SHA256: opts.RosterSHA256, Trainees: n},
-		Settings: Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: info.mix},
+	p := &plan.Plan{
+		Version: scenario.Version, Kind: plan.Kind, Engine: Engine, Seed: opts.Seed,
+		Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
+		Roster:   plan.RosterRef{File: r.File, SHA256: r.SHA256, Trainees: n},
+		Settings: plan.Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: info.mix},
 	}
 	history := newCastHistory()
 	for round := 1; round <= rounds; round++ {
@@ -95,9 +95,9 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 			return nil, fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
 		}
 		if opts.Budget > 0 && time.Since(start) >= opts.Budget {
-			plan.Warnings = append(plan.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
+			p.Warnings = append(p.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
 		}
-		rd := Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}
+		rd := plan.Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}
 		if round > 1 {
 			rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
 		}
@@ -109,39 +109,39 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *Roster, opts AssignOpt
 			if v.Rule == "need" && prob.Needs[v.Index].Name == rotationNeed {
 				// Rotation is a wish, not a rule: casting still prefers
 				// those who have not led, and says so where it cannot.
-				plan.Warnings = append(plan.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
+				p.Warnings = append(p.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
 				continue
 			}
-			u := Unmet{Round: round, Rule: v.Rule, Detail: describeViolation(s, r, prob, info, v)}
+			u := plan.Unmet{Round: round, Rule: v.Rule, Detail: describeViolation(s, r, prob, info, v)}
 			if v.Group >= 0 {
 				u.Group = v.Group + 1
 			}
-			plan.Unmet = append(plan.Unmet, u)
+			p.Unmet = append(p.Unmet, u)
 		}
 		castRNG := rand.New(rand.NewPCG(seed, 0x5eed))
-		byGroup := make([][]Trainee, g)
+		byGroup := make([][]roster.Trainee, g)
 		for i, grp := range sol.Group {
 			byGroup[grp] = append(byGroup[grp], r.Trainees[i])
 		}
 		for gi, members := range byGroup {
 			cast := castGroup(s, members, history, castRNG)
 			for _, u := range cast.unmet {
-				plan.Unmet = append(plan.Unmet, Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
+				p.Unmet = append(p.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
 			}
-			grp := Group{Group: gi + 1}
+			grp := plan.Group{Group: gi + 1}
 			for i, t := range members {
-				grp.Members = append(grp.Members, Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
+				grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
 			}
 			sortMembers(s, grp.Members)
 			rd.Groups = append(rd.Groups, grp)
 		}
-		plan.Rounds = append(plan.Rounds, rd)
+		p.Rounds = append(p.Rounds, rd)
 		past := slices.Clone(sol.Group)
 		prob.Past = append(prob.Past, past)
 	}
-	plan.Warnings = append(plan.Warnings, spreadWarnings(s, r, plan, prob.Past)...)
-	plan.Warnings = append(plan.Warnings, unplayedRoles(s, plan)...)
-	return plan, nil
+	p.Warnings = append(p.Warnings, spreadWarnings(s, r, p, prob.Past)...)
+	p.Warnings = append(p.Warnings, unplayedRoles(s, p)...)
+	return p, nil
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
@@ -200,7 +200,7 @@ type problemInfo struct {
 
 // buildProblem turns the roster and the scenario's grouping rules into an
 // optimisation problem.
-func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Problem, problemInfo, error) {
+func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*grouping.Problem, problemInfo, error) {
 	n := len(r.Trainees)
 	prob := &grouping.Problem{N: n}
 	for range g {
@@ -296,7 +296,7 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 		}
 		prob.Needs = append(prob.Needs, grouping.Need{Name: "role " + role.ID, Count: role.MinPerGroup(), Eligible: el})
 	}
-	pairs := func(list func(Trainee) []string) [][2]int {
+	pairs := func(list func(roster.Trainee) []string) [][2]int {
 		seen := map[[2]int]bool{}
 		var out [][2]int
 		for i, t := range r.Trainees {
@@ -314,8 +314,8 @@ func buildProblem(s *scenario.Scenario, r *Roster, g, lo, hi int) (*grouping.Pro
 		}
 		return out
 	}
-	prob.KeepApart = pairs(func(t Trainee) []string { return t.Avoid })
-	prob.KeepTogether = pairs(func(t Trainee) []string { return t.Together })
+	prob.KeepApart = pairs(func(t roster.Trainee) []string { return t.Avoid })
+	prob.KeepTogether = pairs(func(t roster.Trainee) []string { return t.Together })
 	if len(problems) > 0 {
 		return nil, info, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
 	}
@@ -345,7 +345,7 @@ func fillMissing(v []float64) []float64 {
 }
 
 // sortMembers orders a group by the scenario's role order, then by id.
-func sortMembers(s *scenario.Scenario, m []Member) {
+func sortMembers(s *scenario.Scenario, m []plan.Member) {
 	order := map[string]int{}
 	for i, r := range s.Roles {
 		order[r.ID] = i
@@ -371,7 +371,7 @@ func sortMembers(s *scenario.Scenario, m []Member) {
 // hold every category; for others (many small communities) a missing
 // category is the nature of the roster, not news. groupOf[r][i] is the group
 // of trainee i in round r.
-func spreadWarnings(s *scenario.Scenario, r *Roster, p *Plan, groupOf [][]int) []string {
+func spreadWarnings(s *scenario.Scenario, r *roster.Roster, p *plan.Plan, groupOf [][]int) []string {
 	var out []string
 	attrs := s.Grouping.Mix
 	if len(attrs) == 0 {
@@ -451,8 +451,8 @@ func hasHave(n int) string {
 
 // hasAttribute reports whether the roster has a column for attr, so that a
 // grouping rule naming a column the sign-up sheet lacks is caught.
-func hasAttribute(r *Roster, attr string) bool {
-	return slices.Contains(r.Columns, AttributeName(attr))
+func hasAttribute(r *roster.Roster, attr string) bool {
+	return slices.Contains(r.Columns, roster.AttributeName(attr))
 }
 
 // rotationNeed names the need that spreads host and recorder turns.
@@ -462,7 +462,7 @@ const rotationNeed = "rotation: members who have not yet hosted or recorded"
 // every group enough members who have not yet hosted or recorded to fill its
 // host and recorder places, so that casting can rotate those turns. Where
 // too few such members are left, it asks for as many as there are.
-func setRotationNeed(s *scenario.Scenario, r *Roster, prob *grouping.Problem, h *castHistory, g int) {
+func setRotationNeed(s *scenario.Scenario, r *roster.Roster, prob *grouping.Problem, h *castHistory, g int) {
 	prob.Needs = slices.DeleteFunc(prob.Needs, func(n grouping.Need) bool { return n.Name == rotationNeed })
 	if len(h.leading) == 0 {
 		return
@@ -488,7 +488,7 @@ func setRotationNeed(s *scenario.Scenario, r *Roster, prob *grouping.Problem, h 
 
 // describeViolation says in the trainer's terms (trainees, roles, the
 // scenario's quotas) which hard rule a grouping breaks.
-func describeViolation(s *scenario.Scenario, r *Roster, prob *grouping.Problem, info problemInfo, v grouping.Violation) string {
+func describeViolation(s *scenario.Scenario, r *roster.Roster, prob *grouping.Problem, info problemInfo, v grouping.Violation) string {
 	who := func(i int) string { return fmt.Sprintf("%s (%s)", r.Trainees[i].Name, r.Trainees[i].ID) }
 	switch v.Rule {
 	case "keep-apart":
@@ -511,7 +511,7 @@ func describeViolation(s *scenario.Scenario, r *Roster, prob *grouping.Problem, 
 
 // unplayedRoles names the optional roles no group got in any round, so that
 // a trainer who added a role is not left wondering where it went.
-func unplayedRoles(s *scenario.Scenario, p *Plan) []string {
+func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
 	played := map[string]bool{}
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {

@@ -12,23 +12,25 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
 
-func loadBundled(t *testing.T, id string) (*scenario.Scenario, *roles.Roster) {
+func loadBundled(t *testing.T, id string) (*scenario.Scenario, *roster.Roster) {
 	t.Helper()
 	s, diags, err := scenarios.Load(id)
 	require.NoError(t, err)
 	require.NoError(t, diags.Err())
 	data, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
 	require.NoError(t, err)
-	r, rdiags := roles.ParseRoster(scenarios.SampleRoster, data, s, roles.RosterOptions{})
+	r, rdiags := roster.Parse(scenarios.SampleRoster, data, s, roster.Options{})
 	require.NoError(t, rdiags.Err())
 	return s, r
 }
 
-func assign(t *testing.T, s *scenario.Scenario, r *roles.Roster, opts roles.AssignOptions) *roles.Plan {
+func assign(t *testing.T, s *scenario.Scenario, r *roster.Roster, opts roles.AssignOptions) *plan.Plan {
 	t.Helper()
 	p, err := roles.Assign(context.Background(), s, r, opts)
 	require.NoError(t, err)
@@ -115,16 +117,16 @@ func TestAssignKeepsTheRules(t *testing.T) {
 func TestAssignIsDeterministic(t *testing.T) {
 	s, r := loadBundled(t, scenarios.DefaultScenario)
 	opts := roles.AssignOptions{Rounds: 2, Seed: 42, ScenarioSource: "bundled"}
-	a, err := roles.MarshalPlan(assign(t, s, r, opts))
+	a, err := plan.Marshal(assign(t, s, r, opts))
 	require.NoError(t, err)
-	b, err := roles.MarshalPlan(assign(t, s, r, opts))
+	b, err := plan.Marshal(assign(t, s, r, opts))
 	require.NoError(t, err)
 	assert.Equal(t, string(a), string(b), "same inputs and seed give byte-identical plans")
 	assert.Contains(t, string(a), "seed: 42")
 
-	back, diags := roles.ParsePlan("plan.yaml", a)
+	back, diags := plan.Parse("plan.yaml", a)
 	require.NoError(t, diags.Err())
-	c, err := roles.MarshalPlan(back)
+	c, err := plan.Marshal(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(a), string(c), "a plan survives a round trip")
 }
@@ -150,20 +152,20 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 	}
 
 	t.Run("quota nobody can meet", func(t *testing.T) {
-		var keep []roles.Trainee
+		var keep []roster.Trainee
 		for _, tr := range r.Trainees {
 			if tr.Background != "discussion-class" {
 				keep = append(keep, tr)
 			}
 		}
-		small := &roles.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
+		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
 		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
 	})
 
 	t.Run("together set larger than a group", func(t *testing.T) {
-		big := &roles.Roster{File: "r.csv", Trainees: slices.Clone(r.Trainees), Columns: r.Columns}
+		big := &roster.Roster{File: "r.csv", Trainees: slices.Clone(r.Trainees), Columns: r.Columns}
 		for i := 1; i < 9; i++ {
 			big.Trainees[i].Together = []string{big.Trainees[0].ID}
 			big.Trainees[i].Avoid = nil
@@ -205,14 +207,14 @@ func TestCastingNeverUsesIneligibleTrainees(t *testing.T) {
 	}
 	require.NotEmpty(t, restricted.ID, "the default scenario has a role some backgrounds may not play")
 	banned := restricted.AvoidBackground[0]
-	var group []roles.Trainee
+	var group []roster.Trainee
 	for _, tr := range r.Trainees {
 		if tr.Background == banned {
 			group = append(group, tr)
 		}
 	}
 	require.GreaterOrEqual(t, len(group), 3)
-	small := &roles.Roster{File: "r.csv", Trainees: group, Columns: r.Columns}
+	small := &roster.Roster{File: "r.csv", Trainees: group, Columns: r.Columns}
 	s2 := *s
 	s2.Grouping = scenario.Grouping{Mix: []scenario.MixRule{{Attribute: "unit", Weight: 1}}}
 	s2.Roles = slices.Clone(s.Roles)
@@ -237,7 +239,7 @@ func TestParsePlanErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := roles.ParsePlan("plan.yaml", []byte(tt.data))
+			_, diags := plan.Parse("plan.yaml", []byte(tt.data))
 			require.Error(t, diags.Err())
 			assert.Contains(t, diags.Error(), tt.want)
 			assert.True(t, strings.HasPrefix(diags.Error(), "plan.yaml:"))
@@ -247,17 +249,17 @@ func TestParsePlanErrors(t *testing.T) {
 
 // syntheticRoster makes n trainees from n/40 communities with the five
 // backgrounds of the bundled vocabulary, deterministically.
-func syntheticRoster(n int) *roles.Roster {
+func syntheticRoster(n int) *roster.Roster {
 	bgs := []string{"discussion-class", "property-manager", "social-worker", "resident-rep", "community-cadre"}
 	units := max(5, n/40)
-	r := &roles.Roster{File: "synthetic.csv", Columns: []string{"id", "name", "unit", "background"}}
+	r := &roster.Roster{File: "synthetic.csv", Columns: []string{"id", "name", "unit", "background"}}
 	x := uint64(88172645463325252)
 	for i := range n {
 		x ^= x << 13
 		x ^= x >> 7
 		x ^= x << 17
 		id := fmt.Sprintf("S%06d", i)
-		r.Trainees = append(r.Trainees, roles.Trainee{
+		r.Trainees = append(r.Trainees, roster.Trainee{
 			ID: id, Name: id, Unit: fmt.Sprintf("unit-%d", x%uint64(units)), Background: bgs[(x>>20)%5],
 		})
 	}
@@ -273,7 +275,7 @@ func BenchmarkAssign(b *testing.B) {
 	for _, n := range []int{30, 1000, 10000, 100000} {
 		r := syntheticRoster(n)
 		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			var p *roles.Plan
+			var p *plan.Plan
 			for b.Loop() {
 				var err error
 				p, err = roles.Assign(context.Background(), s, r, roles.AssignOptions{Size: 6, Seed: 1})

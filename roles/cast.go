@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -61,7 +62,7 @@ func eligible(r scenario.Role, bg string) bool {
 }
 
 // prefers reports whether the trainee asked for role r, by function or id.
-func prefers(t Trainee, r scenario.Role) bool {
+func prefers(t roster.Trainee, r scenario.Role) bool {
 	p := strings.TrimSpace(t.Prefers)
 	return p != "" && (p == r.ID || p == r.Function)
 }
@@ -77,7 +78,7 @@ type castResult struct {
 // assignment: required places first, only to eligible members, rotation of
 // host and recorder across rounds, then background and personal preferences.
 // Ties are broken by rng, so the same seed gives the same cast.
-func castGroup(s *scenario.Scenario, members []Trainee, h *castHistory, rng *rand.Rand) castResult {
+func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, rng *rand.Rand) castResult {
 	m := len(members)
 	var slots []slot
 	required := 0
@@ -176,7 +177,7 @@ func castGroup(s *scenario.Scenario, members []Trainee, h *castHistory, rng *ran
 	return res
 }
 
-func preferenceNote(s *scenario.Scenario, t Trainee, members []Trainee, cast []string, h *castHistory) string {
+func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Trainee, cast []string, h *castHistory) string {
 	var wanted []scenario.Role
 	for _, r := range s.Roles {
 		if prefers(t, r) {
@@ -203,7 +204,7 @@ func preferenceNote(s *scenario.Scenario, t Trainee, members []Trainee, cast []s
 
 // leadsNow is 1 when t hosts or records in the cast being made, else 0, so
 // that the history can be read as "before this round".
-func leadsNow(s *scenario.Scenario, t Trainee, members []Trainee, cast []string) int {
+func leadsNow(s *scenario.Scenario, t roster.Trainee, members []roster.Trainee, cast []string) int {
 	for i, m := range members {
 		if m.ID != t.ID {
 			continue

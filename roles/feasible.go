@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yishi-council/yishi/roles/grouping"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -13,7 +14,7 @@ import (
 // grouping can keep in the trainer's terms: trainees by name and id, roles
 // by title, quotas as the scenario wrote them. It returns nil when err holds
 // no such rule, and the optimiser's own sentences for the rest.
-func explainInfeasible(s *scenario.Scenario, r *Roster, prob *grouping.Problem, info problemInfo, err error) []string {
+func explainInfeasible(s *scenario.Scenario, r *roster.Roster, prob *grouping.Problem, info problemInfo, err error) []string {
 	var ve *grouping.ValidationError
 	if !errors.As(err, &ve) {
 		return nil

@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"reflect"
 	"strings"
@@ -33,7 +35,7 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w: file is larger than the %d bytes yishi reads", path, ErrInvalid, MaxFileSize)
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("%w: file is larger than the %d bytes yishi reads", ErrInvalid, MaxFileSize)}
 	}
 	return data, nil
 }
@@ -118,7 +120,7 @@ func ParseRubric(name string, data []byte) (*Rubric, Diagnostics) {
 func LoadScenario(path string, rubrics RubricSource) (*Scenario, Diagnostics) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Message: trimPathPrefix(err, path)}}
+		return nil, Diagnostics{{Pos: Pos{File: path}, Message: FileError(err)}}
 	}
 	return ParseScenario(path, data, rubrics)
 }
@@ -127,15 +129,20 @@ func LoadScenario(path string, rubrics RubricSource) (*Scenario, Diagnostics) {
 func LoadRubric(path string) (*Rubric, Diagnostics) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Message: trimPathPrefix(err, path)}}
+		return nil, Diagnostics{{Pos: Pos{File: path}, Message: FileError(err)}}
 	}
 	return ParseRubric(path, data)
 }
 
-func trimPathPrefix(err error, path string) string {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "open "+path+": ")
-	return strings.TrimPrefix(msg, path+": ")
+// FileError words an error from opening or reading a file for a message
+// that already names the file: "no such file or directory", not the path
+// again.
+func FileError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // checkVersion looks at the version key before anything else: a file of

@@ -70,9 +70,9 @@ func names(dir string) []string {
 	return out
 }
 
-// Source returns the YAML of the bundled scenario with the given id, and its
+// YAML returns the YAML of the bundled scenario with the given id, and its
 // path in [FS].
-func Source(id string) ([]byte, string, error) {
+func YAML(id string) ([]byte, string, error) {
 	file := path.Join("library", id+".yaml")
 	data, err := fs.ReadFile(files, file)
 	if err != nil || strings.ContainsAny(id, `/\`) {
@@ -87,7 +87,7 @@ func Source(id string) ([]byte, string, error) {
 
 // Load parses the bundled scenario with the given id.
 func Load(id string) (*scenario.Scenario, scenario.Diagnostics, error) {
-	data, file, err := Source(id)
+	data, file, err := YAML(id)
 	if err != nil {
 		return nil, nil, err
 	}

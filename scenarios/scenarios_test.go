@@ -80,8 +80,8 @@ func TestStandardRubric(t *testing.T) {
 }
 
 func TestSourceUnknown(t *testing.T) {
-	_, _, err := scenarios.Source("elevator-retrofitt")
+	_, _, err := scenarios.YAML("elevator-retrofitt")
 	assert.ErrorContains(t, err, `did you mean "elevator-retrofit"?`)
-	_, _, err = scenarios.Source("../rubrics/standard")
+	_, _, err = scenarios.YAML("../rubrics/standard")
 	assert.Error(t, err)
 }

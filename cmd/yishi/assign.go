@@ -11,7 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 type assignOptions struct {
@@ -105,35 +108,34 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return fmt.Errorf("%w: %s: %s", scenario.ErrInvalid, opts.Roster, cleanFileError(err, opts.Roster))
 	}
-	roster, diags := roles.ParseRoster(opts.Roster, rosterData, s, roles.RosterOptions{Sheet: opts.Sheet})
+	rst, diags := roster.Parse(opts.Roster, rosterData, s, roster.Options{Sheet: opts.Sheet})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}
 	}
-	origin := src.Origin
-	if origin != "bundled" && opts.Out != "" {
+	origin := string(src.Origin)
+	if src.Origin != scenarios.Bundled && opts.Out != "" {
 		origin = relativeTo(opts.Out, origin)
 	}
-	plan, err := roles.Assign(ctx, s, roster, roles.AssignOptions{
+	p, err := roles.Assign(ctx, s, rst, roles.AssignOptions{
 		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
 		Iterations: opts.Iterations, Budget: opts.Budget,
-		ScenarioSource: origin, ScenarioSHA256: roles.Digest(src.Data),
-		RosterSHA256: roles.Digest(rosterData),
+		ScenarioSource: origin, ScenarioSHA256: plan.Digest(src.Data),
 	})
 	if err != nil {
 		return err
 	}
-	if len(plan.Unmet) > 0 && !opts.AllowUnmet {
+	if len(p.Unmet) > 0 && !opts.AllowUnmet {
 		if !opts.IO.JSON() {
-			printPlanSummary(opts.IO, s, roster, plan)
+			printPlanSummary(opts.IO, s, rst, p)
 		} else {
-			printUnmet(opts.IO, plan)
+			printUnmet(opts.IO, p)
 		}
 		return fmt.Errorf("%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed",
-			scenario.ErrInvalid, plural(len(plan.Unmet), "rule"))
+			scenario.ErrInvalid, plural(len(p.Unmet), "rule"))
 	}
 	if !opts.DryRun {
-		data, err := roles.MarshalPlan(plan)
+		data, err := plan.Marshal(p)
 		if err != nil {
 			return err
 		}
@@ -142,9 +144,9 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		}
 	}
 	if opts.IO.JSON() {
-		return opts.IO.printJSON(plan)
+		return opts.IO.printJSON(p)
 	}
-	printPlanSummary(opts.IO, s, roster, plan)
+	printPlanSummary(opts.IO, s, rst, p)
 	if !opts.DryRun {
 		fmt.Fprintf(opts.IO.Out, "\nwrote %s\n", opts.Out)
 	}
@@ -168,7 +170,7 @@ func relativeTo(file, path string) string {
 
 // printPlanSummary shows each round's quality and, per group, its size and
 // how its members spread over units and backgrounds.
-func printPlanSummary(io *streams, s *scenario.Scenario, r *roles.Roster, p *roles.Plan) {
+func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *plan.Plan) {
 	out := io.Out
 	sizes := fmt.Sprint(p.Settings.SizeMin)
 	if p.Settings.SizeMax != p.Settings.SizeMin {
@@ -248,7 +250,7 @@ func trimFloat(f float64) string {
 }
 
 // printUnmet lists the hard rules a plan could not keep, on stderr.
-func printUnmet(io *streams, p *roles.Plan) {
+func printUnmet(io *streams, p *plan.Plan) {
 	for _, u := range p.Unmet {
 		where := fmt.Sprintf("round %d", u.Round)
 		if u.Group > 0 {

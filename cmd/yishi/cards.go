@@ -6,8 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
 )
 
 type cardsOptions struct {
@@ -50,10 +49,10 @@ unless --force.`,
 			opts.Plan = args[0]
 			opts.Format = strings.ToLower(opts.Format)
 			opts.Paper = strings.ToLower(opts.Paper)
-			if !roles.ValidFormat(opts.Format) {
-				return usagef("--format must be one of %s, not %q", strings.Join(roles.CardFormats, ", "), opts.Format)
+			if !cards.ValidFormat(opts.Format) {
+				return usagef("--format must be one of %s, not %q", strings.Join(cards.Formats, ", "), opts.Format)
 			}
-			if opts.Paper != roles.PaperA5 && opts.Paper != roles.PaperA4 {
+			if opts.Paper != cards.PaperA5 && opts.Paper != cards.PaperA4 {
 				return usagef("--paper must be a5 or a4, not %q", opts.Paper)
 			}
 			if opts.Out == "" {
@@ -66,10 +65,10 @@ unless --force.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", roles.FormatHTML, "card format: "+strings.Join(roles.CardFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", cards.FormatHTML, "card format: "+strings.Join(cards.Formats, ", "))
 	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
 	f.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
-	f.StringVar(&opts.Paper, "paper", roles.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
+	f.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
 	f.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
 	return cmd
 }
@@ -87,14 +86,14 @@ type cardsResult struct {
 }
 
 func runCards(opts *cardsOptions) error {
-	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	p, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
 		return err
 	}
-	if err := plan.CheckRound(opts.Round); err != nil {
+	if err := p.CheckRound(opts.Round); err != nil {
 		return fmt.Errorf("%s: %w", opts.Plan, err)
 	}
-	files, err := roles.CardFiles(plan, s, opts.Round, opts.Format, roles.CardOptions{Paper: opts.Paper})
+	files, err := cards.Files(p, s, opts.Round, opts.Format, cards.Options{Paper: opts.Paper})
 	if err != nil {
 		return err
 	}
@@ -107,7 +106,7 @@ func runCards(opts *cardsOptions) error {
 	res.AllCards = out[len(out)-2].Path
 	res.Master = out[len(out)-1].Path
 	trainees := map[string]bool{}
-	for _, rd := range plan.Rounds {
+	for _, rd := range p.Rounds {
 		if opts.Round > 0 && rd.Round != opts.Round {
 			continue
 		}
@@ -136,7 +135,7 @@ func runCards(opts *cardsOptions) error {
 	fmt.Fprintf(w, "wrote %d files under %s\n", len(out), opts.Out)
 	fmt.Fprintf(w, "  all cards, for printing: %s\n", res.AllCards)
 	fmt.Fprintf(w, "  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
-	if opts.Format == roles.FormatHTML {
+	if opts.Format == cards.FormatHTML {
 		fmt.Fprintf(w, "Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
 	}
 	return nil

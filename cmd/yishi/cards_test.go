@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -64,19 +66,19 @@ func TestCardsFlags(t *testing.T) {
 // the plan into dir.
 func writeTestPlan(t *testing.T, dir, id string, rounds int) string {
 	t.Helper()
-	src, name, err := scenarios.Source(id)
+	src, name, err := scenarios.YAML(id)
 	require.NoError(t, err)
 	s, diags := scenario.ParseScenario(name, src, scenarios.Rubric)
 	require.NoError(t, diags.Err())
 	rosterData, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
 	require.NoError(t, err)
-	roster, diags := roles.ParseRoster("roster.csv", rosterData, s, roles.RosterOptions{})
+	rst, diags := roster.Parse("roster.csv", rosterData, s, roster.Options{})
 	require.NoError(t, diags.Err())
-	p, err := roles.Assign(context.Background(), s, roster, roles.AssignOptions{
-		Rounds: rounds, Seed: 3, Iterations: 2000, ScenarioSource: "bundled", ScenarioSHA256: roles.Digest(src),
+	p, err := roles.Assign(context.Background(), s, rst, roles.AssignOptions{
+		Rounds: rounds, Seed: 3, Iterations: 2000, ScenarioSource: "bundled", ScenarioSHA256: plan.Digest(src),
 	})
 	require.NoError(t, err)
-	data, err := roles.MarshalPlan(p)
+	data, err := plan.Marshal(p)
 	require.NoError(t, err)
 	path := filepath.Join(dir, "plan.yaml")
 	require.NoError(t, os.WriteFile(path, data, 0o644))

@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -66,20 +68,19 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	rosterPath := filepath.Join(opts.Out, "roster.csv")
-	roster, diags := roles.ParseRoster(rosterPath, rosterData, s, roles.RosterOptions{})
+	rst, diags := roster.Parse(rosterPath, rosterData, s, roster.Options{})
 	if err := diags.Err(); err != nil {
 		return err
 	}
 	scenarioFile := filepath.Join(opts.Out, "scenario.yaml")
-	plan, err := roles.Assign(ctx, s, roster, roles.AssignOptions{
+	p, err := roles.Assign(ctx, s, rst, roles.AssignOptions{
 		Groups: opts.Groups, Rounds: opts.Rounds, Seed: opts.Seed,
-		ScenarioSource: "scenario.yaml", ScenarioSHA256: roles.Digest(src.Data),
-		RosterSHA256: roles.Digest(rosterData),
+		ScenarioSource: "scenario.yaml", ScenarioSHA256: plan.Digest(src.Data),
 	})
 	if err != nil {
 		return err
 	}
-	planData, err := roles.MarshalPlan(plan)
+	planData, err := plan.Marshal(p)
 	if err != nil {
 		return err
 	}
@@ -88,7 +89,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		{Path: rosterPath, Data: rosterData},
 		{Path: filepath.Join(opts.Out, "plan.yaml"), Data: planData},
 	}
-	more, err := demoLaterSteps(opts, s, plan)
+	more, err := demoLaterSteps(opts, s, p)
 	if err != nil {
 		return err
 	}
@@ -101,7 +102,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		for i, f := range files {
 			paths[i] = f.Path
 		}
-		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": plan})
+		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": p})
 	}
 	out := opts.IO.Out
 	step := func(n int, title, command string) {
@@ -114,7 +115,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paintOut(ansiGreen, "ok"))
 	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
-	printPlanSummary(opts.IO, s, roster, plan)
+	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, step)
 	fmt.Fprintf(out, "\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil

@@ -5,7 +5,8 @@ import (
 	"path/filepath"
 
 	"github.com/yishi-council/yishi/review"
-	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -18,9 +19,9 @@ var demoReviewers = map[string][]string{
 // demoLaterSteps makes the files of the steps after assignment: role cards
 // and the master sheet, blank scoresheets, two reviewers' demo scores and
 // the debrief report.
-func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *roles.Plan) ([]outFile, error) {
+func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]outFile, error) {
 	var files []outFile
-	cards, err := roles.CardFiles(p, s, 0, roles.FormatHTML, roles.CardOptions{})
+	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
 	if err != nil {
 		return nil, err
 	}
@@ -69,7 +70,7 @@ func printDemoLaterSteps(opts *demoOptions, step func(n int, title, command stri
 	plan := filepath.Join(opts.Out, "plan.yaml")
 	step(3, "role cards and the trainer's master sheet", fmt.Sprintf("yishi cards %s --format html --out %s", plan, filepath.Join(opts.Out, "cards")))
 	fmt.Fprintf(out, "  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
-		filepath.Join(opts.Out, "cards"), roles.MasterSheetName)
+		filepath.Join(opts.Out, "cards"), cards.MasterSheetName)
 	step(4, "scoresheets for reviewers", fmt.Sprintf("yishi scoresheets %s --reviewer NAME --format csv --out %s", plan, filepath.Join(opts.Out, "scoresheets")))
 	fmt.Fprintf(out, "  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n",
 		filepath.Join(opts.Out, "scoresheets"), filepath.Join(opts.Out, "scoresheets-demo-filled"))

@@ -86,7 +86,7 @@ func (o *reviewOptions) check() error {
 }
 
 func runReview(opts *reviewOptions) error {
-	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	p, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func runReview(opts *reviewOptions) error {
 			diags.Errorf(scenario.Pos{File: name}, "%s", cleanFileError(err, name))
 			continue
 		}
-		got, d := review.ParseScoresheets(name, data, plan, s.Rubric.Rubric)
+		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric)
 		diags = append(diags, d...)
 		sheets = append(sheets, got...)
 	}
@@ -143,7 +143,7 @@ func runReview(opts *reviewOptions) error {
 	if len(sheets) == 0 {
 		return fmt.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
 	}
-	rep := review.BuildReport(plan, s, sheets)
+	rep := review.BuildReport(p, s, sheets)
 	data, err := review.RenderReport(rep, opts.Format)
 	if err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -83,44 +82,15 @@ func loadScenario(io *streams, ref string) (*scenario.Scenario, error) {
 	return s, err
 }
 
-// scenarioSource is a loaded scenario's bytes and where they came from:
-// "bundled", or the file's path.
-type scenarioSource struct {
-	Data   []byte
-	Origin string
-}
-
-// loadScenarioSource is loadScenario that also returns the scenario's bytes,
-// which plans record the digest of.
-func loadScenarioSource(io *streams, ref string) (*scenario.Scenario, scenarioSource, error) {
-	var (
-		src  scenarioSource
-		name string
-		err  error
-	)
-	if looksLikeFile(ref) {
-		name, src.Origin = ref, ref
-		src.Data, err = scenario.ReadFile(ref)
-		if err != nil {
-			return nil, src, fmt.Errorf("%w: %s: %s", scenario.ErrInvalid, ref, cleanFileError(err, ref))
-		}
-	} else {
-		src.Origin = "bundled"
-		src.Data, name, err = scenarios.Source(ref)
-		if err != nil {
-			return nil, src, fmt.Errorf("%w: %v", scenario.ErrInvalid, err)
-		}
-	}
-	s, diags := scenario.ParseScenario(name, src.Data, scenarios.Rubric)
+// loadScenarioSource is loadScenario that also returns the scenario's bytes
+// and origin, which plans record.
+func loadScenarioSource(io *streams, ref string) (*scenario.Scenario, scenarios.Source, error) {
+	s, src, diags := scenarios.Open(ref)
 	printDiagnostics(io, diags)
 	if err := diags.Err(); err != nil {
 		return nil, src, &reportedError{err: err}
 	}
 	return s, src, nil
-}
-
-func looksLikeFile(ref string) bool {
-	return strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml")
 }
 
 func runScenariosShow(opts *scenariosShowOptions) error {
@@ -174,7 +144,7 @@ func newScenariosExportCmd(io *streams) *cobra.Command {
 var schemaLine = regexp.MustCompile(`(?m)^# yaml-language-server: \$schema=\S+`)
 
 func runScenariosExport(opts *scenariosExportOptions) error {
-	data, _, err := scenarios.Source(opts.ID)
+	data, _, err := scenarios.YAML(opts.ID)
 	if err != nil {
 		return fmt.Errorf("%w: %v", scenario.ErrInvalid, err)
 	}

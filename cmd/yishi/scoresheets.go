@@ -81,15 +81,15 @@ func (o *scoresheetsOptions) check() error {
 }
 
 func runScoresheets(opts *scoresheetsOptions) error {
-	plan, s, err := loadPlan(opts.IO, opts.Plan)
+	p, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
 		return err
 	}
-	sheets, err := review.BlankScoresheets(plan, review.SheetOptions{Reviewers: opts.Reviewers, Round: opts.Round, Groups: opts.Groups})
+	sheets, err := review.BlankScoresheets(p, review.SheetOptions{Reviewers: opts.Reviewers, Round: opts.Round, Groups: opts.Groups})
 	if err != nil {
 		return err
 	}
-	files, err := review.ScoresheetFiles(plan, s, sheets, opts.Format, filepath.ToSlash(opts.Out))
+	files, err := review.ScoresheetFiles(p, s, sheets, opts.Format, filepath.ToSlash(opts.Out))
 	if err != nil {
 		return err
 	}

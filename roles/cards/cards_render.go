@@ -1,0 +1,432 @@
+package cards
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Formats of role cards and the master sheet.
+const (
+	FormatHTML     = "html"
+	FormatMarkdown = "md"
+	FormatText     = "txt"
+	FormatJSON     = "json"
+)
+
+// Formats lists the formats [RenderCard], [RenderCards], [RenderMaster]
+// and [CardFiles] write.
+var Formats = []string{FormatHTML, FormatMarkdown, FormatText, FormatJSON}
+
+// Paper sizes of HTML role cards.
+const (
+	PaperA5 = "a5"
+	PaperA4 = "a4"
+)
+
+// MasterSheetName is the base name of the master sheet among the files
+// [CardFiles] returns; its extension is the format's.
+const MasterSheetName = "master-sheet-TRAINER-ONLY"
+
+// Options change how role cards are laid out.
+type Options struct {
+	// Paper is PaperA4 (the default when empty) or PaperA5; it sets the
+	// page size of HTML cards. The master sheet is always A4. A4 is the
+	// default because a long scenario's card shrinks its text to fit a page,
+	// and on A5 that gets too small for many trainees to read.
+	Paper string
+}
+
+// File is a file to write: a path relative to the output directory, with
+// '/' between its elements, and its contents.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// paper is the geometry of a printed card, in millimetres.
+type paper struct {
+	Name                            string
+	Width, PageHeight               float64
+	Margin, InnerWidth, InnerHeight float64
+	CutOffset                       float64
+	FontSize                        float64 // points
+}
+
+func paperFor(name string) (paper, error) {
+	var p paper
+	switch name {
+	case PaperA5:
+		p = paper{Name: "A5", Width: 148, PageHeight: 210, Margin: 9, FontSize: 8.5}
+	case "", PaperA4:
+		p = paper{Name: "A4", Width: 210, PageHeight: 297, Margin: 14, FontSize: 10.5}
+	default:
+		return p, fmt.Errorf("%w: unknown paper %q (use a5 or a4)", scenario.ErrInvalid, name)
+	}
+	p.InnerWidth = p.Width - 2*p.Margin
+	p.InnerHeight = p.PageHeight - 2*p.Margin
+	p.CutOffset = p.Margin - 6 // marks end 1 mm short of the card's corner
+	// A hair under the page, so rounding never spills a card onto a
+	// second, blank page.
+	p.PageHeight -= 0.5
+	return p, nil
+}
+
+// ValidFormat reports whether format is one of [Formats].
+func ValidFormat(format string) bool {
+	for _, f := range Formats {
+		if f == format {
+			return true
+		}
+	}
+	return false
+}
+
+func formatError(format string) error {
+	return fmt.Errorf("%w: unknown format %q (use %s)", scenario.ErrInvalid, format, strings.Join(Formats, ", "))
+}
+
+//go:embed templates/*.html.tmpl
+var templateFS embed.FS
+
+var (
+	templatesMu sync.Mutex
+	templates   = map[string]*template.Template{}
+)
+
+// htmlTemplates returns the HTML templates with their fixed words in lang.
+func htmlTemplates(lang string) *template.Template {
+	templatesMu.Lock()
+	defer templatesMu.Unlock()
+	if t, ok := templates[lang]; ok {
+		return t
+	}
+	t := template.Must(template.New("").Funcs(template.FuncMap{
+		"L":     func(k string) string { return cardLabel(lang, k) },
+		"paras": paragraphs,
+		"join":  func(s []string) string { return strings.Join(s, listSep(lang)) },
+	}).ParseFS(templateFS, "templates/*.html.tmpl"))
+	templates[lang] = t
+	return t
+}
+
+func listSep(lang string) string {
+	if lang == "zh" {
+		return "、"
+	}
+	return ", "
+}
+
+func htmlLang(lang string) string {
+	if lang == "zh" {
+		return "zh-Hans"
+	}
+	if lang == "" {
+		return "en"
+	}
+	return lang
+}
+
+// RenderCard renders one role card as html (an A4 page), md, txt or json.
+func RenderCard(c Card, format string) ([]byte, error) {
+	return RenderCards([]Card{c}, format, Options{})
+}
+
+// RenderCards renders a set of role cards as one document: in HTML one
+// card a page, ready to print; in text one card a page separated by form
+// feeds; in Markdown separated by rules; in JSON an array. Every string
+// from users is escaped for the format.
+func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
+	lang := "en"
+	if len(cards) > 0 {
+		lang = cards[0].Language
+	}
+	switch format {
+	case FormatHTML:
+		p, err := paperFor(opts.Paper)
+		if err != nil {
+			return nil, err
+		}
+		title := cardLabel(lang, "role_card")
+		if len(cards) == 1 {
+			title = fmt.Sprintf("%s — %s", title, cards[0].Name)
+		} else if len(cards) > 1 {
+			title = fmt.Sprintf("%s — %s", title, cards[0].ScenarioTitle)
+		}
+		var buf bytes.Buffer
+		err = htmlTemplates(lang).ExecuteTemplate(&buf, "cards.html.tmpl", struct {
+			Lang, Title string
+			Paper       paper
+			Cards       []Card
+		}{htmlLang(lang), title, p, cards})
+		return buf.Bytes(), err
+	case FormatJSON:
+		if len(cards) == 1 {
+			return marshalJSON(cards[0])
+		}
+		return marshalJSON(cards)
+	case FormatMarkdown:
+		parts := make([]string, len(cards))
+		for i, c := range cards {
+			parts[i] = cardMarkdown(c)
+		}
+		return []byte(strings.Join(parts, "\n---\n\n")), nil
+	case FormatText:
+		parts := make([]string, len(cards))
+		for i, c := range cards {
+			parts[i] = cardText(c)
+		}
+		return []byte(strings.Join(parts, "\f\n")), nil
+	}
+	return nil, formatError(format)
+}
+
+func cardMarkdown(c Card) string {
+	L := func(k string) string { return cardLabel(c.Language, k) }
+	e := mdEscape
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s — %s\n\n", e(L("role_card")), e(c.Name))
+	fmt.Fprintf(&b, "%s · %s · %s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)), e(c.ScenarioTitle), e(c.TraineeID))
+	if c.Unit != "" {
+		fmt.Fprintf(&b, " · %s", e(c.Unit))
+	}
+	fmt.Fprintf(&b, "\n\n**%s**%s%s\n\n", e(L("focus_question")), L("colon"), e(c.FocusQuestion))
+	if r := c.Role; r != nil {
+		fmt.Fprintf(&b, "## %s%s%s · %s\n\n", e(L("your_role")), L("colon"), e(r.Title), e(r.Function))
+		for _, p := range paragraphs(r.Brief) {
+			fmt.Fprintf(&b, "%s\n\n", e(p))
+		}
+		if len(r.Goals) > 0 {
+			fmt.Fprintf(&b, "**%s**\n\n", e(L("goals")))
+			for _, g := range r.Goals {
+				fmt.Fprintf(&b, "- %s\n", e(g))
+			}
+			b.WriteString("\n")
+		}
+		if len(r.Interests) > 0 {
+			fmt.Fprintf(&b, "**%s**%s%s\n\n", e(L("interests")), L("colon"), e(strings.Join(r.Interests, listSep(c.Language))))
+		}
+		if r.Confidential != "" {
+			fmt.Fprintf(&b, "> **%s**\n", e(L("confidential_mark")))
+			for _, p := range paragraphs(r.Confidential) {
+				fmt.Fprintf(&b, ">\n> %s\n", e(p))
+			}
+			b.WriteString("\n")
+		}
+	} else {
+		fmt.Fprintf(&b, "## %s\n\n**%s**\n\n", e(L("your_role")), e(L("unassigned")))
+	}
+	fmt.Fprintf(&b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("your_group")), e(L("name")), e(L("unit")), e(L("role")))
+	for _, m := range c.Members {
+		name := e(m.Name)
+		if m.You {
+			name = fmt.Sprintf("**%s%s**", name, e(L("you")))
+		}
+		role := e(m.RoleTitle)
+		if m.RoleTitle == "" {
+			role = "*" + e(L("unassigned_short")) + "*"
+		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", name, e(m.Unit), role)
+	}
+	fmt.Fprintf(&b, "\n## %s %s\n\n| %s | %s |\n| --- | --- |\n", e(L("agenda")), e(fmt.Sprintf(L("method_duration"), c.Method, c.Duration)), e(L("time")), e(L("phase")))
+	for _, ph := range c.Agenda {
+		fmt.Fprintf(&b, "| %s–%s | %s", ph.Start, ph.End, e(ph.Title))
+		if ph.LedBy != "" {
+			fmt.Fprintf(&b, " %s", e(fmt.Sprintf(L("led_by_fmt"), ph.LedBy)))
+		}
+		b.WriteString(" |\n")
+	}
+	fmt.Fprintf(&b, "\n## %s\n\n", e(L("background")))
+	for _, p := range paragraphs(c.Background) {
+		fmt.Fprintf(&b, "%s\n\n", e(p))
+	}
+	if len(c.PublicFacts) > 0 {
+		fmt.Fprintf(&b, "## %s\n\n", e(L("public_facts")))
+		for _, f := range c.PublicFacts {
+			fmt.Fprintf(&b, "- %s\n", e(f))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "*%s*\n", e(L("keep_private")))
+	return b.String()
+}
+
+func cardText(c Card) string {
+	L := func(k string) string { return cardLabel(c.Language, k) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s — %s\n%s\n%s (%s)", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group), c.ScenarioTitle, c.Name, c.TraineeID)
+	if c.Unit != "" {
+		fmt.Fprintf(&b, " · %s", c.Unit)
+	}
+	fmt.Fprintf(&b, "\n\n%s%s%s\n", strings.ToUpper(L("focus_question")), L("colon"), c.FocusQuestion)
+	if r := c.Role; r != nil {
+		fmt.Fprintf(&b, "\n%s%s%s · %s\n", strings.ToUpper(L("your_role")), L("colon"), r.Title, r.Function)
+		writeParas(&b, r.Brief, "  ")
+		if len(r.Goals) > 0 {
+			fmt.Fprintf(&b, "  %s%s\n", L("goals"), strings.TrimSpace(L("colon")))
+			for _, g := range r.Goals {
+				fmt.Fprintf(&b, "    - %s\n", g)
+			}
+		}
+		if len(r.Interests) > 0 {
+			fmt.Fprintf(&b, "  %s%s%s\n", L("interests"), L("colon"), strings.Join(r.Interests, listSep(c.Language)))
+		}
+		if r.Confidential != "" {
+			fmt.Fprintf(&b, "\n*** %s ***\n", L("confidential_mark"))
+			writeParas(&b, r.Confidential, "  ")
+			fmt.Fprintf(&b, "*** %s ***\n", L("confidential_mark"))
+		}
+	} else {
+		fmt.Fprintf(&b, "\n%s%s%s\n", strings.ToUpper(L("your_role")), L("colon"), L("unassigned"))
+	}
+	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("your_group")))
+	for _, m := range c.Members {
+		role := m.RoleTitle
+		if role == "" {
+			role = L("unassigned_short")
+		}
+		you := ""
+		if m.You {
+			you = L("you")
+		}
+		fmt.Fprintf(&b, "  - %s%s, %s — %s\n", m.Name, you, m.Unit, role)
+	}
+	fmt.Fprintf(&b, "\n%s %s\n", strings.ToUpper(L("agenda")), fmt.Sprintf(L("method_duration"), c.Method, c.Duration))
+	for _, ph := range c.Agenda {
+		fmt.Fprintf(&b, "  %s–%s  %s", ph.Start, ph.End, ph.Title)
+		if ph.LedBy != "" {
+			fmt.Fprintf(&b, " %s", fmt.Sprintf(L("led_by_fmt"), ph.LedBy))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("background")))
+	writeParas(&b, c.Background, "  ")
+	if len(c.PublicFacts) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("public_facts")))
+		for _, f := range c.PublicFacts {
+			fmt.Fprintf(&b, "  - %s\n", f)
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", L("keep_private"))
+	return b.String()
+}
+
+func writeParas(b *strings.Builder, s, indent string) {
+	for i, p := range paragraphs(s) {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%s%s\n", indent, p)
+	}
+}
+
+// paragraphs splits text at blank lines and joins the lines of each
+// paragraph, with a space between words but none between Chinese
+// characters.
+func paragraphs(s string) []string {
+	var out []string
+	for _, block := range regexp.MustCompile(`\n[ \t]*\n`).Split(strings.TrimSpace(s), -1) {
+		var p strings.Builder
+		for _, line := range strings.Split(block, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			if p.Len() > 0 {
+				last, _ := utf8.DecodeLastRuneInString(p.String())
+				first, _ := utf8.DecodeRuneInString(line)
+				if !(scenario.IsWide(last) && scenario.IsWide(first)) {
+					p.WriteByte(' ')
+				}
+			}
+			p.WriteString(line)
+		}
+		if p.Len() > 0 {
+			out = append(out, p.String())
+		}
+	}
+	return out
+}
+
+var mdSpecial = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", " ",
+)
+
+var mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
+
+// mdEscape makes user text inert in Markdown: no emphasis, links, table
+// cells, raw HTML or line-start lists and headings.
+func mdEscape(s string) string {
+	s = mdSpecial.Replace(s)
+	if s != "" && strings.ContainsRune("#-+=>~", rune(s[0])) {
+		s = `\` + s
+	}
+	return mdLineStart.ReplaceAllString(s, `$1\$2`)
+}
+
+// CardFiles returns the files `yishi cards` writes for the plan, or for one
+// round of it when round is above zero: one card per trainee per round at
+// round-R/group-G/ID-NAME-ROLE.EXT, every card in one file (all-cards.EXT,
+// for printing), and the trainer's master sheet. With a round the two
+// collected files go under round-R/, so several rounds can share a folder.
+// Paths are relative and safe to join to any directory: every element
+// made from user data goes through [SafeFileName].
+func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Options) ([]File, error) {
+	if !ValidFormat(format) {
+		return nil, formatError(format)
+	}
+	if _, err := paperFor(opts.Paper); err != nil {
+		return nil, err
+	}
+	if err := p.CheckRound(round); err != nil {
+		return nil, err
+	}
+	cards := Build(p, s, round)
+	var files []File
+	taken := map[string]bool{}
+	for _, c := range cards {
+		data, err := RenderCards([]Card{c}, format, opts)
+		if err != nil {
+			return nil, err
+		}
+		roleID := "unassigned"
+		if c.Role != nil {
+			roleID = c.Role.ID
+		}
+		dir := fmt.Sprintf("round-%d/group-%d", c.Round, c.Group)
+		base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + roleID)
+		name := path.Join(dir, base+"."+format)
+		// Case-insensitive file systems (macOS, Windows) see T01 and t01 as
+		// one file; number the second.
+		for n := 2; taken[strings.ToLower(name)]; n++ {
+			name = path.Join(dir, fmt.Sprintf("%s-%d.%s", base, n, format))
+		}
+		taken[strings.ToLower(name)] = true
+		files = append(files, File{Path: name, Data: data})
+	}
+	prefix := ""
+	if round > 0 {
+		prefix = fmt.Sprintf("round-%d/", round)
+	}
+	all, err := RenderCards(cards, format, opts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: prefix + "all-cards." + format, Data: all})
+	master, err := RenderMaster(Master(p, s, round), format)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: prefix + MasterSheetName + "." + format, Data: master})
+	return files, nil
+}

@@ -1,0 +1,575 @@
+package cards_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+// updating reports whether the tests run with -update. The flag is defined
+// by the package's internal tests, which share this test binary.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+func bundled(t testing.TB, id string) *scenario.Scenario {
+	t.Helper()
+	data, name, err := scenarios.YAML(id)
+	require.NoError(t, err)
+	s, diags := scenario.ParseScenario(name, data, scenarios.Rubric)
+	require.NoError(t, diags.Err())
+	return s
+}
+
+// samplePlan assigns the bundled sample roster to scenario s.
+func samplePlan(t testing.TB, s *scenario.Scenario, rosterData []byte, rounds int) *plan.Plan {
+	t.Helper()
+	if rosterData == nil {
+		var err error
+		rosterData, err = fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+		require.NoError(t, err)
+	}
+	roster, diags := roster.Parse("roster.csv", rosterData, s, roster.Options{})
+	require.NoError(t, diags.Err())
+	p, err := roles.Assign(context.Background(), s, roster, roles.AssignOptions{Rounds: rounds, Seed: 7, Iterations: 2000})
+	require.NoError(t, err)
+	return p
+}
+
+var (
+	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
+	styleRE  = regexp.MustCompile(`(?s)<(style|script)\b.*?</(style|script)>`)
+	mdEscRE  = regexp.MustCompile("\\\\([\\\\`*_\\[\\]|#+\\-=>~.)])")
+	spacesRE = regexp.MustCompile(`\s+`)
+)
+
+// plainText turns a rendered card back into its text, so that tests can
+// look for a brief whatever escaping the format applies.
+func plainText(t *testing.T, format string, data []byte) string {
+	t.Helper()
+	s := string(data)
+	switch format {
+	case cards.FormatHTML:
+		s = html.UnescapeString(tagRE.ReplaceAllString(styleRE.ReplaceAllString(s, " "), " "))
+	case cards.FormatMarkdown:
+		s = html.UnescapeString(mdEscRE.ReplaceAllString(s, "$1"))
+	case cards.FormatJSON:
+		var v any
+		require.NoError(t, json.Unmarshal(data, &v))
+		var b strings.Builder
+		var walk func(any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case string:
+				b.WriteString(v + "\n")
+			case []any:
+				for _, x := range v {
+					walk(x)
+				}
+			case map[string]any:
+				for _, x := range v {
+					walk(x)
+				}
+			}
+		}
+		walk(v)
+		s = b.String()
+	}
+	return squash(s)
+}
+
+// squash drops all white space, so that text compares the same however a
+// format wraps its lines (Chinese has no spaces between words).
+func squash(s string) string { return spacesRE.ReplaceAllString(s, "") }
+
+func prefix(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
+// TestCardsKeepConfidences renders every card of a three-round plan of
+// every bundled scenario in every format, and checks that each holds its
+// own role's confidential brief and no other role's, nor any inject.
+func TestCardsKeepConfidences(t *testing.T) {
+	ids := scenarios.IDs()
+	require.NotEmpty(t, ids)
+	for _, id := range ids {
+		t.Run(id, func(t *testing.T) {
+			s := bundled(t, id)
+			p := samplePlan(t, s, nil, 3)
+			deck := cards.Build(p, s, 0)
+			require.Len(t, deck, p.Roster.Trainees*3, "one card per trainee per round")
+
+			var public strings.Builder
+			public.WriteString(s.Issue.Background + s.Issue.FocusQuestion + strings.Join(s.Issue.PublicFacts, ""))
+			for _, r := range s.Roles {
+				public.WriteString(r.Title + r.Brief + strings.Join(r.Goals, "") + strings.Join(r.Interests, ""))
+			}
+			publicText := squash(public.String())
+
+			type secret struct{ owner, text string }
+			var secrets []secret
+			for _, r := range s.Roles {
+				if r.Confidential != "" {
+					secrets = append(secrets, secret{r.ID, r.Confidential})
+				}
+			}
+			for _, in := range s.Injects {
+				secrets = append(secrets, secret{"", in.Text})
+				if in.TrainerNote != "" {
+					secrets = append(secrets, secret{"", in.TrainerNote})
+				}
+			}
+			require.NotEmpty(t, secrets)
+
+			seen := map[string]bool{}
+			for _, c := range deck {
+				seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
+				for _, format := range cards.Formats {
+					data, err := cards.RenderCard(c, format)
+					require.NoError(t, err)
+					text := plainText(t, format, data)
+					where := fmt.Sprintf("%s card of %s (round %d, group %d)", format, c.TraineeID, c.Round, c.Group)
+					assert.Contains(t, text, squash(c.Name), where)
+					for _, sec := range secrets {
+						whole := squash(sec.text)
+						if c.Role != nil && sec.owner == c.Role.ID {
+							assert.Contains(t, text, whole, "%s lacks its own confidential brief", where)
+							continue
+						}
+						assert.NotContains(t, text, whole, "%s holds another role's confidential brief or an inject", where)
+						// A leak of part of a brief counts too.
+						if head := squash(prefix(sec.text, 24)); !strings.Contains(publicText, head) {
+							assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
+						}
+					}
+				}
+			}
+			assert.Len(t, seen, len(deck), "no trainee gets two cards in a round")
+		})
+	}
+}
+
+// hostileRoster has names and units that try to run script in a card.
+const hostileRoster = `id,name,unit,background
+T01,<script>alert(1)</script>,"""><img src=x onerror=alert(1)>",议事班成员
+T02,王淑芬,石庄社区,议事班成员
+T03,张磊,石庄社区,物业负责人
+T04,陈晓燕,东关村,社工
+T05,../../etc/passwd,东关村,居民代表
+T06,CON,北苑社区,社区两委
+T07,李海涛,北苑社区,议事班成员
+T08,马凤英,南口社区,物业负责人
+T09,周文斌,南口社区,社工
+T10,田甜,西环村,居民代表
+`
+
+func TestCardsEscapeUserText(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := samplePlan(t, s, []byte(hostileRoster), 1)
+	rawTags := []string{"<script>alert", "<img", "onerror=alert(1)>"}
+	for _, format := range []string{cards.FormatHTML, cards.FormatMarkdown} {
+		t.Run(format, func(t *testing.T) {
+			files, err := cards.Files(p, s, 0, format, cards.Options{})
+			require.NoError(t, err)
+			var sawName, sawUnit bool
+			for _, f := range files {
+				body := string(f.Data)
+				for _, tag := range rawTags {
+					assert.False(t, strings.Contains(body, tag), "%s holds the raw %q", f.Path, tag)
+				}
+				if format == cards.FormatHTML {
+					sawName = sawName || strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;")
+					sawUnit = sawUnit || strings.Contains(body, "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;")
+				} else {
+					sawName = sawName || strings.Contains(body, "&lt;script&gt;alert(1)&lt;/script&gt;")
+					sawUnit = sawUnit || strings.Contains(body, "&lt;img src=x onerror=alert(1)&gt;")
+				}
+			}
+			assert.True(t, sawName, "the escaped name is shown")
+			assert.True(t, sawUnit, "the escaped unit is shown")
+			master := files[len(files)-1]
+			assert.Contains(t, master.Path, cards.MasterSheetName)
+			assert.Contains(t, string(master.Data), "&lt;script&gt;alert(1)&lt;/script&gt;")
+		})
+	}
+	t.Run("file names", func(t *testing.T) {
+		files, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
+		require.NoError(t, err)
+		for _, f := range files {
+			assert.False(t, filepath.IsAbs(f.Path), f.Path)
+			for _, el := range strings.Split(f.Path, "/") {
+				assert.NotContains(t, []string{"", ".", ".."}, el, f.Path)
+				assert.False(t, strings.ContainsAny(el, `<>:"\|?*`), f.Path)
+				assert.Equal(t, el, cards.SafeFileName(el), "already safe: %s", f.Path)
+			}
+			assert.Equal(t, f.Path, filepath.ToSlash(filepath.Clean(f.Path)), "clean path")
+		}
+	})
+	t.Run("json", func(t *testing.T) {
+		data, err := cards.RenderCards(cards.Build(p, s, 0), cards.FormatJSON, cards.Options{})
+		require.NoError(t, err)
+		assert.False(t, strings.Contains(string(data), "<script"))
+		var back []cards.Card
+		require.NoError(t, json.Unmarshal(data, &back))
+		names := map[string]string{}
+		for _, c := range back {
+			names[c.TraineeID] = c.Name
+		}
+		assert.Equal(t, "<script>alert(1)</script>", names["T01"])
+	})
+}
+
+// goldenPlan is a small plan written out by hand, so that the golden files
+// change only when rendering or the bundled scenario does, not when the
+// grouping engine improves.
+func goldenPlan(s *scenario.Scenario, members []plan.Member) *plan.Plan {
+	return &plan.Plan{
+		Version: 1, Kind: plan.Kind, Seed: 7,
+		Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: "bundled"},
+		Roster:   plan.RosterRef{File: "roster.csv", Trainees: len(members)},
+		Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{
+			{Group: 1, Members: members[:1]},
+			{Group: 2, Members: members[1:]},
+		}}},
+		Unmet:    []plan.Unmet{{Round: 1, Group: 2, Rule: "role", Detail: "孙桂兰 (T11) has no role"}},
+		Warnings: []string{"round 1: a warning for the trainer"},
+	}
+}
+
+var goldenCases = []struct {
+	lang, scenario string
+	members        []plan.Member
+}{
+	{"en", "elevator-retrofit", []plan.Member{
+		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: "host"},
+		{ID: "T05", Name: "赵敏", Unit: "石庄社区", Background: "social-worker", Role: "top-floor-elder"},
+		{ID: "T02", Name: "刘建国", Unit: "东关村", Background: "discussion-class", Role: "host"},
+		{ID: "T03", Name: "Ann Lee", Unit: "北苑社区", Background: "property-manager", Role: "ground-floor-owner"},
+		{ID: "T04", Name: "陈晓燕", Unit: "南口社区", Background: "social-worker", Role: "recorder"},
+		{ID: "T11", Name: "孙桂兰", Unit: "西环村", Background: "resident-rep", Role: ""},
+	}},
+	{"zh", "shared-parking-charging", []plan.Member{
+		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: "host"},
+		{ID: "T05", Name: "赵敏", Unit: "石庄社区", Background: "social-worker", Role: "old-driver"},
+		{ID: "T02", Name: "刘建国", Unit: "东关村", Background: "discussion-class", Role: "host"},
+		{ID: "T03", Name: "张磊", Unit: "北苑社区", Background: "property-manager", Role: "ev-owner"},
+		{ID: "T04", Name: "陈晓燕", Unit: "南口社区", Background: "social-worker", Role: "recorder"},
+		{ID: "T11", Name: "孙桂兰", Unit: "西环村", Background: "resident-rep", Role: ""},
+	}},
+}
+
+// TestCardGolden compares one card (T05's, round 1, group 2) and the
+// master sheet in every format and both languages with the files in
+// testdata/cards. Run with -update to rewrite them, then read the diff.
+func TestCardGolden(t *testing.T) {
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		require.Equal(t, gc.lang, s.Language)
+		p := goldenPlan(s, gc.members)
+		deck := cards.Build(p, s, 0)
+		require.Len(t, deck, len(gc.members))
+		card := deck[1]
+		require.Equal(t, "T05", card.TraineeID)
+		for _, format := range cards.Formats {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				got, err := cards.RenderCard(card, format)
+				require.NoError(t, err)
+				checkGolden(t, filepath.Join("testdata", "cards", "card-"+gc.lang+"."+format), got)
+				master, err := cards.RenderMaster(cards.Master(p, s, 0), format)
+				require.NoError(t, err)
+				checkGolden(t, filepath.Join("testdata", "cards", "master-"+gc.lang+"."+format), master)
+			})
+		}
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if updating() {
+		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./roles/ -run TestCardGolden -update to create it")
+	assert.Equal(t, string(want), string(got), "%s differs (rerun with -update and review the diff)", path)
+}
+
+func TestCardContents(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := goldenPlan(s, goldenCases[0].members)
+	deck := cards.Build(p, s, 0)
+	c := deck[1]
+	assert.Equal(t, 1, c.Round)
+	assert.Equal(t, 2, c.Group)
+	assert.Equal(t, "0:00", c.Agenda[0].Start)
+	assert.Equal(t, "0:05", c.Agenda[0].End)
+	assert.Equal(t, "0:05", c.Agenda[1].Start)
+	assert.Equal(t, "Council host", c.Agenda[0].LedBy)
+	require.NotNil(t, c.Role)
+	assert.Equal(t, "stakeholder", c.Role.Function)
+	assert.NotEmpty(t, c.Role.Confidential)
+	require.Len(t, c.Members, 5)
+	assert.True(t, c.Members[0].You)
+	assert.Equal(t, "Council host", c.Members[1].RoleTitle)
+	assert.Equal(t, "", c.Members[4].RoleTitle, "an unfilled role shows as such")
+
+	t.Run("unassigned", func(t *testing.T) {
+		u := deck[5]
+		require.Equal(t, "T11", u.TraineeID)
+		assert.Nil(t, u.Role)
+		for _, format := range cards.Formats {
+			data, err := cards.RenderCard(u, format)
+			require.NoError(t, err)
+			if format != cards.FormatJSON {
+				assert.Contains(t, string(data), "The trainer will assign your role", format)
+			} else {
+				assert.Contains(t, string(data), `"role": null`)
+			}
+		}
+	})
+	t.Run("zh labels", func(t *testing.T) {
+		zs := bundled(t, "shared-parking-charging")
+		zc := cards.Build(goldenPlan(zs, goldenCases[1].members), zs, 0)
+		data, err := cards.RenderCard(zc[1], cards.FormatHTML)
+		require.NoError(t, err)
+		for _, want := range []string{"保密 — 仅限本人", "角色卡", "本组成员", "议程", `lang="zh-Hans"`} {
+			assert.Contains(t, string(data), want)
+		}
+		data, err = cards.RenderCard(zc[5], cards.FormatText)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "培训师将在演练开始前为你指定角色")
+	})
+	t.Run("html is print-ready and offline", func(t *testing.T) {
+		data, err := cards.RenderCard(c, cards.FormatHTML)
+		require.NoError(t, err)
+		h := string(data)
+		for _, want := range []string{"size: A4", "break-after: page", "Noto Sans CJK SC", "Microsoft YaHei", "Confidential — for you only", `class="cut tl"`} {
+			assert.Contains(t, h, want)
+		}
+		for _, bad := range []string{"http://", "https://", "<link", "@import", "@font-face", "src="} {
+			assert.NotContains(t, h, bad)
+		}
+		a5, err := cards.RenderCards([]cards.Card{c}, cards.FormatHTML, cards.Options{Paper: cards.PaperA5})
+		require.NoError(t, err)
+		assert.Contains(t, string(a5), "size: A5")
+		_, err = cards.RenderCards([]cards.Card{c}, cards.FormatHTML, cards.Options{Paper: "letter"})
+		assert.ErrorIs(t, err, scenario.ErrInvalid)
+		_, err = cards.RenderCard(c, "pdf")
+		assert.ErrorIs(t, err, scenario.ErrInvalid)
+	})
+}
+
+func TestMasterSheet(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := goldenPlan(s, goldenCases[0].members)
+	m := cards.Master(p, s, 0)
+	assert.Equal(t, 6, m.Trainees)
+	require.Len(t, m.Injects, len(s.Injects))
+	// value-rumour goes to the ground-floor owner: Ann Lee in group 2.
+	in := m.Injects[0]
+	assert.Equal(t, "0:22", in.At)
+	assert.Equal(t, []cards.InjectRecipients{
+		{Round: 1, Group: 1, Names: []string{}},
+		{Round: 1, Group: 2, Names: []string{"Ann Lee (T03)"}},
+	}, in.Recipients)
+	// deadline-moves goes to the host and the street-office liaison.
+	assert.Equal(t, []string{"王淑芬 (T01)"}, m.Injects[1].Recipients[0].Names)
+	for _, format := range cards.Formats {
+		data, err := cards.RenderMaster(m, format)
+		require.NoError(t, err)
+		text := plainText(t, format, data)
+		if format != cards.FormatJSON {
+			assert.Contains(t, text, squash("Trainer only — not for trainees / 仅限培训师"), format)
+		}
+		for _, inj := range s.Injects {
+			assert.Contains(t, text, squash(inj.Text), "%s master sheet holds every inject", format)
+		}
+		assert.Contains(t, text, squash("孙桂兰 (T11) has no role"), "%s master sheet lists unmet rules", format)
+	}
+}
+
+func TestCardFiles(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := goldenPlan(s, goldenCases[0].members)
+	files, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
+	require.NoError(t, err)
+	var paths []string
+	for _, f := range files {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{
+		"round-1/group-1/T01-王淑芬-host.html",
+		"round-1/group-2/T05-赵敏-top-floor-elder.html",
+		"round-1/group-2/T02-刘建国-host.html",
+		"round-1/group-2/T03-Ann_Lee-ground-floor-owner.html",
+		"round-1/group-2/T04-陈晓燕-recorder.html",
+		"round-1/group-2/T11-孙桂兰-unassigned.html",
+		"all-cards.html",
+		"master-sheet-TRAINER-ONLY.html",
+	}, paths)
+
+	files, err = cards.Files(p, s, 1, cards.FormatMarkdown, cards.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "round-1/all-cards.md", files[len(files)-2].Path)
+	assert.Equal(t, "round-1/master-sheet-TRAINER-ONLY.md", files[len(files)-1].Path)
+
+	_, err = cards.Files(p, s, 9, cards.FormatHTML, cards.Options{})
+	require.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.Contains(t, err.Error(), "round 9: the plan has only round 1")
+	_, err = cards.Files(p, s, 0, "pdf", cards.Options{})
+	require.ErrorIs(t, err, scenario.ErrInvalid)
+
+	// Trainee ids that differ only in case get distinct files, for macOS
+	// and Windows.
+	twins := goldenPlan(s, []plan.Member{{ID: "z", Name: "Z", Role: "recorder"},
+		{ID: "a1", Name: "X", Role: "host"}, {ID: "A1", Name: "X", Role: "host"}})
+	files, err = cards.Files(twins, s, 0, cards.FormatText, cards.Options{})
+	require.NoError(t, err)
+	files = files[1:]
+	assert.Equal(t, "round-1/group-2/a1-X-host.txt", files[0].Path)
+	assert.Equal(t, "round-1/group-2/A1-X-host-2.txt", files[1].Path)
+
+	t.Run("all cards hold every card", func(t *testing.T) {
+		for _, format := range cards.Formats {
+			files, err := cards.Files(p, s, 0, format, cards.Options{})
+			require.NoError(t, err)
+			all := files[len(files)-2]
+			for _, f := range files[:len(files)-2] {
+				c := plainText(t, format, f.Data)
+				assert.NotEmpty(t, c)
+			}
+			text := plainText(t, format, all.Data)
+			for _, m := range goldenCases[0].members {
+				assert.Contains(t, text, squash(m.Name), format)
+			}
+		}
+	})
+}
+
+// chromium returns the path of a Chromium on PATH, or skips the test;
+// with YISHI_REQUIRE_CHROMIUM=1 a missing Chromium fails it instead.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("YISHI_REQUIRE_CHROMIUM") == "1" {
+		t.Fatal("YISHI_REQUIRE_CHROMIUM=1 but no chromium or chromium-browser on PATH (apt-get install -y chromium fonts-noto-cjk)")
+	}
+	t.Skip("chromium is not on PATH: the print check is skipped (install chromium, or set YISHI_REQUIRE_CHROMIUM=1 to make this a failure)")
+	return ""
+}
+
+// runChromium runs a headless Chromium that keeps off the network.
+func runChromium(t *testing.T, bin string, args ...string) {
+	t.Helper()
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir=" + t.TempDir()}
+	cmd := exec.Command(bin, append(base, args...)...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "chromium: %s", out)
+}
+
+var pageObjRE = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
+
+// pdfPages counts the pages of a PDF, with pdfinfo when present.
+func pdfPages(t *testing.T, path string) int {
+	t.Helper()
+	if bin, err := exec.LookPath("pdfinfo"); err == nil {
+		out, err := exec.Command(bin, path).Output()
+		require.NoError(t, err)
+		if m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out); m != nil {
+			n, err := strconv.Atoi(string(m[1]))
+			require.NoError(t, err)
+			return n
+		}
+	}
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return len(pageObjRE.FindAll(data, -1))
+}
+
+// TestChromiumPrint prints cards to PDF with headless Chromium and checks
+// that every card fills exactly one page, on A5 and A4, in both languages.
+func TestChromiumPrint(t *testing.T) {
+	bin := chromium(t)
+	dir := t.TempDir()
+	for _, id := range []string{"elevator-retrofit", "shared-parking-charging"} {
+		s := bundled(t, id)
+		p := samplePlan(t, s, nil, 1)
+		deck := cards.Build(p, s, 0)
+		// The longest card is the hardest to fit.
+		longest := deck[0]
+		for _, c := range deck {
+			if d, _ := cards.RenderCard(c, cards.FormatText); len(d) > mustLen(cards.RenderCard(longest, cards.FormatText)) {
+				longest = c
+			}
+		}
+		for _, paper := range []string{cards.PaperA5, cards.PaperA4} {
+			t.Run(id+"/"+paper, func(t *testing.T) {
+				one, err := cards.RenderCards([]cards.Card{longest}, cards.FormatHTML, cards.Options{Paper: paper})
+				require.NoError(t, err)
+				all, err := cards.RenderCards(deck[:12], cards.FormatHTML, cards.Options{Paper: paper})
+				require.NoError(t, err)
+				for name, data := range map[string][]byte{"one": one, "all": all} {
+					html := filepath.Join(dir, fmt.Sprintf("%s-%s-%s.html", id, paper, name))
+					pdf := strings.TrimSuffix(html, ".html") + ".pdf"
+					require.NoError(t, os.WriteFile(html, data, 0o644))
+					runChromium(t, bin, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+html)
+					want := 1
+					if name == "all" {
+						want = 12
+					}
+					assert.Equal(t, want, pdfPages(t, pdf), "%s: one page per card", pdf)
+				}
+			})
+		}
+	}
+	// A picture to look at: YISHI_CARD_PNG=/tmp/card.png go test -run TestChromiumPrint
+	if png := os.Getenv("YISHI_CARD_PNG"); png != "" {
+		s := bundled(t, "shared-parking-charging")
+		c := cards.Build(samplePlan(t, s, nil, 1), s, 0)[2]
+		data, err := cards.RenderCard(c, cards.FormatHTML)
+		require.NoError(t, err)
+		html := filepath.Join(dir, "shot.html")
+		require.NoError(t, os.WriteFile(html, bytes.ReplaceAll(data, []byte("@media screen"), []byte("@media noscreen")), 0o644))
+		// 148 mm × 210 mm at 96 dpi.
+		runChromium(t, bin, "--screenshot="+png, "--window-size=560,794", "--hide-scrollbars", "file://"+html)
+	}
+}
+
+func mustLen(b []byte, err error) int {
+	if err != nil {
+		panic(err)
+	}
+	return len(b)
+}

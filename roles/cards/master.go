@@ -1,0 +1,320 @@
+package cards
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// MasterSheet is the trainer's overview of a drill day: every round,
+// group, member and role, the timetable, and the inject schedule with the
+// trainees who receive each inject. It is for the trainer only: it names
+// who plays which role and holds every inject's text.
+type MasterSheet struct {
+	Language      string `json:"language"`
+	ScenarioID    string `json:"scenario_id"`
+	ScenarioTitle string `json:"scenario_title"`
+	Method        string `json:"method"`
+	Duration      int    `json:"duration_minutes"`
+	FocusQuestion string `json:"focus_question"`
+	Seed          uint64 `json:"seed"`
+	// Trainees counts the distinct trainees in the rounds shown.
+	Trainees  int            `json:"trainees"`
+	Rounds    []MasterRound  `json:"rounds"`
+	Timetable []CardPhase    `json:"timetable"`
+	Injects   []MasterInject `json:"injects"`
+	Unmet     []plan.Unmet   `json:"unmet,omitempty"`
+	Warnings  []string       `json:"warnings,omitempty"`
+}
+
+// MasterRound is one round of the master sheet.
+type MasterRound struct {
+	Round  int           `json:"round"`
+	Groups []MasterGroup `json:"groups"`
+}
+
+// MasterGroup is one group of the master sheet.
+type MasterGroup struct {
+	Group   int            `json:"group"`
+	Members []MasterMember `json:"members"`
+}
+
+// MasterMember is a trainee and the role they play.
+type MasterMember struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Unit string `json:"unit"`
+	// Background is the background's label in the scenario's language.
+	Background string `json:"background"`
+	RoleID     string `json:"role_id"`
+	RoleTitle  string `json:"role_title"`
+	Function   string `json:"function,omitempty"`
+	Note       string `json:"note,omitempty"`
+}
+
+// MasterInject is one inject with its time and, for each round and group,
+// the trainees who receive it.
+type MasterInject struct {
+	ID          string   `json:"id,omitempty"`
+	At          string   `json:"at"` // clock time from the start, "0:22"
+	Minutes     int      `json:"minutes"`
+	ToIDs       []string `json:"to_ids"`
+	To          []string `json:"to"` // role titles
+	Text        string   `json:"text"`
+	Exercises   []string `json:"exercises,omitempty"`
+	TrainerNote string   `json:"trainer_note,omitempty"`
+	// Recipients lists, per round and group, who gets the inject; Names is
+	// empty when no member of the group plays any of the roles.
+	Recipients []InjectRecipients `json:"recipients"`
+}
+
+// InjectRecipients are the members of one group who receive an inject.
+type InjectRecipients struct {
+	Round int      `json:"round"`
+	Group int      `json:"group"`
+	Names []string `json:"names"`
+}
+
+// Master builds the master sheet of the plan, or of one round of it when
+// round is above zero.
+func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
+	lang := s.Language
+	m := MasterSheet{
+		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
+		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
+		FocusQuestion: cardOneLine(s.Issue.FocusQuestion), Seed: p.Seed,
+		Timetable: cardAgenda(s), Warnings: p.Warnings,
+	}
+	seen := map[string]bool{}
+	for _, rd := range p.Rounds {
+		if round > 0 && rd.Round != round {
+			continue
+		}
+		mr := MasterRound{Round: rd.Round}
+		for _, g := range rd.Groups {
+			mg := MasterGroup{Group: g.Group}
+			for _, mem := range g.Members {
+				seen[mem.ID] = true
+				mm := MasterMember{ID: mem.ID, Name: mem.Name, Unit: mem.Unit, Background: mem.Background, RoleID: mem.Role, Note: mem.Note}
+				if b, ok := s.Background(mem.Background); ok {
+					mm.Background = b.Label.In(lang)
+				}
+				if r, ok := s.Role(mem.Role); ok {
+					mm.RoleTitle = cardRoleTitle(r)
+					// "记录员 (记录员)" says nothing twice: name the function only
+					// when the title does not.
+					if f := scenario.Label(lang, r.Function); !strings.Contains(strings.ToLower(mm.RoleTitle), strings.ToLower(f)) {
+						mm.Function = f
+					}
+				} else if mem.Role != "" {
+					mm.RoleTitle = mem.Role
+				}
+				mg.Members = append(mg.Members, mm)
+			}
+			mr.Groups = append(mr.Groups, mg)
+		}
+		m.Rounds = append(m.Rounds, mr)
+	}
+	m.Trainees = len(seen)
+	for _, u := range p.Unmet {
+		if round == 0 || u.Round == round {
+			m.Unmet = append(m.Unmet, u)
+		}
+	}
+	for _, in := range s.Injects {
+		mi := MasterInject{
+			ID: in.ID, At: scenario.Clock(in.At.Minutes()), Minutes: in.At.Minutes(),
+			ToIDs: in.To, Text: cardOneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
+			TrainerNote: cardOneLine(in.TrainerNote),
+		}
+		for _, id := range in.To {
+			title := id
+			if r, ok := s.Role(id); ok {
+				title = cardRoleTitle(r)
+			}
+			mi.To = append(mi.To, title)
+		}
+		for _, r := range p.InjectRecipients(in, round) {
+			rec := InjectRecipients{Round: r.Round, Group: r.Group, Names: []string{}}
+			for _, mem := range r.Members {
+				rec.Names = append(rec.Names, fmt.Sprintf("%s (%s)", mem.Name, mem.ID))
+			}
+			mi.Recipients = append(mi.Recipients, rec)
+		}
+		m.Injects = append(m.Injects, mi)
+	}
+	return m
+}
+
+// RenderMaster renders the master sheet as html (print-ready A4), md, txt
+// or json.
+func RenderMaster(m MasterSheet, format string) ([]byte, error) {
+	L := func(k string) string { return cardLabel(m.Language, k) }
+	switch format {
+	case FormatHTML:
+		var buf bytes.Buffer
+		err := htmlTemplates(m.Language).ExecuteTemplate(&buf, "master.html.tmpl", struct {
+			Lang string
+			M    MasterSheet
+		}{htmlLang(m.Language), m})
+		return buf.Bytes(), err
+	case FormatJSON:
+		return marshalJSON(m)
+	case FormatMarkdown:
+		return []byte(masterMarkdown(m, L)), nil
+	case FormatText:
+		return []byte(masterText(m, L)), nil
+	}
+	return nil, formatError(format)
+}
+
+func masterMarkdown(m MasterSheet, L func(string) string) string {
+	var b strings.Builder
+	e := mdEscape
+	fmt.Fprintf(&b, "> **%s**\n\n", e(L("trainer_only")))
+	fmt.Fprintf(&b, "# %s: %s\n\n", e(L("master_sheet")), e(m.ScenarioTitle))
+	fmt.Fprintf(&b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
+		e(fmt.Sprintf(L("trainees_n"), m.Trainees)), e(L("seed")), m.Seed)
+	fmt.Fprintf(&b, "**%s:** %s\n\n", e(L("focus_question")), e(m.FocusQuestion))
+	if len(m.Unmet) > 0 || len(m.Warnings) > 0 {
+		fmt.Fprintf(&b, "## %s / %s\n\n", e(L("unmet")), e(L("warnings")))
+		for _, u := range m.Unmet {
+			fmt.Fprintf(&b, "- %s — %s: %s\n", e(unmetWhere(u, L)), e(u.Rule), e(u.Detail))
+		}
+		for _, w := range m.Warnings {
+			fmt.Fprintf(&b, "- %s\n", e(w))
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("timetable")), e(L("time")), e(L("phase")), e(L("led_by")))
+	for _, ph := range m.Timetable {
+		fmt.Fprintf(&b, "| %s–%s | %s (%d %s) | %s |\n", ph.Start, ph.End, e(ph.Title), ph.Minutes, e(L("minutes")), e(ph.LedBy))
+	}
+	fmt.Fprintf(&b, "\n## %s\n\n", e(L("inject_schedule")))
+	if len(m.Injects) == 0 {
+		fmt.Fprintf(&b, "%s\n\n", e(L("no_injects")))
+	}
+	for _, in := range m.Injects {
+		fmt.Fprintf(&b, "### %s · %s %s\n\n%s\n\n", in.At, e(L("to")), e(strings.Join(in.To, ", ")), e(in.Text))
+		if len(in.Exercises) > 0 {
+			fmt.Fprintf(&b, "%s: %s\n\n", e(L("exercises")), e(strings.Join(in.Exercises, ", ")))
+		}
+		if in.TrainerNote != "" {
+			fmt.Fprintf(&b, "*%s:* %s\n\n", e(L("trainer_note")), e(in.TrainerNote))
+		}
+		fmt.Fprintf(&b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
+		for _, r := range in.Recipients {
+			fmt.Fprintf(&b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(r, L)))
+		}
+		b.WriteString("\n")
+	}
+	for _, rd := range m.Rounds {
+		fmt.Fprintf(&b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
+		for _, g := range rd.Groups {
+			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
+				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background_col")), e(L("role")), e(L("note")))
+			for _, mem := range g.Members {
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func masterText(m MasterSheet, L func(string) string) string {
+	var b strings.Builder
+	mark := "*** " + L("trainer_only") + " ***"
+	fmt.Fprintf(&b, "%s\n\n%s: %s\n", mark, L("master_sheet"), m.ScenarioTitle)
+	fmt.Fprintf(&b, "%s · %s · %d %s · %s · %s %d\n", m.ScenarioID, m.Method, m.Duration, L("minutes"), fmt.Sprintf(L("trainees_n"), m.Trainees), L("seed"), m.Seed)
+	fmt.Fprintf(&b, "%s: %s\n", L("focus_question"), m.FocusQuestion)
+	if len(m.Unmet) > 0 || len(m.Warnings) > 0 {
+		fmt.Fprintf(&b, "\n%s / %s\n", strings.ToUpper(L("unmet")), strings.ToUpper(L("warnings")))
+		for _, u := range m.Unmet {
+			fmt.Fprintf(&b, "  - %s — %s: %s\n", unmetWhere(u, L), u.Rule, u.Detail)
+		}
+		for _, w := range m.Warnings {
+			fmt.Fprintf(&b, "  - %s\n", w)
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("timetable")))
+	for _, ph := range m.Timetable {
+		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", ph.Start, ph.End, ph.Title, ph.Minutes, L("minutes"))
+		if ph.LedBy != "" {
+			fmt.Fprintf(&b, ", %s %s", L("led_by"), ph.LedBy)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("inject_schedule")))
+	if len(m.Injects) == 0 {
+		fmt.Fprintf(&b, "  %s\n", L("no_injects"))
+	}
+	for _, in := range m.Injects {
+		fmt.Fprintf(&b, "  %s  %s %s\n    %s\n", in.At, L("to"), strings.Join(in.To, ", "), in.Text)
+		if len(in.Exercises) > 0 {
+			fmt.Fprintf(&b, "    %s: %s\n", L("exercises"), strings.Join(in.Exercises, ", "))
+		}
+		if in.TrainerNote != "" {
+			fmt.Fprintf(&b, "    %s: %s\n", L("trainer_note"), in.TrainerNote)
+		}
+		fmt.Fprintf(&b, "    %s:\n", L("recipients"))
+		for _, r := range in.Recipients {
+			fmt.Fprintf(&b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(r, L))
+		}
+	}
+	for _, rd := range m.Rounds {
+		fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(fmt.Sprintf(L("round"), rd.Round)))
+		for _, g := range rd.Groups {
+			fmt.Fprintf(&b, "  %s\n", fmt.Sprintf(L("group"), g.Group))
+			for _, mem := range g.Members {
+				fmt.Fprintf(&b, "    %-6s %s, %s, %s — %s", mem.ID, mem.Name, mem.Unit, mem.Background, memberRole(mem, L))
+				if mem.Note != "" {
+					fmt.Fprintf(&b, " [%s]", mem.Note)
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	fmt.Fprintf(&b, "\n%s\n", mark)
+	return b.String()
+}
+
+func unmetWhere(u plan.Unmet, L func(string) string) string {
+	if u.Group > 0 {
+		return fmt.Sprintf(L("round_group"), u.Round, u.Group)
+	}
+	return fmt.Sprintf(L("round"), u.Round)
+}
+
+func recipientNames(r InjectRecipients, L func(string) string) string {
+	if len(r.Names) == 0 {
+		return "(" + L("nobody") + ")"
+	}
+	return strings.Join(r.Names, ", ")
+}
+
+func memberRole(m MasterMember, L func(string) string) string {
+	if m.RoleTitle == "" {
+		return L("unassigned_short")
+	}
+	if m.Function == "" {
+		return m.RoleTitle
+	}
+	return fmt.Sprintf("%s (%s)", m.RoleTitle, m.Function)
+}
+
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	// EscapeHTML stays on: a name such as <script> is written \u003cscript\u003e,
+	// harmless if the JSON is ever pasted into a page.
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,63 @@
+package plan
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+// Load reads the plan file at path and the scenario it was made from (the
+// bundled one, or its file, whose path the plan stores relative to itself),
+// and checks that the scenario has not changed since and that every member's
+// role is one of its roles: cards, scoresheets and the report must match the
+// roles the plan gave out. The diagnostics hold the warnings and, when the
+// plan is nil, the errors.
+func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
+	p, diags := ReadFile(path)
+	if diags.HasErrors() {
+		return nil, nil, diags
+	}
+	src := scenarios.Source{Origin: scenarios.Origin(p.Scenario.Source), Name: p.Scenario.Source}
+	if src.Origin == scenarios.Bundled {
+		data, name, err := scenarios.YAML(p.Scenario.ID)
+		if err != nil {
+			diags.Errorf(p.pos.Of("scenario.id"), "scenario.id: %v", err)
+			return nil, nil, diags
+		}
+		src.Data, src.Name = data, name
+	} else {
+		if !filepath.IsAbs(src.Name) {
+			if rel := filepath.Join(filepath.Dir(path), src.Name); fileExists(rel) {
+				src.Name = rel
+			}
+		}
+		data, err := scenario.ReadFile(src.Name)
+		if err != nil {
+			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %s", src.Name, scenario.FileError(err))
+			return nil, nil, diags
+		}
+		src.Data = data
+	}
+	s, sdiags := scenario.ParseScenario(src.Name, src.Data, scenarios.Rubric)
+	diags = append(diags, sdiags.Errors()...)
+	if sdiags.HasErrors() {
+		return nil, nil, diags
+	}
+	if err := p.CheckScenario(s, src.Data); err != nil {
+		diags.Errorf(p.pos.Of("scenario.sha256"), "%s", err.Error())
+		return nil, nil, diags
+	}
+	diags = append(diags, p.CheckRoles(s)...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, nil, diags
+	}
+	return p, s, diags
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

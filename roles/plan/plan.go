@@ -1,0 +1,317 @@
+// Package plan is the plan model: who plays what in each group of each round,
+// as `yishi assign` makes it and everything downstream reads it. It parses
+// and writes plan files, checks a plan against the scenario it was made
+// from, and names who receives each inject. It imports neither the roster
+// reader nor the grouping optimiser, so the review and the room can read
+// plans without them.
+package plan
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Kind is the kind of a plan file.
+const Kind = "plan"
+
+// Plan is the output of assignment: rounds → groups → trainees and their
+// roles, with the seed, the digests of the inputs and the quality figures.
+// Cards, scoresheets and the debrief report all read the plan.
+type Plan struct {
+	Version  int         `yaml:"version" json:"version"`
+	Kind     string      `yaml:"kind" json:"kind"`
+	Engine   string      `yaml:"engine" json:"engine"`
+	Seed     uint64      `yaml:"seed" json:"seed"`
+	Scenario ScenarioRef `yaml:"scenario" json:"scenario"`
+	Roster   RosterRef   `yaml:"roster" json:"roster"`
+	Settings Settings    `yaml:"settings" json:"settings"`
+	Rounds   []Round     `yaml:"rounds" json:"rounds"`
+	// Unmet lists every hard rule the plan could not keep, with the reason.
+	Unmet []Unmet `yaml:"unmet,omitempty" json:"unmet,omitempty"`
+	// Warnings are things a trainer should know, such as a background too
+	// rare to reach every group.
+	Warnings []string `yaml:"warnings,omitempty" json:"warnings,omitempty"`
+
+	pos scenario.Positions // where each value stood, for a plan read from a file
+}
+
+// ScenarioRef names the scenario a plan was made from.
+type ScenarioRef struct {
+	ID       string `yaml:"id" json:"id"`
+	Title    string `yaml:"title" json:"title"`
+	Language string `yaml:"language" json:"language"`
+	// Source is "bundled" for a scenario of the library, else its file path.
+	Source string `yaml:"source" json:"source"`
+	SHA256 string `yaml:"sha256" json:"sha256"`
+}
+
+// RosterRef names the roster a plan was made from.
+type RosterRef struct {
+	File     string `yaml:"file" json:"file"`
+	SHA256   string `yaml:"sha256" json:"sha256"`
+	Trainees int    `yaml:"trainees" json:"trainees"`
+}
+
+// Settings are the choices that shaped the plan, so it can be made again.
+type Settings struct {
+	Groups     int      `yaml:"groups" json:"groups"`
+	SizeMin    int      `yaml:"size_min" json:"size_min"`
+	SizeMax    int      `yaml:"size_max" json:"size_max"`
+	Rounds     int      `yaml:"rounds" json:"rounds"`
+	Iterations int      `yaml:"iterations" json:"iterations"`
+	Mix        []string `yaml:"mix,omitempty" json:"mix,omitempty"`
+}
+
+// Round is one drill of the day.
+type Round struct {
+	Round int `yaml:"round" json:"round"`
+	// Diversity is the sum, over pairs in the same group, of their weighted
+	// distance; Bound is an upper bound on it, so Percent = 100·Diversity/Bound
+	// says how close to the best possible the grouping is.
+	Diversity float64 `yaml:"diversity" json:"diversity"`
+	Bound     float64 `yaml:"bound,omitempty" json:"bound,omitempty"`
+	Percent   float64 `yaml:"percent,omitempty" json:"percent,omitempty"`
+	// Repeats counts pairs who already shared a group in an earlier round;
+	// MinRepeats is how many no grouping can avoid, since a group larger
+	// than the previous round's number of groups must take two members of
+	// one of them.
+	Repeats    int     `yaml:"repeats" json:"repeats"`
+	MinRepeats int     `yaml:"min_repeats,omitempty" json:"min_repeats,omitempty"`
+	Groups     []Group `yaml:"groups" json:"groups"`
+}
+
+// Group is the trainees who run one council together in a round.
+type Group struct {
+	Group   int      `yaml:"group" json:"group"`
+	Members []Member `yaml:"members" json:"members"`
+}
+
+// Member is one trainee in a group, with the role they play.
+type Member struct {
+	ID         string `yaml:"id" json:"id"`
+	Name       string `yaml:"name" json:"name"`
+	Unit       string `yaml:"unit" json:"unit"`
+	Background string `yaml:"background" json:"background"`
+	Role       string `yaml:"role" json:"role"`
+	// Note says why a preference could not be met, when it could not.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Unmet is a hard rule a plan could not keep, and why.
+type Unmet struct {
+	Round  int    `yaml:"round" json:"round"`
+	Group  int    `yaml:"group,omitempty" json:"group,omitempty"`
+	Rule   string `yaml:"rule" json:"rule"`
+	Detail string `yaml:"detail" json:"detail"`
+}
+
+// Digest returns the hex SHA-256 of data, as plans record their inputs.
+func Digest(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// Round returns round r (1-based).
+func (p *Plan) Round(r int) (*Round, bool) {
+	for i := range p.Rounds {
+		if p.Rounds[i].Round == r {
+			return &p.Rounds[i], true
+		}
+	}
+	return nil, false
+}
+
+// Group returns group g (1-based) of the round.
+func (r *Round) Group(g int) (*Group, bool) {
+	for i := range r.Groups {
+		if r.Groups[i].Group == g {
+			return &r.Groups[i], true
+		}
+	}
+	return nil, false
+}
+
+// Marshal encodes the plan as YAML. The encoding is deterministic: the
+// same plan gives the same bytes.
+func Marshal(p *Plan) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("# yishi plan: rounds, groups and roles. Made by `yishi assign`; read by\n# `yishi cards`, `yishi scoresheets` and `yishi review`. Trainer only: do not hand out.\n")
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(p); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Parse decodes and checks a plan file.
+func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
+	p := &Plan{}
+	pos, diags := scenario.DecodeYAML(name, data, Kind, p)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	p.pos = pos
+	if p.Kind != Kind {
+		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a plan made by `yishi assign`?", Kind, p.Kind)
+	}
+	if len(p.Rounds) == 0 {
+		diags.Errorf(pos.Of("rounds"), "rounds: the plan has no rounds")
+	}
+	ids := map[string]string{}
+	for ri, r := range p.Rounds {
+		if r.Round != ri+1 {
+			diags.Errorf(pos.Of(fmt.Sprintf("rounds[%d].round", ri)), "rounds[%d].round: expected round %d, got %d", ri, ri+1, r.Round)
+		}
+		seen := map[string]int{}
+		for gi, g := range r.Groups {
+			if g.Group != gi+1 {
+				diags.Errorf(pos.Of(fmt.Sprintf("rounds[%d].groups[%d].group", ri, gi)), "rounds[%d].groups[%d].group: expected group %d, got %d", ri, gi, gi+1, g.Group)
+			}
+			for mi, m := range g.Members {
+				path := fmt.Sprintf("rounds[%d].groups[%d].members[%d]", ri, gi, mi)
+				if m.ID == "" {
+					diags.Errorf(pos.Of(path), "%s: missing id", path)
+					continue
+				}
+				if other, dup := seen[m.ID]; dup {
+					diags.Errorf(pos.Of(path+".id"), "%s.id: trainee %q is in group %d and group %d of round %d", path, m.ID, other, g.Group, r.Round)
+				}
+				seen[m.ID] = g.Group
+				if name, ok := ids[m.ID]; ok && name != m.Name {
+					diags.Errorf(pos.Of(path+".name"), "%s.name: trainee %q is called %q here and %q elsewhere", path, m.ID, m.Name, name)
+				}
+				ids[m.ID] = m.Name
+			}
+		}
+	}
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return p, diags
+}
+
+// ReadFile reads and parses the plan file at path, without its scenario;
+// [Load] reads both.
+func ReadFile(path string) (*Plan, scenario.Diagnostics) {
+	data, err := scenario.ReadFile(path)
+	if err != nil {
+		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: err.Error()}}
+	}
+	return Parse(path, data)
+}
+
+// CheckScenario reports an error when s is not the scenario the plan was
+// made from (another id, or the file changed since).
+func (p *Plan) CheckScenario(s *scenario.Scenario, source []byte) error {
+	if s.ID != p.Scenario.ID {
+		return fmt.Errorf("%w: the plan was made for scenario %q, not %q", scenario.ErrInvalid, p.Scenario.ID, s.ID)
+	}
+	if d := Digest(source); p.Scenario.SHA256 != "" && d != p.Scenario.SHA256 {
+		return fmt.Errorf("%w: scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", scenario.ErrInvalid, s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed)
+	}
+	return nil
+}
+
+// CheckRoles reports members whose role the scenario does not have, and
+// groups with more or fewer players of a role than the scenario allows: a
+// hand-edited plan must not print a card for a role nobody wrote, nor leave
+// a group without its host.
+func (p *Plan) CheckRoles(s *scenario.Scenario) scenario.Diagnostics {
+	var diags scenario.Diagnostics
+	var ids []string
+	for _, r := range s.Roles {
+		ids = append(ids, r.ID)
+	}
+	for ri, rd := range p.Rounds {
+		for gi, g := range rd.Groups {
+			count := map[string]int{}
+			for mi, m := range g.Members {
+				if m.Role == "" {
+					continue // listed under unmet when the plan was made
+				}
+				if _, ok := s.Role(m.Role); !ok {
+					path := fmt.Sprintf("rounds[%d].groups[%d].members[%d].role", ri, gi, mi)
+					msg := fmt.Sprintf("%s: scenario %q has no role %q", path, s.ID, m.Role)
+					if sug := scenario.Suggest(m.Role, ids); sug != "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", sug)
+					}
+					diags.Errorf(p.pos.Of(path), "%s", msg)
+				}
+				count[m.Role]++
+			}
+			path := fmt.Sprintf("rounds[%d].groups[%d]", ri, gi)
+			for _, r := range s.Roles {
+				lo, hi := r.MinPerGroup(), r.MaxPerGroup()
+				n := count[r.ID]
+				if n < lo && !p.unmetRole(rd.Round, g.Group) {
+					diags.Errorf(p.pos.Of(path), "%s: round %d, group %d has %d %s, the scenario needs %d", path, rd.Round, g.Group, n, r.ID, lo)
+				}
+				if hi != scenario.Unlimited && n > hi {
+					diags.Errorf(p.pos.Of(path), "%s: round %d, group %d has %d %s, the scenario allows %d", path, rd.Round, g.Group, n, r.ID, hi)
+				}
+			}
+		}
+	}
+	diags.Sort()
+	return diags
+}
+
+// unmetRole reports whether the plan already lists an unfilled role for the
+// group (made with --allow-unmet).
+func (p *Plan) unmetRole(round, group int) bool {
+	for _, u := range p.Unmet {
+		if u.Round == round && u.Group == group && u.Rule == "role" {
+			return true
+		}
+	}
+	return false
+}
+
+func shortDigest(d string) string {
+	if len(d) > 12 {
+		return d[:12]
+	}
+	return d
+}
+
+// CheckRound reports an error wrapping [scenario.ErrInvalid] when round is
+// neither 0 (every round) nor a round of the plan.
+func (p *Plan) CheckRound(round int) error {
+	if round == 0 {
+		return nil
+	}
+	if _, ok := p.Round(round); ok {
+		return nil
+	}
+	n := len(p.Rounds)
+	switch n {
+	case 0:
+		return fmt.Errorf("%w: round %d: the plan has no rounds", scenario.ErrInvalid, round)
+	case 1:
+		return fmt.Errorf("%w: round %d: the plan has only round 1", scenario.ErrInvalid, round)
+	}
+	return fmt.Errorf("%w: round %d: the plan has rounds 1–%d", scenario.ErrInvalid, round, n)
+}
+
+// ID identifies a plan: the first 12 hex digits of the SHA-256 of the plan
+// as [Marshal] writes it. It is the same for a plan read back from its
+// file, and differs when anyone is in another group or role. Scoresheets
+// carry it so that a sheet made from another plan can be refused.
+func (p *Plan) ID() string {
+	data, err := Marshal(p)
+	if err != nil {
+		return ""
+	}
+	return Digest(data)[:12]
+}

@@ -1,0 +1,38 @@
+package roster
+
+import (
+	"strconv"
+
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
+)
+
+// readCSV reads a CSV (or tab-separated) file through [sheet.ReadCSV],
+// which detects its encoding and separator and places every cell by its
+// line and column of characters and by its spreadsheet reference.
+func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *table {
+	st := sheet.ReadCSV(file, data, sheet.Options{TSV: tsv}, diags)
+	if len(st.Rows) == 0 && diags.HasErrors() {
+		return nil
+	}
+	g := grid{ragged: true}
+	for _, row := range st.Rows {
+		texts := make([]string, len(row.Cells))
+		for j, c := range row.Cells {
+			texts[j] = c.Text
+		}
+		g.rows = append(g.rows, texts)
+	}
+	g.place = func(i, j int) (scenario.Pos, string) {
+		row := st.Rows[i]
+		if j < len(row.Cells) {
+			return row.Cells[j].Pos, row.Cells[j].Ref()
+		}
+		return row.Pos, sheet.ColumnName(j) + strconv.Itoa(row.Number)
+	}
+	t := tableOf(file, g, diags)
+	if t != nil {
+		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "line"
+	}
+	return t
+}

@@ -1,0 +1,258 @@
+// Package roster reads the sign-up sheet: a roster of trainees from CSV
+// (through [sheet]), XLSX or YAML, with headers in English or Chinese,
+// backgrounds mapped through the scenario's vocabulary, and every problem
+// reported at its cell. Each format has its file (csv.go, xlsx.go,
+// yaml.go); they meet in one table that build.go checks and turns into a
+// [Roster].
+package roster
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Canonical names of the roster columns yishi itself reads.
+const (
+	ColumnID         = "id"
+	ColumnName       = "name"
+	ColumnUnit       = "unit"
+	ColumnBackground = "background"
+	ColumnAvoid      = "avoid"
+	ColumnTogether   = "together"
+	ColumnPrefers    = "prefers"
+)
+
+// RequiredColumns are the columns every roster must have.
+var RequiredColumns = []string{ColumnID, ColumnName, ColumnUnit, ColumnBackground}
+
+// Roster formats, as [Roster.Format] names them.
+const (
+	FormatCSV  = "csv"
+	FormatXLSX = "xlsx"
+	FormatYAML = "yaml"
+)
+
+// headerNames maps each canonical column to the headers that name it, in
+// English and in the Chinese of sign-up sheets. Headers are compared after
+// [scenario.NormalizeName], so case, spaces and full-width forms do not
+// matter.
+var headerNames = map[string][]string{
+	ColumnID:         {"id", "编号", "序号", "学号", "学员编号"},
+	ColumnName:       {"name", "姓名", "名字"},
+	ColumnUnit:       {"unit", "community", "社区", "单位", "社区(村)", "村居", "所在社区"},
+	ColumnBackground: {"background", "背景", "身份", "类别", "职务", "岗位"},
+	ColumnAvoid:      {"avoid", "回避", "避免同组"},
+	ColumnTogether:   {"together", "同组"},
+	ColumnPrefers:    {"prefers", "prefer", "偏好", "意向角色", "希望担任"},
+	"gender":         {"gender", "sex", "性别"},
+	"age":            {"age", "年龄"},
+	"years":          {"years", "工龄", "年限", "从业年限"},
+}
+
+// headerIndex is headerNames inverted: normalised header -> canonical column.
+var headerIndex = func() map[string]string {
+	m := map[string]string{}
+	for canon, names := range headerNames {
+		for _, n := range names {
+			m[scenario.NormalizeName(n)] = canon
+		}
+	}
+	return m
+}()
+
+// functionNames maps the ways a trainee may write a role function in the
+// prefers column to the function.
+var functionNames = map[string]string{
+	"host": scenario.FunctionHost, "主持人": scenario.FunctionHost, "主持": scenario.FunctionHost,
+	"recorder": scenario.FunctionRecorder, "记录员": scenario.FunctionRecorder, "记录": scenario.FunctionRecorder, "记录人": scenario.FunctionRecorder,
+	"stakeholder": scenario.FunctionStakeholder, "利益相关方": scenario.FunctionStakeholder, "相关方": scenario.FunctionStakeholder,
+	"observer": scenario.FunctionObserver, "观察员": scenario.FunctionObserver, "观察者": scenario.FunctionObserver,
+}
+
+// Trainee is a person on the roster.
+type Trainee struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Unit is the trainee's community or village.
+	Unit string `json:"unit"`
+	// Background is the scenario's vocabulary id the trainee's background
+	// maps to, or the value as written when the scenario has no vocabulary.
+	Background string `json:"background"`
+	// RawBackground is the background as written in the file.
+	RawBackground string `json:"raw_background"`
+	// Attrs holds every further non-empty cell by its column's canonical
+	// name (see [AttributeName]), such as "gender" for a 性别 column.
+	Attrs map[string]string `json:"attrs,omitempty"`
+	// Prefers is a preferred role function (such as "host") or role id;
+	// it may be empty.
+	Prefers string `json:"prefers,omitempty"`
+	// Avoid lists the ids of trainees never to share a group with.
+	Avoid []string `json:"avoid,omitempty"`
+	// Together lists the ids of trainees always to share a group with.
+	Together []string `json:"together,omitempty"`
+	// Pos is the trainee's file and row (line for CSV and YAML).
+	Pos scenario.Pos `json:"pos"`
+}
+
+// Roster is the list of trainees of a drill, as imported from a file.
+type Roster struct {
+	// File names the file the roster came from.
+	File string `json:"file"`
+	// Format is [FormatCSV], [FormatXLSX] or [FormatYAML].
+	Format string `json:"format"`
+	// SHA256 is the hex SHA-256 of the file's bytes, which plans record.
+	SHA256 string `json:"sha256"`
+	// Encoding is how a CSV file was encoded: "utf-8", "utf-8 with BOM",
+	// "gb18030", "windows-1252" or "utf-16" (see [sheet.DecodeText]); empty for
+	// the other formats.
+	Encoding string `json:"encoding,omitempty"`
+	// Trainees are in file order.
+	Trainees []Trainee `json:"trainees"`
+	// Columns are the canonical names of the columns in file order (for
+	// YAML, in the order keys first appear).
+	Columns []string `json:"columns"`
+	// Numeric marks the attribute columns (those beyond id, name, unit,
+	// background, avoid, together and prefers) whose non-empty values are
+	// numbers, such as age or years. A column whose values are numbers
+	// but for a few (at least two numbers and 80 % of the values) is
+	// numeric too, and each value that is not a number is an error.
+	Numeric map[string]bool `json:"numeric,omitempty"`
+
+	index map[string]int
+}
+
+// Options changes how a roster is read.
+type Options struct {
+	// Sheet names the XLSX sheet to read, by its name or, when no sheet
+	// has that name, by its number counted from 1; the first sheet when
+	// empty.
+	Sheet string
+}
+
+// LoadRoster reads and parses the roster file at path; see [Parse].
+func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Diagnostics) {
+	data, err := scenario.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, "open "+path+": ")
+		msg = strings.TrimPrefix(msg, path+": ")
+		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: msg}}
+	}
+	return Parse(path, data, s, opts)
+}
+
+// ParseRoster decodes and checks a roster. The format follows the name's
+// extension: .csv (or .txt) and .tsv, .xlsx, .yaml or .yml. name is used in
+// messages. Backgrounds are mapped to the vocabulary of s with
+// [scenario.Scenario.ResolveBackground] and preferred roles checked against
+// its roles; s may be nil, and a scenario without backgrounds keeps the
+// values as written.
+//
+// It returns the roster and every problem found, sorted. The roster is nil
+// when the file cannot be read as a table of trainees at all (unreadable,
+// empty, or lacking a required column); otherwise it holds every row even
+// when some have errors, and is usable when the diagnostics hold no error.
+func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roster, scenario.Diagnostics) {
+	var diags scenario.Diagnostics
+	filePos := scenario.Pos{File: name}
+	if len(data) > scenario.MaxFileSize {
+		diags.Errorf(filePos, "file is %d bytes, larger than the %d bytes yishi reads", len(data), scenario.MaxFileSize)
+		return nil, diags
+	}
+	var t *table
+	ext := strings.ToLower(filepath.Ext(name))
+	if opts.Sheet != "" && ext != ".xlsx" && ext != ".xlsm" {
+		diags.Warnf(filePos, "a sheet (%q) was named but only an XLSX workbook has sheets; it is ignored", opts.Sheet)
+	}
+	switch ext {
+	case ".csv", ".txt", ".tsv":
+		t = readCSV(name, data, ext == ".tsv", &diags)
+	case ".xlsx", ".xlsm":
+		t = readXLSX(name, data, opts.Sheet, &diags)
+	case ".yaml", ".yml":
+		t = readYAML(name, data, &diags)
+	case ".xls":
+		diags.Errorf(filePos, "the old Excel .xls format cannot be read; in Excel choose 另存为 (Save As) and save as .xlsx or CSV UTF-8")
+	default:
+		diags.Errorf(filePos, "unknown roster format %q: use .csv, .tsv, .xlsx, .yaml or .yml", ext)
+	}
+	var r *Roster
+	if t != nil {
+		r = build(name, t, s, &diags)
+	}
+	if r != nil {
+		sum := sha256.Sum256(data)
+		r.SHA256 = hex.EncodeToString(sum[:])
+	}
+	diags.Sort()
+	return r, diags
+}
+
+// Values returns the value of attr for each trainee, in roster order: attr
+// is "id", "name", "unit", "background" (the mapped id), "prefers" or an
+// attribute column, named canonically or as a header would name it (so
+// "性别" means "gender"). A trainee without the value gets "".
+func (r *Roster) Values(attr string) []string {
+	col := AttributeName(attr)
+	out := make([]string, len(r.Trainees))
+	for i, t := range r.Trainees {
+		switch col {
+		case ColumnID:
+			out[i] = t.ID
+		case ColumnName:
+			out[i] = t.Name
+		case ColumnUnit:
+			out[i] = t.Unit
+		case ColumnBackground:
+			out[i] = t.Background
+		case ColumnPrefers:
+			out[i] = t.Prefers
+		default:
+			out[i] = t.Attrs[col]
+		}
+	}
+	return out
+}
+
+// Index returns the position in [Roster.Trainees] of the trainee with the
+// given id.
+func (r *Roster) Index(id string) (int, bool) {
+	if r.index != nil {
+		i, ok := r.index[id]
+		return i, ok
+	}
+	for i, t := range r.Trainees {
+		if t.ID == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// AttributeName returns the canonical name of a roster column header: a
+// known header in English or Chinese maps to its column ("姓名" -> "name",
+// "工龄" -> "years"); any other header is lower-cased, full-width letters
+// and digits folded, and its inner spaces turned into "_" ("Shift Group"
+// -> "shift_group"). A leading or trailing "*", as sign-up sheets mark
+// required fields, is dropped.
+func AttributeName(header string) string {
+	h := strings.TrimFunc(header, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '\ufeff' })
+	if canon, ok := headerIndex[scenario.NormalizeName(h)]; ok {
+		return canon
+	}
+	var b strings.Builder
+	for _, r := range strings.ToLower(h) {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		b.WriteRune(r)
+	}
+	return strings.Join(strings.FieldsFunc(b.String(), unicode.IsSpace), "_")
+}
+
+// table is a roster file read into canonical columns, before its values

@@ -1,0 +1,672 @@
+package roster
+
+import (
+	"bytes"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+var update = flag.Bool("update", false, "rewrite the roster fixtures and golden files under testdata/roster")
+
+// testScenarioYAML is a small scenario for the roster tests, written here
+// so that they do not depend on the bundled library.
+const testScenarioYAML = `version: 1
+id: roster-test
+title: 加装电梯协商
+language: zh
+method: consensus-workshop
+duration: 60m
+backgrounds:
+  - {id: discussion-class, label: {en: Discussion-class member, zh: 议事班成员}, aliases: [议事员]}
+  - {id: property-manager, label: {en: Property-management staff, zh: 物业人员}, aliases: [物业, 物业负责人]}
+  - {id: social-worker, label: {en: Social worker, zh: 社会工作者}, aliases: [社工]}
+  - {id: resident-rep, label: {en: Resident representative, zh: 居民代表}, aliases: [楼门长]}
+  - {id: community-cadre, label: {en: Community cadre, zh: 社区干部}, aliases: [居委会]}
+issue:
+  background: 三号楼没有电梯。
+  focus_question: 怎样加装一部每户都能接受的电梯？
+  public_facts: [政府补贴一部分费用。]
+agenda:
+  - {id: open, title: 开场, minutes: 5, led_by: host}
+  - {id: views, title: 各方陈述, minutes: 25}
+roles:
+  - {id: host, title: 主持人, function: host, brief: 你主持会议。}
+  - {id: recorder, title: 记录员, function: recorder, brief: 你记录结果。}
+  - {id: resident, title: 一楼住户, function: stakeholder, min: 1, brief: 你住一楼。}
+grouping:
+  size: {min: 3, max: 8}
+  mix: [{attribute: unit, weight: 3}, {attribute: background, weight: 2}]
+rubric:
+  id: tiny
+  title: {zh: 复盘}
+  scale: {min: 1, max: 3}
+  dimensions:
+    - id: hosting
+      title: {zh: 主持}
+      levels:
+        - {score: 1, descriptor: {zh: 弱}}
+        - {score: 3, descriptor: {zh: 强}}
+`
+
+func testScenario(t testing.TB) *scenario.Scenario {
+	t.Helper()
+	s, diags := scenario.ParseScenario("test-scenario.yaml", []byte(testScenarioYAML), nil)
+	require.NoError(t, diags.Err())
+	require.NotNil(t, s)
+	return s
+}
+
+const rosterDir = "testdata"
+
+// goodRosterCSV is the source of every good fixture: the others are this
+// roster saved the ways Excel and trainers save it.
+const goodRosterCSV = `序号,姓名,性别,年龄,所在社区,身份,工龄,意向角色,回避,同组,备注
+T01,王淑芬,女,52,石庄社区,议事班成员,12,主持人,,T02,
+T02,刘建国,男,45,石庄社区,居民代表,8,,T03,T01,"喜欢发言,语速快"
+
+T03,张磊,男,38,石庄社区,物业,6,记录员,T02,,
+T04,陈晓燕,女,29,东坝村,社工,4,recorder,,,
+T05,李秀英,女,61,东坝村,楼门长,20,resident,T01；T03,,
+T06, 赵刚　,男,33,东坝村,社区干部,3,,,,新任
+`
+
+// wantTrainees is what every good fixture must give.
+func wantTrainees() []Trainee {
+	return []Trainee{
+		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", RawBackground: "议事班成员",
+			Attrs: map[string]string{"gender": "女", "age": "52", "years": "12"}, Prefers: "host", Together: []string{"T02"}},
+		{ID: "T02", Name: "刘建国", Unit: "石庄社区", Background: "resident-rep", RawBackground: "居民代表",
+			Attrs: map[string]string{"gender": "男", "age": "45", "years": "8", "备注": "喜欢发言,语速快"}, Avoid: []string{"T03"}, Together: []string{"T01"}},
+		{ID: "T03", Name: "张磊", Unit: "石庄社区", Background: "property-manager", RawBackground: "物业",
+			Attrs: map[string]string{"gender": "男", "age": "38", "years": "6"}, Prefers: "recorder", Avoid: []string{"T02"}},
+		{ID: "T04", Name: "陈晓燕", Unit: "东坝村", Background: "social-worker", RawBackground: "社工",
+			Attrs: map[string]string{"gender": "女", "age": "29", "years": "4"}, Prefers: "recorder"},
+		{ID: "T05", Name: "李秀英", Unit: "东坝村", Background: "resident-rep", RawBackground: "楼门长",
+			Attrs: map[string]string{"gender": "女", "age": "61", "years": "20"}, Prefers: "resident", Avoid: []string{"T01", "T03"}},
+		{ID: "T06", Name: "赵刚", Unit: "东坝村", Background: "community-cadre", RawBackground: "社区干部",
+			Attrs: map[string]string{"gender": "男", "age": "33", "years": "3", "备注": "新任"}},
+	}
+}
+
+var wantColumns = []string{"id", "name", "gender", "age", "unit", "background", "years", "prefers", "avoid", "together", "备注"}
+
+// goodRosterYAML is the same roster as a YAML file.
+const goodRosterYAML = `version: 1
+trainees:
+  - {序号: T01, 姓名: 王淑芬, 性别: 女, 年龄: 52, 所在社区: 石庄社区, 身份: 议事班成员, 工龄: 12, 意向角色: 主持人, 回避: [], 同组: [T02], 备注: ""}
+  - 序号: T02
+    姓名: 刘建国
+    性别: 男
+    年龄: 45
+    所在社区: 石庄社区
+    身份: 居民代表
+    工龄: 8
+    回避: T03
+    同组: [T01]
+    备注: 喜欢发言,语速快
+  - {序号: T03, 姓名: 张磊, 性别: 男, 年龄: 38, 所在社区: 石庄社区, 身份: 物业, 工龄: 6, 意向角色: 记录员, 回避: [T02]}
+  - {序号: T04, 姓名: 陈晓燕, 性别: 女, 年龄: 29, 所在社区: 东坝村, 身份: 社工, 工龄: 4, 意向角色: recorder}
+  - {序号: T05, 姓名: 李秀英, 性别: 女, 年龄: 61, 所在社区: 东坝村, 身份: 楼门长, 工龄: 20, 意向角色: resident, 回避: "T01；T03"}
+  - {序号: T06, 姓名: " 赵刚　", 性别: 男, 年龄: 33, 所在社区: 东坝村, 身份: 社区干部, 工龄: 3, 备注: 新任}
+`
+
+// goodFixtures names each good fixture and the encoding it should be
+// detected as.
+var goodFixtures = []struct {
+	file, encoding string
+	opts           Options
+}{
+	{file: "roster.csv", encoding: "utf-8"},
+	{file: "roster-bom.csv", encoding: "utf-8 with BOM"},
+	{file: "roster-gb18030.csv", encoding: "gb18030"},
+	{file: "roster-semicolon.csv", encoding: "utf-8"},
+	{file: "roster-tab.txt", encoding: "utf-16"},
+	{file: "roster.xlsx"},
+	{file: "roster-second-sheet.xlsx", opts: Options{Sheet: "第二期"}},
+	{file: "roster.yaml"},
+}
+
+// writeGoodFixtures regenerates the good fixtures from goodRosterCSV.
+func writeGoodFixtures(t *testing.T) {
+	t.Helper()
+	records, err := csv.NewReader(strings.NewReader(goodRosterCSV)).ReadAll()
+	require.NoError(t, err)
+	write := func(name string, data []byte) {
+		require.NoError(t, os.WriteFile(filepath.Join(rosterDir, name), data, 0o644))
+	}
+	encode := func(comma rune) []byte {
+		var b bytes.Buffer
+		w := csv.NewWriter(&b)
+		w.Comma = comma
+		w.UseCRLF = true // as Excel writes it
+		for i, rec := range records {
+			if i == 3 {
+				require.NoError(t, w.Write(make([]string, len(rec)))) // a blank row, as Excel leaves it
+			}
+			require.NoError(t, w.Write(rec))
+		}
+		w.Flush()
+		require.NoError(t, w.Error())
+		return b.Bytes()
+	}
+	write("roster.csv", []byte(goodRosterCSV))
+	write("roster-bom.csv", append([]byte{0xEF, 0xBB, 0xBF}, encode(',')...))
+	gb, _, err := transform.Bytes(simplifiedchinese.GB18030.NewEncoder(), encode(','))
+	require.NoError(t, err)
+	write("roster-gb18030.csv", gb)
+	write("roster-semicolon.csv", encode(';'))
+	u16, _, err := transform.Bytes(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder(), encode('\t'))
+	require.NoError(t, err)
+	write("roster-tab.txt", u16)
+	write("roster.yaml", []byte(goodRosterYAML))
+
+	// The XLSX holds ages and years as numbers, as a trainer types them.
+	rows := make([][]any, len(records))
+	for i, rec := range records {
+		for j, v := range rec {
+			if i > 0 && (j == 3 || j == 6) {
+				var n int
+				for _, r := range v {
+					n = n*10 + int(r-'0')
+				}
+				rows[i] = append(rows[i], n)
+				continue
+			}
+			rows[i] = append(rows[i], v)
+		}
+	}
+	write("roster.xlsx", xlsxBytes(t, []xsheet{{"报名表", rows}, {"备用", [][]any{{"空"}}}}))
+	title := append([][]any{{"石庄街道协商议事培训报名表（第二期）"}, {}}, rows...)
+	write("roster-second-sheet.xlsx", xlsxBytes(t, []xsheet{{"第一期", [][]any{{"编号", "姓名"}}}, {"第二期", title}}))
+}
+
+type xsheet struct {
+	name string
+	rows [][]any
+}
+
+// xlsxBytes makes a workbook with the given sheets, in order.
+func xlsxBytes(t *testing.T, sheets []xsheet) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range sheets {
+		if i == 0 {
+			require.NoError(t, f.SetSheetName("Sheet1", sh.name))
+		} else {
+			_, err := f.NewSheet(sh.name)
+			require.NoError(t, err)
+		}
+		for r, row := range sh.rows {
+			for c, v := range row {
+				ref, err := excelize.CoordinatesToCellName(c+1, r+1)
+				require.NoError(t, err)
+				require.NoError(t, f.SetCellValue(sh.name, ref, v))
+			}
+		}
+	}
+	b, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	return b.Bytes()
+}
+
+func TestParseRosterFormats(t *testing.T) {
+	if *update {
+		writeGoodFixtures(t)
+	}
+	s := testScenario(t)
+	for _, tc := range goodFixtures {
+		t.Run(tc.file, func(t *testing.T) {
+			path := filepath.Join(rosterDir, tc.file)
+			r, diags := Load(path, s, tc.opts)
+			require.Empty(t, diags)
+			require.NotNil(t, r)
+			assert.Equal(t, path, r.File)
+			assert.Equal(t, tc.encoding, r.Encoding)
+			assert.Equal(t, wantColumns, r.Columns)
+			assert.Equal(t, map[string]bool{"age": true, "years": true}, r.Numeric)
+			got := make([]Trainee, len(r.Trainees))
+			for i, tr := range r.Trainees {
+				assert.Equal(t, path, tr.Pos.File)
+				assert.Positive(t, tr.Pos.Line)
+				tr.Pos = scenario.Pos{}
+				got[i] = tr
+			}
+			assert.Equal(t, wantTrainees(), got)
+		})
+	}
+}
+
+func TestParseRosterPositions(t *testing.T) {
+	s := testScenario(t)
+	tests := []struct {
+		name  string
+		file  string
+		opts  Options
+		lines []int
+	}{
+		{name: "csv lines skip the blank line", file: "roster.csv", lines: []int{2, 3, 5, 6, 7, 8}},
+		{name: "xlsx rows", file: "roster.xlsx", lines: []int{2, 3, 4, 5, 6, 7}},
+		{name: "xlsx below a title row", file: "roster-second-sheet.xlsx", opts: Options{Sheet: "第二期"}, lines: []int{4, 5, 6, 7, 8, 9}},
+		{name: "yaml lines", file: "roster.yaml", lines: []int{3, 4, 14, 15, 16, 17}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, diags := Load(filepath.Join(rosterDir, tc.file), s, tc.opts)
+			require.Empty(t, diags)
+			var lines []int
+			for _, tr := range r.Trainees {
+				lines = append(lines, tr.Pos.Line)
+			}
+			assert.Equal(t, tc.lines, lines)
+		})
+	}
+}
+
+// badSheets gives the sheet option for catalog entries that need one.
+var badSheets = map[string]string{"unknown-sheet.xlsx": "第三期"}
+
+// writeBadXLSX regenerates the XLSX entries of the catalog of bad rosters.
+func writeBadXLSX(t *testing.T, dir string) {
+	t.Helper()
+	header := []any{"编号", "姓名", "社区", "背景", "回避"}
+	write := func(name string, sheets []xsheet) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), xlsxBytes(t, sheets), 0o644))
+	}
+	write("unknown-sheet.xlsx", []xsheet{
+		{"第一期", [][]any{header, {"T01", "王淑芬", "石庄社区", "社工", ""}}},
+		{"第二期", [][]any{header, {"T01", "王淑芬", "石庄社区", "社工", ""}}},
+	})
+	write("bad-cells.xlsx", []xsheet{{"报名表", [][]any{
+		header,
+		{"T01", "王淑芬", "石庄社区", "社公", "T09"},
+		{"T01", "", "东坝村", "物业", ""},
+		{"T03", "张磊", "", "社工", "T03"},
+	}}})
+}
+
+func TestParseRosterCatalog(t *testing.T) {
+	dir := filepath.Join(rosterDir, "bad")
+	if *update {
+		writeBadXLSX(t, dir)
+	}
+	s := testScenario(t)
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	seen := 0
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasSuffix(name, ".golden") {
+			continue
+		}
+		seen++
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(dir, name)
+			_, diags := Load(path, s, Options{Sheet: badSheets[name]})
+			require.Error(t, diags.Err(), "a bad roster must give an error")
+			got := diags.Error() + "\n"
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden"
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./roles/ -run TestParseRosterCatalog -update to write it")
+			assert.Equal(t, string(want), got)
+		})
+	}
+	assert.GreaterOrEqual(t, seen, 12)
+}
+
+func TestParseRosterInline(t *testing.T) {
+	s := testScenario(t)
+	tests := []struct {
+		name  string
+		file  string
+		data  string
+		s     *scenario.Scenario
+		check func(t *testing.T, r *Roster)
+		diags []string
+	}{
+		{
+			name: "English headers, any case and spacing",
+			file: "r.csv",
+			data: "ID, Name ,UNIT,Back Ground,Shift Group\nA1,Ann,East,social worker,早班\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, []string{"id", "name", "unit", "background", "shift_group"}, r.Columns)
+				assert.Equal(t, "social-worker", r.Trainees[0].Background)
+				assert.Equal(t, []string{"早班"}, r.Values("Shift Group"))
+			},
+		},
+		{
+			name: "a title row above the header is skipped",
+			file: "r.csv",
+			data: "2024年协商议事培训报名表,,,\n编号,姓名,单位,职务\n1,王淑芬,石庄社区,社工\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, "1", r.Trainees[0].ID)
+				assert.Equal(t, 3, r.Trainees[0].Pos.Line)
+			},
+		},
+		{
+			name: "full-width headers and required marks",
+			file: "r.csv",
+			data: "*编号,*姓名,社区（村）,*类别\n1,王淑芬,石庄社区,社工\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, []string{"id", "name", "unit", "background"}, r.Columns)
+			},
+		},
+		{
+			name: "tab-separated header without commas",
+			file: "r.csv",
+			data: "编号\t姓名\t社区\t背景\n1\t王淑芬\t石庄社区\t社工\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, "王淑芬", r.Trainees[0].Name)
+			},
+		},
+		{
+			name: "tsv extension",
+			file: "r.tsv",
+			data: "编号\t姓名\t社区\t背景\t备注\n1\t王淑芬\t石庄社区\t社工\t有,逗号\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, "有,逗号", r.Trainees[0].Attrs["备注"])
+			},
+		},
+		{
+			name: "no vocabulary keeps the background as written",
+			file: "r.csv",
+			s:    &scenario.Scenario{},
+			data: "编号,姓名,社区,背景\n1,王淑芬,石庄社区,街道干部\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, "街道干部", r.Trainees[0].Background)
+				assert.Equal(t, "街道干部", r.Trainees[0].RawBackground)
+			},
+		},
+		{
+			name: "avoid by a unique name",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景,回避\n1,王淑芬,石庄社区,社工,张磊、 \n2,张磊,东坝村,物业,\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, []string{"2"}, r.Trainees[0].Avoid)
+			},
+		},
+		{
+			name: "prefers a role by its title",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景,希望担任\n1,王淑芬,石庄社区,社工,一楼住户\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Equal(t, "resident", r.Trainees[0].Prefers)
+			},
+		},
+		{
+			name: "a mixed column is not numeric",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景,年龄\n1,王淑芬,石庄社区,社工,52\n2,张磊,东坝村,物业,约40\n3,李四,东坝村,物业,\n",
+			check: func(t *testing.T, r *Roster) {
+				assert.Empty(t, r.Numeric)
+				assert.Equal(t, []string{"52", "约40", ""}, r.Values("年龄"))
+			},
+		},
+		{
+			name:  "ambiguous name in avoid",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,回避\n1,王伟,石庄社区,社工,\n2,王伟,东坝村,物业,\n3,张磊,东坝村,物业,王伟\n",
+			diags: []string{`r.csv:3:3: warning: cell B3 (姓名): name "王伟" also on line 2; two sign-ups for one person?`, `r.csv:4:13: cell E4 (回避): "王伟" is the name of more than one trainee (line 2, line 3); write the id instead`},
+		},
+		{
+			name:  "together and avoid the same trainee",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,回避,同组\n1,王淑芬,石庄社区,社工,,2\n2,张磊,东坝村,物业,1,\n",
+			diags: []string{`r.csv:3:13: cell E3 (回避): 1 and 2 are both to avoid each other and to share a group; keep one of the two`},
+		},
+		{
+			name:  "old xls",
+			file:  "r.xls",
+			data:  "whatever",
+			diags: []string{`r.xls: the old Excel .xls format cannot be read; in Excel choose 另存为 (Save As) and save as .xlsx or CSV UTF-8`},
+		},
+		{
+			name:  "not a workbook",
+			file:  "r.xlsx",
+			data:  "编号,姓名",
+			diags: []string{`r.xlsx: not a readable XLSX workbook: zip: not a valid zip file`},
+		},
+		{
+			name:  "sheet named for a CSV",
+			file:  "r.csv",
+			data:  "",
+			diags: []string{`r.csv: file is empty; a roster has a header row naming the columns id, name, unit, background, then one row a trainee`, `r.csv: warning: a sheet ("x") was named but only an XLSX workbook has sheets; it is ignored`},
+		},
+		{
+			name:  "yaml without version",
+			file:  "r.yaml",
+			data:  "trainees: []\n",
+			diags: []string{`r.yaml:1:1: version: missing; a roster file starts with ` + "`version: 1`"},
+		},
+		{
+			name:  "oversized",
+			file:  "r.csv",
+			data:  strings.Repeat("x", scenario.MaxFileSize+1),
+			diags: []string{`r.csv: file is 4194305 bytes, larger than the 4194304 bytes yishi reads`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := s
+			if tc.s != nil {
+				sc = tc.s
+			}
+			opts := Options{}
+			if tc.name == "sheet named for a CSV" {
+				opts.Sheet = "x"
+			}
+			r, diags := Parse(tc.file, []byte(tc.data), sc, opts)
+			if tc.diags != nil {
+				var got []string
+				for _, d := range diags {
+					got = append(got, d.String())
+				}
+				assert.Equal(t, tc.diags, got)
+				return
+			}
+			require.Empty(t, diags)
+			tc.check(t, r)
+		})
+	}
+}
+
+func TestLoadRosterRefusesLargeFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.csv")
+	require.NoError(t, os.WriteFile(path, bytes.Repeat([]byte("a,"), scenario.MaxFileSize), 0o644))
+	r, diags := Load(path, testScenario(t), Options{})
+	assert.Nil(t, r)
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Message, "larger than")
+	assert.ErrorIs(t, diags.Err(), scenario.ErrInvalid)
+}
+
+func TestRosterValuesAndIndex(t *testing.T) {
+	r, diags := Load(filepath.Join(rosterDir, "roster.csv"), testScenario(t), Options{})
+	require.Empty(t, diags)
+	tests := []struct {
+		attr string
+		want []string
+	}{
+		{"unit", []string{"石庄社区", "石庄社区", "石庄社区", "东坝村", "东坝村", "东坝村"}},
+		{"background", []string{"discussion-class", "resident-rep", "property-manager", "social-worker", "resident-rep", "community-cadre"}},
+		{"name", []string{"王淑芬", "刘建国", "张磊", "陈晓燕", "李秀英", "赵刚"}},
+		{"gender", []string{"女", "男", "男", "女", "女", "男"}},
+		{"性别", []string{"女", "男", "男", "女", "女", "男"}},
+		{"备注", []string{"", "喜欢发言,语速快", "", "", "", "新任"}},
+		{"prefers", []string{"host", "", "recorder", "recorder", "resident", ""}},
+		{"missing", []string{"", "", "", "", "", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.attr, func(t *testing.T) {
+			assert.Equal(t, tc.want, r.Values(tc.attr))
+		})
+	}
+	i, ok := r.Index("T05")
+	assert.True(t, ok)
+	assert.Equal(t, 4, i)
+	_, ok = r.Index("T99")
+	assert.False(t, ok)
+
+	// A roster built by hand has no index yet.
+	hand := &Roster{Trainees: []Trainee{{ID: "a"}, {ID: "b"}}}
+	i, ok = hand.Index("b")
+	assert.True(t, ok)
+	assert.Equal(t, 1, i)
+}
+
+func TestAttributeName(t *testing.T) {
+	tests := []struct{ header, want string }{
+		{"ID", "id"}, {"学号", "id"}, {" 姓名 ", "name"}, {"名字", "name"},
+		{"社区(村)", "unit"}, {"社区（村）", "unit"}, {"村居", "unit"}, {"所在社区", "unit"},
+		{"身份", "background"}, {"岗位", "background"}, {"避免同组", "avoid"}, {"同组", "together"},
+		{"意向角色", "prefers"}, {"性别", "gender"}, {"从业年限", "years"}, {"*年龄", "age"},
+		{"Shift  Group", "shift_group"}, {"ＶＩＰ", "vip"}, {"备注", "备注"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.header, func(t *testing.T) {
+			assert.Equal(t, tc.want, AttributeName(tc.header))
+		})
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, dir := range []string{rosterDir, filepath.Join(rosterDir, "bad")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			require.NoError(f, err)
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(goodRosterYAML))
+	s := testScenario(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"f.csv", "f.tsv", "f.yaml"} {
+			r, diags := Parse(name, data, s, Options{})
+			if r == nil && !diags.HasErrors() {
+				t.Fatalf("%s: no roster and no error", name)
+			}
+			if r != nil {
+				for _, tr := range r.Trainees {
+					r.Index(tr.ID)
+				}
+				r.Values("unit")
+			}
+		}
+	})
+}
+
+func TestRosterWindows1252(t *testing.T) {
+	r, diags := Load(filepath.Join(rosterDir, "roster-windows1252.csv"), testScenario(t), Options{})
+	require.Empty(t, diags)
+	assert.Equal(t, "windows-1252", r.Encoding)
+	assert.Equal(t, []string{"Renée Dupont", "José Martín"}, r.Values("name"))
+	assert.Equal(t, []string{"“quiet” – likes to listen", "café owner"}, r.Values("notes"))
+}
+
+func TestRosterTextChecks(t *testing.T) {
+	s := testScenario(t)
+	many := "编号,姓名,社区,背景\n"
+	for i := range 25 {
+		many += fmt.Sprintf("T%02d,王\xe9%d,石庄社区,社工\n", i, i)
+	}
+	tests := []struct {
+		name  string
+		file  string
+		data  string
+		diags []string
+	}{
+		{
+			name:  "a stray byte in UTF-8 is an error at its place",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
+			diags: []string{`r.csv:3:8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+		},
+		{
+			name: "many stray bytes are capped",
+			file: "r.csv",
+			data: many,
+			diags: func() []string {
+				var d []string
+				for i := range 20 {
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2))
+				}
+				return append(d, `r.csv:22:6: and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
+			}(),
+		},
+		{
+			name:  "one non-number in a numeric column",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,abc\n3,丙,东坝村,物业,12\n4,丁,东坝村,物业,\n5,戊,东坝村,物业,7\n6,己,东坝村,物业,1.5\n",
+			diags: []string{`r.csv:3:13: cell E3 (工龄): "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
+		},
+		{
+			name:  "control characters in a cell",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,备注\n1,\x1b[31m王淑芬,石庄社区,社工,a\x07b\n",
+			diags: []string{`r.csv:2:3: cell B2 (姓名): control character U+001B in "\x1b[31m王淑芬"; remove it`, `r.csv:2:20: cell E2 (备注): control character U+0007 in "a\ab"; remove it`},
+		},
+		{
+			name:  "control character in YAML",
+			file:  "r.yaml",
+			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王\\e淑芬\", unit: 石庄社区, background: 社工}\n",
+			diags: []string{`r.yaml:3:21: name: control character U+001B in "王\x1b淑芬"; remove it`},
+		},
+		{
+			name:  "two trainees with one name",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,张磊,东坝村,物业\nT03, 王淑芬 ,东坝村,物业\n",
+			diags: []string{`r.csv:4:5: warning: cell B4 (姓名): name "王淑芬" also on line 2; two sign-ups for one person?`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Parse(tc.file, []byte(tc.data), s, Options{})
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			assert.Equal(t, tc.diags, got)
+		})
+	}
+}
+
+func TestRosterNumericColumns(t *testing.T) {
+	s := testScenario(t)
+	// Two of three numbers is not the large majority: the column is
+	// categorical, as before.
+	r, diags := Parse("r.csv", []byte("编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,三年\n3,丙,东坝村,物业,12\n"), s, Options{})
+	require.Empty(t, diags)
+	assert.False(t, r.Numeric["years"])
+	// One number alone does not make a column numeric.
+	r, diags = Parse("r.csv", []byte("编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,\n"), s, Options{})
+	require.Empty(t, diags)
+	assert.True(t, r.Numeric["years"], "every value is a number")
+}
+
+func TestRosterSheetByNumber(t *testing.T) {
+	s := testScenario(t)
+	path := filepath.Join(rosterDir, "roster-second-sheet.xlsx")
+	r, diags := Load(path, s, Options{Sheet: "2"})
+	require.Empty(t, diags)
+	assert.Len(t, r.Trainees, 6)
+	_, diags = Load(path, s, Options{Sheet: "3"})
+	assert.Equal(t, path+`: no sheet "3"; the workbook has: "第一期", "第二期" (a sheet's number is 1 to 2)`, diags.Error())
+}

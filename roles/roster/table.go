@@ -1,0 +1,196 @@
+package roster
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// are checked: the common form of CSV, XLSX and YAML.
+type table struct {
+	format, encoding string
+	rowWord          string            // "line" or "row", for "already used on line 4"
+	columns          []string          // canonical, in file order
+	headers          map[string]string // canonical -> as written
+	records          []record
+	checkColumns     bool // whether a missing column is an error of the whole file
+	headerPos        scenario.Pos
+}
+
+// record is one trainee's row.
+type record struct {
+	pos   scenario.Pos // the row, or the line of a YAML trainee
+	cells map[string]cell
+	// missing places and names a value the record leaves out: a YAML
+	// trainee without a key.
+	missing cell
+}
+
+// cell is one value of a row.
+type cell struct {
+	text  string
+	list  []string // a YAML list, for avoid and together
+	pos   scenario.Pos
+	label string // how messages name the cell: `背景`, or `cell C5 (背景)`
+}
+
+func (c cell) errorf(diags *scenario.Diagnostics, format string, args ...any) {
+	diags.Errorf(c.pos, "%s: %s", c.label, fmt.Sprintf(format, args...))
+}
+
+// clean trims spaces, including full-width and non-breaking ones, and
+// stray byte-order marks.
+func clean(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
+}
+
+// grid is a sheet of cells as read from CSV or XLSX, with a function that
+// places each cell.
+type grid struct {
+	rows  [][]string
+	place func(row, col int) (scenario.Pos, string)
+	// ragged reports rows with a different number of cells than the header
+	// (CSV); XLSX drops trailing empty cells, so it does not.
+	ragged bool
+}
+
+// headerRow finds the header: the first non-blank row among the first few
+// that names at least two known columns, so that a title row such as
+// "2024年协商议事培训报名表" above the header is skipped; failing that, the
+// first non-blank row.
+func headerRow(rows [][]string) int {
+	first := -1
+	for i, row := range rows {
+		if blank(row) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if i-first >= 5 {
+			break
+		}
+		known := 0
+		for _, c := range row {
+			if _, ok := headerIndex[scenario.NormalizeName(strings.Trim(clean(c), "*"))]; ok {
+				known++
+			}
+		}
+		if known >= 2 {
+			return i
+		}
+	}
+	return first
+}
+
+// cellPrefix starts a message about an XLSX cell with its reference.
+func cellPrefix(ref string) string {
+	if ref == "" {
+		return ""
+	}
+	return "cell " + ref + ": "
+}
+
+func blank(row []string) bool {
+	for _, c := range row {
+		if clean(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// tableOf turns a grid into a table: it maps the header to canonical
+// columns and the rows below it to records.
+func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
+	h := headerRow(g.rows)
+	if h < 0 {
+		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
+		return nil
+	}
+	headerPos, _ := g.place(h, 0)
+	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: headerPos.Line}}
+	header := g.rows[h]
+	width := len(header)
+	for width > 0 && clean(header[width-1]) == "" {
+		width--
+	}
+	cols := make([]string, width) // canonical name of each cell of the header, "" to ignore
+	unnamed := map[int]bool{}     // columns ignored and already reported
+	for j := range width {
+		raw := clean(header[j])
+		if raw == "" {
+			continue
+		}
+		canon := AttributeName(raw)
+		if canon == "" {
+			continue
+		}
+		if first, dup := t.headers[canon]; dup {
+			pos, where := g.place(h, j)
+			diags.Errorf(pos, "%scolumn %q names %s again (already named by %q); remove one of them", cellPrefix(where), raw, canon, first)
+			unnamed[j] = true
+			continue
+		}
+		cols[j] = canon
+		t.headers[canon] = raw
+		t.columns = append(t.columns, canon)
+	}
+	for i := h + 1; i < len(g.rows); i++ {
+		row := g.rows[i]
+		if blank(row) {
+			continue
+		}
+		rowPos, _ := g.place(i, 0)
+		rowPos.Col = 0
+		if g.ragged && len(row) < width {
+			diags.Errorf(rowPos, "row has %d cells but the header has %d; is a separator missing?", len(row), width)
+			continue
+		}
+		if extra := slices.IndexFunc(row[min(width, len(row)):], func(c string) bool { return clean(c) != "" }); extra >= 0 {
+			j := width + extra
+			pos, where := g.place(i, j)
+			if g.ragged {
+				diags.Errorf(pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(where), len(row), width)
+				continue
+			}
+			if !unnamed[j] {
+				unnamed[j] = true
+				diags.Warnf(pos, "%sthis column has no header; its values are ignored", cellPrefix(where))
+			}
+		}
+		rec := record{pos: rowPos, cells: map[string]cell{}}
+		for j := range width {
+			// XLSX rows leave out trailing empty cells; they are empty
+			// values all the same, placed where they stand.
+			value := ""
+			if j < len(row) {
+				value = row[j]
+			}
+			if cols[j] == "" {
+				if clean(value) != "" && !unnamed[j] {
+					unnamed[j] = true
+					pos, where := g.place(i, j)
+					diags.Warnf(pos, "%sthis column has no header; its values are ignored", cellPrefix(where))
+				}
+				continue
+			}
+			pos, where := g.place(i, j)
+			label := t.headers[cols[j]]
+			if where != "" {
+				label = fmt.Sprintf("cell %s (%s)", where, label)
+			}
+			rec.cells[cols[j]] = cell{text: clean(value), pos: pos, label: label}
+		}
+		t.records = append(t.records, rec)
+	}
+	return t
+}
+
+// readCSV decodes a CSV (or tab-separated) file in UTF-8, UTF-8 with a
+// BOM, UTF-16 with a BOM (Excel's "Unicode text"), GB18030 (what Excel
+// writes on a Chinese Windows) or Windows-1252 (on an English one), as
+// [sheet.DecodeText] tells them apart, and splits it on commas, or on tabs or

@@ -1,0 +1,143 @@
+package sheet
+
+import (
+	"encoding/csv"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Table is a CSV file read into rows of placed cells.
+type Table struct {
+	// Encoding is the encoding the file was in, as [DecodeText] names it.
+	Encoding string
+	// Rows are the file's rows in order, blank rows left out.
+	Rows []Row
+}
+
+// Row is one row of a sheet.
+type Row struct {
+	// Number is the row's number as a spreadsheet shows it, 1-based: a
+	// quoted value that spans several lines keeps its row one row, so
+	// Number can be less than the text line.
+	Number int
+	// Pos is the row's first line in the file.
+	Pos   scenario.Pos
+	Cells []Cell
+}
+
+// Cell is one value of a sheet, with where it stands.
+type Cell struct {
+	Text string
+	// Pos is the cell's file:line:col, its column counted in characters.
+	Pos scenario.Pos
+	// Row is the spreadsheet row (1-based), Col the 0-based column
+	// (0 is A).
+	Row, Col int
+}
+
+// Ref is the cell's spreadsheet reference, such as "G3".
+func (c Cell) Ref() string { return ColumnName(c.Col) + strconv.Itoa(c.Row) }
+
+// Where names the cell as a person sees it in a spreadsheet: "row 3,
+// column G (rhythm)" when header is given, else "row 3, column G".
+func Where(row, col int, header string) string {
+	s := "row " + strconv.Itoa(row) + ", column " + ColumnName(col)
+	if header != "" {
+		s += " (" + header + ")"
+	}
+	return s
+}
+
+// Text returns the text of cell j of the row, or "" when the row is
+// shorter.
+func (r Row) Text(j int) string {
+	if j < 0 || j >= len(r.Cells) {
+		return ""
+	}
+	return r.Cells[j].Text
+}
+
+// Blank reports whether every cell of the row is empty or white space.
+func (r Row) Blank() bool {
+	for _, c := range r.Cells {
+		if strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Options changes how a CSV file is read.
+type Options struct {
+	// TSV forces a tab as the separator; otherwise [Delimiter] picks it.
+	TSV bool
+}
+
+// ReadCSV decodes a CSV file with [DecodeText] and splits it into rows, on
+// the separator [Delimiter] picks. Every problem is reported in diags at
+// file:line:col, columns counted in characters, never bytes: bytes that are
+// not UTF-8 in an otherwise UTF-8 file, and values whose quotes do not
+// close. A row with a quoting error is left out and reading goes on with
+// the next one.
+func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics) *Table {
+	text, encoding, bad := DecodeText(data)
+	ReportInvalidBytes(file, bad, diags)
+	lines := strings.Split(text, "\n")
+	runeCol := func(line, byteCol int) int {
+		if line < 1 || line > len(lines) || byteCol < 1 {
+			return byteCol
+		}
+		l := lines[line-1]
+		if byteCol-1 > len(l) {
+			return utf8.RuneCountInString(l) + 1
+		}
+		return utf8.RuneCountInString(l[:byteCol-1]) + 1
+	}
+	r := csv.NewReader(strings.NewReader(text))
+	r.FieldsPerRecord = -1
+	r.Comma = Delimiter(lines, opts.TSV)
+
+	t := &Table{Encoding: encoding}
+	inner := 0 // line breaks inside quoted values so far: lines that are not rows
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				diags.Errorf(scenario.Pos{File: file}, "reading CSV: %v", err)
+				return t
+			}
+			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		row := Row{Number: line - inner, Pos: scenario.Pos{File: file, Line: line}, Cells: make([]Cell, len(rec))}
+		for j, v := range rec {
+			l, c := r.FieldPos(j)
+			row.Cells[j] = Cell{Text: v, Pos: scenario.Pos{File: file, Line: l, Col: runeCol(l, c)}, Row: row.Number, Col: j}
+			inner += strings.Count(v, "\n")
+		}
+		if !row.Blank() {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// ColumnName is the spreadsheet name of the 0-based column i: A, B, …, Z,
+// AA, AB, ….
+func ColumnName(i int) string {
+	name := ""
+	for i++; i > 0; i = (i - 1) / 26 {
+		name = string(rune('A'+(i-1)%26)) + name
+	}
+	return name
+}
