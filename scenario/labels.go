@@ -2,7 +2,7 @@ package scenario
 
 // labels holds the fixed words of yishi's output in each language, so that
 // a Chinese scenario gets Chinese headings on every page it produces.
-var labels = map[string]map[string]string{
+var labels = Words{
 	"en": {
 		"agenda": "Agenda", "background": "Background", "focus_question": "Focus question",
 		"public_facts": "Public facts", "roles": "Roles", "injects": "Injects (trainer only)",

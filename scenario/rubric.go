@@ -37,7 +37,15 @@ type Dimension struct {
 	Description Text    `yaml:"description,omitempty" json:"description,omitempty"`
 	Weight      float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
 	LookFor     []Text  `yaml:"look_for,omitempty" json:"look_for,omitempty"`
-	Levels      []Level `yaml:"levels" json:"levels"`
+	// Owner is the role function answerable for the dimension in the
+	// debrief ([FunctionHost] for rhythm, [FunctionRecorder] for recording):
+	// the improvement plan names whoever played it. Empty means the whole
+	// group.
+	Owner string `yaml:"owner,omitempty" json:"owner,omitempty"`
+	// Cues are words, in any language, that point a reviewer's improvement
+	// at this dimension when it names none ("timer", "超时" for rhythm).
+	Cues   []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Levels []Level  `yaml:"levels" json:"levels"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }

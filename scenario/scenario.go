@@ -229,12 +229,3 @@ func (s *Scenario) Background(id string) (Background, bool) {
 	}
 	return Background{}, false
 }
-
-// AgendaMinutes is the sum of the agenda's timeboxes.
-func (s *Scenario) AgendaMinutes() int {
-	total := 0
-	for _, p := range s.Agenda {
-		total += p.Minutes
-	}
-	return total
-}

@@ -42,14 +42,13 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	}
 
 	fmt.Fprintf(&b, "%s (%d/%d %s)\n", L("agenda"), s.AgendaMinutes(), s.Duration.Minutes(), L("minutes"))
-	start := 0
-	for _, p := range s.Agenda {
-		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", clock(start), clock(start+p.Minutes), p.Title, p.Minutes, L("minutes"))
+	for _, slot := range s.Timetable() {
+		p := slot.Phase
+		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", Clock(slot.Start), Clock(slot.End), p.Title, p.Minutes, L("minutes"))
 		if p.LedBy != "" {
-			fmt.Fprintf(&b, ", %s %s", L("led_by"), roleTitle(s, p.LedBy))
+			fmt.Fprintf(&b, ", %s %s", L("led_by"), s.RoleTitle(p.LedBy))
 		}
 		b.WriteString("\n")
-		start += p.Minutes
 	}
 	b.WriteString("\n")
 
@@ -74,9 +73,9 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 		for _, in := range s.Injects {
 			to := make([]string, len(in.To))
 			for i, r := range in.To {
-				to[i] = roleTitle(s, r)
+				to[i] = s.RoleTitle(r)
 			}
-			fmt.Fprintf(&b, "  %s  %s %s: %s", clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), oneLine(in.Text))
+			fmt.Fprintf(&b, "  %s  %s %s: %s", Clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), OneLine(in.Text))
 			if len(in.Exercises) > 0 {
 				fmt.Fprintf(&b, " [%s %s]", L("exercises"), strings.Join(s.DimensionTitles(in.Exercises), ", "))
 			}
@@ -157,13 +156,6 @@ func (s *Scenario) DimensionTitles(ids []string) []string {
 	return out
 }
 
-func roleTitle(s *Scenario, id string) string {
-	if r, ok := s.Role(id); ok && r.Title != "" {
-		return r.Title
-	}
-	return id
-}
-
 // BackgroundLabels names backgrounds by their labels in the scenario's
 // language, joined with commas; an id the vocabulary lacks stays as it is.
 func (s *Scenario) BackgroundLabels(ids []string) string {
@@ -177,12 +169,6 @@ func (s *Scenario) BackgroundLabels(ids []string) string {
 	return strings.Join(out, ", ")
 }
 
-// clock formats minutes from the start of the drill as h:mm.
-func clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
-
-// Clock formats minutes from the start of the drill as h:mm.
-func Clock(min int) string { return clock(min) }
-
 func indent(s string) string { return indentBy(s, "  ") }
 
 func indentBy(s, prefix string) string {
@@ -192,8 +178,6 @@ func indentBy(s, prefix string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // attrLabel names a roster attribute in lang: the known ones translated,
 // others as written.

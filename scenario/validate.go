@@ -2,12 +2,9 @@ package scenario
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
-
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // checker carries what validation needs to place a message.
 type checker struct {
@@ -403,6 +400,14 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 		}
 		if d.Weight < 0 {
 			c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
+		}
+		if d.Owner != "" {
+			c.ref(path+".owner", d.Owner, "role function", Functions)
+		}
+		for j, cue := range d.Cues {
+			if strings.TrimSpace(cue) == "" {
+				c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
+			}
 		}
 		if len(d.Levels) == 0 {
 			c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)

@@ -121,19 +121,15 @@ func Build(p *plan.Plan, s *scenario.Scenario, round int) []Card {
 
 func cardAgenda(s *scenario.Scenario) []CardPhase {
 	out := make([]CardPhase, len(s.Agenda))
-	start := 0
-	for i, ph := range s.Agenda {
+	for i, slot := range s.Timetable() {
+		ph := slot.Phase
 		out[i] = CardPhase{
-			Start: scenario.Clock(start), End: scenario.Clock(start + ph.Minutes),
+			Start: scenario.Clock(slot.Start), End: scenario.Clock(slot.End),
 			Title: cardOneLine(ph.Title), Minutes: ph.Minutes,
 		}
 		if ph.LedBy != "" {
-			out[i].LedBy = ph.LedBy
-			if r, ok := s.Role(ph.LedBy); ok {
-				out[i].LedBy = cardRoleTitle(r)
-			}
+			out[i].LedBy = s.RoleTitle(ph.LedBy)
 		}
-		start += ph.Minutes
 	}
 	return out
 }

@@ -1,0 +1,89 @@
+package scenario
+
+import (
+	"math"
+	"regexp"
+	"strings"
+)
+
+// Words is a table of the fixed words of yishi's output: key -> word, per
+// language. Each package that writes documents keeps its own table of the
+// words only it uses; [Words.In] falls back to the words every document
+// shares ([Label]), so a word is written once.
+type Words map[string]map[string]string
+
+// In returns the word key in lang from the table, else from the shared
+// words, else in English from the table, else [Label]'s word (the key itself
+// when nobody has it).
+func (w Words) In(lang, key string) string {
+	if s, ok := w[lang][key]; ok {
+		return s
+	}
+	if s, ok := labels[lang][key]; ok {
+		return s
+	}
+	if s, ok := w["en"][key]; ok {
+		return s
+	}
+	return Label(lang, key)
+}
+
+// OneLine folds text of several lines into one: white space runs become one
+// space, and the folding space between two Chinese characters goes (see
+// [TidySpaces]).
+func OneLine(s string) string { return TidySpaces(strings.Join(strings.Fields(s), " ")) }
+
+// RoleTitle is the title of the scenario's role id on one line, or the id
+// when the role has no title or the scenario no such role. A space inside a
+// title, as in "老住户车主 马师傅", is kept.
+func (s *Scenario) RoleTitle(id string) string {
+	if r, ok := s.Role(id); ok {
+		return r.DisplayTitle()
+	}
+	return id
+}
+
+// DisplayTitle is the role's title on one line, or its id when it has none.
+func (r Role) DisplayTitle() string {
+	if t := strings.Join(strings.Fields(r.Title), " "); t != "" {
+		return t
+	}
+	return r.ID
+}
+
+var (
+	mdSpecial = strings.NewReplacer(
+		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "!", `\!`,
+		"<", "&lt;", ">", "&gt;", "&", "&amp;",
+	)
+	mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
+)
+
+// EscapeMarkdown makes user text inert in Markdown, for a line or a table
+// cell: no emphasis, links, images, table cells or raw HTML, and nothing at
+// the start that reads as a heading, list or quote. Line breaks become
+// spaces.
+func EscapeMarkdown(s string) string {
+	s = mdSpecial.Replace(strings.Join(strings.Fields(s), " "))
+	if s != "" && strings.ContainsRune("#-+=>~", rune(s[0])) {
+		s = `\` + s
+	}
+	return mdLineStart.ReplaceAllString(s, `$1\$2`)
+}
+
+// Round3 rounds to three decimals, so that figures written to plans and
+// reports are the same bytes on every machine.
+func Round3(x float64) float64 {
+	r := math.Round(x*1000) / 1000
+	if r == 0 {
+		return 0 // no "-0"
+	}
+	return r
+}
+
+// idPattern is what an id of a scenario, role, phase or dimension looks like.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// ValidID reports whether s is a well-formed id: lower-case letters, digits,
+// "-" and "_", starting with a letter or digit.
+func ValidID(s string) bool { return idPattern.MatchString(s) }
