@@ -33,3 +33,17 @@ func (s *Scenario) AgendaMinutes() int {
 // Clock formats minutes from the start of the drill as h:mm ("0:05",
 // "1:10").
 func Clock(min int) string { return fmt.Sprintf("%d:%02d", min/60, min%60) }
+
+// OptionalRecipients returns the roles an inject is aimed at that a group
+// may lack (a minimum of 0 per group), in the order the inject names them.
+// Such an inject reaches nobody in a group without the role, which the
+// trainer should know before the drill.
+func (s *Scenario) OptionalRecipients(in Inject) []string {
+	var out []string
+	for _, id := range in.To {
+		if r, ok := s.Role(id); ok && r.MinPerGroup() == 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
