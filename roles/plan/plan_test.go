@@ -1,0 +1,182 @@
+package plan_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+// smallPlan is a plan of one round of two groups for the bundled
+// elevator-retrofit scenario; sha256 is filled in by the tests that need it.
+const smallPlan = `version: 1
+kind: plan
+engine: yishi-grouping/1
+seed: 3
+scenario: {id: elevator-retrofit, title: T, language: en, source: %SOURCE%, sha256: "%SHA%"}
+roster: {file: roster.csv, sha256: "", trainees: 10}
+settings: {groups: 2, size_min: 5, size_max: 5, rounds: 1, iterations: 0}
+rounds:
+  - round: 1
+    diversity: 0
+    repeats: 0
+    groups:
+      - group: 1
+        members:
+          - {id: T1, name: Ann, unit: North, background: social-worker, role: host}
+          - {id: T2, name: Bo, unit: South, background: resident-rep, role: recorder}
+          - {id: T3, name: Cai, unit: East, background: property-manager, role: top-floor-elder}
+          - {id: T4, name: Dan, unit: West, background: resident-rep, role: ground-floor-owner}
+          - {id: T5, name: Eve, unit: West, background: property-manager, role: property-manager}
+      - group: 2
+        members:
+          - {id: T6, name: Fay, unit: North, background: social-worker, role: host}
+          - {id: T7, name: Gus, unit: East, background: resident-rep, role: %ROLE%}
+          - {id: T8, name: Hai, unit: East, background: property-manager, role: top-floor-elder}
+          - {id: T9, name: Ivy, unit: West, background: resident-rep, role: ground-floor-owner}
+          - {id: T10, name: Jo, unit: West, background: community-cadre, role: property-manager}
+`
+
+func planText(source, sha, role string) string {
+	return strings.NewReplacer("%SOURCE%", source, "%SHA%", sha, "%ROLE%", role).Replace(smallPlan)
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+}
+
+// bundledSHA is the digest of the bundled scenario's bytes.
+func bundledSHA(t *testing.T) string {
+	t.Helper()
+	data, _, err := scenarios.YAML("elevator-retrofit")
+	require.NoError(t, err)
+	return plan.Digest(data)
+}
+
+func TestLoadBundled(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.yaml")
+	writeFile(t, path, planText("bundled", bundledSHA(t), "recorder"))
+	p, s, diags := plan.Load(path)
+	require.NoError(t, diags.Err())
+	assert.Equal(t, "elevator-retrofit", s.ID)
+	assert.Len(t, p.Rounds[0].Groups, 2)
+}
+
+func TestLoadScenarioBesideThePlan(t *testing.T) {
+	data, _, err := scenarios.YAML("elevator-retrofit")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	// The plan names its scenario relative to itself, so the pair can move
+	// together; Load must find it from any working directory.
+	writeFile(t, filepath.Join(dir, "day", "scenario.yaml"), string(data))
+	path := filepath.Join(dir, "day", "plan.yaml")
+	writeFile(t, path, planText("scenario.yaml", plan.Digest(data), "recorder"))
+	_, s, diags := plan.Load(path)
+	require.NoError(t, diags.Err())
+	assert.Equal(t, "elevator-retrofit", s.ID)
+}
+
+func TestLoadRefuses(t *testing.T) {
+	sha := bundledSHA(t)
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{
+			name: "scenario changed since",
+			text: planText("bundled", strings.Repeat("ab", 32), "recorder"),
+			want: []string{`plan.yaml:5:`, `scenario "elevator-retrofit" has changed since the plan was made`},
+		},
+		{
+			name: "unknown role",
+			text: planText("bundled", sha, "recordr"),
+			want: []string{`plan.yaml:23:`, `scenario "elevator-retrofit" has no role "recordr" (did you mean "recorder"?)`, `round 1, group 2 has 0 recorder, the scenario needs 1`},
+		},
+		{
+			name: "missing scenario file",
+			text: planText("gone.yaml", sha, "recorder"),
+			want: []string{`plan.yaml:5:`, `the plan's scenario gone.yaml cannot be read`},
+		},
+		{
+			name: "unknown bundled scenario",
+			text: strings.Replace(planText("bundled", sha, "recorder"), "id: elevator-retrofit", "id: elevator-retrofitt", 1),
+			want: []string{`plan.yaml:5:`, `no bundled scenario "elevator-retrofitt"`},
+		},
+		{
+			name: "not a plan",
+			text: strings.Replace(planText("bundled", sha, "recorder"), "kind: plan", "kind: scoresheet", 1),
+			want: []string{`plan.yaml:2:`, `kind: expected "plan"`},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "plan.yaml")
+			writeFile(t, path, tc.text)
+			p, s, diags := plan.Load(path)
+			assert.Nil(t, p)
+			assert.Nil(t, s)
+			require.Error(t, diags.Err())
+			assert.ErrorIs(t, diags.Err(), scenario.ErrInvalid)
+			msg := diags.Error()
+			for _, w := range tc.want {
+				assert.Contains(t, msg, w)
+			}
+		})
+	}
+}
+
+func TestIDFollowsTheGroups(t *testing.T) {
+	a, diags := plan.Parse("a.yaml", []byte(planText("bundled", "", "recorder")))
+	require.NoError(t, diags.Err())
+	again, diags := plan.Parse("b.yaml", []byte(planText("bundled", "", "recorder")))
+	require.NoError(t, diags.Err())
+	assert.Regexp(t, `^[0-9a-f]{12}$`, a.ID())
+	assert.Equal(t, a.ID(), again.ID(), "the same plan read twice has one id")
+
+	data, err := plan.Marshal(a)
+	require.NoError(t, err)
+	back, diags := plan.Parse("back.yaml", data)
+	require.NoError(t, diags.Err())
+	assert.Equal(t, a.ID(), back.ID(), "a plan written and read back keeps its id")
+
+	other, diags := plan.Parse("c.yaml", []byte(planText("bundled", "", "host")))
+	require.NoError(t, diags.Err())
+	assert.NotEqual(t, a.ID(), other.ID(), "another role gives another id")
+}
+
+func TestCheckRound(t *testing.T) {
+	p, diags := plan.Parse("a.yaml", []byte(planText("bundled", "", "recorder")))
+	require.NoError(t, diags.Err())
+	assert.NoError(t, p.CheckRound(0))
+	assert.NoError(t, p.CheckRound(1))
+	err := p.CheckRound(2)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.EqualError(t, err, "invalid input: round 2: the plan has only round 1")
+}
+
+func TestInjectRecipients(t *testing.T) {
+	p, diags := plan.Parse("a.yaml", []byte(planText("bundled", "", "host")))
+	require.NoError(t, diags.Err())
+	got := p.InjectRecipients(scenario.Inject{To: []string{"recorder", "top-floor-elder"}}, 0)
+	require.Len(t, got, 2)
+	assert.Equal(t, 1, got[0].Group)
+	require.Len(t, got[0].Members, 2)
+	assert.Equal(t, "T2", got[0].Members[0].ID)
+	assert.Equal(t, "T3", got[0].Members[1].ID)
+	got = p.InjectRecipients(scenario.Inject{To: []string{"recorder"}}, 1)
+	assert.Empty(t, got[1].Members, "group 2 has no recorder in this plan")
+	assert.NotNil(t, got[1].Members, "an empty group is an empty list, for JSON")
+	assert.Empty(t, p.InjectRecipients(scenario.Inject{To: []string{"host"}}, 2), "no round 2")
+}
