@@ -55,6 +55,7 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the scenario's bounds, an impossible quota); rules the optimiser could
 // not keep are listed in the plan's Unmet.
 func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
+	r = inCanonicalOrder(r)
 	n := len(r.Trainees)
 	rounds := max(opts.Rounds, 1)
 	g, err := groupCount(s, n, opts)
@@ -142,6 +143,21 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	p.Warnings = append(p.Warnings, spreadWarnings(s, r, p, prob.Past)...)
 	p.Warnings = append(p.Warnings, unplayedRoles(s, p)...)
 	return p, nil
+}
+
+// inCanonicalOrder returns r with its trainees sorted by id, so that the
+// plan depends on who is on the roster and on the seed, never on the order
+// of the sheet's rows. r itself is left as it is.
+func inCanonicalOrder(r *roster.Roster) *roster.Roster {
+	byID := func(a, b roster.Trainee) int { return strings.Compare(a.ID, b.ID) }
+	if slices.IsSortedFunc(r.Trainees, byID) {
+		return r
+	}
+	return &roster.Roster{
+		File: r.File, Format: r.Format, SHA256: r.SHA256, Encoding: r.Encoding,
+		Trainees: slices.SortedStableFunc(slices.Values(r.Trainees), byID),
+		Columns:  r.Columns, Numeric: r.Numeric,
+	}
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
@@ -296,12 +312,16 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*group
 		}
 		prob.Needs = append(prob.Needs, grouping.Need{Name: "role " + role.ID, Count: role.MinPerGroup(), Eligible: el})
 	}
+	index := make(map[string]int, n)
+	for i, t := range r.Trainees {
+		index[t.ID] = i
+	}
 	pairs := func(list func(roster.Trainee) []string) [][2]int {
 		seen := map[[2]int]bool{}
 		var out [][2]int
 		for i, t := range r.Trainees {
 			for _, id := range list(t) {
-				j, ok := r.Index(id)
+				j, ok := index[id]
 				if !ok || j == i {
 					continue
 				}
