@@ -71,7 +71,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 		return nil, err
 	}
 	if err := prob.Validate(); err != nil {
-		problems := explainInfeasible(s, r, prob, info, err)
+		problems := explainInfeasible(s, r, len(prob.Groups), err)
 		if len(problems) == 0 {
 			problems = []string{err.Error()}
 		}
@@ -107,13 +107,13 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
 		}
 		for _, v := range sol.Violations {
-			if v.Rule == "need" && prob.Needs[v.Index].Name == rotationNeed {
+			if _, ok := v.Tag.(rotationNeed); ok {
 				// Rotation is a wish, not a rule: casting still prefers
 				// those who have not led, and says so where it cannot.
 				p.Warnings = append(p.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
 				continue
 			}
-			u := plan.Unmet{Round: round, Rule: v.Rule, Detail: describeViolation(s, r, prob, info, v)}
+			u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: describeViolation(s, r, len(prob.Groups), v)}
 			if v.Group >= 0 {
 				u.Group = v.Group + 1
 			}
@@ -210,9 +210,19 @@ func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
 
 // problemInfo is what the plan needs to know of how the problem was built.
 type problemInfo struct {
-	mix    []string         // the mixed attributes with their weights, for the plan
-	quotas []scenario.Quota // the scenario's quota behind each problem quota
+	mix []string // the mixed attributes with their weights, for the plan
 }
+
+// The tags of the optimiser's needs, by which roles knows each need again;
+// a quota's tag is the [scenario.Quota] it comes from.
+type (
+	// roleNeed is the need that every group has members who may play
+	// the role with this id.
+	roleNeed string
+	// rotationNeed is the need that every group has members who have not
+	// yet hosted or recorded.
+	rotationNeed struct{}
+)
 
 // buildProblem turns the roster and the scenario's grouping rules into an
 // optimisation problem.
@@ -299,8 +309,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*group
 			}
 			continue
 		}
-		prob.Quotas = append(prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max})
-		info.quotas = append(info.quotas, q)
+		prob.Quotas = append(prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max, Tag: q})
 	}
 	for _, role := range s.Roles {
 		if role.MinPerGroup() == 0 || len(role.AvoidBackground) == 0 {
@@ -310,7 +319,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*group
 		for i, t := range r.Trainees {
 			el[i] = eligible(role, t.Background)
 		}
-		prob.Needs = append(prob.Needs, grouping.Need{Name: "role " + role.ID, Count: role.MinPerGroup(), Eligible: el})
+		prob.Needs = append(prob.Needs, grouping.Need{Name: role.ID, Count: role.MinPerGroup(), Eligible: el, Tag: roleNeed(role.ID)})
 	}
 	index := make(map[string]int, n)
 	for i, t := range r.Trainees {
@@ -475,15 +484,15 @@ func hasAttribute(r *roster.Roster, attr string) bool {
 	return slices.Contains(r.Columns, roster.AttributeName(attr))
 }
 
-// rotationNeed names the need that spreads host and recorder turns.
-const rotationNeed = "rotation: members who have not yet hosted or recorded"
-
 // setRotationNeed asks the optimiser, from the second round on, to give
 // every group enough members who have not yet hosted or recorded to fill its
 // host and recorder places, so that casting can rotate those turns. Where
 // too few such members are left, it asks for as many as there are.
 func setRotationNeed(s *scenario.Scenario, r *roster.Roster, prob *grouping.Problem, h *castHistory, g int) {
-	prob.Needs = slices.DeleteFunc(prob.Needs, func(n grouping.Need) bool { return n.Name == rotationNeed })
+	prob.Needs = slices.DeleteFunc(prob.Needs, func(n grouping.Need) bool {
+		_, ok := n.Tag.(rotationNeed)
+		return ok
+	})
 	if len(h.leading) == 0 {
 		return
 	}
@@ -502,29 +511,31 @@ func setRotationNeed(s *scenario.Scenario, r *roster.Roster, prob *grouping.Prob
 		}
 	}
 	if need := min(places, count/g); need > 0 {
-		prob.Needs = append(prob.Needs, grouping.Need{Name: rotationNeed, Count: need, Eligible: fresh})
+		prob.Needs = append(prob.Needs, grouping.Need{Name: "members who have not yet hosted or recorded", Count: need, Eligible: fresh, Tag: rotationNeed{}})
 	}
 }
 
 // describeViolation says in the trainer's terms (trainees, roles, the
 // scenario's quotas) which hard rule a grouping breaks.
-func describeViolation(s *scenario.Scenario, r *roster.Roster, prob *grouping.Problem, info problemInfo, v grouping.Violation) string {
+func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v grouping.Violation) string {
 	who := func(i int) string { return fmt.Sprintf("%s (%s)", r.Trainees[i].Name, r.Trainees[i].ID) }
 	switch v.Rule {
-	case "keep-apart":
-		return fmt.Sprintf("%s and %s must not share a group but are both in group %d: the avoid lists cannot all be kept with %d groups", who(v.Elements[0]), who(v.Elements[1]), v.Group+1, len(prob.Groups))
-	case "keep-together":
+	case grouping.RuleKeepApart:
+		return fmt.Sprintf("%s and %s must not share a group but are both in group %d: the avoid lists cannot all be kept with %d groups", who(v.Elements[0]), who(v.Elements[1]), v.Group+1, groups)
+	case grouping.RuleKeepTogether:
 		return fmt.Sprintf("%s and %s must share a group but could not be placed together with the other rules", who(v.Elements[0]), who(v.Elements[1]))
-	case "quota":
-		q := info.quotas[v.Index]
-		want := fmt.Sprintf("at least %d", q.Min)
-		if q.Max > 0 {
-			want = fmt.Sprintf("%d to %d", q.Min, q.Max)
+	}
+	switch tag := v.Tag.(type) {
+	case scenario.Quota:
+		want := fmt.Sprintf("at least %d", tag.Min)
+		if tag.Max > 0 {
+			want = fmt.Sprintf("%d to %d", tag.Min, tag.Max)
 		}
-		return fmt.Sprintf("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, q.Attribute, q.Value, want)
-	case "need":
-		nd := prob.Needs[v.Index]
-		return fmt.Sprintf("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, strings.TrimPrefix(nd.Name, "role "), nd.Count)
+		return fmt.Sprintf("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, tag.Attribute, tag.Value, want)
+	case roleNeed:
+		if role, ok := s.Role(string(tag)); ok {
+			return fmt.Sprintf("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())
+		}
 	}
 	return v.Detail
 }

@@ -354,7 +354,7 @@ func TestSolveReportsUnmetRules(t *testing.T) {
 	sol, err := Solve(context.Background(), p, Options{Seed: 1})
 	require.NoError(t, err)
 	require.Len(t, sol.Violations, 1)
-	assert.Equal(t, "keep-apart", sol.Violations[0].Rule)
+	assert.Equal(t, RuleKeepApart, sol.Violations[0].Rule)
 	assert.Contains(t, sol.Violations[0].Detail, "must be kept apart")
 }
 
@@ -577,16 +577,50 @@ func TestValidateIssuesCarryTheFacts(t *testing.T) {
 	}
 	var ve *ValidationError
 	require.ErrorAs(t, p.Validate(), &ve)
-	byRule := map[string]Issue{}
+	byRule := map[Rule]Issue{}
 	for _, is := range ve.Issues {
 		byRule[is.Rule] = is
 		assert.Contains(t, ve.Problems, is.Text, "each issue is also one of the sentences")
 	}
 	require.Len(t, byRule, 3)
-	assert.Equal(t, []int{1, 2, 3, 4}, byRule["keep-together"].Elements)
-	assert.Equal(t, 4, byRule["keep-together"].Have)
-	assert.Equal(t, 3, byRule["keep-together"].Want)
-	assert.Equal(t, Issue{Rule: "quota", Index: 0, Elements: []int{0}, Have: 1, Want: 2, Text: byRule["quota"].Text}, byRule["quota"])
-	assert.Equal(t, 1, byRule["need"].Have)
-	assert.Equal(t, 2, byRule["need"].Want)
+	assert.Equal(t, []int{1, 2, 3, 4}, byRule[RuleKeepTogether].Elements)
+	assert.Equal(t, 4, byRule[RuleKeepTogether].Have)
+	assert.Equal(t, 3, byRule[RuleKeepTogether].Want)
+	assert.Equal(t, Issue{Rule: RuleQuota, Index: 0, Elements: []int{0}, Have: 1, Want: 2, Text: byRule[RuleQuota].Text}, byRule[RuleQuota])
+	assert.Equal(t, 1, byRule[RuleNeed].Have)
+	assert.Equal(t, 2, byRule[RuleNeed].Want)
+}
+
+// A caller's tag travels with its quota or need to every violation and
+// issue about it, so the caller learns which of its rules it was without
+// reading it back out of a name.
+func TestTagsTravelWithRules(t *testing.T) {
+	type roleTag struct{ id string }
+	type quotaTag struct{ value string }
+	// 4 elements in 2 groups of 2; only element 0 may host and only
+	// element 1 has category 1: no assignment gives both groups either.
+	p := &Problem{N: 4, Groups: []Bounds{{2, 2}, {2, 2}},
+		Categorical: []CategoricalAttr{{Name: "bg", Weight: 1, Values: []int{0, 1, 0, 0}}},
+		Quotas:      []Quota{{Attr: 0, Category: 1, Min: 1, Tag: quotaTag{"discussion-class"}}},
+		Needs:       []Need{{Name: "host", Count: 1, Eligible: []bool{true, false, false, false}, Tag: roleTag{"host"}}},
+	}
+	var ve *ValidationError
+	require.ErrorAs(t, p.Validate(), &ve)
+	tags := map[Rule]any{}
+	for _, is := range ve.Issues {
+		tags[is.Rule] = is.Tag
+	}
+	assert.Equal(t, map[Rule]any{RuleQuota: quotaTag{"discussion-class"}, RuleNeed: roleTag{"host"}}, tags)
+
+	// Two may host, but they must share a group: the search says which
+	// group has no host, with the tag.
+	p.Quotas = nil
+	p.Needs[0].Eligible[1] = true
+	p.KeepTogether = [][2]int{{0, 1}}
+	sol, err := Solve(context.Background(), p, Options{Seed: 1})
+	require.NoError(t, err)
+	require.Len(t, sol.Violations, 1)
+	v := sol.Violations[0]
+	assert.Equal(t, RuleNeed, v.Rule)
+	assert.Equal(t, roleTag{"host"}, v.Tag)
 }

@@ -60,16 +60,38 @@ type Quota struct {
 	Category int
 	Min      int
 	Max      int
+	// Tag is the caller's own identity of the quota, such as the rule of
+	// a scenario it comes from. The package never reads it; it hands it
+	// back in every [Violation] and [Issue] about the quota. It should be
+	// comparable.
+	Tag any
 }
 
 // Need is a role every group must fill: each group needs at least Count
 // members with Eligible[i] true (for example a host or a note-taker). Needs
 // are hard rules.
 type Need struct {
+	// Name labels the need in the package's own sentences; it is not an
+	// identity (see Tag).
 	Name     string
 	Count    int
 	Eligible []bool
+	// Tag is the caller's own identity of the need, handed back in every
+	// [Violation] and [Issue] about it, like [Quota.Tag].
+	Tag any
 }
+
+// Rule names a kind of hard rule.
+type Rule string
+
+// The hard rules of a [Problem].
+const (
+	RuleSize         Rule = "size"          // a group's size bounds
+	RuleKeepApart    Rule = "keep-apart"    // a pair of [Problem.KeepApart]
+	RuleKeepTogether Rule = "keep-together" // a pair of [Problem.KeepTogether]
+	RuleQuota        Rule = "quota"         // one of [Problem.Quotas]
+	RuleNeed         Rule = "need"          // one of [Problem.Needs]
+)
 
 // Problem is one grouping task. N elements are split into len(Groups)
 // groups; element i goes to exactly one group.
@@ -231,14 +253,14 @@ func (p *Problem) Validate() error {
 						members = append(members, j)
 					}
 				}
-				addIssue(Issue{Rule: "keep-together", Elements: members, Have: compSize[r], Want: maxSize},
+				addIssue(Issue{Rule: RuleKeepTogether, Elements: members, Have: compSize[r], Want: maxSize},
 					"%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, maxSize)
 			}
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if pairOK("keep-apart", pr) && uf.find(pr[0]) == uf.find(pr[1]) {
-			addIssue(Issue{Rule: "keep-apart", Elements: []int{pr[0], pr[1]}},
+			addIssue(Issue{Rule: RuleKeepApart, Elements: []int{pr[0], pr[1]}},
 				"elements %d and %d must be kept apart but keep-together pairs join them", pr[0], pr[1])
 		}
 	}
@@ -260,7 +282,7 @@ func (p *Problem) Validate() error {
 			}
 		}
 		if q.Min*g > len(have) {
-			addIssue(Issue{Rule: "quota", Index: qi, Elements: have, Have: len(have), Want: q.Min * g},
+			addIssue(Issue{Rule: RuleQuota, Index: qi, Tag: q.Tag, Elements: have, Have: len(have), Want: q.Min * g},
 				"%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, len(have))
 		}
 		if q.Max > 0 && q.Max*g < len(have) {
@@ -288,7 +310,7 @@ func (p *Problem) Validate() error {
 			}
 		}
 		if nd.Count*g > have {
-			addIssue(Issue{Rule: "need", Index: ni, Have: have, Want: nd.Count * g},
+			addIssue(Issue{Rule: RuleNeed, Index: ni, Tag: nd.Tag, Have: have, Want: nd.Count * g},
 				"%d groups need at least %d %q each (%d in all) but only %d elements are eligible", g, nd.Count, nd.Name, nd.Count*g, have)
 		}
 		for k, b := range p.Groups {
@@ -323,16 +345,19 @@ type ValidationError struct {
 
 // Issue is a hard rule that no assignment can keep.
 type Issue struct {
-	// Rule is "keep-together" (a set larger than any group), "keep-apart"
-	// (a pair that keep-together pairs join), "quota" or "need" (too few
-	// elements have the category, or are eligible, for every group).
-	Rule string
+	// Rule is [RuleKeepTogether] (a set larger than any group),
+	// [RuleKeepApart] (a pair that keep-together pairs join), [RuleQuota]
+	// or [RuleNeed] (too few elements have the category, or are eligible,
+	// for every group).
+	Rule Rule
 	// Elements are the set, the pair, or the elements with the quota's
 	// category.
 	Elements []int
 	// Index is the quota's index in [Problem.Quotas] or the need's in
 	// [Problem.Needs].
 	Index int
+	// Tag is the quota's or the need's Tag.
+	Tag any
 	// Have and Want are the count there is and the count the rule needs
 	// (for "keep-together": the set's size and the largest group).
 	Have, Want int

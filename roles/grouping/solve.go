@@ -49,9 +49,8 @@ func DefaultIterations(p *Problem) int {
 
 // Violation is a hard rule the returned assignment still breaks, and why.
 type Violation struct {
-	// Rule is one of "size", "keep-apart", "keep-together", "quota" and
-	// "need".
-	Rule string
+	// Rule is the kind of rule broken.
+	Rule Rule
 	// Group is the group concerned, or -1 when the rule names elements.
 	Group int
 	// Elements are the two elements of a keep-apart or keep-together pair.
@@ -59,6 +58,8 @@ type Violation struct {
 	// Index is the quota's index in [Problem.Quotas] or the need's in
 	// [Problem.Needs].
 	Index int
+	// Tag is the quota's or the need's Tag.
+	Tag any
 	// Have is how many members of the group count towards the quota or
 	// need (or the group's size, for "size").
 	Have int
@@ -369,19 +370,19 @@ func (s *state) violations() []Violation {
 	var out []Violation
 	for g, b := range p.Groups {
 		if s.size[g] < b.Min || s.size[g] > b.Max {
-			out = append(out, Violation{Rule: "size", Group: g, Have: s.size[g],
+			out = append(out, Violation{Rule: RuleSize, Group: g, Have: s.size[g],
 				Detail: fmt.Sprintf("group %d has %d members, outside its bounds [%d, %d]", g, s.size[g], b.Min, b.Max)})
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if g := s.group[pr[0]]; g == s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-apart", Group: g, Elements: []int{pr[0], pr[1]},
+			out = append(out, Violation{Rule: RuleKeepApart, Group: g, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept apart but share group %d: the search found no arrangement that separates them while meeting the other rules", pr[0], pr[1], g)})
 		}
 	}
 	for _, pr := range p.KeepTogether {
 		if s.group[pr[0]] != s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-together", Group: -1, Elements: []int{pr[0], pr[1]},
+			out = append(out, Violation{Rule: RuleKeepTogether, Group: -1, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept together but are in groups %d and %d: the search found no arrangement that joins them while meeting the other rules", pr[0], pr[1], s.group[pr[0]], s.group[pr[1]])})
 		}
 	}
@@ -394,7 +395,7 @@ func (s *state) violations() []Violation {
 				if q.Max > 0 {
 					want = fmt.Sprintf("between %d and %d", q.Min, q.Max)
 				}
-				out = append(out, Violation{Rule: "quota", Group: g, Index: qi, Have: c,
+				out = append(out, Violation{Rule: RuleQuota, Group: g, Index: qi, Tag: q.Tag, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members with %s = %d but needs %s: the search found no arrangement that meets this quota together with the other rules", g, c, a.Name, q.Category, want)})
 			}
 		}
@@ -402,7 +403,7 @@ func (s *state) violations() []Violation {
 	for ni, nd := range p.Needs {
 		for g := 0; g < s.G; g++ {
 			if c := int(s.needs[ni].cnt[g]); c < nd.Count {
-				out = append(out, Violation{Rule: "need", Group: g, Index: ni, Have: c,
+				out = append(out, Violation{Rule: RuleNeed, Group: g, Index: ni, Tag: nd.Tag, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members eligible as %q but needs %d: the search found no arrangement that fills this role together with the other rules", g, c, nd.Name, nd.Count)})
 			}
 		}
