@@ -40,6 +40,8 @@ type AssignOptions struct {
 	// Budget caps the optimiser's time per round as a safety net; a plan cut
 	// short by it may differ between machines, and says so in its warnings.
 	Budget time.Duration
+	// Now is the clock Budget is measured by; nil means [time.Now].
+	Now func() time.Time
 	// ScenarioSource is "bundled" or the scenario's file; ScenarioSHA256 is
 	// the digest of its bytes.
 	ScenarioSource, ScenarioSHA256 string
@@ -87,15 +89,14 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	for round := 1; round <= rounds; round++ {
 		setRotationNeed(s, r, prob, history, g)
 		seed := opts.Seed ^ (uint64(round) * 0x9E3779B97F4A7C15)
-		start := time.Now()
-		sol, err := grouping.Solve(ctx, prob, grouping.Options{Seed: seed, Budget: opts.Budget, MaxIterations: opts.Iterations})
+		sol, err := grouping.Solve(ctx, prob, grouping.Options{Seed: seed, Budget: opts.Budget, Now: opts.Now, MaxIterations: opts.Iterations})
 		if err != nil {
 			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 				return nil, err
 			}
 			return nil, fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
 		}
-		if opts.Budget > 0 && time.Since(start) >= opts.Budget {
+		if sol.OutOfTime {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
 		}
 		rd := plan.Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}

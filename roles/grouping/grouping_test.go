@@ -624,3 +624,32 @@ func TestTagsTravelWithRules(t *testing.T) {
 	assert.Equal(t, RuleNeed, v.Rule)
 	assert.Equal(t, roleTag{"host"}, v.Tag)
 }
+
+// fakeClock returns a clock that starts at a fixed instant and moves on by
+// step at every reading.
+func fakeClock(step time.Duration) func() time.Time {
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	return func() time.Time {
+		t := now
+		now = now.Add(step)
+		return t
+	}
+}
+
+// The budget is read from the clock in Options, so its path is tested
+// without waiting: a clock that jumps a minute at each reading ends a
+// 90-second budget at the second check, and a clock that stands still
+// never ends a budget of a nanosecond.
+func TestBudgetReadsTheInjectedClock(t *testing.T) {
+	p := randomDense(rand.New(rand.NewPCG(5, 6)), 60, []Bounds{{20, 20}, {20, 20}, {20, 20}})
+	sol, err := Solve(context.Background(), p, Options{Seed: 1, MaxIterations: -1, Budget: 90 * time.Second, Now: fakeClock(time.Minute)})
+	require.NoError(t, err, "running out of time is not an error")
+	assert.True(t, sol.OutOfTime)
+	assert.Equal(t, 16, sol.Iterations, "the clock is read every 16 tabu moves")
+	assert.InDelta(t, p.Objective(sol.Group), sol.Objective, 1e-6)
+
+	sol, err = Solve(context.Background(), p, Options{Seed: 1, MaxIterations: 300, Budget: time.Nanosecond, Now: fakeClock(0)})
+	require.NoError(t, err)
+	assert.False(t, sol.OutOfTime)
+	assert.Equal(t, 300, sol.Iterations)
+}

@@ -25,6 +25,9 @@ type Options struct {
 	Seed uint64
 	// Budget caps the wall time; 0 means no cap.
 	Budget time.Duration
+	// Now is the clock Budget is measured by; nil means [time.Now]. It is
+	// read at the start and then every few iterations, never otherwise.
+	Now func() time.Time
 	// MaxIterations caps the work. With a dense matrix one iteration is one
 	// tabu-search move (each scans all swap and insert moves, O(N²)); with
 	// attributes it is one sampled move, O(attributes). 0 selects a default
@@ -84,11 +87,15 @@ type Solution struct {
 	Violations []Violation
 	// Iterations is the work done, in the unit of [Options.MaxIterations].
 	Iterations int
+	// OutOfTime reports that [Options.Budget] ended the search, so the same
+	// seed may give another Solution on a faster or slower machine.
+	OutOfTime bool
 }
 
 // control decides when a search stops.
 type control struct {
 	ctx      context.Context
+	now      func() time.Time
 	deadline time.Time
 	limit    int
 	target   float64 // stop at value >= target, with no penalty
@@ -110,7 +117,7 @@ func (c *control) done(it int, mask int) bool {
 			c.stopped = err
 			return true
 		}
-		if !c.deadline.IsZero() && time.Now().After(c.deadline) {
+		if !c.deadline.IsZero() && c.now().After(c.deadline) {
 			c.stopped = errBudget
 			return true
 		}
@@ -145,9 +152,12 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 	if limit < 0 && opt.Budget <= 0 {
 		return nil, errors.New("grouping: MaxIterations < 0 needs a Budget")
 	}
-	c := &control{ctx: ctx, limit: limit, target: math.NaN()}
+	c := &control{ctx: ctx, now: opt.Now, limit: limit, target: math.NaN()}
+	if c.now == nil {
+		c.now = time.Now
+	}
 	if opt.Budget > 0 {
-		c.deadline = time.Now().Add(opt.Budget)
+		c.deadline = c.now().Add(opt.Budget)
 	}
 	bound, boundOK := UpperBound(p)
 	switch {
@@ -176,6 +186,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 		Repeats:    s.repeats(),
 		Violations: s.violations(),
 		Iterations: iters,
+		OutOfTime:  c.stopped == errBudget,
 	}
 	if boundOK {
 		sol.Bound, sol.BoundKnown = bound, true
