@@ -16,18 +16,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles/grouping/mdgplib"
 )
-
-const mdgpDir = "../../../shared/mdgp"
-
-func mdgpFolder(t testing.TB, sub string) string {
-	t.Helper()
-	dir := filepath.Join(mdgpDir, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("MDGP benchmark data not found at %s: %v", dir, err)
-	}
-	return dir
-}
 
 func readInstance(t testing.TB, path string) *Problem {
 	t.Helper()
@@ -75,15 +66,16 @@ func readTPSDP(t *testing.T, path string) (reported float64, group []int) {
 }
 
 func TestObjectiveReproducesTPSDP(t *testing.T) {
-	dir := mdgpFolder(t, "tpsdp_solutions")
+	root := mdgplib.Dir(t, "")
+	dir := filepath.Join(root, "tpsdp_solutions")
 	files, err := filepath.Glob(filepath.Join(dir, "*.sol.txt"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
-	best := readBestKnownCSV(t, filepath.Join(mdgpDir, "best_known_copied.csv"))
+	best := readBestKnownCSV(t, filepath.Join(root, "best_known_copied.csv"))
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".sol.txt")
 		t.Run(name, func(t *testing.T) {
-			p := readInstance(t, filepath.Join(mdgpDir, "instances", name+".txt"))
+			p := readInstance(t, filepath.Join(root, "instances", name+".txt"))
 			reported, group := readTPSDP(t, f)
 			require.Len(t, group, p.N)
 			got := p.Objective(group)
@@ -471,7 +463,7 @@ func BenchmarkSolveAfterCancel(b *testing.B) {
 }
 
 func TestSolveMDGPSmoke(t *testing.T) {
-	dir := mdgpFolder(t, "instances")
+	dir := mdgplib.Dir(t, "instances")
 	for _, name := range []string{"RanReal_n030_ss_01", "Geo_n060_ss_01", "RanInt_n120_ds_01"} {
 		t.Run(name, func(t *testing.T) {
 			p := readInstance(t, filepath.Join(dir, name+".txt"))
@@ -580,7 +572,9 @@ func TestPairProfileMaximisesPairs(t *testing.T) {
 func FuzzReadMDGPLIB(f *testing.F) {
 	f.Add([]byte("3 1 ss 3 3\n0 1 1.5\n0 2 2\n1 2 3\n"))
 	f.Add([]byte("4 2 ds 1 3 1 3\n0 1 1\n2 3 4\n"))
-	if data, err := os.ReadFile(filepath.Join(mdgpDir, "instances", "RanInt_n030_ss_01.txt")); err == nil {
+	if dir, ok := mdgplib.Optional(f, "instances"); ok {
+		data, err := os.ReadFile(filepath.Join(dir, "RanInt_n030_ss_01.txt"))
+		require.NoError(f, err)
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
