@@ -181,32 +181,117 @@ func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
 		g = max(1, int(math.Round(float64(n)/6)))
 	}
 	if g > n {
-		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %d trainees", scenario.ErrInvalid, g, n)
+		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %s; %s", scenario.ErrInvalid, g, count(n, "trainee"), newSizeLimits(s).advice(n))
 	}
 	return g, nil
 }
 
 // checkSizes explains why balanced groups of lo–hi members break the
-// scenario's bounds or cannot fill its roles.
+// scenario's bounds or cannot fill its roles, and says what would work.
 func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
+	lim := newSizeLimits(s)
+	if n < lim.least {
+		// No number of groups helps; say only what does.
+		return fmt.Errorf("%w: %s", scenario.ErrInvalid, lim.advice(n))
+	}
+	gives := fmt.Sprintf("%s in %s gives %s", count(n, "trainee"), count(g, "group"), groupsOf(g, lo, lo))
 	var problems []string
-	if min := s.Grouping.Size.Min; min > 0 && lo < min {
-		problems = append(problems, fmt.Sprintf("%d trainees in %d groups gives groups of %d, below the scenario's minimum of %d; ask for fewer groups (at most %d)", n, g, lo, min, n/min))
+	if lim.min > 0 && lo < lim.min {
+		problems = append(problems, fmt.Sprintf("%s, below the scenario's minimum of %d", gives, lim.min))
 	}
-	if max := s.Grouping.Size.Max; max > 0 && hi > max {
-		problems = append(problems, fmt.Sprintf("%d trainees in %d groups gives groups of %d, above the scenario's maximum of %d; ask for more groups (at least %d)", n, g, hi, max, (n+max-1)/max))
+	if lim.max > 0 && hi > lim.max {
+		problems = append(problems, fmt.Sprintf("%s in %s gives %s, above the scenario's maximum of %d", count(n, "trainee"), count(g, "group"), groupsOf(g, hi, hi), lim.max))
 	}
-	need := 0
-	for _, r := range s.Roles {
-		need += r.MinPerGroup()
-	}
-	if lo < need {
-		problems = append(problems, fmt.Sprintf("the scenario's roles need %d members in every group, but %d trainees in %d groups gives groups of %d", need, n, g, lo))
+	if lo < lim.roles && lim.roles > lim.min { // else said by the minimum
+		problems = append(problems, fmt.Sprintf("the scenario's roles need %d members in every group, but %s", lim.roles, gives))
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
+		return fmt.Errorf("%w: %s; %s", scenario.ErrInvalid, strings.Join(problems, "; "), lim.advice(n))
 	}
 	return nil
+}
+
+// sizeLimits are the group sizes a scenario allows.
+type sizeLimits struct {
+	min, max int // grouping.size; 0 when not set
+	roles    int // members the required roles take
+	least    int // the smallest group allowed: at least min, roles and 1
+}
+
+func newSizeLimits(s *scenario.Scenario) sizeLimits {
+	l := sizeLimits{min: s.Grouping.Size.Min, max: s.Grouping.Size.Max}
+	for _, r := range s.Roles {
+		l.roles += r.MinPerGroup()
+	}
+	l.least = max(1, l.min, l.roles)
+	return l
+}
+
+// groupRange returns the numbers of groups, first to last, whose balanced
+// groups of n trainees keep within the limits; first > last when none does.
+// Balanced groups of n in g hold floor(n/g) to ceil(n/g), so g must be at
+// most n/least and at least n/max.
+func (l sizeLimits) groupRange(n int) (first, last int) {
+	first = 1
+	if l.max > 0 {
+		first = max(1, (n+l.max-1)/l.max)
+	}
+	return first, n / l.least
+}
+
+// advice says what the trainer can do so that n trainees form groups, in
+// words that hold for every n: the numbers of groups that work, or, when
+// none does, what to change.
+func (l sizeLimits) advice(n int) string {
+	if l.max > 0 && l.roles > l.max {
+		return fmt.Sprintf("the scenario's required roles take %d members, more than its maximum group of %d; raise grouping.size.max or require fewer roles", l.roles, l.max)
+	}
+	if n < l.least {
+		fix := "lower grouping.size.min"
+		switch {
+		case l.roles == l.least && l.min == l.least:
+			fix = "lower grouping.size.min and require fewer roles"
+		case l.roles == l.least:
+			fix = "require fewer roles"
+		}
+		return fmt.Sprintf("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or %s",
+			count(n, "trainee"), l.least, count(l.least-n, "trainee"), fix)
+	}
+	first, last := l.groupRange(n)
+	switch {
+	case first == last:
+		return fmt.Sprintf("ask for %s", count(first, "group"))
+	case first < last:
+		return fmt.Sprintf("ask for %d to %d groups", first, last)
+	}
+	// Here last < first: last groups are too large and first too small.
+	return fmt.Sprintf("%s do not split into groups of %d to %d: %s would hold %s and %s would hold %s; change the number of trainees or raise grouping.size.max",
+		count(n, "trainee"), l.least, l.max, count(last, "group"), span(n/last, (n+last-1)/last), count(first, "group"), span(n/first, (n+first-1)/first))
+}
+
+// count writes n and a noun, plural unless n is 1: "1 trainee", "2 groups".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// groupsOf says what size g groups are: "a group of 5", "groups of 5",
+// "groups of 4 to 5".
+func groupsOf(g, lo, hi int) string {
+	if g == 1 {
+		return "a group of " + span(lo, hi)
+	}
+	return "groups of " + span(lo, hi)
+}
+
+// span writes a size or a range of sizes: "6", "6 to 7".
+func span(lo, hi int) string {
+	if lo == hi {
+		return strconv.Itoa(lo)
+	}
+	return fmt.Sprintf("%d to %d", lo, hi)
 }
 
 // problemInfo is what the plan needs to know of how the problem was built.
