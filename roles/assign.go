@@ -1,6 +1,7 @@
 package roles
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -143,6 +144,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	}
 	p.Warnings = append(p.Warnings, spreadWarnings(s, r, p, prob.Past)...)
 	p.Warnings = append(p.Warnings, unplayedRoles(s, p)...)
+	p.Warnings = append(p.Warnings, unreachedInjects(s, p)...)
 	return p, nil
 }
 
@@ -641,6 +643,43 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
 	for _, role := range s.Roles {
 		if !played[role.ID] && role.Function != scenario.FunctionObserver {
 			out = append(out, fmt.Sprintf("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
+		}
+	}
+	return out
+}
+
+// unreachedInjects names, for each round and group, the injects that reach
+// nobody there: those aimed only at roles a group may lack (see
+// [scenario.Scenario.OptionalRecipients]) when no member plays any of
+// them. An inject aimed at a required role reaches its group, or the
+// unfilled role is already among the plan's unmet rules.
+func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []string {
+	type aimed struct {
+		in     scenario.Inject
+		titles string
+	}
+	var optional []aimed
+	for _, in := range s.Injects {
+		ids := s.OptionalRecipients(in)
+		if len(ids) == 0 || len(ids) < len(in.To) {
+			continue
+		}
+		titles := make([]string, len(ids))
+		for i, id := range ids {
+			role, _ := s.Role(id)
+			titles[i] = cmp.Or(role.Title, id)
+		}
+		optional = append(optional, aimed{in, strings.Join(titles, " or ")})
+	}
+	var out []string
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, a := range optional {
+				reached := slices.ContainsFunc(g.Members, func(m plan.Member) bool { return slices.Contains(a.in.To, m.Role) })
+				if !reached {
+					out = append(out, fmt.Sprintf("round %d, group %d: nobody plays %s, so the inject at %s reaches nobody", rd.Round, g.Group, a.titles, scenario.Clock(a.in.At.Minutes())))
+				}
+			}
 		}
 	}
 	return out
