@@ -518,8 +518,9 @@ func UpperBound(p *Problem) (float64, bool) {
 func pairsOf(s int) float64 { return float64(s) * float64(s-1) / 2 }
 
 // maxPairs returns the largest sum of s(s-1)/2 over groups with sizes within
-// bounds adding up to n. Exact when all groups share bounds or a small
-// dynamic programme fits; otherwise it relaxes to every group at its Max.
+// bounds adding up to n. Exact when all groups share bounds or the dynamic
+// programme of [profileDP] fits; otherwise it relaxes to every group at its
+// Max.
 func maxPairs(groups []Bounds, n int) (float64, bool) {
 	sumMin, sumMax := 0, 0
 	same := true
@@ -551,27 +552,49 @@ func maxPairs(groups []Bounds, n int) (float64, bool) {
 		}
 		return total, true
 	}
-	width := 0
-	for _, b := range groups {
-		width += b.Max - b.Min
+	lo, hi := make([]int, len(groups)), make([]int, len(groups))
+	for g, b := range groups {
+		lo[g], hi[g] = b.Min, b.Max
 	}
-	extra := n - sumMin
-	if float64(len(groups))*float64(extra+1)*float64(width/len(groups)+1) > 5e7 {
-		total := 0.0
-		for _, b := range groups {
-			total += pairsOf(b.Max)
+	total := 0.0
+	if extra := n - sumMin; profileDPFits(lo, hi, extra) {
+		for _, s := range profileDP(lo, hi, extra) {
+			total += pairsOf(s)
 		}
 		return total, true
 	}
-	// best[t] = most pairs with t extra elements above the minima so far.
+	for _, b := range groups {
+		total += pairsOf(b.Max)
+	}
+	return total, true
+}
+
+// profileDPFits reports whether [profileDP] for these bounds is small
+// enough to run: about 2·10⁷ steps and 80 MB at most.
+func profileDPFits(lo, hi []int, extra int) bool {
+	width := 0
+	for g := range lo {
+		width = max(width, hi[g]-lo[g])
+	}
+	return int64(len(lo))*int64(extra+1)*int64(width+1) <= 2e7
+}
+
+// profileDP returns the sizes within [lo, hi], extra members above the
+// minima in all, with the largest sum of s(s-1)/2: a dynamic programme
+// over the groups in O(G·extra·width) time.
+func profileDP(lo, hi []int, extra int) []int {
+	G := len(lo)
 	neg := math.Inf(-1)
-	best := make([]float64, extra+1)
+	// best[t] is the most pairs in the groups so far with t extra members;
+	// take[g][t] is the extra members group g takes in that optimum.
+	best, next := make([]float64, extra+1), make([]float64, extra+1)
 	for t := range best {
 		best[t] = neg
 	}
 	best[0] = 0
-	next := make([]float64, extra+1)
-	for _, b := range groups {
+	take := make([][]int32, G)
+	for g := 0; g < G; g++ {
+		take[g] = make([]int32, extra+1)
 		for t := range next {
 			next[t] = neg
 		}
@@ -579,15 +602,23 @@ func maxPairs(groups []Bounds, n int) (float64, bool) {
 			if v == neg {
 				continue
 			}
-			for e := 0; e <= b.Max-b.Min && t+e <= extra; e++ {
-				if w := v + pairsOf(b.Min+e); w > next[t+e] {
+			for e := 0; e <= hi[g]-lo[g] && t+e <= extra; e++ {
+				if w := v + pairsOf(lo[g]+e); w > next[t+e] {
 					next[t+e] = w
+					take[g][t+e] = int32(e)
 				}
 			}
 		}
 		best, next = next, best
 	}
-	return best[extra], true
+	sizes := make([]int, G)
+	t := extra
+	for g := G - 1; g >= 0; g-- {
+		e := int(take[g][t])
+		sizes[g] = lo[g] + e
+		t -= e
+	}
+	return sizes
 }
 
 func minMax(xs []float64) (lo, hi float64) {

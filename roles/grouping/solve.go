@@ -425,18 +425,16 @@ func (s *state) violations() []Violation {
 // pairProfile returns group sizes within [lo, hi] adding up to n that
 // maximise the number of same-group pairs, the sum of s(s-1)/2. Every pair
 // adds diversity, so the best assignments tend to have this profile; when
-// the bounds vary it is found by dynamic programming over the groups. When
-// all bounds are equal, or the programme would be large, sizes are spread
-// evenly instead (exact for equal bounds up to which groups get the extra
-// members, since the search moves members between groups anyway).
+// the bounds vary it is found by [profileDP]. When all bounds are equal, or
+// the programme would be large, sizes are spread evenly instead (exact for
+// equal bounds up to which groups get the extra members, since the search
+// moves members between groups anyway).
 func pairProfile(lo, hi []int, n int) []int {
 	G := len(lo)
 	target := slices.Clone(lo)
 	extra := n
-	width := 0
 	for g := range lo {
 		extra -= lo[g]
-		width = max(width, hi[g]-lo[g])
 	}
 	uniform := true
 	for g := range lo {
@@ -444,8 +442,8 @@ func pairProfile(lo, hi []int, n int) []int {
 			uniform = false
 		}
 	}
-	if !uniform && extra > 0 && int64(G)*int64(extra+1)*int64(width+1) <= 2e7 {
-		return pairProfileDP(lo, hi, extra)
+	if !uniform && extra > 0 && profileDPFits(lo, hi, extra) {
+		return profileDP(lo, hi, extra)
 	}
 	for extra > 0 {
 		for g := 0; g < G && extra > 0; g++ {
@@ -456,40 +454,4 @@ func pairProfile(lo, hi []int, n int) []int {
 		}
 	}
 	return target
-}
-
-func pairProfileDP(lo, hi []int, extra int) []int {
-	G := len(lo)
-	neg := math.Inf(-1)
-	best := make([][]float64, G+1) // best[g][t]: most pairs in groups < g with t extra members
-	take := make([][]int32, G)
-	for g := range best {
-		best[g] = make([]float64, extra+1)
-		for t := range best[g] {
-			best[g][t] = neg
-		}
-	}
-	best[0][0] = 0
-	for g := 0; g < G; g++ {
-		take[g] = make([]int32, extra+1)
-		for t, v := range best[g] {
-			if v == neg {
-				continue
-			}
-			for e := 0; e <= hi[g]-lo[g] && t+e <= extra; e++ {
-				if w := v + pairsOf(lo[g]+e); w > best[g+1][t+e] {
-					best[g+1][t+e] = w
-					take[g][t+e] = int32(e)
-				}
-			}
-		}
-	}
-	sizes := make([]int, G)
-	t := extra
-	for g := G - 1; g >= 0; g-- {
-		e := int(take[g][t])
-		sizes[g] = lo[g] + e
-		t -= e
-	}
-	return sizes
 }
