@@ -18,7 +18,9 @@ package grouping
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -404,7 +406,9 @@ func (p *Problem) Distance(i, j int) float64 {
 // Objective is the evaluator: the diversity of the assignment group (group
 // index of each element), that is the sum of d(i,j) over pairs i < j in the
 // same group. It counts no penalties and checks no rules. It runs in O(N²)
-// with Dist and in O(N·attributes) otherwise.
+// with Dist and in O(N·attributes) otherwise. It adds up groups in the
+// order of their index, so that the same assignment gives the same float
+// on every run.
 func (p *Problem) Objective(group []int) float64 {
 	n := p.N
 	if p.Dist != nil {
@@ -413,7 +417,8 @@ func (p *Problem) Objective(group []int) float64 {
 			members[g] = append(members[g], i)
 		}
 		total := 0.0
-		for _, m := range members {
+		for _, g := range slices.Sorted(maps.Keys(members)) {
+			m := members[g]
 			for x, i := range m {
 				row := p.Dist[i*n : (i+1)*n]
 				for _, j := range m[x+1:] {
@@ -464,7 +469,8 @@ func (p *Problem) Objective(group []int) float64 {
 			s.s1 += x
 			s.s2 += x * x
 		}
-		for _, s := range per {
+		for _, g := range slices.Sorted(maps.Keys(per)) {
+			s := per[g]
 			total += a.Weight * (s.n*s.s2 - s.s1*s.s1)
 		}
 	}
