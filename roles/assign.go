@@ -100,12 +100,12 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 		if sol.OutOfTime {
 			p.Warnings = append(p.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
 		}
-		rd := plan.Round{Round: round, Diversity: round3(sol.Objective), Repeats: sol.Repeats}
+		rd := plan.Round{Round: round, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats}
 		if round > 1 {
 			rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
 		}
 		if sol.BoundKnown && sol.Bound > 0 {
-			rd.Bound = round3(sol.Bound)
+			rd.Bound = scenario.Round3(sol.Bound)
 			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
 		}
 		for _, v := range sol.Violations {
@@ -162,8 +162,6 @@ func inCanonicalOrder(r *roster.Roster) *roster.Roster {
 		Columns:  r.Columns, Numeric: r.Numeric,
 	}
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 // groupCount decides how many groups to form.
 func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
