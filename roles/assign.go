@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -59,93 +60,141 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // not keep are listed in the plan's Unmet.
 func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
 	r = inCanonicalOrder(r)
-	n := len(r.Trainees)
-	rounds := max(opts.Rounds, 1)
-	g, err := groupCount(s, n, opts)
+	prob, info, err := newProblem(s, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	lo, hi := n/g, (n+g-1)/g
-	if err := checkSizes(s, n, g, lo, hi); err != nil {
-		return nil, err
+	a := &assignment{s: s, r: r, opts: opts, prob: prob, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
+	for round := 1; round <= a.plan.Settings.Rounds; round++ {
+		if err := a.assignRound(ctx, round); err != nil {
+			return nil, err
+		}
 	}
-	prob, info, err := buildProblem(s, r, g, lo, hi)
-	if err != nil {
-		return nil, err
-	}
-	if err := prob.Validate(); err != nil {
-		problems := explainInfeasible(s, r, len(prob.Groups), err)
-		if len(problems) == 0 {
-			problems = []string{err.Error()}
-		}
-		return nil, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
-	}
-	p := &plan.Plan{
-		Version: scenario.Version, Kind: plan.Kind, Engine: Engine, Seed: opts.Seed,
-		Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
-		Roster:   plan.RosterRef{File: r.File, SHA256: r.SHA256, Trainees: n},
-		Settings: plan.Settings{Groups: g, SizeMin: lo, SizeMax: hi, Rounds: rounds, Iterations: opts.Iterations, Mix: info.mix},
-	}
-	history := newCastHistory()
-	for round := 1; round <= rounds; round++ {
-		setRotationNeed(s, r, prob, history, g)
-		seed := opts.Seed ^ (uint64(round) * 0x9E3779B97F4A7C15)
-		sol, err := grouping.Solve(ctx, prob, grouping.Options{Seed: seed, Budget: opts.Budget, Now: opts.Now, MaxIterations: opts.Iterations})
-		if err != nil {
-			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-				return nil, err
-			}
-			return nil, fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
-		}
-		if sol.OutOfTime {
-			p.Warnings = append(p.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, opts.Budget))
-		}
-		rd := plan.Round{Round: round, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats}
-		if round > 1 {
-			rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
-		}
-		if sol.BoundKnown && sol.Bound > 0 {
-			rd.Bound = scenario.Round3(sol.Bound)
-			rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
-		}
-		for _, v := range sol.Violations {
-			if _, ok := v.Tag.(rotationNeed); ok {
-				// Rotation is a wish, not a rule: casting still prefers
-				// those who have not led, and says so where it cannot.
-				p.Warnings = append(p.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
-				continue
-			}
-			u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: describeViolation(s, r, len(prob.Groups), v)}
-			if v.Group >= 0 {
-				u.Group = v.Group + 1
-			}
-			p.Unmet = append(p.Unmet, u)
-		}
-		castRNG := rand.New(rand.NewPCG(seed, 0x5eed))
-		byGroup := make([][]roster.Trainee, g)
-		for i, grp := range sol.Group {
-			byGroup[grp] = append(byGroup[grp], r.Trainees[i])
-		}
-		for gi, members := range byGroup {
-			cast := castGroup(s, members, history, castRNG)
-			for _, u := range cast.unmet {
-				p.Unmet = append(p.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
-			}
-			grp := plan.Group{Group: gi + 1}
-			for i, t := range members {
-				grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
-			}
-			sortMembers(s, grp.Members)
-			rd.Groups = append(rd.Groups, grp)
-		}
-		p.Rounds = append(p.Rounds, rd)
-		past := slices.Clone(sol.Group)
-		prob.Past = append(prob.Past, past)
-	}
+	p := a.plan
 	p.Warnings = append(p.Warnings, spreadWarnings(s, r, p, prob.Past)...)
 	p.Warnings = append(p.Warnings, unplayedRoles(s, p)...)
 	p.Warnings = append(p.Warnings, unreachedInjects(s, p)...)
 	return p, nil
+}
+
+// newProblem decides the groups' number and sizes and builds the
+// optimiser's problem, failing with every reason it cannot be solved at all.
+func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*grouping.Problem, problemInfo, error) {
+	n := len(r.Trainees)
+	g, err := groupCount(s, n, opts)
+	if err != nil {
+		return nil, problemInfo{}, err
+	}
+	lo, hi := n/g, (n+g-1)/g
+	if err := checkSizes(s, n, g, lo, hi); err != nil {
+		return nil, problemInfo{}, err
+	}
+	prob, info, err := buildProblem(s, r, g, lo, hi)
+	if err != nil {
+		return nil, info, err
+	}
+	if err := prob.Validate(); err != nil {
+		problems := explainInfeasible(s, r, g, err)
+		if len(problems) == 0 {
+			problems = []string{err.Error()}
+		}
+		return nil, info, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
+	}
+	return prob, info, nil
+}
+
+// newPlan is the plan before its rounds: what it was made from and how.
+func newPlan(s *scenario.Scenario, r *roster.Roster, opts AssignOptions, prob *grouping.Problem, info problemInfo) *plan.Plan {
+	bounds := prob.Groups[0] // every group has the same bounds
+	return &plan.Plan{
+		Version: scenario.Version, Kind: plan.Kind, Engine: Engine, Seed: opts.Seed,
+		Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
+		Roster:   plan.RosterRef{File: r.File, SHA256: r.SHA256, Trainees: len(r.Trainees)},
+		Settings: plan.Settings{Groups: len(prob.Groups), SizeMin: bounds.Min, SizeMax: bounds.Max, Rounds: max(opts.Rounds, 1), Iterations: opts.Iterations, Mix: info.mix},
+	}
+}
+
+// assignment is the state carried from round to round: the problem, whose
+// Past grows by each round's groups, who has played what, and the plan.
+type assignment struct {
+	s       *scenario.Scenario
+	r       *roster.Roster
+	opts    AssignOptions
+	prob    *grouping.Problem
+	history *castHistory
+	plan    *plan.Plan
+}
+
+// assignRound forms the groups of one round, casts them and adds the round
+// to the plan.
+func (a *assignment) assignRound(ctx context.Context, round int) error {
+	g := len(a.prob.Groups)
+	setRotationNeed(a.s, a.r, a.prob, a.history, g)
+	seed := a.opts.Seed ^ (uint64(round) * 0x9E3779B97F4A7C15)
+	sol, err := grouping.Solve(ctx, a.prob, grouping.Options{Seed: seed, Budget: a.opts.Budget, Now: a.opts.Now, MaxIterations: a.opts.Iterations})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		return fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
+	}
+	if sol.OutOfTime {
+		a.plan.Warnings = append(a.plan.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, a.opts.Budget))
+	}
+	rd := plan.Round{Round: round, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats}
+	if round > 1 {
+		rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
+	}
+	if sol.BoundKnown && sol.Bound > 0 {
+		rd.Bound = scenario.Round3(sol.Bound)
+		rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
+	}
+	a.noteViolations(round, sol.Violations)
+	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)))
+	a.plan.Rounds = append(a.plan.Rounds, rd)
+	a.prob.Past = append(a.prob.Past, slices.Clone(sol.Group))
+	return nil
+}
+
+// noteViolations puts the rules a round's groups break into the plan: the
+// hard ones as unmet, rotation as a warning.
+func (a *assignment) noteViolations(round int, violations []grouping.Violation) {
+	for _, v := range violations {
+		if _, ok := v.Tag.(rotationNeed); ok {
+			// Rotation is a wish, not a rule: casting still prefers
+			// those who have not led, and says so where it cannot.
+			a.plan.Warnings = append(a.plan.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
+			continue
+		}
+		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: describeViolation(a.s, a.r, len(a.prob.Groups), v)}
+		if v.Group >= 0 {
+			u.Group = v.Group + 1
+		}
+		a.plan.Unmet = append(a.plan.Unmet, u)
+	}
+}
+
+// castRound casts every group of a round, group[i] being the group of
+// trainee i, and returns the plan's groups.
+func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Group {
+	byGroup := make([][]roster.Trainee, len(a.prob.Groups))
+	for i, grp := range group {
+		byGroup[grp] = append(byGroup[grp], a.r.Trainees[i])
+	}
+	out := make([]plan.Group, 0, len(byGroup))
+	for gi, members := range byGroup {
+		cast := castGroup(a.s, members, a.history, rng)
+		for _, u := range cast.unmet {
+			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
+		}
+		grp := plan.Group{Group: gi + 1}
+		for i, t := range members {
+			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
+		}
+		sortMembers(a.s, grp.Members)
+		out = append(out, grp)
+	}
+	return out
 }
 
 // inCanonicalOrder returns r with its trainees sorted by id, so that the
@@ -311,103 +360,139 @@ type (
 )
 
 // buildProblem turns the roster and the scenario's grouping rules into an
-// optimisation problem.
+// optimisation problem of g groups of lo to hi members.
 func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*grouping.Problem, problemInfo, error) {
-	n := len(r.Trainees)
-	prob := &grouping.Problem{N: n}
+	b := &problemBuilder{r: r, prob: &grouping.Problem{N: len(r.Trainees)}, attr: map[string]int{}, categories: map[string]map[string]int{}}
 	for range g {
-		prob.Groups = append(prob.Groups, grouping.Bounds{Min: lo, Max: hi})
+		b.prob.Groups = append(b.prob.Groups, grouping.Bounds{Min: lo, Max: hi})
 	}
 	mix := s.Grouping.Mix
 	if len(mix) == 0 {
 		mix = defaultMix
 	}
-	var problems []string
-	var info problemInfo
-	catIndex := map[string]int{} // attribute -> index into prob.Categorical
-	categories := map[string]map[string]int{}
-	addCategorical := func(attr string, weight float64) int {
-		if i, ok := catIndex[attr]; ok {
-			return i
-		}
-		values := r.Values(attr)
-		distinct := map[string]bool{}
-		for _, v := range values {
-			if v != "" {
-				distinct[v] = true
-			}
-		}
-		sorted := make([]string, 0, len(distinct))
-		for v := range distinct {
-			sorted = append(sorted, v)
-		}
-		sort.Strings(sorted)
-		index := map[string]int{}
-		for i, v := range sorted {
-			index[v] = i
-		}
-		idx := make([]int, n)
-		for i, v := range values {
-			idx[i] = -1
-			if v != "" {
-				idx[i] = index[v]
-			}
-		}
-		prob.Categorical = append(prob.Categorical, grouping.CategoricalAttr{Name: attr, Weight: weight, Values: idx})
-		catIndex[attr] = len(prob.Categorical) - 1
-		categories[attr] = index
-		return catIndex[attr]
+	info := problemInfo{mix: b.addMix(mix)}
+	b.addQuotas(s.Grouping.Require)
+	b.prob.Needs = roleNeeds(s, r)
+	b.prob.KeepApart, b.prob.KeepTogether = keepPairs(r)
+	if len(b.problems) > 0 {
+		return nil, info, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(b.problems, "; "))
 	}
+	return b.prob, info, nil
+}
+
+// problemBuilder adds the roster's columns to a problem as the optimiser's
+// attributes, each column once, and collects the rules that name what the
+// roster lacks.
+type problemBuilder struct {
+	r          *roster.Roster
+	prob       *grouping.Problem
+	attr       map[string]int            // column -> index into prob.Categorical
+	categories map[string]map[string]int // column -> value -> category
+	problems   []string
+}
+
+// addMix adds the mixed attributes and returns them with their weights,
+// for the plan.
+func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
+	var out []string
 	for _, m := range mix {
-		if !hasAttribute(r, m.Attribute) {
-			problems = append(problems, fmt.Sprintf("grouping.mix names %q, but the roster %s has no such column (columns: %s)", m.Attribute, r.File, strings.Join(r.Columns, ", ")))
+		if !hasAttribute(b.r, m.Attribute) {
+			b.problems = append(b.problems, fmt.Sprintf("grouping.mix names %q, but the roster %s has no such column (columns: %s)", m.Attribute, b.r.File, strings.Join(b.r.Columns, ", ")))
 			continue
 		}
 		w := m.Weight
 		if w == 0 {
 			w = 1
 		}
-		info.mix = append(info.mix, fmt.Sprintf("%s×%g", m.Attribute, w))
-		if r.Numeric[m.Attribute] {
-			vals := make([]float64, n)
-			for i, v := range r.Values(m.Attribute) {
+		out = append(out, fmt.Sprintf("%s×%g", m.Attribute, w))
+		if b.r.Numeric[m.Attribute] {
+			vals := make([]float64, len(b.r.Trainees))
+			for i, v := range b.r.Values(m.Attribute) {
 				f, err := strconv.ParseFloat(v, 64)
 				if err != nil {
 					f = math.NaN()
 				}
 				vals[i] = f
 			}
-			prob.Numeric = append(prob.Numeric, grouping.NumericAttr{Name: m.Attribute, Weight: w, Values: fillMissing(vals)})
+			b.prob.Numeric = append(b.prob.Numeric, grouping.NumericAttr{Name: m.Attribute, Weight: w, Values: fillMissing(vals)})
 			continue
 		}
-		addCategorical(m.Attribute, w)
+		b.categorical(m.Attribute, w)
 	}
-	for _, q := range s.Grouping.Require {
-		if !hasAttribute(r, q.Attribute) {
-			problems = append(problems, fmt.Sprintf("grouping.require names %q, but the roster %s has no such column", q.Attribute, r.File))
+	return out
+}
+
+// addQuotas adds the scenario's quotas, each tagged with its rule.
+func (b *problemBuilder) addQuotas(require []scenario.Quota) {
+	for _, q := range require {
+		if !hasAttribute(b.r, q.Attribute) {
+			b.problems = append(b.problems, fmt.Sprintf("grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File))
 			continue
 		}
-		a := addCategorical(q.Attribute, 0)
-		cat, ok := categories[q.Attribute][q.Value]
+		a := b.categorical(q.Attribute, 0)
+		cat, ok := b.categories[q.Attribute][q.Value]
 		if !ok {
 			if q.Min > 0 {
-				problems = append(problems, fmt.Sprintf("every group needs at least %d trainees with %s %q, but the roster has none", q.Min, q.Attribute, q.Value))
+				b.problems = append(b.problems, fmt.Sprintf("every group needs at least %d trainees with %s %q, but the roster has none", q.Min, q.Attribute, q.Value))
 			}
 			continue
 		}
-		prob.Quotas = append(prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max, Tag: q})
+		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max, Tag: q})
 	}
+}
+
+// categorical returns the index of attr among the problem's categorical
+// attributes, adding it when it is new: its values are numbered in sorted
+// order, and a blank cell is missing (-1).
+func (b *problemBuilder) categorical(attr string, weight float64) int {
+	if i, ok := b.attr[attr]; ok {
+		return i
+	}
+	values := b.r.Values(attr)
+	distinct := map[string]bool{}
+	for _, v := range values {
+		if v != "" {
+			distinct[v] = true
+		}
+	}
+	index := map[string]int{}
+	for i, v := range slices.Sorted(maps.Keys(distinct)) {
+		index[v] = i
+	}
+	idx := make([]int, len(values))
+	for i, v := range values {
+		idx[i] = -1
+		if v != "" {
+			idx[i] = index[v]
+		}
+	}
+	b.prob.Categorical = append(b.prob.Categorical, grouping.CategoricalAttr{Name: attr, Weight: weight, Values: idx})
+	b.attr[attr] = len(b.prob.Categorical) - 1
+	b.categories[attr] = index
+	return b.attr[attr]
+}
+
+// roleNeeds asks every group for enough members who may play each required
+// role that some backgrounds may not.
+func roleNeeds(s *scenario.Scenario, r *roster.Roster) []grouping.Need {
+	var out []grouping.Need
 	for _, role := range s.Roles {
 		if role.MinPerGroup() == 0 || len(role.AvoidBackground) == 0 {
 			continue
 		}
-		el := make([]bool, n)
+		el := make([]bool, len(r.Trainees))
 		for i, t := range r.Trainees {
 			el[i] = eligible(role, t.Background)
 		}
-		prob.Needs = append(prob.Needs, grouping.Need{Name: role.ID, Count: role.MinPerGroup(), Eligible: el, Tag: roleNeed(role.ID)})
+		out = append(out, grouping.Need{Name: role.ID, Count: role.MinPerGroup(), Eligible: el, Tag: roleNeed(role.ID)})
 	}
-	index := make(map[string]int, n)
+	return out
+}
+
+// keepPairs returns the pairs of trainees the avoid and together columns
+// keep apart and together, each pair once.
+func keepPairs(r *roster.Roster) (apart, together [][2]int) {
+	index := make(map[string]int, len(r.Trainees))
 	for i, t := range r.Trainees {
 		index[t.ID] = i
 	}
@@ -429,12 +514,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*group
 		}
 		return out
 	}
-	prob.KeepApart = pairs(func(t roster.Trainee) []string { return t.Avoid })
-	prob.KeepTogether = pairs(func(t roster.Trainee) []string { return t.Together })
-	if len(problems) > 0 {
-		return nil, info, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(problems, "; "))
-	}
-	return prob, info, nil
+	return pairs(func(t roster.Trainee) []string { return t.Avoid }), pairs(func(t roster.Trainee) []string { return t.Together })
 }
 
 // fillMissing replaces missing numbers by the mean, so a blank cell neither
