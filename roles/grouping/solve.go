@@ -204,8 +204,23 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 // and with attributes the rest are sorted by category and dealt round-robin
 // so each category spreads over the groups.
 func construct(s *state, rng *rand.Rand) []int {
-	p, n, G := s.p, s.n, s.G
-	target := pairProfile(s.lo, s.hi, n)
+	return deal(s, dealingOrder(s, rng), pairProfile(s.lo, s.hi, s.n))
+}
+
+// unit is what construct deals to one group: a keep-together component,
+// or a single element.
+type unit struct {
+	members []int
+	rank    int   // lower is dealt first
+	key     []int // the categories of the first member, heaviest attribute first
+}
+
+// dealingOrder returns the units in the order they are dealt: larger
+// keep-together components first, then elements wanted by needs and quotas,
+// then the rest; within a rank, sorted by category so that round-robin
+// dealing spreads each category, and otherwise in rng's order.
+func dealingOrder(s *state, rng *rand.Rand) []unit {
+	p, n := s.p, s.n
 	uf := newUnionFind(n)
 	for _, pr := range p.KeepTogether {
 		uf.union(pr[0], pr[1])
@@ -217,16 +232,10 @@ func construct(s *state, rng *rand.Rand) []int {
 			comp[r] = append(comp[r], i)
 		}
 	}
-	type unit struct {
-		members []int
-		rank    int // lower is dealt first
-		key     []int
-	}
 	order := rng.Perm(n)
 	units := make([]unit, 0, n)
 	scarce := make([]int, n) // how much element i is wanted by needs and quotas
-	for ni, nd := range p.Needs {
-		_ = ni
+	for _, nd := range p.Needs {
 		for i, e := range nd.Eligible {
 			if e && nd.Count > 0 {
 				scarce[i]++
@@ -268,12 +277,10 @@ func construct(s *state, rng *rand.Rand) []int {
 		switch {
 		case len(members) > 1:
 			u.rank = -len(members)
+		case scarce[i] > 0:
+			u.rank = 1
 		default:
-			if scarce[i] > 0 {
-				u.rank = 1
-			} else {
-				u.rank = 2
-			}
+			u.rank = 2
 		}
 		for _, k := range attrOrder {
 			u.key = append(u.key, p.Categorical[k].Values[members[0]])
@@ -286,8 +293,15 @@ func construct(s *state, rng *rand.Rand) []int {
 		}
 		return slices.Compare(x.key, y.key)
 	})
+	return units
+}
 
-	group := make([]int, n)
+// deal hands the units round-robin to the groups that still have room
+// under the target sizes, skipping a group that holds a keep-apart partner
+// where another has room, and returns the group of each element.
+func deal(s *state, units []unit, target []int) []int {
+	G := s.G
+	group := make([]int, s.n)
 	for i := range group {
 		group[i] = -1
 	}
@@ -331,29 +345,7 @@ func construct(s *state, rng *rand.Rand) []int {
 			chosen = fallback
 		}
 		if chosen < 0 {
-			// No group has room for the whole component under the planned
-			// sizes: take the group with most room up to its maximum and let
-			// the search sort it out.
-			bestG := 0
-			for g := 1; g < G; g++ {
-				if s.hi[g]-s.size[g] > s.hi[bestG]-s.size[bestG] {
-					bestG = g
-				}
-			}
-			for _, i := range u.members {
-				g := bestG
-				if s.size[g] >= s.hi[g] {
-					for h := 0; h < G; h++ {
-						if s.size[h] < s.hi[h] {
-							g = h
-							break
-						}
-					}
-				}
-				group[i] = g
-				s.size[g]++
-				room[g]--
-			}
+			placeAnywhere(s, u.members, group, room)
 			continue
 		}
 		g := open[chosen]
@@ -373,6 +365,32 @@ func construct(s *state, rng *rand.Rand) []int {
 	}
 	clear(s.size)
 	return group
+}
+
+// placeAnywhere places a component no group has room for under the target
+// sizes: in the group with most room up to its maximum, spilling into any
+// group with room, and lets the search sort it out.
+func placeAnywhere(s *state, members, group, room []int) {
+	bestG := 0
+	for g := 1; g < s.G; g++ {
+		if s.hi[g]-s.size[g] > s.hi[bestG]-s.size[bestG] {
+			bestG = g
+		}
+	}
+	for _, i := range members {
+		g := bestG
+		if s.size[g] >= s.hi[g] {
+			for h := 0; h < s.G; h++ {
+				if s.size[h] < s.hi[h] {
+					g = h
+					break
+				}
+			}
+		}
+		group[i] = g
+		s.size[g]++
+		room[g]--
+	}
 }
 
 // violations lists the hard rules the current assignment breaks.
