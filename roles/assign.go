@@ -230,7 +230,7 @@ func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
 		g = max(1, int(math.Round(float64(n)/6)))
 	}
 	if g > n {
-		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %s; %s", scenario.ErrInvalid, g, count(n, "trainee"), newSizeLimits(s).advice(n))
+		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %s; %s", scenario.ErrInvalid, g, plural(n, "trainee"), newSizeLimits(s).advice(n))
 	}
 	return g, nil
 }
@@ -243,13 +243,13 @@ func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
 		// No number of groups helps; say only what does.
 		return fmt.Errorf("%w: %s", scenario.ErrInvalid, lim.advice(n))
 	}
-	gives := fmt.Sprintf("%s in %s gives %s", count(n, "trainee"), count(g, "group"), groupsOf(g, lo, lo))
+	gives := fmt.Sprintf("%s in %s gives %s", plural(n, "trainee"), plural(g, "group"), groupsOf(g, lo))
 	var problems []string
 	if lim.min > 0 && lo < lim.min {
 		problems = append(problems, fmt.Sprintf("%s, below the scenario's minimum of %d", gives, lim.min))
 	}
 	if lim.max > 0 && hi > lim.max {
-		problems = append(problems, fmt.Sprintf("%s in %s gives %s, above the scenario's maximum of %d", count(n, "trainee"), count(g, "group"), groupsOf(g, hi, hi), lim.max))
+		problems = append(problems, fmt.Sprintf("%s in %s gives %s, above the scenario's maximum of %d", plural(n, "trainee"), plural(g, "group"), groupsOf(g, hi), lim.max))
 	}
 	if lo < lim.roles && lim.roles > lim.min { // else said by the minimum
 		problems = append(problems, fmt.Sprintf("the scenario's roles need %d members in every group, but %s", lim.roles, gives))
@@ -304,35 +304,34 @@ func (l sizeLimits) advice(n int) string {
 			fix = "require fewer roles"
 		}
 		return fmt.Sprintf("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or %s",
-			count(n, "trainee"), l.least, count(l.least-n, "trainee"), fix)
+			plural(n, "trainee"), l.least, plural(l.least-n, "trainee"), fix)
 	}
 	first, last := l.groupRange(n)
 	switch {
 	case first == last:
-		return fmt.Sprintf("ask for %s", count(first, "group"))
+		return fmt.Sprintf("ask for %s", plural(first, "group"))
 	case first < last:
 		return fmt.Sprintf("ask for %d to %d groups", first, last)
 	}
 	// Here last < first: last groups are too large and first too small.
 	return fmt.Sprintf("%s do not split into groups of %d to %d: %s would hold %s and %s would hold %s; change the number of trainees or raise grouping.size.max",
-		count(n, "trainee"), l.least, l.max, count(last, "group"), span(n/last, (n+last-1)/last), count(first, "group"), span(n/first, (n+first-1)/first))
+		plural(n, "trainee"), l.least, l.max, plural(last, "group"), span(n/last, (n+last-1)/last), plural(first, "group"), span(n/first, (n+first-1)/first))
 }
 
-// count writes n and a noun, plural unless n is 1: "1 trainee", "2 groups".
-func count(n int, noun string) string {
+// plural writes n and a noun, plural unless n is 1: "1 trainee", "2 groups".
+func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// groupsOf says what size g groups are: "a group of 5", "groups of 5",
-// "groups of 4 to 5".
-func groupsOf(g, lo, hi int) string {
+// groupsOf says what size g groups are: "a group of 5", "groups of 5".
+func groupsOf(g, size int) string {
 	if g == 1 {
-		return "a group of " + span(lo, hi)
+		return "a group of " + strconv.Itoa(size)
 	}
-	return "groups of " + span(lo, hi)
+	return "groups of " + strconv.Itoa(size)
 }
 
 // span writes a size or a range of sizes: "6", "6 to 7".
