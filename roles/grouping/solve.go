@@ -26,7 +26,8 @@ type Options struct {
 	// Budget caps the wall time; 0 means no cap.
 	Budget time.Duration
 	// Now is the clock Budget is measured by; nil means [time.Now]. It is
-	// read at the start and then every few iterations, never otherwise.
+	// read only when Budget is set: at the start, then every few
+	// iterations.
 	Now func() time.Time
 	// MaxIterations caps the work. With a dense matrix one iteration is one
 	// tabu-search move (each scans all swap and insert moves, O(N²)); with
