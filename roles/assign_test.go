@@ -164,6 +164,24 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
 	})
 
+	t.Run("quota too few for every group", func(t *testing.T) {
+		var keep []roster.Trainee
+		kept := 0
+		for _, tr := range r.Trainees {
+			if tr.Background == "discussion-class" {
+				if kept == 3 {
+					continue
+				}
+				kept++
+			}
+			keep = append(keep, tr)
+		}
+		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
+		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
+		require.Error(t, err)
+		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "discussion-class", 4 in all for 4 groups, but the roster has 3`)
+	})
+
 	t.Run("together set larger than a group", func(t *testing.T) {
 		big := &roster.Roster{File: "r.csv", Trainees: slices.Clone(r.Trainees), Columns: r.Columns}
 		for i := 1; i < 9; i++ {

@@ -80,8 +80,46 @@ type castResult struct {
 // Ties are broken by rng, so the same seed gives the same cast.
 func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, rng *rand.Rand) castResult {
 	m := len(members)
-	var slots []slot
-	required := 0
+	res := castResult{roles: make([]string, m), notes: make([]string, m)}
+	if m == 0 {
+		return res
+	}
+	slots, required := castSlots(s, m)
+	got := minCostAssignment(castCost(s, members, slots, h, rng))
+	filled := make([]bool, len(slots))
+	for i, j := range got {
+		if j < 0 || slots[j].role < 0 {
+			res.unmet = append(res.unmet, fmt.Sprintf("%s (%s) has no role: every place left is one their background %q may not play", members[i].Name, members[i].ID, members[i].Background))
+			continue
+		}
+		filled[j] = true
+		r := s.Roles[slots[j].role]
+		res.roles[i] = r.ID
+		h.record(members[i].ID, r)
+	}
+	for j, sl := range slots {
+		if sl.required && !filled[j] {
+			res.unmet = append(res.unmet, unfilledRole(s.Roles[sl.role], m, required))
+		}
+	}
+	// Say why a stated preference was not met.
+	for i, t := range members {
+		if strings.TrimSpace(t.Prefers) == "" || res.roles[i] == "" {
+			continue
+		}
+		got, _ := s.Role(res.roles[i])
+		if prefers(t, got) {
+			continue
+		}
+		res.notes[i] = preferenceNote(s, t, members, res.roles, h)
+	}
+	return res
+}
+
+// castSlots lists the places of a group of m: each role's required places,
+// then its optional ones, then "no role" places until there are at least m,
+// as the assignment needs; required is the number of required places.
+func castSlots(s *scenario.Scenario, m int) (slots []slot, required int) {
 	for ri, r := range s.Roles {
 		lo, hi := r.MinPerGroup(), r.MaxPerGroup()
 		for k := 0; k < lo; k++ {
@@ -96,16 +134,17 @@ func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, r
 			slots = append(slots, slot{role: ri})
 		}
 	}
-	res := castResult{roles: make([]string, m), notes: make([]string, m)}
-	if m == 0 {
-		return res
-	}
-	// The assignment needs at least as many places as members; places left
-	// over for nobody are "no role" and reported.
 	for len(slots) < m {
 		slots = append(slots, slot{role: -1})
 	}
-	cost := make([][]float64, m)
+	return slots, required
+}
+
+// castCost is the cost of giving member i place j: infinite where the
+// member may not play the role, otherwise the weights above with a little
+// of rng's jitter to break ties.
+func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *castHistory, rng *rand.Rand) [][]float64 {
+	cost := make([][]float64, len(members))
 	for i, t := range members {
 		cost[i] = make([]float64, len(slots))
 		for j, sl := range slots {
@@ -138,43 +177,20 @@ func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, r
 			cost[i][j] = c
 		}
 	}
-	got := minCostAssignment(cost)
-	filled := make([]bool, len(slots))
-	for i, j := range got {
-		if j < 0 || slots[j].role < 0 {
-			res.unmet = append(res.unmet, fmt.Sprintf("%s (%s) has no role: every place left is one their background %q may not play", members[i].Name, members[i].ID, members[i].Background))
-			continue
-		}
-		filled[j] = true
-		r := s.Roles[slots[j].role]
-		res.roles[i] = r.ID
-		h.record(members[i].ID, r)
-	}
-	for j, sl := range slots {
-		if sl.required && !filled[j] {
-			r := s.Roles[sl.role]
-			reason := fmt.Sprintf("the group has %d members for %d required places", m, required)
-			if m >= required {
-				reason = "no member of the group may play it"
-				if len(r.AvoidBackground) > 0 {
-					reason += fmt.Sprintf(" (it is not played by %s)", strings.Join(r.AvoidBackground, ", "))
-				}
-			}
-			res.unmet = append(res.unmet, fmt.Sprintf("role %q is not filled: %s", r.ID, reason))
+	return cost
+}
+
+// unfilledRole says why a required place of r stayed empty in a group of m
+// members with required places in all.
+func unfilledRole(r scenario.Role, m, required int) string {
+	reason := fmt.Sprintf("the group has %d members for %d required places", m, required)
+	if m >= required {
+		reason = "no member of the group may play it"
+		if len(r.AvoidBackground) > 0 {
+			reason += fmt.Sprintf(" (it is not played by %s)", strings.Join(r.AvoidBackground, ", "))
 		}
 	}
-	// Say why a stated preference was not met.
-	for i, t := range members {
-		if strings.TrimSpace(t.Prefers) == "" || res.roles[i] == "" {
-			continue
-		}
-		got, _ := s.Role(res.roles[i])
-		if prefers(t, got) {
-			continue
-		}
-		res.notes[i] = preferenceNote(s, t, members, res.roles, h)
-	}
-	return res
+	return fmt.Sprintf("role %q is not filled: %s", r.ID, reason)
 }
 
 func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Trainee, cast []string, h *castHistory) string {

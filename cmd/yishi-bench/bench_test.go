@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles/grouping/mdgplib"
 )
 
 func TestParseArgs(t *testing.T) {
@@ -99,4 +101,24 @@ func TestRun(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The benchmark reads the real MDGPLIB files: an instance and the
+// best-known values by their column names. One instance for three
+// thousandths of its budget checks the formats, not the optimiser.
+func TestRunOnMDGPLIB(t *testing.T) {
+	root := mdgplib.Dir(t, "")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"mdgp", "--instances", filepath.Join(root, "instances"), "--best", filepath.Join(root, "best_known_copied.csv"),
+		"--filter", "RanReal_n120_ss_01", "--scale", "0.003"}, &stdout, &stderr)
+	require.Equal(t, exitOK, code, stderr.String())
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	require.Len(t, lines, 2, "one instance and its class summary")
+	var r mdgpResult
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &r))
+	assert.Equal(t, "RanReal_n120_ss_01", r.Instance)
+	assert.Equal(t, 120, r.N)
+	require.NotNil(t, r.BestKnown, "the best-known value is found")
+	assert.Positive(t, *r.BestKnown)
+	assert.Contains(t, lines[1], `"summary":"RanReal"`)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/yishi-council/yishi/roles/grouping"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // categoricalOptions holds the flags of the categorical benchmark and its
@@ -107,9 +108,9 @@ func runCategorical(o categoricalOptions) error {
 			r := categoricalResult{N: n, Attrs: a, Groups: len(p.Groups), Seed: o.Seed,
 				ElapsedMS: math.Round(float64(elapsed.Microseconds())/10) / 100,
 				CPUMS:     math.Round(float64(cpu.Microseconds())/10) / 100,
-				SysMiB:    round3(float64(after.Sys) / (1 << 20)),
-				AllocMiB:  round3(float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20)),
-				Objective: round3(sol.Objective), Bound: round3(sol.Bound),
+				SysMiB:    scenario.Round3(float64(after.Sys) / (1 << 20)),
+				AllocMiB:  scenario.Round3(float64(after.TotalAlloc-before.TotalAlloc) / (1 << 20)),
+				Objective: scenario.Round3(sol.Objective), Bound: scenario.Round3(sol.Bound),
 				GapPct: math.Round(gap*1e4) / 1e4, Iterations: sol.Iterations, Violations: len(sol.Violations)}
 			if err := writeJSON(o.Out, r); err != nil {
 				return err

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/yishi-council/yishi/roles/grouping"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // mdgpOptions holds the flags of the mdgp benchmark and its output stream.
@@ -128,11 +129,11 @@ func runMDGP(o mdgpOptions) error {
 		}
 		class, _, _ := strings.Cut(name, "_")
 		r := mdgpResult{Instance: name, Class: class, N: p.N, G: len(p.Groups), Seed: o.Seed,
-			BudgetS: budget.Seconds(), Objective: round3(sol.Objective),
-			ElapsedS: round3(time.Since(start).Seconds()), CPUS: round3((cpuTime() - cpuStart).Seconds()),
+			BudgetS: budget.Seconds(), Objective: scenario.Round3(sol.Objective),
+			ElapsedS: scenario.Round3(time.Since(start).Seconds()), CPUS: scenario.Round3((cpuTime() - cpuStart).Seconds()),
 			Iter: sol.Iterations}
 		if bk, ok := best[name]; ok {
-			gap := round3(100 * (bk - sol.Objective) / bk)
+			gap := scenario.Round3(100 * (bk - sol.Objective) / bk)
 			r.BestKnown, r.GapPct = &bk, &gap
 			if _, seen := gaps[class]; !seen {
 				classes = append(classes, class)
@@ -151,14 +152,12 @@ func runMDGP(o mdgpOptions) error {
 			worst = max(worst, x)
 		}
 		if err := writeJSON(o.Out, mdgpSummary{Summary: class, Instances: len(g),
-			MeanGap: round3(sum / float64(len(g))), MaxGap: round3(worst)}); err != nil {
+			MeanGap: scenario.Round3(sum / float64(len(g))), MaxGap: scenario.Round3(worst)}); err != nil {
 			return err
 		}
 	}
 	return nil
 }
-
-func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
 
 func readInstance(path string) (*grouping.Problem, error) {
 	f, err := os.Open(path)

@@ -18,7 +18,9 @@ package grouping
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -60,16 +62,38 @@ type Quota struct {
 	Category int
 	Min      int
 	Max      int
+	// Tag is the caller's own identity of the quota, such as the rule of
+	// a scenario it comes from. The package never reads it; it hands it
+	// back in every [Violation] and [Issue] about the quota. It should be
+	// comparable.
+	Tag any
 }
 
 // Need is a role every group must fill: each group needs at least Count
 // members with Eligible[i] true (for example a host or a note-taker). Needs
 // are hard rules.
 type Need struct {
+	// Name labels the need in the package's own sentences; it is not an
+	// identity (see Tag).
 	Name     string
 	Count    int
 	Eligible []bool
+	// Tag is the caller's own identity of the need, handed back in every
+	// [Violation] and [Issue] about it, like [Quota.Tag].
+	Tag any
 }
+
+// Rule names a kind of hard rule.
+type Rule string
+
+// The hard rules of a [Problem].
+const (
+	RuleSize         Rule = "size"          // a group's size bounds
+	RuleKeepApart    Rule = "keep-apart"    // a pair of [Problem.KeepApart]
+	RuleKeepTogether Rule = "keep-together" // a pair of [Problem.KeepTogether]
+	RuleQuota        Rule = "quota"         // one of [Problem.Quotas]
+	RuleNeed         Rule = "need"          // one of [Problem.Needs]
+)
 
 // Problem is one grouping task. N elements are split into len(Groups)
 // groups; element i goes to exactly one group.
@@ -120,94 +144,141 @@ type Problem struct {
 //
 //	5 groups need at least 1 "property manager" each (5 in all) but only 3 elements are eligible
 func (p *Problem) Validate() error {
-	var errs []string
-	var issues []Issue
-	add := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	// addIssue records a rule that cannot hold, with its facts, so that a
-	// caller can word it in its own terms.
-	addIssue := func(is Issue, format string, args ...any) {
-		is.Text = fmt.Sprintf(format, args...)
-		issues = append(issues, is)
-		errs = append(errs, is.Text)
+	v := &validation{p: p}
+	v.checkSizes()
+	v.checkDist()
+	v.checkAttributes()
+	v.checkPairs()
+	v.checkQuotas()
+	v.checkNeeds()
+	for r, round := range p.Past {
+		if len(round) != p.N {
+			v.add("past round %d has %d entries, want %d", r, len(round), p.N)
+		}
 	}
-	n, g := p.N, len(p.Groups)
+	if !(p.RepeatPenalty >= 0) || math.IsInf(p.RepeatPenalty, 0) {
+		v.add("RepeatPenalty is %v, want a finite value >= 0", p.RepeatPenalty)
+	}
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return &ValidationError{Problems: v.errs, Issues: v.issues}
+}
+
+// validation collects what [Problem.Validate] finds, in the order found.
+type validation struct {
+	p       *Problem
+	errs    []string
+	issues  []Issue
+	maxSize int // the largest group's Max
+}
+
+func (v *validation) add(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Sprintf(format, args...))
+}
+
+// addIssue records a rule that cannot hold, with its facts, so that a
+// caller can word it in its own terms.
+func (v *validation) addIssue(is Issue, format string, args ...any) {
+	is.Text = fmt.Sprintf(format, args...)
+	v.issues = append(v.issues, is)
+	v.errs = append(v.errs, is.Text)
+}
+
+func (v *validation) checkSizes() {
+	n, g := v.p.N, len(v.p.Groups)
 	if n <= 0 {
-		add("there are no elements to group (N = %d)", n)
+		v.add("there are no elements to group (N = %d)", n)
 	}
 	if g == 0 {
-		add("there are no groups")
+		v.add("there are no groups")
 	}
 	if g > n && n > 0 {
-		add("%d groups cannot be formed from %d elements", g, n)
+		v.add("%d groups cannot be formed from %d elements", g, n)
 	}
-	sumMin, sumMax, maxSize := 0, 0, 0
-	for k, b := range p.Groups {
+	sumMin, sumMax := 0, 0
+	for k, b := range v.p.Groups {
 		if b.Min < 0 || b.Max < b.Min || b.Max <= 0 {
-			add("group %d has impossible size bounds [%d, %d]", k, b.Min, b.Max)
+			v.add("group %d has impossible size bounds [%d, %d]", k, b.Min, b.Max)
 		}
 		sumMin += b.Min
 		sumMax += b.Max
-		maxSize = max(maxSize, b.Max)
+		v.maxSize = max(v.maxSize, b.Max)
 	}
 	if n > 0 && g > 0 {
 		if sumMin > n {
-			add("the groups need at least %d elements in all but there are only %d", sumMin, n)
+			v.add("the groups need at least %d elements in all but there are only %d", sumMin, n)
 		}
 		if sumMax < n {
-			add("the groups hold at most %d elements in all but there are %d", sumMax, n)
+			v.add("the groups hold at most %d elements in all but there are %d", sumMax, n)
 		}
 	}
-	if p.Dist != nil {
-		if len(p.Dist) != n*n {
-			add("Dist has %d entries, want N*N = %d", len(p.Dist), n*n)
-		} else {
-		dist:
-			for i := 0; i < n; i++ {
-				for j := i; j < n; j++ {
-					a, b := p.Dist[i*n+j], p.Dist[j*n+i]
-					if math.IsNaN(a) || math.IsInf(a, 0) || a != b {
-						add("Dist is not a finite symmetric matrix at (%d, %d): %v vs %v", i, j, a, b)
-						break dist
-					}
-				}
+}
+
+func (v *validation) checkDist() {
+	p, n := v.p, v.p.N
+	if p.Dist == nil {
+		return
+	}
+	if len(p.Dist) != n*n {
+		v.add("Dist has %d entries, want N*N = %d", len(p.Dist), n*n)
+		return
+	}
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			a, b := p.Dist[i*n+j], p.Dist[j*n+i]
+			if math.IsNaN(a) || math.IsInf(a, 0) || a != b {
+				v.add("Dist is not a finite symmetric matrix at (%d, %d): %v vs %v", i, j, a, b)
+				return
 			}
 		}
 	}
-	for k, a := range p.Categorical {
+}
+
+func (v *validation) checkAttributes() {
+	n := v.p.N
+	for k, a := range v.p.Categorical {
 		if len(a.Values) != n {
-			add("categorical attribute %q has %d values, want %d", a.Name, len(a.Values), n)
+			v.add("categorical attribute %q has %d values, want %d", a.Name, len(a.Values), n)
 		}
 		if !(a.Weight >= 0) || math.IsInf(a.Weight, 0) {
-			add("categorical attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
+			v.add("categorical attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
 		}
-		for i, v := range a.Values {
-			if v < -1 {
-				add("categorical attribute %d (%q) of element %d is %d; use -1 for a missing value", k, a.Name, i, v)
+		for i, x := range a.Values {
+			if x < -1 {
+				v.add("categorical attribute %d (%q) of element %d is %d; use -1 for a missing value", k, a.Name, i, x)
 				break
 			}
 		}
 	}
-	for _, a := range p.Numeric {
+	for _, a := range v.p.Numeric {
 		if len(a.Values) != n {
-			add("numeric attribute %q has %d values, want %d", a.Name, len(a.Values), n)
+			v.add("numeric attribute %q has %d values, want %d", a.Name, len(a.Values), n)
 		}
 		if !(a.Weight >= 0) || math.IsInf(a.Weight, 0) {
-			add("numeric attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
+			v.add("numeric attribute %q has weight %v, want a finite value >= 0", a.Name, a.Weight)
 		}
-		for i, v := range a.Values {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				add("numeric attribute %q of element %d is %v, want a finite number", a.Name, i, v)
+		for i, x := range a.Values {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				v.add("numeric attribute %q of element %d is %v, want a finite number", a.Name, i, x)
 				break
 			}
 		}
 	}
+}
+
+// checkPairs checks the keep-together and keep-apart pairs: that they name
+// elements, that no keep-together set outgrows every group, and that no
+// keep-apart pair is joined by keep-together pairs.
+func (v *validation) checkPairs() {
+	p, n, g := v.p, v.p.N, len(v.p.Groups)
 	pairOK := func(kind string, pr [2]int) bool {
 		if pr[0] < 0 || pr[0] >= n || pr[1] < 0 || pr[1] >= n {
-			add("%s pair (%d, %d) names an element outside 0..%d", kind, pr[0], pr[1], n-1)
+			v.add("%s pair (%d, %d) names an element outside 0..%d", kind, pr[0], pr[1], n-1)
 			return false
 		}
 		if pr[0] == pr[1] {
-			add("%s pair (%d, %d) names the same element twice", kind, pr[0], pr[1])
+			v.add("%s pair (%d, %d) names the same element twice", kind, pr[0], pr[1])
 			return false
 		}
 		return true
@@ -224,61 +295,69 @@ func (p *Problem) Validate() error {
 			compSize[uf.find(i)]++
 		}
 		for i := 0; i < n; i++ {
-			if r := uf.find(i); r == i && compSize[r] > maxSize && g > 0 {
+			if r := uf.find(i); r == i && compSize[r] > v.maxSize && g > 0 {
 				var members []int
 				for j := 0; j < n; j++ {
 					if uf.find(j) == r {
 						members = append(members, j)
 					}
 				}
-				addIssue(Issue{Rule: "keep-together", Elements: members, Have: compSize[r], Want: maxSize},
-					"%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, maxSize)
+				v.addIssue(Issue{Rule: RuleKeepTogether, Elements: members, Have: compSize[r], Want: v.maxSize},
+					"%d elements must be kept together (element %d and its partners) but no group holds more than %d", compSize[r], i, v.maxSize)
 			}
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if pairOK("keep-apart", pr) && uf.find(pr[0]) == uf.find(pr[1]) {
-			addIssue(Issue{Rule: "keep-apart", Elements: []int{pr[0], pr[1]}},
+			v.addIssue(Issue{Rule: RuleKeepApart, Elements: []int{pr[0], pr[1]}},
 				"elements %d and %d must be kept apart but keep-together pairs join them", pr[0], pr[1])
 		}
 	}
+}
+
+func (v *validation) checkQuotas() {
+	p, g := v.p, len(v.p.Groups)
 	for qi, q := range p.Quotas {
 		if q.Attr < 0 || q.Attr >= len(p.Categorical) {
-			add("quota %d refers to categorical attribute %d, but there are %d", qi, q.Attr, len(p.Categorical))
+			v.add("quota %d refers to categorical attribute %d, but there are %d", qi, q.Attr, len(p.Categorical))
 			continue
 		}
 		a := p.Categorical[q.Attr]
 		label := fmt.Sprintf("%s = %d", a.Name, q.Category)
 		if q.Min < 0 || q.Max < 0 || (q.Max > 0 && q.Max < q.Min) {
-			add("quota %d (%s) has impossible bounds [%d, %d]", qi, label, q.Min, q.Max)
+			v.add("quota %d (%s) has impossible bounds [%d, %d]", qi, label, q.Min, q.Max)
 			continue
 		}
 		var have []int
-		for i, v := range a.Values {
-			if v == q.Category && v >= 0 {
+		for i, x := range a.Values {
+			if x == q.Category && x >= 0 {
 				have = append(have, i)
 			}
 		}
 		if q.Min*g > len(have) {
-			addIssue(Issue{Rule: "quota", Index: qi, Elements: have, Have: len(have), Want: q.Min * g},
+			v.addIssue(Issue{Rule: RuleQuota, Index: qi, Tag: q.Tag, Elements: have, Have: len(have), Want: q.Min * g},
 				"%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, len(have))
 		}
 		if q.Max > 0 && q.Max*g < len(have) {
-			add("%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
+			v.add("%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
 		}
 		for k, b := range p.Groups {
 			if q.Min > b.Max {
-				add("group %d holds at most %d elements but needs at least %d of %s", k, b.Max, q.Min, label)
+				v.add("group %d holds at most %d elements but needs at least %d of %s", k, b.Max, q.Min, label)
 			}
 		}
 	}
+}
+
+func (v *validation) checkNeeds() {
+	p, g := v.p, len(v.p.Groups)
 	for ni, nd := range p.Needs {
-		if len(nd.Eligible) != n {
-			add("need %q has %d eligibility flags, want %d", nd.Name, len(nd.Eligible), n)
+		if len(nd.Eligible) != p.N {
+			v.add("need %q has %d eligibility flags, want %d", nd.Name, len(nd.Eligible), p.N)
 			continue
 		}
 		if nd.Count < 0 {
-			add("need %q has a negative count %d", nd.Name, nd.Count)
+			v.add("need %q has a negative count %d", nd.Name, nd.Count)
 			continue
 		}
 		have := 0
@@ -288,27 +367,15 @@ func (p *Problem) Validate() error {
 			}
 		}
 		if nd.Count*g > have {
-			addIssue(Issue{Rule: "need", Index: ni, Have: have, Want: nd.Count * g},
+			v.addIssue(Issue{Rule: RuleNeed, Index: ni, Tag: nd.Tag, Have: have, Want: nd.Count * g},
 				"%d groups need at least %d %q each (%d in all) but only %d elements are eligible", g, nd.Count, nd.Name, nd.Count*g, have)
 		}
 		for k, b := range p.Groups {
 			if nd.Count > b.Max {
-				add("group %d holds at most %d elements but needs %d %q", k, b.Max, nd.Count, nd.Name)
+				v.add("group %d holds at most %d elements but needs %d %q", k, b.Max, nd.Count, nd.Name)
 			}
 		}
 	}
-	for r, round := range p.Past {
-		if len(round) != n {
-			add("past round %d has %d entries, want %d", r, len(round), n)
-		}
-	}
-	if !(p.RepeatPenalty >= 0) || math.IsInf(p.RepeatPenalty, 0) {
-		add("RepeatPenalty is %v, want a finite value >= 0", p.RepeatPenalty)
-	}
-	if len(errs) == 0 {
-		return nil
-	}
-	return &ValidationError{Problems: errs, Issues: issues}
 }
 
 // ValidationError is returned by [Problem.Validate] and [Solve] when the
@@ -323,16 +390,19 @@ type ValidationError struct {
 
 // Issue is a hard rule that no assignment can keep.
 type Issue struct {
-	// Rule is "keep-together" (a set larger than any group), "keep-apart"
-	// (a pair that keep-together pairs join), "quota" or "need" (too few
-	// elements have the category, or are eligible, for every group).
-	Rule string
+	// Rule is [RuleKeepTogether] (a set larger than any group),
+	// [RuleKeepApart] (a pair that keep-together pairs join), [RuleQuota]
+	// or [RuleNeed] (too few elements have the category, or are eligible,
+	// for every group).
+	Rule Rule
 	// Elements are the set, the pair, or the elements with the quota's
 	// category.
 	Elements []int
 	// Index is the quota's index in [Problem.Quotas] or the need's in
 	// [Problem.Needs].
 	Index int
+	// Tag is the quota's or the need's Tag.
+	Tag any
 	// Have and Want are the count there is and the count the rule needs
 	// (for "keep-together": the set's size and the largest group).
 	Have, Want int
@@ -379,7 +449,9 @@ func (p *Problem) Distance(i, j int) float64 {
 // Objective is the evaluator: the diversity of the assignment group (group
 // index of each element), that is the sum of d(i,j) over pairs i < j in the
 // same group. It counts no penalties and checks no rules. It runs in O(N²)
-// with Dist and in O(N·attributes) otherwise.
+// with Dist and in O(N·attributes) otherwise. It adds up groups in the
+// order of their index, so that the same assignment gives the same float
+// on every run.
 func (p *Problem) Objective(group []int) float64 {
 	n := p.N
 	if p.Dist != nil {
@@ -388,7 +460,8 @@ func (p *Problem) Objective(group []int) float64 {
 			members[g] = append(members[g], i)
 		}
 		total := 0.0
-		for _, m := range members {
+		for _, g := range slices.Sorted(maps.Keys(members)) {
+			m := members[g]
 			for x, i := range m {
 				row := p.Dist[i*n : (i+1)*n]
 				for _, j := range m[x+1:] {
@@ -439,7 +512,8 @@ func (p *Problem) Objective(group []int) float64 {
 			s.s1 += x
 			s.s2 += x * x
 		}
-		for _, s := range per {
+		for _, g := range slices.Sorted(maps.Keys(per)) {
+			s := per[g]
 			total += a.Weight * (s.n*s.s2 - s.s1*s.s1)
 		}
 	}
@@ -493,8 +567,9 @@ func UpperBound(p *Problem) (float64, bool) {
 func pairsOf(s int) float64 { return float64(s) * float64(s-1) / 2 }
 
 // maxPairs returns the largest sum of s(s-1)/2 over groups with sizes within
-// bounds adding up to n. Exact when all groups share bounds or a small
-// dynamic programme fits; otherwise it relaxes to every group at its Max.
+// bounds adding up to n. Exact when all groups share bounds or the dynamic
+// programme of [profileDP] fits; otherwise it relaxes to every group at its
+// Max.
 func maxPairs(groups []Bounds, n int) (float64, bool) {
 	sumMin, sumMax := 0, 0
 	same := true
@@ -526,27 +601,49 @@ func maxPairs(groups []Bounds, n int) (float64, bool) {
 		}
 		return total, true
 	}
-	width := 0
-	for _, b := range groups {
-		width += b.Max - b.Min
+	lo, hi := make([]int, len(groups)), make([]int, len(groups))
+	for g, b := range groups {
+		lo[g], hi[g] = b.Min, b.Max
 	}
-	extra := n - sumMin
-	if float64(len(groups))*float64(extra+1)*float64(width/len(groups)+1) > 5e7 {
-		total := 0.0
-		for _, b := range groups {
-			total += pairsOf(b.Max)
+	total := 0.0
+	if extra := n - sumMin; profileDPFits(lo, hi, extra) {
+		for _, s := range profileDP(lo, hi, extra) {
+			total += pairsOf(s)
 		}
 		return total, true
 	}
-	// best[t] = most pairs with t extra elements above the minima so far.
+	for _, b := range groups {
+		total += pairsOf(b.Max)
+	}
+	return total, true
+}
+
+// profileDPFits reports whether [profileDP] for these bounds is small
+// enough to run: about 2·10⁷ steps and 80 MB at most.
+func profileDPFits(lo, hi []int, extra int) bool {
+	width := 0
+	for g := range lo {
+		width = max(width, hi[g]-lo[g])
+	}
+	return int64(len(lo))*int64(extra+1)*int64(width+1) <= 2e7
+}
+
+// profileDP returns the sizes within [lo, hi], extra members above the
+// minima in all, with the largest sum of s(s-1)/2: a dynamic programme
+// over the groups in O(G·extra·width) time.
+func profileDP(lo, hi []int, extra int) []int {
+	G := len(lo)
 	neg := math.Inf(-1)
-	best := make([]float64, extra+1)
+	// best[t] is the most pairs in the groups so far with t extra members;
+	// take[g][t] is the extra members group g takes in that optimum.
+	best, next := make([]float64, extra+1), make([]float64, extra+1)
 	for t := range best {
 		best[t] = neg
 	}
 	best[0] = 0
-	next := make([]float64, extra+1)
-	for _, b := range groups {
+	take := make([][]int32, G)
+	for g := 0; g < G; g++ {
+		take[g] = make([]int32, extra+1)
 		for t := range next {
 			next[t] = neg
 		}
@@ -554,15 +651,23 @@ func maxPairs(groups []Bounds, n int) (float64, bool) {
 			if v == neg {
 				continue
 			}
-			for e := 0; e <= b.Max-b.Min && t+e <= extra; e++ {
-				if w := v + pairsOf(b.Min+e); w > next[t+e] {
+			for e := 0; e <= hi[g]-lo[g] && t+e <= extra; e++ {
+				if w := v + pairsOf(lo[g]+e); w > next[t+e] {
 					next[t+e] = w
+					take[g][t+e] = int32(e)
 				}
 			}
 		}
 		best, next = next, best
 	}
-	return best[extra], true
+	sizes := make([]int, G)
+	t := extra
+	for g := G - 1; g >= 0; g-- {
+		e := int(take[g][t])
+		sizes[g] = lo[g] + e
+		t -= e
+	}
+	return sizes
 }
 
 func minMax(xs []float64) (lo, hi float64) {

@@ -25,6 +25,10 @@ type Options struct {
 	Seed uint64
 	// Budget caps the wall time; 0 means no cap.
 	Budget time.Duration
+	// Now is the clock Budget is measured by; nil means [time.Now]. It is
+	// read only when Budget is set: at the start, then every few
+	// iterations.
+	Now func() time.Time
 	// MaxIterations caps the work. With a dense matrix one iteration is one
 	// tabu-search move (each scans all swap and insert moves, O(N²)); with
 	// attributes it is one sampled move, O(attributes). 0 selects a default
@@ -49,9 +53,8 @@ func DefaultIterations(p *Problem) int {
 
 // Violation is a hard rule the returned assignment still breaks, and why.
 type Violation struct {
-	// Rule is one of "size", "keep-apart", "keep-together", "quota" and
-	// "need".
-	Rule string
+	// Rule is the kind of rule broken.
+	Rule Rule
 	// Group is the group concerned, or -1 when the rule names elements.
 	Group int
 	// Elements are the two elements of a keep-apart or keep-together pair.
@@ -59,6 +62,8 @@ type Violation struct {
 	// Index is the quota's index in [Problem.Quotas] or the need's in
 	// [Problem.Needs].
 	Index int
+	// Tag is the quota's or the need's Tag.
+	Tag any
 	// Have is how many members of the group count towards the quota or
 	// need (or the group's size, for "size").
 	Have int
@@ -83,11 +88,15 @@ type Solution struct {
 	Violations []Violation
 	// Iterations is the work done, in the unit of [Options.MaxIterations].
 	Iterations int
+	// OutOfTime reports that [Options.Budget] ended the search, so the same
+	// seed may give another Solution on a faster or slower machine.
+	OutOfTime bool
 }
 
 // control decides when a search stops.
 type control struct {
 	ctx      context.Context
+	now      func() time.Time
 	deadline time.Time
 	limit    int
 	target   float64 // stop at value >= target, with no penalty
@@ -109,7 +118,7 @@ func (c *control) done(it int, mask int) bool {
 			c.stopped = err
 			return true
 		}
-		if !c.deadline.IsZero() && time.Now().After(c.deadline) {
+		if !c.deadline.IsZero() && c.now().After(c.deadline) {
 			c.stopped = errBudget
 			return true
 		}
@@ -144,9 +153,12 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 	if limit < 0 && opt.Budget <= 0 {
 		return nil, errors.New("grouping: MaxIterations < 0 needs a Budget")
 	}
-	c := &control{ctx: ctx, limit: limit, target: math.NaN()}
+	c := &control{ctx: ctx, now: opt.Now, limit: limit, target: math.NaN()}
+	if c.now == nil {
+		c.now = time.Now
+	}
 	if opt.Budget > 0 {
-		c.deadline = time.Now().Add(opt.Budget)
+		c.deadline = c.now().Add(opt.Budget)
 	}
 	bound, boundOK := UpperBound(p)
 	switch {
@@ -175,6 +187,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 		Repeats:    s.repeats(),
 		Violations: s.violations(),
 		Iterations: iters,
+		OutOfTime:  c.stopped == errBudget,
 	}
 	if boundOK {
 		sol.Bound, sol.BoundKnown = bound, true
@@ -192,8 +205,23 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 // and with attributes the rest are sorted by category and dealt round-robin
 // so each category spreads over the groups.
 func construct(s *state, rng *rand.Rand) []int {
-	p, n, G := s.p, s.n, s.G
-	target := pairProfile(s.lo, s.hi, n)
+	return deal(s, dealingOrder(s, rng), pairProfile(s.lo, s.hi, s.n))
+}
+
+// unit is what construct deals to one group: a keep-together component,
+// or a single element.
+type unit struct {
+	members []int
+	rank    int   // lower is dealt first
+	key     []int // the categories of the first member, heaviest attribute first
+}
+
+// dealingOrder returns the units in the order they are dealt: larger
+// keep-together components first, then elements wanted by needs and quotas,
+// then the rest; within a rank, sorted by category so that round-robin
+// dealing spreads each category, and otherwise in rng's order.
+func dealingOrder(s *state, rng *rand.Rand) []unit {
+	p, n := s.p, s.n
 	uf := newUnionFind(n)
 	for _, pr := range p.KeepTogether {
 		uf.union(pr[0], pr[1])
@@ -205,16 +233,10 @@ func construct(s *state, rng *rand.Rand) []int {
 			comp[r] = append(comp[r], i)
 		}
 	}
-	type unit struct {
-		members []int
-		rank    int // lower is dealt first
-		key     []int
-	}
 	order := rng.Perm(n)
 	units := make([]unit, 0, n)
 	scarce := make([]int, n) // how much element i is wanted by needs and quotas
-	for ni, nd := range p.Needs {
-		_ = ni
+	for _, nd := range p.Needs {
 		for i, e := range nd.Eligible {
 			if e && nd.Count > 0 {
 				scarce[i]++
@@ -256,12 +278,10 @@ func construct(s *state, rng *rand.Rand) []int {
 		switch {
 		case len(members) > 1:
 			u.rank = -len(members)
+		case scarce[i] > 0:
+			u.rank = 1
 		default:
-			if scarce[i] > 0 {
-				u.rank = 1
-			} else {
-				u.rank = 2
-			}
+			u.rank = 2
 		}
 		for _, k := range attrOrder {
 			u.key = append(u.key, p.Categorical[k].Values[members[0]])
@@ -274,8 +294,15 @@ func construct(s *state, rng *rand.Rand) []int {
 		}
 		return slices.Compare(x.key, y.key)
 	})
+	return units
+}
 
-	group := make([]int, n)
+// deal hands the units round-robin to the groups that still have room
+// under the target sizes, skipping a group that holds a keep-apart partner
+// where another has room, and returns the group of each element.
+func deal(s *state, units []unit, target []int) []int {
+	G := s.G
+	group := make([]int, s.n)
 	for i := range group {
 		group[i] = -1
 	}
@@ -319,29 +346,7 @@ func construct(s *state, rng *rand.Rand) []int {
 			chosen = fallback
 		}
 		if chosen < 0 {
-			// No group has room for the whole component under the planned
-			// sizes: take the group with most room up to its maximum and let
-			// the search sort it out.
-			bestG := 0
-			for g := 1; g < G; g++ {
-				if s.hi[g]-s.size[g] > s.hi[bestG]-s.size[bestG] {
-					bestG = g
-				}
-			}
-			for _, i := range u.members {
-				g := bestG
-				if s.size[g] >= s.hi[g] {
-					for h := 0; h < G; h++ {
-						if s.size[h] < s.hi[h] {
-							g = h
-							break
-						}
-					}
-				}
-				group[i] = g
-				s.size[g]++
-				room[g]--
-			}
+			placeAnywhere(s, u.members, group, room)
 			continue
 		}
 		g := open[chosen]
@@ -363,25 +368,51 @@ func construct(s *state, rng *rand.Rand) []int {
 	return group
 }
 
+// placeAnywhere places a component no group has room for under the target
+// sizes: in the group with most room up to its maximum, spilling into any
+// group with room, and lets the search sort it out.
+func placeAnywhere(s *state, members, group, room []int) {
+	bestG := 0
+	for g := 1; g < s.G; g++ {
+		if s.hi[g]-s.size[g] > s.hi[bestG]-s.size[bestG] {
+			bestG = g
+		}
+	}
+	for _, i := range members {
+		g := bestG
+		if s.size[g] >= s.hi[g] {
+			for h := 0; h < s.G; h++ {
+				if s.size[h] < s.hi[h] {
+					g = h
+					break
+				}
+			}
+		}
+		group[i] = g
+		s.size[g]++
+		room[g]--
+	}
+}
+
 // violations lists the hard rules the current assignment breaks.
 func (s *state) violations() []Violation {
 	p := s.p
 	var out []Violation
 	for g, b := range p.Groups {
 		if s.size[g] < b.Min || s.size[g] > b.Max {
-			out = append(out, Violation{Rule: "size", Group: g, Have: s.size[g],
+			out = append(out, Violation{Rule: RuleSize, Group: g, Have: s.size[g],
 				Detail: fmt.Sprintf("group %d has %d members, outside its bounds [%d, %d]", g, s.size[g], b.Min, b.Max)})
 		}
 	}
 	for _, pr := range p.KeepApart {
 		if g := s.group[pr[0]]; g == s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-apart", Group: g, Elements: []int{pr[0], pr[1]},
+			out = append(out, Violation{Rule: RuleKeepApart, Group: g, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept apart but share group %d: the search found no arrangement that separates them while meeting the other rules", pr[0], pr[1], g)})
 		}
 	}
 	for _, pr := range p.KeepTogether {
 		if s.group[pr[0]] != s.group[pr[1]] {
-			out = append(out, Violation{Rule: "keep-together", Group: -1, Elements: []int{pr[0], pr[1]},
+			out = append(out, Violation{Rule: RuleKeepTogether, Group: -1, Elements: []int{pr[0], pr[1]},
 				Detail: fmt.Sprintf("elements %d and %d must be kept together but are in groups %d and %d: the search found no arrangement that joins them while meeting the other rules", pr[0], pr[1], s.group[pr[0]], s.group[pr[1]])})
 		}
 	}
@@ -394,7 +425,7 @@ func (s *state) violations() []Violation {
 				if q.Max > 0 {
 					want = fmt.Sprintf("between %d and %d", q.Min, q.Max)
 				}
-				out = append(out, Violation{Rule: "quota", Group: g, Index: qi, Have: c,
+				out = append(out, Violation{Rule: RuleQuota, Group: g, Index: qi, Tag: q.Tag, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members with %s = %d but needs %s: the search found no arrangement that meets this quota together with the other rules", g, c, a.Name, q.Category, want)})
 			}
 		}
@@ -402,7 +433,7 @@ func (s *state) violations() []Violation {
 	for ni, nd := range p.Needs {
 		for g := 0; g < s.G; g++ {
 			if c := int(s.needs[ni].cnt[g]); c < nd.Count {
-				out = append(out, Violation{Rule: "need", Group: g, Index: ni, Have: c,
+				out = append(out, Violation{Rule: RuleNeed, Group: g, Index: ni, Tag: nd.Tag, Have: c,
 					Detail: fmt.Sprintf("group %d has %d members eligible as %q but needs %d: the search found no arrangement that fills this role together with the other rules", g, c, nd.Name, nd.Count)})
 			}
 		}
@@ -413,18 +444,16 @@ func (s *state) violations() []Violation {
 // pairProfile returns group sizes within [lo, hi] adding up to n that
 // maximise the number of same-group pairs, the sum of s(s-1)/2. Every pair
 // adds diversity, so the best assignments tend to have this profile; when
-// the bounds vary it is found by dynamic programming over the groups. When
-// all bounds are equal, or the programme would be large, sizes are spread
-// evenly instead (exact for equal bounds up to which groups get the extra
-// members, since the search moves members between groups anyway).
+// the bounds vary it is found by [profileDP]. When all bounds are equal, or
+// the programme would be large, sizes are spread evenly instead (exact for
+// equal bounds up to which groups get the extra members, since the search
+// moves members between groups anyway).
 func pairProfile(lo, hi []int, n int) []int {
 	G := len(lo)
 	target := slices.Clone(lo)
 	extra := n
-	width := 0
 	for g := range lo {
 		extra -= lo[g]
-		width = max(width, hi[g]-lo[g])
 	}
 	uniform := true
 	for g := range lo {
@@ -432,8 +461,8 @@ func pairProfile(lo, hi []int, n int) []int {
 			uniform = false
 		}
 	}
-	if !uniform && extra > 0 && int64(G)*int64(extra+1)*int64(width+1) <= 2e7 {
-		return pairProfileDP(lo, hi, extra)
+	if !uniform && extra > 0 && profileDPFits(lo, hi, extra) {
+		return profileDP(lo, hi, extra)
 	}
 	for extra > 0 {
 		for g := 0; g < G && extra > 0; g++ {
@@ -444,40 +473,4 @@ func pairProfile(lo, hi []int, n int) []int {
 		}
 	}
 	return target
-}
-
-func pairProfileDP(lo, hi []int, extra int) []int {
-	G := len(lo)
-	neg := math.Inf(-1)
-	best := make([][]float64, G+1) // best[g][t]: most pairs in groups < g with t extra members
-	take := make([][]int32, G)
-	for g := range best {
-		best[g] = make([]float64, extra+1)
-		for t := range best[g] {
-			best[g][t] = neg
-		}
-	}
-	best[0][0] = 0
-	for g := 0; g < G; g++ {
-		take[g] = make([]int32, extra+1)
-		for t, v := range best[g] {
-			if v == neg {
-				continue
-			}
-			for e := 0; e <= hi[g]-lo[g] && t+e <= extra; e++ {
-				if w := v + pairsOf(lo[g]+e); w > best[g+1][t+e] {
-					best[g+1][t+e] = w
-					take[g][t+e] = int32(e)
-				}
-			}
-		}
-	}
-	sizes := make([]int, G)
-	t := extra
-	for g := G - 1; g >= 0; g-- {
-		e := int(take[g][t])
-		sizes[g] = lo[g] + e
-		t -= e
-	}
-	return sizes
 }

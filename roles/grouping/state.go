@@ -152,7 +152,7 @@ func newState(p *Problem) *state {
 		s.lo[g], s.hi[g] = b.Min, b.Max
 		smax = max(smax, b.Max)
 	}
-	dmax := 0.0
+	dmax := 0.0 // the largest distance of a pair
 	if p.Dist != nil {
 		s.dense = true
 		s.dist = p.Dist
@@ -161,6 +161,20 @@ func newState(p *Problem) *state {
 			dmax = max(dmax, math.Abs(d))
 		}
 	}
+	dmax = s.initCategorical(dmax)
+	if !s.dense {
+		dmax = s.initNumeric(dmax)
+	}
+	s.initRules(smax, dmax)
+	return s
+}
+
+// initCategorical sets up the per-group counts of the categorical
+// attributes that count toward diversity or a quota, and returns dmax, the
+// largest distance of a pair so far, plus the weights of those that count
+// toward diversity.
+func (s *state) initCategorical(dmax float64) float64 {
+	p, n, G := s.p, s.n, s.G
 	stride := 0 // counts of one group, for all attributes, lie together
 	quotaAttr := make(map[int]bool)
 	for _, q := range p.Quotas {
@@ -214,24 +228,35 @@ func newState(p *Problem) *state {
 			}
 		}
 	}
-	if !s.dense {
-		for _, a := range p.Numeric {
-			if a.Weight == 0 {
-				continue
-			}
-			lo, hi := minMax(a.Values)
-			if hi <= lo {
-				continue
-			}
-			na := numAttr{w: a.Weight, x: make([]float64, n), s1: make([]float64, G), s2: make([]float64, G)}
-			for i, v := range a.Values {
-				na.x[i] = (v - lo) / (hi - lo)
-			}
-			dmax += a.Weight
-			s.num = append(s.num, na)
-		}
-	}
+	return dmax
+}
 
+// initNumeric sets up the per-group sums of the numeric attributes that
+// count toward diversity, scaled to [0, 1], and returns dmax plus their
+// weights.
+func (s *state) initNumeric(dmax float64) float64 {
+	for _, a := range s.p.Numeric {
+		if a.Weight == 0 {
+			continue
+		}
+		lo, hi := minMax(a.Values)
+		if hi <= lo {
+			continue
+		}
+		na := numAttr{w: a.Weight, x: make([]float64, s.n), s1: make([]float64, s.G), s2: make([]float64, s.G)}
+		for i, v := range a.Values {
+			na.x[i] = (v - lo) / (hi - lo)
+		}
+		dmax += a.Weight
+		s.num = append(s.num, na)
+	}
+	return dmax
+}
+
+// initRules sets up the hard rules, the repeats and the weights of their
+// penalties, from the largest group smax and the largest distance dmax.
+func (s *state) initRules(smax int, dmax float64) {
+	p, n := s.p, s.n
 	s.apart = adjacency(n, p.KeepApart)
 	s.together = adjacency(n, p.KeepTogether)
 	if len(p.Past) > 0 {
@@ -255,7 +280,7 @@ func newState(p *Problem) *state {
 	if len(p.Needs) > 0 {
 		s.elemNeeds = make([][]int32, n)
 		for ni, nd := range p.Needs {
-			s.needs = append(s.needs, needRule{count: nd.Count, cnt: make([]int32, G)})
+			s.needs = append(s.needs, needRule{count: nd.Count, cnt: make([]int32, s.G)})
 			for i, e := range nd.Eligible {
 				if e {
 					s.elemNeeds[i] = append(s.elemNeeds[i], int32(ni))
@@ -267,7 +292,6 @@ func newState(p *Problem) *state {
 	// Any single move changes diversity and repeats by less than this, so
 	// mending one hard rule always beats whatever else a move offers.
 	s.hard = 4*float64(smax)*(dmax+s.repeatW) + 1
-	return s
 }
 
 func adjacency(n int, pairs [][2]int) [][]int32 {
