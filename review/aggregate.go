@@ -23,21 +23,11 @@ type Stat struct {
 }
 
 func value(v float64) Stat {
-	r := round3(v)
+	r := scenario.Round3(v)
 	return Stat{Value: &r}
 }
 
 func notComputable(reason string) Stat { return Stat{NotComputable: reason} }
-
-// round3 rounds to three decimals, so that reports are byte-identical
-// across machines whatever the last bits of floating point.
-func round3(v float64) float64 {
-	r := math.Round(v*1000) / 1000
-	if r == 0 {
-		return 0 // no -0
-	}
-	return r
-}
 
 // unit is one group of one round: what reviewers rate.
 type unit struct{ round, group int }
@@ -151,7 +141,7 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 	}
 	out.Reviewers = len(scored)
 	if out.Reviewers < 2 {
-		reason := word(lang, "nc_one_reviewer")
+		reason := words.In(lang, "nc_one_reviewer")
 		out.Alpha, out.ICC = notComputable(reason), notComputable(reason)
 		return out
 	}
@@ -159,16 +149,16 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 		out.Alpha = value(a)
 		switch {
 		case a >= 0.8:
-			out.Reading = word(lang, "alpha_reliable")
+			out.Reading = words.In(lang, "alpha_reliable")
 		case a >= 0.667:
-			out.Reading = word(lang, "alpha_tentative")
+			out.Reading = words.In(lang, "alpha_tentative")
 		default:
-			out.Reading = word(lang, "alpha_unreliable")
+			out.Reading = words.In(lang, "alpha_unreliable")
 		}
 	} else if out.Units == 0 {
-		out.Alpha = notComputable(word(lang, "nc_no_pairs"))
+		out.Alpha = notComputable(words.In(lang, "nc_no_pairs"))
 	} else {
-		out.Alpha = notComputable(word(lang, "nc_all_same"))
+		out.Alpha = notComputable(words.In(lang, "nc_all_same"))
 	}
 	// ICC needs every reviewer on a unit; reviewers who never scored the
 	// dimension are left out of its matrix.
@@ -195,9 +185,9 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 	if icc, err := agreement.ICC21(sub); err == nil {
 		out.ICC = value(icc)
 	} else if complete < 2 {
-		out.ICC = notComputable(word(lang, "nc_few_complete"))
+		out.ICC = notComputable(words.In(lang, "nc_few_complete"))
 	} else {
-		out.ICC = notComputable(word(lang, "nc_no_variance"))
+		out.ICC = notComputable(words.In(lang, "nc_no_variance"))
 	}
 	return out
 }
@@ -253,7 +243,7 @@ func leniency(t *table, dims []string, lang string) []ReviewerLeniency {
 		if j < len(len_) && !math.IsNaN(len_[j]) {
 			out[j].Leniency = value(len_[j])
 		} else {
-			out[j].Leniency = notComputable(word(lang, "nc_no_shared"))
+			out[j].Leniency = notComputable(words.In(lang, "nc_no_shared"))
 		}
 	}
 	return out

@@ -223,7 +223,7 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 	rub := s.Rubric.Rubric
 	gr := GroupReport{Round: u.round, Group: u.group}
 	for _, m := range g.Members {
-		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: roleTitle(s, m.Role)}
+		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)}
 		if r, ok := s.Role(m.Role); ok {
 			mi.Function = r.Function
 		}
@@ -262,7 +262,7 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 			sum += v
 		}
 		if ds.N > 0 {
-			m := round3(float64(sum) / float64(ds.N))
+			m := scenario.Round3(float64(sum) / float64(ds.N))
 			ds.Mean = &m
 			w := d.EffectiveWeight()
 			wsum += w * float64(sum) / float64(ds.N)
@@ -271,7 +271,7 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 		gr.Dimensions = append(gr.Dimensions, ds)
 	}
 	if wtot > 0 {
-		w := round3(wsum / wtot)
+		w := scenario.Round3(wsum / wtot)
 		gr.Weighted = &w
 	}
 	gr.Weakest = weakest(gr.Dimensions, 2)
@@ -346,7 +346,7 @@ func (g GroupReport) dimension(id string) (DimensionStats, bool) {
 func owner(g GroupReport, s *scenario.Scenario, dim string) string {
 	fn := ownerFunction(dim)
 	if fn == "" {
-		return word(s.Language, "whole_group")
+		return words.In(s.Language, "whole_group")
 	}
 	var names []string
 	title := scenario.Label(s.Language, fn)
@@ -414,7 +414,7 @@ func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
 		if d, ok := rub.Dimension(id); ok {
 			return d.Title.In(lang)
 		}
-		return word(lang, "general")
+		return words.In(lang, "general")
 	}
 	var out []Action
 	seen := map[string]bool{}
@@ -454,18 +454,20 @@ func levelAt(d scenario.Dimension, score float64, lang string) (at, next string)
 func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 	lang := s.Language
 	rub := s.Rubric.Rubric
-	q := func(key string, args ...any) Question { return Question{Text: fmt.Sprintf(word(lang, key), args...)} }
+	q := func(key string, args ...any) Question {
+		return Question{Text: fmt.Sprintf(words.In(lang, key), args...)}
+	}
 	host, recorder := owner(g, s, "hosting"), owner(g, s, "recording")
 	var db Debrief
 	db.Phases = append(db.Phases,
-		DebriefPhase{Phase: "reactions", Title: word(lang, "phase_reactions"), Questions: []Question{
+		DebriefPhase{Phase: "reactions", Title: words.In(lang, "phase_reactions"), Questions: []Question{
 			q("q_react_all"), q("q_react_leads", host, recorder),
 		}},
-		DebriefPhase{Phase: "description", Title: word(lang, "phase_description"), Questions: []Question{
+		DebriefPhase{Phase: "description", Title: words.In(lang, "phase_description"), Questions: []Question{
 			q("q_describe_record", recorder), q("q_describe_story", s.Issue.FocusQuestion),
 		}},
 	)
-	analysis := DebriefPhase{Phase: "analysis", Title: word(lang, "phase_analysis")}
+	analysis := DebriefPhase{Phase: "analysis", Title: words.In(lang, "phase_analysis")}
 	if len(g.Strengths) > 0 || len(g.Weakest) > 0 {
 		analysis.Questions = append(analysis.Questions, q("q_analysis_plus"))
 	}
@@ -473,7 +475,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 		d, _ := rub.Dimension(id)
 		ds, _ := g.dimension(id)
 		title := d.Title.In(lang)
-		look := word(lang, "q_default_look")
+		look := words.In(lang, "q_default_look")
 		if len(d.LookFor) > 0 {
 			look = d.LookFor[k%len(d.LookFor)].In(lang)
 		}
@@ -484,7 +486,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 		at, next := levelAt(d, *ds.Mean, lang)
 		own := owner(g, s, id)
 		add := func(level, key string, args ...any) {
-			analysis.Questions = append(analysis.Questions, Question{Level: level, Dimension: id, Text: fmt.Sprintf(word(lang, key), args...)})
+			analysis.Questions = append(analysis.Questions, Question{Level: level, Dimension: id, Text: fmt.Sprintf(words.In(lang, key), args...)})
 		}
 		add("objective", "q_objective", title, trimStop(look))
 		add("reflective", "q_reflective", title)
@@ -497,7 +499,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 		db.Evidence = append(db.Evidence, DimensionEvidence{Dimension: id, Title: title, Mean: ds.Mean, Scores: ds.Scores})
 	}
 	db.Phases = append(db.Phases, analysis,
-		DebriefPhase{Phase: "summary", Title: word(lang, "phase_summary"), Questions: []Question{
+		DebriefPhase{Phase: "summary", Title: words.In(lang, "phase_summary"), Questions: []Question{
 			q("q_summary_take"), q("q_summary_plan"),
 		}},
 	)
@@ -508,8 +510,9 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 // another.
 func trimStop(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".。") }
 
-// words holds the fixed words of scoresheets and reports in each language.
-var words = map[string]map[string]string{
+// words holds the fixed words of scoresheets and reports in each language;
+// words every document shares come from [scenario.Words.In]'s fallback.
+var words = scenario.Words{
 	"en": {
 		"scoresheet_title": "Scoresheet", "report_title": "Debrief report",
 		"sheet_help_yaml": "Give each dimension a whole-number score and the evidence you saw (phase, minute, who said what). Leave a score empty if you did not see it.",
@@ -533,7 +536,7 @@ var words = map[string]map[string]string{
 		"nc_all_same":     "every score is the same, so there is no disagreement to measure",
 		"nc_few_complete": "fewer than two groups were scored by every reviewer", "nc_no_variance": "the scores do not vary",
 		"nc_no_shared": "no group shared with another reviewer", "reviewers": "Reviewers", "scenario": "Scenario",
-		"rubric": "Rubric", "levels": "Level descriptors", "look_for": "Look for", "no_reviews": "No scoresheets.",
+		"levels": "Level descriptors", "look_for": "Look for", "no_reviews": "No scoresheets.",
 		"phase_reactions": "Reactions", "phase_description": "Description", "phase_analysis": "Analysis", "phase_summary": "Summary",
 		"objective": "Objective", "reflective": "Reflective", "interpretive": "Interpretive", "decisional": "Decisional",
 		"q_react_all":        "Going round the table: how are you feeling now that the council is over? One word each.",
@@ -577,7 +580,7 @@ var words = map[string]map[string]string{
 		"nc_all_same":     "所有分数都相同，无从衡量分歧",
 		"nc_few_complete": "由全部评分人打分的组少于两个", "nc_no_variance": "分数没有变化",
 		"nc_no_shared": "没有与其他评分人共同评过的组", "reviewers": "评分人", "scenario": "情景",
-		"rubric": "评分量表", "levels": "等级描述", "look_for": "观察要点", "no_reviews": "没有评分表。",
+		"levels": "等级描述", "look_for": "观察要点", "no_reviews": "没有评分表。",
 		"phase_reactions": "感受", "phase_description": "描述", "phase_analysis": "分析", "phase_summary": "总结",
 		"objective": "客观性问题", "reflective": "反映性问题", "interpretive": "诠释性问题", "decisional": "决定性问题",
 		"q_react_all":        "轮流说一说：议事会结束了，你现在是什么感受？每人一个词。",
@@ -598,18 +601,4 @@ var words = map[string]map[string]string{
 		"levels_marker": "# 等级说明", "scored_by": "%d/%d 位评分人",
 		"partial_note": "(n/m)：该组 m 位评分人中只有 n 位为该维度打分，平均分所依据的分数较少。",
 	},
-}
-
-// word returns the fixed word key in lang, falling back to English and
-// then to the scenario package's labels.
-func word(lang, key string) string {
-	if m, ok := words[lang]; ok {
-		if s, ok := m[key]; ok {
-			return s
-		}
-	}
-	if s, ok := words["en"][key]; ok {
-		return s
-	}
-	return scenario.Label(lang, key)
 }

@@ -53,17 +53,48 @@ func RenderReport(r *Report, format string) ([]byte, error) {
 	return nil, fmt.Errorf("unknown report format %q (use %s)", format, strings.Join(ReportFormats, ", "))
 }
 
-func funcs(lang string) template.FuncMap {
-	return template.FuncMap{
-		"w":       func(key string) string { return word(lang, key) },
-		"num":     num,
-		"score":   scoreText,
-		"stat":    func(s Stat) string { return statText(s, lang, false) },
-		"signed":  func(s Stat) string { return statText(s, lang, true) },
-		"join":    func(s []string) string { return strings.Join(s, ", ") },
-		"partial": partial,
-	}
+// templateFuncs are the functions the HTML templates call that need no
+// language; the words of the page's language are methods of [wording].
+var templateFuncs = template.FuncMap{
+	"num":     num,
+	"score":   scoreText,
+	"join":    func(s []string) string { return strings.Join(s, ", ") },
+	"partial": partial,
 }
+
+// The HTML templates and their style sheet, parsed once: html/template
+// may run one template on several goroutines.
+var (
+	styleCSS           = template.CSS(mustReadTemplate("templates/style.css"))
+	reportTemplate     = parseTemplate("report.html.tmpl")
+	scoresheetTemplate = parseTemplate("scoresheet.html.tmpl")
+)
+
+func mustReadTemplate(name string) []byte {
+	data, err := templateFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: present at build time
+	}
+	return data
+}
+
+func parseTemplate(name string) *template.Template {
+	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/"+name))
+}
+
+// wording gives a template the words of the page's language: {{$.W
+// "key"}}, and statistics in words ({{$.Stat .Alpha}}, {{$.Signed
+// .Leniency}}).
+type wording struct{ Lang string }
+
+// W is the fixed word key in the page's language.
+func (w wording) W(key string) string { return words.In(w.Lang, key) }
+
+// Stat is a statistic to two decimals, or why it is not computable.
+func (w wording) Stat(s Stat) string { return statText(s, w.Lang, false) }
+
+// Signed is [wording.Stat] with a "+" before a positive value.
+func (w wording) Signed(s Stat) string { return statText(s, w.Lang, true) }
 
 func num(v *float64) string {
 	if v == nil {
@@ -83,7 +114,7 @@ func scoreText(v *int) string {
 // computable" with the reason, never a number.
 func statText(s Stat, lang string, signed bool) string {
 	if s.Value == nil {
-		return word(lang, "not_computable") + " — " + s.NotComputable
+		return words.In(lang, "not_computable") + " — " + s.NotComputable
 	}
 	if signed && *s.Value > 0 {
 		return "+" + strconv.FormatFloat(*s.Value, 'f', 2, 64)
@@ -122,25 +153,17 @@ func hasPartial(rd RoundReport) bool {
 }
 
 func renderHTML(r *Report) ([]byte, error) {
-	css, err := templateFS.ReadFile("templates/style.css")
-	if err != nil {
-		return nil, err
-	}
-	t, err := template.New("report.html.tmpl").Funcs(funcs(r.Language)).ParseFS(templateFS, "templates/report.html.tmpl")
-	if err != nil {
-		return nil, err
-	}
 	view := struct {
+		wording
 		R      *Report
-		Lang   string
 		CSS    template.CSS
 		Rounds []roundView
-	}{R: r, Lang: r.Language, CSS: template.CSS(css)}
+	}{wording: wording{r.Language}, R: r, CSS: styleCSS}
 	for _, rd := range r.Rounds {
 		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd), Partial: hasPartial(rd)})
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, view); err != nil {
+	if err := reportTemplate.Execute(&b, view); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -170,7 +193,7 @@ func barChart(r *Report, rd RoundReport) template.HTML {
 	barW := (groupW - gap) / float64(max(len(dims), 1))
 	inner := barW - min(1, barW/4) // a hairline between bars
 	var b strings.Builder
-	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" role="img" aria-label="%s">`, chartW, height, chartW, height, esc(word(r.Language, "bars")))
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" role="img" aria-label="%s">`, chartW, height, chartW, height, esc(words.In(r.Language, "bars")))
 	y := func(v float64) float64 {
 		span := float64(max(scale.Max-lo, 1))
 		return top + plotH*(1-(v-float64(lo))/span)
@@ -185,7 +208,7 @@ func barChart(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		x0 := left + float64(gi)*groupW + gap/2
-		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
+		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
 		for di, d := range g.Dimensions {
 			if d.Mean == nil {
 				continue
@@ -213,7 +236,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	const cellH, headFont, lineH, maxLines = 24.0, 9.5, 11.5, 3
 	labelW := 0.0
 	for _, g := range rd.Groups {
-		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group), 10))
+		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group), 10))
 	}
 	labelW = float64(int(labelW) + 12)
 	cellW := min(110, (chartW-labelW-2)/float64(max(len(dims), 1)))
@@ -228,7 +251,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	width := labelW + float64(len(dims))*cellW + 2
 	height := keyY + 14
 	var b strings.Builder
-	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "heatmap")))
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`, width, height, width, height, esc(words.In(r.Language, "heatmap")))
 	for di, d := range dims {
 		cx := labelW + float64(di)*cellW + cellW/2
 		// Bottom-align the heads: a short title sits on the cells.
@@ -241,7 +264,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		yy := headH + float64(gi)*cellH
-		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
+		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
 		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="10">%s</text>`, yy+cellH/2+4, name)
 		for di, d := range g.Dimensions {
 			fill := "#f2f2f2"
@@ -255,7 +278,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 		}
 	}
 	// The key: one swatch per point of the scale.
-	fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9">%s</text>`, keyY+9, esc(word(r.Language, "scale")))
+	fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9">%s</text>`, keyY+9, esc(words.In(r.Language, "scale")))
 	for v := scale.Min; v <= scale.Max; v++ {
 		x := labelW + float64(v-scale.Min)*26
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="24" height="12" fill="%s"/><text x="%.1f" y="%.1f" font-size="9" text-anchor="middle">%d</text>`,
@@ -387,38 +410,16 @@ func heatColor(v float64, s scenario.Scale) string {
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// md escapes text for a Markdown table cell or line: characters Markdown
-// would read as markup, and HTML, are escaped; line breaks become spaces.
-func md(s string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '|', '#', '!':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 func renderMarkdown(r *Report) []byte {
 	lang := r.Language
-	w := func(k string) string { return word(lang, k) }
+	w := func(k string) string { return words.In(lang, k) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), md(r.Scenario.Title))
+	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), scenario.EscapeMarkdown(r.Scenario.Title))
 	if r.Demo {
 		fmt.Fprintf(&b, "**%s**\n\n", w("demo_note"))
 	}
-	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.Title), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
-		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), md(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
+	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), scenario.EscapeMarkdown(r.Scenario.Title), scenario.EscapeMarkdown(r.Scenario.ID), w("rubric"), scenario.EscapeMarkdown(r.Rubric.Title),
+		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), scenario.EscapeMarkdown(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
 	if len(r.Rounds) == 0 {
 		fmt.Fprintf(&b, "%s\n\n", w("no_reviews"))
 	}
@@ -426,7 +427,7 @@ func renderMarkdown(r *Report) []byte {
 		fmt.Fprintf(&b, "## %s %d — %s\n\n", w("round"), rd.Round, w("ranking"))
 		fmt.Fprintf(&b, "| %s | %s |", w("rank"), w("group"))
 		for _, d := range r.Rubric.Dimensions {
-			fmt.Fprintf(&b, " %s |", md(d.Title))
+			fmt.Fprintf(&b, " %s |", scenario.EscapeMarkdown(d.Title))
 		}
 		fmt.Fprintf(&b, " %s | %s |\n|---:|---|%s---:|---:|\n", w("weighted"), w("n"), strings.Repeat("---:|", len(r.Rubric.Dimensions)))
 		for _, g := range rd.Ranking() {
@@ -446,26 +447,26 @@ func renderMarkdown(r *Report) []byte {
 		}
 		b.WriteString("\n")
 		if hasPartial(rd) {
-			fmt.Fprintf(&b, "%s\n\n", md(w("partial_note")))
+			fmt.Fprintf(&b, "%s\n\n", w("partial_note"))
 		}
 	}
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), md(w("agreement_help")))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), md(w("alpha")), w("icc"), w("reading"))
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), w("agreement_help"))
+	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), w("alpha"), w("icc"), w("reading"))
 	for _, a := range r.Agreement {
-		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s |\n", md(a.Title), a.Units, a.Reviewers, md(statText(a.Alpha, lang, false)), md(statText(a.ICC, lang, false)), md(a.Reading))
+		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s |\n", scenario.EscapeMarkdown(a.Title), a.Units, a.Reviewers, statText(a.Alpha, lang, false), statText(a.ICC, lang, false), a.Reading)
 	}
-	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", w("leniency"), md(w("leniency_help")), w("reviewer"), w("leniency"), w("compared"), w("sheets"))
+	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", w("leniency"), w("leniency_help"), w("reviewer"), w("leniency"), w("compared"), w("sheets"))
 	for _, l := range r.Leniency {
-		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", md(l.Reviewer), md(statText(l.Leniency, lang, true)), l.Compared, l.Sheets)
+		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", scenario.EscapeMarkdown(l.Reviewer), statText(l.Leniency, lang, true), l.Compared, l.Sheets)
 	}
 	fmt.Fprintf(&b, "\n### %s\n\n", w("flags"))
 	if len(r.Flags) == 0 {
 		fmt.Fprintf(&b, "%s\n\n", w("no_flags"))
 	}
 	for _, f := range r.Flags {
-		fmt.Fprintf(&b, "- %s %d · %s %d · %s (%s %d)\n", w("round"), f.Round, w("group"), f.Group, md(f.Title), w("spread"), f.Spread)
+		fmt.Fprintf(&b, "- %s %d · %s %d · %s (%s %d)\n", w("round"), f.Round, w("group"), f.Group, scenario.EscapeMarkdown(f.Title), w("spread"), f.Spread)
 		for _, sc := range f.Scores {
-			fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+			fmt.Fprintf(&b, "  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
 		}
 	}
 	if len(r.Flags) > 0 {
@@ -480,54 +481,54 @@ func renderMarkdown(r *Report) []byte {
 			b.WriteString("\n\n")
 			var ms []string
 			for _, m := range g.Members {
-				ms = append(ms, md(m.Name)+" ("+md(m.Title)+")")
+				ms = append(ms, scenario.EscapeMarkdown(m.Name)+" ("+scenario.EscapeMarkdown(m.Title)+")")
 			}
-			fmt.Fprintf(&b, "%s: %s  \n%s: %s\n\n", w("members"), strings.Join(ms, ", "), w("reviewers"), md(strings.Join(g.Reviewers, ", ")))
+			fmt.Fprintf(&b, "%s: %s  \n%s: %s\n\n", w("members"), strings.Join(ms, ", "), w("reviewers"), scenario.EscapeMarkdown(strings.Join(g.Reviewers, ", ")))
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", w("dimension"), w("mean"), w("range"), w("n"), w("reviewer")+": "+w("score")+" — "+w("Evidence"))
 			for _, d := range g.Dimensions {
 				var parts []string
 				for _, sc := range d.Scores {
-					parts = append(parts, md(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+					parts = append(parts, scenario.EscapeMarkdown(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s–%s | %d | %s |\n", md(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+				fmt.Fprintf(&b, "| %s | %s | %s–%s | %d | %s |\n", scenario.EscapeMarkdown(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
 			}
 			fmt.Fprintf(&b, "| **%s** | **%s** | | | |\n\n", w("weighted"), num(g.Weighted))
 			if len(g.Strengths) > 0 {
 				fmt.Fprintf(&b, "### %s\n\n", w("strengths"))
 				for _, n := range g.Strengths {
-					fmt.Fprintf(&b, "- %s — %s\n", md(n.Text), md(n.Reviewer))
+					fmt.Fprintf(&b, "- %s — %s\n", scenario.EscapeMarkdown(n.Text), scenario.EscapeMarkdown(n.Reviewer))
 				}
 				b.WriteString("\n")
 			}
 			fmt.Fprintf(&b, "### %s\n\n", w("debrief"))
 			for _, ph := range g.Debrief.Phases {
-				fmt.Fprintf(&b, "**%s**\n\n", md(ph.Title))
+				fmt.Fprintf(&b, "**%s**\n\n", scenario.EscapeMarkdown(ph.Title))
 				for i, q := range ph.Questions {
 					lvl := ""
 					if q.Level != "" {
 						lvl = "*" + w(q.Level) + "*: "
 					}
-					fmt.Fprintf(&b, "%d. %s%s\n", i+1, lvl, md(q.Text))
+					fmt.Fprintf(&b, "%d. %s%s\n", i+1, lvl, scenario.EscapeMarkdown(q.Text))
 				}
 				b.WriteString("\n")
 			}
 			if len(g.Debrief.Evidence) > 0 {
 				fmt.Fprintf(&b, "### %s — %s\n\n", w("weakest"), w("Evidence"))
 				for _, e := range g.Debrief.Evidence {
-					fmt.Fprintf(&b, "- **%s** (%s %s)\n", md(e.Title), w("mean"), num(e.Mean))
+					fmt.Fprintf(&b, "- **%s** (%s %s)\n", scenario.EscapeMarkdown(e.Title), w("mean"), num(e.Mean))
 					for _, sc := range e.Scores {
-						fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+						fmt.Fprintf(&b, "  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
 					}
 				}
 				b.WriteString("\n")
 			}
 			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", w("plan"), w("area"), w("action"), w("owner"), w("due"))
 			for _, a := range g.Plan {
-				action := md(a.Action)
+				action := scenario.EscapeMarkdown(a.Action)
 				if a.Reviewer != "" {
-					action += " — " + md(a.Reviewer)
+					action += " — " + scenario.EscapeMarkdown(a.Reviewer)
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(a.AreaTitle), action, md(a.Owner), md(a.Due))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", scenario.EscapeMarkdown(a.AreaTitle), action, scenario.EscapeMarkdown(a.Owner), scenario.EscapeMarkdown(a.Due))
 			}
 			b.WriteString("|  |  |  |  |\n\n")
 		}
@@ -539,14 +540,14 @@ func evidenceSuffixMD(e string) string {
 	if e == "" {
 		return ""
 	}
-	return " — " + md(e)
+	return " — " + scenario.EscapeMarkdown(e)
 }
 
 // renderCSV writes the scores, one row per round, group, dimension and
 // reviewer, then, after a blank row, the improvement plans.
 func renderCSV(r *Report) []byte {
 	lang := r.Language
-	w := func(k string) string { return word(lang, k) }
+	w := func(k string) string { return words.In(lang, k) }
 	rows := [][]string{{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("reviewer"), w("score"), w("Evidence")}}
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
@@ -600,26 +601,19 @@ type sheetLevel struct {
 // and space to write the evidence.
 func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) ([]byte, error) {
 	lang := s.Language
-	css, err := templateFS.ReadFile("templates/style.css")
-	if err != nil {
-		return nil, err
-	}
-	t, err := template.New("scoresheet.html.tmpl").Funcs(funcs(lang)).ParseFS(templateFS, "templates/scoresheet.html.tmpl")
-	if err != nil {
-		return nil, err
-	}
 	view := struct {
-		Lang, Title, Reviewer, Plan string
-		CSS                         template.CSS
-		Pages                       []sheetPage
-	}{Lang: lang, Title: s.Title, Plan: p.ID(), CSS: template.CSS(css)}
+		wording
+		Title, Reviewer, Plan string
+		CSS                   template.CSS
+		Pages                 []sheetPage
+	}{wording: wording{lang}, Title: s.Title, Plan: p.ID(), CSS: styleCSS}
 	for _, sh := range sheets {
 		view.Reviewer = sh.Reviewer
 		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}
 		if rd, ok := p.Round(sh.Round); ok {
 			if g, ok := rd.Group(sh.Group); ok {
 				for _, m := range g.Members {
-					pg.Members = append(pg.Members, MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: roleTitle(s, m.Role)})
+					pg.Members = append(pg.Members, MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)})
 				}
 			}
 		}
@@ -634,7 +628,7 @@ func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 		view.Pages = append(view.Pages, pg)
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, view); err != nil {
+	if err := scoresheetTemplate.Execute(&b, view); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

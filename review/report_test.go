@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -307,4 +308,32 @@ func TestReportSaysDemoData(t *testing.T) {
 	data, err := RenderReport(real, ReportMarkdown)
 	require.NoError(t, err)
 	assert.NotContains(t, string(data), "demo data")
+}
+
+// TestHTMLParallel: the HTML templates are parsed once and shared, so
+// reports and scoresheets rendered at the same time (as the room's server
+// will) must come out whole and alike.
+func TestHTMLParallel(t *testing.T) {
+	p, s := fixture(t)
+	rep := reportFixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}})
+	require.NoError(t, err)
+	want, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	wantSheet, err := RenderScoresheetsHTML(p, s, blank)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := RenderReport(rep, ReportHTML)
+			assert.NoError(t, err)
+			assert.Equal(t, string(want), string(got))
+			sheet, err := RenderScoresheetsHTML(p, s, blank)
+			assert.NoError(t, err)
+			assert.Equal(t, string(wantSheet), string(sheet))
+		}()
+	}
+	wg.Wait()
 }

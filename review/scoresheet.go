@@ -301,13 +301,13 @@ func checkMembers(p *plan.Plan, round, group int, items []string, what string, p
 	var got, want []string
 	for _, it := range items {
 		for _, part := range splitMembers(it) {
-			if n := oneLine(stripBrackets(part)); n != "" {
+			if n := scenario.OneLine(stripBrackets(part)); n != "" {
 				got = append(got, n)
 			}
 		}
 	}
 	for _, m := range g.Members {
-		want = append(want, oneLine(m.Name))
+		want = append(want, scenario.OneLine(m.Name))
 	}
 	key := func(names []string) []string {
 		out := make([]string, len(names))
@@ -574,25 +574,25 @@ func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([
 	lang := s.Language
 	r := s.Rubric.Rubric
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s — %s\n", word(lang, "scoresheet_title"), s.Title)
-	fmt.Fprintf(&b, "# %s\n", word(lang, "sheet_help_yaml"))
+	fmt.Fprintf(&b, "# %s — %s\n", words.In(lang, "scoresheet_title"), s.Title)
+	fmt.Fprintf(&b, "# %s\n", words.In(lang, "sheet_help_yaml"))
 	if rd, ok := p.Round(sh.Round); ok {
 		if g, ok := rd.Group(sh.Group); ok {
-			fmt.Fprintf(&b, "# %s:\n", word(lang, "members"))
+			fmt.Fprintf(&b, "# %s:\n", words.In(lang, "members"))
 			for _, m := range g.Members {
-				fmt.Fprintf(&b, "#   - %s (%s)\n", oneLine(m.Name), oneLine(roleTitle(s, m.Role)))
+				fmt.Fprintf(&b, "#   - %s (%s)\n", scenario.OneLine(m.Name), scenario.OneLine(s.RoleTitle(m.Role)))
 			}
 		}
 	}
 	b.WriteString("version: 1\nkind: scoresheet\n")
 	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
-	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), word(lang, "plan_id_help"))
+	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), words.In(lang, "plan_id_help"))
 	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
 	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
 	for _, d := range r.Dimensions {
-		fmt.Fprintf(&b, "  # %s — %s\n", oneLine(d.Title.In(lang)), oneLine(d.Description.In(lang)))
+		fmt.Fprintf(&b, "  # %s — %s\n", scenario.OneLine(d.Title.In(lang)), scenario.OneLine(d.Description.In(lang)))
 		for _, l := range d.Levels {
-			fmt.Fprintf(&b, "  #   %d: %s\n", l.Score, oneLine(l.Descriptor.In(lang)))
+			fmt.Fprintf(&b, "  #   %d: %s\n", l.Score, scenario.OneLine(l.Descriptor.In(lang)))
 		}
 		sc := sh.Scores[d.ID]
 		fmt.Fprintf(&b, "  %s:\n", d.ID)
@@ -607,7 +607,7 @@ func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([
 		key   string
 		items []string
 	}{{"strengths", sh.Strengths}, {"improvements", sh.Improvements}} {
-		fmt.Fprintf(&b, "# %s\n%s:\n", word(lang, part.key+"_help"), part.key)
+		fmt.Fprintf(&b, "# %s\n%s:\n", words.In(lang, part.key+"_help"), part.key)
 		if len(part.items) == 0 {
 			b.WriteString("  - \n")
 		}
@@ -629,14 +629,4 @@ func yamlScalar(s string) string {
 		return strconv.Quote(s)
 	}
 	return string(bytes.TrimSpace(out))
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// roleTitle is the title of a role in the scenario, or its id.
-func roleTitle(s *scenario.Scenario, id string) string {
-	if r, ok := s.Role(id); ok && r.Title != "" {
-		return r.Title
-	}
-	return id
 }

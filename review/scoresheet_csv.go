@@ -39,19 +39,19 @@ func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 	lang := s.Language
 	r := s.Rubric.Rubric
 	header := []string{
-		headerCell(word(lang, "reviewer"), colReviewer),
-		headerCell(word(lang, "round"), colRound),
-		headerCell(word(lang, "group"), colGroup),
-		headerCell(word(lang, "members"), colMembers),
+		headerCell(words.In(lang, "reviewer"), colReviewer),
+		headerCell(words.In(lang, "round"), colRound),
+		headerCell(words.In(lang, "group"), colGroup),
+		headerCell(words.In(lang, "members"), colMembers),
 	}
 	for _, d := range r.Dimensions {
 		title := d.Title.In(lang)
 		header = append(header,
 			headerCell(fmt.Sprintf("%s (%d–%d)", title, r.Scale.Min, r.Scale.Max), d.ID),
-			headerCell(title+" "+word(lang, "evidence"), d.ID+evidenceSuffix))
+			headerCell(title+" "+words.In(lang, "evidence"), d.ID+evidenceSuffix))
 	}
-	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements),
-		headerCell(word(lang, "plan_id"), colPlan))
+	header = append(header, headerCell(words.In(lang, "strengths"), colStrengths), headerCell(words.In(lang, "improvements"), colImprovements),
+		headerCell(words.In(lang, "plan_id"), colPlan))
 	rows := [][]string{header, hintRow(s)}
 	id := p.ID()
 	for _, sh := range sheets {
@@ -77,15 +77,15 @@ func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 // improvements. [ParseScoresheets] skips it, wherever it stands.
 func hintRow(s *scenario.Scenario) []string {
 	lang := s.Language
-	row := []string{word(lang, "levels_marker"), "", "", ""}
+	row := []string{words.In(lang, "levels_marker"), "", "", ""}
 	for _, d := range s.Rubric.Rubric.Dimensions {
 		levels := make([]string, len(d.Levels))
 		for i, l := range d.Levels {
-			levels[i] = fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In(lang)))
+			levels[i] = fmt.Sprintf("%d = %s", l.Score, scenario.OneLine(l.Descriptor.In(lang)))
 		}
-		row = append(row, strings.Join(levels, "\n"), oneLine(d.Description.In(lang)))
+		row = append(row, strings.Join(levels, "\n"), scenario.OneLine(d.Description.In(lang)))
 	}
-	return append(row, word(lang, "strengths_help"), word(lang, "improvements_help"), "")
+	return append(row, words.In(lang, "strengths_help"), words.In(lang, "improvements_help"), "")
 }
 
 // isHintRow reports whether a row is a hint row (or any row whose first
@@ -117,7 +117,7 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 		sep = "、"
 	}
 	for i, m := range g.Members {
-		parts[i] = fmt.Sprintf("%s (%s)", m.Name, roleTitle(s, m.Role))
+		parts[i] = fmt.Sprintf("%s (%s)", m.Name, s.RoleTitle(m.Role))
 	}
 	return strings.Join(parts, sep)
 }
@@ -195,7 +195,7 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, diag
 	headerPos := scenario.Pos{File: name, Line: headerLine}
 	for _, id := range []string{colReviewer, colRound, colGroup} {
 		if _, ok := cols[id]; !ok {
-			diags.Errorf(headerPos, "missing column %q (a header cell such as %q)", id, headerCell(word(p.Scenario.Language, id), id))
+			diags.Errorf(headerPos, "missing column %q (a header cell such as %q)", id, headerCell(words.In(p.Scenario.Language, id), id))
 		}
 	}
 	for _, id := range dimIDs {
@@ -353,9 +353,9 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 	}
 	for _, lang := range []string{"en", "zh"} {
 		for _, id := range []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan} {
-			label := word(lang, id)
+			label := words.In(lang, id)
 			if id == colPlan {
-				label = word(lang, "plan_id")
+				label = words.In(lang, "plan_id")
 			}
 			if strings.EqualFold(c, label) {
 				return id, false
@@ -366,7 +366,7 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 			if strings.EqualFold(c, title) {
 				return d.ID, false
 			}
-			if strings.EqualFold(c, title+" "+word(lang, "evidence")) {
+			if strings.EqualFold(c, title+" "+words.In(lang, "evidence")) {
 				return d.ID + evidenceSuffix, false
 			}
 		}

@@ -169,7 +169,7 @@ func TestCSVRoundTrip(t *testing.T) {
 			lines := strings.Split(hints[c], "\n")
 			require.Len(t, lines, len(d.Levels), "%s: every level the rubric has", d.ID)
 			for k, l := range d.Levels {
-				assert.Equal(t, fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In("en"))), lines[k])
+				assert.Equal(t, fmt.Sprintf("%d = %s", l.Score, scenario.OneLine(l.Descriptor.In("en"))), lines[k])
 			}
 		}
 		for i := 2; i < len(recs); i++ {
