@@ -57,7 +57,8 @@ type DimensionInfo struct {
 	Title  string  `json:"title"`
 	Weight float64 `json:"weight"`
 	// Owner is the role function answerable for the dimension in an
-	// improvement plan: recorder for recording, host for the rest.
+	// improvement plan, as the rubric says ([scenario.Dimension.Owner]);
+	// empty for the whole group.
 	Owner string `json:"owner"`
 }
 
@@ -162,17 +163,6 @@ type Action struct {
 	Reviewer  string `json:"reviewer,omitempty"`
 }
 
-// ownerFunction is the role function answerable for a dimension.
-func ownerFunction(dim string) string {
-	switch dim {
-	case "recording":
-		return scenario.FunctionRecorder
-	case "organization", "rhythm", "guidance", "induction", "hosting":
-		return scenario.FunctionHost
-	}
-	return ""
-}
-
 // BuildReport aggregates the sheets of a plan into a debrief report. The
 // sheets should have been read with [ParseScoresheets] and checked with
 // [CheckScoresheets]; of two sheets by one reviewer for one group the
@@ -194,7 +184,7 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 		rep.Reviewers = []string{}
 	}
 	for _, d := range rub.Dimensions {
-		rep.Rubric.Dimensions = append(rep.Rubric.Dimensions, DimensionInfo{ID: d.ID, Title: d.Title.In(lang), Weight: d.EffectiveWeight(), Owner: ownerFunction(d.ID)})
+		rep.Rubric.Dimensions = append(rep.Rubric.Dimensions, DimensionInfo{ID: d.ID, Title: d.Title.In(lang), Weight: d.EffectiveWeight(), Owner: d.Owner})
 		rep.Agreement = append(rep.Agreement, dimensionAgreement(t, d, lang))
 	}
 	rep.Leniency = leniency(t, rub.DimensionIDs(), lang)
@@ -341,10 +331,16 @@ func (g GroupReport) dimension(id string) (DimensionStats, bool) {
 	return DimensionStats{}, false
 }
 
-// owner names who owns improvements of a dimension in this group: the
-// title of the role with the owning function and who played it.
-func owner(g GroupReport, s *scenario.Scenario, dim string) string {
-	fn := ownerFunction(dim)
+// dimensionOwner names who owns improvements of a dimension in this
+// group: the role the rubric makes answerable for it, or the whole group.
+func dimensionOwner(g GroupReport, s *scenario.Scenario, dim string) string {
+	d, _ := s.Rubric.Rubric.Dimension(dim)
+	return owner(g, s, d.Owner)
+}
+
+// owner names the group's players of the role function fn, with the
+// role's title ("Recorder (Bo Wang)"); the whole group when fn is empty.
+func owner(g GroupReport, s *scenario.Scenario, fn string) string {
 	if fn == "" {
 		return words.In(s.Language, "whole_group")
 	}
@@ -385,26 +381,20 @@ func inferArea(text string, rub *scenario.Rubric) string {
 	if best != "" {
 		return best
 	}
-	// No dimension named: fall back to words that point at one.
+	// No dimension named: fall back to the rubric's cues, words that
+	// point at a dimension.
 	for _, d := range rub.Dimensions {
-		for _, k := range areaWords[d.ID] {
-			if i := strings.Index(lower, k); i >= 0 && i < at {
+		for _, cue := range d.Cues {
+			cue = strings.ToLower(strings.TrimSpace(cue))
+			if cue == "" {
+				continue
+			}
+			if i := strings.Index(lower, cue); i >= 0 && i < at {
 				best, at = d.ID, i
 			}
 		}
 	}
 	return best
-}
-
-// areaWords are words that point an improvement at a standard dimension
-// when it names none.
-var areaWords = map[string][]string{
-	"organization": {"agenda", "ground rule", "议程", "规则", "开场"},
-	"rhythm":       {"time", "timer", "minute", "pace", "时间", "计时", "超时", "节奏"},
-	"guidance":     {"speak", "interrupt", "quiet", "发言", "插话", "沉默"},
-	"induction":    {"summar", "cluster", "归纳", "总结", "概括"},
-	"recording":    {"record", "minutes", "notes", "记录", "纪要"},
-	"hosting":      {"host", "neutral", "主持", "中立"},
 }
 
 func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
@@ -426,11 +416,11 @@ func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
 		seen[n.Text] = true
 		area := inferArea(n.Text, rub)
 		covered[area] = true
-		out = append(out, Action{Area: area, AreaTitle: title(area), Action: n.Text, Owner: owner(g, s, area), Reviewer: n.Reviewer})
+		out = append(out, Action{Area: area, AreaTitle: title(area), Action: n.Text, Owner: dimensionOwner(g, s, area), Reviewer: n.Reviewer})
 	}
 	for _, id := range g.Weakest {
 		if !covered[id] {
-			out = append(out, Action{Area: id, AreaTitle: title(id), Owner: owner(g, s, id)})
+			out = append(out, Action{Area: id, AreaTitle: title(id), Owner: dimensionOwner(g, s, id)})
 		}
 	}
 	return out
@@ -457,7 +447,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 	q := func(key string, args ...any) Question {
 		return Question{Text: fmt.Sprintf(words.In(lang, key), args...)}
 	}
-	host, recorder := owner(g, s, "hosting"), owner(g, s, "recording")
+	host, recorder := owner(g, s, scenario.FunctionHost), owner(g, s, scenario.FunctionRecorder)
 	var db Debrief
 	db.Phases = append(db.Phases,
 		DebriefPhase{Phase: "reactions", Title: words.In(lang, "phase_reactions"), Questions: []Question{
@@ -484,7 +474,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 			look2 = d.LookFor[(k+1)%len(d.LookFor)].In(lang)
 		}
 		at, next := levelAt(d, *ds.Mean, lang)
-		own := owner(g, s, id)
+		own := dimensionOwner(g, s, id)
 		add := func(level, key string, args ...any) {
 			analysis.Questions = append(analysis.Questions, Question{Level: level, Dimension: id, Text: fmt.Sprintf(words.In(lang, key), args...)})
 		}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
@@ -336,4 +338,47 @@ func TestHTMLParallel(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestTrainersOwnRubric: owners and cues come from the rubric, not from
+// the standard dimension ids, so a trainer's own rubric gets them too.
+func TestTrainersOwnRubric(t *testing.T) {
+	p, s := fixture(t)
+	levels := []scenario.Level{{Score: 1, Descriptor: scenario.Text{"": "Poor."}}, {Score: 2, Descriptor: scenario.Text{"": "Fair."}}, {Score: 3, Descriptor: scenario.Text{"": "Good."}}}
+	s.Rubric.Rubric = &scenario.Rubric{
+		ID: "club", Title: scenario.Text{"": "Club rubric"}, Scale: scenario.Scale{Min: 1, Max: 3},
+		Dimensions: []scenario.Dimension{
+			{ID: "timekeeping", Title: scenario.Text{"en": "Keeping time"}, Owner: scenario.FunctionRecorder, Cues: []string{"Clock"}, Levels: levels},
+			{ID: "listening", Title: scenario.Text{"en": "Listening"}, Cues: []string{"interrupt"}, Levels: levels},
+			{ID: "chairing", Title: scenario.Text{"en": "Chairing"}, Owner: scenario.FunctionHost, Levels: levels},
+		},
+	}
+	sh := Scoresheet{Reviewer: "Alice", Round: 1, Group: 1, Scores: map[string]Score{
+		"timekeeping": {Value: intp(1)}, "listening": {Value: intp(2)}, "chairing": {Value: intp(1)},
+	}, Improvements: []string{"Watch the clock during views", "Nobody should interrupt the elder"}}
+	rep := BuildReport(p, s, []Scoresheet{sh})
+
+	owners := map[string]string{}
+	for _, d := range rep.Rubric.Dimensions {
+		owners[d.ID] = d.Owner
+	}
+	assert.Equal(t, map[string]string{"timekeeping": "recorder", "listening": "", "chairing": "host"}, owners)
+
+	g := rep.Rounds[0].Groups[0]
+	require.Len(t, g.Plan, 3, "two improvements, and the weakest dimension no improvement covers: %+v", g.Plan)
+	assert.Equal(t, Action{Area: "timekeeping", AreaTitle: "Keeping time", Action: "Watch the clock during views", Owner: "Recorder (Bo Wang)", Reviewer: "Alice"}, g.Plan[0])
+	assert.Equal(t, Action{Area: "listening", AreaTitle: "Listening", Action: "Nobody should interrupt the elder", Owner: "Whole group", Reviewer: "Alice"}, g.Plan[1])
+	assert.Equal(t, Action{Area: "chairing", AreaTitle: "Chairing", Owner: "Council host (Ann Lee)"}, g.Plan[2])
+	// The debrief's decisional question names the owner the rubric gives.
+	var decisional []string
+	for _, ph := range g.Debrief.Phases {
+		for _, q := range ph.Questions {
+			if q.Level == "decisional" {
+				decisional = append(decisional, q.Text)
+			}
+		}
+	}
+	require.Len(t, decisional, 2)
+	assert.Contains(t, decisional[0], "(Owner: Recorder (Bo Wang))")
+	assert.Contains(t, decisional[1], "(Owner: Council host (Ann Lee))")
 }
