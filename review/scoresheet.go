@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
 	"path"
@@ -43,6 +44,9 @@ type Scoresheet struct {
 
 	// Pos is where the sheet starts: its file, or its row of a CSV file.
 	Pos scenario.Pos `json:"-"`
+	// row is the sheet's row as a spreadsheet numbers it, in a CSV file;
+	// 0 in YAML.
+	row int
 }
 
 // Score is the score one reviewer gave one dimension, with the evidence
@@ -123,8 +127,12 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 	return sheets, diags
 }
 
+// fileExt is the extension of a file name, with a slash or a backslash
+// between folders.
+func fileExt(name string) string { return path.Ext(strings.ReplaceAll(name, `\`, "/")) }
+
 func isCSV(name string, data []byte) bool {
-	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
+	switch strings.ToLower(fileExt(name)) {
 	case ".csv", ".txt", ".tsv":
 		return true
 	case ".yaml", ".yml":
@@ -168,9 +176,9 @@ func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, diags
 		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, p, where("scenario"), diags)
-	checked := checkPlan(sh.Plan, p.ID(), where("plan"), diags)
+	checked := checkPlan(sh.Plan, p.ID(), "", where("plan"), diags)
 	if decoded("round") && decoded("group") {
-		if checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
+		if checkRoundGroup(p, sh.Round, sh.Group, "round", "group", where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
 			checkMembers(p, sh.Round, sh.Group, y.Members, "members", where("members"), diags)
 		}
 	}
@@ -265,24 +273,33 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
 // checkPlan reports a sheet made from another plan than the one of id
-// want. It returns whether the sheet's plan id could be checked: false for
-// a sheet without one, and for one a spreadsheet turned into a number
-// (twelve digits, or digits with an "e"), which is a warning.
-func checkPlan(got, want string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+// want; what, when given, names the cell in the messages. It returns
+// whether the sheet's plan id could be checked: false for a sheet without
+// one, and for one a spreadsheet turned into a number (twelve digits, or
+// digits with an "e"), which is a warning.
+func checkPlan(got, want, what string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
 	if got == "" || want == "" {
 		return false
 	}
 	if !planIDPattern.MatchString(got) {
 		if _, err := strconv.ParseFloat(got, 64); err == nil {
-			diags.Warnf(pos, "plan: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", got)
+			diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", cmp.Or(what, "plan"), got)
 			return false
 		}
 	}
 	if got != want {
-		diags.Errorf(pos, "this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", got, want)
+		diags.Errorf(pos, "%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", prefix(what), got, want)
 	}
 	return true
+}
+
+// prefix is what, when given, ready to start a message.
+func prefix(what string) string {
+	if what == "" {
+		return ""
+	}
+	return what + ": "
 }
 
 // checkMembers reports a list of members, from a sheet without a plan id,
@@ -371,15 +388,16 @@ func stripBrackets(s string) string {
 	return b.String()
 }
 
-// checkRoundGroup reports a round or group the plan does not have.
-func checkRoundGroup(p *plan.Plan, round, group int, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
+// checkRoundGroup reports a round or group the plan does not have;
+// rwhat and gwhat name the round and the group in the messages.
+func checkRoundGroup(p *plan.Plan, round, group int, rwhat, gwhat string, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
 	rd, ok := p.Round(round)
 	if !ok {
-		diags.Errorf(rpos, "round: the plan has no round %d (it has rounds 1–%d)", round, len(p.Rounds))
+		diags.Errorf(rpos, "%s: the plan has no round %d (it has rounds 1–%d)", rwhat, round, len(p.Rounds))
 		return false
 	}
 	if _, ok := rd.Group(group); !ok {
-		diags.Errorf(gpos, "group: round %d of the plan has no group %d (it has groups 1–%d)", round, group, len(rd.Groups))
+		diags.Errorf(gpos, "%s: round %d of the plan has no group %d (it has groups 1–%d)", gwhat, round, group, len(rd.Groups))
 		return false
 	}
 	return true
@@ -417,6 +435,15 @@ func reviewerKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
+// rowPrefix starts a message about a sheet read from a CSV row with the
+// row's number: "row 3: ".
+func (sh Scoresheet) rowPrefix() string {
+	if sh.row == 0 {
+		return ""
+	}
+	return fmt.Sprintf("row %d: ", sh.row)
+}
+
 // CheckScoresheets checks sheets read from several files together: a
 // reviewer who scored the same group of the same round twice is reported
 // at the second sheet, naming where the first one is.
@@ -426,14 +453,18 @@ func CheckScoresheets(sheets []Scoresheet) scenario.Diagnostics {
 		reviewer     string
 		round, group int
 	}
-	first := map[key]scenario.Pos{}
+	first := map[key]Scoresheet{}
 	for _, sh := range sheets {
 		k := key{reviewerKey(sh.Reviewer), sh.Round, sh.Group}
-		if at, dup := first[k]; dup {
-			diags.Errorf(sh.Pos, "reviewer %q scored round %d group %d twice: here and at %s", sh.Reviewer, sh.Round, sh.Group, at)
+		if prev, dup := first[k]; dup {
+			at := prev.Pos.String()
+			if prev.row > 0 {
+				at += fmt.Sprintf(" (row %d)", prev.row)
+			}
+			diags.Errorf(sh.Pos, "%sreviewer %q scored round %d group %d twice: here and at %s", sh.rowPrefix(), sh.Reviewer, sh.Round, sh.Group, at)
 			continue
 		}
-		first[k] = sh.Pos
+		first[k] = sh
 	}
 	diags.Sort()
 	return diags

@@ -369,7 +369,8 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		assert.Empty(t, got, format)
 		errs := diags.Errors()
 		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
-		assert.Equal(t, fmt.Sprintf("this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", other.ID(), p.ID()), errs[0].Message)
+		where := map[string]string{FormatYAML: "", FormatCSV: "row 3, column S (Plan id [plan]): "}[format]
+		assert.Equal(t, fmt.Sprintf("%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
 		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
 	}
 	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML, "")
@@ -389,9 +390,9 @@ func TestHandMadeSheetMembers(t *testing.T) {
 		{"names", `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`, ""},
 		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)、Kai Lu、Jo Qin"`, ""},
 		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder), Lin Fu, Mo Tan"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
 		{"one missing", `"Ann Lee, Bo Wang"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
@@ -410,4 +411,41 @@ func TestHandMadeSheetMembers(t *testing.T) {
 	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric)
 	require.Len(t, diags.Errors(), 1, "%v", diags)
 	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
+}
+
+// TestCSVMessagesNameTheCell: a message about a CSV scoresheet gives the
+// file:line:col with the column counted in characters (Chinese takes three
+// bytes a character in UTF-8), and the cell as a person finds it in Excel:
+// its row, its column letter and header, and the round and group of the
+// row.
+func TestCSVMessagesNameTheCell(t *testing.T) {
+	p, s := fixture(t)
+	const header = "评分人 [reviewer],轮次 [round],组 [group],会议组织 [organization],会议组织 证据 [organization.evidence],发言引导 [guidance],Rhythm [rhythm],问题归纳 [induction],成果记录 [recording],主持人角色 [hosting]\n"
+	for _, tt := range []struct {
+		name, row, want string
+	}{
+		// Column G starts at character 18 of the line, byte 30.
+		{"score", "李老师,1,2,3,开场很好,3,3.5,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "3.5"`},
+		{"off the scale", "李老师,1,2,3,开场很好,3,6,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "6"`},
+		{"no group", "李老师,1,9,3,开场很好,3,3,3,3,3",
+			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
+		{"a quote inside a value", `李老师,1,2,3,他说"好",3,3,3,3,3`,
+			`sheets/li.csv:3:`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := header + "王老师,1,1,3,,3,3,3,3,3\n" + tt.row + "\n"
+			_, diags := ParseScoresheets("sheets/li.csv", []byte(data), p, s.Rubric.Rubric)
+			errs := errorStrings(diags.Errors())
+			require.Len(t, errs, 1, "%v", diags)
+			if tt.name == "a quote inside a value" {
+				// The bare quote stands at character 10 of the line, byte 20.
+				col := len([]rune(`李老师,1,2,3,他说"`))
+				assert.True(t, strings.HasPrefix(errs[0], fmt.Sprintf("sheets/li.csv:3:%d: ", col)), "%s", errs[0])
+				return
+			}
+			assert.Equal(t, tt.want, errs[0])
+		})
+	}
 }
