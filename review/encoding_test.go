@@ -47,7 +47,7 @@ func TestWindows1252Scoresheet(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(data), "\x93Let\x92s begin\x94 \x96 Ren\xe9e")
 
-	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	require.False(t, diags.HasErrors(), "%v", diags)
 	require.NotEmpty(t, sheets)
 	for _, sc := range sheets[0].Scores {
@@ -79,7 +79,7 @@ func TestScoresheetInvalidUTF8(t *testing.T) {
 		}
 	}
 	require.Len(t, want, 1)
-	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	assert.Empty(t, sheets)
 	assert.Equal(t, want, errorStrings(diags.Errors()))
 
@@ -88,7 +88,7 @@ func TestScoresheetInvalidUTF8(t *testing.T) {
 	data = append([]byte(sheet.BOM), filledCSV(t, func(row, col int) string {
 		return "开场宣布了议事规则\x93很好\x94"
 	})...)
-	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	errs := errorStrings(diags.Errors())
 	require.Len(t, errs, 21, "%v", errs)
 	assert.Regexp(t, `^alice\.csv:\d+:\d+: row 2, column F \(Organizing the meeting evidence \[organization\.evidence\]\): invalid UTF-8 byte 0x93; save the file as UTF-8`, errs[0])

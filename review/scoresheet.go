@@ -94,18 +94,37 @@ type scoreYAML struct {
 	Evidence string   `yaml:"evidence"`
 }
 
+// ParseOptions change what [ParseScoresheets] takes.
+type ParseOptions struct {
+	// AllowNoPlanID takes a sheet that does not say which plan it was
+	// made from: a CSV file without a plan id column or with an empty
+	// plan id cell, a YAML sheet without `plan:`. A sheet made by hand
+	// has none; one made by `yishi scoresheets` can lose it in Excel. Its
+	// members, where the sheet lists them, are still checked against the
+	// plan's group; a sheet with neither a plan id nor members gets a
+	// warning. Without it such a sheet is refused: nothing would stop its
+	// scores from landing on another plan's groups. The CLI's
+	// --allow-no-plan-id sets it.
+	AllowNoPlanID bool
+}
+
 // ParseScoresheets reads one scoresheet file: a YAML sheet (one reviewer,
 // one group) or a CSV sheet (one reviewer, a row per group) in UTF-8,
 // UTF-8 with a BOM or GB18030 as Excel saves it. The name is used in
 // messages and tells the format by its extension (.yaml, .yml, .csv,
-// .txt); without one the content decides.
+// .tsv, .txt); without one the content decides. Content that does not
+// match the extension, such as an XLSX workbook renamed .csv, is refused
+// with a message that says so.
 //
-// Every problem is reported at once with its line and column: an unknown
-// round or group, an unknown dimension, a score off the rubric's scale or
-// not a whole number, a missing column. Blank scores are warnings. Sheets
-// left entirely blank are dropped with a warning. A reviewer who scores
-// one group twice across several files is found by [CheckScoresheets].
-func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric) ([]Scoresheet, scenario.Diagnostics) {
+// Every problem is reported at once with its line and column, and in a
+// CSV file with the row, the column letter and its header as a
+// spreadsheet shows them: an unknown round or group, an unknown dimension,
+// a score off the rubric's scale or not a whole number, a missing column,
+// a sheet made from another plan or without a plan id (see
+// [ParseOptions.AllowNoPlanID]). Blank scores are warnings. Sheets left
+// entirely blank are dropped with a warning. A reviewer who scores one
+// group twice across several files is found by [CheckScoresheets].
+func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions) ([]Scoresheet, scenario.Diagnostics) {
 	var (
 		sheets []Scoresheet
 		diags  scenario.Diagnostics
@@ -115,9 +134,9 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		return nil, diags
 	}
 	if isCSV(name, data) {
-		sheets = parseCSV(name, data, p, r, &diags)
+		sheets = parseCSV(name, data, p, r, opts, &diags)
 	} else {
-		sheets = parseYAML(name, data, p, r, &diags)
+		sheets = parseYAML(name, data, p, r, opts, &diags)
 	}
 	// A sheet with errors is not returned: callers use what is returned.
 	diags.Sort()
@@ -143,7 +162,7 @@ func isCSV(name string, data []byte) bool {
 	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
 }
 
-func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
 	var y sheetYAML
 	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &y)
 	*diags = append(*diags, d...)
@@ -204,12 +223,19 @@ func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, diags
 		}
 		sh.Scores[id] = sc
 	}
+	noPlan := sh.Plan == "" && !sh.IsBlank()
+	if noPlan && !opts.AllowNoPlanID {
+		diags.Errorf(where("plan"), "plan: missing; %s", noPlanID("sheet"))
+	}
 	if diags.HasErrors() {
 		return nil
 	}
 	if sh.IsBlank() {
 		diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
 		return nil
+	}
+	if noPlan && len(y.Members) == 0 {
+		diags.Warnf(where("plan"), "plan: missing, and no members listed; %s", uncheckedPlan)
 	}
 	for _, id := range ids {
 		if sc, ok := sh.Scores[id]; !ok || !sc.Scored() {
@@ -268,6 +294,17 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 		diags.Errorf(pos, "scenario: the sheet is for scenario %q, but the plan is for %q", id, p.Scenario.ID)
 	}
 }
+
+// noPlanID ends the message that refuses a sheet, or a row of a CSV
+// sheet, without a plan id.
+func noPlanID(what string) string {
+	return "the " + what + " does not say which plan it was made from, so its scores could land on another plan's groups — " +
+		"make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them"
+}
+
+// uncheckedPlan ends the warning about a sheet taken without a plan id or
+// members.
+const uncheckedPlan = "nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check"
 
 // planIDPattern is what a plan id looks like.
 var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)

@@ -122,6 +122,7 @@ type csvReader struct {
 	name  string
 	p     *plan.Plan
 	rub   *scenario.Rubric
+	opts  ParseOptions
 	diags *scenario.Diagnostics
 
 	header sheet.Row
@@ -133,17 +134,16 @@ type csvReader struct {
 }
 
 // parseCSV reads a CSV scoresheet: the header, then a sheet per row.
-func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
+func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
 	before := len(*diags)
-	opts := sheet.Options{TSV: strings.EqualFold(fileExt(name), ".tsv")}
-	t := sheet.ReadCSV(name, data, opts, diags)
+	t := sheet.ReadCSV(name, data, sheet.Options{TSV: strings.EqualFold(fileExt(name), ".tsv")}, diags)
 	if len(t.Rows) == 0 {
 		if len(*diags) == before {
 			diags.Errorf(scenario.Pos{File: name}, "file is empty")
 		}
 		return nil
 	}
-	r := &csvReader{name: name, p: p, rub: rub, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
+	r := &csvReader{name: name, p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
 	r.placeInCells(t, (*diags)[before:])
 	if !r.readHeader(t.Rows[0]) {
 		return nil
@@ -153,6 +153,9 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, diag
 		if sh, ok := r.readRow(row); ok {
 			sheets = append(sheets, sh)
 		}
+	}
+	if len(sheets) > 0 && len(diags.Errors()) == 0 {
+		r.warnUnchecked()
 	}
 	return sheets
 }
@@ -204,6 +207,7 @@ func (r *csvReader) readHeader(row sheet.Row) bool {
 			r.diags.Errorf(row.Pos, "%s: missing column for dimension %q (a header cell such as %q)", rowAt, d.ID, headerCell(d.Title.In(lang), d.ID))
 		}
 	}
+	r.requirePlanColumn(row)
 	// Rows can be read without a dimension's column, not without these.
 	for _, id := range []string{colReviewer, colRound, colGroup} {
 		if _, ok := r.cols[id]; !ok {
@@ -237,6 +241,43 @@ func (r *csvReader) placeInCells(t *sheet.Table, found scenario.Diagnostics) {
 			found[i].Message = r.where(c) + ": " + found[i].Message
 		}
 	}
+}
+
+// requirePlanColumn refuses a sheet without a plan id column, unless
+// [ParseOptions.AllowNoPlanID].
+func (r *csvReader) requirePlanColumn(header sheet.Row) {
+	if _, ok := r.cols[colPlan]; ok || r.opts.AllowNoPlanID {
+		return
+	}
+	cell := headerCell(words.In(r.p.Scenario.Language, "plan_id"), colPlan)
+	r.diags.Errorf(header.Pos, "row %d: no plan id column (a header cell such as %q); %s", header.Number, cell, noPlanID("sheet"))
+}
+
+// warnUnchecked warns, once for the file, that sheets taken without a plan
+// id column have no members column either: nothing was checked.
+func (r *csvReader) warnUnchecked() {
+	_, hasPlan := r.cols[colPlan]
+	_, hasMembers := r.cols[colMembers]
+	if !hasPlan && !hasMembers {
+		r.diags.Warnf(r.header.Pos, "row %d: no plan id column and no members column; %s", r.header.Number, uncheckedPlan)
+	}
+}
+
+// requirePlanID refuses a row whose plan id cell is empty, unless
+// [ParseOptions.AllowNoPlanID]. A sheet without the column at all is
+// reported once, at its header. It returns whether the row has neither a
+// plan id nor members, which is a warning once the row is taken.
+func (r *csvReader) requirePlanID(row sheet.Row, ctx string) (unchecked bool) {
+	id, pc, hasCol := r.cell(row, colPlan)
+	if id != "" || !hasCol {
+		return false
+	}
+	if !r.opts.AllowNoPlanID {
+		r.diags.Errorf(pc.Pos, "%s: %sthe plan id is empty; %s", r.where(pc), ctx, noPlanID("row"))
+		return false
+	}
+	members, _, _ := r.cell(row, colMembers)
+	return members == ""
 }
 
 // headerText is the text of the header cell of column col, as the
@@ -309,12 +350,17 @@ func (r *csvReader) readRow(row sheet.Row) (Scoresheet, bool) {
 	st, _, _ := r.cell(row, colStrengths)
 	im, _, _ := r.cell(row, colImprovements)
 	sh.Strengths, sh.Improvements = splitItems(st), splitItems(im)
+	unchecked := !sh.IsBlank() && r.requirePlanID(row, ctx)
 	if len(r.diags.Errors()) > errsBefore {
 		return Scoresheet{}, false
 	}
 	if sh.IsBlank() {
 		r.diags.Warnf(row.Pos, "row %d: %sthe row is blank; it is left out", row.Number, ctx)
 		return Scoresheet{}, false
+	}
+	if unchecked {
+		_, pc, _ := r.cell(row, colPlan)
+		r.diags.Warnf(pc.Pos, "%s: %sthe plan id is empty and no members are listed; %s", r.where(pc), ctx, uncheckedPlan)
 	}
 	for _, d := range r.rub.Dimensions {
 		if _, c, hasCol := r.cell(row, d.ID); hasCol && !sh.Scores[d.ID].Scored() {

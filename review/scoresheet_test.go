@@ -22,7 +22,10 @@ import (
 
 // TestBadScoresheets reads each bad scoresheet in testdata/bad and compares
 // every message with the golden file beside it. A directory holds sheets
-// read together, as `yishi review` reads several files.
+// read together, as `yishi review` reads several files. Sheets whose name
+// starts with "no-plan-id" are read as `yishi review` reads them by
+// default; the others are made by hand, without a plan id, and are read as
+// with --allow-no-plan-id so that each golden shows its own problem.
 func TestBadScoresheets(t *testing.T) {
 	p, s := fixture(t)
 	entries, err := os.ReadDir("testdata/bad")
@@ -49,7 +52,8 @@ func TestBadScoresheets(t *testing.T) {
 			for _, f := range files {
 				data, err := os.ReadFile(f)
 				require.NoError(t, err)
-				got, d := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric)
+				opts := ParseOptions{AllowNoPlanID: !strings.HasPrefix(name, "no-plan-id")}
+				got, d := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric, opts)
 				diags = append(diags, d...)
 				sheets = append(sheets, got...)
 			}
@@ -66,7 +70,7 @@ func TestMissingScoresAreWarnings(t *testing.T) {
 	for _, f := range []string{"testdata/bad/missing-scores.yaml", "testdata/bad/missing-scores.csv"} {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		sheets, diags := ParseScoresheets(f, data, p, s.Rubric.Rubric)
+		sheets, diags := ParseScoresheets(f, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 		assert.False(t, diags.HasErrors(), "%s: %v", f, diags)
 		assert.NotEmpty(t, diags.Warnings())
 		assert.NotEmpty(t, sheets)
@@ -90,7 +94,7 @@ func TestGB18030(t *testing.T) {
 	require.False(t, bytes.Equal(gb, data[len(sheet.BOM):]), "the test needs bytes that are not UTF-8")
 	_ = s
 
-	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric, ParseOptions{})
 	require.False(t, diags.HasErrors(), "%v", diags)
 	require.Len(t, sheets, 1)
 	assert.Equal(t, "王老师", sheets[0].Reviewer)
@@ -133,7 +137,7 @@ func TestCSVHintRow(t *testing.T) {
 	for _, rows := range [][][]string{recs, append(append([][]string{recs[0]}, recs[2:]...), recs[1])} {
 		var b bytes.Buffer
 		require.NoError(t, csv.NewWriter(&b).WriteAll(rows))
-		sheets, diags := ParseScoresheets("王老师.csv", b.Bytes(), p, zh.Rubric.Rubric)
+		sheets, diags := ParseScoresheets("王老师.csv", b.Bytes(), p, zh.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%v", diags)
 		require.Len(t, sheets, 3, "the hint row is no sheet")
 		for _, w := range diags.Warnings() {
@@ -188,7 +192,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		b.WriteString(sheet.BOM)
 		w := csv.NewWriter(&b)
 		require.NoError(t, w.WriteAll(recs))
-		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%v", diags)
 		require.Len(t, got, 3)
 		sheets = append(sheets, got...)
@@ -218,7 +222,7 @@ func TestYAMLRoundTrip(t *testing.T) {
 	require.Len(t, files, len(sheets))
 	var back []Scoresheet
 	for _, f := range files {
-		got, diags := ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%s: %v", f.Path, diags)
 		require.Empty(t, diags, "%s", f.Data)
 		back = append(back, got...)
@@ -287,23 +291,28 @@ func TestBlankHTMLScoresheet(t *testing.T) {
 }
 
 // FuzzParseScoresheets checks that no input makes the reader panic, and
-// that what it returns without errors is on the scale of a known group.
+// that what it returns without errors is on the scale of a known group
+// and, unless allowed, says which plan it was made from.
 func FuzzParseScoresheets(f *testing.F) {
 	p, s := fixture(f)
 	for _, dir := range []string{"testdata/report/sheets", "testdata/bad"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil {
-				f.Add(filepath.Base(file), data)
+				f.Add(filepath.Base(file), data, true)
+				f.Add(filepath.Base(file), data, false)
 			}
 		}
 	}
-	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric)
-		if diags.HasErrors() && len(sheets) > 0 {
+	f.Fuzz(func(t *testing.T, name string, data []byte, allow bool) {
+		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: allow})
+		if len(sheets) > 0 && diags.HasErrors() {
 			t.Fatalf("sheets returned with errors: %v", diags)
 		}
 		for _, sh := range sheets {
+			if !allow && sh.Plan == "" {
+				t.Fatalf("a sheet without a plan id accepted")
+			}
 			rd, ok := p.Round(sh.Round)
 			if !ok {
 				t.Fatalf("unknown round %d accepted", sh.Round)
@@ -361,11 +370,11 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		f := files[0]
 		assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
 
-		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
 		require.NotEmpty(t, got)
 
-		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, ParseOptions{})
 		assert.Empty(t, got, format)
 		errs := diags.Errors()
 		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
@@ -378,8 +387,9 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 	assert.Contains(t, string(files[0].Data), other.ID(), "the printed sheet names its plan")
 }
 
-// TestHandMadeSheetMembers: a sheet without a plan id is accepted, but a
-// members cell that is not the group's members is an error at the cell.
+// TestHandMadeSheetMembers: a sheet without a plan id, taken with
+// AllowNoPlanID, has its members checked: a members cell that is not the
+// group's members is an error at the cell.
 func TestHandMadeSheetMembers(t *testing.T) {
 	p, s := fixture(t)
 	const header = "reviewer,round,group,members,organization,rhythm,guidance,induction,recording,hosting\r\n"
@@ -396,7 +406,7 @@ func TestHandMadeSheetMembers(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
-			got, diags := ParseScoresheets("testdata.csv", []byte(data), p, s.Rubric.Rubric)
+			got, diags := ParseScoresheets("testdata.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 			if tt.err == "" {
 				require.False(t, diags.HasErrors(), "%v", diags)
 				require.Len(t, got, 1)
@@ -408,7 +418,7 @@ func TestHandMadeSheetMembers(t *testing.T) {
 	}
 	// A YAML sheet may list the members too.
 	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
-	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric)
+	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 	require.Len(t, diags.Errors(), 1, "%v", diags)
 	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
 }
@@ -436,7 +446,7 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "王老师,1,1,3,,3,3,3,3,3\n" + tt.row + "\n"
-			_, diags := ParseScoresheets("sheets/li.csv", []byte(data), p, s.Rubric.Rubric)
+			_, diags := ParseScoresheets("sheets/li.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 			errs := errorStrings(diags.Errors())
 			require.Len(t, errs, 1, "%v", diags)
 			if tt.name == "a quote inside a value" {
@@ -446,6 +456,72 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 				return
 			}
 			assert.Equal(t, tt.want, errs[0])
+		})
+	}
+}
+
+// TestNoPlanID: a sheet that does not say which plan it was made from (a
+// CSV file that lost its plan id column or cell in Excel, a YAML sheet
+// without `plan:`) is refused, since its scores could land on another
+// plan's groups, unless the caller allows it; then the members it lists
+// are checked, and a sheet with no members either is taken with a warning.
+func TestNoPlanID(t *testing.T) {
+	p, s := fixture(t)
+	const (
+		dims      = "organization,rhythm,guidance,induction,recording,hosting"
+		scores    = "4,4,4,4,4,4"
+		group1    = `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`
+		group2    = `"Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan"`
+		yamlStart = "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 1\n"
+		yamlEnd   = "scores: {organization: {score: 4}, rhythm: {score: 4}, guidance: {score: 4}, induction: {score: 4}, recording: {score: 4}, hosting: {score: 4}}\n"
+	)
+	refused := "--allow-no-plan-id to take it anyway, with its members checked"
+	for _, tt := range []struct {
+		name, file, data string
+		allow            bool
+		// err and warn are the start of the one error or warning expected,
+		// "" for none; an error means no sheet is taken.
+		err, warn string
+	}{
+		{"csv without the column", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", false,
+			`a.csv:1: row 1: no plan id column (a header cell such as "Plan id [plan]"); the sheet does not say which plan it was made from`, ""},
+		{"csv without the column, allowed", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", true, "", ""},
+		{"csv without the column, allowed, other members", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group2 + "," + scores + "\n", true,
+			"a.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee", ""},
+		{"csv without plan id or members, allowed", "a.csv", "reviewer,round,group," + dims + "\nAlice,1,1," + scores + "\n", true,
+			"", "a.csv:1: warning: row 1: no plan id column and no members column; nothing shows which plan"},
+		{"csv with an empty cell", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", false,
+			"a.csv:2:67: row 2, column K (plan): round 1 group 1: the plan id is empty; the row does not say which plan", ""},
+		{"csv with an empty cell, allowed", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", true, "", ""},
+		{"csv with an empty cell and no members, allowed", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",\n", true,
+			"", "a.csv:2:23: warning: row 2, column J (plan): round 1 group 1: the plan id is empty and no members are listed; nothing shows which plan"},
+		{"yaml", "a.yaml", yamlStart + yamlEnd, false, "a.yaml:1:1: plan: missing; the sheet does not say which plan it was made from", ""},
+		{"yaml with an empty plan", "a.yaml", yamlStart + "plan: \n" + yamlEnd, false, "a.yaml:6:6: plan: missing; the sheet does not say", ""},
+		{"yaml, allowed", "a.yaml", yamlStart + "members: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\n" + yamlEnd, true, "", ""},
+		{"yaml, allowed, other members", "a.yaml", yamlStart + "members: [Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan]\n" + yamlEnd, true,
+			"a.yaml:6:10: members: round 1 group 1 of the plan is Ann Lee", ""},
+		{"yaml without members, allowed", "a.yaml", yamlStart + yamlEnd, true, "", "a.yaml:1:1: warning: plan: missing, and no members listed; nothing shows which plan"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, diags := ParseScoresheets(tt.file, []byte(tt.data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: tt.allow})
+			errs, warns := errorStrings(diags.Errors()), errorStrings(diags.Warnings())
+			if tt.err != "" {
+				require.Len(t, errs, 1, "%v", diags)
+				assert.True(t, strings.HasPrefix(errs[0], tt.err), "%s\nwant it to start with\n%s", errs[0], tt.err)
+				if !tt.allow {
+					assert.Contains(t, errs[0], refused, "the message names the way to take the sheet anyway")
+				}
+				assert.Empty(t, got)
+				return
+			}
+			require.Empty(t, errs)
+			require.Len(t, got, 1)
+			if tt.warn == "" {
+				assert.Empty(t, warns)
+				return
+			}
+			require.Len(t, warns, 1, "%v", diags)
+			assert.True(t, strings.HasPrefix(warns[0], tt.warn), "%s\nwant it to start with\n%s", warns[0], tt.warn)
 		})
 	}
 }
