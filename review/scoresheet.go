@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -17,7 +16,6 @@ import (
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
-	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // KindScoresheet is the kind of a scoresheet file.
@@ -133,9 +131,10 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		diags.Errorf(scenario.Pos{File: name}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), scenario.MaxFileSize)
 		return nil, diags
 	}
-	if isCSV(name, data) {
+	switch sheetFormat(name, data, &diags) {
+	case FormatCSV:
 		sheets = parseCSV(name, data, p, r, opts, &diags)
-	} else {
+	case FormatYAML:
 		sheets = parseYAML(name, data, p, r, opts, &diags)
 	}
 	// A sheet with errors is not returned: callers use what is returned.
@@ -144,22 +143,6 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		return nil, diags
 	}
 	return sheets, diags
-}
-
-// fileExt is the extension of a file name, with a slash or a backslash
-// between folders.
-func fileExt(name string) string { return path.Ext(strings.ReplaceAll(name, `\`, "/")) }
-
-func isCSV(name string, data []byte) bool {
-	switch strings.ToLower(fileExt(name)) {
-	case ".csv", ".txt", ".tsv":
-		return true
-	case ".yaml", ".yml":
-		return false
-	}
-	text, _, _ := sheet.DecodeText(data)
-	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
-	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
 }
 
 func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {

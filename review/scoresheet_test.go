@@ -525,3 +525,46 @@ func TestNoPlanID(t *testing.T) {
 		})
 	}
 }
+
+// TestContentNotAsNamed: a file whose content is not what its name says
+// gets one message saying so, not the syntax errors of reading it as the
+// wrong thing.
+func TestContentNotAsNamed(t *testing.T) {
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}, Round: 1, Groups: []int{1}})
+	require.NoError(t, err)
+	yml, err := MarshalScoresheetYAML(p, s, blank[0])
+	require.NoError(t, err)
+	csvData := MarshalScoresheetsCSV(p, s, blank)
+	// The start of an XLSX workbook: a zip file whose first entry is
+	// [Content_Types].xml, with bytes that are neither UTF-8 nor quotes
+	// a CSV reader could split.
+	xlsx := append([]byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00\x08\x02[Content_Types].xml \xa2\x04\x02("), bytes.Repeat([]byte{0xa0, '"', 0x9c}, 50)...)
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0, 0xff, '"'}, 50)...)
+	for _, tt := range []struct {
+		what, name string
+		data       []byte
+		want       string
+	}{
+		{"xlsx as csv", "li.csv", xlsx, `li.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; in Excel, save it with File → Save As → CSV UTF-8 (另存为 → CSV UTF-8) and give that file`},
+		{"xlsx as yaml", "li.yaml", xlsx, `li.yaml: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".yaml"`},
+		{"xlsx without an extension", "li", xlsx, `li: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in "nothing"`},
+		{"xls as csv", "li.csv", xls, `li.csv: this is an Excel 97–2003 workbook (.xls), not a text file, although its name ends in ".csv"`},
+		{"yaml as csv", "li.csv", yml, `li.csv: this is a YAML scoresheet (it starts with "version: 1"), but its name ends in ".csv"; rename it to end in .yaml`},
+		{"yaml as txt", "li.txt", []byte("---\nversion: 1\nkind: scoresheet\n"), `li.txt: this is a YAML scoresheet (it starts with "---"), but its name ends in ".txt"; rename it to end in .yaml`},
+		{"csv as yaml", "li.yaml", csvData, `li.yaml: this is a CSV scoresheet (its first row is a header: "Reviewer [reviewer],Round [round],Group [group],`},
+	} {
+		t.Run(tt.what, func(t *testing.T) {
+			got, diags := ParseScoresheets(tt.name, tt.data, p, s.Rubric.Rubric, ParseOptions{})
+			assert.Empty(t, got)
+			require.Len(t, diags, 1, "one message, nothing else: %v", diags)
+			assert.True(t, strings.HasPrefix(diags[0].String(), tt.want), "%s\nwant it to start with\n%s", diags[0], tt.want)
+		})
+	}
+	// Content that is what its name says, or a file without an
+	// extension, is read as before.
+	for name, data := range map[string][]byte{"a.yaml": yml, "a.csv": csvData, "a": yml, "b": csvData} {
+		_, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{})
+		assert.False(t, diags.HasErrors(), "%s: %v", name, diags)
+	}
+}
