@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -67,6 +68,7 @@ func TestReportFigures(t *testing.T) {
 	assert.True(t, found, "rhythm of round 1 group 1 is flagged")
 	// The weakest dimensions lead the debrief's analysis.
 	assert.Equal(t, []string{"rhythm", "recording"}, g1.Weakest)
+	require.Len(t, rep.Agreement, 6, "an entry per dimension, or the loop below checks nothing")
 	for _, a := range rep.Agreement {
 		assert.True(t, (a.Alpha.Value == nil) != (a.Alpha.NotComputable == ""), "%s: alpha is a value or a reason", a.Dimension)
 		assert.True(t, (a.ICC.Value == nil) != (a.ICC.NotComputable == ""), "%s: ICC is a value or a reason", a.Dimension)
@@ -78,6 +80,7 @@ func TestReportFigures(t *testing.T) {
 func TestOneReviewer(t *testing.T) {
 	p, s := fixture(t)
 	rep := BuildReport(p, s, readSheets(t, p, s, "testdata/report/sheets/alice.csv"))
+	require.Len(t, rep.Agreement, len(s.Rubric.Rubric.Dimensions), "an entry per dimension, or the loop below checks nothing")
 	for _, a := range rep.Agreement {
 		assert.Nil(t, a.Alpha.Value)
 		assert.Nil(t, a.ICC.Value)
@@ -114,7 +117,10 @@ var hostile = []string{
 	"@SUM(A1)",
 	"-2+3",
 	"\t=1+1",
+	"＝1+1", // a full-width equals sign, which some spreadsheets read as "="
 	"<script>alert(1)</script>",
+	"[x](javascript:alert(1)) **bold** | cell | ![i](http://x/i.png)",
+	"# heading",
 }
 
 func hostileSheets(t *testing.T) *Report {
@@ -141,6 +147,15 @@ func TestHTMLEscaping(t *testing.T) {
 		assert.NotContains(t, string(out), "<img", format)
 		assert.Contains(t, string(out), "&lt;script&gt;", format)
 	}
+	// In Markdown, a reviewer's text makes no link, image, emphasis,
+	// table cell or heading.
+	out, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	md := string(out)
+	assert.Contains(t, md, `\[x\](javascript:alert(1)) \*\*bold\*\* \| cell \| \!\[i\](http://x/i.png)`)
+	assert.NotContains(t, md, "[x](javascript")
+	assert.NotContains(t, md, "![i](")
+	assert.Contains(t, md, `\# heading`, "not a heading, even inside a list item")
 	js, err := RenderReport(rep, ReportJSON)
 	require.NoError(t, err)
 	assert.NotContains(t, string(js), "<script>")
@@ -164,12 +179,12 @@ func TestCSVFormulaInjection(t *testing.T) {
 			if c == "" {
 				continue
 			}
-			if strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			if first, _ := utf8.DecodeRuneInString(c); strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
 				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
 			}
 		}
 	}
-	for _, h := range hostile[:5] {
+	for _, h := range hostile[:6] {
 		assert.True(t, seen["'"+h], "%q is written with an apostrophe", h)
 	}
 	assert.True(t, seen["'=Bob"], "reviewer names are made safe too")
@@ -240,7 +255,8 @@ func TestChineseReport(t *testing.T) {
 	for _, want := range []string{`lang="zh"`, "复盘报告", "评分人一致性", "改进计划", "感受", "客观性问题", "Noto Sans CJK SC"} {
 		assert.Contains(t, html, want)
 	}
-	assert.Equal(t, 2, strings.Count(html, "<svg")/len(rep.Rounds), "a bar chart and a heat map per round")
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, 2*len(rep.Rounds), strings.Count(html, "<svg"), "a bar chart and a heat map per round")
 }
 
 func TestUnknownReportFormat(t *testing.T) {
