@@ -209,16 +209,7 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 }
 
 func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupReport {
-	lang := s.Language
-	rub := s.Rubric.Rubric
-	gr := GroupReport{Round: u.round, Group: u.group}
-	for _, m := range g.Members {
-		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)}
-		if r, ok := s.Role(m.Role); ok {
-			mi.Function = r.Function
-		}
-		gr.Members = append(gr.Members, mi)
-	}
+	gr := GroupReport{Round: u.round, Group: u.group, Members: memberInfo(g, s)}
 	for j, name := range t.reviewers {
 		sh, ok := t.sheet[u][j]
 		if !ok {
@@ -232,30 +223,13 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 			gr.Improvements = append(gr.Improvements, Note{Reviewer: name, Text: x})
 		}
 	}
+	// The weighted total is taken over the unrounded means.
 	var wsum, wtot float64
-	for _, d := range rub.Dimensions {
-		ds := DimensionStats{ID: d.ID, Title: d.Title.In(lang), Scores: t.reviewerScores(u, d.ID)}
-		sum := 0
-		for _, sc := range ds.Scores {
-			if sc.Score == nil {
-				continue
-			}
-			v := *sc.Score
-			if ds.N == 0 || v < *ds.Min {
-				ds.Min = &v
-			}
-			if ds.N == 0 || v > *ds.Max {
-				v2 := v
-				ds.Max = &v2
-			}
-			ds.N++
-			sum += v
-		}
+	for _, d := range s.Rubric.Rubric.Dimensions {
+		ds, mean := dimensionStats(t, u, d, s.Language)
 		if ds.N > 0 {
-			m := scenario.Round3(float64(sum) / float64(ds.N))
-			ds.Mean = &m
 			w := d.EffectiveWeight()
-			wsum += w * float64(sum) / float64(ds.N)
+			wsum += w * mean
 			wtot += w
 		}
 		gr.Dimensions = append(gr.Dimensions, ds)
@@ -268,6 +242,47 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 	gr.Debrief = debrief(gr, s)
 	gr.Plan = improvementPlan(gr, s)
 	return gr
+}
+
+// memberInfo lists a group's members with the role each played.
+func memberInfo(g plan.Group, s *scenario.Scenario) []MemberInfo {
+	var out []MemberInfo
+	for _, m := range g.Members {
+		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)}
+		if r, ok := s.Role(m.Role); ok {
+			mi.Function = r.Function
+		}
+		out = append(out, mi)
+	}
+	return out
+}
+
+// dimensionStats gathers the scores of unit u on dimension d, and returns
+// their mean unrounded (0 when no reviewer scored it).
+func dimensionStats(t *table, u unit, d scenario.Dimension, lang string) (DimensionStats, float64) {
+	ds := DimensionStats{ID: d.ID, Title: d.Title.In(lang), Scores: t.reviewerScores(u, d.ID)}
+	sum := 0
+	for _, sc := range ds.Scores {
+		if sc.Score == nil {
+			continue
+		}
+		lo, hi := *sc.Score, *sc.Score
+		if ds.N == 0 || lo < *ds.Min {
+			ds.Min = &lo
+		}
+		if ds.N == 0 || hi > *ds.Max {
+			ds.Max = &hi
+		}
+		ds.N++
+		sum += *sc.Score
+	}
+	if ds.N == 0 {
+		return ds, 0
+	}
+	mean := float64(sum) / float64(ds.N)
+	m := scenario.Round3(mean)
+	ds.Mean = &m
+	return ds, mean
 }
 
 // weakest returns the ids of the n dimensions with the lowest mean, ties

@@ -410,130 +410,192 @@ func heatColor(v float64, s scenario.Scale) string {
 
 func esc(s string) string { return html.EscapeString(s) }
 
+// mdReport writes a report as Markdown, a part at a time.
+type mdReport struct {
+	b    strings.Builder
+	r    *Report
+	lang string
+}
+
+// w is the fixed word key in the report's language.
+func (m *mdReport) w(key string) string { return words.In(m.lang, key) }
+
+func (m *mdReport) printf(format string, args ...any) { fmt.Fprintf(&m.b, format, args...) }
+
+// renderMarkdown writes the report as Markdown: the header, each round's
+// ranking, the agreement between reviewers, where they differ, and a part
+// per group. Only text from users is escaped ([scenario.EscapeMarkdown]);
+// figures and fixed words are written as they are.
 func renderMarkdown(r *Report) []byte {
-	lang := r.Language
-	w := func(k string) string { return words.In(lang, k) }
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), scenario.EscapeMarkdown(r.Scenario.Title))
-	if r.Demo {
-		fmt.Fprintf(&b, "**%s**\n\n", w("demo_note"))
-	}
-	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), scenario.EscapeMarkdown(r.Scenario.Title), scenario.EscapeMarkdown(r.Scenario.ID), w("rubric"), scenario.EscapeMarkdown(r.Rubric.Title),
-		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), scenario.EscapeMarkdown(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
-	if len(r.Rounds) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", w("no_reviews"))
-	}
+	m := &mdReport{r: r, lang: r.Language}
+	m.header()
 	for _, rd := range r.Rounds {
-		fmt.Fprintf(&b, "## %s %d — %s\n\n", w("round"), rd.Round, w("ranking"))
-		fmt.Fprintf(&b, "| %s | %s |", w("rank"), w("group"))
-		for _, d := range r.Rubric.Dimensions {
-			fmt.Fprintf(&b, " %s |", scenario.EscapeMarkdown(d.Title))
-		}
-		fmt.Fprintf(&b, " %s | %s |\n|---:|---|%s---:|---:|\n", w("weighted"), w("n"), strings.Repeat("---:|", len(r.Rubric.Dimensions)))
-		for _, g := range rd.Ranking() {
-			rank := "–"
-			if g.Rank > 0 {
-				rank = strconv.Itoa(g.Rank)
-			}
-			fmt.Fprintf(&b, "| %s | %s %d |", rank, w("group"), g.Group)
-			for _, d := range g.Dimensions {
-				if p := partial(g, d); p != "" {
-					fmt.Fprintf(&b, " %s %s |", num(d.Mean), p)
-				} else {
-					fmt.Fprintf(&b, " %s |", num(d.Mean))
-				}
-			}
-			fmt.Fprintf(&b, " **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
-		}
-		b.WriteString("\n")
-		if hasPartial(rd) {
-			fmt.Fprintf(&b, "%s\n\n", w("partial_note"))
-		}
+		m.ranking(rd)
 	}
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), w("agreement_help"))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), w("alpha"), w("icc"), w("reading"))
-	for _, a := range r.Agreement {
-		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s |\n", scenario.EscapeMarkdown(a.Title), a.Units, a.Reviewers, statText(a.Alpha, lang, false), statText(a.ICC, lang, false), a.Reading)
-	}
-	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", w("leniency"), w("leniency_help"), w("reviewer"), w("leniency"), w("compared"), w("sheets"))
-	for _, l := range r.Leniency {
-		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", scenario.EscapeMarkdown(l.Reviewer), statText(l.Leniency, lang, true), l.Compared, l.Sheets)
-	}
-	fmt.Fprintf(&b, "\n### %s\n\n", w("flags"))
-	if len(r.Flags) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", w("no_flags"))
-	}
-	for _, f := range r.Flags {
-		fmt.Fprintf(&b, "- %s %d · %s %d · %s (%s %d)\n", w("round"), f.Round, w("group"), f.Group, scenario.EscapeMarkdown(f.Title), w("spread"), f.Spread)
-		for _, sc := range f.Scores {
-			fmt.Fprintf(&b, "  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
-		}
-	}
-	if len(r.Flags) > 0 {
-		b.WriteString("\n")
-	}
+	m.agreement()
+	m.flags()
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
-			fmt.Fprintf(&b, "## %s %d · %s %d", w("round"), g.Round, w("group"), g.Group)
-			if g.Rank > 0 {
-				fmt.Fprintf(&b, " · %s %d", w("rank"), g.Rank)
-			}
-			b.WriteString("\n\n")
-			var ms []string
-			for _, m := range g.Members {
-				ms = append(ms, scenario.EscapeMarkdown(m.Name)+" ("+scenario.EscapeMarkdown(m.Title)+")")
-			}
-			fmt.Fprintf(&b, "%s: %s  \n%s: %s\n\n", w("members"), strings.Join(ms, ", "), w("reviewers"), scenario.EscapeMarkdown(strings.Join(g.Reviewers, ", ")))
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", w("dimension"), w("mean"), w("range"), w("n"), w("reviewer")+": "+w("score")+" — "+w("Evidence"))
-			for _, d := range g.Dimensions {
-				var parts []string
-				for _, sc := range d.Scores {
-					parts = append(parts, scenario.EscapeMarkdown(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
-				}
-				fmt.Fprintf(&b, "| %s | %s | %s–%s | %d | %s |\n", scenario.EscapeMarkdown(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
-			}
-			fmt.Fprintf(&b, "| **%s** | **%s** | | | |\n\n", w("weighted"), num(g.Weighted))
-			if len(g.Strengths) > 0 {
-				fmt.Fprintf(&b, "### %s\n\n", w("strengths"))
-				for _, n := range g.Strengths {
-					fmt.Fprintf(&b, "- %s — %s\n", scenario.EscapeMarkdown(n.Text), scenario.EscapeMarkdown(n.Reviewer))
-				}
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "### %s\n\n", w("debrief"))
-			for _, ph := range g.Debrief.Phases {
-				fmt.Fprintf(&b, "**%s**\n\n", scenario.EscapeMarkdown(ph.Title))
-				for i, q := range ph.Questions {
-					lvl := ""
-					if q.Level != "" {
-						lvl = "*" + w(q.Level) + "*: "
-					}
-					fmt.Fprintf(&b, "%d. %s%s\n", i+1, lvl, scenario.EscapeMarkdown(q.Text))
-				}
-				b.WriteString("\n")
-			}
-			if len(g.Debrief.Evidence) > 0 {
-				fmt.Fprintf(&b, "### %s — %s\n\n", w("weakest"), w("Evidence"))
-				for _, e := range g.Debrief.Evidence {
-					fmt.Fprintf(&b, "- **%s** (%s %s)\n", scenario.EscapeMarkdown(e.Title), w("mean"), num(e.Mean))
-					for _, sc := range e.Scores {
-						fmt.Fprintf(&b, "  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
-					}
-				}
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", w("plan"), w("area"), w("action"), w("owner"), w("due"))
-			for _, a := range g.Plan {
-				action := scenario.EscapeMarkdown(a.Action)
-				if a.Reviewer != "" {
-					action += " — " + scenario.EscapeMarkdown(a.Reviewer)
-				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", scenario.EscapeMarkdown(a.AreaTitle), action, scenario.EscapeMarkdown(a.Owner), scenario.EscapeMarkdown(a.Due))
-			}
-			b.WriteString("|  |  |  |  |\n\n")
+			m.group(g)
 		}
 	}
-	return []byte(b.String())
+	return []byte(m.b.String())
+}
+
+func (m *mdReport) header() {
+	r, esc := m.r, scenario.EscapeMarkdown
+	m.printf("# %s — %s\n\n", m.w("report_title"), esc(r.Scenario.Title))
+	if r.Demo {
+		m.printf("**%s**\n\n", m.w("demo_note"))
+	}
+	m.printf("%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", m.w("scenario"), esc(r.Scenario.Title), esc(r.Scenario.ID), m.w("rubric"), esc(r.Rubric.Title),
+		m.w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, m.w("reviewers"), esc(strings.Join(r.Reviewers, ", ")), m.w("sheets"), r.Sheets)
+	if len(r.Rounds) == 0 {
+		m.printf("%s\n\n", m.w("no_reviews"))
+	}
+}
+
+// ranking is a round's groups in rank order, with their mean per
+// dimension.
+func (m *mdReport) ranking(rd RoundReport) {
+	dims := m.r.Rubric.Dimensions
+	m.printf("## %s %d — %s\n\n", m.w("round"), rd.Round, m.w("ranking"))
+	m.printf("| %s | %s |", m.w("rank"), m.w("group"))
+	for _, d := range dims {
+		m.printf(" %s |", scenario.EscapeMarkdown(d.Title))
+	}
+	m.printf(" %s | %s |\n|---:|---|%s---:|---:|\n", m.w("weighted"), m.w("n"), strings.Repeat("---:|", len(dims)))
+	for _, g := range rd.Ranking() {
+		rank := "–"
+		if g.Rank > 0 {
+			rank = strconv.Itoa(g.Rank)
+		}
+		m.printf("| %s | %s %d |", rank, m.w("group"), g.Group)
+		for _, d := range g.Dimensions {
+			if p := partial(g, d); p != "" {
+				m.printf(" %s %s |", num(d.Mean), p)
+			} else {
+				m.printf(" %s |", num(d.Mean))
+			}
+		}
+		m.printf(" **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
+	}
+	m.b.WriteString("\n")
+	if hasPartial(rd) {
+		m.printf("%s\n\n", m.w("partial_note"))
+	}
+}
+
+// agreement is the agreement between reviewers per dimension, and each
+// reviewer's leniency.
+func (m *mdReport) agreement() {
+	esc := scenario.EscapeMarkdown
+	m.printf("## %s\n\n%s\n\n", m.w("agreement"), m.w("agreement_help"))
+	m.printf("| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", m.w("dimension"), m.w("units"), m.w("n"), m.w("alpha"), m.w("icc"), m.w("reading"))
+	for _, a := range m.r.Agreement {
+		m.printf("| %s | %d | %d | %s | %s | %s |\n", esc(a.Title), a.Units, a.Reviewers, statText(a.Alpha, m.lang, false), statText(a.ICC, m.lang, false), a.Reading)
+	}
+	m.printf("\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", m.w("leniency"), m.w("leniency_help"), m.w("reviewer"), m.w("leniency"), m.w("compared"), m.w("sheets"))
+	for _, l := range m.r.Leniency {
+		m.printf("| %s | %s | %d | %d |\n", esc(l.Reviewer), statText(l.Leniency, m.lang, true), l.Compared, l.Sheets)
+	}
+}
+
+// flags lists where reviewers differ by the threshold or more, with what
+// each gave and wrote.
+func (m *mdReport) flags() {
+	m.printf("\n### %s\n\n", m.w("flags"))
+	if len(m.r.Flags) == 0 {
+		m.printf("%s\n\n", m.w("no_flags"))
+	}
+	for _, f := range m.r.Flags {
+		m.printf("- %s %d · %s %d · %s (%s %d)\n", m.w("round"), f.Round, m.w("group"), f.Group, scenario.EscapeMarkdown(f.Title), m.w("spread"), f.Spread)
+		m.scores(f.Scores)
+	}
+	if len(m.r.Flags) > 0 {
+		m.b.WriteString("\n")
+	}
+}
+
+// scores lists reviewers' scores with their evidence, as sub-items.
+func (m *mdReport) scores(scores []ReviewerScore) {
+	for _, sc := range scores {
+		m.printf("  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+	}
+}
+
+// group is the part of one group: its scores, strengths, debrief guide and
+// improvement plan.
+func (m *mdReport) group(g GroupReport) {
+	esc := scenario.EscapeMarkdown
+	m.printf("## %s %d · %s %d", m.w("round"), g.Round, m.w("group"), g.Group)
+	if g.Rank > 0 {
+		m.printf(" · %s %d", m.w("rank"), g.Rank)
+	}
+	m.b.WriteString("\n\n")
+	var ms []string
+	for _, mem := range g.Members {
+		ms = append(ms, esc(mem.Name)+" ("+esc(mem.Title)+")")
+	}
+	m.printf("%s: %s  \n%s: %s\n\n", m.w("members"), strings.Join(ms, ", "), m.w("reviewers"), esc(strings.Join(g.Reviewers, ", ")))
+	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.w("reviewer")+": "+m.w("score")+" — "+m.w("Evidence"))
+	for _, d := range g.Dimensions {
+		var parts []string
+		for _, sc := range d.Scores {
+			parts = append(parts, esc(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+		}
+		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	}
+	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
+	if len(g.Strengths) > 0 {
+		m.printf("### %s\n\n", m.w("strengths"))
+		for _, n := range g.Strengths {
+			m.printf("- %s — %s\n", esc(n.Text), esc(n.Reviewer))
+		}
+		m.b.WriteString("\n")
+	}
+	m.debrief(g.Debrief)
+	m.plan(g.Plan)
+}
+
+// debrief is a group's debrief guide: the questions of each phase, then
+// what reviewers wrote about the weakest dimensions.
+func (m *mdReport) debrief(db Debrief) {
+	m.printf("### %s\n\n", m.w("debrief"))
+	for _, ph := range db.Phases {
+		m.printf("**%s**\n\n", scenario.EscapeMarkdown(ph.Title))
+		for i, q := range ph.Questions {
+			lvl := ""
+			if q.Level != "" {
+				lvl = "*" + m.w(q.Level) + "*: "
+			}
+			m.printf("%d. %s%s\n", i+1, lvl, scenario.EscapeMarkdown(q.Text))
+		}
+		m.b.WriteString("\n")
+	}
+	if len(db.Evidence) == 0 {
+		return
+	}
+	m.printf("### %s — %s\n\n", m.w("weakest"), m.w("Evidence"))
+	for _, e := range db.Evidence {
+		m.printf("- **%s** (%s %s)\n", scenario.EscapeMarkdown(e.Title), m.w("mean"), num(e.Mean))
+		m.scores(e.Scores)
+	}
+	m.b.WriteString("\n")
+}
+
+// plan is a group's improvement plan, with an empty row to fill in.
+func (m *mdReport) plan(actions []Action) {
+	esc := scenario.EscapeMarkdown
+	m.printf("### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", m.w("plan"), m.w("area"), m.w("action"), m.w("owner"), m.w("due"))
+	for _, a := range actions {
+		action := esc(a.Action)
+		if a.Reviewer != "" {
+			action += " — " + esc(a.Reviewer)
+		}
+		m.printf("| %s | %s | %s | %s |\n", esc(a.AreaTitle), action, esc(a.Owner), esc(a.Due))
+	}
+	m.b.WriteString("|  |  |  |  |\n\n")
 }
 
 func evidenceSuffixMD(e string) string {

@@ -145,88 +145,123 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 	return sheets, diags
 }
 
-func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
-	var y sheetYAML
-	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &y)
+// yamlReader checks one YAML scoresheet, decoded with the strict
+// position-aware decoder of package scenario. It keeps checking after a
+// value failed to decode, so that every problem is reported at once; a
+// value that failed is not checked again.
+type yamlReader struct {
+	name   string
+	y      sheetYAML
+	pos    scenario.Positions
+	failed map[scenario.Pos]bool
+	p      *plan.Plan
+	rub    *scenario.Rubric
+	diags  *scenario.Diagnostics
+}
+
+// where is where the value at key stood, or the nearest place above it.
+func (r *yamlReader) where(key string) scenario.Pos { return r.pos.Of(key) }
+
+// decoded reports whether the value at key decoded.
+func (r *yamlReader) decoded(key string) bool { return !r.failed[r.where(key)] }
+
+// parseYAML reads a YAML scoresheet: one reviewer, one group.
+func parseYAML(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
+	r := &yamlReader{name: name, p: p, rub: rub, diags: diags, failed: map[scenario.Pos]bool{}}
+	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &r.y)
 	*diags = append(*diags, d...)
-	if y.Version == 0 {
+	if r.y.Version == 0 {
 		return nil // not a scoresheet at all: a syntax error, no version
 	}
-	// Keep checking after a value failed to decode, so that every problem
-	// is reported at once; a value that failed is not checked again.
-	failed := map[scenario.Pos]bool{}
+	r.pos = pos
 	for _, e := range d.Errors() {
-		failed[e.Pos] = true
+		r.failed[e.Pos] = true
 	}
-	where := func(key string) scenario.Pos { return pos.Of(key) }
-	decoded := func(key string) bool { return !failed[where(key)] }
+	sh := r.sheet()
+	r.scores(&sh, scoreKeyPositions(name, data))
+	return r.finish(sh, opts)
+}
+
+// sheet reads and checks what the sheet says about itself: its kind,
+// reviewer, scenario, plan, round and group, and the members it lists.
+func (r *yamlReader) sheet() Scoresheet {
+	y := r.y
 	if y.Kind != KindScoresheet {
-		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a scoresheet made by `yishi scoresheets`?", KindScoresheet, y.Kind)
+		r.diags.Errorf(r.where("kind"), "kind: expected %q, got %q; is this a scoresheet made by `yishi scoresheets`?", KindScoresheet, y.Kind)
 	}
 	sh := Scoresheet{
-		Scenario: strings.TrimSpace(y.Scenario),
-		Plan:     strings.TrimSpace(y.Plan),
-		Reviewer: strings.TrimSpace(y.Reviewer),
-		Round:    y.Round,
-		Group:    y.Group,
-		Scores:   map[string]Score{},
-		Pos:      scenario.Pos{File: name},
+		Scenario:     strings.TrimSpace(y.Scenario),
+		Plan:         strings.TrimSpace(y.Plan),
+		Reviewer:     strings.TrimSpace(y.Reviewer),
+		Round:        y.Round,
+		Group:        y.Group,
+		Scores:       map[string]Score{},
+		Strengths:    cleanList(y.Strengths),
+		Improvements: cleanList(y.Improvements),
+		Pos:          scenario.Pos{File: r.name},
 	}
-	sh.Strengths = cleanList(y.Strengths)
-	sh.Improvements = cleanList(y.Improvements)
-	if sh.Reviewer == "" && decoded("reviewer") {
-		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
+	if sh.Reviewer == "" && r.decoded("reviewer") {
+		r.diags.Errorf(r.where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
-	checkScenario(sh.Scenario, p, where("scenario"), diags)
-	checked := checkPlan(sh.Plan, p.ID(), "", where("plan"), diags)
-	if decoded("round") && decoded("group") {
-		if checkRoundGroup(p, sh.Round, sh.Group, "round", "group", where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
-			checkMembers(p, sh.Round, sh.Group, y.Members, "members", where("members"), diags)
-		}
+	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
+	checked := checkPlan(sh.Plan, r.p.ID(), "", r.where("plan"), r.diags)
+	if r.decoded("round") && r.decoded("group") &&
+		checkRoundGroup(r.p, sh.Round, sh.Group, "round", "group", r.where("round"), r.where("group"), r.diags) &&
+		!checked && len(y.Members) > 0 {
+		checkMembers(r.p, sh.Round, sh.Group, y.Members, "members", r.where("members"), r.diags)
 	}
+	return sh
+}
 
-	keys := scoreKeyPositions(name, data)
-	ids := r.DimensionIDs()
-	for _, id := range sortedKeys(y.Scores) {
-		v := y.Scores[id]
+// scores reads each score and its evidence into sh; keys places each
+// dimension's key, so that an unknown one is reported there.
+func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
+	ids := r.rub.DimensionIDs()
+	for _, id := range sortedKeys(r.y.Scores) {
+		v := r.y.Scores[id]
 		kpos, ok := keys[id]
 		if !ok {
-			kpos = where("scores." + id)
+			kpos = r.where("scores." + id)
 		}
-		if _, known := r.Dimension(id); !known {
-			diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
+		if _, known := r.rub.Dimension(id); !known {
+			r.diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
 			continue
 		}
 		sc := Score{Evidence: strings.TrimSpace(v.Evidence), Pos: kpos}
-		if v.Score != nil && decoded("scores."+id+".score") {
-			spos := where("scores." + id + ".score")
-			if n, ok := checkScore(*v.Score, r.Scale, fmt.Sprintf("scores.%s.score", id), spos, diags); ok {
+		if key := "scores." + id + ".score"; v.Score != nil && r.decoded(key) {
+			if n, ok := checkScore(*v.Score, r.rub.Scale, key, r.where(key), r.diags); ok {
 				sc.Value = &n
 			}
 		}
 		sh.Scores[id] = sc
 	}
+}
+
+// finish refuses a sheet without a plan id unless allowed, and returns the
+// sheet unless it has errors or is blank, with a warning for each
+// dimension it leaves unscored.
+func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
 	noPlan := sh.Plan == "" && !sh.IsBlank()
 	if noPlan && !opts.AllowNoPlanID {
-		diags.Errorf(where("plan"), "plan: missing; %s", noPlanID("sheet"))
+		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID("sheet"))
 	}
-	if diags.HasErrors() {
+	if r.diags.HasErrors() {
 		return nil
 	}
 	if sh.IsBlank() {
-		diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
+		r.diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
 		return nil
 	}
-	if noPlan && len(y.Members) == 0 {
-		diags.Warnf(where("plan"), "plan: missing, and no members listed; %s", uncheckedPlan)
+	if noPlan && len(r.y.Members) == 0 {
+		r.diags.Warnf(r.where("plan"), "plan: missing, and no members listed; %s", uncheckedPlan)
 	}
-	for _, id := range ids {
+	for _, id := range r.rub.DimensionIDs() {
 		if sc, ok := sh.Scores[id]; !ok || !sc.Scored() {
-			at := where("scores")
+			at := r.where("scores")
 			if ok {
 				at = sc.Pos
 			}
-			diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
+			r.diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
 		}
 	}
 	return []Scoresheet{sh}
