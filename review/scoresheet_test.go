@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -573,5 +574,43 @@ func TestContentNotAsNamed(t *testing.T) {
 	for name, data := range map[string][]byte{"a.yaml": yml, "a.csv": csvData, "a": yml, "b": csvData} {
 		_, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{})
 		assert.False(t, diags.HasErrors(), "%s: %v", name, diags)
+	}
+}
+
+// TestScoresheetCSVSafe: a filled CSV scoresheet written for Excel cannot
+// run what a reviewer typed as a formula, and reads back as it was typed.
+func TestScoresheetCSVSafe(t *testing.T) {
+	p, s := fixture(t)
+	sheets := DemoScoresheets(p, s, []string{"=Bob"}, 1)
+	for i := range sheets {
+		for j, d := range s.Rubric.Rubric.Dimensions {
+			sc := sheets[i].Scores[d.ID]
+			sc.Evidence = []string{`=HYPERLINK("http://x","y")`, "@SUM(A1)", "+1+1", "-2+3", "＝1+1", "\t=1"}[(i+j)%6]
+			sheets[i].Scores[d.ID] = sc
+		}
+		sheets[i].Strengths = []string{"=1+1"}
+	}
+	data := MarshalScoresheetsCSV(p, s, sheets)
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(sheet.BOM))))
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	for _, rec := range recs {
+		for _, c := range rec {
+			first, _ := utf8.DecodeRuneInString(c)
+			if c != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
+				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
+			}
+		}
+	}
+	back, diags := ParseScoresheets("bob.csv", data, p, s.Rubric.Rubric, ParseOptions{})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, back, len(sheets))
+	for i := range back {
+		assert.Equal(t, "=Bob", back[i].Reviewer)
+		assert.Equal(t, sheets[i].Strengths, back[i].Strengths)
+		for id, sc := range sheets[i].Scores {
+			assert.Equal(t, strings.TrimSpace(sc.Evidence), back[i].Scores[id].Evidence, id)
+			assert.Equal(t, *sc.Value, *back[i].Scores[id].Value, id)
+		}
 	}
 }
