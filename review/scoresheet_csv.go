@@ -34,9 +34,10 @@ var csvColumns = []string{colReviewer, colRound, colGroup, colMembers, colStreng
 // MarshalScoresheetsCSV writes one reviewer's sheets as a CSV file for
 // Excel: UTF-8 with a BOM, a header row labelled in the scenario's
 // language with column ids in brackets, a row of hints (each dimension's
-// level descriptors) that is skipped when read back, and a row per group. Every cell is
-// made safe from formula injection with [SafeCell]. Lists (strengths,
-// improvements) are written one item per line of the cell.
+// level descriptors) that is skipped when read back, and a row per group.
+// Every cell is made safe from formula injection with [sheet.SafeCell].
+// Lists (strengths, improvements) are written one item per line of the
+// cell.
 func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
 	lang := s.Language
 	r := s.Rubric.Rubric
@@ -119,7 +120,6 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 // spreadsheet: "row 3, column G (Rhythm [rhythm])", with the round and
 // group the row is for once they are known.
 type csvReader struct {
-	name  string
 	p     *plan.Plan
 	rub   *scenario.Rubric
 	opts  ParseOptions
@@ -143,7 +143,7 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts
 		}
 		return nil
 	}
-	r := &csvReader{name: name, p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
+	r := &csvReader{p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
 	r.placeInCells(t, (*diags)[before:])
 	if !r.readHeader(t.Rows[0]) {
 		return nil
