@@ -23,21 +23,11 @@ type Stat struct {
 }
 
 func value(v float64) Stat {
-	r := round3(v)
+	r := scenario.Round3(v)
 	return Stat{Value: &r}
 }
 
 func notComputable(reason string) Stat { return Stat{NotComputable: reason} }
-
-// round3 rounds to three decimals, so that reports are byte-identical
-// across machines whatever the last bits of floating point.
-func round3(v float64) float64 {
-	r := math.Round(v*1000) / 1000
-	if r == 0 {
-		return 0 // no -0
-	}
-	return r
-}
 
 // unit is one group of one round: what reviewers rate.
 type unit struct{ round, group int }
@@ -151,27 +141,37 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 	}
 	out.Reviewers = len(scored)
 	if out.Reviewers < 2 {
-		reason := word(lang, "nc_one_reviewer")
+		reason := words.In(lang, "nc_one_reviewer")
 		out.Alpha, out.ICC = notComputable(reason), notComputable(reason)
 		return out
 	}
-	if a, err := agreement.KrippendorffAlpha(r, agreement.Ordinal); err == nil {
-		out.Alpha = value(a)
-		switch {
-		case a >= 0.8:
-			out.Reading = word(lang, "alpha_reliable")
-		case a >= 0.667:
-			out.Reading = word(lang, "alpha_tentative")
-		default:
-			out.Reading = word(lang, "alpha_unreliable")
-		}
-	} else if out.Units == 0 {
-		out.Alpha = notComputable(word(lang, "nc_no_pairs"))
-	} else {
-		out.Alpha = notComputable(word(lang, "nc_all_same"))
+	out.Alpha, out.Reading = alphaStat(r, out.Units, lang)
+	out.ICC = iccStat(t, r, scored, lang)
+	return out
+}
+
+// alphaStat is Krippendorff's alpha of the ratings and its reading, or why
+// it cannot be computed; units counts the groups two reviewers or more
+// scored.
+func alphaStat(r agreement.Ratings, units int, lang string) (Stat, string) {
+	a, err := agreement.KrippendorffAlpha(r, agreement.Ordinal)
+	switch {
+	case err == nil && a >= 0.8:
+		return value(a), words.In(lang, "alpha_reliable")
+	case err == nil && a >= 0.667:
+		return value(a), words.In(lang, "alpha_tentative")
+	case err == nil:
+		return value(a), words.In(lang, "alpha_unreliable")
+	case units == 0:
+		return notComputable(words.In(lang, "nc_no_pairs")), ""
 	}
-	// ICC needs every reviewer on a unit; reviewers who never scored the
-	// dimension are left out of its matrix.
+	return notComputable(words.In(lang, "nc_all_same")), ""
+}
+
+// iccStat is ICC(2,1) of the ratings, or why it cannot be computed. ICC
+// needs every reviewer on a unit; reviewers who never scored the
+// dimension (not in scored) are left out of its matrix.
+func iccStat(t *table, r agreement.Ratings, scored map[int]bool, lang string) Stat {
 	var cols []int
 	for j := range t.reviewers {
 		if scored[j] {
@@ -193,13 +193,11 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 		sub[u] = row
 	}
 	if icc, err := agreement.ICC21(sub); err == nil {
-		out.ICC = value(icc)
+		return value(icc)
 	} else if complete < 2 {
-		out.ICC = notComputable(word(lang, "nc_few_complete"))
-	} else {
-		out.ICC = notComputable(word(lang, "nc_no_variance"))
+		return notComputable(words.In(lang, "nc_few_complete"))
 	}
-	return out
+	return notComputable(words.In(lang, "nc_no_variance"))
 }
 
 // ReviewerLeniency is how far one reviewer's scores sit above (positive)
@@ -253,7 +251,7 @@ func leniency(t *table, dims []string, lang string) []ReviewerLeniency {
 		if j < len(len_) && !math.IsNaN(len_[j]) {
 			out[j].Leniency = value(len_[j])
 		} else {
-			out[j].Leniency = notComputable(word(lang, "nc_no_shared"))
+			out[j].Leniency = notComputable(words.In(lang, "nc_no_shared"))
 		}
 	}
 	return out

@@ -47,7 +47,7 @@ func TestWindows1252Scoresheet(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(data), "\x93Let\x92s begin\x94 \x96 Ren\xe9e")
 
-	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	require.False(t, diags.HasErrors(), "%v", diags)
 	require.NotEmpty(t, sheets)
 	for _, sc := range sheets[0].Scores {
@@ -56,12 +56,17 @@ func TestWindows1252Scoresheet(t *testing.T) {
 }
 
 // TestScoresheetInvalidUTF8 reads a UTF-8 sheet with stray Latin-1 bytes:
-// each is an error at its line and column, and the sheet is not used.
+// each is an error at its line and column (in characters) and at the cell
+// a person finds it in, and the sheet is not used.
 func TestScoresheetInvalidUTF8(t *testing.T) {
 	p, s := fixture(t)
 	var want []string
+	var where string
 	data := filledCSV(t, func(row, col int) string {
 		if row == 2 && col == 5 {
+			// The third row of the sheet (after the header and the
+			// hints), column F.
+			where = "row 3, column F (Organizing the meeting evidence [organization.evidence])"
 			return "王老师说：Ren\xe9e 开场很好"
 		}
 		return "开场宣布了议事规则"
@@ -70,24 +75,25 @@ func TestScoresheetInvalidUTF8(t *testing.T) {
 	for i, l := range lines {
 		if j := strings.Index(l, "Ren\xe9e"); j >= 0 {
 			col := len([]rune(l[:j+3])) + 1
-			want = append(want, fmt.Sprintf("alice.csv:%d:%d: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", i+1, col))
+			want = append(want, fmt.Sprintf("alice.csv:%d:%d: %s: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", i+1, col, where))
 		}
 	}
 	require.Len(t, want, 1)
-	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	assert.Empty(t, sheets)
 	assert.Equal(t, want, errorStrings(diags.Errors()))
 
-	// With a BOM as well, and every bad byte reported, up to a limit.
+	// With a BOM as well, and every bad byte reported, up to a limit; the
+	// first are in the hint row (row 2), which was written over too.
 	data = append([]byte(sheet.BOM), filledCSV(t, func(row, col int) string {
 		return "开场宣布了议事规则\x93很好\x94"
 	})...)
-	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric)
+	_, diags = ParseScoresheets("alice.csv", data, p, s.Rubric.Rubric, ParseOptions{})
 	errs := errorStrings(diags.Errors())
 	require.Len(t, errs, 21, "%v", errs)
-	assert.Contains(t, errs[0], ": invalid UTF-8 byte 0x93; save the file as UTF-8")
-	assert.Contains(t, errs[1], ": invalid UTF-8 byte 0x94; save the file as UTF-8")
-	assert.Regexp(t, `^alice\.csv:\d+:\d+: and \d+ more invalid UTF-8 bytes; save the file as UTF-8`, errs[20])
+	assert.Regexp(t, `^alice\.csv:\d+:\d+: row 2, column F \(Organizing the meeting evidence \[organization\.evidence\]\): invalid UTF-8 byte 0x93; save the file as UTF-8`, errs[0])
+	assert.Regexp(t, `^alice\.csv:\d+:\d+: row 2, column F \(Organizing the meeting evidence \[organization\.evidence\]\): invalid UTF-8 byte 0x94; save the file as UTF-8`, errs[1])
+	assert.Regexp(t, `^alice\.csv:\d+:\d+: row \d+, column [A-Z]+ \(.*\): and \d+ more invalid UTF-8 bytes; save the file as UTF-8`, errs[20])
 }
 
 func errorStrings[T fmt.Stringer](ds []T) []string {

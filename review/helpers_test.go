@@ -39,7 +39,7 @@ func readSheets(t testing.TB, p *plan.Plan, s *scenario.Scenario, files ...strin
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		sheets, diags := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric)
+		sheets, diags := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 		require.NoError(t, diags.Err(), "%s", f)
 		out = append(out, sheets...)
 	}

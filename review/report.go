@@ -57,7 +57,8 @@ type DimensionInfo struct {
 	Title  string  `json:"title"`
 	Weight float64 `json:"weight"`
 	// Owner is the role function answerable for the dimension in an
-	// improvement plan: recorder for recording, host for the rest.
+	// improvement plan, as the rubric says ([scenario.Dimension.Owner]);
+	// empty for the whole group.
 	Owner string `json:"owner"`
 }
 
@@ -162,17 +163,6 @@ type Action struct {
 	Reviewer  string `json:"reviewer,omitempty"`
 }
 
-// ownerFunction is the role function answerable for a dimension.
-func ownerFunction(dim string) string {
-	switch dim {
-	case "recording":
-		return scenario.FunctionRecorder
-	case "organization", "rhythm", "guidance", "induction", "hosting":
-		return scenario.FunctionHost
-	}
-	return ""
-}
-
 // BuildReport aggregates the sheets of a plan into a debrief report. The
 // sheets should have been read with [ParseScoresheets] and checked with
 // [CheckScoresheets]; of two sheets by one reviewer for one group the
@@ -194,7 +184,7 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 		rep.Reviewers = []string{}
 	}
 	for _, d := range rub.Dimensions {
-		rep.Rubric.Dimensions = append(rep.Rubric.Dimensions, DimensionInfo{ID: d.ID, Title: d.Title.In(lang), Weight: d.EffectiveWeight(), Owner: ownerFunction(d.ID)})
+		rep.Rubric.Dimensions = append(rep.Rubric.Dimensions, DimensionInfo{ID: d.ID, Title: d.Title.In(lang), Weight: d.EffectiveWeight(), Owner: d.Owner})
 		rep.Agreement = append(rep.Agreement, dimensionAgreement(t, d, lang))
 	}
 	rep.Leniency = leniency(t, rub.DimensionIDs(), lang)
@@ -219,16 +209,7 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 }
 
 func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupReport {
-	lang := s.Language
-	rub := s.Rubric.Rubric
-	gr := GroupReport{Round: u.round, Group: u.group}
-	for _, m := range g.Members {
-		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: roleTitle(s, m.Role)}
-		if r, ok := s.Role(m.Role); ok {
-			mi.Function = r.Function
-		}
-		gr.Members = append(gr.Members, mi)
-	}
+	gr := GroupReport{Round: u.round, Group: u.group, Members: memberInfo(g, s)}
 	for j, name := range t.reviewers {
 		sh, ok := t.sheet[u][j]
 		if !ok {
@@ -242,42 +223,66 @@ func buildGroup(t *table, u unit, g plan.Group, s *scenario.Scenario) GroupRepor
 			gr.Improvements = append(gr.Improvements, Note{Reviewer: name, Text: x})
 		}
 	}
+	// The weighted total is taken over the unrounded means.
 	var wsum, wtot float64
-	for _, d := range rub.Dimensions {
-		ds := DimensionStats{ID: d.ID, Title: d.Title.In(lang), Scores: t.reviewerScores(u, d.ID)}
-		sum := 0
-		for _, sc := range ds.Scores {
-			if sc.Score == nil {
-				continue
-			}
-			v := *sc.Score
-			if ds.N == 0 || v < *ds.Min {
-				ds.Min = &v
-			}
-			if ds.N == 0 || v > *ds.Max {
-				v2 := v
-				ds.Max = &v2
-			}
-			ds.N++
-			sum += v
-		}
+	for _, d := range s.Rubric.Rubric.Dimensions {
+		ds, mean := dimensionStats(t, u, d, s.Language)
 		if ds.N > 0 {
-			m := round3(float64(sum) / float64(ds.N))
-			ds.Mean = &m
 			w := d.EffectiveWeight()
-			wsum += w * float64(sum) / float64(ds.N)
+			wsum += w * mean
 			wtot += w
 		}
 		gr.Dimensions = append(gr.Dimensions, ds)
 	}
 	if wtot > 0 {
-		w := round3(wsum / wtot)
+		w := scenario.Round3(wsum / wtot)
 		gr.Weighted = &w
 	}
 	gr.Weakest = weakest(gr.Dimensions, 2)
 	gr.Debrief = debrief(gr, s)
 	gr.Plan = improvementPlan(gr, s)
 	return gr
+}
+
+// memberInfo lists a group's members with the role each played.
+func memberInfo(g plan.Group, s *scenario.Scenario) []MemberInfo {
+	var out []MemberInfo
+	for _, m := range g.Members {
+		mi := MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)}
+		if r, ok := s.Role(m.Role); ok {
+			mi.Function = r.Function
+		}
+		out = append(out, mi)
+	}
+	return out
+}
+
+// dimensionStats gathers the scores of unit u on dimension d, and returns
+// their mean unrounded (0 when no reviewer scored it).
+func dimensionStats(t *table, u unit, d scenario.Dimension, lang string) (DimensionStats, float64) {
+	ds := DimensionStats{ID: d.ID, Title: d.Title.In(lang), Scores: t.reviewerScores(u, d.ID)}
+	sum := 0
+	for _, sc := range ds.Scores {
+		if sc.Score == nil {
+			continue
+		}
+		lo, hi := *sc.Score, *sc.Score
+		if ds.N == 0 || lo < *ds.Min {
+			ds.Min = &lo
+		}
+		if ds.N == 0 || hi > *ds.Max {
+			ds.Max = &hi
+		}
+		ds.N++
+		sum += *sc.Score
+	}
+	if ds.N == 0 {
+		return ds, 0
+	}
+	mean := float64(sum) / float64(ds.N)
+	m := scenario.Round3(mean)
+	ds.Mean = &m
+	return ds, mean
 }
 
 // weakest returns the ids of the n dimensions with the lowest mean, ties
@@ -341,12 +346,18 @@ func (g GroupReport) dimension(id string) (DimensionStats, bool) {
 	return DimensionStats{}, false
 }
 
-// owner names who owns improvements of a dimension in this group: the
-// title of the role with the owning function and who played it.
-func owner(g GroupReport, s *scenario.Scenario, dim string) string {
-	fn := ownerFunction(dim)
+// dimensionOwner names who owns improvements of a dimension in this
+// group: the role the rubric makes answerable for it, or the whole group.
+func dimensionOwner(g GroupReport, s *scenario.Scenario, dim string) string {
+	d, _ := s.Rubric.Rubric.Dimension(dim)
+	return owner(g, s, d.Owner)
+}
+
+// owner names the group's players of the role function fn, with the
+// role's title ("Recorder (Bo Wang)"); the whole group when fn is empty.
+func owner(g GroupReport, s *scenario.Scenario, fn string) string {
 	if fn == "" {
-		return word(s.Language, "whole_group")
+		return words.In(s.Language, "whole_group")
 	}
 	var names []string
 	title := scenario.Label(s.Language, fn)
@@ -385,26 +396,20 @@ func inferArea(text string, rub *scenario.Rubric) string {
 	if best != "" {
 		return best
 	}
-	// No dimension named: fall back to words that point at one.
+	// No dimension named: fall back to the rubric's cues, words that
+	// point at a dimension.
 	for _, d := range rub.Dimensions {
-		for _, k := range areaWords[d.ID] {
-			if i := strings.Index(lower, k); i >= 0 && i < at {
+		for _, cue := range d.Cues {
+			cue = strings.ToLower(strings.TrimSpace(cue))
+			if cue == "" {
+				continue
+			}
+			if i := strings.Index(lower, cue); i >= 0 && i < at {
 				best, at = d.ID, i
 			}
 		}
 	}
 	return best
-}
-
-// areaWords are words that point an improvement at a standard dimension
-// when it names none.
-var areaWords = map[string][]string{
-	"organization": {"agenda", "ground rule", "议程", "规则", "开场"},
-	"rhythm":       {"time", "timer", "minute", "pace", "时间", "计时", "超时", "节奏"},
-	"guidance":     {"speak", "interrupt", "quiet", "发言", "插话", "沉默"},
-	"induction":    {"summar", "cluster", "归纳", "总结", "概括"},
-	"recording":    {"record", "minutes", "notes", "记录", "纪要"},
-	"hosting":      {"host", "neutral", "主持", "中立"},
 }
 
 func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
@@ -414,7 +419,7 @@ func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
 		if d, ok := rub.Dimension(id); ok {
 			return d.Title.In(lang)
 		}
-		return word(lang, "general")
+		return words.In(lang, "general")
 	}
 	var out []Action
 	seen := map[string]bool{}
@@ -426,11 +431,11 @@ func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {
 		seen[n.Text] = true
 		area := inferArea(n.Text, rub)
 		covered[area] = true
-		out = append(out, Action{Area: area, AreaTitle: title(area), Action: n.Text, Owner: owner(g, s, area), Reviewer: n.Reviewer})
+		out = append(out, Action{Area: area, AreaTitle: title(area), Action: n.Text, Owner: dimensionOwner(g, s, area), Reviewer: n.Reviewer})
 	}
 	for _, id := range g.Weakest {
 		if !covered[id] {
-			out = append(out, Action{Area: id, AreaTitle: title(id), Owner: owner(g, s, id)})
+			out = append(out, Action{Area: id, AreaTitle: title(id), Owner: dimensionOwner(g, s, id)})
 		}
 	}
 	return out
@@ -454,18 +459,20 @@ func levelAt(d scenario.Dimension, score float64, lang string) (at, next string)
 func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 	lang := s.Language
 	rub := s.Rubric.Rubric
-	q := func(key string, args ...any) Question { return Question{Text: fmt.Sprintf(word(lang, key), args...)} }
-	host, recorder := owner(g, s, "hosting"), owner(g, s, "recording")
+	q := func(key string, args ...any) Question {
+		return Question{Text: fmt.Sprintf(words.In(lang, key), args...)}
+	}
+	host, recorder := owner(g, s, scenario.FunctionHost), owner(g, s, scenario.FunctionRecorder)
 	var db Debrief
 	db.Phases = append(db.Phases,
-		DebriefPhase{Phase: "reactions", Title: word(lang, "phase_reactions"), Questions: []Question{
+		DebriefPhase{Phase: "reactions", Title: words.In(lang, "phase_reactions"), Questions: []Question{
 			q("q_react_all"), q("q_react_leads", host, recorder),
 		}},
-		DebriefPhase{Phase: "description", Title: word(lang, "phase_description"), Questions: []Question{
+		DebriefPhase{Phase: "description", Title: words.In(lang, "phase_description"), Questions: []Question{
 			q("q_describe_record", recorder), q("q_describe_story", s.Issue.FocusQuestion),
 		}},
 	)
-	analysis := DebriefPhase{Phase: "analysis", Title: word(lang, "phase_analysis")}
+	analysis := DebriefPhase{Phase: "analysis", Title: words.In(lang, "phase_analysis")}
 	if len(g.Strengths) > 0 || len(g.Weakest) > 0 {
 		analysis.Questions = append(analysis.Questions, q("q_analysis_plus"))
 	}
@@ -473,7 +480,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 		d, _ := rub.Dimension(id)
 		ds, _ := g.dimension(id)
 		title := d.Title.In(lang)
-		look := word(lang, "q_default_look")
+		look := words.In(lang, "q_default_look")
 		if len(d.LookFor) > 0 {
 			look = d.LookFor[k%len(d.LookFor)].In(lang)
 		}
@@ -482,9 +489,9 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 			look2 = d.LookFor[(k+1)%len(d.LookFor)].In(lang)
 		}
 		at, next := levelAt(d, *ds.Mean, lang)
-		own := owner(g, s, id)
+		own := dimensionOwner(g, s, id)
 		add := func(level, key string, args ...any) {
-			analysis.Questions = append(analysis.Questions, Question{Level: level, Dimension: id, Text: fmt.Sprintf(word(lang, key), args...)})
+			analysis.Questions = append(analysis.Questions, Question{Level: level, Dimension: id, Text: fmt.Sprintf(words.In(lang, key), args...)})
 		}
 		add("objective", "q_objective", title, trimStop(look))
 		add("reflective", "q_reflective", title)
@@ -497,7 +504,7 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 		db.Evidence = append(db.Evidence, DimensionEvidence{Dimension: id, Title: title, Mean: ds.Mean, Scores: ds.Scores})
 	}
 	db.Phases = append(db.Phases, analysis,
-		DebriefPhase{Phase: "summary", Title: word(lang, "phase_summary"), Questions: []Question{
+		DebriefPhase{Phase: "summary", Title: words.In(lang, "phase_summary"), Questions: []Question{
 			q("q_summary_take"), q("q_summary_plan"),
 		}},
 	)
@@ -508,8 +515,9 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 // another.
 func trimStop(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".。") }
 
-// words holds the fixed words of scoresheets and reports in each language.
-var words = map[string]map[string]string{
+// words holds the fixed words of scoresheets and reports in each language;
+// words every document shares come from [scenario.Words.In]'s fallback.
+var words = scenario.Words{
 	"en": {
 		"scoresheet_title": "Scoresheet", "report_title": "Debrief report",
 		"sheet_help_yaml": "Give each dimension a whole-number score and the evidence you saw (phase, minute, who said what). Leave a score empty if you did not see it.",
@@ -533,7 +541,7 @@ var words = map[string]map[string]string{
 		"nc_all_same":     "every score is the same, so there is no disagreement to measure",
 		"nc_few_complete": "fewer than two groups were scored by every reviewer", "nc_no_variance": "the scores do not vary",
 		"nc_no_shared": "no group shared with another reviewer", "reviewers": "Reviewers", "scenario": "Scenario",
-		"rubric": "Rubric", "levels": "Level descriptors", "look_for": "Look for", "no_reviews": "No scoresheets.",
+		"levels": "Level descriptors", "look_for": "Look for", "no_reviews": "No scoresheets.",
 		"phase_reactions": "Reactions", "phase_description": "Description", "phase_analysis": "Analysis", "phase_summary": "Summary",
 		"objective": "Objective", "reflective": "Reflective", "interpretive": "Interpretive", "decisional": "Decisional",
 		"q_react_all":        "Going round the table: how are you feeling now that the council is over? One word each.",
@@ -577,7 +585,7 @@ var words = map[string]map[string]string{
 		"nc_all_same":     "所有分数都相同，无从衡量分歧",
 		"nc_few_complete": "由全部评分人打分的组少于两个", "nc_no_variance": "分数没有变化",
 		"nc_no_shared": "没有与其他评分人共同评过的组", "reviewers": "评分人", "scenario": "情景",
-		"rubric": "评分量表", "levels": "等级描述", "look_for": "观察要点", "no_reviews": "没有评分表。",
+		"levels": "等级描述", "look_for": "观察要点", "no_reviews": "没有评分表。",
 		"phase_reactions": "感受", "phase_description": "描述", "phase_analysis": "分析", "phase_summary": "总结",
 		"objective": "客观性问题", "reflective": "反映性问题", "interpretive": "诠释性问题", "decisional": "决定性问题",
 		"q_react_all":        "轮流说一说：议事会结束了，你现在是什么感受？每人一个词。",
@@ -598,18 +606,4 @@ var words = map[string]map[string]string{
 		"levels_marker": "# 等级说明", "scored_by": "%d/%d 位评分人",
 		"partial_note": "(n/m)：该组 m 位评分人中只有 n 位为该维度打分，平均分所依据的分数较少。",
 	},
-}
-
-// word returns the fixed word key in lang, falling back to English and
-// then to the scenario package's labels.
-func word(lang, key string) string {
-	if m, ok := words[lang]; ok {
-		if s, ok := m[key]; ok {
-			return s
-		}
-	}
-	if s, ok := words["en"][key]; ok {
-		return s
-	}
-	return scenario.Label(lang, key)
 }

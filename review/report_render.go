@@ -53,17 +53,48 @@ func RenderReport(r *Report, format string) ([]byte, error) {
 	return nil, fmt.Errorf("unknown report format %q (use %s)", format, strings.Join(ReportFormats, ", "))
 }
 
-func funcs(lang string) template.FuncMap {
-	return template.FuncMap{
-		"w":       func(key string) string { return word(lang, key) },
-		"num":     num,
-		"score":   scoreText,
-		"stat":    func(s Stat) string { return statText(s, lang, false) },
-		"signed":  func(s Stat) string { return statText(s, lang, true) },
-		"join":    func(s []string) string { return strings.Join(s, ", ") },
-		"partial": partial,
-	}
+// templateFuncs are the functions the HTML templates call that need no
+// language; the words of the page's language are methods of [wording].
+var templateFuncs = template.FuncMap{
+	"num":     num,
+	"score":   scoreText,
+	"join":    func(s []string) string { return strings.Join(s, ", ") },
+	"partial": partial,
 }
+
+// The HTML templates and their style sheet, parsed once: html/template
+// may run one template on several goroutines.
+var (
+	styleCSS           = template.CSS(mustReadTemplate("templates/style.css"))
+	reportTemplate     = parseTemplate("report.html.tmpl")
+	scoresheetTemplate = parseTemplate("scoresheet.html.tmpl")
+)
+
+func mustReadTemplate(name string) []byte {
+	data, err := templateFS.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded: present at build time
+	}
+	return data
+}
+
+func parseTemplate(name string) *template.Template {
+	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/"+name))
+}
+
+// wording gives a template the words of the page's language: {{$.W
+// "key"}}, and statistics in words ({{$.Stat .Alpha}}, {{$.Signed
+// .Leniency}}).
+type wording struct{ Lang string }
+
+// W is the fixed word key in the page's language.
+func (w wording) W(key string) string { return words.In(w.Lang, key) }
+
+// Stat is a statistic to two decimals, or why it is not computable.
+func (w wording) Stat(s Stat) string { return statText(s, w.Lang, false) }
+
+// Signed is [wording.Stat] with a "+" before a positive value.
+func (w wording) Signed(s Stat) string { return statText(s, w.Lang, true) }
 
 func num(v *float64) string {
 	if v == nil {
@@ -83,7 +114,7 @@ func scoreText(v *int) string {
 // computable" with the reason, never a number.
 func statText(s Stat, lang string, signed bool) string {
 	if s.Value == nil {
-		return word(lang, "not_computable") + " — " + s.NotComputable
+		return words.In(lang, "not_computable") + " — " + s.NotComputable
 	}
 	if signed && *s.Value > 0 {
 		return "+" + strconv.FormatFloat(*s.Value, 'f', 2, 64)
@@ -122,25 +153,17 @@ func hasPartial(rd RoundReport) bool {
 }
 
 func renderHTML(r *Report) ([]byte, error) {
-	css, err := templateFS.ReadFile("templates/style.css")
-	if err != nil {
-		return nil, err
-	}
-	t, err := template.New("report.html.tmpl").Funcs(funcs(r.Language)).ParseFS(templateFS, "templates/report.html.tmpl")
-	if err != nil {
-		return nil, err
-	}
 	view := struct {
+		wording
 		R      *Report
-		Lang   string
 		CSS    template.CSS
 		Rounds []roundView
-	}{R: r, Lang: r.Language, CSS: template.CSS(css)}
+	}{wording: wording{r.Language}, R: r, CSS: styleCSS}
 	for _, rd := range r.Rounds {
 		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd), Partial: hasPartial(rd)})
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, view); err != nil {
+	if err := reportTemplate.Execute(&b, view); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
@@ -170,7 +193,7 @@ func barChart(r *Report, rd RoundReport) template.HTML {
 	barW := (groupW - gap) / float64(max(len(dims), 1))
 	inner := barW - min(1, barW/4) // a hairline between bars
 	var b strings.Builder
-	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" role="img" aria-label="%s">`, chartW, height, chartW, height, esc(word(r.Language, "bars")))
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%.0f" viewBox="0 0 %d %.0f" role="img" aria-label="%s">`, chartW, height, chartW, height, esc(words.In(r.Language, "bars")))
 	y := func(v float64) float64 {
 		span := float64(max(scale.Max-lo, 1))
 		return top + plotH*(1-(v-float64(lo))/span)
@@ -185,7 +208,7 @@ func barChart(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		x0 := left + float64(gi)*groupW + gap/2
-		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
+		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
 		for di, d := range g.Dimensions {
 			if d.Mean == nil {
 				continue
@@ -213,7 +236,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	const cellH, headFont, lineH, maxLines = 24.0, 9.5, 11.5, 3
 	labelW := 0.0
 	for _, g := range rd.Groups {
-		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group), 10))
+		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group), 10))
 	}
 	labelW = float64(int(labelW) + 12)
 	cellW := min(110, (chartW-labelW-2)/float64(max(len(dims), 1)))
@@ -228,7 +251,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	width := labelW + float64(len(dims))*cellW + 2
 	height := keyY + 14
 	var b strings.Builder
-	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`, width, height, width, height, esc(word(r.Language, "heatmap")))
+	fmt.Fprintf(&b, `<div class="chart"><svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s">`, width, height, width, height, esc(words.In(r.Language, "heatmap")))
 	for di, d := range dims {
 		cx := labelW + float64(di)*cellW + cellW/2
 		// Bottom-align the heads: a short title sits on the cells.
@@ -241,7 +264,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		yy := headH + float64(gi)*cellH
-		name := esc(fmt.Sprintf("%s %d", word(r.Language, "group"), g.Group))
+		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
 		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="10">%s</text>`, yy+cellH/2+4, name)
 		for di, d := range g.Dimensions {
 			fill := "#f2f2f2"
@@ -255,7 +278,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 		}
 	}
 	// The key: one swatch per point of the scale.
-	fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9">%s</text>`, keyY+9, esc(word(r.Language, "scale")))
+	fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9">%s</text>`, keyY+9, esc(words.In(r.Language, "scale")))
 	for v := scale.Min; v <= scale.Max; v++ {
 		x := labelW + float64(v-scale.Min)*26
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="24" height="12" fill="%s"/><text x="%.1f" y="%.1f" font-size="9" text-anchor="middle">%d</text>`,
@@ -387,166 +410,206 @@ func heatColor(v float64, s scenario.Scale) string {
 
 func esc(s string) string { return html.EscapeString(s) }
 
-// md escapes text for a Markdown table cell or line: characters Markdown
-// would read as markup, and HTML, are escaped; line breaks become spaces.
-func md(s string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '|', '#', '!':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+// mdReport writes a report as Markdown, a part at a time.
+type mdReport struct {
+	b    strings.Builder
+	r    *Report
+	lang string
 }
 
+// w is the fixed word key in the report's language.
+func (m *mdReport) w(key string) string { return words.In(m.lang, key) }
+
+func (m *mdReport) printf(format string, args ...any) { fmt.Fprintf(&m.b, format, args...) }
+
+// renderMarkdown writes the report as Markdown: the header, each round's
+// ranking, the agreement between reviewers, where they differ, and a part
+// per group. Only text from users is escaped ([scenario.EscapeMarkdown]);
+// figures and fixed words are written as they are.
 func renderMarkdown(r *Report) []byte {
-	lang := r.Language
-	w := func(k string) string { return word(lang, k) }
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", w("report_title"), md(r.Scenario.Title))
-	if r.Demo {
-		fmt.Fprintf(&b, "**%s**\n\n", w("demo_note"))
-	}
-	fmt.Fprintf(&b, "%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", w("scenario"), md(r.Scenario.Title), md(r.Scenario.ID), w("rubric"), md(r.Rubric.Title),
-		w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, w("reviewers"), md(strings.Join(r.Reviewers, ", ")), w("sheets"), r.Sheets)
-	if len(r.Rounds) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", w("no_reviews"))
-	}
+	m := &mdReport{r: r, lang: r.Language}
+	m.header()
 	for _, rd := range r.Rounds {
-		fmt.Fprintf(&b, "## %s %d — %s\n\n", w("round"), rd.Round, w("ranking"))
-		fmt.Fprintf(&b, "| %s | %s |", w("rank"), w("group"))
-		for _, d := range r.Rubric.Dimensions {
-			fmt.Fprintf(&b, " %s |", md(d.Title))
-		}
-		fmt.Fprintf(&b, " %s | %s |\n|---:|---|%s---:|---:|\n", w("weighted"), w("n"), strings.Repeat("---:|", len(r.Rubric.Dimensions)))
-		for _, g := range rd.Ranking() {
-			rank := "–"
-			if g.Rank > 0 {
-				rank = strconv.Itoa(g.Rank)
-			}
-			fmt.Fprintf(&b, "| %s | %s %d |", rank, w("group"), g.Group)
-			for _, d := range g.Dimensions {
-				if p := partial(g, d); p != "" {
-					fmt.Fprintf(&b, " %s %s |", num(d.Mean), p)
-				} else {
-					fmt.Fprintf(&b, " %s |", num(d.Mean))
-				}
-			}
-			fmt.Fprintf(&b, " **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
-		}
-		b.WriteString("\n")
-		if hasPartial(rd) {
-			fmt.Fprintf(&b, "%s\n\n", md(w("partial_note")))
-		}
+		m.ranking(rd)
 	}
-	fmt.Fprintf(&b, "## %s\n\n%s\n\n", w("agreement"), md(w("agreement_help")))
-	fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", w("dimension"), w("units"), w("n"), md(w("alpha")), w("icc"), w("reading"))
-	for _, a := range r.Agreement {
-		fmt.Fprintf(&b, "| %s | %d | %d | %s | %s | %s |\n", md(a.Title), a.Units, a.Reviewers, md(statText(a.Alpha, lang, false)), md(statText(a.ICC, lang, false)), md(a.Reading))
-	}
-	fmt.Fprintf(&b, "\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", w("leniency"), md(w("leniency_help")), w("reviewer"), w("leniency"), w("compared"), w("sheets"))
-	for _, l := range r.Leniency {
-		fmt.Fprintf(&b, "| %s | %s | %d | %d |\n", md(l.Reviewer), md(statText(l.Leniency, lang, true)), l.Compared, l.Sheets)
-	}
-	fmt.Fprintf(&b, "\n### %s\n\n", w("flags"))
-	if len(r.Flags) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", w("no_flags"))
-	}
-	for _, f := range r.Flags {
-		fmt.Fprintf(&b, "- %s %d · %s %d · %s (%s %d)\n", w("round"), f.Round, w("group"), f.Group, md(f.Title), w("spread"), f.Spread)
-		for _, sc := range f.Scores {
-			fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
-		}
-	}
-	if len(r.Flags) > 0 {
-		b.WriteString("\n")
-	}
+	m.agreement()
+	m.flags()
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
-			fmt.Fprintf(&b, "## %s %d · %s %d", w("round"), g.Round, w("group"), g.Group)
-			if g.Rank > 0 {
-				fmt.Fprintf(&b, " · %s %d", w("rank"), g.Rank)
-			}
-			b.WriteString("\n\n")
-			var ms []string
-			for _, m := range g.Members {
-				ms = append(ms, md(m.Name)+" ("+md(m.Title)+")")
-			}
-			fmt.Fprintf(&b, "%s: %s  \n%s: %s\n\n", w("members"), strings.Join(ms, ", "), w("reviewers"), md(strings.Join(g.Reviewers, ", ")))
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", w("dimension"), w("mean"), w("range"), w("n"), w("reviewer")+": "+w("score")+" — "+w("Evidence"))
-			for _, d := range g.Dimensions {
-				var parts []string
-				for _, sc := range d.Scores {
-					parts = append(parts, md(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
-				}
-				fmt.Fprintf(&b, "| %s | %s | %s–%s | %d | %s |\n", md(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
-			}
-			fmt.Fprintf(&b, "| **%s** | **%s** | | | |\n\n", w("weighted"), num(g.Weighted))
-			if len(g.Strengths) > 0 {
-				fmt.Fprintf(&b, "### %s\n\n", w("strengths"))
-				for _, n := range g.Strengths {
-					fmt.Fprintf(&b, "- %s — %s\n", md(n.Text), md(n.Reviewer))
-				}
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "### %s\n\n", w("debrief"))
-			for _, ph := range g.Debrief.Phases {
-				fmt.Fprintf(&b, "**%s**\n\n", md(ph.Title))
-				for i, q := range ph.Questions {
-					lvl := ""
-					if q.Level != "" {
-						lvl = "*" + w(q.Level) + "*: "
-					}
-					fmt.Fprintf(&b, "%d. %s%s\n", i+1, lvl, md(q.Text))
-				}
-				b.WriteString("\n")
-			}
-			if len(g.Debrief.Evidence) > 0 {
-				fmt.Fprintf(&b, "### %s — %s\n\n", w("weakest"), w("Evidence"))
-				for _, e := range g.Debrief.Evidence {
-					fmt.Fprintf(&b, "- **%s** (%s %s)\n", md(e.Title), w("mean"), num(e.Mean))
-					for _, sc := range e.Scores {
-						fmt.Fprintf(&b, "  - %s: %s%s\n", md(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
-					}
-				}
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", w("plan"), w("area"), w("action"), w("owner"), w("due"))
-			for _, a := range g.Plan {
-				action := md(a.Action)
-				if a.Reviewer != "" {
-					action += " — " + md(a.Reviewer)
-				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", md(a.AreaTitle), action, md(a.Owner), md(a.Due))
-			}
-			b.WriteString("|  |  |  |  |\n\n")
+			m.group(g)
 		}
 	}
-	return []byte(b.String())
+	return []byte(m.b.String())
+}
+
+func (m *mdReport) header() {
+	r, esc := m.r, scenario.EscapeMarkdown
+	m.printf("# %s — %s\n\n", m.w("report_title"), esc(r.Scenario.Title))
+	if r.Demo {
+		m.printf("**%s**\n\n", m.w("demo_note"))
+	}
+	m.printf("%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", m.w("scenario"), esc(r.Scenario.Title), esc(r.Scenario.ID), m.w("rubric"), esc(r.Rubric.Title),
+		m.w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, m.w("reviewers"), esc(strings.Join(r.Reviewers, ", ")), m.w("sheets"), r.Sheets)
+	if len(r.Rounds) == 0 {
+		m.printf("%s\n\n", m.w("no_reviews"))
+	}
+}
+
+// ranking is a round's groups in rank order, with their mean per
+// dimension.
+func (m *mdReport) ranking(rd RoundReport) {
+	dims := m.r.Rubric.Dimensions
+	m.printf("## %s %d — %s\n\n", m.w("round"), rd.Round, m.w("ranking"))
+	m.printf("| %s | %s |", m.w("rank"), m.w("group"))
+	for _, d := range dims {
+		m.printf(" %s |", scenario.EscapeMarkdown(d.Title))
+	}
+	m.printf(" %s | %s |\n|---:|---|%s---:|---:|\n", m.w("weighted"), m.w("n"), strings.Repeat("---:|", len(dims)))
+	for _, g := range rd.Ranking() {
+		rank := "–"
+		if g.Rank > 0 {
+			rank = strconv.Itoa(g.Rank)
+		}
+		m.printf("| %s | %s %d |", rank, m.w("group"), g.Group)
+		for _, d := range g.Dimensions {
+			if p := partial(g, d); p != "" {
+				m.printf(" %s %s |", num(d.Mean), p)
+			} else {
+				m.printf(" %s |", num(d.Mean))
+			}
+		}
+		m.printf(" **%s** | %d |\n", num(g.Weighted), len(g.Reviewers))
+	}
+	m.b.WriteString("\n")
+	if hasPartial(rd) {
+		m.printf("%s\n\n", m.w("partial_note"))
+	}
+}
+
+// agreement is the agreement between reviewers per dimension, and each
+// reviewer's leniency.
+func (m *mdReport) agreement() {
+	esc := scenario.EscapeMarkdown
+	m.printf("## %s\n\n%s\n\n", m.w("agreement"), m.w("agreement_help"))
+	m.printf("| %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---|---|---|\n", m.w("dimension"), m.w("units"), m.w("n"), m.w("alpha"), m.w("icc"), m.w("reading"))
+	for _, a := range m.r.Agreement {
+		m.printf("| %s | %d | %d | %s | %s | %s |\n", esc(a.Title), a.Units, a.Reviewers, statText(a.Alpha, m.lang, false), statText(a.ICC, m.lang, false), a.Reading)
+	}
+	m.printf("\n### %s\n\n%s\n\n| %s | %s | %s | %s |\n|---|---|---:|---:|\n", m.w("leniency"), m.w("leniency_help"), m.w("reviewer"), m.w("leniency"), m.w("compared"), m.w("sheets"))
+	for _, l := range m.r.Leniency {
+		m.printf("| %s | %s | %d | %d |\n", esc(l.Reviewer), statText(l.Leniency, m.lang, true), l.Compared, l.Sheets)
+	}
+}
+
+// flags lists where reviewers differ by the threshold or more, with what
+// each gave and wrote.
+func (m *mdReport) flags() {
+	m.printf("\n### %s\n\n", m.w("flags"))
+	if len(m.r.Flags) == 0 {
+		m.printf("%s\n\n", m.w("no_flags"))
+	}
+	for _, f := range m.r.Flags {
+		m.printf("- %s %d · %s %d · %s (%s %d)\n", m.w("round"), f.Round, m.w("group"), f.Group, scenario.EscapeMarkdown(f.Title), m.w("spread"), f.Spread)
+		m.scores(f.Scores)
+	}
+	if len(m.r.Flags) > 0 {
+		m.b.WriteString("\n")
+	}
+}
+
+// scores lists reviewers' scores with their evidence, as sub-items.
+func (m *mdReport) scores(scores []ReviewerScore) {
+	for _, sc := range scores {
+		m.printf("  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+	}
+}
+
+// group is the part of one group: its scores, strengths, debrief guide and
+// improvement plan.
+func (m *mdReport) group(g GroupReport) {
+	esc := scenario.EscapeMarkdown
+	m.printf("## %s %d · %s %d", m.w("round"), g.Round, m.w("group"), g.Group)
+	if g.Rank > 0 {
+		m.printf(" · %s %d", m.w("rank"), g.Rank)
+	}
+	m.b.WriteString("\n\n")
+	var ms []string
+	for _, mem := range g.Members {
+		ms = append(ms, esc(mem.Name)+" ("+esc(mem.Title)+")")
+	}
+	m.printf("%s: %s  \n%s: %s\n\n", m.w("members"), strings.Join(ms, ", "), m.w("reviewers"), esc(strings.Join(g.Reviewers, ", ")))
+	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.w("reviewer")+": "+m.w("score")+" — "+m.w("Evidence"))
+	for _, d := range g.Dimensions {
+		var parts []string
+		for _, sc := range d.Scores {
+			parts = append(parts, esc(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+		}
+		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	}
+	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
+	if len(g.Strengths) > 0 {
+		m.printf("### %s\n\n", m.w("strengths"))
+		for _, n := range g.Strengths {
+			m.printf("- %s — %s\n", esc(n.Text), esc(n.Reviewer))
+		}
+		m.b.WriteString("\n")
+	}
+	m.debrief(g.Debrief)
+	m.plan(g.Plan)
+}
+
+// debrief is a group's debrief guide: the questions of each phase, then
+// what reviewers wrote about the weakest dimensions.
+func (m *mdReport) debrief(db Debrief) {
+	m.printf("### %s\n\n", m.w("debrief"))
+	for _, ph := range db.Phases {
+		m.printf("**%s**\n\n", scenario.EscapeMarkdown(ph.Title))
+		for i, q := range ph.Questions {
+			lvl := ""
+			if q.Level != "" {
+				lvl = "*" + m.w(q.Level) + "*: "
+			}
+			m.printf("%d. %s%s\n", i+1, lvl, scenario.EscapeMarkdown(q.Text))
+		}
+		m.b.WriteString("\n")
+	}
+	if len(db.Evidence) == 0 {
+		return
+	}
+	m.printf("### %s — %s\n\n", m.w("weakest"), m.w("Evidence"))
+	for _, e := range db.Evidence {
+		m.printf("- **%s** (%s %s)\n", scenario.EscapeMarkdown(e.Title), m.w("mean"), num(e.Mean))
+		m.scores(e.Scores)
+	}
+	m.b.WriteString("\n")
+}
+
+// plan is a group's improvement plan, with an empty row to fill in.
+func (m *mdReport) plan(actions []Action) {
+	esc := scenario.EscapeMarkdown
+	m.printf("### %s\n\n| %s | %s | %s | %s |\n|---|---|---|---|\n", m.w("plan"), m.w("area"), m.w("action"), m.w("owner"), m.w("due"))
+	for _, a := range actions {
+		action := esc(a.Action)
+		if a.Reviewer != "" {
+			action += " — " + esc(a.Reviewer)
+		}
+		m.printf("| %s | %s | %s | %s |\n", esc(a.AreaTitle), action, esc(a.Owner), esc(a.Due))
+	}
+	m.b.WriteString("|  |  |  |  |\n\n")
 }
 
 func evidenceSuffixMD(e string) string {
 	if e == "" {
 		return ""
 	}
-	return " — " + md(e)
+	return " — " + scenario.EscapeMarkdown(e)
 }
 
 // renderCSV writes the scores, one row per round, group, dimension and
 // reviewer, then, after a blank row, the improvement plans.
 func renderCSV(r *Report) []byte {
 	lang := r.Language
-	w := func(k string) string { return word(lang, k) }
+	w := func(k string) string { return words.In(lang, k) }
 	rows := [][]string{{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("reviewer"), w("score"), w("Evidence")}}
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
@@ -600,26 +663,19 @@ type sheetLevel struct {
 // and space to write the evidence.
 func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) ([]byte, error) {
 	lang := s.Language
-	css, err := templateFS.ReadFile("templates/style.css")
-	if err != nil {
-		return nil, err
-	}
-	t, err := template.New("scoresheet.html.tmpl").Funcs(funcs(lang)).ParseFS(templateFS, "templates/scoresheet.html.tmpl")
-	if err != nil {
-		return nil, err
-	}
 	view := struct {
-		Lang, Title, Reviewer, Plan string
-		CSS                         template.CSS
-		Pages                       []sheetPage
-	}{Lang: lang, Title: s.Title, Plan: p.ID(), CSS: template.CSS(css)}
+		wording
+		Title, Reviewer, Plan string
+		CSS                   template.CSS
+		Pages                 []sheetPage
+	}{wording: wording{lang}, Title: s.Title, Plan: p.ID(), CSS: styleCSS}
 	for _, sh := range sheets {
 		view.Reviewer = sh.Reviewer
 		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}
 		if rd, ok := p.Round(sh.Round); ok {
 			if g, ok := rd.Group(sh.Group); ok {
 				for _, m := range g.Members {
-					pg.Members = append(pg.Members, MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: roleTitle(s, m.Role)})
+					pg.Members = append(pg.Members, MemberInfo{ID: m.ID, Name: m.Name, Role: m.Role, Title: s.RoleTitle(m.Role)})
 				}
 			}
 		}
@@ -634,7 +690,7 @@ func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 		view.Pages = append(view.Pages, pg)
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, view); err != nil {
+	if err := scoresheetTemplate.Execute(&b, view); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

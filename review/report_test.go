@@ -7,10 +7,14 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
@@ -64,6 +68,7 @@ func TestReportFigures(t *testing.T) {
 	assert.True(t, found, "rhythm of round 1 group 1 is flagged")
 	// The weakest dimensions lead the debrief's analysis.
 	assert.Equal(t, []string{"rhythm", "recording"}, g1.Weakest)
+	require.Len(t, rep.Agreement, 6, "an entry per dimension, or the loop below checks nothing")
 	for _, a := range rep.Agreement {
 		assert.True(t, (a.Alpha.Value == nil) != (a.Alpha.NotComputable == ""), "%s: alpha is a value or a reason", a.Dimension)
 		assert.True(t, (a.ICC.Value == nil) != (a.ICC.NotComputable == ""), "%s: ICC is a value or a reason", a.Dimension)
@@ -75,6 +80,7 @@ func TestReportFigures(t *testing.T) {
 func TestOneReviewer(t *testing.T) {
 	p, s := fixture(t)
 	rep := BuildReport(p, s, readSheets(t, p, s, "testdata/report/sheets/alice.csv"))
+	require.Len(t, rep.Agreement, len(s.Rubric.Rubric.Dimensions), "an entry per dimension, or the loop below checks nothing")
 	for _, a := range rep.Agreement {
 		assert.Nil(t, a.Alpha.Value)
 		assert.Nil(t, a.ICC.Value)
@@ -111,7 +117,10 @@ var hostile = []string{
 	"@SUM(A1)",
 	"-2+3",
 	"\t=1+1",
+	"＝1+1", // a full-width equals sign, which some spreadsheets read as "="
 	"<script>alert(1)</script>",
+	"[x](javascript:alert(1)) **bold** | cell | ![i](http://x/i.png)",
+	"# heading",
 }
 
 func hostileSheets(t *testing.T) *Report {
@@ -138,6 +147,15 @@ func TestHTMLEscaping(t *testing.T) {
 		assert.NotContains(t, string(out), "<img", format)
 		assert.Contains(t, string(out), "&lt;script&gt;", format)
 	}
+	// In Markdown, a reviewer's text makes no link, image, emphasis,
+	// table cell or heading.
+	out, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	md := string(out)
+	assert.Contains(t, md, `\[x\](javascript:alert(1)) \*\*bold\*\* \| cell \| \!\[i\](http://x/i.png)`)
+	assert.NotContains(t, md, "[x](javascript")
+	assert.NotContains(t, md, "![i](")
+	assert.Contains(t, md, `\# heading`, "not a heading, even inside a list item")
 	js, err := RenderReport(rep, ReportJSON)
 	require.NoError(t, err)
 	assert.NotContains(t, string(js), "<script>")
@@ -161,12 +179,12 @@ func TestCSVFormulaInjection(t *testing.T) {
 			if c == "" {
 				continue
 			}
-			if strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			if first, _ := utf8.DecodeRuneInString(c); strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
 				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
 			}
 		}
 	}
-	for _, h := range hostile[:5] {
+	for _, h := range hostile[:6] {
 		assert.True(t, seen["'"+h], "%q is written with an apostrophe", h)
 	}
 	assert.True(t, seen["'=Bob"], "reviewer names are made safe too")
@@ -237,7 +255,8 @@ func TestChineseReport(t *testing.T) {
 	for _, want := range []string{`lang="zh"`, "复盘报告", "评分人一致性", "改进计划", "感受", "客观性问题", "Noto Sans CJK SC"} {
 		assert.Contains(t, html, want)
 	}
-	assert.Equal(t, 2, strings.Count(html, "<svg")/len(rep.Rounds), "a bar chart and a heat map per round")
+	require.Len(t, rep.Rounds, 2)
+	assert.Equal(t, 2*len(rep.Rounds), strings.Count(html, "<svg"), "a bar chart and a heat map per round")
 }
 
 func TestUnknownReportFormat(t *testing.T) {
@@ -307,4 +326,75 @@ func TestReportSaysDemoData(t *testing.T) {
 	data, err := RenderReport(real, ReportMarkdown)
 	require.NoError(t, err)
 	assert.NotContains(t, string(data), "demo data")
+}
+
+// TestHTMLParallel: the HTML templates are parsed once and shared, so
+// reports and scoresheets rendered at the same time (as the room's server
+// will) must come out whole and alike.
+func TestHTMLParallel(t *testing.T) {
+	p, s := fixture(t)
+	rep := reportFixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}})
+	require.NoError(t, err)
+	want, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	wantSheet, err := RenderScoresheetsHTML(p, s, blank)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got, err := RenderReport(rep, ReportHTML)
+			assert.NoError(t, err)
+			assert.Equal(t, string(want), string(got))
+			sheet, err := RenderScoresheetsHTML(p, s, blank)
+			assert.NoError(t, err)
+			assert.Equal(t, string(wantSheet), string(sheet))
+		}()
+	}
+	wg.Wait()
+}
+
+// TestTrainersOwnRubric: owners and cues come from the rubric, not from
+// the standard dimension ids, so a trainer's own rubric gets them too.
+func TestTrainersOwnRubric(t *testing.T) {
+	p, s := fixture(t)
+	levels := []scenario.Level{{Score: 1, Descriptor: scenario.Text{"": "Poor."}}, {Score: 2, Descriptor: scenario.Text{"": "Fair."}}, {Score: 3, Descriptor: scenario.Text{"": "Good."}}}
+	s.Rubric.Rubric = &scenario.Rubric{
+		ID: "club", Title: scenario.Text{"": "Club rubric"}, Scale: scenario.Scale{Min: 1, Max: 3},
+		Dimensions: []scenario.Dimension{
+			{ID: "timekeeping", Title: scenario.Text{"en": "Keeping time"}, Owner: scenario.FunctionRecorder, Cues: []string{"Clock"}, Levels: levels},
+			{ID: "listening", Title: scenario.Text{"en": "Listening"}, Cues: []string{"interrupt"}, Levels: levels},
+			{ID: "chairing", Title: scenario.Text{"en": "Chairing"}, Owner: scenario.FunctionHost, Levels: levels},
+		},
+	}
+	sh := Scoresheet{Reviewer: "Alice", Round: 1, Group: 1, Scores: map[string]Score{
+		"timekeeping": {Value: intp(1)}, "listening": {Value: intp(2)}, "chairing": {Value: intp(1)},
+	}, Improvements: []string{"Watch the clock during views", "Nobody should interrupt the elder"}}
+	rep := BuildReport(p, s, []Scoresheet{sh})
+
+	owners := map[string]string{}
+	for _, d := range rep.Rubric.Dimensions {
+		owners[d.ID] = d.Owner
+	}
+	assert.Equal(t, map[string]string{"timekeeping": "recorder", "listening": "", "chairing": "host"}, owners)
+
+	g := rep.Rounds[0].Groups[0]
+	require.Len(t, g.Plan, 3, "two improvements, and the weakest dimension no improvement covers: %+v", g.Plan)
+	assert.Equal(t, Action{Area: "timekeeping", AreaTitle: "Keeping time", Action: "Watch the clock during views", Owner: "Recorder (Bo Wang)", Reviewer: "Alice"}, g.Plan[0])
+	assert.Equal(t, Action{Area: "listening", AreaTitle: "Listening", Action: "Nobody should interrupt the elder", Owner: "Whole group", Reviewer: "Alice"}, g.Plan[1])
+	assert.Equal(t, Action{Area: "chairing", AreaTitle: "Chairing", Owner: "Council host (Ann Lee)"}, g.Plan[2])
+	// The debrief's decisional question names the owner the rubric gives.
+	var decisional []string
+	for _, ph := range g.Debrief.Phases {
+		for _, q := range ph.Questions {
+			if q.Level == "decisional" {
+				decisional = append(decisional, q.Text)
+			}
+		}
+	}
+	require.Len(t, decisional, 2)
+	assert.Contains(t, decisional[0], "(Owner: Recorder (Bo Wang))")
+	assert.Contains(t, decisional[1], "(Owner: Council host (Ann Lee))")
 }

@@ -2,9 +2,9 @@ package review
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"math"
-	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -16,7 +16,6 @@ import (
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
-	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // KindScoresheet is the kind of a scoresheet file.
@@ -43,6 +42,9 @@ type Scoresheet struct {
 
 	// Pos is where the sheet starts: its file, or its row of a CSV file.
 	Pos scenario.Pos `json:"-"`
+	// row is the sheet's row as a spreadsheet numbers it, in a CSV file;
+	// 0 in YAML.
+	row int
 }
 
 // Score is the score one reviewer gave one dimension, with the evidence
@@ -90,18 +92,37 @@ type scoreYAML struct {
 	Evidence string   `yaml:"evidence"`
 }
 
+// ParseOptions change what [ParseScoresheets] takes.
+type ParseOptions struct {
+	// AllowNoPlanID takes a sheet that does not say which plan it was
+	// made from: a CSV file without a plan id column or with an empty
+	// plan id cell, a YAML sheet without `plan:`. A sheet made by hand
+	// has none; one made by `yishi scoresheets` can lose it in Excel. Its
+	// members, where the sheet lists them, are still checked against the
+	// plan's group; a sheet with neither a plan id nor members gets a
+	// warning. Without it such a sheet is refused: nothing would stop its
+	// scores from landing on another plan's groups. The CLI's
+	// --allow-no-plan-id sets it.
+	AllowNoPlanID bool
+}
+
 // ParseScoresheets reads one scoresheet file: a YAML sheet (one reviewer,
 // one group) or a CSV sheet (one reviewer, a row per group) in UTF-8,
 // UTF-8 with a BOM or GB18030 as Excel saves it. The name is used in
 // messages and tells the format by its extension (.yaml, .yml, .csv,
-// .txt); without one the content decides.
+// .tsv, .txt); without one the content decides. Content that does not
+// match the extension, such as an XLSX workbook renamed .csv, is refused
+// with a message that says so.
 //
-// Every problem is reported at once with its line and column: an unknown
-// round or group, an unknown dimension, a score off the rubric's scale or
-// not a whole number, a missing column. Blank scores are warnings. Sheets
-// left entirely blank are dropped with a warning. A reviewer who scores
-// one group twice across several files is found by [CheckScoresheets].
-func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric) ([]Scoresheet, scenario.Diagnostics) {
+// Every problem is reported at once with its line and column, and in a
+// CSV file with the row, the column letter and its header as a
+// spreadsheet shows them: an unknown round or group, an unknown dimension,
+// a score off the rubric's scale or not a whole number, a missing column,
+// a sheet made from another plan or without a plan id (see
+// [ParseOptions.AllowNoPlanID]). Blank scores are warnings. Sheets left
+// entirely blank are dropped with a warning. A reviewer who scores one
+// group twice across several files is found by [CheckScoresheets].
+func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions) ([]Scoresheet, scenario.Diagnostics) {
 	var (
 		sheets []Scoresheet
 		diags  scenario.Diagnostics
@@ -110,10 +131,11 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		diags.Errorf(scenario.Pos{File: name}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), scenario.MaxFileSize)
 		return nil, diags
 	}
-	if isCSV(name, data) {
-		sheets = parseCSV(name, data, p, r, &diags)
-	} else {
-		sheets = parseYAML(name, data, p, r, &diags)
+	switch sheetFormat(name, data, &diags) {
+	case FormatCSV:
+		sheets = parseCSV(name, data, p, r, opts, &diags)
+	case FormatYAML:
+		sheets = parseYAML(name, data, p, r, opts, &diags)
 	}
 	// A sheet with errors is not returned: callers use what is returned.
 	diags.Sort()
@@ -123,93 +145,123 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 	return sheets, diags
 }
 
-func isCSV(name string, data []byte) bool {
-	switch strings.ToLower(path.Ext(strings.ReplaceAll(name, `\`, "/"))) {
-	case ".csv", ".txt", ".tsv":
-		return true
-	case ".yaml", ".yml":
-		return false
-	}
-	text, _, _ := sheet.DecodeText(data)
-	first := strings.TrimSpace(strings.SplitN(strings.TrimSpace(text), "\n", 2)[0])
-	return !(strings.HasPrefix(first, "#") || strings.HasPrefix(first, "version:") || strings.HasPrefix(first, "---"))
+// yamlReader checks one YAML scoresheet, decoded with the strict
+// position-aware decoder of package scenario. It keeps checking after a
+// value failed to decode, so that every problem is reported at once; a
+// value that failed is not checked again.
+type yamlReader struct {
+	name   string
+	y      sheetYAML
+	pos    scenario.Positions
+	failed map[scenario.Pos]bool
+	p      *plan.Plan
+	rub    *scenario.Rubric
+	diags  *scenario.Diagnostics
 }
 
-func parseYAML(name string, data []byte, p *plan.Plan, r *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	var y sheetYAML
-	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &y)
+// where is where the value at key stood, or the nearest place above it.
+func (r *yamlReader) where(key string) scenario.Pos { return r.pos.Of(key) }
+
+// decoded reports whether the value at key decoded.
+func (r *yamlReader) decoded(key string) bool { return !r.failed[r.where(key)] }
+
+// parseYAML reads a YAML scoresheet: one reviewer, one group.
+func parseYAML(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
+	r := &yamlReader{name: name, p: p, rub: rub, diags: diags, failed: map[scenario.Pos]bool{}}
+	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &r.y)
 	*diags = append(*diags, d...)
-	if y.Version == 0 {
+	if r.y.Version == 0 {
 		return nil // not a scoresheet at all: a syntax error, no version
 	}
-	// Keep checking after a value failed to decode, so that every problem
-	// is reported at once; a value that failed is not checked again.
-	failed := map[scenario.Pos]bool{}
+	r.pos = pos
 	for _, e := range d.Errors() {
-		failed[e.Pos] = true
+		r.failed[e.Pos] = true
 	}
-	where := func(key string) scenario.Pos { return pos.Of(key) }
-	decoded := func(key string) bool { return !failed[where(key)] }
+	sh := r.sheet()
+	r.scores(&sh, scoreKeyPositions(name, data))
+	return r.finish(sh, opts)
+}
+
+// sheet reads and checks what the sheet says about itself: its kind,
+// reviewer, scenario, plan, round and group, and the members it lists.
+func (r *yamlReader) sheet() Scoresheet {
+	y := r.y
 	if y.Kind != KindScoresheet {
-		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a scoresheet made by `yishi scoresheets`?", KindScoresheet, y.Kind)
+		r.diags.Errorf(r.where("kind"), "kind: expected %q, got %q; is this a scoresheet made by `yishi scoresheets`?", KindScoresheet, y.Kind)
 	}
 	sh := Scoresheet{
-		Scenario: strings.TrimSpace(y.Scenario),
-		Plan:     strings.TrimSpace(y.Plan),
-		Reviewer: strings.TrimSpace(y.Reviewer),
-		Round:    y.Round,
-		Group:    y.Group,
-		Scores:   map[string]Score{},
-		Pos:      scenario.Pos{File: name},
+		Scenario:     strings.TrimSpace(y.Scenario),
+		Plan:         strings.TrimSpace(y.Plan),
+		Reviewer:     strings.TrimSpace(y.Reviewer),
+		Round:        y.Round,
+		Group:        y.Group,
+		Scores:       map[string]Score{},
+		Strengths:    cleanList(y.Strengths),
+		Improvements: cleanList(y.Improvements),
+		Pos:          scenario.Pos{File: r.name},
 	}
-	sh.Strengths = cleanList(y.Strengths)
-	sh.Improvements = cleanList(y.Improvements)
-	if sh.Reviewer == "" && decoded("reviewer") {
-		diags.Errorf(where("reviewer"), "reviewer: missing; write the reviewer's name")
+	if sh.Reviewer == "" && r.decoded("reviewer") {
+		r.diags.Errorf(r.where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
-	checkScenario(sh.Scenario, p, where("scenario"), diags)
-	checked := checkPlan(sh.Plan, p.ID(), where("plan"), diags)
-	if decoded("round") && decoded("group") {
-		if checkRoundGroup(p, sh.Round, sh.Group, where("round"), where("group"), diags) && !checked && len(y.Members) > 0 {
-			checkMembers(p, sh.Round, sh.Group, y.Members, "members", where("members"), diags)
-		}
+	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
+	checked := checkPlan(sh.Plan, r.p.ID(), "", r.where("plan"), r.diags)
+	if r.decoded("round") && r.decoded("group") &&
+		checkRoundGroup(r.p, sh.Round, sh.Group, "round", "group", r.where("round"), r.where("group"), r.diags) &&
+		!checked && len(y.Members) > 0 {
+		checkMembers(r.p, sh.Round, sh.Group, y.Members, "members", r.where("members"), r.diags)
 	}
+	return sh
+}
 
-	keys := scoreKeyPositions(name, data)
-	ids := r.DimensionIDs()
-	for _, id := range sortedKeys(y.Scores) {
-		v := y.Scores[id]
+// scores reads each score and its evidence into sh; keys places each
+// dimension's key, so that an unknown one is reported there.
+func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
+	ids := r.rub.DimensionIDs()
+	for _, id := range sortedKeys(r.y.Scores) {
+		v := r.y.Scores[id]
 		kpos, ok := keys[id]
 		if !ok {
-			kpos = where("scores." + id)
+			kpos = r.where("scores." + id)
 		}
-		if _, known := r.Dimension(id); !known {
-			diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
+		if _, known := r.rub.Dimension(id); !known {
+			r.diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
 			continue
 		}
 		sc := Score{Evidence: strings.TrimSpace(v.Evidence), Pos: kpos}
-		if v.Score != nil && decoded("scores."+id+".score") {
-			spos := where("scores." + id + ".score")
-			if n, ok := checkScore(*v.Score, r.Scale, fmt.Sprintf("scores.%s.score", id), spos, diags); ok {
+		if key := "scores." + id + ".score"; v.Score != nil && r.decoded(key) {
+			if n, ok := checkScore(*v.Score, r.rub.Scale, key, r.where(key), r.diags); ok {
 				sc.Value = &n
 			}
 		}
 		sh.Scores[id] = sc
 	}
-	if diags.HasErrors() {
+}
+
+// finish refuses a sheet without a plan id unless allowed, and returns the
+// sheet unless it has errors or is blank, with a warning for each
+// dimension it leaves unscored.
+func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
+	noPlan := sh.Plan == "" && !sh.IsBlank()
+	if noPlan && !opts.AllowNoPlanID {
+		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID("sheet"))
+	}
+	if r.diags.HasErrors() {
 		return nil
 	}
 	if sh.IsBlank() {
-		diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
+		r.diags.Warnf(sh.Pos, "the scoresheet is blank (no scores, evidence, strengths or improvements); it is left out")
 		return nil
 	}
-	for _, id := range ids {
+	if noPlan && len(r.y.Members) == 0 {
+		r.diags.Warnf(r.where("plan"), "plan: missing, and no members listed; %s", uncheckedPlan)
+	}
+	for _, id := range r.rub.DimensionIDs() {
 		if sc, ok := sh.Scores[id]; !ok || !sc.Scored() {
-			at := where("scores")
+			at := r.where("scores")
 			if ok {
 				at = sc.Pos
 			}
-			diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
+			r.diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
 		}
 	}
 	return []Scoresheet{sh}
@@ -261,28 +313,48 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 	}
 }
 
+// noPlanID ends the message that refuses a sheet, or a row of a CSV
+// sheet, without a plan id.
+func noPlanID(what string) string {
+	return "the " + what + " does not say which plan it was made from, so its scores could land on another plan's groups — " +
+		"make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them"
+}
+
+// uncheckedPlan ends the warning about a sheet taken without a plan id or
+// members.
+const uncheckedPlan = "nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check"
+
 // planIDPattern is what a plan id looks like.
 var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
 // checkPlan reports a sheet made from another plan than the one of id
-// want. It returns whether the sheet's plan id could be checked: false for
-// a sheet without one, and for one a spreadsheet turned into a number
-// (twelve digits, or digits with an "e"), which is a warning.
-func checkPlan(got, want string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+// want; what, when given, names the cell in the messages. It returns
+// whether the sheet's plan id could be checked: false for a sheet without
+// one, and for one a spreadsheet turned into a number (twelve digits, or
+// digits with an "e"), which is a warning.
+func checkPlan(got, want, what string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
 	if got == "" || want == "" {
 		return false
 	}
 	if !planIDPattern.MatchString(got) {
 		if _, err := strconv.ParseFloat(got, 64); err == nil {
-			diags.Warnf(pos, "plan: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", got)
+			diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", cmp.Or(what, "plan"), got)
 			return false
 		}
 	}
 	if got != want {
-		diags.Errorf(pos, "this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", got, want)
+		diags.Errorf(pos, "%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", prefix(what), got, want)
 	}
 	return true
+}
+
+// prefix is what, when given, ready to start a message.
+func prefix(what string) string {
+	if what == "" {
+		return ""
+	}
+	return what + ": "
 }
 
 // checkMembers reports a list of members, from a sheet without a plan id,
@@ -301,13 +373,13 @@ func checkMembers(p *plan.Plan, round, group int, items []string, what string, p
 	var got, want []string
 	for _, it := range items {
 		for _, part := range splitMembers(it) {
-			if n := oneLine(stripBrackets(part)); n != "" {
+			if n := scenario.OneLine(stripBrackets(part)); n != "" {
 				got = append(got, n)
 			}
 		}
 	}
 	for _, m := range g.Members {
-		want = append(want, oneLine(m.Name))
+		want = append(want, scenario.OneLine(m.Name))
 	}
 	key := func(names []string) []string {
 		out := make([]string, len(names))
@@ -371,15 +443,16 @@ func stripBrackets(s string) string {
 	return b.String()
 }
 
-// checkRoundGroup reports a round or group the plan does not have.
-func checkRoundGroup(p *plan.Plan, round, group int, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
+// checkRoundGroup reports a round or group the plan does not have;
+// rwhat and gwhat name the round and the group in the messages.
+func checkRoundGroup(p *plan.Plan, round, group int, rwhat, gwhat string, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
 	rd, ok := p.Round(round)
 	if !ok {
-		diags.Errorf(rpos, "round: the plan has no round %d (it has rounds 1–%d)", round, len(p.Rounds))
+		diags.Errorf(rpos, "%s: the plan has no round %d (it has rounds 1–%d)", rwhat, round, len(p.Rounds))
 		return false
 	}
 	if _, ok := rd.Group(group); !ok {
-		diags.Errorf(gpos, "group: round %d of the plan has no group %d (it has groups 1–%d)", round, group, len(rd.Groups))
+		diags.Errorf(gpos, "%s: round %d of the plan has no group %d (it has groups 1–%d)", gwhat, round, group, len(rd.Groups))
 		return false
 	}
 	return true
@@ -417,6 +490,15 @@ func reviewerKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
+// rowPrefix starts a message about a sheet read from a CSV row with the
+// row's number: "row 3: ".
+func (sh Scoresheet) rowPrefix() string {
+	if sh.row == 0 {
+		return ""
+	}
+	return fmt.Sprintf("row %d: ", sh.row)
+}
+
 // CheckScoresheets checks sheets read from several files together: a
 // reviewer who scored the same group of the same round twice is reported
 // at the second sheet, naming where the first one is.
@@ -426,14 +508,18 @@ func CheckScoresheets(sheets []Scoresheet) scenario.Diagnostics {
 		reviewer     string
 		round, group int
 	}
-	first := map[key]scenario.Pos{}
+	first := map[key]Scoresheet{}
 	for _, sh := range sheets {
 		k := key{reviewerKey(sh.Reviewer), sh.Round, sh.Group}
-		if at, dup := first[k]; dup {
-			diags.Errorf(sh.Pos, "reviewer %q scored round %d group %d twice: here and at %s", sh.Reviewer, sh.Round, sh.Group, at)
+		if prev, dup := first[k]; dup {
+			at := prev.Pos.String()
+			if prev.row > 0 {
+				at += fmt.Sprintf(" (row %d)", prev.row)
+			}
+			diags.Errorf(sh.Pos, "%sreviewer %q scored round %d group %d twice: here and at %s", sh.rowPrefix(), sh.Reviewer, sh.Round, sh.Group, at)
 			continue
 		}
-		first[k] = sh.Pos
+		first[k] = sh
 	}
 	diags.Sort()
 	return diags
@@ -574,25 +660,25 @@ func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([
 	lang := s.Language
 	r := s.Rubric.Rubric
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s — %s\n", word(lang, "scoresheet_title"), s.Title)
-	fmt.Fprintf(&b, "# %s\n", word(lang, "sheet_help_yaml"))
+	fmt.Fprintf(&b, "# %s — %s\n", words.In(lang, "scoresheet_title"), s.Title)
+	fmt.Fprintf(&b, "# %s\n", words.In(lang, "sheet_help_yaml"))
 	if rd, ok := p.Round(sh.Round); ok {
 		if g, ok := rd.Group(sh.Group); ok {
-			fmt.Fprintf(&b, "# %s:\n", word(lang, "members"))
+			fmt.Fprintf(&b, "# %s:\n", words.In(lang, "members"))
 			for _, m := range g.Members {
-				fmt.Fprintf(&b, "#   - %s (%s)\n", oneLine(m.Name), oneLine(roleTitle(s, m.Role)))
+				fmt.Fprintf(&b, "#   - %s (%s)\n", scenario.OneLine(m.Name), scenario.OneLine(s.RoleTitle(m.Role)))
 			}
 		}
 	}
 	b.WriteString("version: 1\nkind: scoresheet\n")
 	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
-	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), word(lang, "plan_id_help"))
+	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), words.In(lang, "plan_id_help"))
 	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
 	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
 	for _, d := range r.Dimensions {
-		fmt.Fprintf(&b, "  # %s — %s\n", oneLine(d.Title.In(lang)), oneLine(d.Description.In(lang)))
+		fmt.Fprintf(&b, "  # %s — %s\n", scenario.OneLine(d.Title.In(lang)), scenario.OneLine(d.Description.In(lang)))
 		for _, l := range d.Levels {
-			fmt.Fprintf(&b, "  #   %d: %s\n", l.Score, oneLine(l.Descriptor.In(lang)))
+			fmt.Fprintf(&b, "  #   %d: %s\n", l.Score, scenario.OneLine(l.Descriptor.In(lang)))
 		}
 		sc := sh.Scores[d.ID]
 		fmt.Fprintf(&b, "  %s:\n", d.ID)
@@ -607,7 +693,7 @@ func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([
 		key   string
 		items []string
 	}{{"strengths", sh.Strengths}, {"improvements", sh.Improvements}} {
-		fmt.Fprintf(&b, "# %s\n%s:\n", word(lang, part.key+"_help"), part.key)
+		fmt.Fprintf(&b, "# %s\n%s:\n", words.In(lang, part.key+"_help"), part.key)
 		if len(part.items) == 0 {
 			b.WriteString("  - \n")
 		}
@@ -629,14 +715,4 @@ func yamlScalar(s string) string {
 		return strconv.Quote(s)
 	}
 	return string(bytes.TrimSpace(out))
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// roleTitle is the title of a role in the scenario, or its id.
-func roleTitle(s *scenario.Scenario, id string) string {
-	if r, ok := s.Role(id); ok && r.Title != "" {
-		return r.Title
-	}
-	return id
 }

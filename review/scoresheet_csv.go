@@ -1,13 +1,12 @@
 package review
 
 import (
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
+	"math"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
@@ -29,29 +28,33 @@ const (
 	evidenceSuffix  = ".evidence"
 )
 
+// csvColumns are the ids of the columns that are not dimensions.
+var csvColumns = []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan}
+
 // MarshalScoresheetsCSV writes one reviewer's sheets as a CSV file for
 // Excel: UTF-8 with a BOM, a header row labelled in the scenario's
 // language with column ids in brackets, a row of hints (each dimension's
-// level descriptors) that is skipped when read back, and a row per group. Every cell is
-// made safe from formula injection with [SafeCell]. Lists (strengths,
-// improvements) are written one item per line of the cell.
+// level descriptors) that is skipped when read back, and a row per group.
+// Every cell is made safe from formula injection with [sheet.SafeCell].
+// Lists (strengths, improvements) are written one item per line of the
+// cell.
 func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) []byte {
 	lang := s.Language
 	r := s.Rubric.Rubric
 	header := []string{
-		headerCell(word(lang, "reviewer"), colReviewer),
-		headerCell(word(lang, "round"), colRound),
-		headerCell(word(lang, "group"), colGroup),
-		headerCell(word(lang, "members"), colMembers),
+		headerCell(words.In(lang, "reviewer"), colReviewer),
+		headerCell(words.In(lang, "round"), colRound),
+		headerCell(words.In(lang, "group"), colGroup),
+		headerCell(words.In(lang, "members"), colMembers),
 	}
 	for _, d := range r.Dimensions {
 		title := d.Title.In(lang)
 		header = append(header,
 			headerCell(fmt.Sprintf("%s (%d–%d)", title, r.Scale.Min, r.Scale.Max), d.ID),
-			headerCell(title+" "+word(lang, "evidence"), d.ID+evidenceSuffix))
+			headerCell(title+" "+words.In(lang, "evidence"), d.ID+evidenceSuffix))
 	}
-	header = append(header, headerCell(word(lang, "strengths"), colStrengths), headerCell(word(lang, "improvements"), colImprovements),
-		headerCell(word(lang, "plan_id"), colPlan))
+	header = append(header, headerCell(words.In(lang, "strengths"), colStrengths), headerCell(words.In(lang, "improvements"), colImprovements),
+		headerCell(words.In(lang, "plan_id"), colPlan))
 	rows := [][]string{header, hintRow(s)}
 	id := p.ID()
 	for _, sh := range sheets {
@@ -77,26 +80,15 @@ func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 // improvements. [ParseScoresheets] skips it, wherever it stands.
 func hintRow(s *scenario.Scenario) []string {
 	lang := s.Language
-	row := []string{word(lang, "levels_marker"), "", "", ""}
+	row := []string{words.In(lang, "levels_marker"), "", "", ""}
 	for _, d := range s.Rubric.Rubric.Dimensions {
 		levels := make([]string, len(d.Levels))
 		for i, l := range d.Levels {
-			levels[i] = fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In(lang)))
+			levels[i] = fmt.Sprintf("%d = %s", l.Score, scenario.OneLine(l.Descriptor.In(lang)))
 		}
-		row = append(row, strings.Join(levels, "\n"), oneLine(d.Description.In(lang)))
+		row = append(row, strings.Join(levels, "\n"), scenario.OneLine(d.Description.In(lang)))
 	}
-	return append(row, word(lang, "strengths_help"), word(lang, "improvements_help"), "")
-}
-
-// isHintRow reports whether a row is a hint row (or any row whose first
-// or reviewer cell starts with "#"): no reviewer's name starts with "#".
-func isHintRow(rec []string, reviewerCol int) bool {
-	for _, i := range []int{0, reviewerCol} {
-		if i < len(rec) && strings.HasPrefix(strings.TrimSpace(sheet.UnescapeCell(strings.TrimPrefix(rec[i], sheet.BOM))), "#") {
-			return true
-		}
-	}
-	return false
+	return append(row, words.In(lang, "strengths_help"), words.In(lang, "improvements_help"), "")
 }
 
 func headerCell(label, id string) string { return label + " [" + id + "]" }
@@ -117,216 +109,329 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 		sep = "、"
 	}
 	for i, m := range g.Members {
-		parts[i] = fmt.Sprintf("%s (%s)", m.Name, roleTitle(s, m.Role))
+		parts[i] = fmt.Sprintf("%s (%s)", m.Name, s.RoleTitle(m.Role))
 	}
 	return strings.Join(parts, sep)
 }
 
-func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, diags *scenario.Diagnostics) []Scoresheet {
-	text, _, bad := sheet.DecodeText(data)
-	filePos := scenario.Pos{File: name}
-	// Bytes that are not UTF-8 in a sheet that otherwise is: each is an
-	// error, and the rest of the sheet is read all the same.
-	sheet.ReportInvalidBytes(name, bad, diags)
-	if strings.TrimSpace(text) == "" {
-		diags.Errorf(filePos, "file is empty")
+// csvReader reads the rows of one CSV scoresheet file: a header naming
+// the columns, then a row per group. Every message names the file at
+// line:col (in characters) and the cell as a person sees it in a
+// spreadsheet: "row 3, column G (Rhythm [rhythm])", with the round and
+// group the row is for once they are known.
+type csvReader struct {
+	p     *plan.Plan
+	rub   *scenario.Rubric
+	opts  ParseOptions
+	diags *scenario.Diagnostics
+
+	header sheet.Row
+	// cols maps a column id to its 0-based column.
+	cols map[string]int
+	// otherPlan holds the plan ids, in lower case, already reported as
+	// another plan's: one error for the file is enough.
+	otherPlan map[string]bool
+}
+
+// parseCSV reads a CSV scoresheet: the header, then a sheet per row.
+func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
+	before := len(*diags)
+	t := sheet.ReadCSV(name, data, sheet.Options{TSV: strings.EqualFold(fileExt(name), ".tsv")}, diags)
+	if len(t.Rows) == 0 {
+		if len(*diags) == before {
+			diags.Errorf(scenario.Pos{File: name}, "file is empty")
+		}
 		return nil
 	}
-	lines := strings.Split(text, "\n")
-	rd := csv.NewReader(strings.NewReader(text))
-	rd.Comma = sheet.Delimiter(lines, false)
-	rd.FieldsPerRecord = -1
-	rd.LazyQuotes = false
-
-	// runeCol turns csv's byte column into a column of characters.
-	runeCol := func(line, col int) int {
-		if line < 1 || line > len(lines) {
-			return col
-		}
-		l := lines[line-1]
-		if col-1 > len(l) {
-			return col
-		}
-		return utf8.RuneCountInString(l[:col-1]) + 1
-	}
-	fieldPos := func(i int) scenario.Pos {
-		line, col := rd.FieldPos(i)
-		return scenario.Pos{File: name, Line: line, Col: runeCol(line, col)}
-	}
-
-	header, err := rd.Read()
-	if err != nil {
-		diags.Errorf(csvErrPos(name, err), "%s", sheet.CSVMessage(err))
+	r := &csvReader{p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
+	r.placeInCells(t, (*diags)[before:])
+	if !r.readHeader(t.Rows[0]) {
 		return nil
 	}
-	dimIDs := rub.DimensionIDs()
-	var known []string
-	known = append(known, colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan)
-	for _, id := range dimIDs {
-		known = append(known, id, id+evidenceSuffix)
-	}
-	cols := map[string]int{}
-	headerLine := 1
-	for i, cell := range header {
-		at := fieldPos(i)
-		headerLine = at.Line
-		cell = strings.TrimSpace(strings.TrimPrefix(cell, sheet.BOM))
-		if cell == "" {
-			continue
-		}
-		id, bracketed := headerID(cell, rub)
-		if id == "" {
-			if bracketed {
-				raw := bracketText(cell)
-				diags.Errorf(at, "column %s: unknown dimension %q in header %q%s", columnName(i), raw, cell, didYouMean(strings.TrimSuffix(raw, evidenceSuffix), dimIDs))
-			} else if m := scenario.Suggest(cell, known); m != "" {
-				diags.Errorf(at, "column %s: unknown column %q (did you mean %q?)", columnName(i), cell, m)
-			} else {
-				diags.Warnf(at, "column %s: header %q is not a scoresheet column; it is ignored", columnName(i), cell)
-			}
-			continue
-		}
-		if prev, dup := cols[id]; dup {
-			diags.Errorf(at, "column %s: %q is also column %s", columnName(i), cell, columnName(prev))
-			continue
-		}
-		cols[id] = i
-	}
-	headerPos := scenario.Pos{File: name, Line: headerLine}
-	for _, id := range []string{colReviewer, colRound, colGroup} {
-		if _, ok := cols[id]; !ok {
-			diags.Errorf(headerPos, "missing column %q (a header cell such as %q)", id, headerCell(word(p.Scenario.Language, id), id))
-		}
-	}
-	for _, id := range dimIDs {
-		if _, ok := cols[id]; !ok {
-			d, _ := rub.Dimension(id)
-			diags.Errorf(headerPos, "missing column for dimension %q (a header cell such as %q)", id, headerCell(d.Title.In(p.Scenario.Language), id))
-		}
-	}
-	// Rows can be read without a dimension's column, not without these.
-	for _, id := range []string{colReviewer, colRound, colGroup} {
-		if _, ok := cols[id]; !ok {
-			return nil
-		}
-	}
-
 	var sheets []Scoresheet
-	planID := p.ID()
-	otherPlan := map[string]bool{} // plan ids already reported
-	for {
-		rec, err := rd.Read()
-		if err == io.EOF {
-			break
+	for _, row := range t.Rows[1:] {
+		if sh, ok := r.readRow(row); ok {
+			sheets = append(sheets, sh)
 		}
-		if err != nil {
-			diags.Errorf(csvErrPos(name, err), "%s", sheet.CSVMessage(err))
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && (errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote)) {
-				// The rest of the file cannot be split reliably.
-				break
-			}
-			continue
-		}
-		cell := func(id string) (string, scenario.Pos) {
-			i, ok := cols[id]
-			if !ok || i >= len(rec) {
-				line, _ := rd.FieldPos(0)
-				return "", scenario.Pos{File: name, Line: line}
-			}
-			return strings.TrimSpace(sheet.UnescapeCell(rec[i])), fieldPos(i)
-		}
-		if rowBlank(rec) || isHintRow(rec, cols[colReviewer]) {
-			continue
-		}
-		line, _ := rd.FieldPos(0)
-		rowPos := scenario.Pos{File: name, Line: line}
-		errsBefore := len(diags.Errors())
-
-		reviewer, rpos := cell(colReviewer)
-		if reviewer == "" {
-			diags.Errorf(rpos, "column %s: the reviewer's name is missing", columnName(cols[colReviewer]))
-		}
-		round, okR := intCell(cell, colRound, cols, diags)
-		group, okG := intCell(cell, colGroup, cols, diags)
-		sheetPlan, ppos := cell(colPlan)
-		checked := false
-		if k := strings.ToLower(sheetPlan); otherPlan[k] {
-			checked = true // one error for the file is enough
-		} else {
-			n := len(diags.Errors())
-			checked = checkPlan(sheetPlan, planID, ppos, diags)
-			otherPlan[k] = len(diags.Errors()) > n
-		}
-		if okR && okG {
-			_, rp := cell(colRound)
-			_, gp := cell(colGroup)
-			if checkRoundGroup(p, round, group, rp, gp, diags) && !checked {
-				if m, mpos := cell(colMembers); m != "" {
-					checkMembers(p, round, group, []string{m}, fmt.Sprintf("column %s (%s)", columnName(cols[colMembers]), colMembers), mpos, diags)
-				}
-			}
-		}
-		if checked && otherPlan[strings.ToLower(sheetPlan)] {
-			continue // the row's other problems matter no more
-		}
-		sh := Scoresheet{Scenario: p.Scenario.ID, Plan: sheetPlan, Reviewer: reviewer, Round: round, Group: group, Scores: map[string]Score{}, Pos: rowPos}
-		for _, id := range dimIDs {
-			v, at := cell(id)
-			ev, _ := cell(id + evidenceSuffix)
-			sc := Score{Evidence: ev, Pos: at}
-			if v != "" {
-				f, err := strconv.ParseFloat(v, 64)
-				if err != nil {
-					diags.Errorf(at, "column %s (%s): expected a whole number from %d to %d, got %q", columnName(cols[id]), id, rub.Scale.Min, rub.Scale.Max, v)
-				} else if n, ok := checkScore(f, rub.Scale, fmt.Sprintf("column %s (%s)", columnName(cols[id]), id), at, diags); ok {
-					sc.Value = &n
-				}
-			}
-			sh.Scores[id] = sc
-		}
-		st, _ := cell(colStrengths)
-		im, _ := cell(colImprovements)
-		sh.Strengths, sh.Improvements = splitItems(st), splitItems(im)
-		if len(diags.Errors()) > errsBefore {
-			continue
-		}
-		if sh.IsBlank() {
-			diags.Warnf(rowPos, "round %d group %d: the row is blank; it is left out", round, group)
-			continue
-		}
-		for _, id := range dimIDs {
-			if _, hasCol := cols[id]; hasCol && !sh.Scores[id].Scored() {
-				diags.Warnf(sh.Scores[id].Pos, "column %s (%s): no score given for round %d group %d", columnName(cols[id]), id, round, group)
-			}
-		}
-		sheets = append(sheets, sh)
+	}
+	if len(sheets) > 0 && len(diags.Errors()) == 0 {
+		r.warnUnchecked()
 	}
 	return sheets
 }
 
-// intCell reads a whole number from the column id.
-func intCell(cell func(string) (string, scenario.Pos), id string, cols map[string]int, diags *scenario.Diagnostics) (int, bool) {
-	v, at := cell(id)
+// readHeader finds the column of each id the header names. It reports
+// unknown, repeated and missing columns, and returns false when rows cannot
+// be read at all: without a reviewer, round or group column.
+func (r *csvReader) readHeader(row sheet.Row) bool {
+	r.header, r.cols = row, map[string]int{}
+	dimIDs := r.rub.DimensionIDs()
+	known := append([]string{}, csvColumns...)
+	for _, id := range dimIDs {
+		known = append(known, id, id+evidenceSuffix)
+	}
+	for _, c := range row.Cells {
+		text := r.headerText(c.Col)
+		if text == "" {
+			continue
+		}
+		at := r.where(c)
+		id, bracketed := headerID(text, r.rub)
+		switch {
+		case id == "" && bracketed:
+			raw := bracketText(text)
+			r.diags.Errorf(c.Pos, "%s: unknown dimension %q%s", at, raw, didYouMean(strings.TrimSuffix(raw, evidenceSuffix), dimIDs))
+		case id == "":
+			if m := scenario.Suggest(text, known); m != "" {
+				r.diags.Errorf(c.Pos, "%s: unknown column %q (did you mean %q?)", at, text, m)
+			} else {
+				r.diags.Warnf(c.Pos, "%s: not a scoresheet column; it is ignored", at)
+			}
+		default:
+			if prev, dup := r.cols[id]; dup {
+				r.diags.Errorf(c.Pos, "%s: column %q is given twice: here and in column %s", at, id, sheet.ColumnName(prev))
+				continue
+			}
+			r.cols[id] = c.Col
+		}
+	}
+	lang := r.p.Scenario.Language
+	rowAt := fmt.Sprintf("row %d", row.Number)
+	for _, id := range []string{colReviewer, colRound, colGroup} {
+		if _, ok := r.cols[id]; !ok {
+			r.diags.Errorf(row.Pos, "%s: missing column %q (a header cell such as %q)", rowAt, id, headerCell(words.In(lang, id), id))
+		}
+	}
+	for _, d := range r.rub.Dimensions {
+		if _, ok := r.cols[d.ID]; !ok {
+			r.diags.Errorf(row.Pos, "%s: missing column for dimension %q (a header cell such as %q)", rowAt, d.ID, headerCell(d.Title.In(lang), d.ID))
+		}
+	}
+	r.requirePlanColumn(row)
+	// Rows can be read without a dimension's column, not without these.
+	for _, id := range []string{colReviewer, colRound, colGroup} {
+		if _, ok := r.cols[id]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// placeInCells names the cell of each problem the reading found inside
+// one, such as a byte that is not UTF-8, the way [csvReader.where] does.
+// A problem outside every cell (in a row left out for its quotes) keeps
+// its file:line:col alone.
+func (r *csvReader) placeInCells(t *sheet.Table, found scenario.Diagnostics) {
+	var cells []sheet.Cell // in file order
+	for _, row := range t.Rows {
+		cells = append(cells, row.Cells...)
+	}
+	after := func(a, b scenario.Pos) bool { return a.Line > b.Line || a.Line == b.Line && a.Col > b.Col }
+	for i := range found {
+		at := found[i].Pos
+		if at.Line == 0 {
+			continue
+		}
+		// The last cell that starts at or before the problem.
+		k := sort.Search(len(cells), func(k int) bool { return after(cells[k].Pos, at) }) - 1
+		if k < 0 {
+			continue
+		}
+		if c := cells[k]; at.Line <= c.Pos.Line+strings.Count(c.Text, "\n") {
+			found[i].Message = r.where(c) + ": " + found[i].Message
+		}
+	}
+}
+
+// requirePlanColumn refuses a sheet without a plan id column, unless
+// [ParseOptions.AllowNoPlanID].
+func (r *csvReader) requirePlanColumn(header sheet.Row) {
+	if _, ok := r.cols[colPlan]; ok || r.opts.AllowNoPlanID {
+		return
+	}
+	cell := headerCell(words.In(r.p.Scenario.Language, "plan_id"), colPlan)
+	r.diags.Errorf(header.Pos, "row %d: no plan id column (a header cell such as %q); %s", header.Number, cell, noPlanID("sheet"))
+}
+
+// warnUnchecked warns, once for the file, that sheets taken without a plan
+// id column have no members column either: nothing was checked.
+func (r *csvReader) warnUnchecked() {
+	_, hasPlan := r.cols[colPlan]
+	_, hasMembers := r.cols[colMembers]
+	if !hasPlan && !hasMembers {
+		r.diags.Warnf(r.header.Pos, "row %d: no plan id column and no members column; %s", r.header.Number, uncheckedPlan)
+	}
+}
+
+// requirePlanID refuses a row whose plan id cell is empty, unless
+// [ParseOptions.AllowNoPlanID]. A sheet without the column at all is
+// reported once, at its header. It returns whether the row has neither a
+// plan id nor members, which is a warning once the row is taken.
+func (r *csvReader) requirePlanID(row sheet.Row, ctx string) (unchecked bool) {
+	id, pc, hasCol := r.cell(row, colPlan)
+	if id != "" || !hasCol {
+		return false
+	}
+	if !r.opts.AllowNoPlanID {
+		r.diags.Errorf(pc.Pos, "%s: %sthe plan id is empty; %s", r.where(pc), ctx, noPlanID("row"))
+		return false
+	}
+	members, _, _ := r.cell(row, colMembers)
+	return members == ""
+}
+
+// headerText is the text of the header cell of column col, as the
+// messages quote it.
+func (r *csvReader) headerText(col int) string {
+	return scenario.OneLine(strings.TrimPrefix(r.header.Text(col), sheet.BOM))
+}
+
+// where names a cell as a person finds it in a spreadsheet: its row, its
+// column letter and the column's header.
+func (r *csvReader) where(c sheet.Cell) string {
+	return sheet.Where(c.Row, c.Col, r.headerText(c.Col))
+}
+
+// cell returns the row's cell in the column of id, with its text trimmed
+// and any formula guard of [sheet.SafeCell] undone, and whether the header
+// has that column. A row shorter than the header gets an empty cell placed
+// at the row.
+func (r *csvReader) cell(row sheet.Row, id string) (string, sheet.Cell, bool) {
+	j, ok := r.cols[id]
+	if !ok {
+		return "", sheet.Cell{Pos: row.Pos, Row: row.Number}, false
+	}
+	if j >= len(row.Cells) {
+		return "", sheet.Cell{Pos: row.Pos, Row: row.Number, Col: j}, true
+	}
+	c := row.Cells[j]
+	return strings.TrimSpace(sheet.UnescapeCell(c.Text)), c, true
+}
+
+// isHint reports whether a row is the hint row (or any row whose first or
+// reviewer cell starts with "#"): no reviewer's name starts with "#".
+func (r *csvReader) isHint(row sheet.Row) bool {
+	for _, j := range []int{0, r.cols[colReviewer]} {
+		if strings.HasPrefix(strings.TrimSpace(sheet.UnescapeCell(strings.TrimPrefix(row.Text(j), sheet.BOM))), "#") {
+			return true
+		}
+	}
+	return false
+}
+
+// readRow reads one row as a sheet. It returns false for a hint row, a
+// blank row and a row with errors.
+func (r *csvReader) readRow(row sheet.Row) (Scoresheet, bool) {
+	if r.isHint(row) {
+		return Scoresheet{}, false
+	}
+	errsBefore := len(r.diags.Errors())
+	round, okR := r.number(row, colRound)
+	group, okG := r.number(row, colGroup)
+	// ctx names the row's round and group in the messages about its
+	// other cells.
+	ctx := ""
+	if okR && okG {
+		ctx = fmt.Sprintf("round %d group %d: ", round, group)
+	}
+	reviewer, rc, _ := r.cell(row, colReviewer)
+	if reviewer == "" {
+		r.diags.Errorf(rc.Pos, "%s: %sthe reviewer's name is missing", r.where(rc), ctx)
+	}
+	sheetPlan, fromOtherPlan := r.checkPlan(row, round, group, okR && okG)
+	if fromOtherPlan {
+		return Scoresheet{}, false // the row's other problems matter no more
+	}
+	sh := Scoresheet{Scenario: r.p.Scenario.ID, Plan: sheetPlan, Reviewer: reviewer, Round: round, Group: group,
+		Scores: map[string]Score{}, Pos: row.Pos, row: row.Number}
+	for _, d := range r.rub.Dimensions {
+		sh.Scores[d.ID] = r.score(row, d.ID, ctx)
+	}
+	st, _, _ := r.cell(row, colStrengths)
+	im, _, _ := r.cell(row, colImprovements)
+	sh.Strengths, sh.Improvements = splitItems(st), splitItems(im)
+	unchecked := !sh.IsBlank() && r.requirePlanID(row, ctx)
+	if len(r.diags.Errors()) > errsBefore {
+		return Scoresheet{}, false
+	}
+	if sh.IsBlank() {
+		r.diags.Warnf(row.Pos, "row %d: %sthe row is blank; it is left out", row.Number, ctx)
+		return Scoresheet{}, false
+	}
+	if unchecked {
+		_, pc, _ := r.cell(row, colPlan)
+		r.diags.Warnf(pc.Pos, "%s: %sthe plan id is empty and no members are listed; %s", r.where(pc), ctx, uncheckedPlan)
+	}
+	for _, d := range r.rub.Dimensions {
+		if _, c, hasCol := r.cell(row, d.ID); hasCol && !sh.Scores[d.ID].Scored() {
+			r.diags.Warnf(c.Pos, "%s: %sno score given", r.where(c), ctx)
+		}
+	}
+	return sh, true
+}
+
+// number reads the round or the group of a row: a whole number.
+func (r *csvReader) number(row sheet.Row, id string) (int, bool) {
+	v, c, _ := r.cell(row, id)
 	if v == "" {
-		diags.Errorf(at, "column %s (%s): missing", columnName(cols[id]), id)
+		r.diags.Errorf(c.Pos, "%s: missing; write the %s's number", r.where(c), id)
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f != float64(int(f)) {
-		diags.Errorf(at, "column %s (%s): expected a whole number, got %q", columnName(cols[id]), id, v)
+	if err != nil || f != math.Trunc(f) || math.Abs(f) > 1e9 {
+		r.diags.Errorf(c.Pos, "%s: expected the %s's number, a whole number, got %q", r.where(c), id, v)
 		return 0, false
 	}
 	return int(f), true
 }
 
-func rowBlank(rec []string) bool {
-	for _, c := range rec {
-		if strings.TrimSpace(c) != "" {
-			return false
-		}
+// checkPlan checks the row's plan id, and its round and group (when
+// known) against the plan: a sheet without a plan id that lists the
+// group's members has them checked instead. It returns the row's plan id
+// and whether the row was made from another plan.
+func (r *csvReader) checkPlan(row sheet.Row, round, group int, known bool) (string, bool) {
+	sheetPlan, pc, _ := r.cell(row, colPlan)
+	key := strings.ToLower(sheetPlan)
+	if r.otherPlan[key] {
+		return sheetPlan, true
 	}
-	return true
+	n := len(r.diags.Errors())
+	checked := checkPlan(sheetPlan, r.p.ID(), r.where(pc), pc.Pos, r.diags)
+	if checked && len(r.diags.Errors()) > n {
+		r.otherPlan[key] = true
+		return sheetPlan, true
+	}
+	if !known {
+		return sheetPlan, false
+	}
+	_, rc, _ := r.cell(row, colRound)
+	_, gc, _ := r.cell(row, colGroup)
+	if !checkRoundGroup(r.p, round, group, r.where(rc), r.where(gc), rc.Pos, gc.Pos, r.diags) || checked {
+		return sheetPlan, false
+	}
+	if m, mc, _ := r.cell(row, colMembers); m != "" {
+		checkMembers(r.p, round, group, []string{m}, r.where(mc), mc.Pos, r.diags)
+	}
+	return sheetPlan, false
+}
+
+// score reads the row's score of dimension id and the evidence beside it.
+func (r *csvReader) score(row sheet.Row, id, ctx string) Score {
+	v, c, _ := r.cell(row, id)
+	ev, _, _ := r.cell(row, id+evidenceSuffix)
+	sc := Score{Evidence: ev, Pos: c.Pos}
+	if v == "" {
+		return sc
+	}
+	scale := r.rub.Scale
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f != math.Trunc(f) || !scale.Contains(int(max(min(f, 1e9), -1e9))) {
+		r.diags.Errorf(c.Pos, "%s: %sexpected a whole number from %d to %d, got %q", r.where(c), ctx, scale.Min, scale.Max, v)
+		return sc
+	}
+	n := int(f)
+	sc.Value = &n
+	return sc
 }
 
 // splitItems splits a cell of strengths or improvements into items: one
@@ -352,10 +457,10 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 		return c, false
 	}
 	for _, lang := range []string{"en", "zh"} {
-		for _, id := range []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan} {
-			label := word(lang, id)
+		for _, id := range csvColumns {
+			label := words.In(lang, id)
 			if id == colPlan {
-				label = word(lang, "plan_id")
+				label = words.In(lang, "plan_id")
 			}
 			if strings.EqualFold(c, label) {
 				return id, false
@@ -366,7 +471,7 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 			if strings.EqualFold(c, title) {
 				return d.ID, false
 			}
-			if strings.EqualFold(c, title+" "+word(lang, "evidence")) {
+			if strings.EqualFold(c, title+" "+words.In(lang, "evidence")) {
 				return d.ID + evidenceSuffix, false
 			}
 		}
@@ -387,27 +492,9 @@ func bracketText(cell string) string {
 }
 
 func isColumnID(id string, rub *scenario.Rubric) bool {
-	switch id {
-	case colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan:
+	if slices.Contains(csvColumns, id) {
 		return true
 	}
 	_, ok := rub.Dimension(strings.TrimSuffix(id, evidenceSuffix))
 	return ok
-}
-
-// columnName is the spreadsheet name of the 0-based column i: A, B, …, AA.
-func columnName(i int) string {
-	name := ""
-	for i++; i > 0; i = (i - 1) / 26 {
-		name = string(rune('A'+(i-1)%26)) + name
-	}
-	return name
-}
-
-func csvErrPos(name string, err error) scenario.Pos {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		return scenario.Pos{File: name, Line: pe.Line, Col: pe.Column}
-	}
-	return scenario.Pos{File: name}
 }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -22,7 +23,10 @@ import (
 
 // TestBadScoresheets reads each bad scoresheet in testdata/bad and compares
 // every message with the golden file beside it. A directory holds sheets
-// read together, as `yishi review` reads several files.
+// read together, as `yishi review` reads several files. Sheets whose name
+// starts with "no-plan-id" are read as `yishi review` reads them by
+// default; the others are made by hand, without a plan id, and are read as
+// with --allow-no-plan-id so that each golden shows its own problem.
 func TestBadScoresheets(t *testing.T) {
 	p, s := fixture(t)
 	entries, err := os.ReadDir("testdata/bad")
@@ -49,7 +53,8 @@ func TestBadScoresheets(t *testing.T) {
 			for _, f := range files {
 				data, err := os.ReadFile(f)
 				require.NoError(t, err)
-				got, d := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric)
+				opts := ParseOptions{AllowNoPlanID: !strings.HasPrefix(name, "no-plan-id")}
+				got, d := ParseScoresheets(filepath.ToSlash(f), data, p, s.Rubric.Rubric, opts)
 				diags = append(diags, d...)
 				sheets = append(sheets, got...)
 			}
@@ -66,7 +71,7 @@ func TestMissingScoresAreWarnings(t *testing.T) {
 	for _, f := range []string{"testdata/bad/missing-scores.yaml", "testdata/bad/missing-scores.csv"} {
 		data, err := os.ReadFile(f)
 		require.NoError(t, err)
-		sheets, diags := ParseScoresheets(f, data, p, s.Rubric.Rubric)
+		sheets, diags := ParseScoresheets(f, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 		assert.False(t, diags.HasErrors(), "%s: %v", f, diags)
 		assert.NotEmpty(t, diags.Warnings())
 		assert.NotEmpty(t, sheets)
@@ -76,7 +81,7 @@ func TestMissingScoresAreWarnings(t *testing.T) {
 // TestGB18030 reads back a CSV scoresheet as Chinese Excel saves it: in
 // GB18030, without a BOM.
 func TestGB18030(t *testing.T) {
-	p, s := fixture(t)
+	p, _ := fixture(t)
 	zh := bundled(t, "square-dance-noise")
 	p.Scenario.ID, p.Scenario.Language = zh.ID, zh.Language
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"王老师"}, Round: 1, Groups: []int{2}})
@@ -88,9 +93,8 @@ func TestGB18030(t *testing.T) {
 	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes(data[len(sheet.BOM):])
 	require.NoError(t, err)
 	require.False(t, bytes.Equal(gb, data[len(sheet.BOM):]), "the test needs bytes that are not UTF-8")
-	_ = s
 
-	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric)
+	sheets, diags := ParseScoresheets("王老师.csv", gb, p, zh.Rubric.Rubric, ParseOptions{})
 	require.False(t, diags.HasErrors(), "%v", diags)
 	require.Len(t, sheets, 1)
 	assert.Equal(t, "王老师", sheets[0].Reviewer)
@@ -133,11 +137,15 @@ func TestCSVHintRow(t *testing.T) {
 	for _, rows := range [][][]string{recs, append(append([][]string{recs[0]}, recs[2:]...), recs[1])} {
 		var b bytes.Buffer
 		require.NoError(t, csv.NewWriter(&b).WriteAll(rows))
-		sheets, diags := ParseScoresheets("王老师.csv", b.Bytes(), p, zh.Rubric.Rubric)
+		sheets, diags := ParseScoresheets("王老师.csv", b.Bytes(), p, zh.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%v", diags)
 		require.Len(t, sheets, 3, "the hint row is no sheet")
-		for _, w := range diags.Warnings() {
-			assert.NotContains(t, w.Message, "blank", "the hint row is not taken for a blank row")
+		// Nothing is said about the hint row: the only warnings are the
+		// five dimensions each group's row leaves blank.
+		warns := diags.Warnings()
+		assert.Len(t, warns, 3*5, "%v", diags)
+		for _, w := range warns {
+			assert.Contains(t, w.Message, "no score given", "%v", w)
 		}
 	}
 }
@@ -169,7 +177,7 @@ func TestCSVRoundTrip(t *testing.T) {
 			lines := strings.Split(hints[c], "\n")
 			require.Len(t, lines, len(d.Levels), "%s: every level the rubric has", d.ID)
 			for k, l := range d.Levels {
-				assert.Equal(t, fmt.Sprintf("%d = %s", l.Score, oneLine(l.Descriptor.In("en"))), lines[k])
+				assert.Equal(t, fmt.Sprintf("%d = %s", l.Score, scenario.OneLine(l.Descriptor.In("en"))), lines[k])
 			}
 		}
 		for i := 2; i < len(recs); i++ {
@@ -188,7 +196,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		b.WriteString(sheet.BOM)
 		w := csv.NewWriter(&b)
 		require.NoError(t, w.WriteAll(recs))
-		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, b.Bytes(), p, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%v", diags)
 		require.Len(t, got, 3)
 		sheets = append(sheets, got...)
@@ -218,7 +226,7 @@ func TestYAMLRoundTrip(t *testing.T) {
 	require.Len(t, files, len(sheets))
 	var back []Scoresheet
 	for _, f := range files {
-		got, diags := ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%s: %v", f.Path, diags)
 		require.Empty(t, diags, "%s", f.Data)
 		back = append(back, got...)
@@ -261,6 +269,10 @@ func TestScoresheetFilesNames(t *testing.T) {
 			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2-r1-g1.yaml", "sheets/scoresheet-Li_Na-2-r1-g3.yaml", "sheets/scoresheet-Li_Na-r1-g1.yaml", "sheets/scoresheet-Li_Na-r1-g3.yaml"}, names)
 		case FormatCSV:
 			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2.csv", "sheets/scoresheet-Li_Na.csv"}, names)
+		case FormatHTML:
+			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2.html", "sheets/scoresheet-Li_Na.html"}, names)
+		default:
+			t.Fatalf("no names expected for format %q", format)
 		}
 	}
 	_, err = BlankScoresheets(p, SheetOptions{Reviewers: []string{"A"}, Round: 3})
@@ -287,23 +299,28 @@ func TestBlankHTMLScoresheet(t *testing.T) {
 }
 
 // FuzzParseScoresheets checks that no input makes the reader panic, and
-// that what it returns without errors is on the scale of a known group.
+// that what it returns without errors is on the scale of a known group
+// and, unless allowed, says which plan it was made from.
 func FuzzParseScoresheets(f *testing.F) {
 	p, s := fixture(f)
 	for _, dir := range []string{"testdata/report/sheets", "testdata/bad"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.*"))
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil {
-				f.Add(filepath.Base(file), data)
+				f.Add(filepath.Base(file), data, true)
+				f.Add(filepath.Base(file), data, false)
 			}
 		}
 	}
-	f.Fuzz(func(t *testing.T, name string, data []byte) {
-		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric)
-		if diags.HasErrors() && len(sheets) > 0 {
+	f.Fuzz(func(t *testing.T, name string, data []byte, allow bool) {
+		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: allow})
+		if len(sheets) > 0 && diags.HasErrors() {
 			t.Fatalf("sheets returned with errors: %v", diags)
 		}
 		for _, sh := range sheets {
+			if !allow && sh.Plan == "" {
+				t.Fatalf("a sheet without a plan id accepted")
+			}
 			rd, ok := p.Round(sh.Round)
 			if !ok {
 				t.Fatalf("unknown round %d accepted", sh.Round)
@@ -361,15 +378,16 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		f := files[0]
 		assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
 
-		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric)
+		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric, ParseOptions{})
 		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
 		require.NotEmpty(t, got)
 
-		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric)
+		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, ParseOptions{})
 		assert.Empty(t, got, format)
 		errs := diags.Errors()
 		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
-		assert.Equal(t, fmt.Sprintf("this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", other.ID(), p.ID()), errs[0].Message)
+		where := map[string]string{FormatYAML: "", FormatCSV: "row 3, column S (Plan id [plan]): "}[format]
+		assert.Equal(t, fmt.Sprintf("%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
 		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
 	}
 	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML, "")
@@ -377,8 +395,9 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 	assert.Contains(t, string(files[0].Data), other.ID(), "the printed sheet names its plan")
 }
 
-// TestHandMadeSheetMembers: a sheet without a plan id is accepted, but a
-// members cell that is not the group's members is an error at the cell.
+// TestHandMadeSheetMembers: a sheet without a plan id, taken with
+// AllowNoPlanID, has its members checked: a members cell that is not the
+// group's members is an error at the cell.
 func TestHandMadeSheetMembers(t *testing.T) {
 	p, s := fixture(t)
 	const header = "reviewer,round,group,members,organization,rhythm,guidance,induction,recording,hosting\r\n"
@@ -389,13 +408,13 @@ func TestHandMadeSheetMembers(t *testing.T) {
 		{"names", `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`, ""},
 		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)、Kai Lu、Jo Qin"`, ""},
 		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder), Lin Fu, Mo Tan"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
 		{"one missing", `"Ann Lee, Bo Wang"`,
-			`testdata.csv:2:11: column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
-			got, diags := ParseScoresheets("testdata.csv", []byte(data), p, s.Rubric.Rubric)
+			got, diags := ParseScoresheets("testdata.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 			if tt.err == "" {
 				require.False(t, diags.HasErrors(), "%v", diags)
 				require.Len(t, got, 1)
@@ -407,7 +426,191 @@ func TestHandMadeSheetMembers(t *testing.T) {
 	}
 	// A YAML sheet may list the members too.
 	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
-	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric)
+	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 	require.Len(t, diags.Errors(), 1, "%v", diags)
 	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
+}
+
+// TestCSVMessagesNameTheCell: a message about a CSV scoresheet gives the
+// file:line:col with the column counted in characters (Chinese takes three
+// bytes a character in UTF-8), and the cell as a person finds it in Excel:
+// its row, its column letter and header, and the round and group of the
+// row.
+func TestCSVMessagesNameTheCell(t *testing.T) {
+	p, s := fixture(t)
+	const header = "评分人 [reviewer],轮次 [round],组 [group],会议组织 [organization],会议组织 证据 [organization.evidence],发言引导 [guidance],Rhythm [rhythm],问题归纳 [induction],成果记录 [recording],主持人角色 [hosting]\n"
+	for _, tt := range []struct {
+		name, row, want string
+	}{
+		// Column G starts at character 18 of the line, byte 30.
+		{"score", "李老师,1,2,3,开场很好,3,3.5,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "3.5"`},
+		{"off the scale", "李老师,1,2,3,开场很好,3,6,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "6"`},
+		{"no group", "李老师,1,9,3,开场很好,3,3,3,3,3",
+			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
+		{"a quote inside a value", `李老师,1,2,3,他说"好",3,3,3,3,3`,
+			`sheets/li.csv:3:`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			data := header + "王老师,1,1,3,,3,3,3,3,3\n" + tt.row + "\n"
+			_, diags := ParseScoresheets("sheets/li.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
+			errs := errorStrings(diags.Errors())
+			require.Len(t, errs, 1, "%v", diags)
+			if tt.name == "a quote inside a value" {
+				// The bare quote stands at character 10 of the line, byte 20.
+				col := len([]rune(`李老师,1,2,3,他说"`))
+				assert.True(t, strings.HasPrefix(errs[0], fmt.Sprintf("sheets/li.csv:3:%d: ", col)), "%s", errs[0])
+				return
+			}
+			assert.Equal(t, tt.want, errs[0])
+		})
+	}
+}
+
+// TestNoPlanID: a sheet that does not say which plan it was made from (a
+// CSV file that lost its plan id column or cell in Excel, a YAML sheet
+// without `plan:`) is refused, since its scores could land on another
+// plan's groups, unless the caller allows it; then the members it lists
+// are checked, and a sheet with no members either is taken with a warning.
+func TestNoPlanID(t *testing.T) {
+	p, s := fixture(t)
+	const (
+		dims      = "organization,rhythm,guidance,induction,recording,hosting"
+		scores    = "4,4,4,4,4,4"
+		group1    = `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`
+		group2    = `"Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan"`
+		yamlStart = "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 1\n"
+		yamlEnd   = "scores: {organization: {score: 4}, rhythm: {score: 4}, guidance: {score: 4}, induction: {score: 4}, recording: {score: 4}, hosting: {score: 4}}\n"
+	)
+	refused := "--allow-no-plan-id to take it anyway, with its members checked"
+	for _, tt := range []struct {
+		name, file, data string
+		allow            bool
+		// err and warn are the start of the one error or warning expected,
+		// "" for none; an error means no sheet is taken.
+		err, warn string
+	}{
+		{"csv without the column", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", false,
+			`a.csv:1: row 1: no plan id column (a header cell such as "Plan id [plan]"); the sheet does not say which plan it was made from`, ""},
+		{"csv without the column, allowed", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", true, "", ""},
+		{"csv without the column, allowed, other members", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group2 + "," + scores + "\n", true,
+			"a.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee", ""},
+		{"csv without plan id or members, allowed", "a.csv", "reviewer,round,group," + dims + "\nAlice,1,1," + scores + "\n", true,
+			"", "a.csv:1: warning: row 1: no plan id column and no members column; nothing shows which plan"},
+		{"csv with an empty cell", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", false,
+			"a.csv:2:67: row 2, column K (plan): round 1 group 1: the plan id is empty; the row does not say which plan", ""},
+		{"csv with an empty cell, allowed", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", true, "", ""},
+		{"csv with an empty cell and no members, allowed", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",\n", true,
+			"", "a.csv:2:23: warning: row 2, column J (plan): round 1 group 1: the plan id is empty and no members are listed; nothing shows which plan"},
+		{"yaml", "a.yaml", yamlStart + yamlEnd, false, "a.yaml:1:1: plan: missing; the sheet does not say which plan it was made from", ""},
+		{"yaml with an empty plan", "a.yaml", yamlStart + "plan: \n" + yamlEnd, false, "a.yaml:6:6: plan: missing; the sheet does not say", ""},
+		{"yaml, allowed", "a.yaml", yamlStart + "members: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\n" + yamlEnd, true, "", ""},
+		{"yaml, allowed, other members", "a.yaml", yamlStart + "members: [Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan]\n" + yamlEnd, true,
+			"a.yaml:6:10: members: round 1 group 1 of the plan is Ann Lee", ""},
+		{"yaml without members, allowed", "a.yaml", yamlStart + yamlEnd, true, "", "a.yaml:1:1: warning: plan: missing, and no members listed; nothing shows which plan"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, diags := ParseScoresheets(tt.file, []byte(tt.data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: tt.allow})
+			errs, warns := errorStrings(diags.Errors()), errorStrings(diags.Warnings())
+			if tt.err != "" {
+				require.Len(t, errs, 1, "%v", diags)
+				assert.True(t, strings.HasPrefix(errs[0], tt.err), "%s\nwant it to start with\n%s", errs[0], tt.err)
+				if !tt.allow {
+					assert.Contains(t, errs[0], refused, "the message names the way to take the sheet anyway")
+				}
+				assert.Empty(t, got)
+				return
+			}
+			require.Empty(t, errs)
+			require.Len(t, got, 1)
+			if tt.warn == "" {
+				assert.Empty(t, warns)
+				return
+			}
+			require.Len(t, warns, 1, "%v", diags)
+			assert.True(t, strings.HasPrefix(warns[0], tt.warn), "%s\nwant it to start with\n%s", warns[0], tt.warn)
+		})
+	}
+}
+
+// TestContentNotAsNamed: a file whose content is not what its name says
+// gets one message saying so, not the syntax errors of reading it as the
+// wrong thing.
+func TestContentNotAsNamed(t *testing.T) {
+	p, s := fixture(t)
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice"}, Round: 1, Groups: []int{1}})
+	require.NoError(t, err)
+	yml, err := MarshalScoresheetYAML(p, s, blank[0])
+	require.NoError(t, err)
+	csvData := MarshalScoresheetsCSV(p, s, blank)
+	// The start of an XLSX workbook: a zip file whose first entry is
+	// [Content_Types].xml, with bytes that are neither UTF-8 nor quotes
+	// a CSV reader could split.
+	xlsx := append([]byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00\x08\x02[Content_Types].xml \xa2\x04\x02("), bytes.Repeat([]byte{0xa0, '"', 0x9c}, 50)...)
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0, 0xff, '"'}, 50)...)
+	for _, tt := range []struct {
+		what, name string
+		data       []byte
+		want       string
+	}{
+		{"xlsx as csv", "li.csv", xlsx, `li.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; in Excel, save it with File → Save As → CSV UTF-8 (另存为 → CSV UTF-8) and give that file`},
+		{"xlsx as yaml", "li.yaml", xlsx, `li.yaml: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".yaml"`},
+		{"xlsx without an extension", "li", xlsx, `li: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in "nothing"`},
+		{"xls as csv", "li.csv", xls, `li.csv: this is an Excel 97–2003 workbook (.xls), not a text file, although its name ends in ".csv"`},
+		{"yaml as csv", "li.csv", yml, `li.csv: this is a YAML scoresheet (it starts with "version: 1"), but its name ends in ".csv"; rename it to end in .yaml`},
+		{"yaml as txt", "li.txt", []byte("---\nversion: 1\nkind: scoresheet\n"), `li.txt: this is a YAML scoresheet (it starts with "---"), but its name ends in ".txt"; rename it to end in .yaml`},
+		{"csv as yaml", "li.yaml", csvData, `li.yaml: this is a CSV scoresheet (its first row is a header: "Reviewer [reviewer],Round [round],Group [group],`},
+	} {
+		t.Run(tt.what, func(t *testing.T) {
+			got, diags := ParseScoresheets(tt.name, tt.data, p, s.Rubric.Rubric, ParseOptions{})
+			assert.Empty(t, got)
+			require.Len(t, diags, 1, "one message, nothing else: %v", diags)
+			assert.True(t, strings.HasPrefix(diags[0].String(), tt.want), "%s\nwant it to start with\n%s", diags[0], tt.want)
+		})
+	}
+	// Content that is what its name says, or a file without an
+	// extension, is read as before.
+	for name, data := range map[string][]byte{"a.yaml": yml, "a.csv": csvData, "a": yml, "b": csvData} {
+		_, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{})
+		assert.False(t, diags.HasErrors(), "%s: %v", name, diags)
+	}
+}
+
+// TestScoresheetCSVSafe: a filled CSV scoresheet written for Excel cannot
+// run what a reviewer typed as a formula, and reads back as it was typed.
+func TestScoresheetCSVSafe(t *testing.T) {
+	p, s := fixture(t)
+	sheets := DemoScoresheets(p, s, []string{"=Bob"}, 1)
+	for i := range sheets {
+		for j, d := range s.Rubric.Rubric.Dimensions {
+			sc := sheets[i].Scores[d.ID]
+			sc.Evidence = []string{`=HYPERLINK("http://x","y")`, "@SUM(A1)", "+1+1", "-2+3", "＝1+1", "\t=1"}[(i+j)%6]
+			sheets[i].Scores[d.ID] = sc
+		}
+		sheets[i].Strengths = []string{"=1+1"}
+	}
+	data := MarshalScoresheetsCSV(p, s, sheets)
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(sheet.BOM))))
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	for _, rec := range recs {
+		for _, c := range rec {
+			first, _ := utf8.DecodeRuneInString(c)
+			if c != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
+				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
+			}
+		}
+	}
+	back, diags := ParseScoresheets("bob.csv", data, p, s.Rubric.Rubric, ParseOptions{})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, back, len(sheets))
+	for i := range back {
+		assert.Equal(t, "=Bob", back[i].Reviewer)
+		assert.Equal(t, sheets[i].Strengths, back[i].Strengths)
+		for id, sc := range sheets[i].Scores {
+			assert.Equal(t, strings.TrimSpace(sc.Evidence), back[i].Scores[id].Evidence, id)
+			assert.Equal(t, *sc.Value, *back[i].Scores[id].Value, id)
+		}
+	}
 }

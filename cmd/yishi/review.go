@@ -128,7 +128,7 @@ func runReview(opts *reviewOptions) error {
 			diags.Errorf(scenario.Pos{File: name}, "%s", cleanFileError(err, name))
 			continue
 		}
-		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric)
+		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric, review.ParseOptions{})
 		diags = append(diags, d...)
 		sheets = append(sheets, got...)
 	}

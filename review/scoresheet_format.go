@@ -1,0 +1,98 @@
+package review
+
+import (
+	"bytes"
+	"cmp"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
+)
+
+// Signatures of files that are not text: an XLSX workbook is a zip file,
+// an Excel 97–2003 workbook (.xls) an OLE2 compound file.
+var (
+	zipMagic  = []byte("PK\x03\x04")
+	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// yamlStart is a first line that only a YAML scoresheet has.
+var yamlStart = regexp.MustCompile(`^(---|version\s*:|kind\s*:)`)
+
+// fileExt is the extension of a file name, with a slash or a backslash
+// between folders.
+func fileExt(name string) string { return path.Ext(strings.ReplaceAll(name, `\`, "/")) }
+
+// sheetFormat tells how to read a scoresheet file: [FormatCSV] or
+// [FormatYAML] by its extension (.csv, .tsv and .txt are CSV; .yaml and
+// .yml YAML), else by its content. A file whose content is not what its
+// name says — a workbook saved under a .csv name, YAML named .csv, CSV
+// named .yaml — is reported, and sheetFormat returns "": reading it as its
+// name says would only give syntax errors about the wrong thing.
+func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
+	at := scenario.Pos{File: name}
+	ext := strings.ToLower(fileExt(name))
+	if wb := workbook(data); wb != "" {
+		diags.Errorf(at, "this is %s, not a text file, although its name ends in %q; in Excel, save it with File → Save As → CSV UTF-8 (另存为 → CSV UTF-8) and give that file", wb, cmp.Or(ext, "nothing"))
+		return ""
+	}
+	first := firstLine(data, true)
+	looksYAML := yamlStart.MatchString(first)
+	looksCSV := !looksYAML && strings.ContainsAny(first, ",\t;") && csvHeader(first)
+	switch ext {
+	case ".csv", ".tsv", ".txt":
+		if looksYAML {
+			diags.Errorf(at, "this is a YAML scoresheet (it starts with %q), but its name ends in %q; rename it to end in .yaml", first, ext)
+			return ""
+		}
+		return FormatCSV
+	case ".yaml", ".yml":
+		if looksCSV {
+			diags.Errorf(at, "this is a CSV scoresheet (its first row is a header: %q), but its name ends in %q; rename it to end in .csv", scenario.OneLine(first), ext)
+			return ""
+		}
+		return FormatYAML
+	}
+	// No extension: a comment, a version or a document start is YAML.
+	if looksYAML || strings.HasPrefix(firstLine(data, false), "#") {
+		return FormatYAML
+	}
+	return FormatCSV
+}
+
+// workbook names the spreadsheet workbook data is, or "" for text.
+func workbook(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
+		return "an Excel workbook (.xlsx, a zip file)"
+	case bytes.HasPrefix(data, ole2Magic):
+		return "an Excel 97–2003 workbook (.xls)"
+	}
+	return ""
+}
+
+// firstLine is the first line of the file that is not blank, trimmed,
+// decoded as the CSV reader would; with comments set, a YAML comment line
+// is skipped too (no CSV header starts with "#").
+func firstLine(data []byte, comments bool) string {
+	const sniff = 4096 // the first line is all it takes
+	text, _, _ := sheet.DecodeText(data[:min(len(data), sniff)])
+	text = strings.TrimPrefix(text, sheet.BOM)
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || comments && strings.HasPrefix(l, "#") {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+// csvHeader reports whether a line reads as the header of a CSV
+// scoresheet: it names the reviewer's column, in English or Chinese.
+func csvHeader(line string) bool {
+	l := strings.ToLower(line)
+	return strings.Contains(l, colReviewer) || strings.Contains(line, words.In("zh", colReviewer))
+}
