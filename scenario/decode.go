@@ -346,6 +346,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		f.Set(reflect.ValueOf(d.at(n)))
 	}
 	fields := fieldsOf(v.Type())
+	given := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		given[d.resolve(n.Content[i]).Value] = true
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if !d.spend(n.Content[i]) { // keys cost too: unknown ones are never decoded, yet each gets a message
@@ -354,6 +358,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Value == "<<" {
 			d.errorf(k, "%s: YAML merge keys (<<) are not supported; write the keys out", displayPath(path))
+			// What the merge would have given is not missing too.
+			for _, f := range fields {
+				if !given[f.name] {
+					d.failed[joinPath(path, f.name)] = true
+				}
+			}
 			continue
 		}
 		if seen[k.Value] {
@@ -376,6 +386,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			msg := fmt.Sprintf("unknown key %q in %s", k.Value, displayPath(path))
 			if s := Suggest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				if !given[s] {
+					d.failed[joinPath(path, s)] = true // the value is there, under a misspelt key
+				}
 			}
 			d.errorf(k, "%s", msg)
 			continue

@@ -67,6 +67,7 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 		*t = Text{"": value}
 	case yaml.MappingNode:
 		out := Text{}
+		bad := false
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if !d.spend(n.Content[i]) {
 				return
@@ -74,15 +75,17 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 			k, v := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
 			if _, dup := out[k.Value]; dup {
 				d.errorf(k, "%s: language %q is given twice", displayPath(path), k.Value)
+				bad = true
 				continue
 			}
 			if k.Value != "en" && k.Value != "zh" {
-				msg := fmt.Sprintf("%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
-				d.errorf(k, "%s", msg)
+				d.errorf(k, "%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
+				bad = true
 				continue
 			}
 			if v.Kind != yaml.ScalarNode {
 				d.errorf(v, "%s.%s: expected text, got %s", displayPath(path), k.Value, describe(v))
+				bad = true
 				continue
 			}
 			value := v.Value
@@ -90,6 +93,9 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 				value = TidySpaces(value)
 			}
 			out[k.Value] = value
+		}
+		if bad && out.IsZero() {
+			d.failed[path] = true // reported already: not missing too
 		}
 		*t = out
 	default:

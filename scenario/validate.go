@@ -11,22 +11,42 @@ type checker struct {
 	posOf  func(path string) Pos
 	diags  *Diagnostics
 	prefix string // put before paths in messages, for a rubric inside a scenario
-	// failed holds the paths whose values could not be decoded: they were
-	// reported already, so "missing" is not said of them again.
+	// failed holds the paths whose values the decoder reported (a wrong
+	// type, a misspelt key, a merge key): one problem gets one message, so
+	// validation says nothing more of them or of what they hold.
 	failed map[string]bool
 }
 
 func (c checker) errorf(path, format string, args ...any) {
-	c.diags.Errorf(c.posOf(path), format, args...)
+	if !c.reported(path) {
+		c.diags.Errorf(c.posOf(path), format, args...)
+	}
 }
 
 func (c checker) warnf(path, format string, args ...any) {
-	c.diags.Warnf(c.posOf(path), format, args...)
+	if !c.reported(path) {
+		c.diags.Warnf(c.posOf(path), format, args...)
+	}
+}
+
+// reported tells whether the decoder reported the value at path or one
+// that holds it.
+func (c checker) reported(path string) bool {
+	for p := c.prefix + path; ; {
+		if c.failed[p] {
+			return true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return false
+		}
+		p = p[:i]
+	}
 }
 
 // required reports a missing or blank text value.
 func (c checker) required(path, value, what string) bool {
-	if c.failed[c.prefix+path] {
+	if c.reported(path) {
 		return false
 	}
 	if strings.TrimSpace(value) == "" {
@@ -79,7 +99,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	if c.required("method", s.Method, "method") {
 		c.ref("method", s.Method, "method", Methods)
 	}
-	if s.Duration <= 0 && !c.failed["duration"] {
+	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
 	}
 
@@ -95,7 +115,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	c.required("issue.background", s.Issue.Background, "background of the issue")
 	c.required("issue.focus_question", s.Issue.FocusQuestion, "focus question")
 	if len(s.Issue.PublicFacts) == 0 {
-		c.warnf("issue", "issue.public_facts: no public facts; trainees will argue without a shared basis")
+		c.warnf("issue.public_facts", "issue.public_facts: no public facts; trainees will argue without a shared basis")
 	}
 	for i, f := range s.Issue.PublicFacts {
 		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, "fact")
