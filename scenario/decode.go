@@ -223,43 +223,68 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			d.typeErrorf(n, path, "%s: expected a list, got %s", displayPath(path), describe(n))
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, item := range n.Content {
-			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-		v.Set(s)
+		d.decodeSlice(n, v, path)
 	case reflect.Map:
-		if n.Kind != yaml.MappingNode {
-			d.typeErrorf(n, path, "%s: expected a mapping, got %s", displayPath(path), describe(n))
-			return
-		}
-		m := reflect.MakeMap(v.Type())
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, val := d.resolve(n.Content[i]), n.Content[i+1]
-			ev := reflect.New(v.Type().Elem()).Elem()
-			d.decode(val, ev, joinPath(path, k.Value))
-			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), ev)
-		}
-		v.Set(m)
+		d.decodeMap(n, v, path)
+	default:
+		d.decodeScalar(n, v, path)
+	}
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.SequenceNode {
+		d.typeErrorf(n, path, "%s: expected a list, got %s", displayPath(path), describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.typeErrorf(n, path, "%s: expected a mapping, got %s", displayPath(path), describe(n))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := d.resolve(n.Content[i]), n.Content[i+1]
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, ev, joinPath(path, k.Value))
+		m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), ev)
+	}
+	v.Set(m)
+}
+
+// decodeScalar stores text, a number or a boolean.
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+	var want string
+	switch v.Kind() {
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected text, got %s", displayPath(path), describe(n))
-			return
-		}
+		want = "text"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Uint32:
+		want = "a whole number"
+	case reflect.Float64, reflect.Float32:
+		want = "a number"
+	case reflect.Bool:
+		want = "true or false"
+	default:
+		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.typeErrorf(n, path, "%s: expected %s, got %s", displayPath(path), want, describe(n))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
 		value := n.Value
 		if n.Style&yaml.FoldedStyle != 0 {
 			value = TidySpaces(value) // undo YAML's folding space inside Chinese text
 		}
 		v.SetString(value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
-			return
-		}
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil {
 			d.typeErrorf(n, path, "%s: expected a whole number, got %q", displayPath(path), n.Value)
@@ -267,10 +292,6 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint64, reflect.Uint32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
-			return
-		}
 		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
 		if err != nil {
 			d.typeErrorf(n, path, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
@@ -278,10 +299,6 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetUint(u)
 	case reflect.Float64, reflect.Float32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a number, got %s", displayPath(path), describe(n))
-			return
-		}
 		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
 			d.typeErrorf(n, path, "%s: expected a number, got %q", displayPath(path), n.Value)
@@ -290,13 +307,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		v.SetFloat(f)
 	case reflect.Bool:
 		var b bool
-		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		if n.Decode(&b) != nil {
 			d.typeErrorf(n, path, "%s: expected true or false, got %s", displayPath(path), describe(n))
 			return
 		}
 		v.SetBool(b)
-	default:
-		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
 	}
 }
 

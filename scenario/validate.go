@@ -88,6 +88,23 @@ func (c checker) ref(path, value, what string, known []string) bool {
 
 func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	c := checker{posOf: s.PosOf, diags: diags, failed: s.failed}
+	validateHead(s, c)
+	backgrounds := validateBackgrounds(s, c)
+	rubric := resolveRubric(s, rubrics, c)
+	var dims []string
+	if rubric != nil {
+		dims = rubric.DimensionIDs()
+	}
+	roleIDs := validateRoles(s, backgrounds, c)
+	validateIssue(s, c)
+	validateAgenda(s, roleIDs, dims, c)
+	validateInjects(s, roleIDs, dims, c)
+	validateGrouping(s, backgrounds, c)
+}
+
+// validateHead checks the scenario's own fields: kind, id, title, language,
+// method and duration.
+func validateHead(s *Scenario, c checker) {
 	if s.Kind != "" && s.Kind != KindScenario {
 		c.errorf("kind", "kind: expected %q, got %q", KindScenario, s.Kind)
 	}
@@ -102,16 +119,9 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
 	}
+}
 
-	backgrounds := validateBackgrounds(s, c)
-	rubric := resolveRubric(s, rubrics, c)
-	var dims []string
-	if rubric != nil {
-		dims = rubric.DimensionIDs()
-	}
-	roleIDs := validateRoles(s, backgrounds, c)
-
-	// Issue.
+func validateIssue(s *Scenario, c checker) {
 	c.required("issue.background", s.Issue.Background, "background of the issue")
 	c.required("issue.focus_question", s.Issue.FocusQuestion, "focus question")
 	if len(s.Issue.PublicFacts) == 0 {
@@ -120,8 +130,12 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	for i, f := range s.Issue.PublicFacts {
 		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, "fact")
 	}
+}
 
-	// Agenda.
+// validateAgenda checks the phases against the roles and the rubric's
+// dimensions (nil when the rubric is unknown), and their total against the
+// duration.
+func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 	if len(s.Agenda) == 0 {
 		c.errorf("agenda", "agenda: no phases; a council needs at least one timeboxed phase")
 	}
@@ -137,7 +151,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 			c.ref(path+".led_by", p.LedBy, "role", roleIDs)
 		}
 		for j, d := range p.Dimensions {
-			if rubric != nil {
+			if dims != nil {
 				c.ref(fmt.Sprintf("%s.dimensions[%d]", path, j), d, "rubric dimension", dims)
 			}
 		}
@@ -145,8 +159,10 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	if total := s.AgendaMinutes(); s.Duration > 0 && total > s.Duration.Minutes() {
 		c.errorf("agenda", "agenda: phases add up to %d minutes, longer than the drill's duration of %s", total, s.Duration)
 	}
+}
 
-	// Injects.
+// validateInjects checks each inject's time, recipients and text.
+func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 	injectIDs := map[string]string{}
 	for i, in := range s.Injects {
 		path := fmt.Sprintf("injects[%d]", i)
@@ -164,13 +180,11 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 		}
 		c.required(path+".text", in.Text, "text")
 		for j, d := range in.Exercises {
-			if rubric != nil {
+			if dims != nil {
 				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, "rubric dimension", dims)
 			}
 		}
 	}
-
-	validateGrouping(s, backgrounds, c)
 }
 
 // validateBackgrounds checks the vocabulary and returns its ids.
@@ -313,6 +327,14 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 }
 
 func validateGrouping(s *Scenario, backgrounds []string, c checker) {
+	validateGroupSize(s, c)
+	validateMix(s.Grouping.Mix, c)
+	validateQuotas(s.Grouping, backgrounds, c)
+}
+
+// validateGroupSize checks the number and size of groups, and that the
+// roles' places per group fit the size.
+func validateGroupSize(s *Scenario, c checker) {
 	g := s.Grouping
 	if g.Groups < 0 {
 		c.errorf("grouping.groups", "grouping.groups: must not be negative")
@@ -341,8 +363,12 @@ func validateGrouping(s *Scenario, backgrounds []string, c checker) {
 	if g.Size.Min > 0 && maxTotal != Unlimited && maxTotal < g.Size.Min {
 		c.errorf("grouping.size.min", "grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max", maxTotal, g.Size.Min)
 	}
+}
+
+// validateMix checks the attributes to mix and their weights.
+func validateMix(mix []MixRule, c checker) {
 	attrs := map[string]string{}
-	for i, m := range g.Mix {
+	for i, m := range mix {
 		path := fmt.Sprintf("grouping.mix[%d]", i)
 		if c.required(path+".attribute", m.Attribute, "attribute") {
 			if first, dup := attrs[m.Attribute]; dup {
@@ -354,6 +380,10 @@ func validateGrouping(s *Scenario, backgrounds []string, c checker) {
 			c.errorf(path+".weight", "%s.weight: must not be negative", path)
 		}
 	}
+}
+
+// validateQuotas checks each quota and that it fits the largest group.
+func validateQuotas(g Grouping, backgrounds []string, c checker) {
 	for i, q := range g.Require {
 		path := fmt.Sprintf("grouping.require[%d]", i)
 		c.required(path+".attribute", q.Attribute, "attribute")
@@ -413,47 +443,7 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 	}
 	seen := map[string]string{}
 	for i, d := range r.Dimensions {
-		path := fmt.Sprintf("dimensions[%d]", i)
-		c.id(path+".id", d.ID, seen)
-		if d.Title.IsZero() {
-			c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
-		}
-		if d.Weight < 0 {
-			c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
-		}
-		if d.Owner != "" {
-			c.ref(path+".owner", d.Owner, "role function", Functions)
-		}
-		for j, cue := range d.Cues {
-			if strings.TrimSpace(cue) == "" {
-				c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
-			}
-		}
-		if len(d.Levels) == 0 {
-			c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
-			continue
-		}
-		scores := map[int]bool{}
-		for j, l := range d.Levels {
-			lp := fmt.Sprintf("%s.levels[%d]", path, j)
-			if r.Scale.Max > r.Scale.Min && !r.Scale.Contains(l.Score) {
-				c.errorf(lp+".score", "%s%s.score: %d is off the scale %d–%d", prefix, lp, l.Score, r.Scale.Min, r.Scale.Max)
-			}
-			if scores[l.Score] {
-				c.errorf(lp+".score", "%s%s.score: score %d is described twice", prefix, lp, l.Score)
-			}
-			scores[l.Score] = true
-			if l.Descriptor.IsZero() {
-				c.errorf(lp+".descriptor", "%s%s.descriptor: missing descriptor", prefix, lp)
-			}
-		}
-		if r.Scale.Max > r.Scale.Min {
-			for _, end := range []int{r.Scale.Min, r.Scale.Max} {
-				if !scores[end] {
-					c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
-				}
-			}
-		}
+		validateDimension(r, d, fmt.Sprintf("dimensions[%d]", i), seen, c)
 	}
 	var missing []string
 	for _, id := range StandardDimensions {
@@ -462,6 +452,53 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 		}
 	}
 	if len(missing) > 0 && len(r.Dimensions) > 0 {
-		c.warnf("dimensions", "%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting", prefix, strings.Join(missing, ", "))
+		c.warnf("dimensions", "%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting", c.prefix, strings.Join(missing, ", "))
+	}
+}
+
+// validateDimension checks one dimension of r at path, its id among seen,
+// and its levels against the scale.
+func validateDimension(r *Rubric, d Dimension, path string, seen map[string]string, c checker) {
+	prefix := c.prefix
+	c.id(path+".id", d.ID, seen)
+	if d.Title.IsZero() {
+		c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
+	}
+	if d.Weight < 0 {
+		c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
+	}
+	if d.Owner != "" {
+		c.ref(path+".owner", d.Owner, "role function", Functions)
+	}
+	for j, cue := range d.Cues {
+		if strings.TrimSpace(cue) == "" {
+			c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
+		}
+	}
+	if len(d.Levels) == 0 {
+		c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
+		return
+	}
+	scaleOK := r.Scale.Max > r.Scale.Min
+	scores := map[int]bool{}
+	for j, l := range d.Levels {
+		lp := fmt.Sprintf("%s.levels[%d]", path, j)
+		if scaleOK && !r.Scale.Contains(l.Score) {
+			c.errorf(lp+".score", "%s%s.score: %d is off the scale %d–%d", prefix, lp, l.Score, r.Scale.Min, r.Scale.Max)
+		}
+		if scores[l.Score] {
+			c.errorf(lp+".score", "%s%s.score: score %d is described twice", prefix, lp, l.Score)
+		}
+		scores[l.Score] = true
+		if l.Descriptor.IsZero() {
+			c.errorf(lp+".descriptor", "%s%s.descriptor: missing descriptor", prefix, lp)
+		}
+	}
+	if scaleOK {
+		for _, end := range []int{r.Scale.Min, r.Scale.Max} {
+			if !scores[end] {
+				c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
+			}
+		}
 	}
 }
