@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -285,23 +286,26 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetString(value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a whole number")
 			return
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint64, reflect.Uint32:
-		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a whole number of zero or more")
 			return
 		}
 		v.SetUint(u)
 	case reflect.Float64, reflect.Float32:
-		f, err := strconv.ParseFloat(n.Value, 64)
+		f, err := strconv.ParseFloat(n.Value, v.Type().Bits())
+		if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+			err = strconv.ErrSyntax // "NaN" and "Inf" are no weight or score a person means
+		}
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a number, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a number")
 			return
 		}
 		v.SetFloat(f)
@@ -313,6 +317,21 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 		}
 		v.SetBool(b)
 	}
+}
+
+// numberErrorf reports a number that could not be read: one too large
+// for any sum (such as 99999999999999999999) as past what a drill can
+// use, anything else as not the number wanted.
+func (d *decoder) numberErrorf(n *yaml.Node, path string, err error, want string) {
+	if errors.Is(err, strconv.ErrRange) {
+		how := "more"
+		if strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+			how = "less"
+		}
+		d.typeErrorf(n, path, "%s: %s is %s than a drill can use", displayPath(path), n.Value, how)
+		return
+	}
+	d.typeErrorf(n, path, "%s: expected %s, got %q", displayPath(path), want, n.Value)
 }
 
 // field describes one yaml-tagged field of a struct.

@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,12 +149,24 @@ func ParseDuration(in string) (Duration, error) {
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		s = strconv.Itoa(n) + "m"
+	} else if errors.Is(err, strconv.ErrRange) {
+		return 0, tooLong(in)
 	}
 	v, err := time.ParseDuration(s)
+	if err != nil && durationForm.MatchString(s) {
+		return 0, tooLong(in) // well formed, so too long for a clock
+	}
 	if err != nil || v < 0 {
 		return 0, fmt.Errorf("expected a duration such as 60m or 1h30m, got %q", in)
 	}
 	return Duration(v), nil
+}
+
+// durationForm is what time.ParseDuration reads, without a sign.
+var durationForm = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]*)?(?:h|m|s|ms|us|µs|ns))+$`)
+
+func tooLong(in string) error {
+	return fmt.Errorf("%q is more than a drill can use (at most %s)", strings.TrimSpace(in), drillLimitText)
 }
 
 func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {

@@ -118,6 +118,8 @@ func validateHead(s *Scenario, c checker) {
 	}
 	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
+	} else {
+		c.drillTime("duration", s.Duration)
 	}
 }
 
@@ -140,12 +142,15 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 		c.errorf("agenda", "agenda: no phases; a council needs at least one timeboxed phase")
 	}
 	phaseIDs := map[string]string{}
+	timeboxes := true // every timebox is one a phase can have
 	for i, p := range s.Agenda {
 		path := fmt.Sprintf("agenda[%d]", i)
 		c.id(path+".id", p.ID, phaseIDs)
 		c.required(path+".title", p.Title, "title")
 		if p.Minutes <= 0 {
 			c.errorf(path+".minutes", "%s.minutes: a phase needs a timebox of at least 1 minute", path)
+		} else if !c.atMost(path+".minutes", p.Minutes, MaxPhaseMinutes) {
+			timeboxes = false
 		}
 		if p.LedBy != "" {
 			c.ref(path+".led_by", p.LedBy, "role", roleIDs)
@@ -156,8 +161,15 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 			}
 		}
 	}
-	if total := s.AgendaMinutes(); s.Duration > 0 && total > s.Duration.Minutes() {
+	if !timeboxes {
+		return // a sum of timeboxes already reported says nothing new
+	}
+	total := s.AgendaMinutes()
+	switch {
+	case s.drillDuration() && total > s.Duration.Minutes():
 		c.errorf("agenda", "agenda: phases add up to %d minutes, longer than the drill's duration of %s", total, s.Duration)
+	case !s.drillDuration() && total > MaxDrillMinutes:
+		c.errorf("agenda", "agenda: phases add up to %d minutes, more than a drill can use (at most %s)", total, drillLimitText)
 	}
 }
 
@@ -169,8 +181,12 @@ func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 		if in.ID != "" {
 			c.id(path+".id", in.ID, injectIDs)
 		}
-		if s.Duration > 0 && in.At >= s.Duration {
-			c.errorf(path+".at", "%s.at: %s is not before the end of the drill (%s)", path, in.At, s.Duration)
+		if s.drillDuration() {
+			if in.At >= s.Duration {
+				c.errorf(path+".at", "%s.at: %s is not before the end of the drill (%s)", path, in.At, s.Duration)
+			}
+		} else {
+			c.drillTime(path+".at", in.At)
 		}
 		if len(in.To) == 0 {
 			c.errorf(path+".to", "%s.to: name the roles who receive this inject", path)
@@ -289,18 +305,24 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 		if r.Count != nil && (r.Min != nil || r.Max != nil) {
 			c.errorf(path+".count", "%s: give either count or min/max, not both", path)
 		}
+		inRange := true
 		for _, f := range []struct {
 			key string
 			v   *int
 		}{{"count", r.Count}, {"min", r.Min}, {"max", r.Max}} {
-			if f.v != nil && *f.v < 0 {
+			switch {
+			case f.v == nil:
+			case *f.v < 0:
 				c.errorf(path+"."+f.key, "%s.%s: must not be negative", path, f.key)
+				inRange = false
+			case !c.atMost(path+"."+f.key, *f.v, MaxRoleCount):
+				inRange = false
 			}
 		}
 		if r.Count != nil && *r.Count == 0 {
 			c.errorf(path+".count", "%s.count: 0 means nobody plays the role; remove the role or use min: 0", path)
 		}
-		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+		if inRange && r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 			c.errorf(path+".min", "%s: min %d is above max %d", path, *r.Min, *r.Max)
 		}
 		c.required(path+".brief", r.Brief, "public brief")
@@ -338,27 +360,40 @@ func validateGroupSize(s *Scenario, c checker) {
 	g := s.Grouping
 	if g.Groups < 0 {
 		c.errorf("grouping.groups", "grouping.groups: must not be negative")
+	} else {
+		c.atMost("grouping.groups", g.Groups, MaxGroups)
 	}
 	if g.Size.Min < 0 || g.Size.Max < 0 {
 		c.errorf("grouping.size", "grouping.size: must not be negative")
+		return
 	}
+	// Each bound is checked alone first: past the limit, comparing it with
+	// the other bound or the roles would only say the same thing again.
+	sizeOK := c.atMost("grouping.size.min", g.Size.Min, MaxGroupSize)
+	sizeOK = c.atMost("grouping.size.max", g.Size.Max, MaxGroupSize) && sizeOK
 	if g.Size.Min > 0 && g.Size.Min < 2 {
 		c.errorf("grouping.size.min", "grouping.size.min: a council needs at least 2 members")
+	}
+	if !sizeOK || !s.roleCountsInRange() {
+		return
 	}
 	if g.Size.Max > 0 && g.Size.Min > g.Size.Max {
 		c.errorf("grouping.size", "grouping.size: min %d is above max %d", g.Size.Min, g.Size.Max)
 	}
 	minTotal, maxTotal := 0, 0
 	for _, r := range s.Roles {
-		minTotal += r.MinPerGroup()
+		minTotal = addCapped(minTotal, r.MinPerGroup())
 		if m := r.MaxPerGroup(); m == Unlimited || maxTotal == Unlimited {
 			maxTotal = Unlimited
 		} else {
-			maxTotal += m
+			maxTotal = addCapped(maxTotal, m)
 		}
 	}
-	if g.Size.Max > 0 && minTotal > g.Size.Max {
+	switch {
+	case g.Size.Max > 0 && minTotal > g.Size.Max:
 		c.errorf("grouping.size.max", "grouping.size.max: the roles need at least %d members per group, more than the largest group of %d", minTotal, g.Size.Max)
+	case g.Size.Max == 0 && minTotal > MaxGroupSize:
+		c.errorf("roles", "roles: the roles need at least %d members per group, more than a group can hold (at most %d)", minTotal, MaxGroupSize)
 	}
 	if g.Size.Min > 0 && maxTotal != Unlimited && maxTotal < g.Size.Min {
 		c.errorf("grouping.size.min", "grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max", maxTotal, g.Size.Min)
@@ -376,9 +411,7 @@ func validateMix(mix []MixRule, c checker) {
 			}
 			attrs[m.Attribute] = c.posOf(path + ".attribute").String()
 		}
-		if m.Weight < 0 {
-			c.errorf(path+".weight", "%s.weight: must not be negative", path)
-		}
+		c.weight(path+".weight", m.Weight)
 	}
 }
 
@@ -392,14 +425,20 @@ func validateQuotas(g Grouping, backgrounds []string, c checker) {
 		}
 		if q.Min < 0 || q.Max < 0 {
 			c.errorf(path, "%s: min and max must not be negative", path)
-		}
-		if q.Max > 0 && q.Min > q.Max {
-			c.errorf(path+".min", "%s: min %d is above max %d", path, q.Min, q.Max)
+			continue
 		}
 		if q.Min == 0 && q.Max == 0 {
 			c.errorf(path, "%s: give min, max or both", path)
 		}
-		if g.Size.Max > 0 && q.Min > g.Size.Max {
+		inRange := c.atMost(path+".min", q.Min, MaxGroupSize)
+		inRange = c.atMost(path+".max", q.Max, MaxGroupSize) && inRange
+		if !inRange {
+			continue
+		}
+		if q.Max > 0 && q.Min > q.Max {
+			c.errorf(path+".min", "%s: min %d is above max %d", path, q.Min, q.Max)
+		}
+		if g.Size.Max > 0 && g.Size.Max <= MaxGroupSize && q.Min > g.Size.Max {
 			c.errorf(path+".min", "%s.min: %d members with %s %q cannot fit a group of at most %d", path, q.Min, q.Attribute, q.Value, g.Size.Max)
 		}
 	}
@@ -435,9 +474,7 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 	if r.Title.IsZero() {
 		c.errorf("title", "%stitle: missing title", prefix)
 	}
-	if r.Scale.Max <= r.Scale.Min {
-		c.errorf("scale", "%sscale: max (%d) must be above min (%d), such as min: 1, max: 5", prefix, r.Scale.Max, r.Scale.Min)
-	}
+	validateScale(r.Scale, c)
 	if len(r.Dimensions) == 0 {
 		c.errorf("dimensions", "%sdimensions: none; a rubric needs at least one dimension", prefix)
 	}
@@ -464,9 +501,7 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 	if d.Title.IsZero() {
 		c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
 	}
-	if d.Weight < 0 {
-		c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
-	}
+	c.weight(path+".weight", d.Weight)
 	if d.Owner != "" {
 		c.ref(path+".owner", d.Owner, "role function", Functions)
 	}
@@ -479,7 +514,7 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 		c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
 		return
 	}
-	scaleOK := r.Scale.Max > r.Scale.Min
+	scaleOK := r.Scale.usable()
 	scores := map[int]bool{}
 	for j, l := range d.Levels {
 		lp := fmt.Sprintf("%s.levels[%d]", path, j)
@@ -500,5 +535,21 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 				c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
 			}
 		}
+	}
+}
+
+// validateScale checks the ends of the scale, each alone and then one
+// against the other.
+func validateScale(sc Scale, c checker) {
+	inRange := true
+	if sc.Min < MinScore {
+		c.errorf("scale.min", "%sscale.min: must not be negative", c.prefix)
+		inRange = false
+	} else if !c.atMost("scale.min", sc.Min, MaxScore-1) {
+		inRange = false
+	}
+	inRange = c.atMost("scale.max", sc.Max, MaxScore) && inRange
+	if inRange && sc.Max <= sc.Min {
+		c.errorf("scale", "%sscale: max (%d) must be above min (%d), such as min: 1, max: 5", c.prefix, sc.Max, sc.Min)
 	}
 }
