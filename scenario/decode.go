@@ -1,17 +1,13 @@
 package scenario
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -83,86 +79,6 @@ func (d *decoder) finish() {
 func (d *decoder) typeErrorf(n *yaml.Node, path, format string, args ...any) {
 	d.failed[path] = true
 	d.errorf(n, format, args...)
-}
-
-// parseDocument parses data as a single YAML document. It reports syntax
-// errors with the position yaml.v3 gives and returns nil when the document
-// cannot be used.
-func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
-	if len(data) > MaxFileSize {
-		diags.Errorf(Pos{File: file}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), MaxFileSize)
-		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			diags.Errorf(Pos{File: file}, "file is empty")
-			return nil
-		}
-		diags.Errorf(syntaxPos(file, data, err), "%s", syntaxMessage(data, err))
-		return nil
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		diags.Errorf(Pos{File: file}, "file is empty")
-		return nil
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		pos := Pos{File: file, Line: next.Line, Col: next.Column}
-		if err != nil {
-			pos = syntaxPos(file, data, err)
-		}
-		diags.Errorf(pos, "a second YAML document (after ---); a yishi file holds one document")
-		return nil
-	}
-	return doc.Content[0]
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxPos finds where a yaml.v3 syntax error is. yaml.v3 counts the
-// lines of its parser's errors ("did not find expected ...") from 0 and
-// gives none for some errors, which we then look for in the data.
-func syntaxPos(file string, data []byte, err error) Pos {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if strings.Contains(msg, "did not find expected") {
-			line++
-		}
-		lines := bytes.Count(data, []byte("\n"))
-		if len(data) > 0 && data[len(data)-1] != '\n' {
-			lines++
-		}
-		return Pos{File: file, Line: max(min(line, lines), 1)}
-	}
-	var at int = -1
-	switch {
-	case strings.Contains(msg, "control characters are not allowed"):
-		at = bytes.IndexFunc(data, func(r rune) bool {
-			return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
-		})
-	case strings.Contains(msg, "unknown anchor"):
-		if m := regexp.MustCompile(`unknown anchor '([^']*)'`).FindStringSubmatch(msg); m != nil {
-			at = bytes.Index(data, []byte("*"+m[1]))
-		}
-	}
-	if at >= 0 {
-		line := 1 + bytes.Count(data[:at], []byte("\n"))
-		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
-		return Pos{File: file, Line: line, Col: col}
-	}
-	return Pos{File: file, Line: 1}
-}
-
-func syntaxMessage(data []byte, err error) string {
-	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\n\t")) {
-		msg += " (YAML cannot be indented with tabs; use spaces)"
-	}
-	return "YAML syntax: " + msg
 }
 
 // resolve follows aliases, charging the node budget for each step.
