@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -194,6 +195,7 @@ func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 		for j, r := range in.To {
 			c.ref(fmt.Sprintf("%s.to[%d]", path, j), r, "role", roleIDs)
 		}
+		warnOptionalRecipients(s, in, path+".to", c)
 		c.required(path+".text", in.Text, "text")
 		for j, d := range in.Exercises {
 			if dims != nil {
@@ -201,6 +203,36 @@ func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 			}
 		}
 	}
+}
+
+// warnOptionalRecipients warns at path when the inject is aimed only at
+// roles a group may lack: in a group without them it reaches nobody. An
+// inject that also goes to a role every group has (the host, say) reaches
+// every group, and a role with count 0 is an error of its own.
+func warnOptionalRecipients(s *Scenario, in Inject, path string, c checker) {
+	optional := s.OptionalRecipients(in)
+	if len(optional) == 0 || len(optional) < len(in.To) {
+		return
+	}
+	roles := make([]string, len(optional))
+	for i, id := range optional {
+		if r, _ := s.Role(id); r.Count != nil {
+			return
+		}
+		roles[i] = strconv.Quote(id)
+	}
+	what := "role " + roles[0]
+	if len(roles) > 1 {
+		what = "roles " + strings.Join(roles[:len(roles)-1], ", ") + " and " + roles[len(roles)-1]
+	}
+	hint := ""
+	for _, r := range s.Roles {
+		if r.Function == FunctionHost && r.MinPerGroup() > 0 {
+			hint = "; send it to " + r.ID + " too"
+			break
+		}
+	}
+	c.warnf(path, "%s: %s may be missing from some groups (min 0 per group), which would not get this inject%s", path, what, hint)
 }
 
 // validateBackgrounds checks the vocabulary and returns its ids.

@@ -151,3 +151,64 @@ func standardRubric(t *testing.T) RubricSource {
 	require.NoError(t, diags.Err())
 	return func(string) (*Rubric, error) { return r, nil }
 }
+
+// An inject aimed only at roles a group may lack reaches nobody in such a
+// group: validate warns at the inject's `to`. Sent to a role every group
+// has as well, it reaches every group, and nothing is said.
+func TestInjectToOptionalRole(t *testing.T) {
+	good, err := os.ReadFile(filepath.Join("testdata", "good", "minimal.yaml"))
+	require.NoError(t, err)
+	const inject = "  - {at: 25m, to: [ground-floor], text: Your window faces the proposed site., exercises: [guidance]}\n"
+	observer := edit{"grouping:\n", "  - {id: observer, title: Observer, function: observer, max: 1, brief: You watch.}\ngrouping:\n"}
+	tests := []struct {
+		name string
+		edit edit
+		want []string
+	}{
+		{name: "role with min 1", edit: edit{}},
+		{
+			name: "role with min 0", edit: edit{"min: 1\n", "min: 0\n"},
+			want: []string{`x.yaml:21:19: warning: injects[0].to: role "ground-floor" may be missing from some groups (min 0 per group), which would not get this inject; send it to host too`},
+		},
+		{
+			name: "role with only a max", edit: edit{"    min: 1\n", ""},
+			want: []string{`x.yaml:21:19: warning: injects[0].to: role "ground-floor" may be missing from some groups (min 0 per group), which would not get this inject; send it to host too`},
+		},
+		{
+			name: "optional roles with and without a role every group has",
+			edit: append(edit{"min: 1\n", "min: 0\n", inject, "  - {at: 25m, to: [host, ground-floor, observer], text: News.}\n  - {at: 30m, to: [ground-floor, observer], text: Watch.}\n"}, observer...),
+			want: []string{
+				`x.yaml:22:19: warning: injects[1].to: roles "ground-floor" and "observer" may be missing from some groups (min 0 per group), which would not get this inject; send it to host too`,
+			},
+		},
+		{
+			name: "count 0 is reported once, as an error", edit: edit{"    min: 1\n    max: 3\n", "    count: 0\n", "{min: 3, max: 5}", "{min: 2, max: 5}"},
+			want: []string{`x.yaml:35:12: roles[2].count: 0 means nobody plays the role; remove the role or use min: 0`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := tt.edit.apply(t, good)
+			_, diags := ParseScenario("x.yaml", data, standardRubric(t))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// edit is one change to a good file: each find is replaced, once, by the
+// replace that follows it.
+type edit []string
+
+func (e edit) apply(t *testing.T, src []byte) []byte {
+	t.Helper()
+	s := string(src)
+	for i := 0; i+1 < len(e); i += 2 {
+		require.Contains(t, s, e[i])
+		s = strings.Replace(s, e[i], e[i+1], 1)
+	}
+	return []byte(s)
+}
