@@ -14,7 +14,9 @@ type SummaryOptions struct {
 }
 
 // WriteSummary writes a readable summary of the scenario for a trainer on a
-// terminal, with headings in the scenario's language.
+// terminal, with headings in the scenario's language. The author's text is
+// shown through [TerminalSafe]: an escape sequence in it is printed, not
+// obeyed.
 func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	sw := summaryWriter{s: s, lang: s.Language}
 	sw.head()
@@ -23,7 +25,10 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	sw.roles(opts.Confidential)
 	sw.injects()
 	sw.grouping()
-	_, err := io.WriteString(w, sw.b.String())
+	// Every string in the summary but the fixed words comes from the
+	// scenario's author, so the whole of it goes through TerminalSafe: no
+	// field can be forgotten.
+	_, err := io.WriteString(w, TerminalSafe(sw.b.String()))
 	return err
 }
 
