@@ -22,7 +22,7 @@ func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
 		return nil
 	}
 	if at := invalidUTF8(data); at >= 0 {
-		diags.Errorf(posAt(file, data, at), "not valid UTF-8 (byte %#02x); save the file as UTF-8, not GBK or GB18030", data[at])
+		diags.Errorf(posAt(file, data, at), "invalid UTF-8 byte 0x%02X; save the file as UTF-8, not GBK or GB18030", data[at])
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
