@@ -103,6 +103,14 @@ var limitCases = []struct {
 		schema: true,
 	},
 	{
+		name: "role count beside sizes the wrong way round", edit: edit{"function: host\n", "function: host\n    count: 1000\n", "{min: 3, max: 5}", "{min: 6, max: 5}"},
+		want: []string{
+			"x.yaml:26:12: roles[0].count: 1000 is more than a drill can use (at most 100)",
+			"x.yaml:41:9: grouping.size: min 6 is above max 5",
+		},
+		schema: true,
+	},
+	{
 		name: "role min", edit: edit{"min: 1\n", "min: 500\n"},
 		want:   []string{"x.yaml:35:10: roles[2].min: 500 is more than a drill can use (at most 100)"},
 		schema: true,

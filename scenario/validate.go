@@ -397,7 +397,6 @@ func validateGroupSize(s *Scenario, c checker) {
 	}
 	if g.Size.Min < 0 || g.Size.Max < 0 {
 		c.errorf("grouping.size", "grouping.size: must not be negative")
-		return
 	}
 	// Each bound is checked alone first: past the limit, comparing it with
 	// the other bound or the roles would only say the same thing again.
@@ -406,11 +405,14 @@ func validateGroupSize(s *Scenario, c checker) {
 	if g.Size.Min > 0 && g.Size.Min < 2 {
 		c.errorf("grouping.size.min", "grouping.size.min: a council needs at least 2 members")
 	}
-	if !sizeOK || !s.roleCountsInRange() {
+	if !sizeOK {
 		return
 	}
 	if g.Size.Max > 0 && g.Size.Min > g.Size.Max {
 		c.errorf("grouping.size", "grouping.size: min %d is above max %d", g.Size.Min, g.Size.Max)
+	}
+	if !s.roleCountsInRange() {
+		return // the roles' sums would only repeat a count already reported
 	}
 	minTotal, maxTotal := 0, 0
 	for _, r := range s.Roles {
