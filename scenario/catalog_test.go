@@ -55,12 +55,12 @@ var generated = map[string]func() []byte{
 	},
 }
 
-// TestBadFiles checks the message catalog: every file under testdata/bad is
+// TestCatalog checks the message catalog: every file under testdata/bad is
 // broken in one or more ways, and NAME.golden beside it holds every problem
 // exactly as `yishi validate` prints it. Run with -update to rewrite the
 // golden files, then read the diff: each message should name the right line
 // and column and say what to do.
-func TestBadFiles(t *testing.T) {
+func TestCatalog(t *testing.T) {
 	rubrics := testRubrics(t)
 	files, err := filepath.Glob(filepath.Join("testdata", "bad", "*.yaml"))
 	require.NoError(t, err)
@@ -99,7 +99,7 @@ func TestBadFiles(t *testing.T) {
 				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
 			}
 			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./scenario/ -run TestBadFiles -update to create the golden file")
+			require.NoError(t, err, "run go test ./scenario/ -run TestCatalog -update to create the golden file")
 			assert.Equal(t, string(want), got, "diagnostics differ from %s (rerun with -update and review the diff)", golden)
 		})
 	}
@@ -107,7 +107,7 @@ func TestBadFiles(t *testing.T) {
 
 // Every golden file belongs to a bad file, so that a renamed case does not
 // leave a stale golden behind.
-func TestBadFilesGoldenHaveInputs(t *testing.T) {
+func TestCatalogGoldenHaveInputs(t *testing.T) {
 	goldens, err := filepath.Glob(filepath.Join("testdata", "bad", "*.golden"))
 	require.NoError(t, err)
 	for _, g := range goldens {

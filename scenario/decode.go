@@ -1,16 +1,13 @@
 package scenario
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
+	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -84,86 +81,6 @@ func (d *decoder) typeErrorf(n *yaml.Node, path, format string, args ...any) {
 	d.errorf(n, format, args...)
 }
 
-// parseDocument parses data as a single YAML document. It reports syntax
-// errors with the position yaml.v3 gives and returns nil when the document
-// cannot be used.
-func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
-	if len(data) > MaxFileSize {
-		diags.Errorf(Pos{File: file}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), MaxFileSize)
-		return nil
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			diags.Errorf(Pos{File: file}, "file is empty")
-			return nil
-		}
-		diags.Errorf(syntaxPos(file, data, err), "%s", syntaxMessage(data, err))
-		return nil
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		diags.Errorf(Pos{File: file}, "file is empty")
-		return nil
-	}
-	var next yaml.Node
-	if err := dec.Decode(&next); !errors.Is(err, io.EOF) {
-		pos := Pos{File: file, Line: next.Line, Col: next.Column}
-		if err != nil {
-			pos = syntaxPos(file, data, err)
-		}
-		diags.Errorf(pos, "a second YAML document (after ---); a yishi file holds one document")
-		return nil
-	}
-	return doc.Content[0]
-}
-
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxPos finds where a yaml.v3 syntax error is. yaml.v3 counts the
-// lines of its parser's errors ("did not find expected ...") from 0 and
-// gives none for some errors, which we then look for in the data.
-func syntaxPos(file string, data []byte, err error) Pos {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if strings.Contains(msg, "did not find expected") {
-			line++
-		}
-		lines := bytes.Count(data, []byte("\n"))
-		if len(data) > 0 && data[len(data)-1] != '\n' {
-			lines++
-		}
-		return Pos{File: file, Line: max(min(line, lines), 1)}
-	}
-	var at int = -1
-	switch {
-	case strings.Contains(msg, "control characters are not allowed"):
-		at = bytes.IndexFunc(data, func(r rune) bool {
-			return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0x7f
-		})
-	case strings.Contains(msg, "unknown anchor"):
-		if m := regexp.MustCompile(`unknown anchor '([^']*)'`).FindStringSubmatch(msg); m != nil {
-			at = bytes.Index(data, []byte("*"+m[1]))
-		}
-	}
-	if at >= 0 {
-		line := 1 + bytes.Count(data[:at], []byte("\n"))
-		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:at], '\n')+1:at])
-		return Pos{File: file, Line: line, Col: col}
-	}
-	return Pos{File: file, Line: 1}
-}
-
-func syntaxMessage(data []byte, err error) string {
-	msg := yamlLine.ReplaceAllString(err.Error(), "")
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\n\t")) {
-		msg += " (YAML cannot be indented with tabs; use spaces)"
-	}
-	return "YAML syntax: " + msg
-}
-
 // resolve follows aliases, charging the node budget for each step.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
@@ -223,81 +140,114 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Struct:
 		d.decodeStruct(n, v, path)
 	case reflect.Slice:
-		if n.Kind != yaml.SequenceNode {
-			d.typeErrorf(n, path, "%s: expected a list, got %s", displayPath(path), describe(n))
-			return
-		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, item := range n.Content {
-			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
-		}
-		v.Set(s)
+		d.decodeSlice(n, v, path)
 	case reflect.Map:
-		if n.Kind != yaml.MappingNode {
-			d.typeErrorf(n, path, "%s: expected a mapping, got %s", displayPath(path), describe(n))
-			return
-		}
-		m := reflect.MakeMap(v.Type())
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, val := d.resolve(n.Content[i]), n.Content[i+1]
-			ev := reflect.New(v.Type().Elem()).Elem()
-			d.decode(val, ev, joinPath(path, k.Value))
-			m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), ev)
-		}
-		v.Set(m)
+		d.decodeMap(n, v, path)
+	default:
+		d.decodeScalar(n, v, path)
+	}
+}
+
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.SequenceNode {
+		d.typeErrorf(n, path, "%s: expected a list, got %s", displayPath(path), describe(n))
+		return
+	}
+	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, item := range n.Content {
+		d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i))
+	}
+	v.Set(s)
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.MappingNode {
+		d.typeErrorf(n, path, "%s: expected a mapping, got %s", displayPath(path), describe(n))
+		return
+	}
+	m := reflect.MakeMap(v.Type())
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := d.resolve(n.Content[i]), n.Content[i+1]
+		ev := reflect.New(v.Type().Elem()).Elem()
+		d.decode(val, ev, joinPath(path, k.Value))
+		m.SetMapIndex(reflect.ValueOf(k.Value).Convert(v.Type().Key()), ev)
+	}
+	v.Set(m)
+}
+
+// decodeScalar stores text, a number or a boolean.
+func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
+	var want string
+	switch v.Kind() {
 	case reflect.String:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected text, got %s", displayPath(path), describe(n))
-			return
-		}
+		want = "text"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Uint32:
+		want = "a whole number"
+	case reflect.Float64, reflect.Float32:
+		want = "a number"
+	case reflect.Bool:
+		want = "true or false"
+	default:
+		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.typeErrorf(n, path, "%s: expected %s, got %s", displayPath(path), want, describe(n))
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
 		value := n.Value
 		if n.Style&yaml.FoldedStyle != 0 {
 			value = TidySpaces(value) // undo YAML's folding space inside Chinese text
 		}
 		v.SetString(value)
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
-			return
-		}
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a whole number")
 			return
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint64, reflect.Uint32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a whole number, got %s", displayPath(path), describe(n))
-			return
-		}
-		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
+		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a whole number of zero or more, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a whole number of zero or more")
 			return
 		}
 		v.SetUint(u)
 	case reflect.Float64, reflect.Float32:
-		if n.Kind != yaml.ScalarNode {
-			d.typeErrorf(n, path, "%s: expected a number, got %s", displayPath(path), describe(n))
-			return
+		f, err := strconv.ParseFloat(n.Value, v.Type().Bits())
+		if err == nil && (math.IsNaN(f) || math.IsInf(f, 0)) {
+			err = strconv.ErrSyntax // "NaN" and "Inf" are no weight or score a person means
 		}
-		f, err := strconv.ParseFloat(n.Value, 64)
 		if err != nil {
-			d.typeErrorf(n, path, "%s: expected a number, got %q", displayPath(path), n.Value)
+			d.numberErrorf(n, path, err, "a number")
 			return
 		}
 		v.SetFloat(f)
 	case reflect.Bool:
 		var b bool
-		if n.Kind != yaml.ScalarNode || n.Decode(&b) != nil {
+		if n.Decode(&b) != nil {
 			d.typeErrorf(n, path, "%s: expected true or false, got %s", displayPath(path), describe(n))
 			return
 		}
 		v.SetBool(b)
-	default:
-		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
 	}
+}
+
+// numberErrorf reports a number that could not be read: one too large
+// for any sum (such as 99999999999999999999) as past what a drill can
+// use, anything else as not the number wanted.
+func (d *decoder) numberErrorf(n *yaml.Node, path string, err error, want string) {
+	if errors.Is(err, strconv.ErrRange) {
+		how := "more"
+		if strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+			how = "less"
+		}
+		d.typeErrorf(n, path, "%s: %s is %s than a drill can use", displayPath(path), n.Value, how)
+		return
+	}
+	d.typeErrorf(n, path, "%s: expected %s, got %q", displayPath(path), want, n.Value)
 }
 
 // field describes one yaml-tagged field of a struct.
@@ -346,6 +296,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		f.Set(reflect.ValueOf(d.at(n)))
 	}
 	fields := fieldsOf(v.Type())
+	given := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		given[d.resolve(n.Content[i]).Value] = true
+	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if !d.spend(n.Content[i]) { // keys cost too: unknown ones are never decoded, yet each gets a message
@@ -354,6 +308,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		k, val := d.resolve(n.Content[i]), n.Content[i+1]
 		if k.Value == "<<" {
 			d.errorf(k, "%s: YAML merge keys (<<) are not supported; write the keys out", displayPath(path))
+			// What the merge would have given is not missing too.
+			for _, f := range fields {
+				if !given[f.name] {
+					d.failed[joinPath(path, f.name)] = true
+				}
+			}
 			continue
 		}
 		if seen[k.Value] {
@@ -376,6 +336,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			msg := fmt.Sprintf("unknown key %q in %s", k.Value, displayPath(path))
 			if s := Suggest(k.Value, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				if !given[s] {
+					d.failed[joinPath(path, s)] = true // the value is there, under a misspelt key
+				}
 			}
 			d.errorf(k, "%s", msg)
 			continue

@@ -34,6 +34,8 @@ func TestParseDuration(t *testing.T) {
 		{in: "-5m", wantErr: `got "-5m"`},
 		{in: "1h 30m", wantErr: `got "1h 30m"`},
 		{in: "60 minutes", wantErr: `got "60 minutes"`},
+		{in: "9999999999999h", wantErr: `"9999999999999h" is more than a drill can use (at most 24h)`},
+		{in: "99999999999999999999", wantErr: `"99999999999999999999" is more than a drill can use (at most 24h)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -314,4 +316,33 @@ func TestFoldedChineseLosesFoldingSpaces(t *testing.T) {
 	assert.Equal(t, "新能源车主 小刘", d.Plain, "a space typed on one line is kept")
 	assert.Equal(t, "第一行\n第二行", d.Literal)
 	assert.Equal(t, "停车充电", d.Title["zh"])
+}
+
+// A number too large for its field is reported, never wrapped round into
+// another number; NaN and infinities are not numbers a person means.
+func TestDecodeNumbers(t *testing.T) {
+	type doc struct {
+		Small int32   `yaml:"small"`
+		Count uint    `yaml:"count"`
+		W     float64 `yaml:"w"`
+	}
+	tests := []struct {
+		src, diags string
+	}{
+		{"small: 2147483647", ""},
+		{"small: 2147483648", "t.yaml:1:8: small: 2147483648 is more than a drill can use"},
+		{"small: -2147483649", "t.yaml:1:8: small: -2147483649 is less than a drill can use"},
+		{"count: 18446744073709551616", "t.yaml:1:8: count: 18446744073709551616 is more than a drill can use"},
+		{"count: -1", `t.yaml:1:8: count: expected a whole number of zero or more, got "-1"`},
+		{"w: 1e999", "t.yaml:1:4: w: 1e999 is more than a drill can use"},
+		{"w: NaN", `t.yaml:1:4: w: expected a number, got "NaN"`},
+		{"w: -Inf", `t.yaml:1:4: w: expected a number, got "-Inf"`},
+		{"w: 2.5", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			var d doc
+			assert.Equal(t, tt.diags, decodeYAML(t, tt.src, &d).Error())
+		})
+	}
 }

@@ -38,7 +38,7 @@ func addSeeds(f *testing.F) {
 		for _, name := range names {
 			if filepath.Base(name) == "alias-bomb.yaml" {
 				// Its mutations spend the whole node budget, and with it
-				// seconds an exec, which starves the fuzzer; TestBadFiles
+				// seconds an exec, which starves the fuzzer; TestCatalog
 				// checks the bomb is refused quickly.
 				continue
 			}

@@ -69,6 +69,19 @@ func DetectKind(data []byte) string {
 // no error. rubrics resolves a rubric named by the scenario; nil means only
 // inline rubrics can be used.
 func ParseScenario(name string, data []byte, rubrics RubricSource) (*Scenario, Diagnostics) {
+	s, diags := decodeScenario(name, data)
+	if s == nil {
+		return nil, diags
+	}
+	validateScenario(s, rubrics, &diags)
+	diags.Sort()
+	return s, diags
+}
+
+// decodeScenario decodes a scenario without validating it. It returns nil
+// when there is nothing to validate: the file is not YAML, not of this
+// version, or decoding stopped.
+func decodeScenario(name string, data []byte) (*Scenario, Diagnostics) {
 	var diags Diagnostics
 	root := parseDocument(name, data, &diags)
 	if root == nil || !checkVersion(name, root, KindScenario, &diags) {
@@ -87,13 +100,26 @@ func ParseScenario(name string, data []byte, rubrics RubricSource) (*Scenario, D
 		d.finish()
 		return nil, diags
 	}
-	validateScenario(s, rubrics, &diags)
-	diags.Sort()
 	return s, diags
 }
 
 // ParseRubric decodes and validates a rubric file.
 func ParseRubric(name string, data []byte) (*Rubric, Diagnostics) {
+	r, diags := decodeRubric(name, data)
+	if r == nil {
+		return nil, diags
+	}
+	if r.Kind != "" && r.Kind != KindRubric {
+		diags.Errorf(r.PosOf("kind"), "kind: expected %q, got %q", KindRubric, r.Kind)
+	}
+	validateRubric(r, "", &diags)
+	diags.Sort()
+	return r, diags
+}
+
+// decodeRubric decodes a rubric without validating it, as [decodeScenario]
+// does a scenario.
+func decodeRubric(name string, data []byte) (*Rubric, Diagnostics) {
 	var diags Diagnostics
 	root := parseDocument(name, data, &diags)
 	if root == nil || !checkVersion(name, root, KindRubric, &diags) {
@@ -108,11 +134,6 @@ func ParseRubric(name string, data []byte) (*Rubric, Diagnostics) {
 		d.finish()
 		return nil, diags
 	}
-	if r.Kind != "" && r.Kind != KindRubric {
-		diags.Errorf(r.PosOf("kind"), "kind: expected %q, got %q", KindRubric, r.Kind)
-	}
-	validateRubric(r, "", &diags)
-	diags.Sort()
 	return r, diags
 }
 

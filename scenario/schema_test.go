@@ -262,3 +262,57 @@ func TestSchemaDuration(t *testing.T) {
 		assert.Error(t, diags.Err(), "Go rejects duration %s", d)
 	}
 }
+
+// The schemas bound the numbers a person types as the Go validator does,
+// so that an editor underlines the same absurd value.
+func TestSchemaLimitsAgree(t *testing.T) {
+	tests := []struct {
+		kind, pointer string
+		min, max      float64
+	}{
+		{scenario.KindScenario, "definitions/duration/oneOf/1", 0, scenario.MaxDrillMinutes},
+		{scenario.KindScenario, "definitions/phase/properties/minutes", 1, scenario.MaxPhaseMinutes},
+		{scenario.KindScenario, "definitions/role/properties/count", 1, scenario.MaxRoleCount},
+		{scenario.KindScenario, "definitions/role/properties/min", 0, scenario.MaxRoleCount},
+		{scenario.KindScenario, "definitions/role/properties/max", 0, scenario.MaxRoleCount},
+		{scenario.KindScenario, "properties/grouping/properties/groups", 0, scenario.MaxGroups},
+		{scenario.KindScenario, "properties/grouping/properties/size/properties/min", 0, scenario.MaxGroupSize},
+		{scenario.KindScenario, "properties/grouping/properties/size/properties/max", 0, scenario.MaxGroupSize},
+		{scenario.KindScenario, "definitions/mix/properties/weight", 0, scenario.MaxWeight},
+		{scenario.KindScenario, "definitions/quota/properties/min", 0, scenario.MaxGroupSize},
+		{scenario.KindScenario, "definitions/quota/properties/max", 0, scenario.MaxGroupSize},
+		{scenario.KindRubric, "definitions/rubric/properties/scale/properties/min", scenario.MinScore, scenario.MaxScore - 1},
+		{scenario.KindRubric, "definitions/rubric/properties/scale/properties/max", scenario.MinScore + 1, scenario.MaxScore},
+		{scenario.KindRubric, "definitions/dimension/properties/weight", 0, scenario.MaxWeight},
+		{scenario.KindRubric, "definitions/level/properties/score", scenario.MinScore, scenario.MaxScore},
+	}
+	docs := map[string]any{}
+	for _, kind := range scenario.SchemaKinds {
+		data, err := scenario.Schema(kind)
+		require.NoError(t, err)
+		var doc any
+		require.NoError(t, json.Unmarshal(data, &doc))
+		docs[kind] = doc
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind+"/"+tt.pointer, func(t *testing.T) {
+			v := docs[tt.kind]
+			for _, step := range strings.Split(tt.pointer, "/") {
+				switch node := v.(type) {
+				case map[string]any:
+					v = node[step]
+				case []any:
+					i := int(step[0] - '0')
+					require.Less(t, i, len(node), "%s: no item %s", tt.pointer, step)
+					v = node[i]
+				default:
+					t.Fatalf("%s: nothing at %s", tt.pointer, step)
+				}
+			}
+			node, ok := v.(map[string]any)
+			require.True(t, ok, "%s is a schema", tt.pointer)
+			assert.Equal(t, tt.min, node["minimum"], "%s minimum", tt.pointer)
+			assert.Equal(t, tt.max, node["maximum"], "%s maximum", tt.pointer)
+		})
+	}
+}

@@ -14,78 +14,128 @@ type SummaryOptions struct {
 }
 
 // WriteSummary writes a readable summary of the scenario for a trainer on a
-// terminal, with headings in the scenario's language.
+// terminal, with headings in the scenario's language. The author's text is
+// shown through [TerminalSafe]: an escape sequence in it is printed, not
+// obeyed.
 func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
-	lang := s.Language
-	L := func(k string) string { return Label(lang, k) }
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s  (%s)\n", s.Title, s.ID)
+	sw := summaryWriter{s: s, lang: s.Language}
+	sw.head()
+	sw.issue()
+	sw.agenda()
+	sw.roles(opts.Confidential)
+	sw.injects()
+	sw.grouping()
+	// Every string in the summary but the fixed words comes from the
+	// scenario's author, so the whole of it goes through TerminalSafe: no
+	// field can be forgotten.
+	_, err := io.WriteString(w, TerminalSafe(sw.b.String()))
+	return err
+}
+
+// summaryWriter writes the parts of a scenario's summary.
+type summaryWriter struct {
+	b    strings.Builder
+	s    *Scenario
+	lang string
+}
+
+// L is the fixed word key in the scenario's language.
+func (sw *summaryWriter) L(key string) string { return Label(sw.lang, key) }
+
+func (sw *summaryWriter) printf(format string, args ...any) { fmt.Fprintf(&sw.b, format, args...) }
+
+// head writes the title, summary, method, duration, language and rubric.
+func (sw *summaryWriter) head() {
+	s, L := sw.s, sw.L
+	sw.printf("%s  (%s)\n", s.Title, s.ID)
 	if s.Summary != "" {
-		fmt.Fprintf(&b, "%s\n", strings.TrimSpace(s.Summary))
+		sw.printf("%s\n", strings.TrimSpace(s.Summary))
 	}
-	fmt.Fprintf(&b, "\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), MinutesText(s.Duration.Minutes(), lang), L("language"), s.Language)
+	sw.printf("\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), MinutesText(s.Duration.Minutes(), sw.lang), L("language"), s.Language)
 	if s.Rubric.Rubric != nil {
-		fmt.Fprintf(&b, " · %s: %s", L("rubric"), s.Rubric.Rubric.Title.In(lang))
+		sw.printf(" · %s: %s", L("rubric"), s.Rubric.Rubric.Title.In(sw.lang))
 	} else if s.Rubric.Name != "" {
-		fmt.Fprintf(&b, " · %s: %s", L("rubric"), s.Rubric.Name)
+		sw.printf(" · %s: %s", L("rubric"), s.Rubric.Name)
 	}
-	b.WriteString("\n\n")
+	sw.printf("\n\n")
+}
 
-	fmt.Fprintf(&b, "%s\n%s\n\n", L("background"), indent(s.Issue.Background))
-	fmt.Fprintf(&b, "%s: %s\n\n", L("focus_question"), strings.TrimSpace(s.Issue.FocusQuestion))
+// issue writes the background, focus question and public facts.
+func (sw *summaryWriter) issue() {
+	s, L := sw.s, sw.L
+	sw.printf("%s\n%s\n\n", L("background"), indent(s.Issue.Background))
+	sw.printf("%s: %s\n\n", L("focus_question"), strings.TrimSpace(s.Issue.FocusQuestion))
 	if len(s.Issue.PublicFacts) > 0 {
-		fmt.Fprintf(&b, "%s\n", L("public_facts"))
+		sw.printf("%s\n", L("public_facts"))
 		for _, f := range s.Issue.PublicFacts {
-			fmt.Fprintf(&b, "  - %s\n", strings.TrimSpace(f))
+			sw.printf("  - %s\n", strings.TrimSpace(f))
 		}
-		b.WriteString("\n")
+		sw.printf("\n")
 	}
+}
 
-	fmt.Fprintf(&b, "%s (%d/%d %s)\n", L("agenda"), s.AgendaMinutes(), s.Duration.Minutes(), L("minutes"))
+// agenda writes the timetable of the phases.
+func (sw *summaryWriter) agenda() {
+	s, L := sw.s, sw.L
+	sw.printf("%s (%d/%d %s)\n", L("agenda"), s.AgendaMinutes(), s.Duration.Minutes(), L("minutes"))
 	for _, slot := range s.Timetable() {
 		p := slot.Phase
-		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", Clock(slot.Start), Clock(slot.End), p.Title, p.Minutes, L("minutes"))
+		sw.printf("  %s–%s  %s (%d %s)", Clock(slot.Start), Clock(slot.End), p.Title, p.Minutes, L("minutes"))
 		if p.LedBy != "" {
-			fmt.Fprintf(&b, ", %s %s", L("led_by"), s.RoleTitle(p.LedBy))
+			sw.printf(", %s %s", L("led_by"), s.RoleTitle(p.LedBy))
 		}
-		b.WriteString("\n")
+		sw.printf("\n")
 	}
-	b.WriteString("\n")
+	sw.printf("\n")
+}
 
-	fmt.Fprintf(&b, "%s\n", L("roles"))
+// roles writes each role with its brief, and its confidential brief when
+// asked.
+func (sw *summaryWriter) roles(confidential bool) {
+	s, L := sw.s, sw.L
+	sw.printf("%s\n", L("roles"))
 	for _, r := range s.Roles {
-		fmt.Fprintf(&b, "  %s [%s] · %s · %s\n", r.Title, r.ID, L(r.Function), CountText(r, lang))
-		fmt.Fprintf(&b, "%s\n", indentBy(r.Brief, "      "))
+		sw.printf("  %s [%s] · %s · %s\n", r.Title, r.ID, L(r.Function), CountText(r, sw.lang))
+		sw.printf("%s\n", indentBy(r.Brief, "      "))
 		if len(r.AvoidBackground) > 0 {
-			fmt.Fprintf(&b, "      %s: %s\n", L("avoid"), s.BackgroundLabels(r.AvoidBackground))
+			sw.printf("      %s: %s\n", L("avoid"), s.BackgroundLabels(r.AvoidBackground))
 		}
 		if len(r.PreferBackground) > 0 {
-			fmt.Fprintf(&b, "      %s: %s\n", L("prefer"), s.BackgroundLabels(r.PreferBackground))
+			sw.printf("      %s: %s\n", L("prefer"), s.BackgroundLabels(r.PreferBackground))
 		}
-		if opts.Confidential && r.Confidential != "" {
-			fmt.Fprintf(&b, "      [%s]\n%s\n", L("confidential"), indentBy(r.Confidential, "      "))
+		if confidential && r.Confidential != "" {
+			sw.printf("      [%s]\n%s\n", L("confidential"), indentBy(r.Confidential, "      "))
 		}
 	}
-	b.WriteString("\n")
+	sw.printf("\n")
+}
 
-	if len(s.Injects) > 0 {
-		fmt.Fprintf(&b, "%s\n", L("injects"))
-		for _, in := range s.Injects {
-			to := make([]string, len(in.To))
-			for i, r := range in.To {
-				to[i] = s.RoleTitle(r)
-			}
-			fmt.Fprintf(&b, "  %s  %s %s: %s", Clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), OneLine(in.Text))
-			if len(in.Exercises) > 0 {
-				fmt.Fprintf(&b, " [%s %s]", L("exercises"), strings.Join(s.DimensionTitles(in.Exercises), ", "))
-			}
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
+// injects writes the injects, for the trainer.
+func (sw *summaryWriter) injects() {
+	s, L := sw.s, sw.L
+	if len(s.Injects) == 0 {
+		return
 	}
+	sw.printf("%s\n", L("injects"))
+	for _, in := range s.Injects {
+		to := make([]string, len(in.To))
+		for i, r := range in.To {
+			to[i] = s.RoleTitle(r)
+		}
+		sw.printf("  %s  %s %s: %s", Clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), OneLine(in.Text))
+		if len(in.Exercises) > 0 {
+			sw.printf(" [%s %s]", L("exercises"), strings.Join(s.DimensionTitles(in.Exercises), ", "))
+		}
+		sw.printf("\n")
+	}
+	sw.printf("\n")
+}
 
+// grouping writes the grouping rules on one line.
+func (sw *summaryWriter) grouping() {
+	s, L, lang := sw.s, sw.L, sw.lang
 	g := s.Grouping
-	fmt.Fprintf(&b, "%s: ", L("grouping"))
+	sw.printf("%s: ", L("grouping"))
 	var parts []string
 	if g.Groups > 0 {
 		parts = append(parts, fmt.Sprintf("%s %d", L("groups"), g.Groups))
@@ -103,10 +153,7 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s = %s ≥ %d", L("require"), attrLabel(lang, q.Attribute), value, q.Min))
 	}
-	b.WriteString(strings.Join(parts, " · "))
-	b.WriteString("\n")
-	_, err := io.WriteString(w, b.String())
-	return err
+	sw.printf("%s\n", strings.Join(parts, " · "))
 }
 
 // CountText says how many members of a group play the role, in lang:

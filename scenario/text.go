@@ -1,7 +1,9 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,6 +69,7 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 		*t = Text{"": value}
 	case yaml.MappingNode:
 		out := Text{}
+		bad := false
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if !d.spend(n.Content[i]) {
 				return
@@ -74,15 +77,17 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 			k, v := d.resolve(n.Content[i]), d.resolve(n.Content[i+1])
 			if _, dup := out[k.Value]; dup {
 				d.errorf(k, "%s: language %q is given twice", displayPath(path), k.Value)
+				bad = true
 				continue
 			}
 			if k.Value != "en" && k.Value != "zh" {
-				msg := fmt.Sprintf("%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
-				d.errorf(k, "%s", msg)
+				d.errorf(k, "%s: unknown language %q (use en or zh)", displayPath(path), k.Value)
+				bad = true
 				continue
 			}
 			if v.Kind != yaml.ScalarNode {
 				d.errorf(v, "%s.%s: expected text, got %s", displayPath(path), k.Value, describe(v))
+				bad = true
 				continue
 			}
 			value := v.Value
@@ -90,6 +95,9 @@ func (t *Text) decodeNode(d *decoder, n *yaml.Node, path string) {
 				value = TidySpaces(value)
 			}
 			out[k.Value] = value
+		}
+		if bad && out.IsZero() {
+			d.failed[path] = true // reported already: not missing too
 		}
 		*t = out
 	default:
@@ -141,12 +149,24 @@ func ParseDuration(in string) (Duration, error) {
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		s = strconv.Itoa(n) + "m"
+	} else if errors.Is(err, strconv.ErrRange) {
+		return 0, tooLong(in)
 	}
 	v, err := time.ParseDuration(s)
+	if err != nil && durationForm.MatchString(s) {
+		return 0, tooLong(in) // well formed, so too long for a clock
+	}
 	if err != nil || v < 0 {
 		return 0, fmt.Errorf("expected a duration such as 60m or 1h30m, got %q", in)
 	}
 	return Duration(v), nil
+}
+
+// durationForm is what time.ParseDuration reads, without a sign.
+var durationForm = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]*)?(?:h|m|s|ms|us|µs|ns))+$`)
+
+func tooLong(in string) error {
+	return fmt.Errorf("%q is more than a drill can use (at most %s)", strings.TrimSpace(in), drillLimitText)
 }
 
 func (d *Duration) decodeNode(dec *decoder, n *yaml.Node, path string) {

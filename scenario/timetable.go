@@ -16,8 +16,9 @@ func (s *Scenario) Timetable() []Slot {
 	out := make([]Slot, len(s.Agenda))
 	start := 0
 	for i, p := range s.Agenda {
-		out[i] = Slot{Phase: p, Start: start, End: start + p.Minutes}
-		start += p.Minutes
+		end := addCapped(start, p.Minutes) // never wraps, even before validation
+		out[i] = Slot{Phase: p, Start: start, End: end}
+		start = end
 	}
 	return out
 }

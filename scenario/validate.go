@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -11,22 +12,42 @@ type checker struct {
 	posOf  func(path string) Pos
 	diags  *Diagnostics
 	prefix string // put before paths in messages, for a rubric inside a scenario
-	// failed holds the paths whose values could not be decoded: they were
-	// reported already, so "missing" is not said of them again.
+	// failed holds the paths whose values the decoder reported (a wrong
+	// type, a misspelt key, a merge key): one problem gets one message, so
+	// validation says nothing more of them or of what they hold.
 	failed map[string]bool
 }
 
 func (c checker) errorf(path, format string, args ...any) {
-	c.diags.Errorf(c.posOf(path), format, args...)
+	if !c.reported(path) {
+		c.diags.Errorf(c.posOf(path), format, args...)
+	}
 }
 
 func (c checker) warnf(path, format string, args ...any) {
-	c.diags.Warnf(c.posOf(path), format, args...)
+	if !c.reported(path) {
+		c.diags.Warnf(c.posOf(path), format, args...)
+	}
+}
+
+// reported tells whether the decoder reported the value at path or one
+// that holds it.
+func (c checker) reported(path string) bool {
+	for p := c.prefix + path; ; {
+		if c.failed[p] {
+			return true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return false
+		}
+		p = p[:i]
+	}
 }
 
 // required reports a missing or blank text value.
 func (c checker) required(path, value, what string) bool {
-	if c.failed[c.prefix+path] {
+	if c.reported(path) {
 		return false
 	}
 	if strings.TrimSpace(value) == "" {
@@ -68,6 +89,23 @@ func (c checker) ref(path, value, what string, known []string) bool {
 
 func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	c := checker{posOf: s.PosOf, diags: diags, failed: s.failed}
+	validateHead(s, c)
+	backgrounds := validateBackgrounds(s, c)
+	rubric := resolveRubric(s, rubrics, c)
+	var dims []string
+	if rubric != nil {
+		dims = rubric.DimensionIDs()
+	}
+	roleIDs := validateRoles(s, backgrounds, c)
+	validateIssue(s, c)
+	validateAgenda(s, roleIDs, dims, c)
+	validateInjects(s, roleIDs, dims, c)
+	validateGrouping(s, backgrounds, c)
+}
+
+// validateHead checks the scenario's own fields: kind, id, title, language,
+// method and duration.
+func validateHead(s *Scenario, c checker) {
 	if s.Kind != "" && s.Kind != KindScenario {
 		c.errorf("kind", "kind: expected %q, got %q", KindScenario, s.Kind)
 	}
@@ -79,62 +117,77 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	if c.required("method", s.Method, "method") {
 		c.ref("method", s.Method, "method", Methods)
 	}
-	if s.Duration <= 0 && !c.failed["duration"] {
+	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
+	} else {
+		c.drillTime("duration", s.Duration)
 	}
+}
 
-	backgrounds := validateBackgrounds(s, c)
-	rubric := resolveRubric(s, rubrics, c)
-	var dims []string
-	if rubric != nil {
-		dims = rubric.DimensionIDs()
-	}
-	roleIDs := validateRoles(s, backgrounds, c)
-
-	// Issue.
+func validateIssue(s *Scenario, c checker) {
 	c.required("issue.background", s.Issue.Background, "background of the issue")
 	c.required("issue.focus_question", s.Issue.FocusQuestion, "focus question")
 	if len(s.Issue.PublicFacts) == 0 {
-		c.warnf("issue", "issue.public_facts: no public facts; trainees will argue without a shared basis")
+		c.warnf("issue.public_facts", "issue.public_facts: no public facts; trainees will argue without a shared basis")
 	}
 	for i, f := range s.Issue.PublicFacts {
 		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, "fact")
 	}
+}
 
-	// Agenda.
+// validateAgenda checks the phases against the roles and the rubric's
+// dimensions (nil when the rubric is unknown), and their total against the
+// duration.
+func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 	if len(s.Agenda) == 0 {
 		c.errorf("agenda", "agenda: no phases; a council needs at least one timeboxed phase")
 	}
 	phaseIDs := map[string]string{}
+	timeboxes := true // every timebox is one a phase can have
 	for i, p := range s.Agenda {
 		path := fmt.Sprintf("agenda[%d]", i)
 		c.id(path+".id", p.ID, phaseIDs)
 		c.required(path+".title", p.Title, "title")
 		if p.Minutes <= 0 {
 			c.errorf(path+".minutes", "%s.minutes: a phase needs a timebox of at least 1 minute", path)
+		} else if !c.atMost(path+".minutes", p.Minutes, MaxPhaseMinutes) {
+			timeboxes = false
 		}
 		if p.LedBy != "" {
 			c.ref(path+".led_by", p.LedBy, "role", roleIDs)
 		}
 		for j, d := range p.Dimensions {
-			if rubric != nil {
+			if dims != nil {
 				c.ref(fmt.Sprintf("%s.dimensions[%d]", path, j), d, "rubric dimension", dims)
 			}
 		}
 	}
-	if total := s.AgendaMinutes(); s.Duration > 0 && total > s.Duration.Minutes() {
-		c.errorf("agenda", "agenda: phases add up to %d minutes, longer than the drill's duration of %s", total, s.Duration)
+	if !timeboxes {
+		return // a sum of timeboxes already reported says nothing new
 	}
+	total := s.AgendaMinutes()
+	switch {
+	case s.drillDuration() && total > s.Duration.Minutes():
+		c.errorf("agenda", "agenda: phases add up to %d minutes, longer than the drill's duration of %s", total, s.Duration)
+	case !s.drillDuration() && total > MaxDrillMinutes:
+		c.errorf("agenda", "agenda: phases add up to %d minutes, more than a drill can use (at most %s)", total, drillLimitText)
+	}
+}
 
-	// Injects.
+// validateInjects checks each inject's time, recipients and text.
+func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 	injectIDs := map[string]string{}
 	for i, in := range s.Injects {
 		path := fmt.Sprintf("injects[%d]", i)
 		if in.ID != "" {
 			c.id(path+".id", in.ID, injectIDs)
 		}
-		if s.Duration > 0 && in.At >= s.Duration {
-			c.errorf(path+".at", "%s.at: %s is not before the end of the drill (%s)", path, in.At, s.Duration)
+		if s.drillDuration() {
+			if in.At >= s.Duration {
+				c.errorf(path+".at", "%s.at: %s is not before the end of the drill (%s)", path, in.At, s.Duration)
+			}
+		} else {
+			c.drillTime(path+".at", in.At)
 		}
 		if len(in.To) == 0 {
 			c.errorf(path+".to", "%s.to: name the roles who receive this inject", path)
@@ -142,15 +195,44 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 		for j, r := range in.To {
 			c.ref(fmt.Sprintf("%s.to[%d]", path, j), r, "role", roleIDs)
 		}
+		warnOptionalRecipients(s, in, path+".to", c)
 		c.required(path+".text", in.Text, "text")
 		for j, d := range in.Exercises {
-			if rubric != nil {
+			if dims != nil {
 				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, "rubric dimension", dims)
 			}
 		}
 	}
+}
 
-	validateGrouping(s, backgrounds, c)
+// warnOptionalRecipients warns at path when the inject is aimed only at
+// roles a group may lack: in a group without them it reaches nobody. An
+// inject that also goes to a role every group has (the host, say) reaches
+// every group, and a role with count 0 is an error of its own.
+func warnOptionalRecipients(s *Scenario, in Inject, path string, c checker) {
+	optional := s.OptionalRecipients(in)
+	if len(optional) == 0 || len(optional) < len(in.To) {
+		return
+	}
+	roles := make([]string, len(optional))
+	for i, id := range optional {
+		if r, _ := s.Role(id); r.Count != nil {
+			return
+		}
+		roles[i] = strconv.Quote(id)
+	}
+	what := "role " + roles[0]
+	if len(roles) > 1 {
+		what = "roles " + strings.Join(roles[:len(roles)-1], ", ") + " and " + roles[len(roles)-1]
+	}
+	hint := ""
+	for _, r := range s.Roles {
+		if r.Function == FunctionHost && r.MinPerGroup() > 0 {
+			hint = "; send it to " + r.ID + " too"
+			break
+		}
+	}
+	c.warnf(path, "%s: %s may be missing from some groups (min 0 per group), which would not get this inject%s", path, what, hint)
 }
 
 // validateBackgrounds checks the vocabulary and returns its ids.
@@ -255,18 +337,24 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 		if r.Count != nil && (r.Min != nil || r.Max != nil) {
 			c.errorf(path+".count", "%s: give either count or min/max, not both", path)
 		}
+		inRange := true
 		for _, f := range []struct {
 			key string
 			v   *int
 		}{{"count", r.Count}, {"min", r.Min}, {"max", r.Max}} {
-			if f.v != nil && *f.v < 0 {
+			switch {
+			case f.v == nil:
+			case *f.v < 0:
 				c.errorf(path+"."+f.key, "%s.%s: must not be negative", path, f.key)
+				inRange = false
+			case !c.atMost(path+"."+f.key, *f.v, MaxRoleCount):
+				inRange = false
 			}
 		}
 		if r.Count != nil && *r.Count == 0 {
 			c.errorf(path+".count", "%s.count: 0 means nobody plays the role; remove the role or use min: 0", path)
 		}
-		if r.Min != nil && r.Max != nil && *r.Min > *r.Max {
+		if inRange && r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 			c.errorf(path+".min", "%s: min %d is above max %d", path, *r.Min, *r.Max)
 		}
 		c.required(path+".brief", r.Brief, "public brief")
@@ -293,36 +381,63 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 }
 
 func validateGrouping(s *Scenario, backgrounds []string, c checker) {
+	validateGroupSize(s, c)
+	validateMix(s.Grouping.Mix, c)
+	validateQuotas(s.Grouping, backgrounds, c)
+}
+
+// validateGroupSize checks the number and size of groups, and that the
+// roles' places per group fit the size.
+func validateGroupSize(s *Scenario, c checker) {
 	g := s.Grouping
 	if g.Groups < 0 {
 		c.errorf("grouping.groups", "grouping.groups: must not be negative")
+	} else {
+		c.atMost("grouping.groups", g.Groups, MaxGroups)
 	}
 	if g.Size.Min < 0 || g.Size.Max < 0 {
 		c.errorf("grouping.size", "grouping.size: must not be negative")
 	}
+	// Each bound is checked alone first: past the limit, comparing it with
+	// the other bound or the roles would only say the same thing again.
+	sizeOK := c.atMost("grouping.size.min", g.Size.Min, MaxGroupSize)
+	sizeOK = c.atMost("grouping.size.max", g.Size.Max, MaxGroupSize) && sizeOK
 	if g.Size.Min > 0 && g.Size.Min < 2 {
 		c.errorf("grouping.size.min", "grouping.size.min: a council needs at least 2 members")
+	}
+	if !sizeOK {
+		return
 	}
 	if g.Size.Max > 0 && g.Size.Min > g.Size.Max {
 		c.errorf("grouping.size", "grouping.size: min %d is above max %d", g.Size.Min, g.Size.Max)
 	}
+	if !s.roleCountsInRange() {
+		return // the roles' sums would only repeat a count already reported
+	}
 	minTotal, maxTotal := 0, 0
 	for _, r := range s.Roles {
-		minTotal += r.MinPerGroup()
+		minTotal = addCapped(minTotal, r.MinPerGroup())
 		if m := r.MaxPerGroup(); m == Unlimited || maxTotal == Unlimited {
 			maxTotal = Unlimited
 		} else {
-			maxTotal += m
+			maxTotal = addCapped(maxTotal, m)
 		}
 	}
-	if g.Size.Max > 0 && minTotal > g.Size.Max {
+	switch {
+	case g.Size.Max > 0 && minTotal > g.Size.Max:
 		c.errorf("grouping.size.max", "grouping.size.max: the roles need at least %d members per group, more than the largest group of %d", minTotal, g.Size.Max)
+	case g.Size.Max == 0 && minTotal > MaxGroupSize:
+		c.errorf("roles", "roles: the roles need at least %d members per group, more than a group can hold (at most %d)", minTotal, MaxGroupSize)
 	}
 	if g.Size.Min > 0 && maxTotal != Unlimited && maxTotal < g.Size.Min {
 		c.errorf("grouping.size.min", "grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max", maxTotal, g.Size.Min)
 	}
+}
+
+// validateMix checks the attributes to mix and their weights.
+func validateMix(mix []MixRule, c checker) {
 	attrs := map[string]string{}
-	for i, m := range g.Mix {
+	for i, m := range mix {
 		path := fmt.Sprintf("grouping.mix[%d]", i)
 		if c.required(path+".attribute", m.Attribute, "attribute") {
 			if first, dup := attrs[m.Attribute]; dup {
@@ -330,10 +445,12 @@ func validateGrouping(s *Scenario, backgrounds []string, c checker) {
 			}
 			attrs[m.Attribute] = c.posOf(path + ".attribute").String()
 		}
-		if m.Weight < 0 {
-			c.errorf(path+".weight", "%s.weight: must not be negative", path)
-		}
+		c.weight(path+".weight", m.Weight)
 	}
+}
+
+// validateQuotas checks each quota and that it fits the largest group.
+func validateQuotas(g Grouping, backgrounds []string, c checker) {
 	for i, q := range g.Require {
 		path := fmt.Sprintf("grouping.require[%d]", i)
 		c.required(path+".attribute", q.Attribute, "attribute")
@@ -342,14 +459,20 @@ func validateGrouping(s *Scenario, backgrounds []string, c checker) {
 		}
 		if q.Min < 0 || q.Max < 0 {
 			c.errorf(path, "%s: min and max must not be negative", path)
-		}
-		if q.Max > 0 && q.Min > q.Max {
-			c.errorf(path+".min", "%s: min %d is above max %d", path, q.Min, q.Max)
+			continue
 		}
 		if q.Min == 0 && q.Max == 0 {
 			c.errorf(path, "%s: give min, max or both", path)
 		}
-		if g.Size.Max > 0 && q.Min > g.Size.Max {
+		inRange := c.atMost(path+".min", q.Min, MaxGroupSize)
+		inRange = c.atMost(path+".max", q.Max, MaxGroupSize) && inRange
+		if !inRange {
+			continue
+		}
+		if q.Max > 0 && q.Min > q.Max {
+			c.errorf(path+".min", "%s: min %d is above max %d", path, q.Min, q.Max)
+		}
+		if g.Size.Max > 0 && g.Size.Max <= MaxGroupSize && q.Min > g.Size.Max {
 			c.errorf(path+".min", "%s.min: %d members with %s %q cannot fit a group of at most %d", path, q.Min, q.Attribute, q.Value, g.Size.Max)
 		}
 	}
@@ -385,55 +508,13 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 	if r.Title.IsZero() {
 		c.errorf("title", "%stitle: missing title", prefix)
 	}
-	if r.Scale.Max <= r.Scale.Min {
-		c.errorf("scale", "%sscale: max (%d) must be above min (%d), such as min: 1, max: 5", prefix, r.Scale.Max, r.Scale.Min)
-	}
+	validateScale(r.Scale, c)
 	if len(r.Dimensions) == 0 {
 		c.errorf("dimensions", "%sdimensions: none; a rubric needs at least one dimension", prefix)
 	}
 	seen := map[string]string{}
 	for i, d := range r.Dimensions {
-		path := fmt.Sprintf("dimensions[%d]", i)
-		c.id(path+".id", d.ID, seen)
-		if d.Title.IsZero() {
-			c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
-		}
-		if d.Weight < 0 {
-			c.errorf(path+".weight", "%s%s.weight: must not be negative", prefix, path)
-		}
-		if d.Owner != "" {
-			c.ref(path+".owner", d.Owner, "role function", Functions)
-		}
-		for j, cue := range d.Cues {
-			if strings.TrimSpace(cue) == "" {
-				c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
-			}
-		}
-		if len(d.Levels) == 0 {
-			c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
-			continue
-		}
-		scores := map[int]bool{}
-		for j, l := range d.Levels {
-			lp := fmt.Sprintf("%s.levels[%d]", path, j)
-			if r.Scale.Max > r.Scale.Min && !r.Scale.Contains(l.Score) {
-				c.errorf(lp+".score", "%s%s.score: %d is off the scale %d–%d", prefix, lp, l.Score, r.Scale.Min, r.Scale.Max)
-			}
-			if scores[l.Score] {
-				c.errorf(lp+".score", "%s%s.score: score %d is described twice", prefix, lp, l.Score)
-			}
-			scores[l.Score] = true
-			if l.Descriptor.IsZero() {
-				c.errorf(lp+".descriptor", "%s%s.descriptor: missing descriptor", prefix, lp)
-			}
-		}
-		if r.Scale.Max > r.Scale.Min {
-			for _, end := range []int{r.Scale.Min, r.Scale.Max} {
-				if !scores[end] {
-					c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
-				}
-			}
-		}
+		validateDimension(r, d, fmt.Sprintf("dimensions[%d]", i), seen, c)
 	}
 	var missing []string
 	for _, id := range StandardDimensions {
@@ -442,6 +523,67 @@ func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
 		}
 	}
 	if len(missing) > 0 && len(r.Dimensions) > 0 {
-		c.warnf("dimensions", "%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting", prefix, strings.Join(missing, ", "))
+		c.warnf("dimensions", "%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting", c.prefix, strings.Join(missing, ", "))
+	}
+}
+
+// validateDimension checks one dimension of r at path, its id among seen,
+// and its levels against the scale.
+func validateDimension(r *Rubric, d Dimension, path string, seen map[string]string, c checker) {
+	prefix := c.prefix
+	c.id(path+".id", d.ID, seen)
+	if d.Title.IsZero() {
+		c.errorf(path+".title", "%s%s.title: missing title", prefix, path)
+	}
+	c.weight(path+".weight", d.Weight)
+	if d.Owner != "" {
+		c.ref(path+".owner", d.Owner, "role function", Functions)
+	}
+	for j, cue := range d.Cues {
+		if strings.TrimSpace(cue) == "" {
+			c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
+		}
+	}
+	if len(d.Levels) == 0 {
+		c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
+		return
+	}
+	scaleOK := r.Scale.usable()
+	scores := map[int]bool{}
+	for j, l := range d.Levels {
+		lp := fmt.Sprintf("%s.levels[%d]", path, j)
+		if scaleOK && !r.Scale.Contains(l.Score) {
+			c.errorf(lp+".score", "%s%s.score: %d is off the scale %d–%d", prefix, lp, l.Score, r.Scale.Min, r.Scale.Max)
+		}
+		if scores[l.Score] {
+			c.errorf(lp+".score", "%s%s.score: score %d is described twice", prefix, lp, l.Score)
+		}
+		scores[l.Score] = true
+		if l.Descriptor.IsZero() {
+			c.errorf(lp+".descriptor", "%s%s.descriptor: missing descriptor", prefix, lp)
+		}
+	}
+	if scaleOK {
+		for _, end := range []int{r.Scale.Min, r.Scale.Max} {
+			if !scores[end] {
+				c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
+			}
+		}
+	}
+}
+
+// validateScale checks the ends of the scale, each alone and then one
+// against the other.
+func validateScale(sc Scale, c checker) {
+	inRange := true
+	if sc.Min < MinScore {
+		c.errorf("scale.min", "%sscale.min: must not be negative", c.prefix)
+		inRange = false
+	} else if !c.atMost("scale.min", sc.Min, MaxScore-1) {
+		inRange = false
+	}
+	inRange = c.atMost("scale.max", sc.Max, MaxScore) && inRange
+	if inRange && sc.Max <= sc.Min {
+		c.errorf("scale", "%sscale: max (%d) must be above min (%d), such as min: 1, max: 5", c.prefix, sc.Max, sc.Min)
 	}
 }

@@ -1,9 +1,11 @@
 package scenario
 
 import (
+	"fmt"
 	"math"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Words is a table of the fixed words of yishi's output: key -> word, per
@@ -69,6 +71,43 @@ func EscapeMarkdown(s string) string {
 		s = `\` + s
 	}
 	return mdLineStart.ReplaceAllString(s, `$1\$2`)
+}
+
+// TerminalSafe shows the control characters in s instead of letting a
+// terminal obey them: an escape sequence in a scenario could otherwise
+// clear the screen, retitle the window or hide what follows. ESC and the
+// other C0 controls, DEL and bytes that are not UTF-8 become \x1b, \x7f,
+// \xff; the C1 controls become \u009b. Tab and newline are kept. Text
+// without such characters is returned as it is.
+func TerminalSafe(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r == utf8.RuneError || terminalControl(r) })
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for s = s[i:]; s != ""; {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[0])
+		case r < 0x80 && terminalControl(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case terminalControl(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
+}
+
+// terminalControl reports the characters a terminal may act on: C0
+// controls other than tab and newline, DEL and the C1 controls.
+func terminalControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f)
 }
 
 // Round3 rounds to three decimals, so that figures written to plans and
