@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +29,7 @@ import (
 )
 
 // updating reports whether the tests run with -update. The flag is defined
-// by the package's internal tests, which share this test binary.
+// in main_test.go, an internal test file that shares this test binary.
 func updating() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
@@ -113,8 +114,11 @@ func prefix(s string, n int) string {
 }
 
 // TestCardsKeepConfidences renders every card of a three-round plan of
-// every bundled scenario in every format, and checks that each holds its
-// own role's confidential brief and no other role's, nor any inject.
+// every bundled scenario in every format, both as [cards.RenderCard] makes
+// it and as [cards.Files] writes it, and checks that each holds its own
+// role's confidential brief and no other role's, nor any inject, nor even a
+// sentence of one. Each secret is also found where it belongs (its owner's
+// card, the master sheet), which shows the test would see it if it leaked.
 func TestCardsKeepConfidences(t *testing.T) {
 	ids := scenarios.IDs()
 	require.NotEmpty(t, ids)
@@ -147,25 +151,59 @@ func TestCardsKeepConfidences(t *testing.T) {
 			}
 			require.NotEmpty(t, secrets)
 
-			seen := map[string]bool{}
+			played := map[string]bool{}
 			for _, c := range deck {
-				seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
-				for _, format := range cards.Formats {
-					data, err := cards.RenderCard(c, format)
+				if c.Role != nil {
+					played[c.Role.ID] = true
+				}
+			}
+			for _, sec := range secrets {
+				if sec.owner != "" {
+					require.True(t, played[sec.owner], "role %s is played, so its own card shows the test can find its brief", sec.owner)
+				}
+			}
+
+			seen := map[string]bool{}
+			for _, format := range cards.Formats {
+				files, err := cards.Files(p, s, 0, format, cards.Options{})
+				require.NoError(t, err)
+				require.Len(t, files, len(deck)+2)
+				master := plainText(t, format, files[len(files)-1].Data)
+				for _, sec := range secrets {
+					if sec.owner == "" {
+						require.Contains(t, master, squash(sec.text), "%s master sheet shows the inject, so the test can find it", format)
+					}
+				}
+				for i, c := range deck {
+					seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
+					one, err := cards.RenderCard(c, format)
 					require.NoError(t, err)
-					text := plainText(t, format, data)
-					where := fmt.Sprintf("%s card of %s (round %d, group %d)", format, c.TraineeID, c.Round, c.Group)
-					assert.Contains(t, text, squash(c.Name), where)
-					for _, sec := range secrets {
-						whole := squash(sec.text)
-						if c.Role != nil && sec.owner == c.Role.ID {
-							assert.Contains(t, text, whole, "%s lacks its own confidential brief", where)
-							continue
-						}
-						assert.NotContains(t, text, whole, "%s holds another role's confidential brief or an inject", where)
-						// A leak of part of a brief counts too.
-						if head := squash(prefix(sec.text, 24)); !strings.Contains(publicText, head) {
-							assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
+					own := ""
+					if c.Role != nil {
+						own = squash(c.Role.Confidential)
+					}
+					for name, data := range map[string][]byte{"RenderCard": one, files[i].Path: files[i].Data} {
+						text := plainText(t, format, data)
+						where := fmt.Sprintf("%s card of %s (round %d, group %d, %s)", format, c.TraineeID, c.Round, c.Group, name)
+						assert.Contains(t, text, squash(c.Name), where)
+						for _, sec := range secrets {
+							whole := squash(sec.text)
+							if c.Role != nil && sec.owner == c.Role.ID {
+								assert.Contains(t, text, whole, "%s lacks its own confidential brief", where)
+								continue
+							}
+							assert.NotContains(t, text, whole, "%s holds another role's confidential brief or an inject", where)
+							// A leak of part of a secret counts too: its start,
+							// or any sentence of it that is not public or the
+							// card's own.
+							if head := squash(prefix(sec.text, 24)); !strings.Contains(publicText, head) && !strings.Contains(own, head) {
+								assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
+							}
+							for _, part := range sentences(sec.text) {
+								if !strings.Contains(publicText, part) && !strings.Contains(own, part) {
+									assert.NotContains(t, text, part, "%s holds a sentence of a secret of %q", where, sec.owner)
+								}
+							}
 						}
 					}
 				}
@@ -173,6 +211,20 @@ func TestCardsKeepConfidences(t *testing.T) {
 			assert.Len(t, seen, len(deck), "no trainee gets two cards in a round")
 		})
 	}
+}
+
+var sentenceEnd = regexp.MustCompile(`[。！？；.!?;]`)
+
+// sentences returns the sentences of text long enough to be telling (ten
+// characters or more), squashed.
+func sentences(text string) []string {
+	var out []string
+	for _, part := range sentenceEnd.Split(text, -1) {
+		if part = squash(part); utf8.RuneCountInString(part) >= 10 {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // hostileRoster has names and units that try to run script in a card.
@@ -316,7 +368,7 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./roles/ -run TestCardGolden -update to create it")
+	require.NoError(t, err, "run go test ./roles/cards -run TestCardGolden -update to create it")
 	assert.Equal(t, string(want), string(got), "%s differs (rerun with -update and review the diff)", path)
 }
 
@@ -456,20 +508,52 @@ func TestCardFiles(t *testing.T) {
 	assert.Equal(t, "round-1/group-2/A1-X-host-2.txt", files[1].Path)
 
 	t.Run("all cards hold every card", func(t *testing.T) {
+		deck := cards.Build(p, s, 0)
 		for _, format := range cards.Formats {
 			files, err := cards.Files(p, s, 0, format, cards.Options{})
 			require.NoError(t, err)
+			require.Len(t, files, len(deck)+2, "a card per trainee, all cards, the master sheet")
 			all := files[len(files)-2]
-			for _, f := range files[:len(files)-2] {
-				c := plainText(t, format, f.Data)
-				assert.NotEmpty(t, c)
-			}
-			text := plainText(t, format, all.Data)
-			for _, m := range goldenCases[0].members {
-				assert.Contains(t, text, squash(m.Name), format)
+			require.Equal(t, "all-cards."+format, all.Path)
+			sections := cardSections(t, format, all.Data)
+			require.Len(t, sections, len(deck), "%s: one page or section per card", format)
+			for i, c := range deck {
+				text := plainText(t, format, sections[i])
+				assert.Contains(t, text, squash(c.Name), "%s: card %d is %s's", format, i+1, c.TraineeID)
+				single := plainText(t, format, files[i].Data)
+				assert.Contains(t, single, squash(c.Name), "%s: %s is %s's card", format, files[i].Path, c.TraineeID)
+				if c.Role != nil && c.Role.Confidential != "" {
+					assert.Contains(t, text, squash(c.Role.Confidential), "%s: card %d holds its brief", format, i+1)
+					assert.Contains(t, single, squash(c.Role.Confidential), "%s: %s holds its brief", format, files[i].Path)
+				}
 			}
 		}
 	})
+}
+
+// cardSections cuts a file of several cards into one piece per card: the
+// pages of HTML, the sections of Markdown and text, the elements of JSON.
+func cardSections(t *testing.T, format string, data []byte) [][]byte {
+	t.Helper()
+	switch format {
+	case cards.FormatHTML:
+		parts := bytes.Split(data, []byte(`<section class="page">`))
+		return parts[1:]
+	case cards.FormatMarkdown:
+		return bytes.Split(data, []byte("\n---\n\n"))
+	case cards.FormatText:
+		return bytes.Split(data, []byte("\f\n"))
+	case cards.FormatJSON:
+		var raw []json.RawMessage
+		require.NoError(t, json.Unmarshal(data, &raw))
+		out := make([][]byte, len(raw))
+		for i, r := range raw {
+			out[i] = r
+		}
+		return out
+	}
+	t.Fatalf("unknown format %q", format)
+	return nil
 }
 
 // chromium returns the path of a Chromium on PATH, or skips the test;
