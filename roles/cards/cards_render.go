@@ -111,7 +111,7 @@ func htmlTemplates(lang string) *template.Template {
 		return t
 	}
 	t := template.Must(template.New("").Funcs(template.FuncMap{
-		"L":     func(k string) string { return cardLabel(lang, k) },
+		"L":     func(k string) string { return words.In(lang, k) },
 		"paras": paragraphs,
 		"join":  func(s []string) string { return strings.Join(s, listSep(lang)) },
 	}).ParseFS(templateFS, "templates/*.html.tmpl"))
@@ -156,7 +156,7 @@ func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		title := cardLabel(lang, "role_card")
+		title := words.In(lang, "role_card")
 		if len(cards) == 1 {
 			title = fmt.Sprintf("%s — %s", title, cards[0].Name)
 		} else if len(cards) > 1 {
@@ -191,8 +191,8 @@ func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
 }
 
 func cardMarkdown(c Card) string {
-	L := func(k string) string { return cardLabel(c.Language, k) }
-	e := mdEscape
+	L := func(k string) string { return words.In(c.Language, k) }
+	e := scenario.EscapeMarkdown
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s — %s\n\n", e(L("role_card")), e(c.Name))
 	fmt.Fprintf(&b, "%s · %s · %s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)), e(c.ScenarioTitle), e(c.TraineeID))
@@ -229,7 +229,7 @@ func cardMarkdown(c Card) string {
 	for _, m := range c.Members {
 		name := e(m.Name)
 		if m.You {
-			name = fmt.Sprintf("**%s%s**", name, e(L("you")))
+			name = fmt.Sprintf("**%s%s**", name, L("you")) // a fixed word, with its space
 		}
 		role := e(m.RoleTitle)
 		if m.RoleTitle == "" {
@@ -261,7 +261,7 @@ func cardMarkdown(c Card) string {
 }
 
 func cardText(c Card) string {
-	L := func(k string) string { return cardLabel(c.Language, k) }
+	L := func(k string) string { return words.In(c.Language, k) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n%s\n%s (%s)", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group), c.ScenarioTitle, c.Name, c.TraineeID)
 	if c.Unit != "" {
@@ -355,23 +355,6 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
-}
-
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", " ",
-)
-
-var mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
-
-// mdEscape makes user text inert in Markdown: no emphasis, links, table
-// cells, raw HTML or line-start lists and headings.
-func mdEscape(s string) string {
-	s = mdSpecial.Replace(s)
-	if s != "" && strings.ContainsRune("#-+=>~", rune(s[0])) {
-		s = `\` + s
-	}
-	return mdLineStart.ReplaceAllString(s, `$1\$2`)
 }
 
 // CardFiles returns the files `yishi cards` writes for the plan, or for one

@@ -62,7 +62,7 @@ func samplePlan(t testing.TB, s *scenario.Scenario, rosterData []byte, rounds in
 var (
 	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
 	styleRE  = regexp.MustCompile(`(?s)<(style|script)\b.*?</(style|script)>`)
-	mdEscRE  = regexp.MustCompile("\\\\([\\\\`*_\\[\\]|#+\\-=>~.)])")
+	mdEscRE  = regexp.MustCompile("\\\\([\\\\`*_\\[\\]|#+\\-=>~.)!])")
 	spacesRE = regexp.MustCompile(`\s+`)
 )
 
@@ -283,6 +283,26 @@ func TestCardsEscapeUserText(t *testing.T) {
 			assert.Equal(t, f.Path, filepath.ToSlash(filepath.Clean(f.Path)), "clean path")
 		}
 	})
+	t.Run("markdown images and line breaks", func(t *testing.T) {
+		// Text from users never makes an image, a link or a new line in
+		// Markdown, on a card or on the master sheet.
+		name := "![x](http://evil.example/t.png)\n# heading"
+		es := bundled(t, "elevator-retrofit")
+		ep := goldenPlan(es, []plan.Member{{ID: "T01", Name: "Ann", Role: "host"}, {ID: "T02", Name: name, Unit: "a\nb", Role: "recorder"}})
+		c := cards.Build(ep, es, 0)[1]
+		require.Equal(t, "T02", c.TraineeID)
+		data, err := cards.RenderCard(c, cards.FormatMarkdown)
+		require.NoError(t, err)
+		md := string(data)
+		assert.NotContains(t, md, "![")
+		assert.NotContains(t, md, "\n# heading")
+		assert.Contains(t, md, "# Role card — \\!\\[x\\](http://evil.example/t.png) # heading\n")
+		assert.Contains(t, md, "| **\\!\\[x\\](http://evil.example/t.png) # heading (you)** | a b |", "a line break in a name or unit stays in its cell")
+		data, err = cards.RenderMaster(cards.Master(ep, es, 0), cards.FormatMarkdown)
+		require.NoError(t, err)
+		assert.NotContains(t, string(data), "![")
+		assert.Contains(t, string(data), "| T02 | \\!\\[x\\](http://evil.example/t.png) # heading | a b |")
+	})
 	t.Run("json", func(t *testing.T) {
 		data, err := cards.RenderCards(cards.Build(p, s, 0), cards.FormatJSON, cards.Options{})
 		require.NoError(t, err)
@@ -404,6 +424,20 @@ func TestCardContents(t *testing.T) {
 				assert.Contains(t, string(data), `"role": null`)
 			}
 		}
+	})
+	t.Run("list items on one line", func(t *testing.T) {
+		// A fact or goal written as a block of several lines stays one
+		// bullet: the text card indents it, Markdown folds it.
+		ls := bundled(t, "elevator-retrofit")
+		ls.Issue.PublicFacts = []string{"First  fact,\nwritten on\ttwo lines.", "Second fact."}
+		ls.Roles[0].Goals = []string{"A goal\n  that wraps."}
+		lc := cards.Build(goldenPlan(ls, []plan.Member{{ID: "T01", Name: "Ann", Role: ls.Roles[0].ID}, {ID: "T02", Name: "Bo"}}), ls, 0)[0]
+		assert.Equal(t, []string{"First fact, written on two lines.", "Second fact."}, lc.PublicFacts)
+		assert.Equal(t, []string{"A goal that wraps."}, lc.Role.Goals)
+		data, err := cards.RenderCard(lc, cards.FormatText)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "\n  - First fact, written on two lines.\n  - Second fact.\n")
+		assert.Contains(t, string(data), "\n    - A goal that wraps.\n")
 	})
 	t.Run("zh labels", func(t *testing.T) {
 		zs := bundled(t, "shared-parking-charging")

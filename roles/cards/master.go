@@ -86,7 +86,7 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	m := MasterSheet{
 		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
 		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
-		FocusQuestion: cardOneLine(s.Issue.FocusQuestion), Seed: p.Seed,
+		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion), Seed: p.Seed,
 		Timetable: cardAgenda(s), Warnings: p.Warnings,
 	}
 	seen := map[string]bool{}
@@ -104,7 +104,7 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 					mm.Background = b.Label.In(lang)
 				}
 				if r, ok := s.Role(mem.Role); ok {
-					mm.RoleTitle = cardRoleTitle(r)
+					mm.RoleTitle = r.DisplayTitle()
 					// "记录员 (记录员)" says nothing twice: name the function only
 					// when the title does not.
 					if f := scenario.Label(lang, r.Function); !strings.Contains(strings.ToLower(mm.RoleTitle), strings.ToLower(f)) {
@@ -128,15 +128,11 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	for _, in := range s.Injects {
 		mi := MasterInject{
 			ID: in.ID, At: scenario.Clock(in.At.Minutes()), Minutes: in.At.Minutes(),
-			ToIDs: in.To, Text: cardOneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
-			TrainerNote: cardOneLine(in.TrainerNote),
+			ToIDs: in.To, Text: scenario.OneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
+			TrainerNote: scenario.OneLine(in.TrainerNote),
 		}
 		for _, id := range in.To {
-			title := id
-			if r, ok := s.Role(id); ok {
-				title = cardRoleTitle(r)
-			}
-			mi.To = append(mi.To, title)
+			mi.To = append(mi.To, s.RoleTitle(id))
 		}
 		for _, r := range p.InjectRecipients(in, round) {
 			rec := InjectRecipients{Round: r.Round, Group: r.Group, Names: []string{}}
@@ -153,7 +149,7 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 // RenderMaster renders the master sheet as html (print-ready A4), md, txt
 // or json.
 func RenderMaster(m MasterSheet, format string) ([]byte, error) {
-	L := func(k string) string { return cardLabel(m.Language, k) }
+	L := func(k string) string { return words.In(m.Language, k) }
 	switch format {
 	case FormatHTML:
 		var buf bytes.Buffer
@@ -174,7 +170,7 @@ func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 
 func masterMarkdown(m MasterSheet, L func(string) string) string {
 	var b strings.Builder
-	e := mdEscape
+	e := scenario.EscapeMarkdown
 	fmt.Fprintf(&b, "> **%s**\n\n", e(L("trainer_only")))
 	fmt.Fprintf(&b, "# %s: %s\n\n", e(L("master_sheet")), e(m.ScenarioTitle))
 	fmt.Fprintf(&b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
@@ -216,7 +212,7 @@ func masterMarkdown(m MasterSheet, L func(string) string) string {
 		fmt.Fprintf(&b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
 		for _, g := range rd.Groups {
 			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
-				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background_col")), e(L("role")), e(L("note")))
+				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background")), e(L("role")), e(L("note")))
 			for _, mem := range g.Members {
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
 			}
