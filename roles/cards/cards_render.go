@@ -8,7 +8,6 @@ import (
 	"path"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/roles/plan"
@@ -98,26 +97,26 @@ func formatError(format string) error {
 //go:embed templates/*.html.tmpl
 var templateFS embed.FS
 
-var (
-	templatesMu sync.Mutex
-	templates   = map[string]*template.Template{}
-)
+// pages are the HTML templates, parsed once when the package loads. Their
+// fixed words come from the page they render ([page.L]), so one parse
+// serves every language; html/template is safe for concurrent use.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"paras": paragraphs,
+}).ParseFS(templateFS, "templates/*.html.tmpl"))
 
-// htmlTemplates returns the HTML templates with their fixed words in lang.
-func htmlTemplates(lang string) *template.Template {
-	templatesMu.Lock()
-	defer templatesMu.Unlock()
-	if t, ok := templates[lang]; ok {
-		return t
-	}
-	t := template.Must(template.New("").Funcs(template.FuncMap{
-		"L":     func(k string) string { return words.In(lang, k) },
-		"paras": paragraphs,
-		"join":  func(s []string) string { return strings.Join(s, listSep(lang)) },
-	}).ParseFS(templateFS, "templates/*.html.tmpl"))
-	templates[lang] = t
-	return t
-}
+// page is what every HTML template is given: the language it speaks.
+// Templates call {{$.L "role_card"}} for a fixed word and {{$.Join list}} for a
+// list in that language.
+type page struct{ lang string }
+
+// Lang is the page's language as HTML names it.
+func (p page) Lang() string { return htmlLang(p.lang) }
+
+// L returns the fixed word key in the page's language.
+func (p page) L(key string) string { return words.In(p.lang, key) }
+
+// Join writes a list the way the page's language does.
+func (p page) Join(items []string) string { return strings.Join(items, listSep(p.lang)) }
 
 func listSep(lang string) string {
 	if lang == "zh" {
@@ -163,11 +162,12 @@ func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
 			title = fmt.Sprintf("%s — %s", title, cards[0].ScenarioTitle)
 		}
 		var buf bytes.Buffer
-		err = htmlTemplates(lang).ExecuteTemplate(&buf, "cards.html.tmpl", struct {
-			Lang, Title string
-			Paper       paper
-			Cards       []Card
-		}{htmlLang(lang), title, p, cards})
+		err = pages.ExecuteTemplate(&buf, "cards.html.tmpl", struct {
+			page
+			Title string
+			Paper paper
+			Cards []Card
+		}{page{lang}, title, p, cards})
 		return buf.Bytes(), err
 	case FormatJSON:
 		if len(cards) == 1 {

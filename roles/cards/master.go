@@ -153,10 +153,10 @@ func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 	switch format {
 	case FormatHTML:
 		var buf bytes.Buffer
-		err := htmlTemplates(m.Language).ExecuteTemplate(&buf, "master.html.tmpl", struct {
-			Lang string
-			M    MasterSheet
-		}{htmlLang(m.Language), m})
+		err := pages.ExecuteTemplate(&buf, "master.html.tmpl", struct {
+			page
+			M MasterSheet
+		}{page{m.Language}, m})
 		return buf.Bytes(), err
 	case FormatJSON:
 		return marshalJSON(m)
