@@ -1,6 +1,7 @@
 package cards
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yishi-council/yishi/roles/plan"
@@ -69,54 +70,74 @@ type CardMember struct {
 	You bool `json:"you,omitempty"`
 }
 
-// Cards returns one card per trainee per round of the plan, in the plan's
+// Build returns one card per trainee per round of the plan, in the plan's
 // order (round, group, member), or only the cards of one round when round
 // is above zero. Text comes from s, the scenario the plan was made from.
 func Build(p *plan.Plan, s *scenario.Scenario, round int) []Card {
-	lang := s.Language
-	agenda := cardAgenda(s)
-	facts := oneLineAll(s.Issue.PublicFacts)
+	public := publicCard(s)
 	var cards []Card
 	for _, rd := range p.Rounds {
 		if round > 0 && rd.Round != round {
 			continue
 		}
 		for _, g := range rd.Groups {
-			members := make([]CardMember, len(g.Members))
+			members := groupMembers(s, g)
 			for i, m := range g.Members {
-				members[i] = CardMember{ID: m.ID, Name: m.Name, Unit: m.Unit}
-				if r, ok := s.Role(m.Role); ok {
-					members[i].RoleTitle = r.DisplayTitle()
-					members[i].Function = scenario.Label(lang, r.Function)
-				}
-			}
-			for i, m := range g.Members {
-				c := Card{
-					Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
-					Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
-					Round: rd.Round, Group: g.Group, TraineeID: m.ID, Name: m.Name, Unit: m.Unit,
-					FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion),
-					Background:    tidyText(s.Issue.Background),
-					PublicFacts:   facts,
-					Agenda:        agenda,
-				}
-				if r, ok := s.Role(m.Role); ok {
-					c.Role = &CardRole{
-						ID: r.ID, Title: r.DisplayTitle(), Function: scenario.Label(lang, r.Function),
-						Brief:        tidyText(r.Brief),
-						Confidential: tidyText(r.Confidential),
-						Goals:        oneLineAll(r.Goals),
-						Interests:    oneLineAll(r.Interests),
-					}
-				}
-				c.Members = make([]CardMember, len(members))
-				copy(c.Members, members)
+				c := public
+				c.Round, c.Group = rd.Round, g.Group
+				c.TraineeID, c.Name, c.Unit = m.ID, m.Name, m.Unit
+				c.Role = cardRole(s, m.Role)
+				c.Members = slices.Clone(members)
 				c.Members[i].You = true
 				cards = append(cards, c)
 			}
 		}
 	}
 	return cards
+}
+
+// publicCard is what every card of the scenario shows alike: the issue,
+// the method and the agenda.
+func publicCard(s *scenario.Scenario) Card {
+	lang := s.Language
+	return Card{
+		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
+		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
+		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion),
+		Background:    tidyText(s.Issue.Background),
+		PublicFacts:   oneLineAll(s.Issue.PublicFacts),
+		Agenda:        cardAgenda(s),
+	}
+}
+
+// groupMembers lists a group as its members see it: names, units and the
+// public titles of their roles.
+func groupMembers(s *scenario.Scenario, g plan.Group) []CardMember {
+	members := make([]CardMember, len(g.Members))
+	for i, m := range g.Members {
+		members[i] = CardMember{ID: m.ID, Name: m.Name, Unit: m.Unit}
+		if r, ok := s.Role(m.Role); ok {
+			members[i].RoleTitle = r.DisplayTitle()
+			members[i].Function = scenario.Label(s.Language, r.Function)
+		}
+	}
+	return members
+}
+
+// cardRole is the role id of s as its player sees it, confidential brief
+// included, or nil when s has no such role (the trainee has none yet).
+func cardRole(s *scenario.Scenario, id string) *CardRole {
+	r, ok := s.Role(id)
+	if !ok {
+		return nil
+	}
+	return &CardRole{
+		ID: r.ID, Title: r.DisplayTitle(), Function: scenario.Label(s.Language, r.Function),
+		Brief:        tidyText(r.Brief),
+		Confidential: tidyText(r.Confidential),
+		Goals:        oneLineAll(r.Goals),
+		Interests:    oneLineAll(r.Interests),
+	}
 }
 
 func cardAgenda(s *scenario.Scenario) []CardPhase {

@@ -128,40 +128,7 @@ func TestCardsKeepConfidences(t *testing.T) {
 			p := samplePlan(t, s, nil, 3)
 			deck := cards.Build(p, s, 0)
 			require.Len(t, deck, p.Roster.Trainees*3, "one card per trainee per round")
-
-			var public strings.Builder
-			public.WriteString(s.Issue.Background + s.Issue.FocusQuestion + strings.Join(s.Issue.PublicFacts, ""))
-			for _, r := range s.Roles {
-				public.WriteString(r.Title + r.Brief + strings.Join(r.Goals, "") + strings.Join(r.Interests, ""))
-			}
-			publicText := squash(public.String())
-
-			type secret struct{ owner, text string }
-			var secrets []secret
-			for _, r := range s.Roles {
-				if r.Confidential != "" {
-					secrets = append(secrets, secret{r.ID, r.Confidential})
-				}
-			}
-			for _, in := range s.Injects {
-				secrets = append(secrets, secret{"", in.Text})
-				if in.TrainerNote != "" {
-					secrets = append(secrets, secret{"", in.TrainerNote})
-				}
-			}
-			require.NotEmpty(t, secrets)
-
-			played := map[string]bool{}
-			for _, c := range deck {
-				if c.Role != nil {
-					played[c.Role.ID] = true
-				}
-			}
-			for _, sec := range secrets {
-				if sec.owner != "" {
-					require.True(t, played[sec.owner], "role %s is played, so its own card shows the test can find its brief", sec.owner)
-				}
-			}
+			k := newKeeper(t, s, deck)
 
 			seen := map[string]bool{}
 			for _, format := range cards.Formats {
@@ -169,7 +136,7 @@ func TestCardsKeepConfidences(t *testing.T) {
 				require.NoError(t, err)
 				require.Len(t, files, len(deck)+2)
 				master := plainText(t, format, files[len(files)-1].Data)
-				for _, sec := range secrets {
+				for _, sec := range k.secrets {
 					if sec.owner == "" {
 						require.Contains(t, master, squash(sec.text), "%s master sheet shows the inject, so the test can find it", format)
 					}
@@ -178,38 +145,86 @@ func TestCardsKeepConfidences(t *testing.T) {
 					seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
 					one, err := cards.RenderCard(c, format)
 					require.NoError(t, err)
-					own := ""
-					if c.Role != nil {
-						own = squash(c.Role.Confidential)
-					}
 					for name, data := range map[string][]byte{"RenderCard": one, files[i].Path: files[i].Data} {
-						text := plainText(t, format, data)
 						where := fmt.Sprintf("%s card of %s (round %d, group %d, %s)", format, c.TraineeID, c.Round, c.Group, name)
-						assert.Contains(t, text, squash(c.Name), where)
-						for _, sec := range secrets {
-							whole := squash(sec.text)
-							if c.Role != nil && sec.owner == c.Role.ID {
-								assert.Contains(t, text, whole, "%s lacks its own confidential brief", where)
-								continue
-							}
-							assert.NotContains(t, text, whole, "%s holds another role's confidential brief or an inject", where)
-							// A leak of part of a secret counts too: its start,
-							// or any sentence of it that is not public or the
-							// card's own.
-							if head := squash(prefix(sec.text, 24)); !strings.Contains(publicText, head) && !strings.Contains(own, head) {
-								assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
-							}
-							for _, part := range sentences(sec.text) {
-								if !strings.Contains(publicText, part) && !strings.Contains(own, part) {
-									assert.NotContains(t, text, part, "%s holds a sentence of a secret of %q", where, sec.owner)
-								}
-							}
-						}
+						k.check(t, c, plainText(t, format, data), where)
 					}
 				}
 			}
 			assert.Len(t, seen, len(deck), "no trainee gets two cards in a round")
 		})
+	}
+}
+
+// secret is a text a card must not show unless it is the card's own: a
+// role's confidential brief (owner is the role), an inject or a trainer
+// note (owner is "").
+type secret struct{ owner, text string }
+
+// keeper knows a scenario's secrets and its public text, squashed.
+type keeper struct {
+	secrets []secret
+	public  string
+}
+
+func newKeeper(t *testing.T, s *scenario.Scenario, deck []cards.Card) keeper {
+	t.Helper()
+	var k keeper
+	var public strings.Builder
+	public.WriteString(s.Issue.Background + s.Issue.FocusQuestion + strings.Join(s.Issue.PublicFacts, ""))
+	for _, r := range s.Roles {
+		public.WriteString(r.Title + r.Brief + strings.Join(r.Goals, "") + strings.Join(r.Interests, ""))
+		if r.Confidential != "" {
+			k.secrets = append(k.secrets, secret{r.ID, r.Confidential})
+		}
+	}
+	k.public = squash(public.String())
+	for _, in := range s.Injects {
+		k.secrets = append(k.secrets, secret{"", in.Text})
+		if in.TrainerNote != "" {
+			k.secrets = append(k.secrets, secret{"", in.TrainerNote})
+		}
+	}
+	require.NotEmpty(t, k.secrets)
+
+	played := map[string]bool{}
+	for _, c := range deck {
+		if c.Role != nil {
+			played[c.Role.ID] = true
+		}
+	}
+	for _, sec := range k.secrets {
+		if sec.owner != "" {
+			require.True(t, played[sec.owner], "role %s is played, so its own card shows the test can find its brief", sec.owner)
+		}
+	}
+	return k
+}
+
+// check asserts that text, card c rendered and squashed, holds c's own
+// confidential brief and no other secret: not whole, not its start, not any
+// sentence of it that is not public or c's own as well.
+func (k keeper) check(t *testing.T, c cards.Card, text, where string) {
+	t.Helper()
+	assert.Contains(t, text, squash(c.Name), where)
+	own := ""
+	if c.Role != nil {
+		own = squash(c.Role.Confidential)
+	}
+	for _, sec := range k.secrets {
+		if c.Role != nil && sec.owner == c.Role.ID {
+			assert.Contains(t, text, squash(sec.text), "%s lacks its own confidential brief", where)
+			continue
+		}
+		assert.NotContains(t, text, squash(sec.text), "%s holds another role's confidential brief or an inject", where)
+		if head := squash(prefix(sec.text, 24)); !strings.Contains(k.public, head) && !strings.Contains(own, head) {
+			assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
+		}
+		for _, part := range sentences(sec.text) {
+			if !strings.Contains(k.public, part) && !strings.Contains(own, part) {
+				assert.NotContains(t, text, part, "%s holds a sentence of a secret of %q", where, sec.owner)
+			}
+		}
 	}
 }
 
