@@ -57,6 +57,9 @@ type paper struct {
 	Margin, InnerWidth, InnerHeight float64
 	CutOffset                       float64
 	FontSize                        float64 // points
+	// NoticeHeight is the height of the strip above the card, inside the
+	// top margin and clear of the cut marks, that holds a page's notice.
+	NoticeHeight float64
 }
 
 func paperFor(name string) (paper, error) {
@@ -72,6 +75,7 @@ func paperFor(name string) (paper, error) {
 	p.InnerWidth = p.Width - 2*p.Margin
 	p.InnerHeight = p.PageHeight - 2*p.Margin
 	p.CutOffset = p.Margin - 6 // marks end 1 mm short of the card's corner
+	p.NoticeHeight = p.Margin - 1.5
 	// A hair under the page, so rounding never spills a card onto a
 	// second, blank page.
 	p.PageHeight -= 0.5
@@ -133,34 +137,78 @@ func htmlLang(lang string) string {
 	return lang
 }
 
-// RenderCard renders one role card as html (an A4 page), md, txt or json.
+// RenderCard renders one trainee's own card as html (an A4 page), md, txt
+// or json.
 func RenderCard(c Card, format string) ([]byte, error) {
-	return RenderCards([]Card{c}, format, Options{})
+	return renderCards([]Card{c}, format, Options{}, false)
 }
 
-// RenderCards renders a set of role cards as one document: in HTML one
-// card a page, ready to print; in text one card a page separated by form
-// feeds; in Markdown separated by rules; in JSON an array. Every string
-// from users is escaped for the format.
+// RenderCards renders a set of role cards as one document to print: in
+// HTML one card a page; in text one card a page separated by form feeds;
+// in Markdown separated by rules; in JSON an array. Each page or card says
+// that the document holds every trainee's confidential brief and is for
+// printing only, not to hand out or send (in HTML in the page's margin,
+// which is cut off with the card); [RenderCard] makes a trainee's own card,
+// without that notice. Every string from users is escaped for the format.
 func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
+	return renderCards(cards, format, opts, true)
+}
+
+// renderCards renders cards; forPrint adds the notice of a document that
+// holds several trainees' briefs to each card.
+func renderCards(cards []Card, format string, opts Options, forPrint bool) ([]byte, error) {
+	notice := func(c Card) string {
+		if !forPrint {
+			return ""
+		}
+		return words.In(c.Language, "print_notice")
+	}
 	switch format {
 	case FormatHTML:
-		return cardsHTML(cards, opts)
+		return cardsHTML(cards, opts, forPrint)
 	case FormatJSON:
-		if len(cards) == 1 {
-			return marshalJSON(cards[0])
-		}
-		return marshalJSON(cards)
+		return cardsJSON(cards, notice)
 	case FormatMarkdown:
-		return joinCards(cards, cardMarkdown, "\n---\n\n"), nil
+		return joinCards(cards, func(c Card) string { return mdNotice(notice(c)) + cardMarkdown(c) }, "\n---\n\n"), nil
 	case FormatText:
-		return joinCards(cards, cardText, "\f\n"), nil
+		return joinCards(cards, func(c Card) string { return txtNotice(notice(c)) + cardText(c) }, "\f\n"), nil
 	}
 	return nil, formatError(format)
 }
 
+// cardsJSON writes one card as an object and several as an array; with a
+// notice each card carries it first.
+func cardsJSON(cards []Card, notice func(Card) string) ([]byte, error) {
+	type noticed struct {
+		Notice string `json:"notice,omitempty"`
+		Card
+	}
+	out := make([]noticed, len(cards))
+	for i, c := range cards {
+		out[i] = noticed{notice(c), c}
+	}
+	if len(out) == 1 {
+		return marshalJSON(out[0])
+	}
+	return marshalJSON(out)
+}
+
+func mdNotice(notice string) string {
+	if notice == "" {
+		return ""
+	}
+	return "> **" + scenario.EscapeMarkdown(notice) + "**\n\n"
+}
+
+func txtNotice(notice string) string {
+	if notice == "" {
+		return ""
+	}
+	return "!!! " + notice + " !!!\n\n"
+}
+
 // cardsHTML lays the cards out one a page on opts' paper.
-func cardsHTML(cards []Card, opts Options) ([]byte, error) {
+func cardsHTML(cards []Card, opts Options, forPrint bool) ([]byte, error) {
 	p, err := paperFor(opts.Paper)
 	if err != nil {
 		return nil, err
@@ -175,13 +223,18 @@ func cardsHTML(cards []Card, opts Options) ([]byte, error) {
 	} else if len(cards) > 1 {
 		title = fmt.Sprintf("%s — %s", title, cards[0].ScenarioTitle)
 	}
+	notice := ""
+	if forPrint {
+		notice = words.In(lang, "print_notice")
+	}
 	var buf bytes.Buffer
 	err = pages.ExecuteTemplate(&buf, "cards.html.tmpl", struct {
 		page
-		Title string
-		Paper paper
-		Cards []Card
-	}{page{lang}, title, p, cards})
+		Title  string
+		Paper  paper
+		Cards  []Card
+		Notice string // on every page, in its margin; empty on a trainee's own card
+	}{page{lang}, title, p, cards, notice})
 	return buf.Bytes(), err
 }
 

@@ -371,8 +371,8 @@ var goldenCases = []struct {
 	}},
 }
 
-// TestCardGolden compares one card (T05's, round 1, group 2) and the
-// master sheet in every format and both languages with the files in
+// TestCardGolden compares one card (T05's, round 1, group 2), the file of
+// all cards (the first two) and the master sheet in every format and both languages with the files in
 // testdata/cards. Run with -update to rewrite them, then read the diff.
 func TestCardGolden(t *testing.T) {
 	for _, gc := range goldenCases {
@@ -391,6 +391,9 @@ func TestCardGolden(t *testing.T) {
 				master, err := cards.RenderMaster(cards.Master(p, s, 0), format)
 				require.NoError(t, err)
 				checkGolden(t, filepath.Join("testdata", "cards", "master-"+gc.lang+"."+format), master)
+				all, err := cards.RenderCards(deck[:2], format, cards.Options{})
+				require.NoError(t, err)
+				checkGolden(t, filepath.Join("testdata", "cards", "all-cards-"+gc.lang+"."+format), all)
 			})
 		}
 	}
@@ -505,13 +508,105 @@ func TestMasterSheet(t *testing.T) {
 		data, err := cards.RenderMaster(m, format)
 		require.NoError(t, err)
 		text := plainText(t, format, data)
-		if format != cards.FormatJSON {
+		if format == cards.FormatJSON {
+			assert.Contains(t, text, squash(trainerNotice["en"]), format)
+		} else {
 			assert.Contains(t, text, squash("Trainer only — not for trainees / 仅限培训师"), format)
 		}
 		for _, inj := range s.Injects {
 			assert.Contains(t, text, squash(inj.Text), "%s master sheet holds every inject", format)
 		}
 		assert.Contains(t, text, squash("孙桂兰 (T11) has no role"), "%s master sheet lists unmet rules", format)
+	}
+}
+
+// trainerNotice (JSON) and trainerMark (HTML, Markdown, text) are what the
+// master sheet says about itself, printNotice what the file of every card
+// says on each card, in each language.
+var (
+	trainerNotice = map[string]string{
+		"en": "For the trainer only: this sheet shows who plays which role and every inject. Do not give it to trainees.",
+		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部插入事件，请勿发给学员。",
+	}
+	trainerMark = map[string]string{
+		"en": "Trainer only — not for trainees / 仅限培训师",
+		"zh": "仅限培训师 — 请勿发给学员 / Trainer only",
+	}
+	printNotice = map[string]string{
+		"en": "For printing only: this file holds every trainee's confidential brief. Cut the cards apart; never hand out or send the file.",
+		"zh": "仅供打印：本文件含全体学员的保密说明。打印后裁开分发，请勿整份转交或发送本文件。",
+	}
+)
+
+// TestMasterSheetSaysTrainerOnly: the master sheet says it is for the
+// trainer only in every format; in JSON as its first two fields.
+func TestMasterSheetSaysTrainerOnly(t *testing.T) {
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		m := cards.Master(goldenPlan(s, gc.members), s, 0)
+		assert.True(t, m.TrainerOnly)
+		assert.Equal(t, trainerNotice[gc.lang], m.Notice)
+		for _, format := range cards.Formats {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				data, err := cards.RenderMaster(m, format)
+				require.NoError(t, err)
+				if format != cards.FormatJSON {
+					assert.Contains(t, plainText(t, format, data), squash(trainerMark[gc.lang]))
+					return
+				}
+				head := "{\n  \"trainer_only\": true,\n  \"notice\": " + strconv.Quote(trainerNotice[gc.lang]) + ",\n"
+				assert.True(t, strings.HasPrefix(string(data), head), "the JSON opens with its mark:\n%s", prefix(string(data), 200))
+			})
+		}
+		// A sheet put together by hand is marked all the same.
+		data, err := cards.RenderMaster(cards.MasterSheet{Language: gc.lang}, cards.FormatJSON)
+		require.NoError(t, err)
+		var back map[string]any
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.Equal(t, true, back["trainer_only"])
+		assert.Equal(t, trainerNotice[gc.lang], back["notice"])
+	}
+}
+
+// TestAllCardsSayPrintOnly: the file of every card says on each of its
+// pages (HTML) or cards (Markdown, text, JSON) that it holds everyone's
+// confidential brief and is for printing only; a trainee's own card does
+// not say it.
+func TestAllCardsSayPrintOnly(t *testing.T) {
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		p := goldenPlan(s, gc.members)
+		deck := cards.Build(p, s, 0)
+		notice := squash(printNotice[gc.lang])
+		for _, format := range cards.Formats {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				all, err := cards.RenderCards(deck, format, cards.Options{})
+				require.NoError(t, err)
+				sections := cardSections(t, format, all)
+				require.Len(t, sections, len(deck))
+				for i, sec := range sections {
+					assert.Equal(t, 1, strings.Count(plainText(t, format, sec), notice), "card %d of all-cards says it once", i+1)
+					if format == cards.FormatHTML {
+						// In the margin, outside the card: the cut card a
+						// trainee gets does not carry it.
+						at, sheet := bytes.Index(sec, []byte(`class="print-notice"`)), bytes.Index(sec, []byte(`<div class="sheet">`))
+						assert.True(t, at >= 0 && at < sheet, "card %d: the notice is printed outside the card", i+1)
+					}
+				}
+				files, err := cards.Files(p, s, 0, format, cards.Options{})
+				require.NoError(t, err)
+				for _, f := range files[:len(files)-2] {
+					assert.NotContains(t, plainText(t, format, f.Data), notice, "%s is one trainee's card", f.Path)
+				}
+				assert.Equal(t, len(deck), strings.Count(plainText(t, format, files[len(files)-2].Data), notice), "all-cards says it on every card")
+				for _, c := range deck {
+					one, err := cards.RenderCard(c, format)
+					require.NoError(t, err)
+					assert.NotContains(t, plainText(t, format, one), notice, "RenderCard of %s", c.TraineeID)
+					assert.NotContains(t, string(one), "print-notice", "RenderCard of %s", c.TraineeID)
+				}
+			})
+		}
 	}
 }
 

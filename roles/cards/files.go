@@ -53,7 +53,7 @@ func traineeFiles(cards []Card, format string, opts Options) ([]File, error) {
 	files := make([]File, 0, len(cards)+2)
 	taken := map[string]bool{}
 	for _, c := range cards {
-		data, err := RenderCards([]Card{c}, format, opts)
+		data, err := renderCards([]Card{c}, format, opts, false)
 		if err != nil {
 			return nil, err
 		}

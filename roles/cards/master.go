@@ -15,6 +15,12 @@ import (
 // trainees who receive each inject. It is for the trainer only: it names
 // who plays which role and holds every inject's text.
 type MasterSheet struct {
+	// TrainerOnly is always true, and Notice says in Language that the sheet
+	// is for the trainer only, so that the JSON file says it too, as the
+	// other formats do. [RenderMaster] fills both when they are empty.
+	TrainerOnly bool   `json:"trainer_only"`
+	Notice      string `json:"notice"`
+
 	Language      string `json:"language"`
 	ScenarioID    string `json:"scenario_id"`
 	ScenarioTitle string `json:"scenario_title"`
@@ -84,6 +90,7 @@ type InjectRecipients struct {
 func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	lang := s.Language
 	m := MasterSheet{
+		TrainerOnly: true, Notice: words.In(lang, "trainer_notice"),
 		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
 		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
 		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion), Seed: p.Seed,
@@ -169,6 +176,10 @@ func masterInject(p *plan.Plan, s *scenario.Scenario, in scenario.Inject, round 
 // or json.
 func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 	L := func(k string) string { return words.In(m.Language, k) }
+	m.TrainerOnly = true
+	if m.Notice == "" {
+		m.Notice = L("trainer_notice")
+	}
 	switch format {
 	case FormatHTML:
 		var buf bytes.Buffer
