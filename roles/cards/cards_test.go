@@ -610,6 +610,47 @@ func TestAllCardsSayPrintOnly(t *testing.T) {
 	}
 }
 
+// TestMasterSheetSaysWhenNobodyReceives: an inject aimed at roles a group
+// lacks reaches no one there, and the master sheet tells the trainer so on
+// that group's line, in the scenario's language, for one role or several.
+func TestMasterSheetSaysWhenNobodyReceives(t *testing.T) {
+	nobody := map[string][2]string{
+		"en": {"(nobody in this group plays the role, so no one here receives this inject)",
+			"(nobody in this group plays any of these roles, so no one here receives this inject)"},
+		"zh": {"（本组无人扮演该角色，此事件在本组无人接收）", "（本组无人扮演上述任一角色，此事件在本组无人接收）"},
+	}
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		// Group 1 has only a recorder: an inject for the host and another
+		// role reaches nobody there.
+		members := append([]plan.Member{{ID: "T09", Name: "周文斌", Unit: "南口社区", Role: "recorder"}}, gc.members[1:]...)
+		m := cards.Master(goldenPlan(s, members), s, 0)
+		want := map[string]int{}
+		for _, in := range m.Injects {
+			for _, r := range in.Recipients {
+				if len(r.Names) == 0 {
+					want[nobody[gc.lang][min(len(in.To), 2)-1]]++
+				}
+			}
+		}
+		require.NotZero(t, want[nobody[gc.lang][0]], "the plan has a group without an inject's one role")
+		require.NotZero(t, want[nobody[gc.lang][1]], "the plan has a group without any of an inject's roles")
+		for _, format := range []string{cards.FormatHTML, cards.FormatMarkdown, cards.FormatText} {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				data, err := cards.RenderMaster(m, format)
+				require.NoError(t, err)
+				text := plainText(t, format, data)
+				for line, n := range want {
+					assert.Equal(t, n, strings.Count(text, squash(line)), "%q once per group it concerns", line)
+				}
+				if format == cards.FormatHTML {
+					assert.Contains(t, string(data), `<em class="nobody">`+html.EscapeString(nobody[gc.lang][0])+`</em>`)
+				}
+			})
+		}
+	}
+}
+
 func TestCardFiles(t *testing.T) {
 	s := bundled(t, "elevator-retrofit")
 	p := goldenPlan(s, goldenCases[0].members)

@@ -183,10 +183,7 @@ func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 	switch format {
 	case FormatHTML:
 		var buf bytes.Buffer
-		err := pages.ExecuteTemplate(&buf, "master.html.tmpl", struct {
-			page
-			M MasterSheet
-		}{page{m.Language}, m})
+		err := pages.ExecuteTemplate(&buf, "master.html.tmpl", masterPage{page{m.Language}, m})
 		return buf.Bytes(), err
 	case FormatJSON:
 		return marshalJSON(m)
@@ -197,6 +194,15 @@ func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 	}
 	return nil, formatError(format)
 }
+
+// masterPage is what the master sheet's HTML template is given.
+type masterPage struct {
+	page
+	M MasterSheet
+}
+
+// Nobody is what the sheet says for a group that nobody in receives in.
+func (p masterPage) Nobody(in MasterInject) string { return nobodyLine(in, p.L) }
 
 // masterMarkdown writes the master sheet in Markdown, its sections in the
 // order of the HTML sheet.
@@ -258,7 +264,7 @@ func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 		}
 		fmt.Fprintf(b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(r, L)))
+			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(in, r, L)))
 		}
 		b.WriteString("\n")
 	}
@@ -339,7 +345,7 @@ func txtMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) 
 		}
 		fmt.Fprintf(b, "    %s:\n", L("recipients"))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(r, L))
+			fmt.Fprintf(b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(in, r, L))
 		}
 	}
 }
@@ -367,11 +373,22 @@ func unmetWhere(u plan.Unmet, L func(string) string) string {
 	return fmt.Sprintf(L("round"), u.Round)
 }
 
-func recipientNames(r InjectRecipients, L func(string) string) string {
+// recipientNames lists who in a group receives an inject or, when nobody
+// there plays any of its roles, tells the trainer so.
+func recipientNames(in MasterInject, r InjectRecipients, L func(string) string) string {
 	if len(r.Names) == 0 {
-		return "(" + L("nobody") + ")"
+		return nobodyLine(in, L)
 	}
 	return strings.Join(r.Names, ", ")
+}
+
+// nobodyLine is what the master sheet says for a group in which nobody
+// plays any role an inject is aimed at: it reaches no one there.
+func nobodyLine(in MasterInject, L func(string) string) string {
+	if len(in.To) > 1 {
+		return L("nobody_any")
+	}
+	return L("nobody")
 }
 
 func memberRole(m MasterMember, L func(string) string) string {
