@@ -65,7 +65,8 @@ func traineeFiles(cards []Card, format string, opts Options) ([]File, error) {
 // cardPath is where c's file goes: round-R/group-G/ID-NAME-ROLE.EXT, with
 // a number added when a path in taken is the same but for case, which
 // macOS and Windows see as one file (T01 and t01). It adds the path to
-// taken.
+// taken. A long name is cut, not the role after it, so the trainer can
+// still tell whose card is whose and which role it is.
 func cardPath(c Card, format string, taken map[string]bool) string {
 	roleID := "unassigned"
 	if c.Role != nil {
@@ -73,6 +74,10 @@ func cardPath(c Card, format string, taken map[string]bool) string {
 	}
 	dir := fmt.Sprintf("round-%d/group-%d", c.Round, c.Group)
 	base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + roleID)
+	if role := "-" + SafeFileName(roleID); !strings.HasSuffix(base, role) {
+		head := safeName(c.TraineeID+"-"+c.Name, max(MaxFileNameBytes-len(role), MaxFileNameBytes/2))
+		base = SafeFileName(head + role)
+	}
 	name := path.Join(dir, base+"."+format)
 	for n := 2; taken[strings.ToLower(name)]; n++ {
 		name = path.Join(dir, fmt.Sprintf("%s-%d.%s", base, n, format))
