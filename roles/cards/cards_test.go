@@ -768,6 +768,18 @@ func runChromium(t *testing.T, bin string, args ...string) {
 	require.NoError(t, err, "chromium: %s", out)
 }
 
+// pdfText returns the text of a PDF, with pdftotext when present.
+func pdfText(t *testing.T, path string) (string, bool) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", false
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	require.NoError(t, err)
+	return string(out), true
+}
+
 var pageObjRE = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
 
 // pdfPages counts the pages of a PDF, with pdfinfo when present.
@@ -797,16 +809,18 @@ func TestChromiumPrint(t *testing.T) {
 		p := samplePlan(t, s, nil, 1)
 		deck := cards.Build(p, s, 0)
 		// The longest card is the hardest to fit.
-		longest := deck[0]
-		for _, c := range deck {
-			if d, _ := cards.RenderCard(c, cards.FormatText); len(d) > mustLen(cards.RenderCard(longest, cards.FormatText)) {
-				longest = c
+		longest := 0
+		for i, c := range deck {
+			if d, _ := cards.RenderCard(c, cards.FormatText); len(d) > mustLen(cards.RenderCard(deck[longest], cards.FormatText)) {
+				longest = i
 			}
 		}
 		for _, paper := range []string{cards.PaperA5, cards.PaperA4} {
 			t.Run(id+"/"+paper, func(t *testing.T) {
-				one, err := cards.RenderCards([]cards.Card{longest}, cards.FormatHTML, cards.Options{Paper: paper})
+				// The trainee's own card as Files writes it, on this paper.
+				files, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{Paper: paper})
 				require.NoError(t, err)
+				one := files[longest].Data
 				all, err := cards.RenderCards(deck[:12], cards.FormatHTML, cards.Options{Paper: paper})
 				require.NoError(t, err)
 				for name, data := range map[string][]byte{"one": one, "all": all} {
@@ -814,11 +828,14 @@ func TestChromiumPrint(t *testing.T) {
 					pdf := strings.TrimSuffix(html, ".html") + ".pdf"
 					require.NoError(t, os.WriteFile(html, data, 0o644))
 					runChromium(t, bin, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+html)
-					want := 1
+					want, notices := 1, 0
 					if name == "all" {
-						want = 12
+						want, notices = 12, 12
 					}
 					assert.Equal(t, want, pdfPages(t, pdf), "%s: one page per card", pdf)
+					if text, ok := pdfText(t, pdf); ok {
+						assert.Equal(t, notices, strings.Count(squash(text), squash(printNotice[s.Language])), "%s: the print notice on every page of all-cards only", pdf)
+					}
 				}
 			})
 		}
