@@ -401,7 +401,11 @@ func txtCardGroup(b *strings.Builder, c Card, L func(string) string) {
 		if m.You {
 			you = L("you")
 		}
-		fmt.Fprintf(b, "  - %s%s, %s — %s\n", m.Name, you, m.Unit, role)
+		unit := ""
+		if m.Unit != "" {
+			unit = ", " + m.Unit
+		}
+		fmt.Fprintf(b, "  - %s%s%s — %s\n", m.Name, you, unit, role)
 	}
 }
 

@@ -457,6 +457,13 @@ func TestCardContents(t *testing.T) {
 		assert.Contains(t, string(data), "\n  - First fact, written on two lines.\n  - Second fact.\n")
 		assert.Contains(t, string(data), "\n    - A goal that wraps.\n")
 	})
+	t.Run("member without a unit", func(t *testing.T) {
+		// No empty ", " where a roster row has no unit.
+		nc := cards.Build(goldenPlan(s, []plan.Member{{ID: "T01", Name: "Ann", Role: "host"}, {ID: "T02", Name: "Bo", Role: "recorder"}}), s, 0)[1]
+		data, err := cards.RenderCard(nc, cards.FormatText)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "\n  - Bo (you) — Recorder\n")
+	})
 	t.Run("zh labels", func(t *testing.T) {
 		zs := bundled(t, "shared-parking-charging")
 		zc := cards.Build(goldenPlan(zs, goldenCases[1].members), zs, 0)
