@@ -21,7 +21,7 @@ const (
 )
 
 // Formats lists the formats [RenderCard], [RenderCards], [RenderMaster]
-// and [CardFiles] write.
+// and [Files] write.
 var Formats = []string{FormatHTML, FormatMarkdown, FormatText, FormatJSON}
 
 // Paper sizes of HTML role cards.
@@ -31,7 +31,7 @@ const (
 )
 
 // MasterSheetName is the base name of the master sheet among the files
-// [CardFiles] returns; its extension is the format's.
+// [Files] returns; its extension is the format's.
 const MasterSheetName = "master-sheet-TRAINER-ONLY"
 
 // Options change how role cards are laid out.
@@ -107,8 +107,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(templateFS, "templates/*.html.tmpl"))
 
 // page is what every HTML template is given: the language it speaks.
-// Templates call {{$.L "role_card"}} for a fixed word and {{$.Join list}} for a
-// list in that language.
+// Templates call {{$.L "role_card"}} for a fixed word and {{$.Join list}}
+// for a list in that language.
 type page struct{ lang string }
 
 // Lang is the page's language as HTML names it.
