@@ -5,13 +5,10 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"path"
 	"regexp"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -24,7 +21,7 @@ const (
 )
 
 // Formats lists the formats [RenderCard], [RenderCards], [RenderMaster]
-// and [CardFiles] write.
+// and [Files] write.
 var Formats = []string{FormatHTML, FormatMarkdown, FormatText, FormatJSON}
 
 // Paper sizes of HTML role cards.
@@ -34,7 +31,7 @@ const (
 )
 
 // MasterSheetName is the base name of the master sheet among the files
-// [CardFiles] returns; its extension is the format's.
+// [Files] returns; its extension is the format's.
 const MasterSheetName = "master-sheet-TRAINER-ONLY"
 
 // Options change how role cards are laid out.
@@ -60,6 +57,9 @@ type paper struct {
 	Margin, InnerWidth, InnerHeight float64
 	CutOffset                       float64
 	FontSize                        float64 // points
+	// NoticeHeight is the height of the strip above the card, inside the
+	// top margin and clear of the cut marks, that holds a page's notice.
+	NoticeHeight float64
 }
 
 func paperFor(name string) (paper, error) {
@@ -75,6 +75,7 @@ func paperFor(name string) (paper, error) {
 	p.InnerWidth = p.Width - 2*p.Margin
 	p.InnerHeight = p.PageHeight - 2*p.Margin
 	p.CutOffset = p.Margin - 6 // marks end 1 mm short of the card's corner
+	p.NoticeHeight = p.Margin - 1.5
 	// A hair under the page, so rounding never spills a card onto a
 	// second, blank page.
 	p.PageHeight -= 0.5
@@ -98,26 +99,26 @@ func formatError(format string) error {
 //go:embed templates/*.html.tmpl
 var templateFS embed.FS
 
-var (
-	templatesMu sync.Mutex
-	templates   = map[string]*template.Template{}
-)
+// pages are the HTML templates, parsed once when the package loads. Their
+// fixed words come from the page they render ([page.L]), so one parse
+// serves every language; html/template is safe for concurrent use.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"paras": paragraphs,
+}).ParseFS(templateFS, "templates/*.html.tmpl"))
 
-// htmlTemplates returns the HTML templates with their fixed words in lang.
-func htmlTemplates(lang string) *template.Template {
-	templatesMu.Lock()
-	defer templatesMu.Unlock()
-	if t, ok := templates[lang]; ok {
-		return t
-	}
-	t := template.Must(template.New("").Funcs(template.FuncMap{
-		"L":     func(k string) string { return cardLabel(lang, k) },
-		"paras": paragraphs,
-		"join":  func(s []string) string { return strings.Join(s, listSep(lang)) },
-	}).ParseFS(templateFS, "templates/*.html.tmpl"))
-	templates[lang] = t
-	return t
-}
+// page is what every HTML template is given: the language it speaks.
+// Templates call {{$.L "role_card"}} for a fixed word and {{$.Join list}}
+// for a list in that language.
+type page struct{ lang string }
+
+// Lang is the page's language as HTML names it.
+func (p page) Lang() string { return htmlLang(p.lang) }
+
+// L returns the fixed word key in the page's language.
+func (p page) L(key string) string { return words.In(p.lang, key) }
+
+// Join writes a list the way the page's language does.
+func (p page) Join(items []string) string { return strings.Join(items, listSep(p.lang)) }
 
 func listSep(lang string) string {
 	if lang == "zh" {
@@ -136,159 +137,261 @@ func htmlLang(lang string) string {
 	return lang
 }
 
-// RenderCard renders one role card as html (an A4 page), md, txt or json.
+// RenderCard renders one trainee's own card as html (an A4 page), md, txt
+// or json.
 func RenderCard(c Card, format string) ([]byte, error) {
-	return RenderCards([]Card{c}, format, Options{})
+	return renderCards([]Card{c}, format, Options{}, false)
 }
 
-// RenderCards renders a set of role cards as one document: in HTML one
-// card a page, ready to print; in text one card a page separated by form
-// feeds; in Markdown separated by rules; in JSON an array. Every string
-// from users is escaped for the format.
+// RenderCards renders a set of role cards as one document to print: in
+// HTML one card a page; in text one card a page separated by form feeds;
+// in Markdown separated by rules; in JSON an array. Each page or card says
+// that the document holds every trainee's confidential brief and is for
+// printing only, not to hand out or send (in HTML in the page's margin,
+// which is cut off with the card); [RenderCard] makes a trainee's own card,
+// without that notice. Every string from users is escaped for the format.
 func RenderCards(cards []Card, format string, opts Options) ([]byte, error) {
-	lang := "en"
-	if len(cards) > 0 {
-		lang = cards[0].Language
+	return renderCards(cards, format, opts, true)
+}
+
+// renderCards renders cards; forPrint adds the notice of a document that
+// holds several trainees' briefs to each card.
+func renderCards(cards []Card, format string, opts Options, forPrint bool) ([]byte, error) {
+	notice := func(c Card) string {
+		if !forPrint {
+			return ""
+		}
+		return words.In(c.Language, "print_notice")
 	}
 	switch format {
 	case FormatHTML:
-		p, err := paperFor(opts.Paper)
-		if err != nil {
-			return nil, err
-		}
-		title := cardLabel(lang, "role_card")
-		if len(cards) == 1 {
-			title = fmt.Sprintf("%s — %s", title, cards[0].Name)
-		} else if len(cards) > 1 {
-			title = fmt.Sprintf("%s — %s", title, cards[0].ScenarioTitle)
-		}
-		var buf bytes.Buffer
-		err = htmlTemplates(lang).ExecuteTemplate(&buf, "cards.html.tmpl", struct {
-			Lang, Title string
-			Paper       paper
-			Cards       []Card
-		}{htmlLang(lang), title, p, cards})
-		return buf.Bytes(), err
+		return cardsHTML(cards, opts, forPrint)
 	case FormatJSON:
-		if len(cards) == 1 {
-			return marshalJSON(cards[0])
-		}
-		return marshalJSON(cards)
+		return cardsJSON(cards, notice)
 	case FormatMarkdown:
-		parts := make([]string, len(cards))
-		for i, c := range cards {
-			parts[i] = cardMarkdown(c)
-		}
-		return []byte(strings.Join(parts, "\n---\n\n")), nil
+		return joinCards(cards, func(c Card) string { return mdNotice(notice(c)) + cardMarkdown(c) }, "\n---\n\n"), nil
 	case FormatText:
-		parts := make([]string, len(cards))
-		for i, c := range cards {
-			parts[i] = cardText(c)
-		}
-		return []byte(strings.Join(parts, "\f\n")), nil
+		return joinCards(cards, func(c Card) string { return txtNotice(notice(c)) + cardText(c) }, "\f\n"), nil
 	}
 	return nil, formatError(format)
 }
 
+// cardsJSON writes one card as an object and several as an array; with a
+// notice each card carries it first.
+func cardsJSON(cards []Card, notice func(Card) string) ([]byte, error) {
+	type noticed struct {
+		Notice string `json:"notice,omitempty"`
+		Card
+	}
+	out := make([]noticed, len(cards))
+	for i, c := range cards {
+		out[i] = noticed{notice(c), c}
+	}
+	if len(out) == 1 {
+		return marshalJSON(out[0])
+	}
+	return marshalJSON(out)
+}
+
+func mdNotice(notice string) string {
+	if notice == "" {
+		return ""
+	}
+	return "> **" + scenario.EscapeMarkdown(notice) + "**\n\n"
+}
+
+func txtNotice(notice string) string {
+	if notice == "" {
+		return ""
+	}
+	return "!!! " + notice + " !!!\n\n"
+}
+
+// cardsHTML lays the cards out one a page on opts' paper.
+func cardsHTML(cards []Card, opts Options, forPrint bool) ([]byte, error) {
+	p, err := paperFor(opts.Paper)
+	if err != nil {
+		return nil, err
+	}
+	lang := "en"
+	if len(cards) > 0 {
+		lang = cards[0].Language
+	}
+	title := words.In(lang, "role_card")
+	if len(cards) == 1 {
+		title = fmt.Sprintf("%s — %s", title, cards[0].Name)
+	} else if len(cards) > 1 {
+		title = fmt.Sprintf("%s — %s", title, cards[0].ScenarioTitle)
+	}
+	notice := ""
+	if forPrint {
+		notice = words.In(lang, "print_notice")
+	}
+	var buf bytes.Buffer
+	err = pages.ExecuteTemplate(&buf, "cards.html.tmpl", struct {
+		page
+		Title  string
+		Paper  paper
+		Cards  []Card
+		Notice string // on every page, in its margin; empty on a trainee's own card
+	}{page{lang}, title, p, cards, notice})
+	return buf.Bytes(), err
+}
+
+// joinCards renders each card with render and joins them with sep.
+func joinCards(cards []Card, render func(Card) string, sep string) []byte {
+	parts := make([]string, len(cards))
+	for i, c := range cards {
+		parts[i] = render(c)
+	}
+	return []byte(strings.Join(parts, sep))
+}
+
+// cardMarkdown writes one card in Markdown, its sections in the order of
+// the printed card.
 func cardMarkdown(c Card) string {
-	L := func(k string) string { return cardLabel(c.Language, k) }
-	e := mdEscape
+	L := func(k string) string { return words.In(c.Language, k) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s — %s\n\n", e(L("role_card")), e(c.Name))
-	fmt.Fprintf(&b, "%s · %s · %s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)), e(c.ScenarioTitle), e(c.TraineeID))
+	mdCardHead(&b, c, L)
+	mdCardRole(&b, c, L)
+	mdCardGroup(&b, c, L)
+	mdCardAgenda(&b, c, L)
+	mdCardIssue(&b, c, L)
+	fmt.Fprintf(&b, "*%s*\n", scenario.EscapeMarkdown(L("keep_private")))
+	return b.String()
+}
+
+func mdCardHead(b *strings.Builder, c Card, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "# %s — %s\n\n", e(L("role_card")), e(c.Name))
+	fmt.Fprintf(b, "%s · %s · %s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)), e(c.ScenarioTitle), e(c.TraineeID))
 	if c.Unit != "" {
-		fmt.Fprintf(&b, " · %s", e(c.Unit))
+		fmt.Fprintf(b, " · %s", e(c.Unit))
 	}
-	fmt.Fprintf(&b, "\n\n**%s**%s%s\n\n", e(L("focus_question")), L("colon"), e(c.FocusQuestion))
-	if r := c.Role; r != nil {
-		fmt.Fprintf(&b, "## %s%s%s · %s\n\n", e(L("your_role")), L("colon"), e(r.Title), e(r.Function))
-		for _, p := range paragraphs(r.Brief) {
-			fmt.Fprintf(&b, "%s\n\n", e(p))
-		}
-		if len(r.Goals) > 0 {
-			fmt.Fprintf(&b, "**%s**\n\n", e(L("goals")))
-			for _, g := range r.Goals {
-				fmt.Fprintf(&b, "- %s\n", e(g))
-			}
-			b.WriteString("\n")
-		}
-		if len(r.Interests) > 0 {
-			fmt.Fprintf(&b, "**%s**%s%s\n\n", e(L("interests")), L("colon"), e(strings.Join(r.Interests, listSep(c.Language))))
-		}
-		if r.Confidential != "" {
-			fmt.Fprintf(&b, "> **%s**\n", e(L("confidential_mark")))
-			for _, p := range paragraphs(r.Confidential) {
-				fmt.Fprintf(&b, ">\n> %s\n", e(p))
-			}
-			b.WriteString("\n")
-		}
-	} else {
-		fmt.Fprintf(&b, "## %s\n\n**%s**\n\n", e(L("your_role")), e(L("unassigned")))
+	fmt.Fprintf(b, "\n\n**%s**%s%s\n\n", e(L("focus_question")), L("colon"), e(c.FocusQuestion))
+}
+
+func mdCardRole(b *strings.Builder, c Card, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	r := c.Role
+	if r == nil {
+		fmt.Fprintf(b, "## %s\n\n**%s**\n\n", e(L("your_role")), e(L("unassigned")))
+		return
 	}
-	fmt.Fprintf(&b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("your_group")), e(L("name")), e(L("unit")), e(L("role")))
+	fmt.Fprintf(b, "## %s%s%s · %s\n\n", e(L("your_role")), L("colon"), e(r.Title), e(r.Function))
+	for _, p := range paragraphs(r.Brief) {
+		fmt.Fprintf(b, "%s\n\n", e(p))
+	}
+	if len(r.Goals) > 0 {
+		fmt.Fprintf(b, "**%s**\n\n", e(L("goals")))
+		for _, g := range r.Goals {
+			fmt.Fprintf(b, "- %s\n", e(g))
+		}
+		b.WriteString("\n")
+	}
+	if len(r.Interests) > 0 {
+		fmt.Fprintf(b, "**%s**%s%s\n\n", e(L("interests")), L("colon"), e(strings.Join(r.Interests, listSep(c.Language))))
+	}
+	if r.Confidential != "" {
+		fmt.Fprintf(b, "> **%s**\n", e(L("confidential_mark")))
+		for _, p := range paragraphs(r.Confidential) {
+			fmt.Fprintf(b, ">\n> %s\n", e(p))
+		}
+		b.WriteString("\n")
+	}
+}
+
+func mdCardGroup(b *strings.Builder, c Card, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("your_group")), e(L("name")), e(L("unit")), e(L("role")))
 	for _, m := range c.Members {
 		name := e(m.Name)
 		if m.You {
-			name = fmt.Sprintf("**%s%s**", name, e(L("you")))
+			name = fmt.Sprintf("**%s%s**", name, L("you")) // a fixed word, with its space
 		}
 		role := e(m.RoleTitle)
 		if m.RoleTitle == "" {
 			role = "*" + e(L("unassigned_short")) + "*"
 		}
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", name, e(m.Unit), role)
+		fmt.Fprintf(b, "| %s | %s | %s |\n", name, e(m.Unit), role)
 	}
-	fmt.Fprintf(&b, "\n## %s %s\n\n| %s | %s |\n| --- | --- |\n", e(L("agenda")), e(fmt.Sprintf(L("method_duration"), c.Method, c.Duration)), e(L("time")), e(L("phase")))
+}
+
+func mdCardAgenda(b *strings.Builder, c Card, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "\n## %s %s\n\n| %s | %s |\n| --- | --- |\n", e(L("agenda")), e(fmt.Sprintf(L("method_duration"), c.Method, c.Duration)), e(L("time")), e(L("phase")))
 	for _, ph := range c.Agenda {
-		fmt.Fprintf(&b, "| %s–%s | %s", ph.Start, ph.End, e(ph.Title))
+		fmt.Fprintf(b, "| %s–%s | %s", ph.Start, ph.End, e(ph.Title))
 		if ph.LedBy != "" {
-			fmt.Fprintf(&b, " %s", e(fmt.Sprintf(L("led_by_fmt"), ph.LedBy)))
+			fmt.Fprintf(b, " %s", e(fmt.Sprintf(L("led_by_fmt"), ph.LedBy)))
 		}
 		b.WriteString(" |\n")
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n", e(L("background")))
+}
+
+func mdCardIssue(b *strings.Builder, c Card, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "\n## %s\n\n", e(L("background")))
 	for _, p := range paragraphs(c.Background) {
-		fmt.Fprintf(&b, "%s\n\n", e(p))
+		fmt.Fprintf(b, "%s\n\n", e(p))
 	}
 	if len(c.PublicFacts) > 0 {
-		fmt.Fprintf(&b, "## %s\n\n", e(L("public_facts")))
+		fmt.Fprintf(b, "## %s\n\n", e(L("public_facts")))
 		for _, f := range c.PublicFacts {
-			fmt.Fprintf(&b, "- %s\n", e(f))
+			fmt.Fprintf(b, "- %s\n", e(f))
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "*%s*\n", e(L("keep_private")))
+}
+
+// cardText writes one card as plain text, its sections in the order of the
+// printed card.
+func cardText(c Card) string {
+	L := func(k string) string { return words.In(c.Language, k) }
+	var b strings.Builder
+	txtCardHead(&b, c, L)
+	txtCardRole(&b, c, L)
+	txtCardGroup(&b, c, L)
+	txtCardAgenda(&b, c, L)
+	txtCardIssue(&b, c, L)
+	fmt.Fprintf(&b, "\n%s\n", L("keep_private"))
 	return b.String()
 }
 
-func cardText(c Card) string {
-	L := func(k string) string { return cardLabel(c.Language, k) }
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n%s\n%s (%s)", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group), c.ScenarioTitle, c.Name, c.TraineeID)
+func txtCardHead(b *strings.Builder, c Card, L func(string) string) {
+	fmt.Fprintf(b, "%s — %s\n%s\n%s (%s)", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group), c.ScenarioTitle, c.Name, c.TraineeID)
 	if c.Unit != "" {
-		fmt.Fprintf(&b, " · %s", c.Unit)
+		fmt.Fprintf(b, " · %s", c.Unit)
 	}
-	fmt.Fprintf(&b, "\n\n%s%s%s\n", strings.ToUpper(L("focus_question")), L("colon"), c.FocusQuestion)
-	if r := c.Role; r != nil {
-		fmt.Fprintf(&b, "\n%s%s%s · %s\n", strings.ToUpper(L("your_role")), L("colon"), r.Title, r.Function)
-		writeParas(&b, r.Brief, "  ")
-		if len(r.Goals) > 0 {
-			fmt.Fprintf(&b, "  %s%s\n", L("goals"), strings.TrimSpace(L("colon")))
-			for _, g := range r.Goals {
-				fmt.Fprintf(&b, "    - %s\n", g)
-			}
-		}
-		if len(r.Interests) > 0 {
-			fmt.Fprintf(&b, "  %s%s%s\n", L("interests"), L("colon"), strings.Join(r.Interests, listSep(c.Language)))
-		}
-		if r.Confidential != "" {
-			fmt.Fprintf(&b, "\n*** %s ***\n", L("confidential_mark"))
-			writeParas(&b, r.Confidential, "  ")
-			fmt.Fprintf(&b, "*** %s ***\n", L("confidential_mark"))
-		}
-	} else {
-		fmt.Fprintf(&b, "\n%s%s%s\n", strings.ToUpper(L("your_role")), L("colon"), L("unassigned"))
+	fmt.Fprintf(b, "\n\n%s%s%s\n", strings.ToUpper(L("focus_question")), L("colon"), c.FocusQuestion)
+}
+
+func txtCardRole(b *strings.Builder, c Card, L func(string) string) {
+	r := c.Role
+	if r == nil {
+		fmt.Fprintf(b, "\n%s%s%s\n", strings.ToUpper(L("your_role")), L("colon"), L("unassigned"))
+		return
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("your_group")))
+	fmt.Fprintf(b, "\n%s%s%s · %s\n", strings.ToUpper(L("your_role")), L("colon"), r.Title, r.Function)
+	writeParas(b, r.Brief, "  ")
+	if len(r.Goals) > 0 {
+		fmt.Fprintf(b, "  %s%s\n", L("goals"), strings.TrimSpace(L("colon")))
+		for _, g := range r.Goals {
+			fmt.Fprintf(b, "    - %s\n", g)
+		}
+	}
+	if len(r.Interests) > 0 {
+		fmt.Fprintf(b, "  %s%s%s\n", L("interests"), L("colon"), strings.Join(r.Interests, listSep(c.Language)))
+	}
+	if r.Confidential != "" {
+		fmt.Fprintf(b, "\n*** %s ***\n", L("confidential_mark"))
+		writeParas(b, r.Confidential, "  ")
+		fmt.Fprintf(b, "*** %s ***\n", L("confidential_mark"))
+	}
+}
+
+func txtCardGroup(b *strings.Builder, c Card, L func(string) string) {
+	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("your_group")))
 	for _, m := range c.Members {
 		role := m.RoleTitle
 		if role == "" {
@@ -298,26 +401,34 @@ func cardText(c Card) string {
 		if m.You {
 			you = L("you")
 		}
-		fmt.Fprintf(&b, "  - %s%s, %s — %s\n", m.Name, you, m.Unit, role)
+		unit := ""
+		if m.Unit != "" {
+			unit = ", " + m.Unit
+		}
+		fmt.Fprintf(b, "  - %s%s%s — %s\n", m.Name, you, unit, role)
 	}
-	fmt.Fprintf(&b, "\n%s %s\n", strings.ToUpper(L("agenda")), fmt.Sprintf(L("method_duration"), c.Method, c.Duration))
+}
+
+func txtCardAgenda(b *strings.Builder, c Card, L func(string) string) {
+	fmt.Fprintf(b, "\n%s %s\n", strings.ToUpper(L("agenda")), fmt.Sprintf(L("method_duration"), c.Method, c.Duration))
 	for _, ph := range c.Agenda {
-		fmt.Fprintf(&b, "  %s–%s  %s", ph.Start, ph.End, ph.Title)
+		fmt.Fprintf(b, "  %s–%s  %s", ph.Start, ph.End, ph.Title)
 		if ph.LedBy != "" {
-			fmt.Fprintf(&b, " %s", fmt.Sprintf(L("led_by_fmt"), ph.LedBy))
+			fmt.Fprintf(b, " %s", fmt.Sprintf(L("led_by_fmt"), ph.LedBy))
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("background")))
-	writeParas(&b, c.Background, "  ")
+}
+
+func txtCardIssue(b *strings.Builder, c Card, L func(string) string) {
+	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("background")))
+	writeParas(b, c.Background, "  ")
 	if len(c.PublicFacts) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("public_facts")))
+		fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("public_facts")))
 		for _, f := range c.PublicFacts {
-			fmt.Fprintf(&b, "  - %s\n", f)
+			fmt.Fprintf(b, "  - %s\n", f)
 		}
 	}
-	fmt.Fprintf(&b, "\n%s\n", L("keep_private"))
-	return b.String()
 }
 
 func writeParas(b *strings.Builder, s, indent string) {
@@ -329,12 +440,14 @@ func writeParas(b *strings.Builder, s, indent string) {
 	}
 }
 
+var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
+
 // paragraphs splits text at blank lines and joins the lines of each
 // paragraph, with a space between words but none between Chinese
 // characters.
 func paragraphs(s string) []string {
 	var out []string
-	for _, block := range regexp.MustCompile(`\n[ \t]*\n`).Split(strings.TrimSpace(s), -1) {
+	for _, block := range blankLine.Split(strings.TrimSpace(s), -1) {
 		var p strings.Builder
 		for _, line := range strings.Split(block, "\n") {
 			line = strings.TrimSpace(line)
@@ -355,78 +468,4 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
-}
-
-var mdSpecial = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"|", `\|`, "<", "&lt;", ">", "&gt;", "&", "&amp;", "\n", " ",
-)
-
-var mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
-
-// mdEscape makes user text inert in Markdown: no emphasis, links, table
-// cells, raw HTML or line-start lists and headings.
-func mdEscape(s string) string {
-	s = mdSpecial.Replace(s)
-	if s != "" && strings.ContainsRune("#-+=>~", rune(s[0])) {
-		s = `\` + s
-	}
-	return mdLineStart.ReplaceAllString(s, `$1\$2`)
-}
-
-// CardFiles returns the files `yishi cards` writes for the plan, or for one
-// round of it when round is above zero: one card per trainee per round at
-// round-R/group-G/ID-NAME-ROLE.EXT, every card in one file (all-cards.EXT,
-// for printing), and the trainer's master sheet. With a round the two
-// collected files go under round-R/, so several rounds can share a folder.
-// Paths are relative and safe to join to any directory: every element
-// made from user data goes through [SafeFileName].
-func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Options) ([]File, error) {
-	if !ValidFormat(format) {
-		return nil, formatError(format)
-	}
-	if _, err := paperFor(opts.Paper); err != nil {
-		return nil, err
-	}
-	if err := p.CheckRound(round); err != nil {
-		return nil, err
-	}
-	cards := Build(p, s, round)
-	var files []File
-	taken := map[string]bool{}
-	for _, c := range cards {
-		data, err := RenderCards([]Card{c}, format, opts)
-		if err != nil {
-			return nil, err
-		}
-		roleID := "unassigned"
-		if c.Role != nil {
-			roleID = c.Role.ID
-		}
-		dir := fmt.Sprintf("round-%d/group-%d", c.Round, c.Group)
-		base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + roleID)
-		name := path.Join(dir, base+"."+format)
-		// Case-insensitive file systems (macOS, Windows) see T01 and t01 as
-		// one file; number the second.
-		for n := 2; taken[strings.ToLower(name)]; n++ {
-			name = path.Join(dir, fmt.Sprintf("%s-%d.%s", base, n, format))
-		}
-		taken[strings.ToLower(name)] = true
-		files = append(files, File{Path: name, Data: data})
-	}
-	prefix := ""
-	if round > 0 {
-		prefix = fmt.Sprintf("round-%d/", round)
-	}
-	all, err := RenderCards(cards, format, opts)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Path: prefix + "all-cards." + format, Data: all})
-	master, err := RenderMaster(Master(p, s, round), format)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Path: prefix + MasterSheetName + "." + format, Data: master})
-	return files, nil
 }

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -28,7 +29,7 @@ import (
 )
 
 // updating reports whether the tests run with -update. The flag is defined
-// by the package's internal tests, which share this test binary.
+// in main_test.go, an internal test file that shares this test binary.
 func updating() bool {
 	f := flag.Lookup("update")
 	return f != nil && f.Value.String() == "true"
@@ -61,7 +62,7 @@ func samplePlan(t testing.TB, s *scenario.Scenario, rosterData []byte, rounds in
 var (
 	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
 	styleRE  = regexp.MustCompile(`(?s)<(style|script)\b.*?</(style|script)>`)
-	mdEscRE  = regexp.MustCompile("\\\\([\\\\`*_\\[\\]|#+\\-=>~.)])")
+	mdEscRE  = regexp.MustCompile("\\\\([\\\\`*_\\[\\]|#+\\-=>~.)!])")
 	spacesRE = regexp.MustCompile(`\s+`)
 )
 
@@ -113,8 +114,11 @@ func prefix(s string, n int) string {
 }
 
 // TestCardsKeepConfidences renders every card of a three-round plan of
-// every bundled scenario in every format, and checks that each holds its
-// own role's confidential brief and no other role's, nor any inject.
+// every bundled scenario in every format, both as [cards.RenderCard] makes
+// it and as [cards.Files] writes it, and checks that each holds its own
+// role's confidential brief and no other role's, nor any inject, nor even a
+// sentence of one. Each secret is also found where it belongs (its owner's
+// card, the master sheet), which shows the test would see it if it leaked.
 func TestCardsKeepConfidences(t *testing.T) {
 	ids := scenarios.IDs()
 	require.NotEmpty(t, ids)
@@ -124,55 +128,118 @@ func TestCardsKeepConfidences(t *testing.T) {
 			p := samplePlan(t, s, nil, 3)
 			deck := cards.Build(p, s, 0)
 			require.Len(t, deck, p.Roster.Trainees*3, "one card per trainee per round")
-
-			var public strings.Builder
-			public.WriteString(s.Issue.Background + s.Issue.FocusQuestion + strings.Join(s.Issue.PublicFacts, ""))
-			for _, r := range s.Roles {
-				public.WriteString(r.Title + r.Brief + strings.Join(r.Goals, "") + strings.Join(r.Interests, ""))
-			}
-			publicText := squash(public.String())
-
-			type secret struct{ owner, text string }
-			var secrets []secret
-			for _, r := range s.Roles {
-				if r.Confidential != "" {
-					secrets = append(secrets, secret{r.ID, r.Confidential})
-				}
-			}
-			for _, in := range s.Injects {
-				secrets = append(secrets, secret{"", in.Text})
-				if in.TrainerNote != "" {
-					secrets = append(secrets, secret{"", in.TrainerNote})
-				}
-			}
-			require.NotEmpty(t, secrets)
+			k := newKeeper(t, s, deck)
 
 			seen := map[string]bool{}
-			for _, c := range deck {
-				seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
-				for _, format := range cards.Formats {
-					data, err := cards.RenderCard(c, format)
+			for _, format := range cards.Formats {
+				files, err := cards.Files(p, s, 0, format, cards.Options{})
+				require.NoError(t, err)
+				require.Len(t, files, len(deck)+2)
+				master := plainText(t, format, files[len(files)-1].Data)
+				for _, sec := range k.secrets {
+					if sec.owner == "" {
+						require.Contains(t, master, squash(sec.text), "%s master sheet shows the inject, so the test can find it", format)
+					}
+				}
+				for i, c := range deck {
+					seen[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
+					one, err := cards.RenderCard(c, format)
 					require.NoError(t, err)
-					text := plainText(t, format, data)
-					where := fmt.Sprintf("%s card of %s (round %d, group %d)", format, c.TraineeID, c.Round, c.Group)
-					assert.Contains(t, text, squash(c.Name), where)
-					for _, sec := range secrets {
-						whole := squash(sec.text)
-						if c.Role != nil && sec.owner == c.Role.ID {
-							assert.Contains(t, text, whole, "%s lacks its own confidential brief", where)
-							continue
-						}
-						assert.NotContains(t, text, whole, "%s holds another role's confidential brief or an inject", where)
-						// A leak of part of a brief counts too.
-						if head := squash(prefix(sec.text, 24)); !strings.Contains(publicText, head) {
-							assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
-						}
+					for name, data := range map[string][]byte{"RenderCard": one, files[i].Path: files[i].Data} {
+						where := fmt.Sprintf("%s card of %s (round %d, group %d, %s)", format, c.TraineeID, c.Round, c.Group, name)
+						k.check(t, c, plainText(t, format, data), where)
 					}
 				}
 			}
 			assert.Len(t, seen, len(deck), "no trainee gets two cards in a round")
 		})
 	}
+}
+
+// secret is a text a card must not show unless it is the card's own: a
+// role's confidential brief (owner is the role), an inject or a trainer
+// note (owner is "").
+type secret struct{ owner, text string }
+
+// keeper knows a scenario's secrets and its public text, squashed.
+type keeper struct {
+	secrets []secret
+	public  string
+}
+
+func newKeeper(t *testing.T, s *scenario.Scenario, deck []cards.Card) keeper {
+	t.Helper()
+	var k keeper
+	var public strings.Builder
+	public.WriteString(s.Issue.Background + s.Issue.FocusQuestion + strings.Join(s.Issue.PublicFacts, ""))
+	for _, r := range s.Roles {
+		public.WriteString(r.Title + r.Brief + strings.Join(r.Goals, "") + strings.Join(r.Interests, ""))
+		if r.Confidential != "" {
+			k.secrets = append(k.secrets, secret{r.ID, r.Confidential})
+		}
+	}
+	k.public = squash(public.String())
+	for _, in := range s.Injects {
+		k.secrets = append(k.secrets, secret{"", in.Text})
+		if in.TrainerNote != "" {
+			k.secrets = append(k.secrets, secret{"", in.TrainerNote})
+		}
+	}
+	require.NotEmpty(t, k.secrets)
+
+	played := map[string]bool{}
+	for _, c := range deck {
+		if c.Role != nil {
+			played[c.Role.ID] = true
+		}
+	}
+	for _, sec := range k.secrets {
+		if sec.owner != "" {
+			require.True(t, played[sec.owner], "role %s is played, so its own card shows the test can find its brief", sec.owner)
+		}
+	}
+	return k
+}
+
+// check asserts that text, card c rendered and squashed, holds c's own
+// confidential brief and no other secret: not whole, not its start, not any
+// sentence of it that is not public or c's own as well.
+func (k keeper) check(t *testing.T, c cards.Card, text, where string) {
+	t.Helper()
+	assert.Contains(t, text, squash(c.Name), where)
+	own := ""
+	if c.Role != nil {
+		own = squash(c.Role.Confidential)
+	}
+	for _, sec := range k.secrets {
+		if c.Role != nil && sec.owner == c.Role.ID {
+			assert.Contains(t, text, squash(sec.text), "%s lacks its own confidential brief", where)
+			continue
+		}
+		assert.NotContains(t, text, squash(sec.text), "%s holds another role's confidential brief or an inject", where)
+		if head := squash(prefix(sec.text, 24)); !strings.Contains(k.public, head) && !strings.Contains(own, head) {
+			assert.NotContains(t, text, head, "%s holds the start of a secret of %q", where, sec.owner)
+		}
+		for _, part := range sentences(sec.text) {
+			if !strings.Contains(k.public, part) && !strings.Contains(own, part) {
+				assert.NotContains(t, text, part, "%s holds a sentence of a secret of %q", where, sec.owner)
+			}
+		}
+	}
+}
+
+var sentenceEnd = regexp.MustCompile(`[。！？；.!?;]`)
+
+// sentences returns the sentences of text long enough to be telling (ten
+// characters or more), squashed.
+func sentences(text string) []string {
+	var out []string
+	for _, part := range sentenceEnd.Split(text, -1) {
+		if part = squash(part); utf8.RuneCountInString(part) >= 10 {
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // hostileRoster has names and units that try to run script in a card.
@@ -231,6 +298,26 @@ func TestCardsEscapeUserText(t *testing.T) {
 			assert.Equal(t, f.Path, filepath.ToSlash(filepath.Clean(f.Path)), "clean path")
 		}
 	})
+	t.Run("markdown images and line breaks", func(t *testing.T) {
+		// Text from users never makes an image, a link or a new line in
+		// Markdown, on a card or on the master sheet.
+		name := "![x](http://evil.example/t.png)\n# heading"
+		es := bundled(t, "elevator-retrofit")
+		ep := goldenPlan(es, []plan.Member{{ID: "T01", Name: "Ann", Role: "host"}, {ID: "T02", Name: name, Unit: "a\nb", Role: "recorder"}})
+		c := cards.Build(ep, es, 0)[1]
+		require.Equal(t, "T02", c.TraineeID)
+		data, err := cards.RenderCard(c, cards.FormatMarkdown)
+		require.NoError(t, err)
+		md := string(data)
+		assert.NotContains(t, md, "![")
+		assert.NotContains(t, md, "\n# heading")
+		assert.Contains(t, md, "# Role card — \\!\\[x\\](http://evil.example/t.png) # heading\n")
+		assert.Contains(t, md, "| **\\!\\[x\\](http://evil.example/t.png) # heading (you)** | a b |", "a line break in a name or unit stays in its cell")
+		data, err = cards.RenderMaster(cards.Master(ep, es, 0), cards.FormatMarkdown)
+		require.NoError(t, err)
+		assert.NotContains(t, string(data), "![")
+		assert.Contains(t, string(data), "| T02 | \\!\\[x\\](http://evil.example/t.png) # heading | a b |")
+	})
 	t.Run("json", func(t *testing.T) {
 		data, err := cards.RenderCards(cards.Build(p, s, 0), cards.FormatJSON, cards.Options{})
 		require.NoError(t, err)
@@ -284,8 +371,8 @@ var goldenCases = []struct {
 	}},
 }
 
-// TestCardGolden compares one card (T05's, round 1, group 2) and the
-// master sheet in every format and both languages with the files in
+// TestCardGolden compares one card (T05's, round 1, group 2), the file of
+// all cards (the first two) and the master sheet in every format and both languages with the files in
 // testdata/cards. Run with -update to rewrite them, then read the diff.
 func TestCardGolden(t *testing.T) {
 	for _, gc := range goldenCases {
@@ -304,6 +391,9 @@ func TestCardGolden(t *testing.T) {
 				master, err := cards.RenderMaster(cards.Master(p, s, 0), format)
 				require.NoError(t, err)
 				checkGolden(t, filepath.Join("testdata", "cards", "master-"+gc.lang+"."+format), master)
+				all, err := cards.RenderCards(deck[:2], format, cards.Options{})
+				require.NoError(t, err)
+				checkGolden(t, filepath.Join("testdata", "cards", "all-cards-"+gc.lang+"."+format), all)
 			})
 		}
 	}
@@ -316,7 +406,7 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		require.NoError(t, os.WriteFile(path, got, 0o644))
 	}
 	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test ./roles/ -run TestCardGolden -update to create it")
+	require.NoError(t, err, "run go test ./roles/cards -run TestCardGolden -update to create it")
 	assert.Equal(t, string(want), string(got), "%s differs (rerun with -update and review the diff)", path)
 }
 
@@ -352,6 +442,27 @@ func TestCardContents(t *testing.T) {
 				assert.Contains(t, string(data), `"role": null`)
 			}
 		}
+	})
+	t.Run("list items on one line", func(t *testing.T) {
+		// A fact or goal written as a block of several lines stays one
+		// bullet: the text card indents it, Markdown folds it.
+		ls := bundled(t, "elevator-retrofit")
+		ls.Issue.PublicFacts = []string{"First  fact,\nwritten on\ttwo lines.", "Second fact."}
+		ls.Roles[0].Goals = []string{"A goal\n  that wraps."}
+		lc := cards.Build(goldenPlan(ls, []plan.Member{{ID: "T01", Name: "Ann", Role: ls.Roles[0].ID}, {ID: "T02", Name: "Bo"}}), ls, 0)[0]
+		assert.Equal(t, []string{"First fact, written on two lines.", "Second fact."}, lc.PublicFacts)
+		assert.Equal(t, []string{"A goal that wraps."}, lc.Role.Goals)
+		data, err := cards.RenderCard(lc, cards.FormatText)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "\n  - First fact, written on two lines.\n  - Second fact.\n")
+		assert.Contains(t, string(data), "\n    - A goal that wraps.\n")
+	})
+	t.Run("member without a unit", func(t *testing.T) {
+		// No empty ", " where a roster row has no unit.
+		nc := cards.Build(goldenPlan(s, []plan.Member{{ID: "T01", Name: "Ann", Role: "host"}, {ID: "T02", Name: "Bo", Role: "recorder"}}), s, 0)[1]
+		data, err := cards.RenderCard(nc, cards.FormatText)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "\n  - Bo (you) — Recorder\n")
 	})
 	t.Run("zh labels", func(t *testing.T) {
 		zs := bundled(t, "shared-parking-charging")
@@ -404,13 +515,146 @@ func TestMasterSheet(t *testing.T) {
 		data, err := cards.RenderMaster(m, format)
 		require.NoError(t, err)
 		text := plainText(t, format, data)
-		if format != cards.FormatJSON {
+		if format == cards.FormatJSON {
+			assert.Contains(t, text, squash(trainerNotice["en"]), format)
+		} else {
 			assert.Contains(t, text, squash("Trainer only — not for trainees / 仅限培训师"), format)
 		}
 		for _, inj := range s.Injects {
 			assert.Contains(t, text, squash(inj.Text), "%s master sheet holds every inject", format)
 		}
 		assert.Contains(t, text, squash("孙桂兰 (T11) has no role"), "%s master sheet lists unmet rules", format)
+	}
+}
+
+// trainerNotice (JSON) and trainerMark (HTML, Markdown, text) are what the
+// master sheet says about itself, printNotice what the file of every card
+// says on each card, in each language.
+var (
+	trainerNotice = map[string]string{
+		"en": "For the trainer only: this sheet shows who plays which role and every inject. Do not give it to trainees.",
+		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部插入事件，请勿发给学员。",
+	}
+	trainerMark = map[string]string{
+		"en": "Trainer only — not for trainees / 仅限培训师",
+		"zh": "仅限培训师 — 请勿发给学员 / Trainer only",
+	}
+	printNotice = map[string]string{
+		"en": "For printing only: this file holds every trainee's confidential brief. Cut the cards apart; never hand out or send the file.",
+		"zh": "仅供打印：本文件含全体学员的保密说明。打印后裁开分发，请勿整份转交或发送本文件。",
+	}
+)
+
+// TestMasterSheetSaysTrainerOnly: the master sheet says it is for the
+// trainer only in every format; in JSON as its first two fields.
+func TestMasterSheetSaysTrainerOnly(t *testing.T) {
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		m := cards.Master(goldenPlan(s, gc.members), s, 0)
+		assert.True(t, m.TrainerOnly)
+		assert.Equal(t, trainerNotice[gc.lang], m.Notice)
+		for _, format := range cards.Formats {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				data, err := cards.RenderMaster(m, format)
+				require.NoError(t, err)
+				if format != cards.FormatJSON {
+					assert.Contains(t, plainText(t, format, data), squash(trainerMark[gc.lang]))
+					return
+				}
+				head := "{\n  \"trainer_only\": true,\n  \"notice\": " + strconv.Quote(trainerNotice[gc.lang]) + ",\n"
+				assert.True(t, strings.HasPrefix(string(data), head), "the JSON opens with its mark:\n%s", prefix(string(data), 200))
+			})
+		}
+		// A sheet put together by hand is marked all the same.
+		data, err := cards.RenderMaster(cards.MasterSheet{Language: gc.lang}, cards.FormatJSON)
+		require.NoError(t, err)
+		var back map[string]any
+		require.NoError(t, json.Unmarshal(data, &back))
+		assert.Equal(t, true, back["trainer_only"])
+		assert.Equal(t, trainerNotice[gc.lang], back["notice"])
+	}
+}
+
+// TestAllCardsSayPrintOnly: the file of every card says on each of its
+// pages (HTML) or cards (Markdown, text, JSON) that it holds everyone's
+// confidential brief and is for printing only; a trainee's own card does
+// not say it.
+func TestAllCardsSayPrintOnly(t *testing.T) {
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		p := goldenPlan(s, gc.members)
+		deck := cards.Build(p, s, 0)
+		notice := squash(printNotice[gc.lang])
+		for _, format := range cards.Formats {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				all, err := cards.RenderCards(deck, format, cards.Options{})
+				require.NoError(t, err)
+				sections := cardSections(t, format, all)
+				require.Len(t, sections, len(deck))
+				for i, sec := range sections {
+					assert.Equal(t, 1, strings.Count(plainText(t, format, sec), notice), "card %d of all-cards says it once", i+1)
+					if format == cards.FormatHTML {
+						// In the margin, outside the card: the cut card a
+						// trainee gets does not carry it.
+						at, sheet := bytes.Index(sec, []byte(`class="print-notice"`)), bytes.Index(sec, []byte(`<div class="sheet">`))
+						assert.True(t, at >= 0 && at < sheet, "card %d: the notice is printed outside the card", i+1)
+					}
+				}
+				files, err := cards.Files(p, s, 0, format, cards.Options{})
+				require.NoError(t, err)
+				for _, f := range files[:len(files)-2] {
+					assert.NotContains(t, plainText(t, format, f.Data), notice, "%s is one trainee's card", f.Path)
+				}
+				assert.Equal(t, len(deck), strings.Count(plainText(t, format, files[len(files)-2].Data), notice), "all-cards says it on every card")
+				for _, c := range deck {
+					one, err := cards.RenderCard(c, format)
+					require.NoError(t, err)
+					assert.NotContains(t, plainText(t, format, one), notice, "RenderCard of %s", c.TraineeID)
+					assert.NotContains(t, string(one), "print-notice", "RenderCard of %s", c.TraineeID)
+				}
+			})
+		}
+	}
+}
+
+// TestMasterSheetSaysWhenNobodyReceives: an inject aimed at roles a group
+// lacks reaches no one there, and the master sheet tells the trainer so on
+// that group's line, in the scenario's language, for one role or several.
+func TestMasterSheetSaysWhenNobodyReceives(t *testing.T) {
+	nobody := map[string][2]string{
+		"en": {"(nobody in this group plays the role, so no one here receives this inject)",
+			"(nobody in this group plays any of these roles, so no one here receives this inject)"},
+		"zh": {"（本组无人扮演该角色，此事件在本组无人接收）", "（本组无人扮演上述任一角色，此事件在本组无人接收）"},
+	}
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		// Group 1 has only a recorder: an inject for the host and another
+		// role reaches nobody there.
+		members := append([]plan.Member{{ID: "T09", Name: "周文斌", Unit: "南口社区", Role: "recorder"}}, gc.members[1:]...)
+		m := cards.Master(goldenPlan(s, members), s, 0)
+		want := map[string]int{}
+		for _, in := range m.Injects {
+			for _, r := range in.Recipients {
+				if len(r.Names) == 0 {
+					want[nobody[gc.lang][min(len(in.To), 2)-1]]++
+				}
+			}
+		}
+		require.NotZero(t, want[nobody[gc.lang][0]], "the plan has a group without an inject's one role")
+		require.NotZero(t, want[nobody[gc.lang][1]], "the plan has a group without any of an inject's roles")
+		for _, format := range []string{cards.FormatHTML, cards.FormatMarkdown, cards.FormatText} {
+			t.Run(gc.lang+"/"+format, func(t *testing.T) {
+				data, err := cards.RenderMaster(m, format)
+				require.NoError(t, err)
+				text := plainText(t, format, data)
+				for line, n := range want {
+					assert.Equal(t, n, strings.Count(text, squash(line)), "%q once per group it concerns", line)
+				}
+				if format == cards.FormatHTML {
+					assert.Contains(t, string(data), `<em class="nobody">`+html.EscapeString(nobody[gc.lang][0])+`</em>`)
+				}
+			})
+		}
 	}
 }
 
@@ -456,20 +700,52 @@ func TestCardFiles(t *testing.T) {
 	assert.Equal(t, "round-1/group-2/A1-X-host-2.txt", files[1].Path)
 
 	t.Run("all cards hold every card", func(t *testing.T) {
+		deck := cards.Build(p, s, 0)
 		for _, format := range cards.Formats {
 			files, err := cards.Files(p, s, 0, format, cards.Options{})
 			require.NoError(t, err)
+			require.Len(t, files, len(deck)+2, "a card per trainee, all cards, the master sheet")
 			all := files[len(files)-2]
-			for _, f := range files[:len(files)-2] {
-				c := plainText(t, format, f.Data)
-				assert.NotEmpty(t, c)
-			}
-			text := plainText(t, format, all.Data)
-			for _, m := range goldenCases[0].members {
-				assert.Contains(t, text, squash(m.Name), format)
+			require.Equal(t, "all-cards."+format, all.Path)
+			sections := cardSections(t, format, all.Data)
+			require.Len(t, sections, len(deck), "%s: one page or section per card", format)
+			for i, c := range deck {
+				text := plainText(t, format, sections[i])
+				assert.Contains(t, text, squash(c.Name), "%s: card %d is %s's", format, i+1, c.TraineeID)
+				single := plainText(t, format, files[i].Data)
+				assert.Contains(t, single, squash(c.Name), "%s: %s is %s's card", format, files[i].Path, c.TraineeID)
+				if c.Role != nil && c.Role.Confidential != "" {
+					assert.Contains(t, text, squash(c.Role.Confidential), "%s: card %d holds its brief", format, i+1)
+					assert.Contains(t, single, squash(c.Role.Confidential), "%s: %s holds its brief", format, files[i].Path)
+				}
 			}
 		}
 	})
+}
+
+// cardSections cuts a file of several cards into one piece per card: the
+// pages of HTML, the sections of Markdown and text, the elements of JSON.
+func cardSections(t *testing.T, format string, data []byte) [][]byte {
+	t.Helper()
+	switch format {
+	case cards.FormatHTML:
+		parts := bytes.Split(data, []byte(`<section class="page">`))
+		return parts[1:]
+	case cards.FormatMarkdown:
+		return bytes.Split(data, []byte("\n---\n\n"))
+	case cards.FormatText:
+		return bytes.Split(data, []byte("\f\n"))
+	case cards.FormatJSON:
+		var raw []json.RawMessage
+		require.NoError(t, json.Unmarshal(data, &raw))
+		out := make([][]byte, len(raw))
+		for i, r := range raw {
+			out[i] = r
+		}
+		return out
+	}
+	t.Fatalf("unknown format %q", format)
+	return nil
 }
 
 // chromium returns the path of a Chromium on PATH, or skips the test;
@@ -497,6 +773,18 @@ func runChromium(t *testing.T, bin string, args ...string) {
 	cmd := exec.Command(bin, append(base, args...)...)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "chromium: %s", out)
+}
+
+// pdfText returns the text of a PDF, with pdftotext when present.
+func pdfText(t *testing.T, path string) (string, bool) {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return "", false
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	require.NoError(t, err)
+	return string(out), true
 }
 
 var pageObjRE = regexp.MustCompile(`/Type\s*/Page\b[^s]`)
@@ -528,16 +816,18 @@ func TestChromiumPrint(t *testing.T) {
 		p := samplePlan(t, s, nil, 1)
 		deck := cards.Build(p, s, 0)
 		// The longest card is the hardest to fit.
-		longest := deck[0]
-		for _, c := range deck {
-			if d, _ := cards.RenderCard(c, cards.FormatText); len(d) > mustLen(cards.RenderCard(longest, cards.FormatText)) {
-				longest = c
+		longest := 0
+		for i, c := range deck {
+			if d, _ := cards.RenderCard(c, cards.FormatText); len(d) > mustLen(cards.RenderCard(deck[longest], cards.FormatText)) {
+				longest = i
 			}
 		}
 		for _, paper := range []string{cards.PaperA5, cards.PaperA4} {
 			t.Run(id+"/"+paper, func(t *testing.T) {
-				one, err := cards.RenderCards([]cards.Card{longest}, cards.FormatHTML, cards.Options{Paper: paper})
+				// The trainee's own card as Files writes it, on this paper.
+				files, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{Paper: paper})
 				require.NoError(t, err)
+				one := files[longest].Data
 				all, err := cards.RenderCards(deck[:12], cards.FormatHTML, cards.Options{Paper: paper})
 				require.NoError(t, err)
 				for name, data := range map[string][]byte{"one": one, "all": all} {
@@ -545,11 +835,14 @@ func TestChromiumPrint(t *testing.T) {
 					pdf := strings.TrimSuffix(html, ".html") + ".pdf"
 					require.NoError(t, os.WriteFile(html, data, 0o644))
 					runChromium(t, bin, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+html)
-					want := 1
+					want, notices := 1, 0
 					if name == "all" {
-						want = 12
+						want, notices = 12, 12
 					}
 					assert.Equal(t, want, pdfPages(t, pdf), "%s: one page per card", pdf)
+					if text, ok := pdfText(t, pdf); ok {
+						assert.Equal(t, notices, strings.Count(squash(text), squash(printNotice[s.Language])), "%s: the print notice on every page of all-cards only", pdf)
+					}
 				}
 			})
 		}

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxFileNameBytes is the longest name [SafeFileName] returns, in bytes. It
@@ -15,11 +17,26 @@ const MaxFileNameBytes = 80
 // digits of every script (so 张三 stays 张三), turns path separators,
 // control characters, spaces and the characters Windows refuses
 // (<>:"/\|?*) into '_', drops leading dots and trailing dots and spaces,
-// and cuts the result to [MaxFileNameBytes] on a character boundary. It
-// never returns "", "." or "..", nor a name Windows reserves for a device
-// (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an extension):
-// those get a leading '_'. Spaces around s are dropped first.
-func SafeFileName(s string) string {
+// and cuts the result to [MaxFileNameBytes] on a character boundary.
+//
+// Characters that show nothing or reorder the text around them never reach
+// the name: format characters (Unicode Cf: direction overrides and
+// isolates such as U+202E and U+2066–U+2069, zero-width spaces and joiners,
+// the byte-order mark), variation selectors and the other default-ignorable
+// characters (Hangul fillers) are dropped, so that "Ann\u202Egpj.exe" does
+// not show as "Annexe.jpg" and two names that look alike are one name.
+// The result is in Unicode normal form C, the form Windows and Linux store
+// and macOS compares, so an "ë" typed in either of its two forms gives one
+// name.
+//
+// It never returns "", "." or "..", nor a name Windows reserves for a
+// device (CON, PRN, AUX, NUL, COM1–9, LPT1–9, with or without an
+// extension), nor one a shell would read as an option ("-rf"): those get a
+// leading '_'. Spaces around s are dropped first.
+func SafeFileName(s string) string { return safeName(s, MaxFileNameBytes) }
+
+// safeName is [SafeFileName] with a limit of limit bytes.
+func safeName(s string, limit int) string {
 	s = strings.TrimSpace(s)
 	var b strings.Builder
 	lastUnderscore := false
@@ -42,8 +59,10 @@ func SafeFileName(s string) string {
 			put('_')
 		case unicode.IsControl(r), unicode.IsSpace(r):
 			put('_')
-		case unicode.Is(unicode.Cf, r): // zero-width and direction marks
-			// dropped: they make names that look alike but differ
+		case unicode.Is(unicode.Cf, r), unicode.Is(unicode.Variation_Selector, r),
+			unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
+			// dropped: they hide or reorder text, and make names that look
+			// alike but differ
 		case unicode.IsLetter(r), unicode.IsDigit(r), unicode.IsMark(r):
 			put(r)
 		case strings.ContainsRune("-_.+()[]·", r):
@@ -56,17 +75,17 @@ func SafeFileName(s string) string {
 			put('_')
 		}
 	}
-	out := b.String()
+	out := norm.NFC.String(b.String())
 	out = strings.TrimLeft(out, ".")
-	out = truncateRunes(out, MaxFileNameBytes)
+	out = truncateRunes(out, limit)
 	// Windows drops trailing dots and spaces, making "a." and "a" one file.
 	out = strings.TrimRight(out, ". ")
 	if strings.Trim(out, "_") == "" {
 		return "_"
 	}
-	if reservedName(out) {
+	if reservedName(out) || strings.HasPrefix(out, "-") {
 		out = "_" + out
-		out = strings.TrimRight(truncateRunes(out, MaxFileNameBytes), ". ")
+		out = strings.TrimRight(truncateRunes(out, limit), ". ")
 	}
 	return out
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestSafeFileName(t *testing.T) {
@@ -31,6 +32,18 @@ func TestSafeFileName(t *testing.T) {
 		{name: "control chars", in: "a\x00b\nc\td\x7f", want: "a_b_c_d_"},
 		{name: "emoji", in: "小刘🚗⚡", want: "小刘_"},
 		{name: "zero width joiner dropped", in: "A\u200dB", want: "AB"},
+		{name: "right-to-left override dropped", in: "Ann\u202Egpj.exe", want: "Anngpj.exe"},
+		{name: "direction isolates dropped", in: "\u2066李\u2067雷\u2068\u2069", want: "李雷"},
+		{name: "direction marks dropped", in: "a\u200Eb\u200Fc\u061Cd", want: "abcd"},
+		{name: "zero-width characters dropped", in: "张\u200b三\u200c\u2060\ufeff", want: "张三"},
+		{name: "only invisible", in: "\u200b\u202e\ufeff", want: "_"},
+		{name: "variation selector dropped", in: "Zoe\u0308\ufe0f", want: "Zoë"},
+		{name: "hangul fillers dropped", in: "T\u3164\u115f1", want: "T1"},
+		{name: "tag characters dropped", in: "a\U000E0041\U000E007Fb", want: "ab"},
+		{name: "decomposed becomes composed", in: "Jose\u0301", want: "José"},
+		{name: "leading dash", in: "-rf", want: "_-rf"},
+		{name: "leading dash after dots", in: "..-x", want: "_-x"},
+		{name: "CON hidden by a zero-width space", in: "C\u200bON", want: "_CON"},
 		{name: "CON", in: "CON", want: "_CON"},
 		{name: "con lower", in: "con", want: "_con"},
 		{name: "con with extension", in: "Con.html", want: "_Con.html"},
@@ -62,13 +75,17 @@ func assertSafeName(t *testing.T, got string) {
 	assert.False(t, strings.HasPrefix(got, "."), "no leading dot: %q", got)
 	assert.False(t, strings.HasSuffix(got, ".") || strings.HasSuffix(got, " "), "no trailing dot or space: %q", got)
 	assert.False(t, reservedName(got), "not a Windows device name: %q", got)
+	assert.False(t, strings.HasPrefix(got, "-"), "not an option to a shell: %q", got)
+	assert.True(t, norm.NFC.IsNormalString(got), "in normal form C: %q", got)
 	for _, r := range got {
 		assert.False(t, r < 0x20 || r == 0x7f, "no control characters: %q", got)
+		assert.False(t, invisible(r), "no invisible characters: %q has %U", got, r)
 	}
 }
 
 func FuzzSafeFileName(f *testing.F) {
-	for _, s := range []string{"赵敏", "../../etc/passwd", "CON", "...", "<script>", "张 三", "🚗", strings.Repeat("ab", 200)} {
+	for _, s := range []string{"赵敏", "../../etc/passwd", "CON", "...", "<script>", "张 三", "🚗", strings.Repeat("ab", 200),
+		"Ann\u202Egpj.exe", "\u2066x\u2069", "-rf", "e\u0301\u200b", strings.Repeat("欧阳", 100)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -15,6 +15,12 @@ import (
 // trainees who receive each inject. It is for the trainer only: it names
 // who plays which role and holds every inject's text.
 type MasterSheet struct {
+	// TrainerOnly is always true, and Notice says in Language that the sheet
+	// is for the trainer only, so that the JSON file says it too, as the
+	// other formats do. [RenderMaster] fills both when they are empty.
+	TrainerOnly bool   `json:"trainer_only"`
+	Notice      string `json:"notice"`
+
 	Language      string `json:"language"`
 	ScenarioID    string `json:"scenario_id"`
 	ScenarioTitle string `json:"scenario_title"`
@@ -84,11 +90,27 @@ type InjectRecipients struct {
 func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	lang := s.Language
 	m := MasterSheet{
+		TrainerOnly: true, Notice: words.In(lang, "trainer_notice"),
 		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
 		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
-		FocusQuestion: cardOneLine(s.Issue.FocusQuestion), Seed: p.Seed,
+		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion), Seed: p.Seed,
 		Timetable: cardAgenda(s), Warnings: p.Warnings,
 	}
+	m.Rounds, m.Trainees = masterRounds(p, s, round)
+	for _, u := range p.Unmet {
+		if round == 0 || u.Round == round {
+			m.Unmet = append(m.Unmet, u)
+		}
+	}
+	for _, in := range s.Injects {
+		m.Injects = append(m.Injects, masterInject(p, s, in, round))
+	}
+	return m
+}
+
+// masterRounds lists the rounds shown, or the one round, with who plays
+// what in each group, and counts the distinct trainees in them.
+func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []MasterRound, trainees int) {
 	seen := map[string]bool{}
 	for _, rd := range p.Rounds {
 		if round > 0 && rd.Round != round {
@@ -99,68 +121,69 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 			mg := MasterGroup{Group: g.Group}
 			for _, mem := range g.Members {
 				seen[mem.ID] = true
-				mm := MasterMember{ID: mem.ID, Name: mem.Name, Unit: mem.Unit, Background: mem.Background, RoleID: mem.Role, Note: mem.Note}
-				if b, ok := s.Background(mem.Background); ok {
-					mm.Background = b.Label.In(lang)
-				}
-				if r, ok := s.Role(mem.Role); ok {
-					mm.RoleTitle = cardRoleTitle(r)
-					// "记录员 (记录员)" says nothing twice: name the function only
-					// when the title does not.
-					if f := scenario.Label(lang, r.Function); !strings.Contains(strings.ToLower(mm.RoleTitle), strings.ToLower(f)) {
-						mm.Function = f
-					}
-				} else if mem.Role != "" {
-					mm.RoleTitle = mem.Role
-				}
-				mg.Members = append(mg.Members, mm)
+				mg.Members = append(mg.Members, masterMember(s, mem))
 			}
 			mr.Groups = append(mr.Groups, mg)
 		}
-		m.Rounds = append(m.Rounds, mr)
+		rounds = append(rounds, mr)
 	}
-	m.Trainees = len(seen)
-	for _, u := range p.Unmet {
-		if round == 0 || u.Round == round {
-			m.Unmet = append(m.Unmet, u)
-		}
+	return rounds, len(seen)
+}
+
+// masterMember is a member of a group with their background and role in
+// the scenario's words.
+func masterMember(s *scenario.Scenario, mem plan.Member) MasterMember {
+	lang := s.Language
+	mm := MasterMember{ID: mem.ID, Name: mem.Name, Unit: mem.Unit, Background: mem.Background, RoleID: mem.Role, Note: mem.Note}
+	if b, ok := s.Background(mem.Background); ok {
+		mm.Background = b.Label.In(lang)
 	}
-	for _, in := range s.Injects {
-		mi := MasterInject{
-			ID: in.ID, At: scenario.Clock(in.At.Minutes()), Minutes: in.At.Minutes(),
-			ToIDs: in.To, Text: cardOneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
-			TrainerNote: cardOneLine(in.TrainerNote),
+	if r, ok := s.Role(mem.Role); ok {
+		mm.RoleTitle = r.DisplayTitle()
+		// "记录员 (记录员)" says nothing twice: name the function only
+		// when the title does not.
+		if f := scenario.Label(lang, r.Function); !strings.Contains(strings.ToLower(mm.RoleTitle), strings.ToLower(f)) {
+			mm.Function = f
 		}
-		for _, id := range in.To {
-			title := id
-			if r, ok := s.Role(id); ok {
-				title = cardRoleTitle(r)
-			}
-			mi.To = append(mi.To, title)
-		}
-		for _, r := range p.InjectRecipients(in, round) {
-			rec := InjectRecipients{Round: r.Round, Group: r.Group, Names: []string{}}
-			for _, mem := range r.Members {
-				rec.Names = append(rec.Names, fmt.Sprintf("%s (%s)", mem.Name, mem.ID))
-			}
-			mi.Recipients = append(mi.Recipients, rec)
-		}
-		m.Injects = append(m.Injects, mi)
+	} else if mem.Role != "" {
+		mm.RoleTitle = mem.Role
 	}
-	return m
+	return mm
+}
+
+// masterInject is an inject with, per group of the rounds shown, the
+// members who receive it.
+func masterInject(p *plan.Plan, s *scenario.Scenario, in scenario.Inject, round int) MasterInject {
+	mi := MasterInject{
+		ID: in.ID, At: scenario.Clock(in.At.Minutes()), Minutes: in.At.Minutes(),
+		ToIDs: in.To, Text: scenario.OneLine(in.Text), Exercises: s.DimensionTitles(in.Exercises),
+		TrainerNote: scenario.OneLine(in.TrainerNote),
+	}
+	for _, id := range in.To {
+		mi.To = append(mi.To, s.RoleTitle(id))
+	}
+	for _, r := range p.InjectRecipients(in, round) {
+		rec := InjectRecipients{Round: r.Round, Group: r.Group, Names: []string{}}
+		for _, mem := range r.Members {
+			rec.Names = append(rec.Names, fmt.Sprintf("%s (%s)", mem.Name, mem.ID))
+		}
+		mi.Recipients = append(mi.Recipients, rec)
+	}
+	return mi
 }
 
 // RenderMaster renders the master sheet as html (print-ready A4), md, txt
 // or json.
 func RenderMaster(m MasterSheet, format string) ([]byte, error) {
-	L := func(k string) string { return cardLabel(m.Language, k) }
+	L := func(k string) string { return words.In(m.Language, k) }
+	m.TrainerOnly = true
+	if m.Notice == "" {
+		m.Notice = L("trainer_notice")
+	}
 	switch format {
 	case FormatHTML:
 		var buf bytes.Buffer
-		err := htmlTemplates(m.Language).ExecuteTemplate(&buf, "master.html.tmpl", struct {
-			Lang string
-			M    MasterSheet
-		}{htmlLang(m.Language), m})
+		err := pages.ExecuteTemplate(&buf, "master.html.tmpl", masterPage{page{m.Language}, m})
 		return buf.Bytes(), err
 	case FormatJSON:
 		return marshalJSON(m)
@@ -172,115 +195,175 @@ func RenderMaster(m MasterSheet, format string) ([]byte, error) {
 	return nil, formatError(format)
 }
 
+// masterPage is what the master sheet's HTML template is given.
+type masterPage struct {
+	page
+	M MasterSheet
+}
+
+// Nobody is what the sheet says for a group that nobody in receives in.
+func (p masterPage) Nobody(in MasterInject) string { return nobodyLine(in, p.L) }
+
+// masterMarkdown writes the master sheet in Markdown, its sections in the
+// order of the HTML sheet.
 func masterMarkdown(m MasterSheet, L func(string) string) string {
 	var b strings.Builder
-	e := mdEscape
-	fmt.Fprintf(&b, "> **%s**\n\n", e(L("trainer_only")))
-	fmt.Fprintf(&b, "# %s: %s\n\n", e(L("master_sheet")), e(m.ScenarioTitle))
-	fmt.Fprintf(&b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
+	mdMasterHead(&b, m, L)
+	mdMasterProblems(&b, m, L)
+	mdMasterTimetable(&b, m, L)
+	mdMasterInjects(&b, m, L)
+	mdMasterRounds(&b, m, L)
+	return b.String()
+}
+
+func mdMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "> **%s**\n\n", e(L("trainer_only")))
+	fmt.Fprintf(b, "# %s: %s\n\n", e(L("master_sheet")), e(m.ScenarioTitle))
+	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
 		e(fmt.Sprintf(L("trainees_n"), m.Trainees)), e(L("seed")), m.Seed)
-	fmt.Fprintf(&b, "**%s:** %s\n\n", e(L("focus_question")), e(m.FocusQuestion))
-	if len(m.Unmet) > 0 || len(m.Warnings) > 0 {
-		fmt.Fprintf(&b, "## %s / %s\n\n", e(L("unmet")), e(L("warnings")))
-		for _, u := range m.Unmet {
-			fmt.Fprintf(&b, "- %s — %s: %s\n", e(unmetWhere(u, L)), e(u.Rule), e(u.Detail))
-		}
-		for _, w := range m.Warnings {
-			fmt.Fprintf(&b, "- %s\n", e(w))
-		}
-		b.WriteString("\n")
+	fmt.Fprintf(b, "**%s:** %s\n\n", e(L("focus_question")), e(m.FocusQuestion))
+}
+
+func mdMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
+	if len(m.Unmet) == 0 && len(m.Warnings) == 0 {
+		return
 	}
-	fmt.Fprintf(&b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("timetable")), e(L("time")), e(L("phase")), e(L("led_by")))
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "## %s / %s\n\n", e(L("unmet")), e(L("warnings")))
+	for _, u := range m.Unmet {
+		fmt.Fprintf(b, "- %s — %s: %s\n", e(unmetWhere(u, L)), e(u.Rule), e(u.Detail))
+	}
+	for _, w := range m.Warnings {
+		fmt.Fprintf(b, "- %s\n", e(w))
+	}
+	b.WriteString("\n")
+}
+
+func mdMasterTimetable(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "## %s\n\n| %s | %s | %s |\n| --- | --- | --- |\n", e(L("timetable")), e(L("time")), e(L("phase")), e(L("led_by")))
 	for _, ph := range m.Timetable {
-		fmt.Fprintf(&b, "| %s–%s | %s (%d %s) | %s |\n", ph.Start, ph.End, e(ph.Title), ph.Minutes, e(L("minutes")), e(ph.LedBy))
+		fmt.Fprintf(b, "| %s–%s | %s (%d %s) | %s |\n", ph.Start, ph.End, e(ph.Title), ph.Minutes, e(L("minutes")), e(ph.LedBy))
 	}
-	fmt.Fprintf(&b, "\n## %s\n\n", e(L("inject_schedule")))
+}
+
+func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	fmt.Fprintf(b, "\n## %s\n\n", e(L("inject_schedule")))
 	if len(m.Injects) == 0 {
-		fmt.Fprintf(&b, "%s\n\n", e(L("no_injects")))
+		fmt.Fprintf(b, "%s\n\n", e(L("no_injects")))
 	}
 	for _, in := range m.Injects {
-		fmt.Fprintf(&b, "### %s · %s %s\n\n%s\n\n", in.At, e(L("to")), e(strings.Join(in.To, ", ")), e(in.Text))
+		fmt.Fprintf(b, "### %s · %s %s\n\n%s\n\n", in.At, e(L("to")), e(strings.Join(in.To, ", ")), e(in.Text))
 		if len(in.Exercises) > 0 {
-			fmt.Fprintf(&b, "%s: %s\n\n", e(L("exercises")), e(strings.Join(in.Exercises, ", ")))
+			fmt.Fprintf(b, "%s: %s\n\n", e(L("exercises")), e(strings.Join(in.Exercises, ", ")))
 		}
 		if in.TrainerNote != "" {
-			fmt.Fprintf(&b, "*%s:* %s\n\n", e(L("trainer_note")), e(in.TrainerNote))
+			fmt.Fprintf(b, "*%s:* %s\n\n", e(L("trainer_note")), e(in.TrainerNote))
 		}
-		fmt.Fprintf(&b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
+		fmt.Fprintf(b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(&b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(r, L)))
+			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(in, r, L)))
 		}
 		b.WriteString("\n")
 	}
+}
+
+func mdMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
 	for _, rd := range m.Rounds {
-		fmt.Fprintf(&b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
+		fmt.Fprintf(b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
 		for _, g := range rd.Groups {
-			fmt.Fprintf(&b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
-				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background_col")), e(L("role")), e(L("note")))
+			fmt.Fprintf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
+				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background")), e(L("role")), e(L("note")))
 			for _, mem := range g.Members {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
+				fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
 			}
 			b.WriteString("\n")
 		}
 	}
-	return b.String()
 }
 
+// masterText writes the master sheet as plain text between two trainer-only
+// marks, its sections in the order of the HTML sheet.
 func masterText(m MasterSheet, L func(string) string) string {
 	var b strings.Builder
 	mark := "*** " + L("trainer_only") + " ***"
-	fmt.Fprintf(&b, "%s\n\n%s: %s\n", mark, L("master_sheet"), m.ScenarioTitle)
-	fmt.Fprintf(&b, "%s · %s · %d %s · %s · %s %d\n", m.ScenarioID, m.Method, m.Duration, L("minutes"), fmt.Sprintf(L("trainees_n"), m.Trainees), L("seed"), m.Seed)
-	fmt.Fprintf(&b, "%s: %s\n", L("focus_question"), m.FocusQuestion)
-	if len(m.Unmet) > 0 || len(m.Warnings) > 0 {
-		fmt.Fprintf(&b, "\n%s / %s\n", strings.ToUpper(L("unmet")), strings.ToUpper(L("warnings")))
-		for _, u := range m.Unmet {
-			fmt.Fprintf(&b, "  - %s — %s: %s\n", unmetWhere(u, L), u.Rule, u.Detail)
-		}
-		for _, w := range m.Warnings {
-			fmt.Fprintf(&b, "  - %s\n", w)
-		}
+	fmt.Fprintf(&b, "%s\n\n", mark)
+	txtMasterHead(&b, m, L)
+	txtMasterProblems(&b, m, L)
+	txtMasterTimetable(&b, m, L)
+	txtMasterInjects(&b, m, L)
+	txtMasterRounds(&b, m, L)
+	fmt.Fprintf(&b, "\n%s\n", mark)
+	return b.String()
+}
+
+func txtMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
+	fmt.Fprintf(b, "%s: %s\n", L("master_sheet"), m.ScenarioTitle)
+	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n", m.ScenarioID, m.Method, m.Duration, L("minutes"), fmt.Sprintf(L("trainees_n"), m.Trainees), L("seed"), m.Seed)
+	fmt.Fprintf(b, "%s: %s\n", L("focus_question"), m.FocusQuestion)
+}
+
+func txtMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
+	if len(m.Unmet) == 0 && len(m.Warnings) == 0 {
+		return
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("timetable")))
+	fmt.Fprintf(b, "\n%s / %s\n", strings.ToUpper(L("unmet")), strings.ToUpper(L("warnings")))
+	for _, u := range m.Unmet {
+		fmt.Fprintf(b, "  - %s — %s: %s\n", unmetWhere(u, L), u.Rule, u.Detail)
+	}
+	for _, w := range m.Warnings {
+		fmt.Fprintf(b, "  - %s\n", w)
+	}
+}
+
+func txtMasterTimetable(b *strings.Builder, m MasterSheet, L func(string) string) {
+	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("timetable")))
 	for _, ph := range m.Timetable {
-		fmt.Fprintf(&b, "  %s–%s  %s (%d %s)", ph.Start, ph.End, ph.Title, ph.Minutes, L("minutes"))
+		fmt.Fprintf(b, "  %s–%s  %s (%d %s)", ph.Start, ph.End, ph.Title, ph.Minutes, L("minutes"))
 		if ph.LedBy != "" {
-			fmt.Fprintf(&b, ", %s %s", L("led_by"), ph.LedBy)
+			fmt.Fprintf(b, ", %s %s", L("led_by"), ph.LedBy)
 		}
 		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(L("inject_schedule")))
+}
+
+func txtMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
+	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("inject_schedule")))
 	if len(m.Injects) == 0 {
-		fmt.Fprintf(&b, "  %s\n", L("no_injects"))
+		fmt.Fprintf(b, "  %s\n", L("no_injects"))
 	}
 	for _, in := range m.Injects {
-		fmt.Fprintf(&b, "  %s  %s %s\n    %s\n", in.At, L("to"), strings.Join(in.To, ", "), in.Text)
+		fmt.Fprintf(b, "  %s  %s %s\n    %s\n", in.At, L("to"), strings.Join(in.To, ", "), in.Text)
 		if len(in.Exercises) > 0 {
-			fmt.Fprintf(&b, "    %s: %s\n", L("exercises"), strings.Join(in.Exercises, ", "))
+			fmt.Fprintf(b, "    %s: %s\n", L("exercises"), strings.Join(in.Exercises, ", "))
 		}
 		if in.TrainerNote != "" {
-			fmt.Fprintf(&b, "    %s: %s\n", L("trainer_note"), in.TrainerNote)
+			fmt.Fprintf(b, "    %s: %s\n", L("trainer_note"), in.TrainerNote)
 		}
-		fmt.Fprintf(&b, "    %s:\n", L("recipients"))
+		fmt.Fprintf(b, "    %s:\n", L("recipients"))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(&b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(r, L))
+			fmt.Fprintf(b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(in, r, L))
 		}
 	}
+}
+
+func txtMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 	for _, rd := range m.Rounds {
-		fmt.Fprintf(&b, "\n%s\n", strings.ToUpper(fmt.Sprintf(L("round"), rd.Round)))
+		fmt.Fprintf(b, "\n%s\n", strings.ToUpper(fmt.Sprintf(L("round"), rd.Round)))
 		for _, g := range rd.Groups {
-			fmt.Fprintf(&b, "  %s\n", fmt.Sprintf(L("group"), g.Group))
+			fmt.Fprintf(b, "  %s\n", fmt.Sprintf(L("group"), g.Group))
 			for _, mem := range g.Members {
-				fmt.Fprintf(&b, "    %-6s %s, %s, %s — %s", mem.ID, mem.Name, mem.Unit, mem.Background, memberRole(mem, L))
+				fmt.Fprintf(b, "    %-6s %s, %s, %s — %s", mem.ID, mem.Name, mem.Unit, mem.Background, memberRole(mem, L))
 				if mem.Note != "" {
-					fmt.Fprintf(&b, " [%s]", mem.Note)
+					fmt.Fprintf(b, " [%s]", mem.Note)
 				}
 				b.WriteString("\n")
 			}
 		}
 	}
-	fmt.Fprintf(&b, "\n%s\n", mark)
-	return b.String()
 }
 
 func unmetWhere(u plan.Unmet, L func(string) string) string {
@@ -290,11 +373,22 @@ func unmetWhere(u plan.Unmet, L func(string) string) string {
 	return fmt.Sprintf(L("round"), u.Round)
 }
 
-func recipientNames(r InjectRecipients, L func(string) string) string {
+// recipientNames lists who in a group receives an inject or, when nobody
+// there plays any of its roles, tells the trainer so.
+func recipientNames(in MasterInject, r InjectRecipients, L func(string) string) string {
 	if len(r.Names) == 0 {
-		return "(" + L("nobody") + ")"
+		return nobodyLine(in, L)
 	}
 	return strings.Join(r.Names, ", ")
+}
+
+// nobodyLine is what the master sheet says for a group in which nobody
+// plays any role an inject is aimed at: it reaches no one there.
+func nobodyLine(in MasterInject, L func(string) string) string {
+	if len(in.To) > 1 {
+		return L("nobody_any")
+	}
+	return L("nobody")
 }
 
 func memberRole(m MasterMember, L func(string) string) string {

@@ -1,0 +1,87 @@
+package cards
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Files returns the files `yishi cards` writes for the plan, or for one
+// round of it when round is above zero: one card per trainee per round at
+// round-R/group-G/ID-NAME-ROLE.EXT, every card in one file (all-cards.EXT,
+// for printing), and the trainer's master sheet. With a round the two
+// collected files go under round-R/, so several rounds can share a folder.
+// Paths are relative and safe to join to any directory: every element
+// made from user data goes through [SafeFileName].
+func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Options) ([]File, error) {
+	if !ValidFormat(format) {
+		return nil, formatError(format)
+	}
+	if _, err := paperFor(opts.Paper); err != nil {
+		return nil, err
+	}
+	if err := p.CheckRound(round); err != nil {
+		return nil, err
+	}
+	cards := Build(p, s, round)
+	files, err := traineeFiles(cards, format, opts)
+	if err != nil {
+		return nil, err
+	}
+	prefix := ""
+	if round > 0 {
+		prefix = fmt.Sprintf("round-%d/", round)
+	}
+	all, err := RenderCards(cards, format, opts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: prefix + "all-cards." + format, Data: all})
+	master, err := RenderMaster(Master(p, s, round), format)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: prefix + MasterSheetName + "." + format, Data: master})
+	return files, nil
+}
+
+// traineeFiles renders each card on its own, a file for its trainee.
+func traineeFiles(cards []Card, format string, opts Options) ([]File, error) {
+	files := make([]File, 0, len(cards)+2)
+	taken := map[string]bool{}
+	for _, c := range cards {
+		data, err := renderCards([]Card{c}, format, opts, false)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: cardPath(c, format, taken), Data: data})
+	}
+	return files, nil
+}
+
+// cardPath is where c's file goes: round-R/group-G/ID-NAME-ROLE.EXT, with
+// a number added when a path in taken is the same but for case, which
+// macOS and Windows see as one file (T01 and t01). It adds the path to
+// taken. A long name is cut, not the role after it, so the trainer can
+// still tell whose card is whose and which role it is.
+func cardPath(c Card, format string, taken map[string]bool) string {
+	roleID := "unassigned"
+	if c.Role != nil {
+		roleID = c.Role.ID
+	}
+	dir := fmt.Sprintf("round-%d/group-%d", c.Round, c.Group)
+	base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + roleID)
+	if role := "-" + SafeFileName(roleID); !strings.HasSuffix(base, role) {
+		head := safeName(c.TraineeID+"-"+c.Name, max(MaxFileNameBytes-len(role), MaxFileNameBytes/2))
+		base = SafeFileName(head + role)
+	}
+	name := path.Join(dir, base+"."+format)
+	for n := 2; taken[strings.ToLower(name)]; n++ {
+		name = path.Join(dir, fmt.Sprintf("%s-%d.%s", base, n, format))
+	}
+	taken[strings.ToLower(name)] = true
+	return name
+}
