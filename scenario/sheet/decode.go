@@ -36,13 +36,23 @@ const MaxInvalidBytes = 20
 // [DecodeText] found in file, up to [MaxInvalidBytes], and one more, at
 // the first left out, that counts the rest.
 func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnostics) {
+	reportInvalidBytes(file, bad, nil, diags)
+}
+
+// reportInvalidBytes is [ReportInvalidBytes] with the reference of the
+// cell that holds each byte, when refs has one.
+func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *scenario.Diagnostics) {
 	for i, b := range bad {
 		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
 		if i == MaxInvalidBytes {
 			diags.Errorf(pos, "and %d more invalid UTF-8 bytes; %s", len(bad)-i, SaveAsUTF8)
 			return
 		}
-		diags.Errorf(pos, "invalid UTF-8 byte 0x%02X; %s", b.Byte, SaveAsUTF8)
+		cell := ""
+		if i < len(refs) && refs[i] != "" {
+			cell = "cell " + refs[i] + ": "
+		}
+		diags.Errorf(pos, "%sinvalid UTF-8 byte 0x%02X; %s", cell, b.Byte, SaveAsUTF8)
 	}
 }
 
