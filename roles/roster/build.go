@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // build checks a table's values against the scenario and makes the roster.
@@ -31,7 +32,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		return nil
 	}
 	for _, rec := range t.records {
-		checkControl(rec, diags)
+		checkText(rec, t.encoding, diags)
 	}
 	r := &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}}
 	firstLine := map[string]int{} // id -> line or row where it was first given
@@ -57,7 +58,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			if line, dup := firstLine[c.text]; dup {
 				c.errorf(diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, t.rowWord, line)
 			} else {
-				firstLine[c.text] = rec.pos.Line
+				firstLine[c.text] = rec.row
 				r.index[c.text] = len(r.Trainees)
 			}
 		}
@@ -66,7 +67,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		} else {
 			tr.Name = c.text
 			if prev := names[c.text]; len(prev) > 0 {
-				diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, t.rowWord, r.Trainees[prev[0]].Pos.Line)
+				diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, t.rowWord, t.records[prev[0]].row)
 			}
 			names[c.text] = append(names[c.text], len(r.Trainees))
 		}
@@ -117,7 +118,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			if !ok {
 				continue
 			}
-			ids := resolveRefs(c, tr, r, names, t.rowWord, diags)
+			ids := resolveRefs(c, tr, r, names, t, diags)
 			for _, id := range ids {
 				p := unordered(tr.ID, id)
 				if col == ColumnAvoid {
@@ -184,11 +185,24 @@ func isNumber(s string) bool {
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
-// checkControl reports the cells of a record that hold control
-// characters, such as the escape that starts a terminal colour code:
-// they would be printed raw to terminals and into files. Tabs and line
-// breaks, which a spreadsheet cell may hold, are let through.
-func checkControl(rec record, diags *scenario.Diagnostics) {
+// printedColumns are the columns whose values are printed in tables and
+// on cards, one line each.
+var printedColumns = map[string]bool{ColumnID: true, ColumnName: true, ColumnUnit: true, ColumnBackground: true}
+
+// checkText reports the cells of a record whose text would be printed
+// wrong, or is not the text that was meant:
+//
+//   - control characters, such as the escape that starts a terminal
+//     colour code, which would be printed raw to terminals and into
+//     files (tabs and line breaks, which a spreadsheet cell may hold, are
+//     let through in the other columns);
+//   - line breaks and tabs in the columns printed in tables;
+//   - U+FFFD, which stands for a character that a decoding lost, unless
+//     it stands for an invalid byte that reading the file reported;
+//   - and, as a warning, marks that change the direction of the text
+//     around them (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F), which
+//     can make a printed name read as another.
+func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 	cols := make([]string, 0, len(rec.cells))
 	for col := range rec.cells {
 		cols = append(cols, col)
@@ -203,11 +217,49 @@ func checkControl(rec record, diags *scenario.Diagnostics) {
 				break
 			}
 		}
+		if !printedColumns[col] {
+			continue
+		}
+		switch i := strings.IndexAny(c.text, "\t\r\n"); {
+		case i < 0:
+		case c.text[i] == '\t':
+			c.errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, col)
+		default:
+			c.errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, col)
+		}
+		if i := strings.IndexFunc(c.text, isBidi); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(c.text[i:])
+			diags.Warnf(c.pos, "%s: invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", c.label, r, c.text, col)
+		}
 	}
+	for _, col := range cols {
+		c := rec.cells[col]
+		for _, v := range append([]string{c.text}, c.list...) {
+			if strings.Count(v, "\uFFFD") > c.reported {
+				c.errorf(diags, "%q %s", v, unreadable(encoding))
+				break
+			}
+		}
+	}
+}
+
+// unreadable explains a U+FFFD in a cell of a file in the given encoding.
+func unreadable(encoding string) string {
+	switch encoding {
+	case "gb18030", "windows-1252":
+		return fmt.Sprintf("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, sheet.SaveAsUTF8)
+	}
+	return "holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and " + sheet.SaveAsUTF8
 }
 
 func isControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// isBidi reports whether r is an explicit direction mark: an embedding,
+// override or isolate, or a left-to-right or right-to-left mark.
+func isBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
 }
 
 // missingColumn explains a missing required column, naming the headers
@@ -284,7 +336,7 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 
 // resolveRefs reads the ids of an avoid or together cell. A trainee may
 // also be named by their name when no one else has it.
-func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, rowWord string, diags *scenario.Diagnostics) []string {
+func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, t *table, diags *scenario.Diagnostics) []string {
 	refs := c.list
 	if refs == nil {
 		refs = strings.FieldsFunc(c.text, func(r rune) bool { return strings.ContainsRune(";,；，、", r) })
@@ -303,7 +355,7 @@ func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, rowWord
 		} else if len(idx) > 1 {
 			var where []string
 			for _, i := range idx {
-				where = append(where, fmt.Sprintf("%s %d", rowWord, r.Trainees[i].Pos.Line))
+				where = append(where, fmt.Sprintf("%s %d", t.rowWord, t.records[i].row))
 			}
 			c.errorf(diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
 			continue

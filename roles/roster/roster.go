@@ -254,5 +254,3 @@ func AttributeName(header string) string {
 	}
 	return strings.Join(strings.FieldsFunc(b.String(), unicode.IsSpace), "_")
 }
-
-// table is a roster file read into canonical columns, before its values

@@ -9,6 +9,7 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// readYAML reads `version: 1` and a `trainees:` list of mappings keyed like
 // CSV headers.
 func readYAML(file string, data []byte, diags *scenario.Diagnostics) *table {
 	filePos := scenario.Pos{File: file}
@@ -72,11 +73,14 @@ func readYAML(file string, data []byte, diags *scenario.Diagnostics) *table {
 			diags.Errorf(at(item), "%s: expected a mapping of keys (id, name, unit, background, ...) to values", path)
 			continue
 		}
-		rec := record{pos: scenario.Pos{File: file, Line: item.Line}, cells: map[string]cell{}, missing: cell{pos: at(item), label: path}}
+		rec := record{pos: scenario.Pos{File: file, Line: item.Line}, row: item.Line, cells: map[string]cell{}, missing: cell{pos: at(item), label: path}}
 		seen := map[string]string{}
 		for j := 0; j+1 < len(item.Content); j += 2 {
 			k, v := item.Content[j], item.Content[j+1]
 			raw := clean(k.Value)
+			if i := strings.IndexFunc(raw, isControl); i >= 0 {
+				diags.Errorf(at(k), "%s: control character U+%04X in the key %q; remove it", path, []rune(raw[i:])[0], raw)
+			}
 			canon := AttributeName(raw)
 			if first, dup := seen[canon]; dup {
 				diags.Errorf(at(k), "%s: key %q names %s again (already named by %q)", path, raw, canon, first)
@@ -84,10 +88,10 @@ func readYAML(file string, data []byte, diags *scenario.Diagnostics) *table {
 			}
 			seen[canon] = raw
 			if _, ok := t.headers[canon]; !ok {
-				t.headers[canon] = raw
+				t.headers[canon] = headerLabel(raw)
 				t.columns = append(t.columns, canon)
 			}
-			c := cell{pos: at(v), label: raw}
+			c := cell{pos: at(v), label: headerLabel(raw)}
 			switch {
 			case v.Kind == yaml.ScalarNode:
 				if v.Tag != "!!null" {
@@ -96,13 +100,13 @@ func readYAML(file string, data []byte, diags *scenario.Diagnostics) *table {
 			case v.Kind == yaml.SequenceNode && (canon == ColumnAvoid || canon == ColumnTogether):
 				for _, e := range v.Content {
 					if e.Kind != yaml.ScalarNode {
-						diags.Errorf(at(e), "%s: expected an id, got a %s", raw, kindName(e))
+						diags.Errorf(at(e), "%s: expected an id, got a %s", c.label, kindName(e))
 						continue
 					}
 					c.list = append(c.list, clean(e.Value))
 				}
 			default:
-				diags.Errorf(at(v), "%s: expected text, got a %s", raw, kindName(v))
+				diags.Errorf(at(v), "%s: expected text, got a %s", c.label, kindName(v))
 				continue
 			}
 			rec.cells[canon] = c
