@@ -15,17 +15,8 @@ import (
 
 // build checks a table's values against the scenario and makes the roster.
 func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnostics) *Roster {
-	if t.checkColumns {
-		missing := false
-		for _, col := range RequiredColumns {
-			if _, ok := t.headers[col]; !ok {
-				missing = true
-				diags.Errorf(t.headerPos, "%s", missingColumn(col, t))
-			}
-		}
-		if missing {
-			return nil
-		}
+	if !hasRequiredColumns(t, diags) {
+		return nil
 	}
 	if len(t.records) == 0 {
 		diags.Errorf(t.headerPos, "no trainees: the roster has a header but no rows")
@@ -34,105 +25,171 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 	for _, rec := range t.records {
 		checkText(rec, t.encoding, diags)
 	}
-	r := &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}}
-	firstLine := map[string]int{} // id -> line or row where it was first given
-	names := map[string][]int{}
-	for _, rec := range t.records {
-		tr := Trainee{Pos: rec.pos}
-		get := func(col string) (cell, bool) {
-			c, ok := rec.cells[col]
-			if !ok {
-				c = rec.missing
-				if c.label == "" {
-					c = cell{pos: rec.pos, label: t.headers[col]}
-				}
-			}
-			return c, ok && c.text != ""
-		}
-		if c, ok := get(ColumnID); !ok {
-			c.errorf(diags, "missing id")
-		} else if strings.ContainsAny(c.text, ";,；，、") {
-			c.errorf(diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
-		} else {
-			tr.ID = c.text
-			if line, dup := firstLine[c.text]; dup {
-				c.errorf(diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, t.rowWord, line)
-			} else {
-				firstLine[c.text] = rec.row
-				r.index[c.text] = len(r.Trainees)
-			}
-		}
-		if c, ok := get(ColumnName); !ok {
-			c.errorf(diags, "missing name")
-		} else {
-			tr.Name = c.text
-			if prev := names[c.text]; len(prev) > 0 {
-				diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, t.rowWord, t.records[prev[0]].row)
-			}
-			names[c.text] = append(names[c.text], len(r.Trainees))
-		}
-		if c, ok := get(ColumnUnit); !ok {
-			c.errorf(diags, "missing unit (the trainee's community or village)")
-		} else {
-			tr.Unit = c.text
-		}
-		if c, ok := get(ColumnBackground); !ok {
-			c.errorf(diags, "missing background")
-		} else {
-			tr.RawBackground = c.text
-			tr.Background = resolveBackground(c, s, diags)
-		}
-		if c, ok := get(ColumnPrefers); ok {
-			tr.Prefers = resolvePrefers(c, s, diags)
-		}
-		for col, c := range rec.cells {
-			switch col {
-			case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
-				continue
-			}
-			if c.text != "" {
-				if tr.Attrs == nil {
-					tr.Attrs = map[string]string{}
-				}
-				tr.Attrs[col] = c.text
-			}
-		}
-		r.Trainees = append(r.Trainees, tr)
+	b := &builder{
+		t: t, s: s, diags: diags,
+		r:        &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}},
+		firstRow: map[string]int{},
+		names:    map[string][]int{},
 	}
-
+	for _, rec := range t.records {
+		b.addTrainee(rec)
+	}
 	// Avoid and together name other trainees, so they are read once every
 	// id is known.
-	type pair struct{ a, b string }
-	unordered := func(a, b string) pair {
-		if a > b {
-			a, b = b, a
-		}
-		return pair{a, b}
+	b.readLinks()
+	b.r.Numeric = numericColumns(t, diags)
+	return b.r
+}
+
+// hasRequiredColumns reports whether the table has every required
+// column, and explains each one missing.
+func hasRequiredColumns(t *table, diags *scenario.Diagnostics) bool {
+	if !t.checkColumns {
+		return true
 	}
+	ok := true
+	for _, col := range RequiredColumns {
+		if _, found := t.headers[col]; !found {
+			ok = false
+			diags.Errorf(t.headerPos, "%s", missingColumn(col, t))
+		}
+	}
+	return ok
+}
+
+// builder holds what the steps of [build] share while they turn a
+// table's records into a roster. r.Trainees[i] is read from t.records[i].
+type builder struct {
+	t     *table
+	s     *scenario.Scenario
+	diags *scenario.Diagnostics
+	r     *Roster
+	// firstRow maps each id to the row (or line) where it was first given.
+	firstRow map[string]int
+	// names maps each name to the trainees who have it.
+	names map[string][]int
+}
+
+// value returns a record's cell of col, or a cell that places and names
+// the value missing, and whether the value is there and not empty.
+func (b *builder) value(rec record, col string) (cell, bool) {
+	c, ok := rec.cells[col]
+	if !ok {
+		c = rec.missing
+		if c.label == "" {
+			c = cell{pos: rec.pos, label: b.t.headers[col]}
+		}
+	}
+	return c, ok && c.text != ""
+}
+
+// addTrainee reads one record's own values into a trainee of the roster.
+func (b *builder) addTrainee(rec record) {
+	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec)}
+	if c, ok := b.value(rec, ColumnUnit); !ok {
+		c.errorf(b.diags, "missing unit (the trainee's community or village)")
+	} else {
+		tr.Unit = c.text
+	}
+	if c, ok := b.value(rec, ColumnBackground); !ok {
+		c.errorf(b.diags, "missing background")
+	} else {
+		tr.RawBackground = c.text
+		tr.Background = resolveBackground(c, b.s, b.diags)
+	}
+	if c, ok := b.value(rec, ColumnPrefers); ok {
+		tr.Prefers = resolvePrefers(c, b.s, b.diags)
+	}
+	tr.Attrs = attributes(rec)
+	b.r.Trainees = append(b.r.Trainees, tr)
+}
+
+// readID returns the id of the trainee about to be added, and indexes it;
+// it returns "" for an id that is missing or cannot be used, and the id
+// but no index entry for one already used.
+func (b *builder) readID(rec record) string {
+	c, ok := b.value(rec, ColumnID)
+	switch {
+	case !ok:
+		c.errorf(b.diags, "missing id")
+		return ""
+	case strings.ContainsAny(c.text, ";,；，、"):
+		c.errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		return ""
+	}
+	if row, dup := b.firstRow[c.text]; dup {
+		c.errorf(b.diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, b.t.rowWord, row)
+	} else {
+		b.firstRow[c.text] = rec.row
+		b.r.index[c.text] = len(b.r.Trainees)
+	}
+	return c.text
+}
+
+// readName returns the name of the trainee about to be added, and warns
+// when an earlier trainee has it too.
+func (b *builder) readName(rec record) string {
+	c, ok := b.value(rec, ColumnName)
+	if !ok {
+		c.errorf(b.diags, "missing name")
+		return ""
+	}
+	if prev := b.names[c.text]; len(prev) > 0 {
+		b.diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, b.t.rowWord, b.t.records[prev[0]].row)
+	}
+	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
+	return c.text
+}
+
+// isOwnColumn reports whether yishi reads col itself, rather than keeping
+// it as an attribute.
+func isOwnColumn(col string) bool {
+	switch col {
+	case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
+		return true
+	}
+	return false
+}
+
+// attributes returns a record's non-empty attribute cells by column, or
+// nil when it has none.
+func attributes(rec record) map[string]string {
+	var attrs map[string]string
+	for col, c := range rec.cells {
+		if isOwnColumn(col) || c.text == "" {
+			continue
+		}
+		if attrs == nil {
+			attrs = map[string]string{}
+		}
+		attrs[col] = c.text
+	}
+	return attrs
+}
+
+// pair is two trainee ids, the lesser first.
+type pair struct{ a, b string }
+
+func unordered(a, b string) pair {
+	if a > b {
+		a, b = b, a
+	}
+	return pair{a, b}
+}
+
+// readLinks reads the avoid and together cells into the trainees, and
+// reports two trainees who are both to avoid each other and to share a
+// group, at the later of the two cells that say so.
+func (b *builder) readLinks() {
 	avoidCell := map[pair]cell{}
 	togetherCell := map[pair]cell{}
-	for i, rec := range t.records {
-		tr := &r.Trainees[i]
-		for _, col := range []string{ColumnAvoid, ColumnTogether} {
-			c, ok := rec.cells[col]
-			if !ok {
-				continue
-			}
-			ids := resolveRefs(c, tr, r, names, t, diags)
-			for _, id := range ids {
-				p := unordered(tr.ID, id)
-				if col == ColumnAvoid {
-					tr.Avoid = append(tr.Avoid, id)
-					if _, dup := avoidCell[p]; !dup {
-						avoidCell[p] = c
-					}
-				} else {
-					tr.Together = append(tr.Together, id)
-					if _, dup := togetherCell[p]; !dup {
-						togetherCell[p] = c
-					}
-				}
-			}
+	for i, rec := range b.t.records {
+		tr := &b.r.Trainees[i]
+		if c, ok := rec.cells[ColumnAvoid]; ok {
+			tr.Avoid = b.link(c, tr, avoidCell)
+		}
+		if c, ok := rec.cells[ColumnTogether]; ok {
+			tr.Together = b.link(c, tr, togetherCell)
 		}
 	}
 	for p, c := range avoidCell {
@@ -141,14 +198,31 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			if tc.pos.Line > c.pos.Line || (tc.pos.Line == c.pos.Line && tc.pos.Col > c.pos.Col) {
 				at = tc
 			}
-			at.errorf(diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
+			at.errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
 		}
 	}
+}
 
-	r.Numeric = map[string]bool{}
-	for _, col := range r.Columns {
-		switch col {
-		case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
+// link returns the ids an avoid or together cell of tr names, and
+// records in cells, for each pair, the first cell that links it.
+func (b *builder) link(c cell, tr *Trainee, cells map[pair]cell) []string {
+	ids := b.refs(c, tr)
+	for _, id := range ids {
+		p := unordered(tr.ID, id)
+		if _, dup := cells[p]; !dup {
+			cells[p] = c
+		}
+	}
+	return ids
+}
+
+// numericColumns finds the attribute columns whose values are numbers
+// (see [Roster.Numeric]) and reports each value of such a column that is
+// not one.
+func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
+	numeric := map[string]bool{}
+	for _, col := range t.columns {
+		if isOwnColumn(col) {
 			continue
 		}
 		var values, numbers int
@@ -163,12 +237,12 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		switch {
 		case values == 0:
 		case numbers == values:
-			r.Numeric[col] = true
+			numeric[col] = true
 		case numbers >= 2 && numbers*5 >= values*4:
 			// A column of numbers but for a few cells: those are
 			// mistakes, which would otherwise turn the whole column
 			// categorical and change how groups are mixed.
-			r.Numeric[col] = true
+			numeric[col] = true
 			for _, rec := range t.records {
 				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
 					c.errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
@@ -176,7 +250,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			}
 		}
 	}
-	return r
+	return numeric
 }
 
 // isNumber reports whether a cell is a finite number such as 12 or 1.5.
@@ -334,9 +408,9 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 	return ""
 }
 
-// resolveRefs reads the ids of an avoid or together cell. A trainee may
+// refs reads the ids of an avoid or together cell of tr. A trainee may
 // also be named by their name when no one else has it.
-func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, t *table, diags *scenario.Diagnostics) []string {
+func (b *builder) refs(c cell, tr *Trainee) []string {
 	refs := c.list
 	if refs == nil {
 		refs = strings.FieldsFunc(c.text, func(r rune) bool { return strings.ContainsRune(";,；，、", r) })
@@ -347,32 +421,12 @@ func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, t *tabl
 		if ref == "" {
 			continue
 		}
-		id := ""
-		if _, ok := r.index[ref]; ok {
-			id = ref
-		} else if idx := names[ref]; len(idx) == 1 && r.Trainees[idx[0]].ID != "" {
-			id = r.Trainees[idx[0]].ID
-		} else if len(idx) > 1 {
-			var where []string
-			for _, i := range idx {
-				where = append(where, fmt.Sprintf("%s %d", t.rowWord, t.records[i].row))
-			}
-			c.errorf(diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
-			continue
-		} else {
-			ids := make([]string, 0, len(r.index))
-			for _, t := range r.Trainees {
-				ids = append(ids, t.ID)
-			}
-			msg := fmt.Sprintf("no trainee has the id %q", ref)
-			if sug := scenario.Suggest(ref, ids); sug != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", sug)
-			}
-			c.errorf(diags, "%s", msg)
+		id, ok := b.resolveRef(c, ref)
+		if !ok {
 			continue
 		}
 		if id == tr.ID {
-			c.errorf(diags, "%s lists their own id", tr.ID)
+			c.errorf(b.diags, "%s lists their own id", tr.ID)
 			continue
 		}
 		if !slices.Contains(out, id) {
@@ -380,4 +434,36 @@ func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, t *tabl
 		}
 	}
 	return out
+}
+
+// resolveRef returns the id that ref, written in cell c, stands for: an
+// id, or the name of exactly one trainee. It reports a ref that is
+// neither.
+func (b *builder) resolveRef(c cell, ref string) (string, bool) {
+	r := b.r
+	if _, ok := r.index[ref]; ok {
+		return ref, true
+	}
+	idx := b.names[ref]
+	switch {
+	case len(idx) == 1 && r.Trainees[idx[0]].ID != "":
+		return r.Trainees[idx[0]].ID, true
+	case len(idx) > 1:
+		var where []string
+		for _, i := range idx {
+			where = append(where, fmt.Sprintf("%s %d", b.t.rowWord, b.t.records[i].row))
+		}
+		c.errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
+		return "", false
+	}
+	ids := make([]string, 0, len(r.index))
+	for _, t := range r.Trainees {
+		ids = append(ids, t.ID)
+	}
+	msg := fmt.Sprintf("no trainee has the id %q", ref)
+	if sug := scenario.Suggest(ref, ids); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	c.errorf(b.diags, "%s", msg)
+	return "", false
 }

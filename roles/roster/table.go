@@ -129,15 +129,39 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
 		return nil
 	}
-	headerPos := g.place(h, 0).pos
-	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: headerPos.Line}}
+	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
+	s := readHeader(t, g, h, diags)
+	for i := h + 1; i < len(g.rows); i++ {
+		if rec, ok := s.record(i); ok {
+			t.records = append(t.records, rec)
+		}
+	}
+	return t
+}
+
+// sheetReader reads the rows of a grid below its header into records.
+type sheetReader struct {
+	t     *table
+	g     grid
+	diags *scenario.Diagnostics
+	// width is the number of cells of the header, less trailing empty ones.
+	width int
+	// cols is the canonical name of each cell of the header, "" to ignore.
+	cols []string
+	// unnamed marks the columns that are ignored and already reported.
+	unnamed map[int]bool
+}
+
+// readHeader maps the cells of header row h to canonical columns, in t,
+// and reports header cells with control characters and columns named
+// twice.
+func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetReader {
 	header := g.rows[h]
 	width := len(header)
 	for width > 0 && clean(header[width-1]) == "" {
 		width--
 	}
-	cols := make([]string, width) // canonical name of each cell of the header, "" to ignore
-	unnamed := map[int]bool{}     // columns ignored and already reported
+	s := &sheetReader{t: t, g: g, diags: diags, width: width, cols: make([]string, width), unnamed: map[int]bool{}}
 	for j := range width {
 		raw := clean(header[j])
 		if raw == "" {
@@ -155,63 +179,86 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 		if first, dup := t.headers[canon]; dup {
 			at := g.place(h, j)
 			diags.Errorf(at.pos, "%scolumn %q names %s again (already named by %q); remove one of them", cellPrefix(at.ref), raw, canon, first)
-			unnamed[j] = true
+			s.unnamed[j] = true
 			continue
 		}
-		cols[j] = canon
+		s.cols[j] = canon
 		t.headers[canon] = headerLabel(raw)
 		t.columns = append(t.columns, canon)
 	}
-	for i := h + 1; i < len(g.rows); i++ {
-		row := g.rows[i]
-		if blank(row) {
-			continue
-		}
-		first := g.place(i, 0)
-		rowPos := first.pos
-		rowPos.Col = 0
-		if g.ragged && len(row) < width {
-			diags.Errorf(rowPos, "row %d has %d cells but the header has %d; is a separator missing?", first.row, len(row), width)
-			continue
-		}
-		if extra := slices.IndexFunc(row[min(width, len(row)):], func(c string) bool { return clean(c) != "" }); extra >= 0 {
-			j := width + extra
-			at := g.place(i, j)
-			if g.ragged {
-				diags.Errorf(at.pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(at.ref), len(row), width)
-				continue
-			}
-			if !unnamed[j] {
-				unnamed[j] = true
-				diags.Warnf(at.pos, "%sthis column has no header; its values are ignored", cellPrefix(at.ref))
-			}
-		}
-		rec := record{pos: rowPos, row: first.row, cells: map[string]cell{}}
-		for j := range width {
-			// XLSX rows leave out trailing empty cells; they are empty
-			// values all the same, placed where they stand.
-			value := ""
-			if j < len(row) {
-				value = row[j]
-			}
-			if cols[j] == "" {
-				if clean(value) != "" && !unnamed[j] {
-					unnamed[j] = true
-					at := g.place(i, j)
-					diags.Warnf(at.pos, "%sthis column has no header; its values are ignored", cellPrefix(at.ref))
-				}
-				continue
-			}
-			at := g.place(i, j)
-			label := t.headers[cols[j]]
-			if at.ref != "" {
-				label = fmt.Sprintf("cell %s (%s)", at.ref, label)
-			}
-			rec.cells[cols[j]] = cell{text: clean(value), pos: at.pos, label: label, reported: at.reported}
-		}
-		t.records = append(t.records, rec)
+	return s
+}
+
+// record reads row i into a record; it returns false for a blank row and
+// for a row whose cells do not line up with the header.
+func (s *sheetReader) record(i int) (record, bool) {
+	row := s.g.rows[i]
+	if blank(row) || !s.fits(i) {
+		return record{}, false
 	}
-	return t
+	first := s.g.place(i, 0)
+	rec := record{pos: first.pos, row: first.row, cells: map[string]cell{}}
+	rec.pos.Col = 0
+	for j := range s.width {
+		// XLSX rows leave out trailing empty cells; they are empty
+		// values all the same, placed where they stand.
+		value := ""
+		if j < len(row) {
+			value = row[j]
+		}
+		if s.cols[j] == "" {
+			if clean(value) != "" {
+				s.warnUnnamed(i, j)
+			}
+			continue
+		}
+		at := s.g.place(i, j)
+		label := s.t.headers[s.cols[j]]
+		if at.ref != "" {
+			label = fmt.Sprintf("cell %s (%s)", at.ref, label)
+		}
+		rec.cells[s.cols[j]] = cell{text: clean(value), pos: at.pos, label: label, reported: at.reported}
+	}
+	return rec, true
+}
+
+// fits reports whether row i has as many cells as the header. A CSV row
+// with fewer cells, or with values beyond the header, is reported and
+// left out: a separator is missing or one too many. XLSX leaves out
+// trailing empty cells, so a short row is fine there, and a value beyond
+// the header is in a column without one, which is ignored.
+func (s *sheetReader) fits(i int) bool {
+	row := s.g.rows[i]
+	if s.g.ragged && len(row) < s.width {
+		first := s.g.place(i, 0)
+		pos := first.pos
+		pos.Col = 0
+		s.diags.Errorf(pos, "row %d has %d cells but the header has %d; is a separator missing?", first.row, len(row), s.width)
+		return false
+	}
+	extra := slices.IndexFunc(row[min(s.width, len(row)):], func(c string) bool { return clean(c) != "" })
+	if extra < 0 {
+		return true
+	}
+	j := s.width + extra
+	if s.g.ragged {
+		at := s.g.place(i, j)
+		s.diags.Errorf(at.pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(at.ref), len(row), s.width)
+		return false
+	}
+	s.warnUnnamed(i, j)
+	return true
+}
+
+// warnUnnamed warns, once a column, that the values of column j, found
+// in row i, have no header.
+func (s *sheetReader) warnUnnamed(i, j int) {
+	if s.unnamed[j] {
+		return
+	}
+	s.unnamed[j] = true
+	at := s.g.place(i, j)
+	s.diags.Warnf(at.pos, "%sthis column has no header; its values are ignored", cellPrefix(at.ref))
 }
 
 // headerLabel is a header as messages name it: on one line, its line
