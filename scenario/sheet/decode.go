@@ -164,30 +164,10 @@ func plausibility(text string) int {
 				score++
 			}
 		case isAccented(r):
-			// Score the whole word at once.
-			j := i
-			for j > 0 && isLatinLetter(rs[j-1]) {
-				j--
-			}
-			k := i
-			for k < len(rs) && isLatinLetter(rs[k]) {
-				k++
-			}
-			ascii, accented := 0, 0
-			for _, c := range rs[j:k] {
-				if isASCIILetter(c) {
-					ascii++
-				} else {
-					accented++
-				}
-			}
-			switch {
-			case ascii >= accented:
-				score += 3 * accented
-			case ascii+accented > 1:
-				score -= 2 * accented
-			}
-			i = k - 1
+			// The whole word is scored at once.
+			w, end := accentedWord(rs, i)
+			score += w
+			i = end - 1
 		case isCJKPunct(r):
 			if isHan(prev) || isHan(next) {
 				score++
@@ -199,6 +179,34 @@ func plausibility(text string) int {
 		}
 	}
 	return score
+}
+
+// accentedWord scores the word of Latin letters around the accented
+// letter rs[i] (see [plausibility]) and returns the index just past it.
+func accentedWord(rs []rune, i int) (score, end int) {
+	start := i
+	for start > 0 && isLatinLetter(rs[start-1]) {
+		start--
+	}
+	end = i
+	for end < len(rs) && isLatinLetter(rs[end]) {
+		end++
+	}
+	ascii, accented := 0, 0
+	for _, c := range rs[start:end] {
+		if isASCIILetter(c) {
+			ascii++
+		} else {
+			accented++
+		}
+	}
+	switch {
+	case ascii >= accented:
+		return 3 * accented, end
+	case ascii+accented > 1:
+		return -2 * accented, end
+	}
+	return 0, end
 }
 
 // isHan reports whether r is a CJK Unified Ideograph of the basic block,
