@@ -96,6 +96,7 @@ type Options struct {
 func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics) *Table {
 	text, encoding, bad := DecodeText(data)
 	lines := strings.Split(text, "\n")
+	cols := &columns{lines: lines}
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.Comma = Delimiter(lines, opts.TSV)
@@ -114,12 +115,12 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 				diags.Errorf(scenario.Pos{File: file}, "reading CSV: %v", err)
 				break
 			}
-			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: runeColumn(lines, pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
+			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: cols.at(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
 			// The bad record is one row however many lines it spans.
 			inner += pe.Line - pe.StartLine
 			continue
 		}
-		row := placeRow(file, lines, r, rec, inner)
+		row := placeRow(file, cols, r, rec, inner)
 		for _, v := range rec {
 			inner += strings.Count(v, "\n")
 		}
@@ -135,54 +136,63 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 // placeRow makes the row of a record that r has just read: each cell at
 // its line and character column, and at its spreadsheet row, which is
 // its first line less the line breaks inside earlier values.
-func placeRow(file string, lines []string, r *csv.Reader, rec []string, inner int) Row {
+func placeRow(file string, cols *columns, r *csv.Reader, rec []string, inner int) Row {
 	line, _ := r.FieldPos(0)
 	row := Row{Number: line - inner, Pos: scenario.Pos{File: file, Line: line}, Cells: make([]Cell, len(rec))}
 	for j, v := range rec {
 		l, c := r.FieldPos(j)
-		row.Cells[j] = Cell{Text: v, Pos: scenario.Pos{File: file, Line: l, Col: runeColumn(lines, l, c)}, Row: row.Number, Col: j}
+		row.Cells[j] = Cell{Text: v, Pos: scenario.Pos{File: file, Line: l, Col: cols.at(l, c)}, Row: row.Number, Col: j}
 	}
 	return row
 }
 
-// runeColumn turns the 1-based byte column of a line into its column in
-// characters.
-func runeColumn(lines []string, line, byteCol int) int {
-	if line < 1 || line > len(lines) || byteCol < 1 {
+// columns turns the 1-based byte columns of the lines of a text into
+// columns in characters. It counts on from the column it was last asked
+// for when that was on the same line and not further on, so the fields
+// of a long line cost one pass over it rather than one each.
+type columns struct {
+	lines            []string
+	line, byteCol, n int // the last column asked for: n is its column in characters
+}
+
+func (c *columns) at(line, byteCol int) int {
+	if line < 1 || line > len(c.lines) || byteCol < 1 {
 		return byteCol
 	}
-	l := lines[line-1]
-	if byteCol-1 > len(l) {
-		return utf8.RuneCountInString(l) + 1
+	l := c.lines[line-1]
+	byteCol = min(byteCol, len(l)+1)
+	if line != c.line || byteCol < c.byteCol {
+		c.line, c.byteCol, c.n = line, 1, 1
 	}
-	return utf8.RuneCountInString(l[:byteCol-1]) + 1
+	c.n += utf8.RuneCountInString(l[c.byteCol-1 : byteCol-1])
+	c.byteCol = byteCol
+	return c.n
 }
 
 // cellsOf finds the cell that holds each invalid byte, counting it in
 // [Cell.Invalid], and returns the cells' references, "" for a byte in
-// no cell (in a row with a quoting error). bad and rows are both in file
-// order.
+// no cell (in a row with a quoting error). bad, rows and each row's cells
+// are in file order, so one pass over each finds them all.
 func cellsOf(bad []InvalidByte, rows []Row) []string {
 	refs := make([]string, len(bad))
-	next := 0 // the first row that may hold the byte
-	for i, b := range bad {
-		for next < len(rows) && lastLine(rows[next]) < b.Line {
-			next++
+	i, j := 0, 0 // the row and the cell that may hold the next byte
+	before := func(c Cell, b InvalidByte) bool {
+		return c.Pos.Line < b.Line || c.Pos.Line == b.Line && c.Pos.Col <= b.Col
+	}
+	for k, b := range bad {
+		for i < len(rows) && lastLine(rows[i]) < b.Line {
+			i, j = i+1, 0
 		}
-		if next == len(rows) {
+		if i == len(rows) {
 			break
 		}
-		row := rows[next]
-		var in *Cell
-		for j := range row.Cells {
-			c := &row.Cells[j]
-			if c.Pos.Line < b.Line || c.Pos.Line == b.Line && c.Pos.Col <= b.Col {
-				in = c
-			}
+		cells := rows[i].Cells
+		for j+1 < len(cells) && before(cells[j+1], b) {
+			j++
 		}
-		if in != nil {
-			in.Invalid++
-			refs[i] = in.Ref()
+		if j < len(cells) && before(cells[j], b) {
+			cells[j].Invalid++
+			refs[k] = cells[j].Ref()
 		}
 	}
 	return refs

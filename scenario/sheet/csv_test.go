@@ -1,7 +1,9 @@
 package sheet
 
 import (
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -207,4 +209,25 @@ func TestWhere(t *testing.T) {
 	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
 		assert.Equal(t, want, ColumnName(i))
 	}
+}
+
+// TestReadCSVLongLine reads a file as large as yishi reads, on one line of
+// many cells each with an invalid byte: placing the cells and the bytes
+// must take one pass over the line, not one per cell.
+func TestReadCSVLongLine(t *testing.T) {
+	const cell = "王王王王\xe9,"
+	n := scenario.MaxFileSize / len(cell)
+	data := []byte(strings.Repeat(cell, n))
+	start := time.Now()
+	var diags scenario.Diagnostics
+	tab := ReadCSV("f.csv", data, Options{}, &diags)
+	elapsed := time.Since(start)
+	require.Len(t, tab.Rows, 1)
+	cells := tab.Rows[0].Cells
+	require.Len(t, cells, n+1)
+	last := cells[n-1]
+	assert.Equal(t, 6*(n-1)+1, last.Pos.Col, "columns count characters")
+	assert.Equal(t, 1, last.Invalid)
+	assert.Equal(t, "f.csv:1:5: cell A1: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", diags[0].String())
+	assert.Less(t, elapsed, 20*time.Second, "reading %d bytes", len(data))
 }
