@@ -10,128 +10,186 @@ import (
 	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // build checks a table's values against the scenario and makes the roster.
 func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnostics) *Roster {
-	if t.checkColumns {
-		missing := false
-		for _, col := range RequiredColumns {
-			if _, ok := t.headers[col]; !ok {
-				missing = true
-				diags.Errorf(t.headerPos, "%s", missingColumn(col, t))
-			}
-		}
-		if missing {
-			return nil
-		}
+	if !hasRequiredColumns(t, diags) {
+		return nil
 	}
 	if len(t.records) == 0 {
 		diags.Errorf(t.headerPos, "no trainees: the roster has a header but no rows")
 		return nil
 	}
 	for _, rec := range t.records {
-		checkControl(rec, diags)
+		checkText(rec, t.encoding, diags)
 	}
-	r := &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}}
-	firstLine := map[string]int{} // id -> line or row where it was first given
-	names := map[string][]int{}
+	b := &builder{
+		t: t, s: s, diags: diags,
+		r:        &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}},
+		firstRow: map[string]int{},
+		names:    map[string][]int{},
+	}
 	for _, rec := range t.records {
-		tr := Trainee{Pos: rec.pos}
-		get := func(col string) (cell, bool) {
-			c, ok := rec.cells[col]
-			if !ok {
-				c = rec.missing
-				if c.label == "" {
-					c = cell{pos: rec.pos, label: t.headers[col]}
-				}
-			}
-			return c, ok && c.text != ""
-		}
-		if c, ok := get(ColumnID); !ok {
-			c.errorf(diags, "missing id")
-		} else if strings.ContainsAny(c.text, ";,；，、") {
-			c.errorf(diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
-		} else {
-			tr.ID = c.text
-			if line, dup := firstLine[c.text]; dup {
-				c.errorf(diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, t.rowWord, line)
-			} else {
-				firstLine[c.text] = rec.pos.Line
-				r.index[c.text] = len(r.Trainees)
-			}
-		}
-		if c, ok := get(ColumnName); !ok {
-			c.errorf(diags, "missing name")
-		} else {
-			tr.Name = c.text
-			if prev := names[c.text]; len(prev) > 0 {
-				diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, t.rowWord, r.Trainees[prev[0]].Pos.Line)
-			}
-			names[c.text] = append(names[c.text], len(r.Trainees))
-		}
-		if c, ok := get(ColumnUnit); !ok {
-			c.errorf(diags, "missing unit (the trainee's community or village)")
-		} else {
-			tr.Unit = c.text
-		}
-		if c, ok := get(ColumnBackground); !ok {
-			c.errorf(diags, "missing background")
-		} else {
-			tr.RawBackground = c.text
-			tr.Background = resolveBackground(c, s, diags)
-		}
-		if c, ok := get(ColumnPrefers); ok {
-			tr.Prefers = resolvePrefers(c, s, diags)
-		}
-		for col, c := range rec.cells {
-			switch col {
-			case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
-				continue
-			}
-			if c.text != "" {
-				if tr.Attrs == nil {
-					tr.Attrs = map[string]string{}
-				}
-				tr.Attrs[col] = c.text
-			}
-		}
-		r.Trainees = append(r.Trainees, tr)
+		b.addTrainee(rec)
 	}
-
 	// Avoid and together name other trainees, so they are read once every
 	// id is known.
-	type pair struct{ a, b string }
-	unordered := func(a, b string) pair {
-		if a > b {
-			a, b = b, a
-		}
-		return pair{a, b}
+	b.readLinks()
+	b.r.Numeric = numericColumns(t, diags)
+	return b.r
+}
+
+// hasRequiredColumns reports whether the table has every required
+// column, and explains each one missing.
+func hasRequiredColumns(t *table, diags *scenario.Diagnostics) bool {
+	if !t.checkColumns {
+		return true
 	}
+	ok := true
+	for _, col := range RequiredColumns {
+		if _, found := t.headers[col]; !found {
+			ok = false
+			diags.Errorf(t.headerPos, "%s", missingColumn(col, t))
+		}
+	}
+	return ok
+}
+
+// builder holds what the steps of [build] share while they turn a
+// table's records into a roster. r.Trainees[i] is read from t.records[i].
+type builder struct {
+	t     *table
+	s     *scenario.Scenario
+	diags *scenario.Diagnostics
+	r     *Roster
+	// firstRow maps each id to the row (or line) where it was first given.
+	firstRow map[string]int
+	// names maps each name to the trainees who have it.
+	names map[string][]int
+}
+
+// value returns a record's cell of col, or a cell that places and names
+// the value missing, and whether the value is there and not empty.
+func (b *builder) value(rec record, col string) (cell, bool) {
+	c, ok := rec.cells[col]
+	if !ok {
+		c = rec.missing
+		if c.label == "" {
+			c = cell{pos: rec.pos, label: b.t.headers[col]}
+		}
+	}
+	return c, ok && c.text != ""
+}
+
+// addTrainee reads one record's own values into a trainee of the roster.
+func (b *builder) addTrainee(rec record) {
+	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec)}
+	if c, ok := b.value(rec, ColumnUnit); !ok {
+		c.errorf(b.diags, "missing unit (the trainee's community or village)")
+	} else {
+		tr.Unit = c.text
+	}
+	if c, ok := b.value(rec, ColumnBackground); !ok {
+		c.errorf(b.diags, "missing background")
+	} else {
+		tr.RawBackground = c.text
+		tr.Background = resolveBackground(c, b.s, b.diags)
+	}
+	if c, ok := b.value(rec, ColumnPrefers); ok {
+		tr.Prefers = resolvePrefers(c, b.s, b.diags)
+	}
+	tr.Attrs = attributes(rec)
+	b.r.Trainees = append(b.r.Trainees, tr)
+}
+
+// readID returns the id of the trainee about to be added, and indexes it;
+// it returns "" for an id that is missing or cannot be used, and the id
+// but no index entry for one already used.
+func (b *builder) readID(rec record) string {
+	c, ok := b.value(rec, ColumnID)
+	switch {
+	case !ok:
+		c.errorf(b.diags, "missing id")
+		return ""
+	case strings.ContainsAny(c.text, ";,；，、"):
+		c.errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		return ""
+	}
+	if row, dup := b.firstRow[c.text]; dup {
+		c.errorf(b.diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, b.t.rowWord, row)
+	} else {
+		b.firstRow[c.text] = rec.row
+		b.r.index[c.text] = len(b.r.Trainees)
+	}
+	return c.text
+}
+
+// readName returns the name of the trainee about to be added, and warns
+// when an earlier trainee has it too.
+func (b *builder) readName(rec record) string {
+	c, ok := b.value(rec, ColumnName)
+	if !ok {
+		c.errorf(b.diags, "missing name")
+		return ""
+	}
+	if prev := b.names[c.text]; len(prev) > 0 {
+		b.diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, b.t.rowWord, b.t.records[prev[0]].row)
+	}
+	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
+	return c.text
+}
+
+// isOwnColumn reports whether yishi reads col itself, rather than keeping
+// it as an attribute.
+func isOwnColumn(col string) bool {
+	switch col {
+	case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
+		return true
+	}
+	return false
+}
+
+// attributes returns a record's non-empty attribute cells by column, or
+// nil when it has none.
+func attributes(rec record) map[string]string {
+	var attrs map[string]string
+	for col, c := range rec.cells {
+		if isOwnColumn(col) || c.text == "" {
+			continue
+		}
+		if attrs == nil {
+			attrs = map[string]string{}
+		}
+		attrs[col] = c.text
+	}
+	return attrs
+}
+
+// pair is two trainee ids, the lesser first.
+type pair struct{ a, b string }
+
+func unordered(a, b string) pair {
+	if a > b {
+		a, b = b, a
+	}
+	return pair{a, b}
+}
+
+// readLinks reads the avoid and together cells into the trainees, and
+// reports two trainees who are both to avoid each other and to share a
+// group, at the later of the two cells that say so.
+func (b *builder) readLinks() {
 	avoidCell := map[pair]cell{}
 	togetherCell := map[pair]cell{}
-	for i, rec := range t.records {
-		tr := &r.Trainees[i]
-		for _, col := range []string{ColumnAvoid, ColumnTogether} {
-			c, ok := rec.cells[col]
-			if !ok {
-				continue
-			}
-			ids := resolveRefs(c, tr, r, names, t.rowWord, diags)
-			for _, id := range ids {
-				p := unordered(tr.ID, id)
-				if col == ColumnAvoid {
-					tr.Avoid = append(tr.Avoid, id)
-					if _, dup := avoidCell[p]; !dup {
-						avoidCell[p] = c
-					}
-				} else {
-					tr.Together = append(tr.Together, id)
-					if _, dup := togetherCell[p]; !dup {
-						togetherCell[p] = c
-					}
-				}
-			}
+	for i, rec := range b.t.records {
+		tr := &b.r.Trainees[i]
+		if c, ok := rec.cells[ColumnAvoid]; ok {
+			tr.Avoid = b.link(c, tr, avoidCell)
+		}
+		if c, ok := rec.cells[ColumnTogether]; ok {
+			tr.Together = b.link(c, tr, togetherCell)
 		}
 	}
 	for p, c := range avoidCell {
@@ -140,14 +198,31 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			if tc.pos.Line > c.pos.Line || (tc.pos.Line == c.pos.Line && tc.pos.Col > c.pos.Col) {
 				at = tc
 			}
-			at.errorf(diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
+			at.errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
 		}
 	}
+}
 
-	r.Numeric = map[string]bool{}
-	for _, col := range r.Columns {
-		switch col {
-		case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
+// link returns the ids an avoid or together cell of tr names, and
+// records in cells, for each pair, the first cell that links it.
+func (b *builder) link(c cell, tr *Trainee, cells map[pair]cell) []string {
+	ids := b.refs(c, tr)
+	for _, id := range ids {
+		p := unordered(tr.ID, id)
+		if _, dup := cells[p]; !dup {
+			cells[p] = c
+		}
+	}
+	return ids
+}
+
+// numericColumns finds the attribute columns whose values are numbers
+// (see [Roster.Numeric]) and reports each value of such a column that is
+// not one.
+func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
+	numeric := map[string]bool{}
+	for _, col := range t.columns {
+		if isOwnColumn(col) {
 			continue
 		}
 		var values, numbers int
@@ -162,12 +237,12 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		switch {
 		case values == 0:
 		case numbers == values:
-			r.Numeric[col] = true
+			numeric[col] = true
 		case numbers >= 2 && numbers*5 >= values*4:
 			// A column of numbers but for a few cells: those are
 			// mistakes, which would otherwise turn the whole column
 			// categorical and change how groups are mixed.
-			r.Numeric[col] = true
+			numeric[col] = true
 			for _, rec := range t.records {
 				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
 					c.errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
@@ -175,7 +250,7 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 			}
 		}
 	}
-	return r
+	return numeric
 }
 
 // isNumber reports whether a cell is a finite number such as 12 or 1.5.
@@ -184,11 +259,24 @@ func isNumber(s string) bool {
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
-// checkControl reports the cells of a record that hold control
-// characters, such as the escape that starts a terminal colour code:
-// they would be printed raw to terminals and into files. Tabs and line
-// breaks, which a spreadsheet cell may hold, are let through.
-func checkControl(rec record, diags *scenario.Diagnostics) {
+// printedColumns are the columns whose values are printed in tables and
+// on cards, one line each.
+var printedColumns = map[string]bool{ColumnID: true, ColumnName: true, ColumnUnit: true, ColumnBackground: true}
+
+// checkText reports the cells of a record whose text would be printed
+// wrong, or is not the text that was meant:
+//
+//   - control characters, such as the escape that starts a terminal
+//     colour code, which would be printed raw to terminals and into
+//     files (tabs and line breaks, which a spreadsheet cell may hold, are
+//     let through in the other columns);
+//   - line breaks and tabs in the columns printed in tables;
+//   - U+FFFD, which stands for a character that a decoding lost, unless
+//     it stands for an invalid byte that reading the file reported;
+//   - and, as a warning, marks that change the direction of the text
+//     around them (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F), which
+//     can make a printed name read as another.
+func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 	cols := make([]string, 0, len(rec.cells))
 	for col := range rec.cells {
 		cols = append(cols, col)
@@ -203,11 +291,49 @@ func checkControl(rec record, diags *scenario.Diagnostics) {
 				break
 			}
 		}
+		if !printedColumns[col] {
+			continue
+		}
+		switch i := strings.IndexAny(c.text, "\t\r\n"); {
+		case i < 0:
+		case c.text[i] == '\t':
+			c.errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, col)
+		default:
+			c.errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, col)
+		}
+		if i := strings.IndexFunc(c.text, isBidi); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(c.text[i:])
+			diags.Warnf(c.pos, "%s: invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", c.label, r, c.text, col)
+		}
 	}
+	for _, col := range cols {
+		c := rec.cells[col]
+		for _, v := range append([]string{c.text}, c.list...) {
+			if strings.Count(v, "\uFFFD") > c.reported {
+				c.errorf(diags, "%q %s", v, unreadable(encoding))
+				break
+			}
+		}
+	}
+}
+
+// unreadable explains a U+FFFD in a cell of a file in the given encoding.
+func unreadable(encoding string) string {
+	switch encoding {
+	case "gb18030", "windows-1252":
+		return fmt.Sprintf("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, sheet.SaveAsUTF8)
+	}
+	return "holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and " + sheet.SaveAsUTF8
 }
 
 func isControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
+}
+
+// isBidi reports whether r is an explicit direction mark: an embedding,
+// override or isolate, or a left-to-right or right-to-left mark.
+func isBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
 }
 
 // missingColumn explains a missing required column, naming the headers
@@ -282,9 +408,9 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 	return ""
 }
 
-// resolveRefs reads the ids of an avoid or together cell. A trainee may
+// refs reads the ids of an avoid or together cell of tr. A trainee may
 // also be named by their name when no one else has it.
-func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, rowWord string, diags *scenario.Diagnostics) []string {
+func (b *builder) refs(c cell, tr *Trainee) []string {
 	refs := c.list
 	if refs == nil {
 		refs = strings.FieldsFunc(c.text, func(r rune) bool { return strings.ContainsRune(";,；，、", r) })
@@ -295,32 +421,12 @@ func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, rowWord
 		if ref == "" {
 			continue
 		}
-		id := ""
-		if _, ok := r.index[ref]; ok {
-			id = ref
-		} else if idx := names[ref]; len(idx) == 1 && r.Trainees[idx[0]].ID != "" {
-			id = r.Trainees[idx[0]].ID
-		} else if len(idx) > 1 {
-			var where []string
-			for _, i := range idx {
-				where = append(where, fmt.Sprintf("%s %d", rowWord, r.Trainees[i].Pos.Line))
-			}
-			c.errorf(diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
-			continue
-		} else {
-			ids := make([]string, 0, len(r.index))
-			for _, t := range r.Trainees {
-				ids = append(ids, t.ID)
-			}
-			msg := fmt.Sprintf("no trainee has the id %q", ref)
-			if sug := scenario.Suggest(ref, ids); sug != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", sug)
-			}
-			c.errorf(diags, "%s", msg)
+		id, ok := b.resolveRef(c, ref)
+		if !ok {
 			continue
 		}
 		if id == tr.ID {
-			c.errorf(diags, "%s lists their own id", tr.ID)
+			c.errorf(b.diags, "%s lists their own id", tr.ID)
 			continue
 		}
 		if !slices.Contains(out, id) {
@@ -328,4 +434,36 @@ func resolveRefs(c cell, tr *Trainee, r *Roster, names map[string][]int, rowWord
 		}
 	}
 	return out
+}
+
+// resolveRef returns the id that ref, written in cell c, stands for: an
+// id, or the name of exactly one trainee. It reports a ref that is
+// neither.
+func (b *builder) resolveRef(c cell, ref string) (string, bool) {
+	r := b.r
+	if _, ok := r.index[ref]; ok {
+		return ref, true
+	}
+	idx := b.names[ref]
+	switch {
+	case len(idx) == 1 && r.Trainees[idx[0]].ID != "":
+		return r.Trainees[idx[0]].ID, true
+	case len(idx) > 1:
+		var where []string
+		for _, i := range idx {
+			where = append(where, fmt.Sprintf("%s %d", b.t.rowWord, b.t.records[i].row))
+		}
+		c.errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
+		return "", false
+	}
+	ids := make([]string, 0, len(r.index))
+	for _, t := range r.Trainees {
+		ids = append(ids, t.ID)
+	}
+	msg := fmt.Sprintf("no trainee has the id %q", ref)
+	if sug := scenario.Suggest(ref, ids); sug != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+	}
+	c.errorf(b.diags, "%s", msg)
+	return "", false
 }

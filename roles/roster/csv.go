@@ -23,16 +23,17 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 		}
 		g.rows = append(g.rows, texts)
 	}
-	g.place = func(i, j int) (scenario.Pos, string) {
+	g.place = func(i, j int) spot {
 		row := st.Rows[i]
 		if j < len(row.Cells) {
-			return row.Cells[j].Pos, row.Cells[j].Ref()
+			c := row.Cells[j]
+			return spot{pos: c.Pos, ref: c.Ref(), row: row.Number, reported: c.Invalid}
 		}
-		return row.Pos, sheet.ColumnName(j) + strconv.Itoa(row.Number)
+		return spot{pos: row.Pos, ref: sheet.ColumnName(j) + strconv.Itoa(row.Number), row: row.Number}
 	}
 	t := tableOf(file, g, diags)
 	if t != nil {
-		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "line"
+		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "row"
 	}
 	return t
 }

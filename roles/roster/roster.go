@@ -134,7 +134,7 @@ type Options struct {
 	Sheet string
 }
 
-// LoadRoster reads and parses the roster file at path; see [Parse].
+// Load reads and parses the roster file at path; see [Parse].
 func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
@@ -146,7 +146,7 @@ func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Di
 	return Parse(path, data, s, opts)
 }
 
-// ParseRoster decodes and checks a roster. The format follows the name's
+// Parse decodes and checks a roster. The format follows the name's
 // extension: .csv (or .txt) and .tsv, .xlsx, .yaml or .yml. name is used in
 // messages. Backgrounds are mapped to the vocabulary of s with
 // [scenario.Scenario.ResolveBackground] and preferred roles checked against
@@ -254,5 +254,3 @@ func AttributeName(header string) string {
 	}
 	return strings.Join(strings.FieldsFunc(b.String(), unicode.IsSpace), "_")
 }
-
-// table is a roster file read into canonical columns, before its values

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -124,6 +125,32 @@ trainees:
   - {序号: T06, 姓名: " 赵刚　", 性别: 男, 年龄: 33, 所在社区: 东坝村, 身份: 社区干部, 工龄: 3, 备注: 新任}
 `
 
+// accentsRosterCSV is an English roster from a Spanish-speaking
+// neighbourhood, which English Excel saves in Windows-1252: most accents
+// stand inside words and some next to each other (Núñez, Íñigo), which
+// GB18030 would read as Chinese characters and U+FFFD.
+const accentsRosterCSV = "ID,Name,Unit,Background\r\n" +
+	"E01,María Núñez,Eastside,Social worker\r\n" +
+	"E02,Chloé Martin,Eastside,Resident representative\r\n" +
+	"E03,José Ibáñez,Eastside,Property-management staff\r\n" +
+	"E04,Lucía Yáñez,Eastside,Discussion-class member\r\n" +
+	"E05,Íñigo Martínez,Eastside,Community cadre\r\n" +
+	"E06,Inés Rodríguez,Westside,Social worker\r\n" +
+	"E07,Sofía Muñoz,Westside,Resident representative\r\n" +
+	"E08,Raúl Sánchez,Westside,Property-management staff\r\n" +
+	"E09,Andrés Gómez,Westside,Discussion-class member\r\n" +
+	"E10,Begoña Pérez,Westside,Community cadre\r\n" +
+	"E11,Ramón Núñez,Riverside,Social worker\r\n" +
+	"E12,Verónica Hernández,Riverside,Resident representative\r\n" +
+	"E13,Joaquín Domínguez,Riverside,Property-management staff\r\n" +
+	"E14,Mónica Jiménez,Riverside,Discussion-class member\r\n" +
+	"E15,Óscar Álvarez,Riverside,Community cadre\r\n" +
+	"E16,Ana Peña,Old Town,Social worker\r\n" +
+	"E17,Héctor Ordóñez,Old Town,Resident representative\r\n" +
+	"E18,Germán Cañas,Old Town,Property-management staff\r\n" +
+	"E19,Noémie Dubois,Old Town,Discussion-class member\r\n" +
+	"E20,Tomás Castaño,Old Town,Community cadre\r\n"
+
 // goodFixtures names each good fixture and the encoding it should be
 // detected as.
 var goodFixtures = []struct {
@@ -140,7 +167,8 @@ var goodFixtures = []struct {
 	{file: "roster.yaml"},
 }
 
-// writeGoodFixtures regenerates the good fixtures from goodRosterCSV.
+// writeGoodFixtures regenerates the good fixtures from goodRosterCSV, and
+// the Windows-1252 roster with accents from accentsRosterCSV.
 func writeGoodFixtures(t *testing.T) {
 	t.Helper()
 	records, err := csv.NewReader(strings.NewReader(goodRosterCSV)).ReadAll()
@@ -173,6 +201,9 @@ func writeGoodFixtures(t *testing.T) {
 	require.NoError(t, err)
 	write("roster-tab.txt", u16)
 	write("roster.yaml", []byte(goodRosterYAML))
+	accents, _, err := transform.Bytes(charmap.Windows1252.NewEncoder(), []byte(accentsRosterCSV))
+	require.NoError(t, err)
+	write("roster-windows1252-accents.csv", accents)
 
 	// The XLSX holds ages and years as numbers, as a trainer types them.
 	rows := make([][]any, len(records))
@@ -423,7 +454,7 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "ambiguous name in avoid",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,回避\n1,王伟,石庄社区,社工,\n2,王伟,东坝村,物业,\n3,张磊,东坝村,物业,王伟\n",
-			diags: []string{`r.csv:3:3: warning: cell B3 (姓名): name "王伟" also on line 2; two sign-ups for one person?`, `r.csv:4:13: cell E4 (回避): "王伟" is the name of more than one trainee (line 2, line 3); write the id instead`},
+			diags: []string{`r.csv:3:3: warning: cell B3 (姓名): name "王伟" also on row 2; two sign-ups for one person?`, `r.csv:4:13: cell E4 (回避): "王伟" is the name of more than one trainee (row 2, row 3); write the id instead`},
 		},
 		{
 			name:  "together and avoid the same trainee",
@@ -581,6 +612,32 @@ func TestRosterWindows1252(t *testing.T) {
 	assert.Equal(t, []string{"“quiet” – likes to listen", "café owner"}, r.Values("notes"))
 }
 
+// TestRosterWindows1252Accents reads a realistic English roster whose
+// names have accents, saved by English Excel: every name must come back
+// as written, and nothing may turn into U+FFFD.
+func TestRosterWindows1252Accents(t *testing.T) {
+	path := filepath.Join(rosterDir, "roster-windows1252-accents.csv")
+	r, diags := Load(path, testScenario(t), Options{})
+	require.Empty(t, diags)
+	assert.Equal(t, "windows-1252", r.Encoding)
+	records, err := csv.NewReader(strings.NewReader(accentsRosterCSV)).ReadAll()
+	require.NoError(t, err)
+	var want []string
+	for _, rec := range records[1:] {
+		want = append(want, rec[1])
+	}
+	assert.Equal(t, want, r.Values("name"))
+	assert.Contains(t, r.Values("name"), "Íñigo Martínez")
+	assert.Equal(t, "resident-rep", r.Trainees[1].Background)
+}
+
+func gbBytes(t testing.TB, s string) string {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	require.NoError(t, err)
+	return string(b)
+}
+
 func TestRosterTextChecks(t *testing.T) {
 	s := testScenario(t)
 	many := "编号,姓名,社区,背景\n"
@@ -597,7 +654,7 @@ func TestRosterTextChecks(t *testing.T) {
 			name:  "a stray byte in UTF-8 is an error at its place",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
-			diags: []string{`r.csv:3:8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+			diags: []string{`r.csv:3:8: cell B3: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "many stray bytes are capped",
@@ -606,7 +663,7 @@ func TestRosterTextChecks(t *testing.T) {
 			diags: func() []string {
 				var d []string
 				for i := range 20 {
-					d = append(d, fmt.Sprintf(`r.csv:%d:6: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2))
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2, i+2))
 				}
 				return append(d, `r.csv:22:6: and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
 			}(),
@@ -630,10 +687,82 @@ func TestRosterTextChecks(t *testing.T) {
 			diags: []string{`r.yaml:3:21: name: control character U+001B in "王\x1b淑芬"; remove it`},
 		},
 		{
+			name: "a byte GB18030 cannot read is an error at its cell",
+			file: "r.csv",
+			data: gbBytes(t, "编号,姓名,社区,背景\r\nT01,王淑芬,石庄社区,社工\r\nT02,张") + "\xff" + gbBytes(t, "磊,东坝村,物业\r\n"),
+			diags: []string{`r.csv:3:5: cell B3 (姓名): "张�磊" holds U+FFFD (�), a character that could not be read as gb18030: the file's encoding could not be read; ` +
+				`save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+		},
+		{
+			name: "a U+FFFD saved in a UTF-8 file is an error at its cell",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景\nT01,Ren\uFFFDe,东坝村,物业\n",
+			diags: []string{`r.csv:2:5: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
+				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+		},
+		{
+			name: "a U+FFFD in YAML is an error at its key",
+			file: "r.yaml",
+			data: "version: 1\ntrainees:\n  - {id: T01, name: \"Ren\uFFFDe\", unit: 石庄社区, background: 社工}\n",
+			diags: []string{`r.yaml:3:21: name: "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
+				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+		},
+		{
+			name: "line breaks and tabs in the columns printed in tables",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景,备注\nT01,\"王\n淑芬\",石庄社区,社工,\"可以\n换行\"\n\"T\t02\",张磊,\"东坝\r\n村\",\"物\t业\",\n",
+			diags: []string{
+				`r.csv:2:5: cell B2 (姓名): a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
+				`r.csv:5:1: cell A3 (编号): a tab in "T\t02" would break the printed tables; keep the id on one line`,
+				`r.csv:5:11: cell C3 (社区): a line break in "东坝\n村" would break the printed tables; keep the unit on one line`,
+				`r.csv:6:4: cell D3 (背景): a tab in "物\t业" would break the printed tables; keep the background on one line`,
+				`r.csv:6:4: cell D3 (背景): unknown background "物\t业" (did you mean "物业"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
+			},
+		},
+		{
+			name:  "a line break in YAML",
+			file:  "r.yaml",
+			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王\\n淑芬\", unit: 石庄社区, background: 社工}\n",
+			diags: []string{`r.yaml:3:21: name: a line break in "王\n淑芬" would break the printed tables; keep the name on one line`},
+		},
+		{
+			name: "direction marks in a name are a warning",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景\nT01,\u202e王淑芬,石庄社区,社工\nT02,Ann\u2066Lee\u2069,东坝村,物业\nT03,\u200f张磊,东坝村,物业\n",
+			diags: []string{
+				`r.csv:2:5: warning: cell B2 (姓名): invisible direction mark U+202E in "\u202e王淑芬" reorders the text around it when printed; remove it unless the name needs it`,
+				`r.csv:3:5: warning: cell B3 (姓名): invisible direction mark U+2066 in "Ann\u2066Lee\u2069" reorders the text around it when printed; remove it unless the name needs it`,
+				`r.csv:4:5: warning: cell B4 (姓名): invisible direction mark U+200F in "\u200f张磊" reorders the text around it when printed; remove it unless the name needs it`,
+			},
+		},
+		{
+			name:  "control characters in the header",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,备\x07注,\x1b[1m\n1,王淑芬,石庄社区,社工,,\n",
+			diags: []string{`r.csv:1:13: cell E1: control character U+0007 in the header "备\a注"; remove it`, `r.csv:1:17: cell F1: control character U+001B in the header "\x1b[1m"; remove it`},
+		},
+		{
+			name:  "a header with a line break is named on one line",
+			file:  "r.csv",
+			data:  "编号,姓名,社区,背景,\"工龄\n（年）\"\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,abc\n3,丙,东坝村,物业,12\n4,丁,东坝村,物业,7\n5,戊,东坝村,物业,1\n",
+			diags: []string{`r.csv:4:13: cell E3 (工龄 （年）): "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
+		},
+		{
+			name: "rows are numbered as Excel shows them, below a value with line breaks",
+			file: "r.csv",
+			data: "编号,姓名,社区,背景,备注\nT01,王淑芬,石庄社区,社工,\nT02,张磊,东坝村,物业,\"第一行\n第二行\"\nT03,李四,东坝村,社公,\nT03,张磊,东坝村,物业,\nT05,赵刚,东坝村\n",
+			diags: []string{
+				`r.csv:5:12: cell D4 (背景): unknown background "社公" (did you mean "社工"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
+				`r.csv:6:1: cell A5 (编号): id "T03" is already used on row 4; every trainee needs an id of their own`,
+				`r.csv:6:5: warning: cell B5 (姓名): name "张磊" also on row 3; two sign-ups for one person?`,
+				`r.csv:7: row 6 has 3 cells but the header has 5; is a separator missing?`,
+			},
+		},
+		{
 			name:  "two trainees with one name",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,张磊,东坝村,物业\nT03, 王淑芬 ,东坝村,物业\n",
-			diags: []string{`r.csv:4:5: warning: cell B4 (姓名): name "王淑芬" also on line 2; two sign-ups for one person?`},
+			diags: []string{`r.csv:4:5: warning: cell B4 (姓名): name "王淑芬" also on row 2; two sign-ups for one person?`},
 		},
 	}
 	for _, tc := range tests {
@@ -669,4 +798,25 @@ func TestRosterSheetByNumber(t *testing.T) {
 	assert.Len(t, r.Trainees, 6)
 	_, diags = Load(path, s, Options{Sheet: "3"})
 	assert.Equal(t, path+`: no sheet "3"; the workbook has: "第一期", "第二期" (a sheet's number is 1 to 2)`, diags.Error())
+}
+
+// TestRosterXLSXText checks the text checks on a workbook: they name the
+// cell as Excel does.
+func TestRosterXLSXText(t *testing.T) {
+	data := xlsxBytes(t, []xsheet{{"报名表", [][]any{
+		{"编号", "姓名", "社区", "背景"},
+		{"T01", "Ren\uFFFDe", "石庄社区", "社工"},
+		{"T02", "王\n淑芬", "东坝村", "物业"},
+		{"T03", "\u202b张磊", "东坝村", "物业"},
+	}}})
+	_, diags := Parse("r.xlsx", data, testScenario(t), Options{})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	assert.Equal(t, []string{
+		`r.xlsx:2:2: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`,
+		`r.xlsx:3:2: cell B3 (姓名): a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
+		`r.xlsx:4:2: warning: cell B4 (姓名): invisible direction mark U+202B in "\u202b张磊" reorders the text around it when printed; remove it unless the name needs it`,
+	}, got)
 }

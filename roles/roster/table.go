@@ -3,18 +3,21 @@ package roster
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/scenario"
 )
 
+// table is a roster file read into canonical columns, before its values
 // are checked: the common form of CSV, XLSX and YAML.
 type table struct {
 	format, encoding string
-	rowWord          string            // "line" or "row", for "already used on line 4"
+	rowWord          string            // "row" or "line", for "already used on row 4"
 	columns          []string          // canonical, in file order
-	headers          map[string]string // canonical -> as written
+	headers          map[string]string // canonical -> as written, on one line (see headerLabel)
 	records          []record
 	checkColumns     bool // whether a missing column is an error of the whole file
 	headerPos        scenario.Pos
@@ -22,7 +25,10 @@ type table struct {
 
 // record is one trainee's row.
 type record struct {
-	pos   scenario.Pos // the row, or the line of a YAML trainee
+	pos scenario.Pos // the row, or the line of a YAML trainee
+	// row is the record's number in messages: the spreadsheet row as Excel
+	// shows it, or the line of a YAML trainee.
+	row   int
 	cells map[string]cell
 	// missing places and names a value the record leaves out: a YAML
 	// trainee without a key.
@@ -35,6 +41,9 @@ type cell struct {
 	list  []string // a YAML list, for avoid and together
 	pos   scenario.Pos
 	label string // how messages name the cell: `背景`, or `cell C5 (背景)`
+	// reported counts the U+FFFD of text that stand for invalid bytes
+	// already reported (see [sheet.Cell.Invalid]).
+	reported int
 }
 
 func (c cell) errorf(diags *scenario.Diagnostics, format string, args ...any) {
@@ -51,10 +60,19 @@ func clean(s string) string {
 // places each cell.
 type grid struct {
 	rows  [][]string
-	place func(row, col int) (scenario.Pos, string)
+	place func(row, col int) spot
 	// ragged reports rows with a different number of cells than the header
 	// (CSV); XLSX drops trailing empty cells, so it does not.
 	ragged bool
+}
+
+// spot is where a cell of a grid stands.
+type spot struct {
+	pos scenario.Pos
+	ref string // the cell's reference, such as "C5"
+	row int    // the spreadsheet row, as Excel numbers it
+	// reported counts the invalid bytes of the cell already reported.
+	reported int
 }
 
 // headerRow finds the header: the first non-blank row among the first few
@@ -111,86 +129,145 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
 		return nil
 	}
-	headerPos, _ := g.place(h, 0)
-	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: headerPos.Line}}
+	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
+	s := readHeader(t, g, h, diags)
+	for i := h + 1; i < len(g.rows); i++ {
+		if rec, ok := s.record(i); ok {
+			t.records = append(t.records, rec)
+		}
+	}
+	return t
+}
+
+// sheetReader reads the rows of a grid below its header into records.
+type sheetReader struct {
+	t     *table
+	g     grid
+	diags *scenario.Diagnostics
+	// width is the number of cells of the header, less trailing empty ones.
+	width int
+	// cols is the canonical name of each cell of the header, "" to ignore.
+	cols []string
+	// unnamed marks the columns that are ignored and already reported.
+	unnamed map[int]bool
+}
+
+// readHeader maps the cells of header row h to canonical columns, in t,
+// and reports header cells with control characters and columns named
+// twice.
+func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetReader {
 	header := g.rows[h]
 	width := len(header)
 	for width > 0 && clean(header[width-1]) == "" {
 		width--
 	}
-	cols := make([]string, width) // canonical name of each cell of the header, "" to ignore
-	unnamed := map[int]bool{}     // columns ignored and already reported
+	s := &sheetReader{t: t, g: g, diags: diags, width: width, cols: make([]string, width), unnamed: map[int]bool{}}
 	for j := range width {
 		raw := clean(header[j])
 		if raw == "" {
 			continue
+		}
+		if i := strings.IndexFunc(raw, isControl); i >= 0 {
+			at := g.place(h, j)
+			r, _ := utf8.DecodeRuneInString(raw[i:])
+			diags.Errorf(at.pos, "%scontrol character U+%04X in the header %q; remove it", cellPrefix(at.ref), r, raw)
 		}
 		canon := AttributeName(raw)
 		if canon == "" {
 			continue
 		}
 		if first, dup := t.headers[canon]; dup {
-			pos, where := g.place(h, j)
-			diags.Errorf(pos, "%scolumn %q names %s again (already named by %q); remove one of them", cellPrefix(where), raw, canon, first)
-			unnamed[j] = true
+			at := g.place(h, j)
+			diags.Errorf(at.pos, "%scolumn %q names %s again (already named by %q); remove one of them", cellPrefix(at.ref), raw, canon, first)
+			s.unnamed[j] = true
 			continue
 		}
-		cols[j] = canon
-		t.headers[canon] = raw
+		s.cols[j] = canon
+		t.headers[canon] = headerLabel(raw)
 		t.columns = append(t.columns, canon)
 	}
-	for i := h + 1; i < len(g.rows); i++ {
-		row := g.rows[i]
-		if blank(row) {
-			continue
-		}
-		rowPos, _ := g.place(i, 0)
-		rowPos.Col = 0
-		if g.ragged && len(row) < width {
-			diags.Errorf(rowPos, "row has %d cells but the header has %d; is a separator missing?", len(row), width)
-			continue
-		}
-		if extra := slices.IndexFunc(row[min(width, len(row)):], func(c string) bool { return clean(c) != "" }); extra >= 0 {
-			j := width + extra
-			pos, where := g.place(i, j)
-			if g.ragged {
-				diags.Errorf(pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(where), len(row), width)
-				continue
-			}
-			if !unnamed[j] {
-				unnamed[j] = true
-				diags.Warnf(pos, "%sthis column has no header; its values are ignored", cellPrefix(where))
-			}
-		}
-		rec := record{pos: rowPos, cells: map[string]cell{}}
-		for j := range width {
-			// XLSX rows leave out trailing empty cells; they are empty
-			// values all the same, placed where they stand.
-			value := ""
-			if j < len(row) {
-				value = row[j]
-			}
-			if cols[j] == "" {
-				if clean(value) != "" && !unnamed[j] {
-					unnamed[j] = true
-					pos, where := g.place(i, j)
-					diags.Warnf(pos, "%sthis column has no header; its values are ignored", cellPrefix(where))
-				}
-				continue
-			}
-			pos, where := g.place(i, j)
-			label := t.headers[cols[j]]
-			if where != "" {
-				label = fmt.Sprintf("cell %s (%s)", where, label)
-			}
-			rec.cells[cols[j]] = cell{text: clean(value), pos: pos, label: label}
-		}
-		t.records = append(t.records, rec)
-	}
-	return t
+	return s
 }
 
-// readCSV decodes a CSV (or tab-separated) file in UTF-8, UTF-8 with a
-// BOM, UTF-16 with a BOM (Excel's "Unicode text"), GB18030 (what Excel
-// writes on a Chinese Windows) or Windows-1252 (on an English one), as
-// [sheet.DecodeText] tells them apart, and splits it on commas, or on tabs or
+// record reads row i into a record; it returns false for a blank row and
+// for a row whose cells do not line up with the header.
+func (s *sheetReader) record(i int) (record, bool) {
+	row := s.g.rows[i]
+	if blank(row) || !s.fits(i) {
+		return record{}, false
+	}
+	first := s.g.place(i, 0)
+	rec := record{pos: first.pos, row: first.row, cells: map[string]cell{}}
+	rec.pos.Col = 0
+	for j := range s.width {
+		// XLSX rows leave out trailing empty cells; they are empty
+		// values all the same, placed where they stand.
+		value := ""
+		if j < len(row) {
+			value = row[j]
+		}
+		if s.cols[j] == "" {
+			if clean(value) != "" {
+				s.warnUnnamed(i, j)
+			}
+			continue
+		}
+		at := s.g.place(i, j)
+		label := s.t.headers[s.cols[j]]
+		if at.ref != "" {
+			label = fmt.Sprintf("cell %s (%s)", at.ref, label)
+		}
+		rec.cells[s.cols[j]] = cell{text: clean(value), pos: at.pos, label: label, reported: at.reported}
+	}
+	return rec, true
+}
+
+// fits reports whether row i has as many cells as the header. A CSV row
+// with fewer cells, or with values beyond the header, is reported and
+// left out: a separator is missing or one too many. XLSX leaves out
+// trailing empty cells, so a short row is fine there, and a value beyond
+// the header is in a column without one, which is ignored.
+func (s *sheetReader) fits(i int) bool {
+	row := s.g.rows[i]
+	if s.g.ragged && len(row) < s.width {
+		first := s.g.place(i, 0)
+		pos := first.pos
+		pos.Col = 0
+		s.diags.Errorf(pos, "row %d has %d cells but the header has %d; is a separator missing?", first.row, len(row), s.width)
+		return false
+	}
+	extra := slices.IndexFunc(row[min(s.width, len(row)):], func(c string) bool { return clean(c) != "" })
+	if extra < 0 {
+		return true
+	}
+	j := s.width + extra
+	if s.g.ragged {
+		at := s.g.place(i, j)
+		s.diags.Errorf(at.pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(at.ref), len(row), s.width)
+		return false
+	}
+	s.warnUnnamed(i, j)
+	return true
+}
+
+// warnUnnamed warns, once a column, that the values of column j, found
+// in row i, have no header.
+func (s *sheetReader) warnUnnamed(i, j int) {
+	if s.unnamed[j] {
+		return
+	}
+	s.unnamed[j] = true
+	at := s.g.place(i, j)
+	s.diags.Warnf(at.pos, "%sthis column has no header; its values are ignored", cellPrefix(at.ref))
+}
+
+// headerLabel is a header as messages name it: on one line, its line
+// breaks and runs of spaces made one space, and quoted when it holds a
+// character that a terminal would act on rather than print.
+func headerLabel(raw string) string {
+	label := strings.Join(strings.Fields(raw), " ")
+	if strings.IndexFunc(label, func(r rune) bool { return isControl(r) || isBidi(r) }) >= 0 {
+		return strconv.Quote(label)
+	}
+	return label
+}

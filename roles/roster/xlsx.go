@@ -53,9 +53,9 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		return nil
 	}
 	g := grid{rows: rows}
-	g.place = func(row, col int) (scenario.Pos, string) {
+	g.place = func(row, col int) spot {
 		ref, _ := excelize.CoordinatesToCellName(col+1, row+1)
-		return scenario.Pos{File: file, Line: row + 1, Col: col + 1}, ref
+		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, ref: ref, row: row + 1}
 	}
 	t := tableOf(file, g, diags)
 	if t != nil {
@@ -71,5 +71,3 @@ func quoteList(names []string) string {
 	}
 	return strings.Join(q, ", ")
 }
-
-// readYAML reads `version: 1` and a `trainees:` list of mappings keyed like

@@ -38,6 +38,11 @@ type Cell struct {
 	// Row is the spreadsheet row (1-based), Col the 0-based column
 	// (0 is A).
 	Row, Col int
+	// Invalid counts the bytes of the cell that were not UTF-8, each now
+	// a U+FFFD in Text, which [ReadCSV] has reported already. Any further
+	// U+FFFD was in the file as such, or was left by a decoding that
+	// failed, and has not been reported.
+	Invalid int
 }
 
 // Ref is the cell's spreadsheet reference, such as "G3".
@@ -81,29 +86,24 @@ type Options struct {
 // ReadCSV decodes a CSV file with [DecodeText] and splits it into rows, on
 // the separator [Delimiter] picks. Every problem is reported in diags at
 // file:line:col, columns counted in characters, never bytes: bytes that are
-// not UTF-8 in an otherwise UTF-8 file, and values whose quotes do not
-// close. A row with a quoting error is left out and reading goes on with
-// the next one.
+// not UTF-8 in an otherwise UTF-8 file, named with their cell ("cell B3"),
+// and values whose quotes do not close. A row with a quoting error is left
+// out and reading goes on with the next one; it still counts as one row,
+// so the rows after it keep the numbers Excel gives them.
+//
+// A U+FFFD in a cell beyond [Cell.Invalid] has not been reported: a caller
+// that keeps the text (a roster's names) should refuse it.
 func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics) *Table {
 	text, encoding, bad := DecodeText(data)
-	ReportInvalidBytes(file, bad, diags)
 	lines := strings.Split(text, "\n")
-	runeCol := func(line, byteCol int) int {
-		if line < 1 || line > len(lines) || byteCol < 1 {
-			return byteCol
-		}
-		l := lines[line-1]
-		if byteCol-1 > len(l) {
-			return utf8.RuneCountInString(l) + 1
-		}
-		return utf8.RuneCountInString(l[:byteCol-1]) + 1
-	}
+	cols := &columns{lines: lines}
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
 	r.Comma = Delimiter(lines, opts.TSV)
 
 	t := &Table{Encoding: encoding}
-	inner := 0 // line breaks inside quoted values so far: lines that are not rows
+	var all []Row // every row read, blank ones too, to place the invalid bytes
+	inner := 0    // line breaks inside quoted values so far: lines that are not rows
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -113,23 +113,98 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
 				diags.Errorf(scenario.Pos{File: file}, "reading CSV: %v", err)
-				return t
+				break
 			}
-			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: runeCol(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
+			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: cols.at(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
+			// The bad record is one row however many lines it spans.
+			inner += pe.Line - pe.StartLine
 			continue
 		}
-		line, _ := r.FieldPos(0)
-		row := Row{Number: line - inner, Pos: scenario.Pos{File: file, Line: line}, Cells: make([]Cell, len(rec))}
-		for j, v := range rec {
-			l, c := r.FieldPos(j)
-			row.Cells[j] = Cell{Text: v, Pos: scenario.Pos{File: file, Line: l, Col: runeCol(l, c)}, Row: row.Number, Col: j}
+		row := placeRow(file, cols, r, rec, inner)
+		for _, v := range rec {
 			inner += strings.Count(v, "\n")
 		}
+		all = append(all, row)
 		if !row.Blank() {
 			t.Rows = append(t.Rows, row)
 		}
 	}
+	reportInvalidBytes(file, bad, cellsOf(bad, all), diags)
 	return t
+}
+
+// placeRow makes the row of a record that r has just read: each cell at
+// its line and character column, and at its spreadsheet row, which is
+// its first line less the line breaks inside earlier values.
+func placeRow(file string, cols *columns, r *csv.Reader, rec []string, inner int) Row {
+	line, _ := r.FieldPos(0)
+	row := Row{Number: line - inner, Pos: scenario.Pos{File: file, Line: line}, Cells: make([]Cell, len(rec))}
+	for j, v := range rec {
+		l, c := r.FieldPos(j)
+		row.Cells[j] = Cell{Text: v, Pos: scenario.Pos{File: file, Line: l, Col: cols.at(l, c)}, Row: row.Number, Col: j}
+	}
+	return row
+}
+
+// columns turns the 1-based byte columns of the lines of a text into
+// columns in characters. It counts on from the column it was last asked
+// for when that was on the same line and not further on, so the fields
+// of a long line cost one pass over it rather than one each.
+type columns struct {
+	lines            []string
+	line, byteCol, n int // the last column asked for: n is its column in characters
+}
+
+func (c *columns) at(line, byteCol int) int {
+	if line < 1 || line > len(c.lines) || byteCol < 1 {
+		return byteCol
+	}
+	l := c.lines[line-1]
+	byteCol = min(byteCol, len(l)+1)
+	if line != c.line || byteCol < c.byteCol {
+		c.line, c.byteCol, c.n = line, 1, 1
+	}
+	c.n += utf8.RuneCountInString(l[c.byteCol-1 : byteCol-1])
+	c.byteCol = byteCol
+	return c.n
+}
+
+// cellsOf finds the cell that holds each invalid byte, counting it in
+// [Cell.Invalid], and returns the cells' references, "" for a byte in
+// no cell (in a row with a quoting error). bad, rows and each row's cells
+// are in file order, so one pass over each finds them all.
+func cellsOf(bad []InvalidByte, rows []Row) []string {
+	refs := make([]string, len(bad))
+	i, j := 0, 0 // the row and the cell that may hold the next byte
+	before := func(c Cell, b InvalidByte) bool {
+		return c.Pos.Line < b.Line || c.Pos.Line == b.Line && c.Pos.Col <= b.Col
+	}
+	for k, b := range bad {
+		for i < len(rows) && lastLine(rows[i]) < b.Line {
+			i, j = i+1, 0
+		}
+		if i == len(rows) {
+			break
+		}
+		cells := rows[i].Cells
+		for j+1 < len(cells) && before(cells[j+1], b) {
+			j++
+		}
+		if j < len(cells) && before(cells[j], b) {
+			cells[j].Invalid++
+			refs[k] = cells[j].Ref()
+		}
+	}
+	return refs
+}
+
+// lastLine is the last line of the file that row spans.
+func lastLine(row Row) int {
+	if len(row.Cells) == 0 {
+		return row.Pos.Line
+	}
+	last := row.Cells[len(row.Cells)-1]
+	return last.Pos.Line + strings.Count(last.Text, "\n")
 }
 
 // ColumnName is the spreadsheet name of the 0-based column i: A, B, …, Z,

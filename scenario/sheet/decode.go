@@ -5,8 +5,10 @@ import (
 	"encoding/csv"
 	"errors"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -34,13 +36,23 @@ const MaxInvalidBytes = 20
 // [DecodeText] found in file, up to [MaxInvalidBytes], and one more, at
 // the first left out, that counts the rest.
 func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnostics) {
+	reportInvalidBytes(file, bad, nil, diags)
+}
+
+// reportInvalidBytes is [ReportInvalidBytes] with the reference of the
+// cell that holds each byte, when refs has one.
+func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *scenario.Diagnostics) {
 	for i, b := range bad {
 		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
 		if i == MaxInvalidBytes {
 			diags.Errorf(pos, "and %d more invalid UTF-8 bytes; %s", len(bad)-i, SaveAsUTF8)
 			return
 		}
-		diags.Errorf(pos, "invalid UTF-8 byte 0x%02X; %s", b.Byte, SaveAsUTF8)
+		cell := ""
+		if i < len(refs) && refs[i] != "" {
+			cell = "cell " + refs[i] + ": "
+		}
+		diags.Errorf(pos, "%sinvalid UTF-8 byte 0x%02X; %s", cell, b.Byte, SaveAsUTF8)
 	}
 }
 
@@ -54,14 +66,20 @@ func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnost
 //     as in a UTF-8 file with a stray Latin-1 byte;
 //   - else "gb18030", which Chinese Excel writes when it saves "CSV (逗号分隔)",
 //     or "windows-1252", which English Excel writes when it saves "CSV
-//     (Comma delimited)": GB18030 text has its high bytes in pairs (a lead
-//     byte then another high byte), Windows-1252 text mostly has lone high
-//     bytes followed by ASCII, and whichever is more common decides.
+//     (Comma delimited)". The bytes are decoded both ways and the text that
+//     reads better wins (see [plausibility]): the wrong decoding of a
+//     Windows-1252 file holds U+FFFD and Chinese characters wedged between
+//     Latin letters ("Mar韆 N�ez"), the wrong decoding of a GB18030 file
+//     holds runs of accented capitals and symbols with no ASCII letter
+//     beside them ("ÍõÊç·Ò"). A tie goes to GB18030.
 //
 // A file read as UTF-8 (with a BOM or without) may still hold bytes that
 // are not UTF-8: each is returned in bad, in file order, and stands as
-// U+FFFD in text. Report them with [ReportInvalidBytes]. Rosters and
-// scoresheets are read through DecodeText.
+// U+FFFD in text. Report them with [ReportInvalidBytes]. Any decoding can
+// leave U+FFFD in the text (a GB18030 file with a broken byte, a
+// Windows-1252 file with one of its five undefined bytes, a file in yet
+// another encoding); those are not in bad, and a caller that keeps names
+// must refuse them. Rosters and scoresheets are read through DecodeText.
 func DecodeText(data []byte) (text, encoding string, bad []InvalidByte) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -79,18 +97,143 @@ func DecodeText(data []byte) (text, encoding string, bad []InvalidByte) {
 		text, bad = decodeUTF8(data)
 		return text, "utf-8", bad
 	}
-	if !gbPairs(data) {
-		out, _, err := transform.Bytes(charmap.Windows1252.NewDecoder(), data)
-		if err == nil {
-			return string(out), "windows-1252", nil
+	gb := decodeWith(simplifiedchinese.GB18030, data)
+	latin := decodeWith(charmap.Windows1252, data)
+	if plausibility(latin) > plausibility(gb) {
+		return latin, "windows-1252", nil
+	}
+	return gb, "gb18030", nil
+}
+
+// decodeWith decodes data, each byte it cannot read standing as U+FFFD.
+func decodeWith(enc encoding.Encoding, data []byte) string {
+	out, _, err := transform.Bytes(enc.NewDecoder(), data)
+	if err != nil {
+		return strings.ToValidUTF8(string(data), "\uFFFD")
+	}
+	return string(out)
+}
+
+// plausibility scores how much text reads like what people type into a
+// roster or a scoresheet, in Chinese or in a language written with Latin
+// letters. ASCII counts for nothing either way; each other character
+// counts:
+//
+//   - −10 for U+FFFD, a C1 control or a private-use character: proof that
+//     the decoding failed;
+//   - −4 for a rare ideograph (CJK extension A and beyond, compatibility
+//     ideographs), which GB18030 gives for byte pairs that are seldom text;
+//   - for a common ideograph (U+4E00–U+9FFF): −3 next to an ASCII letter,
+//     which is how an accented letter and the letter after it read as
+//     GB18030 ("Mar韆"), else +3 next to another ideograph (a name, a
+//     place) and +1 alone;
+//   - for an accented Latin letter (U+00C0–U+024F): +3 in a word with at
+//     least as many ASCII letters ("Núñez"), 0 alone ("à"), else −2, as
+//     in the runs that Chinese read as Windows-1252 gives ("ÍõÊç");
+//   - +1 for CJK punctuation or a full-width form next to an ideograph, 0
+//     for the typographic punctuation of Windows-1252 (“ ” – — …), a
+//     no-break space and the common signs ° © ® « » · £ §, and −1 for
+//     any other character.
+func plausibility(text string) int {
+	rs := []rune(text)
+	at := func(i int) rune {
+		if i < 0 || i >= len(rs) {
+			return 0
+		}
+		return rs[i]
+	}
+	score := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r < utf8.RuneSelf {
+			continue
+		}
+		prev, next := at(i-1), at(i+1)
+		switch {
+		case r == utf8.RuneError, r >= 0x80 && r <= 0x9F, unicode.Is(unicode.Co, r):
+			score -= 10
+		case isRareHan(r):
+			score -= 4
+		case isHan(r):
+			switch {
+			case isASCIILetter(prev) || isASCIILetter(next):
+				score -= 3
+			case isHan(prev) || isHan(next):
+				score += 3
+			default:
+				score++
+			}
+		case isAccented(r):
+			// The whole word is scored at once.
+			w, end := accentedWord(rs, i)
+			score += w
+			i = end - 1
+		case isCJKPunct(r):
+			if isHan(prev) || isHan(next) {
+				score++
+			}
+		case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E, r == 0x20AC, r == 0x2122,
+			strings.ContainsRune("\u00a0°©®«»·£§", r):
+		default:
+			score--
 		}
 	}
-	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), data)
-	if err != nil {
-		return strings.ToValidUTF8(string(data), "\uFFFD"), "gb18030", nil
-	}
-	return string(out), "gb18030", nil
+	return score
 }
+
+// accentedWord scores the word of Latin letters around the accented
+// letter rs[i] (see [plausibility]) and returns the index just past it.
+func accentedWord(rs []rune, i int) (score, end int) {
+	start := i
+	for start > 0 && isLatinLetter(rs[start-1]) {
+		start--
+	}
+	end = i
+	for end < len(rs) && isLatinLetter(rs[end]) {
+		end++
+	}
+	ascii, accented := 0, 0
+	for _, c := range rs[start:end] {
+		if isASCIILetter(c) {
+			ascii++
+		} else {
+			accented++
+		}
+	}
+	switch {
+	case ascii >= accented:
+		return 3 * accented, end
+	case ascii+accented > 1:
+		return -2 * accented, end
+	}
+	return 0, end
+}
+
+// isHan reports whether r is a CJK Unified Ideograph of the basic block,
+// where every character of GB2312 lies.
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
+
+// isRareHan reports whether r is an ideograph outside the basic block:
+// extension A, the compatibility ideographs, and the supplementary planes.
+func isRareHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x4DBF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x3FFFF
+}
+
+// isCJKPunct reports whether r is CJK punctuation or a full-width form,
+// such as 、 。 《 》 or ，.
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF
+}
+
+func isASCIILetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// isAccented reports whether r is a Latin letter beyond ASCII, from
+// Latin-1 to Latin Extended-B.
+func isAccented(r rune) bool {
+	return r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7
+}
+
+func isLatinLetter(r rune) bool { return isASCIILetter(r) || isAccented(r) }
 
 // decodeUTF8 returns data as text with each invalid byte replaced by
 // U+FFFD, and the places of those bytes.
@@ -141,42 +284,6 @@ func mostlyUTF8(data []byte) bool {
 		i += size
 	}
 	return multi > 0 && multi >= 4*invalid
-}
-
-// gbPairs reports whether the high bytes of data come mostly in the pairs
-// of GBK and GB18030 (a lead byte 0x81–0xFE then a trail byte 0x80–0xFE,
-// or GB18030's four-byte form) rather than alone, as in Windows-1252. A
-// trail byte in 0x40–0x7E is ASCII as well, so a lead followed by one
-// counts as neither.
-func gbPairs(data []byte) bool {
-	pairs, lone := 0, 0
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c < 0x80 {
-			i++
-			continue
-		}
-		if c >= 0x81 && c <= 0xFE && i+1 < len(data) {
-			t := data[i+1]
-			switch {
-			case t >= 0x80 && t <= 0xFE:
-				pairs++
-				i += 2
-				continue
-			case t >= 0x30 && t <= 0x39 && i+3 < len(data) &&
-				data[i+2] >= 0x81 && data[i+2] <= 0xFE && data[i+3] >= 0x30 && data[i+3] <= 0x39:
-				pairs++
-				i += 4
-				continue
-			case t >= 0x40 && t <= 0x7E:
-				i += 2
-				continue
-			}
-		}
-		lone++
-		i++
-	}
-	return pairs > lone
 }
 
 // Delimiter picks a CSV file's separator from its first non-blank line: a
