@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -144,7 +143,7 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts
 		return nil
 	}
 	r := &csvReader{p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
-	r.placeInCells(t, (*diags)[before:])
+	t.ReportInvalidBytes(name, r.where, diags)
 	if !r.readHeader(t.Rows[0]) {
 		return nil
 	}
@@ -215,32 +214,6 @@ func (r *csvReader) readHeader(row sheet.Row) bool {
 		}
 	}
 	return true
-}
-
-// placeInCells names the cell of each problem the reading found inside
-// one, such as a byte that is not UTF-8, the way [csvReader.where] does.
-// A problem outside every cell (in a row left out for its quotes) keeps
-// its file:line:col alone.
-func (r *csvReader) placeInCells(t *sheet.Table, found scenario.Diagnostics) {
-	var cells []sheet.Cell // in file order
-	for _, row := range t.Rows {
-		cells = append(cells, row.Cells...)
-	}
-	after := func(a, b scenario.Pos) bool { return a.Line > b.Line || a.Line == b.Line && a.Col > b.Col }
-	for i := range found {
-		at := found[i].Pos
-		if at.Line == 0 {
-			continue
-		}
-		// The last cell that starts at or before the problem.
-		k := sort.Search(len(cells), func(k int) bool { return after(cells[k].Pos, at) }) - 1
-		if k < 0 {
-			continue
-		}
-		if c := cells[k]; at.Line <= c.Pos.Line+strings.Count(c.Text, "\n") {
-			found[i].Message = r.where(c) + ": " + found[i].Message
-		}
-	}
 }
 
 // requirePlanColumn refuses a sheet without a plan id column, unless

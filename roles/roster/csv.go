@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/yishi-council/yishi/scenario"
@@ -32,6 +33,12 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 		return spot{pos: row.Pos, ref: sheet.ColumnName(j) + strconv.Itoa(row.Number), row: row.Number}
 	}
 	t := tableOf(file, g, diags)
+	st.ReportInvalidBytes(file, func(c sheet.Cell) string {
+		if t != nil && t.labels[c.Col] != "" {
+			return fmt.Sprintf("cell %s (%s)", c.Ref(), t.labels[c.Col])
+		}
+		return "cell " + c.Ref()
+	}, diags)
 	if t != nil {
 		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "row"
 	}

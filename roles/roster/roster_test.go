@@ -654,7 +654,7 @@ func TestRosterTextChecks(t *testing.T) {
 			name:  "a stray byte in UTF-8 is an error at its place",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
-			diags: []string{`r.csv:3:8: cell B3: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+			diags: []string{`r.csv:3:8: cell B3 (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "many stray bytes are capped",
@@ -663,9 +663,9 @@ func TestRosterTextChecks(t *testing.T) {
 			diags: func() []string {
 				var d []string
 				for i := range 20 {
-					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2, i+2))
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2, i+2))
 				}
-				return append(d, `r.csv:22:6: and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
+				return append(d, `r.csv:22:6: cell B22 (姓名): and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
 			}(),
 		},
 		{

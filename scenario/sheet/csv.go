@@ -17,6 +17,12 @@ type Table struct {
 	Encoding string
 	// Rows are the file's rows in order, blank rows left out.
 	Rows []Row
+	// Invalid are the bytes that are not UTF-8 in an otherwise UTF-8 file,
+	// in file order; [Table.ReportInvalidBytes] reports them.
+	Invalid []InvalidByte
+	// invalidIn is the cell that holds each of Invalid, nil for a byte in
+	// no cell (in a row left out for its quotes).
+	invalidIn []*Cell
 }
 
 // Row is one row of a sheet.
@@ -84,15 +90,17 @@ type Options struct {
 }
 
 // ReadCSV decodes a CSV file with [DecodeText] and splits it into rows, on
-// the separator [Delimiter] picks. Every problem is reported in diags at
-// file:line:col, columns counted in characters, never bytes: bytes that are
-// not UTF-8 in an otherwise UTF-8 file, named with their cell ("cell B3"),
-// and values whose quotes do not close. A row with a quoting error is left
-// out and reading goes on with the next one; it still counts as one row,
-// so the rows after it keep the numbers Excel gives them.
+// the separator [Delimiter] picks. Values whose quotes do not close are
+// reported in diags at file:line:col, columns counted in characters, never
+// bytes. A row with a quoting error is left out and reading goes on with the
+// next one; it still counts as one row, so the rows after it keep the
+// numbers Excel gives them.
 //
-// A U+FFFD in a cell beyond [Cell.Invalid] has not been reported: a caller
-// that keeps the text (a roster's names) should refuse it.
+// Bytes that are not UTF-8 in an otherwise UTF-8 file are not reported
+// here, since only the caller knows how to name a cell (with its header):
+// call [Table.ReportInvalidBytes]. A U+FFFD in a cell beyond [Cell.Invalid]
+// is none of those bytes: a caller that keeps the text (a roster's names)
+// should refuse it.
 func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics) *Table {
 	text, encoding, bad := DecodeText(data)
 	lines := strings.Split(text, "\n")
@@ -129,8 +137,24 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 			t.Rows = append(t.Rows, row)
 		}
 	}
-	reportInvalidBytes(file, bad, cellsOf(bad, all), diags)
+	t.Invalid, t.invalidIn = bad, cellsOf(bad, all)
 	return t
+}
+
+// ReportInvalidBytes records an error for each byte of [Table.Invalid],
+// up to [MaxInvalidBytes] and then one that counts the rest, at its
+// file:line:col and named with its cell by name (nil: "cell B3").
+func (t *Table) ReportInvalidBytes(file string, name func(Cell) string, diags *scenario.Diagnostics) {
+	if name == nil {
+		name = func(c Cell) string { return "cell " + c.Ref() }
+	}
+	refs := make([]string, len(t.Invalid))
+	for i, c := range t.invalidIn {
+		if c != nil {
+			refs[i] = name(*c)
+		}
+	}
+	reportInvalidBytes(file, t.Invalid, refs, diags)
 }
 
 // placeRow makes the row of a record that r has just read: each cell at
@@ -170,11 +194,11 @@ func (c *columns) at(line, byteCol int) int {
 }
 
 // cellsOf finds the cell that holds each invalid byte, counting it in
-// [Cell.Invalid], and returns the cells' references, "" for a byte in
-// no cell (in a row with a quoting error). bad, rows and each row's cells
+// [Cell.Invalid], and returns the cells, nil for a byte in no cell (in a
+// row with a quoting error). bad, rows and each row's cells
 // are in file order, so one pass over each finds them all.
-func cellsOf(bad []InvalidByte, rows []Row) []string {
-	refs := make([]string, len(bad))
+func cellsOf(bad []InvalidByte, rows []Row) []*Cell {
+	refs := make([]*Cell, len(bad))
 	i, j := 0, 0 // the row and the cell that may hold the next byte
 	before := func(c Cell, b InvalidByte) bool {
 		return c.Pos.Line < b.Line || c.Pos.Line == b.Line && c.Pos.Col <= b.Col
@@ -192,7 +216,7 @@ func cellsOf(bad []InvalidByte, rows []Row) []string {
 		}
 		if j < len(cells) && before(cells[j], b) {
 			cells[j].Invalid++
-			refs[k] = cells[j].Ref()
+			refs[k] = &cells[j]
 		}
 	}
 	return refs

@@ -39,18 +39,18 @@ func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnost
 	reportInvalidBytes(file, bad, nil, diags)
 }
 
-// reportInvalidBytes is [ReportInvalidBytes] with the reference of the
-// cell that holds each byte, when refs has one.
+// reportInvalidBytes is [ReportInvalidBytes] with the name of the cell that
+// holds each byte, when refs has one.
 func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *scenario.Diagnostics) {
 	for i, b := range bad {
 		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
-		if i == MaxInvalidBytes {
-			diags.Errorf(pos, "and %d more invalid UTF-8 bytes; %s", len(bad)-i, SaveAsUTF8)
-			return
-		}
 		cell := ""
 		if i < len(refs) && refs[i] != "" {
-			cell = "cell " + refs[i] + ": "
+			cell = refs[i] + ": "
+		}
+		if i == MaxInvalidBytes {
+			diags.Errorf(pos, "%sand %d more invalid UTF-8 bytes; %s", cell, len(bad)-i, SaveAsUTF8)
+			return
 		}
 		diags.Errorf(pos, "%sinvalid UTF-8 byte 0x%02X; %s", cell, b.Byte, SaveAsUTF8)
 	}
