@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
@@ -139,7 +140,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+		if err := writeFiles(output.New(output.OS, nil), []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
 )
 
@@ -97,10 +98,10 @@ func runCards(opts *cardsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := make([]outFile, len(files))
+	out := make([]output.File, len(files))
 	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2}
 	for i, f := range files {
-		out[i] = outFile{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
+		out[i] = output.File{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
 		res.Files = append(res.Files, out[i].Path)
 	}
 	res.AllCards = out[len(out)-2].Path
@@ -124,7 +125,7 @@ func runCards(opts *cardsOptions) error {
 	if opts.Round > 0 {
 		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
 	}
-	if err := writeTree(root, out, opts.Force); err != nil {
+	if err := writeTree(output.New(output.OS, nil), root, out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
@@ -84,7 +85,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
-	files := []outFile{
+	files := []output.File{
 		{Path: scenarioFile, Data: src.Data},
 		{Path: rosterPath, Data: rosterData},
 		{Path: filepath.Join(opts.Out, "plan.yaml"), Data: planData},
@@ -123,11 +124,11 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 
 // writeDemo writes the demo's files, replacing the demo's own earlier
 // output: a directory holding the demo marker counts as the demo's.
-func writeDemo(opts *demoOptions, files []outFile) error {
+func writeDemo(opts *demoOptions, files []output.File) error {
 	force := opts.Force
 	if _, err := os.Stat(filepath.Join(opts.Out, demoMarker)); err == nil {
 		force = true
 	}
-	files = append(files, outFile{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	return writeTree(opts.Out, files, force)
+	files = append(files, output.File{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
+	return writeTree(output.New(output.OS, nil), opts.Out, files, force)
 }

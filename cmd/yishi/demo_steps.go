@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
@@ -19,14 +20,14 @@ var demoReviewers = map[string][]string{
 // demoLaterSteps makes the files of the steps after assignment: role cards
 // and the master sheet, blank scoresheets, two reviewers' demo scores and
 // the debrief report.
-func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]outFile, error) {
-	var files []outFile
+func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]output.File, error) {
+	var files []output.File
 	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range cards {
-		files = append(files, outFile{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
+		files = append(files, output.File{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
 	}
 	reviewers := demoReviewers[s.Language]
 	if reviewers == nil {
@@ -51,7 +52,7 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 			return nil, err
 		}
 		for _, f := range fs {
-			files = append(files, outFile{Path: filepath.Join(opts.Out, part.dir, filepath.FromSlash(f.Path)), Data: f.Data})
+			files = append(files, output.File{Path: filepath.Join(opts.Out, part.dir, filepath.FromSlash(f.Path)), Data: f.Data})
 		}
 	}
 	report := review.BuildReport(p, s, filled)
@@ -60,7 +61,7 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, outFile{Path: filepath.Join(opts.Out, "report."+format), Data: data})
+		files = append(files, output.File{Path: filepath.Join(opts.Out, "report."+format), Data: data})
 	}
 	return files, nil
 }

@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -43,4 +46,34 @@ func exitCode(err error) int {
 		return exitInvalid
 	}
 	return exitInvalid
+}
+
+// cleanFileError turns an os error into a message without repeating the
+// file name the caller puts in front.
+func cleanFileError(err error, file string) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return strings.TrimPrefix(err.Error(), file+": ")
+}
+
+// writeFiles writes files with [output.Writer.Files]; a file that is there
+// already is invalid input.
+func writeFiles(w *output.Writer, files []output.File, force bool) error {
+	return fileError(w.Files(files, force))
+}
+
+// writeTree writes a folder of files with [output.Writer.Tree].
+func writeTree(w *output.Writer, dir string, files []output.File, force bool) error {
+	return fileError(w.Tree(dir, files, force))
+}
+
+// fileError marks an error from package output that asks for --force as
+// invalid input.
+func fileError(err error) error {
+	if errors.Is(err, output.ErrExist) {
+		return fmt.Errorf("%w: %w", scenario.ErrInvalid, err)
+	}
+	return err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -67,14 +68,14 @@ func runNewScenario(opts *newScenarioOptions) error {
 	if err != nil {
 		return err
 	}
-	files := []outFile{{Path: filepath.Join(opts.Dir, opts.Name+".yaml"), Data: data}}
+	files := []output.File{{Path: filepath.Join(opts.Dir, opts.Name+".yaml"), Data: data}}
 	// The template points at scenario.schema.json beside it; write it unless
 	// one is there already.
 	schemaPath := filepath.Join(opts.Dir, "scenario.schema.json")
 	if _, err := scenario.ReadFile(schemaPath); err != nil {
-		files = append(files, outFile{Path: schemaPath, Data: schema})
+		files = append(files, output.File{Path: schemaPath, Data: schema})
 	}
-	if err := writeFiles(files, opts.Force); err != nil {
+	if err := writeFiles(output.New(output.OS, nil), files, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

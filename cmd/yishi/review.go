@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -152,7 +153,7 @@ func runReview(opts *reviewOptions) error {
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
-	if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+	if err := writeFiles(output.New(output.OS, nil), []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

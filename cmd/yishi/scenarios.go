@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -154,11 +155,11 @@ func runScenariosExport(opts *scenariosExportOptions) error {
 	}
 	// The exported file points at the schema written beside it.
 	data = schemaLine.ReplaceAllLiteral(data, []byte("# yaml-language-server: $schema=scenario.schema.json"))
-	files := []outFile{
+	files := []output.File{
 		{Path: filepath.Join(opts.Dir, opts.ID+".yaml"), Data: data},
 		{Path: filepath.Join(opts.Dir, "scenario.schema.json"), Data: schema},
 	}
-	if err := writeFiles(files, opts.Force); err != nil {
+	if err := writeFiles(output.New(output.OS, nil), files, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

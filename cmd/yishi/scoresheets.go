@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 )
 
@@ -93,13 +94,13 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := make([]outFile, len(files))
+	out := make([]output.File, len(files))
 	paths := make([]string, len(files))
 	for i, f := range files {
-		out[i] = outFile{Path: filepath.FromSlash(f.Path), Data: f.Data}
+		out[i] = output.File{Path: filepath.FromSlash(f.Path), Data: f.Data}
 		paths[i] = out[i].Path
 	}
-	if err := writeFiles(out, opts.Force); err != nil {
+	if err := writeFiles(output.New(output.OS, nil), out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {
