@@ -20,6 +20,7 @@ import (
 
 type assignOptions struct {
 	IO         *streams
+	Writer     *output.Writer
 	Scenario   string
 	Roster     string
 	Sheet      string
@@ -37,14 +38,14 @@ type assignOptions struct {
 	ctx context.Context
 }
 
-func newAssignCmd(io *streams) *cobra.Command {
-	return newAssignCmdRun(io, func(o *assignOptions) error { return runAssign(o.ctx, o) })
+func newAssignCmd(f *factory) *cobra.Command {
+	return newAssignCmdRun(f, func(o *assignOptions) error { return runAssign(o.ctx, o) })
 }
 
 // newAssignCmdRun builds the command with runF in place of runAssign, so
 // tests can see the options the flags produce.
-func newAssignCmdRun(io *streams, runF func(*assignOptions) error) *cobra.Command {
-	opts := &assignOptions{IO: io}
+func newAssignCmdRun(f *factory, runF func(*assignOptions) error) *cobra.Command {
+	opts := &assignOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
 		Short: "Form mixed groups from a roster and give every trainee a role",
@@ -80,20 +81,20 @@ The same inputs and --seed give a byte-identical plan.`,
 			return runF(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Scenario, "scenario", "s", "", "bundled scenario id or scenario file")
-	f.StringVarP(&opts.Roster, "roster", "r", "", "roster file: .csv, .xlsx or .yaml")
-	f.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
-	f.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
-	f.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
-	f.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
-	f.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
-	f.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
-	f.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")
-	f.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
-	f.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Scenario, "scenario", "s", "", "bundled scenario id or scenario file")
+	fl.StringVarP(&opts.Roster, "roster", "r", "", "roster file: .csv, .xlsx or .yaml")
+	fl.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
+	fl.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
+	fl.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
+	fl.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
+	fl.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
+	fl.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")
+	fl.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
 	return cmd
 }
 
@@ -140,7 +141,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFiles(output.New(output.OS, nil), []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+		if err := writeFiles(opts.Writer, []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 			return err
 		}
 	}

@@ -37,9 +37,9 @@ func TestAssignFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			f, _, _ := testFactory(nil)
 			var got *assignOptions
-			cmd := newAssignCmdRun(io, func(o *assignOptions) error { got = o; return nil })
+			cmd := newAssignCmdRun(f, func(o *assignOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.argv)
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})
@@ -55,7 +55,9 @@ func TestAssignFlags(t *testing.T) {
 			require.NoError(t, err)
 			require.NotNil(t, got)
 			got.ctx = nil
-			tt.want.IO = io
+			assert.NotNil(t, got.Writer, "the command writes through the factory's file system")
+			got.Writer = nil
+			tt.want.IO = f.IO
 			assert.Equal(t, tt.want, *got)
 		})
 	}

@@ -12,6 +12,7 @@ import (
 
 type cardsOptions struct {
 	IO     *streams
+	Writer *output.Writer
 	Plan   string
 	Format string
 	Out    string
@@ -20,12 +21,12 @@ type cardsOptions struct {
 	Force  bool
 }
 
-func newCardsCmd(io *streams) *cobra.Command { return newCardsCmdRun(io, runCards) }
+func newCardsCmd(f *factory) *cobra.Command { return newCardsCmdRun(f, runCards) }
 
 // newCardsCmdRun builds the command with runF in place of runCards, so
 // tests can see the options the flags produce.
-func newCardsCmdRun(io *streams, runF func(*cardsOptions) error) *cobra.Command {
-	opts := &cardsOptions{IO: io}
+func newCardsCmdRun(f *factory, runF func(*cardsOptions) error) *cobra.Command {
+	opts := &cardsOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "cards PLAN --out DIR",
 		Short: "Write each trainee's role card and the trainer's master sheet",
@@ -65,12 +66,12 @@ unless --force.`,
 			return runF(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", cards.FormatHTML, "card format: "+strings.Join(cards.Formats, ", "))
-	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
-	f.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
-	f.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
-	f.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", cards.FormatHTML, "card format: "+strings.Join(cards.Formats, ", "))
+	fl.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
+	fl.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
+	fl.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
 	return cmd
 }
 
@@ -125,7 +126,7 @@ func runCards(opts *cardsOptions) error {
 	if opts.Round > 0 {
 		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
 	}
-	if err := writeTree(output.New(output.OS, nil), root, out, opts.Force); err != nil {
+	if err := writeTree(opts.Writer, root, out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

@@ -40,9 +40,9 @@ func TestCardsFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			f, _, _ := testFactory(nil)
 			var got *cardsOptions
-			cmd := newCardsCmdRun(io, func(o *cardsOptions) error { got = o; return nil })
+			cmd := newCardsCmdRun(f, func(o *cardsOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.argv)
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})
@@ -56,7 +56,9 @@ func TestCardsFlags(t *testing.T) {
 			}
 			require.NoError(t, err)
 			require.NotNil(t, got)
-			tt.want.IO = io
+			assert.NotNil(t, got.Writer, "the command writes through the factory's file system")
+			got.Writer = nil
+			tt.want.IO = f.IO
 			assert.Equal(t, tt.want, *got)
 		})
 	}
@@ -111,13 +113,13 @@ func TestRunCards(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			io := newStreams(nil, &out, &errOut)
+			f, out, errOut := testFactory(nil)
 			if tt.json {
-				io.Output = "json"
+				f.IO.Output = "json"
 			}
 			opts := tt.opts
-			opts.IO = io
+			opts.IO = f.IO
+			opts.Writer = f.writer()
 			opts.Plan = plan
 			opts.Out = filepath.Join(dir, tt.opts.Out)
 			err := runCards(&opts)
@@ -155,8 +157,8 @@ func TestRunCards(t *testing.T) {
 		})
 	}
 	t.Run("refuses to overwrite, then --force", func(t *testing.T) {
-		io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
-		opts := cardsOptions{IO: io, Plan: plan, Format: "html", Paper: "a4", Out: filepath.Join(dir, "all")}
+		f, _, _ := testFactory(nil)
+		opts := cardsOptions{IO: f.IO, Writer: f.writer(), Plan: plan, Format: "html", Paper: "a4", Out: filepath.Join(dir, "all")}
 		err := runCards(&opts)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "use --force to overwrite")

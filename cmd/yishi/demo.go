@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -23,6 +22,8 @@ const demoMarker = ".yishi-demo"
 
 type demoOptions struct {
 	IO       *streams
+	Writer   *output.Writer
+	FS       output.FS
 	Scenario string
 	Out      string
 	Groups   int
@@ -31,8 +32,8 @@ type demoOptions struct {
 	Force    bool
 }
 
-func newDemoCmd(io *streams) *cobra.Command {
-	opts := &demoOptions{IO: io}
+func newDemoCmd(f *factory) *cobra.Command {
+	opts := &demoOptions{IO: f.IO, Writer: f.writer(), FS: f.FS}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Run a whole training day on the bundled scenario and sample roster",
@@ -46,13 +47,13 @@ files unless --force is given.`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), opts) },
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
-	f.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
-	f.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
-	f.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
-	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
-	f.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
+	fl.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
+	fl.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
+	fl.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
 	return cmd
 }
 
@@ -126,9 +127,9 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 // output: a directory holding the demo marker counts as the demo's.
 func writeDemo(opts *demoOptions, files []output.File) error {
 	force := opts.Force
-	if _, err := os.Stat(filepath.Join(opts.Out, demoMarker)); err == nil {
+	if _, err := opts.FS.Lstat(filepath.Join(opts.Out, demoMarker)); err == nil {
 		force = true
 	}
 	files = append(files, output.File{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	return writeTree(output.New(output.OS, nil), opts.Out, files, force)
+	return writeTree(opts.Writer, opts.Out, files, force)
 }

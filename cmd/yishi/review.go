@@ -16,6 +16,7 @@ import (
 
 type reviewOptions struct {
 	IO          *streams
+	Writer      *output.Writer
 	Plan        string
 	Scoresheets []string
 	Format      string
@@ -23,8 +24,8 @@ type reviewOptions struct {
 	Force       bool
 }
 
-func newReviewCmd(io *streams) *cobra.Command {
-	opts := &reviewOptions{IO: io}
+func newReviewCmd(f *factory) *cobra.Command {
+	opts := &reviewOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "review PLAN SCORESHEET... [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
@@ -54,10 +55,10 @@ improvement plan for Excel). Without --out the report goes to stdout.`,
 			return runReview(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
-	f.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
+	fl.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
 	return cmd
 }
 
@@ -153,7 +154,7 @@ func runReview(opts *reviewOptions) error {
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
-	if err := writeFiles(output.New(output.OS, nil), []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+	if err := writeFiles(opts.Writer, []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

@@ -12,23 +12,28 @@ import (
 // run is the whole command line behind main: it parses args, runs the
 // command and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := newStreams(stdin, stdout, stderr)
-	cmd := newRootCmd(io)
+	return execute(newFactory(stdin, stdout, stderr), args)
+}
+
+// execute runs the command line args with what f gives and returns the
+// exit code.
+func execute(f *factory, args []string) int {
+	cmd := newRootCmd(f)
 	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(stdout)
-	cmd.SetErr(stderr)
+	cmd.SetIn(f.IO.In)
+	cmd.SetOut(f.IO.Out)
+	cmd.SetErr(f.IO.ErrOut)
 	err := cmd.Execute()
 	if err == nil {
 		return exitOK
 	}
 	var reported *reportedError
 	if !errors.As(err, &reported) {
-		fmt.Fprintln(stderr, io.paint(ansiRed, "yishi: ")+err.Error())
+		fmt.Fprintln(f.IO.ErrOut, f.IO.paint(ansiRed, "yishi: ")+err.Error())
 	}
 	var u *usageError
 	if errors.As(err, &u) || isCobraUsageError(err) {
-		fmt.Fprintln(stderr, "Run 'yishi --help' for usage.")
+		fmt.Fprintln(f.IO.ErrOut, "Run 'yishi --help' for usage.")
 		return exitUsage
 	}
 	return exitCode(err)
@@ -42,7 +47,7 @@ func isCobraUsageError(err error) bool {
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
-func newRootCmd(io *streams) *cobra.Command {
+func newRootCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "yishi",
 		Short: "Role-play drills for community negotiation councils (议事会模拟演练)",
@@ -62,25 +67,26 @@ Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			switch io.Output {
+			switch f.IO.Output {
 			case "text", "json":
 				return nil
 			}
-			return usagef("--output must be text or json, not %q", io.Output)
+			return usagef("--output must be text or json, not %q", f.IO.Output)
 		},
 	}
-	cmd.PersistentFlags().StringVarP(&io.Output, "output", "o", "text", "output format for the terminal: text or json")
+	cmd.PersistentFlags().StringVarP(&f.IO.Output, "output", "o", "text", "output format for the terminal: text or json")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: err} })
 	cmd.AddCommand(
-		newVersionCmd(io),
-		newScenariosCmd(io),
-		newValidateCmd(io),
-		newSchemaCmd(io),
-		newNewCmd(io),
-		newAssignCmd(io),
-		newCardsCmd(io),
-		newDemoCmd(io),
-		newScoresheetsCmd(io), newReviewCmd(io),
+		newVersionCmd(f),
+		newScenariosCmd(f),
+		newValidateCmd(f),
+		newSchemaCmd(f),
+		newNewCmd(f),
+		newAssignCmd(f),
+		newCardsCmd(f),
+		newDemoCmd(f),
+		newScoresheetsCmd(f),
+		newReviewCmd(f),
 	)
 	return cmd
 }

@@ -22,8 +22,8 @@ type validateResult struct {
 	Diagnostics scenario.Diagnostics `json:"diagnostics"`
 }
 
-func newValidateCmd(io *streams) *cobra.Command {
-	opts := &validateOptions{IO: io}
+func newValidateCmd(f *factory) *cobra.Command {
+	opts := &validateOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check scenario and rubric files and list every problem with file:line:col",
