@@ -81,23 +81,3 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
 	assert.False(t, colorWanted(&buf))
 }
-
-// Exit codes: 0 ok, 1 invalid input, 2 misuse.
-func TestRunExitCodes(t *testing.T) {
-	tests := []struct {
-		argv []string
-		want int
-	}{
-		{[]string{"version"}, exitOK},
-		{[]string{"frobnicate"}, exitUsage},
-		{[]string{"scenarios", "list", "--nope"}, exitUsage},
-		{[]string{"scenarios", "show", "no-such-scenario"}, exitInvalid},
-		{[]string{"validate", "/no/such/file.yaml"}, exitInvalid},
-	}
-	for _, tt := range tests {
-		t.Run(tt.argv[0], func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			assert.Equal(t, tt.want, run(tt.argv, nil, &out, &errOut), "stderr: %s", errOut.String())
-		})
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // execute runs the command line args with what f gives and returns the
 // exit code.
-func execute(f *factory, args []string) int {
+func execute(f *factory, args []string) (code int) {
+	defer recoverInternal(f, &code)
 	cmd := newRootCmd(f)
 	cmd.SetArgs(args)
 	cmd.SetIn(f.IO.In)
@@ -36,7 +38,24 @@ func execute(f *factory, args []string) int {
 		fmt.Fprintln(f.IO.ErrOut, "Run 'yishi --help' for usage.")
 		return exitUsage
 	}
-	return exitCode(err)
+	code = exitCode(err)
+	if code == exitInternal {
+		fmt.Fprintln(f.IO.ErrOut, internalErrorHint)
+	}
+	return code
+}
+
+const internalErrorHint = "This is a bug in yishi (an internal error): please report it with the command you ran."
+
+// recoverInternal turns a panic in a command into an internal error,
+// with the stack for the bug report.
+func recoverInternal(f *factory, code *int) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	fmt.Fprintf(f.IO.ErrOut, "%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
+	*code = exitInternal
 }
 
 // isCobraUsageError recognises the errors cobra returns for unknown
@@ -63,7 +82,9 @@ A training day with yishi:
 
 Try it all on bundled data with: yishi demo
 
-Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
+Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line, 3 a file or
+folder could not be written (permissions, a full disk, --out names a file,
+another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
