@@ -67,7 +67,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "plan exists", argv: assign(filepath.Join(dir, "taken.yaml")), want: exitInvalid, stderr: "use --force"},
 		{name: "unknown flag", argv: []string{"scenarios", "list", "--nope"}, want: exitUsage, stderr: "unknown flag: --nope"},
 		{name: "unknown command", argv: []string{"frobnicate"}, want: exitUsage},
-		{name: "out is below a file", argv: assign(filepath.Join(file, "plan.yaml")), want: exitIO, stderr: "not a directory"},
+		{name: "out is below a file", argv: assign(filepath.Join(file, "plan.yaml")), want: exitIO, stderr: "file is a file, not a folder"},
 		{name: "out folder not writable", argv: assign(filepath.Join(dir, "ro", "plan.yaml")), fsys: failOpen(syscall.EACCES),
 			want: exitIO, stderr: "permission denied"},
 		{name: "disk full", argv: []string{"scenarios", "export", "elevator-retrofit", filepath.Join(dir, "full")}, fsys: failOpen(syscall.ENOSPC),

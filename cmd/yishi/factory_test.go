@@ -57,11 +57,11 @@ func (f failFS) Lstat(name string) (fs.FileInfo, error) {
 	return f.FS.Lstat(name)
 }
 
-func (f failFS) MkdirAll(name string, perm fs.FileMode) error {
+func (f failFS) Mkdir(name string, perm fs.FileMode) error {
 	if err := f.check("mkdir", name); err != nil {
 		return err
 	}
-	return f.FS.MkdirAll(name, perm)
+	return f.FS.Mkdir(name, perm)
 }
 
 func (f failFS) OpenFile(name string, flag int, perm fs.FileMode) (output.Handle, error) {

@@ -10,7 +10,8 @@ import (
 // give a temporary folder or wrap OS to make chosen calls fail.
 type FS interface {
 	Lstat(name string) (fs.FileInfo, error)
-	MkdirAll(name string, perm fs.FileMode) error
+	Stat(name string) (fs.FileInfo, error)
+	Mkdir(name string, perm fs.FileMode) error
 	// OpenFile is [os.OpenFile].
 	OpenFile(name string, flag int, perm fs.FileMode) (Handle, error)
 	Rename(oldpath, newpath string) error
@@ -31,11 +32,12 @@ var OS FS = osFS{}
 
 type osFS struct{}
 
-func (osFS) Lstat(name string) (fs.FileInfo, error)       { return os.Lstat(name) }
-func (osFS) MkdirAll(name string, perm fs.FileMode) error { return os.MkdirAll(name, perm) }
-func (osFS) Rename(oldpath, newpath string) error         { return os.Rename(oldpath, newpath) }
-func (osFS) Remove(name string) error                     { return os.Remove(name) }
-func (osFS) ReadFile(name string) ([]byte, error)         { return os.ReadFile(name) }
+func (osFS) Lstat(name string) (fs.FileInfo, error)    { return os.Lstat(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error)     { return os.Stat(name) }
+func (osFS) Mkdir(name string, perm fs.FileMode) error { return os.Mkdir(name, perm) }
+func (osFS) Rename(oldpath, newpath string) error      { return os.Rename(oldpath, newpath) }
+func (osFS) Remove(name string) error                  { return os.Remove(name) }
+func (osFS) ReadFile(name string) ([]byte, error)      { return os.ReadFile(name) }
 func (osFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, error) {
 	f, err := os.OpenFile(name, flag, perm)
 	if err != nil {
