@@ -31,6 +31,9 @@ var (
 	ErrNotDir = errors.New("is a file, not a folder")
 	// ErrIsDir: a file to write is a folder.
 	ErrIsDir = errors.New("is a folder, not a file")
+	// ErrLink: a folder inside the folder a Tree writes is a symbolic link
+	// (or a junction), which would take its files somewhere else.
+	ErrLink = errors.New("is a symbolic link")
 )
 
 // Error is a file or folder a [Writer] could not or would not write.
@@ -153,8 +156,17 @@ func (r *run) checkDir(dir, target string) error {
 			return nil
 		}
 	}
-	fi, err := r.w.FS.Stat(dir)
+	// The folders the user named, and those above them, may be links;
+	// inside a Tree's folder yishi follows none, or two runs could write
+	// each other's cards, or a stale card be removed somewhere else.
+	stat := r.w.FS.Stat
+	if r.below(dir) {
+		stat = r.w.FS.Lstat
+	}
+	fi, err := stat(dir)
 	switch {
+	case err == nil && (fi.Mode()&fs.ModeSymlink != 0 || fi.Mode()&fs.ModeIrregular != 0):
+		return &Error{Path: dir, Err: ErrLink, msg: fmt.Sprintf("cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder", target, dir, r.root)}
 	case err == nil && fi.IsDir():
 		r.dirs[dir] = true
 		return nil
@@ -172,6 +184,16 @@ func (r *run) checkDir(dir, target string) error {
 		return nil
 	}
 	return &Error{Path: target, Err: err}
+}
+
+// below reports whether dir is inside the Tree's folder, not the folder
+// itself.
+func (r *run) below(dir string) bool {
+	if r.root == "" {
+		return false
+	}
+	rel, err := filepath.Rel(r.root, dir)
+	return err == nil && rel != "." && filepath.IsLocal(rel)
 }
 
 // makeDir makes dir and the folders above it that check found missing.
@@ -321,15 +343,22 @@ func (w *Writer) Tree(dir string, files []File, force bool) error {
 	if err := r.check(all, force || len(old) > 0); err != nil {
 		return err
 	}
-	if err := r.write(all); err != nil {
-		r.undo()
-		return err
-	}
+	var stale []string
 	for _, rel := range old {
 		if keep[rel] {
 			continue
 		}
 		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := r.checkDir(filepath.Dir(p), p); err != nil {
+			return err
+		}
+		stale = append(stale, p)
+	}
+	if err := r.write(all); err != nil {
+		r.undo()
+		return err
+	}
+	for _, p := range stale {
 		if err := w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
 		}

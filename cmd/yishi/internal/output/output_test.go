@@ -65,3 +65,66 @@ func TestNotAFolder(t *testing.T) {
 		})
 	}
 }
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+}
+
+func files(root string, names ...string) []File {
+	var out []File
+	for _, n := range names {
+		out = append(out, File{Path: filepath.Join(root, filepath.FromSlash(n)), Data: []byte(n)})
+	}
+	return out
+}
+
+// A symbolic link inside the folder a Tree writes is never written
+// through, nor are stale files removed through it; the folder itself may
+// be a link.
+func TestNoWritingThroughLinks(t *testing.T) {
+	t.Run("a linked subfolder", func(t *testing.T) {
+		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
+		w := newTestWriter()
+		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
+		require.NoError(t, os.RemoveAll(filepath.Join(root, "round-1")))
+		symlink(t, outside, filepath.Join(root, "round-1"))
+
+		err := w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), true)
+		require.Error(t, err)
+		assert.ErrorIs(t, err, ErrLink)
+		assert.Contains(t, err.Error(), filepath.Join(root, "round-1")+" is a symbolic link")
+		entries, err := os.ReadDir(outside)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "nothing is written through the link")
+	})
+	t.Run("a link made before the first run", func(t *testing.T) {
+		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
+		require.NoError(t, os.Mkdir(root, 0o755))
+		symlink(t, outside, filepath.Join(root, "round-1"))
+		err := newTestWriter().Tree(root, files(root, "round-1/group-1/a.html"), true)
+		assert.ErrorIs(t, err, ErrLink)
+		assert.NoDirExists(t, filepath.Join(outside, "group-1"))
+	})
+	t.Run("a stale file behind a link", func(t *testing.T) {
+		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
+		w := newTestWriter()
+		require.NoError(t, w.Tree(root, files(root, "round-9/x.html", "all-cards.html"), false))
+		require.NoError(t, os.RemoveAll(filepath.Join(root, "round-9")))
+		writeFile(t, filepath.Join(outside, "x.html"), "someone else's file")
+		symlink(t, outside, filepath.Join(root, "round-9"))
+
+		err := w.Tree(root, files(root, "all-cards.html"), true)
+		assert.ErrorIs(t, err, ErrLink)
+		assert.FileExists(t, filepath.Join(outside, "x.html"), "nothing is removed through the link")
+	})
+	t.Run("the folder itself may be a link", func(t *testing.T) {
+		real := t.TempDir()
+		root := filepath.Join(t.TempDir(), "cards")
+		symlink(t, real, root)
+		require.NoError(t, newTestWriter().Tree(root, files(root, "round-1/a.html"), false))
+		assert.FileExists(t, filepath.Join(real, "round-1", "a.html"))
+	})
+}
