@@ -17,6 +17,8 @@ type FS interface {
 	Rename(oldpath, newpath string) error
 	Remove(name string) error
 	ReadFile(name string) ([]byte, error)
+	// ReadDir is [os.ReadDir]: it does not follow links it lists.
+	ReadDir(name string) ([]fs.DirEntry, error)
 }
 
 // Handle is a file of an [FS] open for writing.
@@ -32,12 +34,13 @@ var OS FS = osFS{}
 
 type osFS struct{}
 
-func (osFS) Lstat(name string) (fs.FileInfo, error)    { return os.Lstat(name) }
-func (osFS) Stat(name string) (fs.FileInfo, error)     { return os.Stat(name) }
-func (osFS) Mkdir(name string, perm fs.FileMode) error { return os.Mkdir(name, perm) }
-func (osFS) Rename(oldpath, newpath string) error      { return os.Rename(oldpath, newpath) }
-func (osFS) Remove(name string) error                  { return os.Remove(name) }
-func (osFS) ReadFile(name string) ([]byte, error)      { return os.ReadFile(name) }
+func (osFS) Lstat(name string) (fs.FileInfo, error)     { return os.Lstat(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osFS) Mkdir(name string, perm fs.FileMode) error  { return os.Mkdir(name, perm) }
+func (osFS) Rename(oldpath, newpath string) error       { return os.Rename(oldpath, newpath) }
+func (osFS) Remove(name string) error                   { return os.Remove(name) }
+func (osFS) ReadFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
 func (osFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, error) {
 	f, err := os.OpenFile(name, flag, perm)
 	if err != nil {

@@ -84,13 +84,18 @@ type Writer struct {
 func New(fsys FS, now func() time.Time) *Writer { return &Writer{FS: fsys, Now: now} }
 
 // Files writes every file or none: it first checks that every folder can
-// be made and that no target exists (unless force), then writes each file
-// atomically through a temporary file and a rename, so a reader never sees
-// half a file. On failure it removes what it had written and the folders
-// it had made.
+// be made and that no target exists (unless force), then writes every file
+// to a temporary file beside it and only then renames each into place, so
+// a reader never sees half a file and a full disk changes nothing. On
+// failure it removes what it had written and the folders it had made.
+// Temporary files an earlier, killed run left beside the targets are
+// removed.
 func (w *Writer) Files(files []File, force bool) error {
 	r := w.newRun()
 	if err := r.check(files, force); err != nil {
+		return err
+	}
+	if err := r.cleanTemps(files, nil); err != nil {
 		return err
 	}
 	if err := r.write(files); err != nil {
@@ -110,11 +115,15 @@ type run struct {
 	dirs map[string]bool
 	// created are the folders this run made, outermost first.
 	created []string
-	// renamed are the files this run put in place where none was.
-	renamed []string
+	// temps are this run's temporary files not yet renamed into place.
+	temps map[string]bool
+	// renamed are the files this run put in place where none was;
+	// replaced counts those it put in place of an earlier file.
+	renamed  []string
+	replaced int
 }
 
-func (w *Writer) newRun() *run { return &run{w: w, dirs: map[string]bool{}} }
+func (w *Writer) newRun() *run { return &run{w: w, dirs: map[string]bool{}, temps: map[string]bool{}} }
 
 // check finds every reason not to write files before anything is written.
 func (r *run) check(files []File, force bool) error {
@@ -217,17 +226,29 @@ func (r *run) makeDir(dir, target string) error {
 	return nil
 }
 
-// write writes files, each through a temporary file renamed into place.
+// write writes files in two steps: every file to a temporary file beside
+// it, then each temporary file renamed into place.
 func (r *run) write(files []File) error {
-	for _, f := range files {
+	temps := make([]string, len(files))
+	for i, f := range files {
+		tmp, err := r.writeTemp(f.Path, f.Data)
+		if err != nil {
+			return err
+		}
+		temps[i] = tmp
+	}
+	for i, f := range files {
 		existed, err := r.exists(f.Path)
 		if err != nil {
 			return err
 		}
-		if err := r.writeAtomic(f.Path, f.Data); err != nil {
-			return err
+		if err := r.w.FS.Rename(temps[i], f.Path); err != nil {
+			return &Error{Path: f.Path, Err: err}
 		}
-		if !existed {
+		delete(r.temps, temps[i])
+		if existed {
+			r.replaced++
+		} else {
 			r.renamed = append(r.renamed, f.Path)
 		}
 	}
@@ -245,14 +266,126 @@ func (r *run) exists(path string) (bool, error) {
 	return false, &Error{Path: path, Err: err}
 }
 
-// undo takes back a failed run's files and folders.
+// undo takes back a failed run's files and folders: its temporary files,
+// the files it put where none was, and the folders it made, if empty.
 func (r *run) undo() {
+	for tmp := range r.temps {
+		r.w.FS.Remove(tmp)
+	}
 	for _, p := range r.renamed {
 		r.w.FS.Remove(p)
 	}
+	r.renamed = nil
+	r.removeCreated()
+}
+
+// removeCreated removes the folders this run made, if they are empty.
+func (r *run) removeCreated() {
 	for i := len(r.created) - 1; i >= 0; i-- {
-		r.w.FS.Remove(r.created[i]) // only if empty
+		r.w.FS.Remove(r.created[i]) // fails, as it should, unless empty
 	}
+}
+
+// tempSuffix starts the suffix of a temporary file's name:
+// ".NAME.tmp-DIGITS" beside NAME.
+const tempSuffix = ".tmp-"
+
+func tempName(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+tempSuffix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+}
+
+// tempOf returns the NAME a temporary file ".NAME.tmp-DIGITS" was
+// written for, or "" when name is not such a file.
+func tempOf(name string) string {
+	i := strings.LastIndex(name, tempSuffix)
+	if !strings.HasPrefix(name, ".") || i < 2 {
+		return ""
+	}
+	digits := name[i+len(tempSuffix):]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return ""
+	}
+	return name[1:i]
+}
+
+// writeTemp writes data to a new temporary file beside path, flushed to
+// the disk, and returns its name.
+func (r *run) writeTemp(path string, data []byte) (string, error) {
+	if err := r.makeDir(filepath.Dir(path), path); err != nil {
+		return "", err
+	}
+	var (
+		tmp Handle
+		err error
+	)
+	for range 10000 {
+		tmp, err = r.w.FS.OpenFile(tempName(path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	if err != nil {
+		return "", &Error{Path: path, Err: err}
+	}
+	r.temps[tmp.Name()] = true
+	_, err = tmp.Write(data)
+	if err == nil {
+		// A rename can reach the disk before the data it names: without
+		// this, a power cut could leave an empty card in place.
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", &Error{Path: path, Err: err}
+	}
+	return tmp.Name(), nil
+}
+
+// cleanTemps removes the temporary files that earlier runs, killed before
+// they could rename them, left beside files, and beside the files named in
+// old (the paths a Tree's manifest lists). Only names of the form
+// ".NAME.tmp-DIGITS" whose NAME is such a file are touched.
+func (r *run) cleanTemps(files []File, old []string) error {
+	names := map[string]map[string]bool{} // folder → base names
+	add := func(p string) {
+		dir, base := filepath.Dir(p), filepath.Base(p)
+		if names[dir] == nil {
+			names[dir] = map[string]bool{}
+		}
+		names[dir][base] = true
+	}
+	for _, f := range files {
+		add(f.Path)
+	}
+	for _, p := range old {
+		add(p)
+	}
+	dirs := make([]string, 0, len(names))
+	for d := range names {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		if !r.dirs[filepath.Clean(dir)] {
+			continue // not there, or not checked: nothing to clean
+		}
+		entries, err := r.w.FS.ReadDir(dir)
+		if err != nil {
+			return &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot look for the temporary files of earlier runs in %s: %s", dir, cause(err))}
+		}
+		for _, e := range entries {
+			if !e.Type().IsRegular() || !names[dir][tempOf(e.Name())] {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
+			if err := r.w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, left by an earlier run: %s", p, cause(err))}
+			}
+		}
+	}
+	return nil
 }
 
 func existError(clash []string) error {
@@ -266,130 +399,4 @@ func existError(clash []string) error {
 		verb = "exist"
 	}
 	return &Error{Path: clash[0], Err: ErrExist, msg: fmt.Sprintf("%s%s already %s; use --force to overwrite", strings.Join(clash, ", "), more, verb)}
-}
-
-// tempName is the name of a temporary file beside path: ".NAME.tmp-DIGITS".
-func tempName(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
-}
-
-func (r *run) writeAtomic(path string, data []byte) error {
-	if err := r.makeDir(filepath.Dir(path), path); err != nil {
-		return err
-	}
-	var (
-		tmp Handle
-		err error
-	)
-	for range 10000 {
-		tmp, err = r.w.FS.OpenFile(tempName(path), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if !errors.Is(err, fs.ErrExist) {
-			break
-		}
-	}
-	if err != nil {
-		return &Error{Path: path, Err: err}
-	}
-	defer r.w.FS.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return &Error{Path: path, Err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return &Error{Path: path, Err: err}
-	}
-	if err := r.w.FS.Rename(tmp.Name(), path); err != nil {
-		return &Error{Path: path, Err: err}
-	}
-	return nil
-}
-
-// Tree writes files, all under dir, as [Writer.Files] does, and keeps
-// dir's manifest. A folder that holds an earlier run's files is replaced
-// only with force: then the files of the earlier run that this run does not
-// write are removed, so no stale card (with another role's confidential
-// brief) is left beside the new ones. Files yishi did not write are never
-// removed.
-func (w *Writer) Tree(dir string, files []File, force bool) error {
-	r := w.newRun()
-	r.root = filepath.Clean(dir)
-	if err := r.checkDir(dir, dir); err != nil {
-		return err
-	}
-	manifest := filepath.Join(dir, ManifestName)
-	var old []string
-	if r.dirs[filepath.Clean(dir)] {
-		var err error
-		if old, err = w.readManifest(dir); err != nil {
-			return err
-		}
-	}
-	if len(old) > 0 && !force {
-		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, len(old))}
-	}
-	keep := map[string]bool{}
-	var names []string
-	for _, f := range files {
-		rel, err := filepath.Rel(dir, f.Path)
-		if err != nil || !filepath.IsLocal(rel) {
-			return fmt.Errorf("internal error: %s is not under %s", f.Path, dir)
-		}
-		rel = filepath.ToSlash(rel)
-		keep[rel] = true
-		names = append(names, rel)
-	}
-	sort.Strings(names)
-	all := append(files, File{Path: manifest, Data: []byte(strings.Join(names, "\n") + "\n")})
-	if err := r.check(all, force || len(old) > 0); err != nil {
-		return err
-	}
-	var stale []string
-	for _, rel := range old {
-		if keep[rel] {
-			continue
-		}
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := r.checkDir(filepath.Dir(p), p); err != nil {
-			return err
-		}
-		stale = append(stale, p)
-	}
-	if err := r.write(all); err != nil {
-		r.undo()
-		return err
-	}
-	for _, p := range stale {
-		if err := w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
-		}
-		// Remove folders the stale file leaves empty, up to dir.
-		for d := filepath.Dir(p); d != filepath.Clean(dir) && strings.HasPrefix(d, filepath.Clean(dir)); d = filepath.Dir(d) {
-			if w.FS.Remove(d) != nil {
-				break
-			}
-		}
-	}
-	return nil
-}
-
-// readManifest lists the files an earlier run wrote under dir, ignoring
-// any entry that would leave dir.
-func (w *Writer) readManifest(dir string) ([]string, error) {
-	name := filepath.Join(dir, ManifestName)
-	data, err := w.FS.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &Error{Path: name, Err: err, msg: fmt.Sprintf("cannot read %s, the list of files an earlier run wrote: %s", name, cause(err))}
-	}
-	var out []string
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || !filepath.IsLocal(filepath.FromSlash(line)) || line == ManifestName {
-			continue
-		}
-		out = append(out, line)
-	}
-	return out, nil
 }

@@ -2,8 +2,12 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -127,4 +131,163 @@ func TestNoWritingThroughLinks(t *testing.T) {
 		require.NoError(t, newTestWriter().Tree(root, files(root, "round-1/a.html"), false))
 		assert.FileExists(t, filepath.Join(real, "round-1", "a.html"))
 	})
+}
+
+// tree lists the files under root, with slashes, sorted.
+func tree(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		out = append(out, filepath.ToSlash(rel))
+		return err
+	}))
+	sort.Strings(out)
+	return out
+}
+
+// copyTree copies the files and folders under from to to.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	require.NoError(t, filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), data, 0o644)
+	}))
+}
+
+// crashFS is the real file system that photographs root just before its
+// n-th rename: the photograph is what a kill -9 at that moment leaves.
+type crashFS struct {
+	FS
+	t           *testing.T
+	root, photo string
+	n           int
+	renames     *int
+}
+
+func (c crashFS) Rename(oldpath, newpath string) error {
+	*c.renames++
+	if *c.renames == c.n {
+		copyTree(c.t, c.root, c.photo)
+	}
+	return c.FS.Rename(oldpath, newpath)
+}
+
+// The temporary files a killed run leaves are removed by the next run,
+// here or in a subfolder, and only those: files of other names stay.
+func TestLeftoverTempFiles(t *testing.T) {
+	t.Run("tree", func(t *testing.T) {
+		root := filepath.Join(t.TempDir(), "cards")
+		w := newTestWriter()
+		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
+		writeFile(t, filepath.Join(root, ".all-cards.html.tmp-2871035561"), "a 16 MB half of every brief")
+		writeFile(t, filepath.Join(root, "round-1/group-1/.a.html.tmp-17"), "half a card")
+		writeFile(t, filepath.Join(root, ".notes.tmp-1"), "not yishi's")
+		writeFile(t, filepath.Join(root, ".all-cards.html.tmp-mine"), "not yishi's")
+
+		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), true))
+		assert.Equal(t, []string{".all-cards.html.tmp-mine", ".notes.tmp-1", ManifestName, "all-cards.html", "round-1/group-1/a.html"}, tree(t, root))
+	})
+	t.Run("a stale card's temporary file", func(t *testing.T) {
+		root := filepath.Join(t.TempDir(), "cards")
+		w := newTestWriter()
+		require.NoError(t, w.Tree(root, files(root, "round-2/b.html", "all-cards.html"), false))
+		writeFile(t, filepath.Join(root, "round-2/.b.html.tmp-5"), "half a card")
+		require.NoError(t, w.Tree(root, files(root, "all-cards.html"), true))
+		assert.Equal(t, []string{ManifestName, "all-cards.html"}, tree(t, root))
+	})
+	t.Run("file", func(t *testing.T) {
+		dir := t.TempDir()
+		writeFile(t, filepath.Join(dir, ".plan.yaml.tmp-42"), "half a plan")
+		require.NoError(t, newTestWriter().Files(files(dir, "plan.yaml"), false))
+		assert.Equal(t, []string{"plan.yaml"}, tree(t, dir))
+	})
+}
+
+// Whenever a run is killed, the next run with force leaves exactly its
+// own files: no temporary file, no card of the killed run or of the one
+// before it.
+func TestKilledRunLeavesNothingStale(t *testing.T) {
+	planA := []string{"round-1/group-1/a1.html", "round-1/group-1/a2.html", "all-cards.html"}
+	planB := []string{"round-1/group-1/b1.html", "round-1/group-2/b2.html", "round-2/group-1/b3.html", "all-cards.html", "master.html"}
+	planC := []string{"round-1/group-1/c1.html", "all-cards.html"}
+	for n := 1; ; n++ {
+		base := t.TempDir()
+		root, photo := filepath.Join(base, "cards"), filepath.Join(base, "photo")
+		require.NoError(t, newTestWriter().Tree(root, files(root, planA...), false))
+
+		renames := 0
+		killed := New(crashFS{FS: OS, t: t, root: root, photo: photo, n: n, renames: &renames}, nil)
+		require.NoError(t, killed.Tree(root, files(root, planB...), true))
+		if renames < n {
+			break // every moment has been tried
+		}
+		require.NoError(t, os.RemoveAll(root))
+		require.NoError(t, os.Rename(photo, root))
+
+		require.NoError(t, newTestWriter().Tree(root, files(root, planC...), true), "killed before rename %d", n)
+		assert.Equal(t, append([]string{ManifestName}, sorted(planC)...), tree(t, root), "killed before rename %d", n)
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	sort.Strings(out)
+	return out
+}
+
+// A disk that fills up half-way changes nothing: the earlier cards and
+// their manifest are as they were, and no temporary file stays.
+func TestFullDiskChangesNothing(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "cards")
+	require.NoError(t, newTestWriter().Tree(root, files(root, "round-1/a.html", "all-cards.html"), false))
+	before := tree(t, root)
+	manifest, err := os.ReadFile(filepath.Join(root, ManifestName))
+	require.NoError(t, err)
+
+	full := New(failingFS{FS: OS, open: func(name string) error {
+		if strings.HasPrefix(filepath.Base(name), ".d.html.tmp-") {
+			return &fs.PathError{Op: "open", Path: name, Err: syscall.ENOSPC}
+		}
+		return nil
+	}}, nil)
+	again := files(root, "all-cards.html", "round-1/b.html", "round-2/c.html", "round-2/d.html")
+	for i := range again {
+		again[i].Data = []byte("a new plan's card")
+	}
+	err = full.Tree(root, again, true)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "cannot write "+filepath.Join(root, "round-2", "d.html")+": no space left on device")
+	assert.Equal(t, before, tree(t, root))
+	for name, want := range map[string]string{ManifestName: string(manifest), "all-cards.html": "all-cards.html"} {
+		got, err := os.ReadFile(filepath.Join(root, name))
+		require.NoError(t, err)
+		assert.Equal(t, want, string(got), "%s is as it was", name)
+	}
+}
+
+// failingFS is the real file system whose OpenFile fails when open says.
+type failingFS struct {
+	FS
+	open func(name string) error
+}
+
+func (f failingFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, error) {
+	if err := f.open(name); err != nil {
+		return nil, err
+	}
+	return f.FS.OpenFile(name, flag, perm)
 }
