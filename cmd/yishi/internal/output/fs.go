@@ -19,6 +19,11 @@ type FS interface {
 	ReadFile(name string) ([]byte, error)
 	// ReadDir is [os.ReadDir]: it does not follow links it lists.
 	ReadDir(name string) ([]fs.DirEntry, error)
+	// Lock creates the file name and takes a lock on it that no other run,
+	// nor another Lock in this one, can take until the returned file is
+	// closed; closing removes the file. When the lock is held already it
+	// fails with [ErrBusy] at once.
+	Lock(name string) (Handle, error)
 }
 
 // Handle is a file of an [FS] open for writing.
@@ -48,3 +53,5 @@ func (osFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, error) {
 	}
 	return f, nil
 }
+
+func (osFS) Lock(name string) (Handle, error) { return lockFile(name) }

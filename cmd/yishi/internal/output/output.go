@@ -34,6 +34,8 @@ var (
 	// ErrLink: a folder inside the folder a Tree writes is a symbolic link
 	// (or a junction), which would take its files somewhere else.
 	ErrLink = errors.New("is a symbolic link")
+	// ErrBusy: another run is writing the folder a Tree writes.
+	ErrBusy = errors.New("another yishi run is writing this folder")
 )
 
 // Error is a file or folder a [Writer] could not or would not write.
@@ -218,7 +220,17 @@ func (r *run) makeDir(dir, target string) error {
 	if err := r.makeDir(filepath.Dir(dir), target); err != nil {
 		return err
 	}
-	if err := r.w.FS.Mkdir(dir, 0o755); err != nil {
+	if err := r.w.FS.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+		// Made since it was checked, by another run: look again.
+		delete(r.dirs, dir)
+		if err := r.checkDir(dir, target); err != nil {
+			return err
+		}
+		if r.dirs[dir] {
+			return nil
+		}
+		return &Error{Path: target, Err: err}
+	} else if err != nil {
 		return &Error{Path: target, Err: err}
 	}
 	r.dirs[dir] = true

@@ -2,12 +2,13 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"syscall"
+	"sync"
 	"testing"
 	"time"
 
@@ -260,7 +261,7 @@ func TestFullDiskChangesNothing(t *testing.T) {
 
 	full := New(failingFS{FS: OS, open: func(name string) error {
 		if strings.HasPrefix(filepath.Base(name), ".d.html.tmp-") {
-			return &fs.PathError{Op: "open", Path: name, Err: syscall.ENOSPC}
+			return &fs.PathError{Op: "open", Path: name, Err: errors.New("no space left on device")}
 		}
 		return nil
 	}}, nil)
@@ -290,4 +291,98 @@ func (f failingFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, er
 		return nil, err
 	}
 	return f.FS.OpenFile(name, flag, perm)
+}
+
+// blockFS is the real file system that stops the first time a temporary
+// file is opened, says so on entered, and goes on once release is closed.
+type blockFS struct {
+	FS
+	once             *sync.Once
+	entered, release chan struct{}
+}
+
+func (b blockFS) OpenFile(name string, flag int, perm fs.FileMode) (Handle, error) {
+	if tempOf(filepath.Base(name)) != "" {
+		b.once.Do(func() {
+			close(b.entered)
+			<-b.release
+		})
+	}
+	return b.FS.OpenFile(name, flag, perm)
+}
+
+// A run that starts while another writes the same folder fails at once,
+// saying who is writing, and the folder holds the first run's files only.
+func TestOneRunWritesAFolderAtATime(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "cards")
+	planA := []string{"round-1/group-1/a1.html", "all-cards.html"}
+	planB := []string{"round-1/group-1/b1.html", "round-1/group-2/b2.html", "all-cards.html"}
+	slow := blockFS{FS: OS, once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	first := make(chan error, 1)
+	go func() {
+		first <- New(slow, func() time.Time { return testNow }).Tree(root, files(root, planA...), true)
+	}()
+	<-slow.entered
+
+	err := newTestWriter().Tree(root, files(root, planB...), true)
+	close(slow.release)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrBusy)
+	assert.Contains(t, err.Error(), fmt.Sprintf("another yishi run (pid %d, since %s) is writing into %s; wait for it to finish", os.Getpid(), testNow.Local().Format("15:04:05"), root))
+
+	require.NoError(t, <-first)
+	assert.Equal(t, append([]string{ManifestName}, sorted(planA)...), tree(t, root), "the lock is gone, and only the first plan's cards are there")
+}
+
+// Two runs started together on the same folder never mix their files:
+// each either fails because the other is writing or writes its whole set.
+func TestConcurrentRunsDoNotMix(t *testing.T) {
+	plans := [][]string{
+		{"round-1/group-1/a1.html", "round-1/group-1/a2.html", "round-2/group-1/a3.html", "all-cards.html"},
+		{"round-1/group-1/b1.html", "round-1/group-2/b2.html", "all-cards.html", "master.html"},
+	}
+	for i := range 20 {
+		root := filepath.Join(t.TempDir(), "cards")
+		start := make(chan struct{})
+		errs := make([]error, len(plans))
+		var wg sync.WaitGroup
+		for j, plan := range plans {
+			wg.Go(func() {
+				<-start
+				errs[j] = newTestWriter().Tree(root, files(root, plan...), true)
+			})
+		}
+		close(start)
+		wg.Wait()
+		got := tree(t, root)
+		ok := 0
+		for j, err := range errs {
+			if err == nil {
+				ok++
+				continue
+			}
+			require.ErrorIs(t, err, ErrBusy, "run %d of try %d", j, i)
+		}
+		require.NotZero(t, ok, "try %d: one run at least gets the folder", i)
+		assert.Condition(t, func() bool {
+			for _, plan := range plans {
+				if assert.ObjectsAreEqual(append([]string{ManifestName}, sorted(plan)...), got) {
+					return true
+				}
+			}
+			return false
+		}, "try %d: the folder holds one plan's files, not a mix: %v", i, got)
+	}
+}
+
+// The lock of a run that was killed is not held by anyone: the next run
+// takes it.
+func TestKilledRunsLockIsFree(t *testing.T) {
+	if !lockSurvivesKill {
+		t.Skip("a killed run's lock file stays here until removed")
+	}
+	root := filepath.Join(t.TempDir(), "cards")
+	writeFile(t, filepath.Join(root, LockName), "pid 99999\nhost elsewhere\nsince 2025-03-01T08:00:00Z\n")
+	require.NoError(t, newTestWriter().Tree(root, files(root, "all-cards.html"), false))
+	assert.Equal(t, []string{ManifestName, "all-cards.html"}, tree(t, root))
 }

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Tree writes files, all under dir, as [Writer.Files] does, and keeps
@@ -20,12 +22,34 @@ import (
 // is put in place the manifest lists the earlier run's files and this
 // run's together, so the next run with force removes whichever it does not
 // write, and the temporary files of killed runs are removed.
+//
+// One run at a time writes a folder: a second run that starts while the
+// first is writing fails with [ErrBusy] instead of mixing two plans' cards.
 func (w *Writer) Tree(dir string, files []File, force bool) error {
 	r := w.newRun()
 	r.root = filepath.Clean(dir)
 	if err := r.checkDir(dir, dir); err != nil {
 		return err
 	}
+	if err := r.makeDir(dir, dir); err != nil {
+		return err
+	}
+	unlock, err := w.lock(dir)
+	if err != nil {
+		r.removeCreated()
+		return err
+	}
+	err = r.tree(dir, files, force)
+	unlock()
+	if err != nil {
+		r.removeCreated()
+	}
+	return err
+}
+
+// tree is Tree once the folder is there and locked.
+func (r *run) tree(dir string, files []File, force bool) error {
+	w := r.w
 	manifest := filepath.Join(dir, ManifestName)
 	var old []string
 	if r.dirs[r.root] {
@@ -96,7 +120,6 @@ func (w *Writer) Tree(dir string, files []File, force bool) error {
 				r.write([]File{{Path: manifest, Data: manifestData(old)}})
 			} else {
 				w.FS.Remove(manifest)
-				r.removeCreated()
 			}
 		}
 		return err
@@ -152,4 +175,68 @@ func (w *Writer) readManifest(dir string) ([]string, error) {
 		out = append(out, line)
 	}
 	return out, nil
+}
+
+// LockName is the file in a folder that a [Writer.Tree] is writing which
+// holds the lock and says who holds it.
+const LockName = ".yishi-lock"
+
+// lock locks dir for one Tree run, writing who holds the lock into the
+// lock file so that another run can say so.
+func (w *Writer) lock(dir string) (unlock func(), err error) {
+	name := filepath.Join(dir, LockName)
+	h, err := w.FS.Lock(name)
+	if errors.Is(err, ErrBusy) {
+		return nil, &Error{Path: dir, Err: ErrBusy, msg: w.busyMessage(dir, name)}
+	}
+	if err != nil {
+		return nil, &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot lock %s for writing: %s", dir, cause(err))}
+	}
+	now := time.Now
+	if w.Now != nil {
+		now = w.Now
+	}
+	host, _ := os.Hostname()
+	// Who holds the lock is for people; failing to say it stops nothing.
+	fmt.Fprintf(h, "pid %d\nhost %s\nsince %s\n", os.Getpid(), host, now().Format(time.RFC3339))
+	return func() { h.Close() }, nil
+}
+
+// busyMessage says that another run is writing dir, and which, as far as
+// its lock file tells.
+func (w *Writer) busyMessage(dir, lockFile string) string {
+	who := "another yishi run"
+	if data, err := w.FS.ReadFile(lockFile); err == nil {
+		var pid, host, since string
+		for _, line := range strings.Split(string(data), "\n") {
+			k, v, _ := strings.Cut(line, " ")
+			switch k {
+			case "pid":
+				pid = v
+			case "host":
+				host = v
+			case "since":
+				since = v
+			}
+		}
+		var about []string
+		if pid != "" {
+			p := "pid " + pid
+			if myHost, _ := os.Hostname(); host != "" && host != myHost {
+				p += " on " + host
+			}
+			about = append(about, p)
+		}
+		if t, err := time.Parse(time.RFC3339, since); err == nil {
+			about = append(about, "since "+t.Local().Format("15:04:05"))
+		}
+		if len(about) > 0 {
+			who += " (" + strings.Join(about, ", ") + ")"
+		}
+	}
+	msg := fmt.Sprintf("%s is writing into %s; wait for it to finish, or write to another folder", who, dir)
+	if !lockSurvivesKill {
+		msg += fmt.Sprintf(" (if no yishi is running, remove %s)", lockFile)
+	}
+	return msg
 }
