@@ -1,6 +1,9 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -10,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 const testRoster = `id,name,unit,background
@@ -100,4 +104,30 @@ type panicFS struct{ output.FS }
 
 func (panicFS) OpenFile(name string, flag int, perm os.FileMode) (output.Handle, error) {
 	panic("a bug in the file system")
+}
+
+// exitCode tells each kind of error apart; before, everything but misuse
+// was 1, so no test of a code 1 could fail but through a usage error.
+func TestExitCodeOfEachError(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want int
+	}{
+		{name: "none", err: nil, want: exitOK},
+		{name: "invalid input", err: fmt.Errorf("roster.csv: %w", scenario.ErrInvalid), want: exitInvalid},
+		{name: "diagnostics", err: &reportedError{err: scenario.Diagnostics{{Message: "bad"}}}, want: exitInvalid},
+		{name: "needs --force", err: fileError(&output.Error{Path: "p", Err: output.ErrExist}), want: exitInvalid},
+		{name: "usage", err: usagef("no"), want: exitUsage},
+		{name: "usage beats invalid", err: &usageError{err: scenario.ErrInvalid}, want: exitUsage},
+		{name: "cannot write", err: &output.Error{Path: "p", Err: syscall.EACCES}, want: exitIO},
+		{name: "busy", err: &output.Error{Path: "p", Err: output.ErrBusy}, want: exitIO},
+		{name: "stdout closed", err: &fs.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}, want: exitIO},
+		{name: "a bug", err: errors.New("plan: cannot marshal"), want: exitInternal},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, exitCode(tt.err))
+		})
+	}
 }
