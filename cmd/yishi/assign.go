@@ -150,7 +150,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	}
 	printPlanSummary(opts.IO, s, rst, p)
 	if !opts.DryRun {
-		fmt.Fprintf(opts.IO.Out, "\nwrote %s\n", opts.Out)
+		opts.IO.printf("\nwrote %s\n", opts.Out)
 	}
 	return nil
 }
@@ -173,25 +173,24 @@ func relativeTo(file, path string) string {
 // printPlanSummary shows each round's quality and, per group, its size and
 // how its members spread over units and backgrounds.
 func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *plan.Plan) {
-	out := io.Out
 	sizes := fmt.Sprint(p.Settings.SizeMin)
 	if p.Settings.SizeMax != p.Settings.SizeMin {
 		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
 	}
-	fmt.Fprintf(out, "%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
+	io.printf("%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
 		s.Title, p.Roster.Trainees, p.Settings.Groups, sizes, p.Settings.Rounds, p.Seed)
 	for _, rd := range p.Rounds {
-		fmt.Fprintf(out, "\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
+		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
-			fmt.Fprintf(out, " of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
+			io.printf(" of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
 		}
 		if rd.Round > 1 {
-			fmt.Fprintf(out, ", %d repeat pairing(s)", rd.Repeats)
+			io.printf(", %d repeat pairing(s)", rd.Repeats)
 			if rd.MinRepeats > 0 {
-				fmt.Fprintf(out, " (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
+				io.printf(" (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
 			}
 		}
-		fmt.Fprintln(out)
+		io.printf("\n")
 		rows := [][]string{{"GROUP", "SIZE", "UNITS", "BACKGROUNDS", "HOST / RECORDER"}}
 		for _, g := range rd.Groups {
 			units, bgs := map[string]int{}, map[string]int{}
@@ -209,20 +208,20 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 			}
 			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units), countList(bgs), strings.Join(leads, " / ")})
 		}
-		writeTable(out, "  ", rows)
+		writeTable(io.Out, "  ", rows)
 	}
 	printUnmet(io, p)
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				if m.Note != "" {
-					fmt.Fprintf(io.ErrOut, "note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
+					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
 				}
 			}
 		}
 	}
 	for _, w := range p.Warnings {
-		fmt.Fprintf(io.ErrOut, "%s %s\n", io.paint(ansiYellow, "warning:"), w)
+		io.eprintf("%s %s\n", io.paint(ansiYellow, "warning:"), w)
 	}
 }
 
@@ -258,6 +257,6 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where += fmt.Sprintf(", group %d", u.Group)
 		}
-		fmt.Fprintf(io.ErrOut, "%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
+		io.eprintf("%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
 	}
 }

@@ -132,13 +132,13 @@ func runCards(opts *cardsOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(res)
 	}
-	w := opts.IO.Out
-	fmt.Fprintf(w, "%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
-	fmt.Fprintf(w, "wrote %d files under %s\n", len(out), opts.Out)
-	fmt.Fprintf(w, "  all cards, for printing: %s\n", res.AllCards)
-	fmt.Fprintf(w, "  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
+	io := opts.IO
+	io.printf("%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
+	io.printf("wrote %d files under %s\n", len(out), opts.Out)
+	io.printf("  all cards, for printing: %s\n", res.AllCards)
+	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
 	if opts.Format == cards.FormatHTML {
-		fmt.Fprintf(w, "Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
+		io.printf("Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
 	}
 	return nil
 }

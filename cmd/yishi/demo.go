@@ -106,20 +106,20 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		}
 		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": p})
 	}
-	out := opts.IO.Out
-	step := func(n int, title, command string) {
-		fmt.Fprintf(out, "\n%s\n  $ %s\n\n", opts.IO.paintOut(ansiBold, fmt.Sprintf("Step %d — %s", n, title)), command)
+	io := opts.IO
+	step := func(n int, title trusted, command string) {
+		io.printf("\n%s\n  $ %s\n\n", io.paintOut(ansiBold, trusted(fmt.Sprintf("Step %d — %s", n, title))), command)
 	}
 	step(1, "the scenario", "yishi scenarios show "+opts.Scenario)
-	if err := scenario.WriteSummary(out, s, scenario.SummaryOptions{}); err != nil {
+	if err := writeSummary(io, s, scenario.SummaryOptions{}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paintOut(ansiGreen, "ok"))
+	io.printf("\nvalidation: %s\n", io.paintOut(ansiGreen, "ok"))
 	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, step)
-	fmt.Fprintf(out, "\nwrote %d files to %s/\n", len(files), opts.Out)
+	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }
 

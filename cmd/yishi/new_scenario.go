@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 
@@ -77,6 +76,6 @@ func runNewScenario(opts *newScenarioOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]string{"scenario": files[0].Path})
 	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s\nnext: edit it, then run: yishi validate %s\n", files[0].Path, files[0].Path)
+	opts.IO.printf("wrote %s\nnext: edit it, then run: yishi validate %s\n", files[0].Path, files[0].Path)
 	return nil
 }

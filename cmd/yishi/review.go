@@ -151,6 +151,11 @@ func runReview(opts *reviewOptions) error {
 		return err
 	}
 	if opts.Out == "" || opts.Out == "-" {
+		// The report is data when piped; on a terminal it is read, and
+		// reviewers' names and evidence are the user's text.
+		if opts.IO.TerminalOut {
+			data = []byte(terminalSafe(string(data)))
+		}
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
@@ -167,7 +172,7 @@ func runReview(opts *reviewOptions) error {
 	for _, rd := range rep.Rounds {
 		groups += len(rd.Groups)
 	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
+	opts.IO.printf("wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
 		plural(len(sheets), "scoresheet"), plural(len(rep.Flags), "disagreement"))
 	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -31,16 +30,16 @@ func execute(f *factory, args []string) (code int) {
 	}
 	var reported *reportedError
 	if !errors.As(err, &reported) {
-		fmt.Fprintln(f.IO.ErrOut, f.IO.paint(ansiRed, "yishi: ")+err.Error())
+		f.IO.eprintf("%s%s\n", f.IO.paint(ansiRed, "yishi: "), err)
 	}
 	var u *usageError
 	if errors.As(err, &u) || isCobraUsageError(err) {
-		fmt.Fprintln(f.IO.ErrOut, "Run 'yishi --help' for usage.")
+		f.IO.eprintf("Run 'yishi --help' for usage.\n")
 		return exitUsage
 	}
 	code = exitCode(err)
 	if code == exitInternal {
-		fmt.Fprintln(f.IO.ErrOut, internalErrorHint)
+		f.IO.eprintf("%s\n", trusted(internalErrorHint))
 	}
 	return code
 }
@@ -54,7 +53,7 @@ func recoverInternal(f *factory, code *int) {
 	if r == nil {
 		return
 	}
-	fmt.Fprintf(f.IO.ErrOut, "%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
+	f.IO.eprintf("%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
 	*code = exitInternal
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/scenario"
@@ -35,4 +37,15 @@ func loadScenarioSource(io *streams, ref string) (*scenario.Scenario, scenarios.
 		return nil, src, &reportedError{err: err}
 	}
 	return s, src, nil
+}
+
+// writeSummary writes [scenario.WriteSummary] on Out, shown safely: a
+// scenario's text is the user's.
+func writeSummary(io *streams, s *scenario.Scenario, opts scenario.SummaryOptions) error {
+	var b strings.Builder
+	if err := scenario.WriteSummary(&b, s, opts); err != nil {
+		return err
+	}
+	io.printf("%s", b.String())
+	return nil
 }

@@ -58,6 +58,6 @@ func runScenariosExport(opts *scenariosExportOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]string{"scenario": files[0].Path, "schema": files[1].Path})
 	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s and %s\n", files[0].Path, files[1].Path)
+	opts.IO.printf("wrote %s and %s\n", files[0].Path, files[1].Path)
 	return nil
 }

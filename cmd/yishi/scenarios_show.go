@@ -42,7 +42,7 @@ func runScenariosShow(opts *scenariosShowOptions) error {
 		}
 		return opts.IO.printJSON(s)
 	}
-	return scenario.WriteSummary(opts.IO.Out, s, scenario.SummaryOptions{Confidential: opts.Confidential})
+	return writeSummary(opts.IO, s, scenario.SummaryOptions{Confidential: opts.Confidential})
 }
 
 // withoutConfidential returns a copy of s whose roles carry no

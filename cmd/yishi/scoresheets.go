@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -108,8 +107,8 @@ func runScoresheets(opts *scoresheetsOptions) error {
 		return opts.IO.printJSON(map[string]any{"format": opts.Format, "sheets": len(sheets), "files": paths})
 	}
 	for _, p := range paths {
-		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
+		opts.IO.printf("wrote %s\n", p)
 	}
-	fmt.Fprintf(opts.IO.Out, "%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
+	opts.IO.printf("%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
 	return nil
 }
