@@ -173,6 +173,13 @@ func relativeTo(file, path string) string {
 // printPlanSummary shows each round's quality and, per group, its size and
 // how its members spread over units and backgrounds.
 func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *plan.Plan) {
+	// The encoding of a CSV roster is a guess; a trainer who sees the wrong
+	// one here knows why the names look wrong.
+	read := r.Encoding
+	if read == "" {
+		read = r.Format
+	}
+	io.printf("read %s (%s, %s)\n", r.File, read, plural(len(r.Trainees), "trainee"))
 	sizes := fmt.Sprint(p.Settings.SizeMin)
 	if p.Settings.SizeMax != p.Settings.SizeMin {
 		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
