@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
@@ -19,6 +20,7 @@ import (
 
 type assignOptions struct {
 	IO         *streams
+	Writer     *output.Writer
 	Scenario   string
 	Roster     string
 	Sheet      string
@@ -36,14 +38,14 @@ type assignOptions struct {
 	ctx context.Context
 }
 
-func newAssignCmd(io *streams) *cobra.Command {
-	return newAssignCmdRun(io, func(o *assignOptions) error { return runAssign(o.ctx, o) })
+func newAssignCmd(f *factory) *cobra.Command {
+	return newAssignCmdRun(f, func(o *assignOptions) error { return runAssign(o.ctx, o) })
 }
 
 // newAssignCmdRun builds the command with runF in place of runAssign, so
 // tests can see the options the flags produce.
-func newAssignCmdRun(io *streams, runF func(*assignOptions) error) *cobra.Command {
-	opts := &assignOptions{IO: io}
+func newAssignCmdRun(f *factory, runF func(*assignOptions) error) *cobra.Command {
+	opts := &assignOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
 		Short: "Form mixed groups from a roster and give every trainee a role",
@@ -79,20 +81,20 @@ The same inputs and --seed give a byte-identical plan.`,
 			return runF(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Scenario, "scenario", "s", "", "bundled scenario id or scenario file")
-	f.StringVarP(&opts.Roster, "roster", "r", "", "roster file: .csv, .xlsx or .yaml")
-	f.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
-	f.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
-	f.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
-	f.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
-	f.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
-	f.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
-	f.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")
-	f.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
-	f.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
-	f.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Scenario, "scenario", "s", "", "bundled scenario id or scenario file")
+	fl.StringVarP(&opts.Roster, "roster", "r", "", "roster file: .csv, .xlsx or .yaml")
+	fl.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
+	fl.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
+	fl.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
+	fl.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
+	fl.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
+	fl.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")
+	fl.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
 	return cmd
 }
 
@@ -139,7 +141,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+		if err := writeFiles(opts.Writer, []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 			return err
 		}
 	}
@@ -148,7 +150,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	}
 	printPlanSummary(opts.IO, s, rst, p)
 	if !opts.DryRun {
-		fmt.Fprintf(opts.IO.Out, "\nwrote %s\n", opts.Out)
+		opts.IO.printf("\nwrote %s\n", opts.Out)
 	}
 	return nil
 }
@@ -171,25 +173,31 @@ func relativeTo(file, path string) string {
 // printPlanSummary shows each round's quality and, per group, its size and
 // how its members spread over units and backgrounds.
 func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *plan.Plan) {
-	out := io.Out
+	// The encoding of a CSV roster is a guess; a trainer who sees the wrong
+	// one here knows why the names look wrong.
+	read := r.Encoding
+	if read == "" {
+		read = r.Format
+	}
+	io.printf("read %s (%s, %s)\n", r.File, read, plural(len(r.Trainees), "trainee"))
 	sizes := fmt.Sprint(p.Settings.SizeMin)
 	if p.Settings.SizeMax != p.Settings.SizeMin {
 		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
 	}
-	fmt.Fprintf(out, "%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
+	io.printf("%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
 		s.Title, p.Roster.Trainees, p.Settings.Groups, sizes, p.Settings.Rounds, p.Seed)
 	for _, rd := range p.Rounds {
-		fmt.Fprintf(out, "\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
+		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
-			fmt.Fprintf(out, " of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
+			io.printf(" of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
 		}
 		if rd.Round > 1 {
-			fmt.Fprintf(out, ", %d repeat pairing(s)", rd.Repeats)
+			io.printf(", %d repeat pairing(s)", rd.Repeats)
 			if rd.MinRepeats > 0 {
-				fmt.Fprintf(out, " (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
+				io.printf(" (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
 			}
 		}
-		fmt.Fprintln(out)
+		io.printf("\n")
 		rows := [][]string{{"GROUP", "SIZE", "UNITS", "BACKGROUNDS", "HOST / RECORDER"}}
 		for _, g := range rd.Groups {
 			units, bgs := map[string]int{}, map[string]int{}
@@ -207,20 +215,20 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 			}
 			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units), countList(bgs), strings.Join(leads, " / ")})
 		}
-		writeTable(out, "  ", rows)
+		writeTable(io.Out, "  ", rows)
 	}
 	printUnmet(io, p)
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				if m.Note != "" {
-					fmt.Fprintf(io.ErrOut, "note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
+					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
 				}
 			}
 		}
 	}
 	for _, w := range p.Warnings {
-		fmt.Fprintf(io.ErrOut, "%s %s\n", io.paint(ansiYellow, "warning:"), w)
+		io.eprintf("%s %s\n", io.paint(ansiYellow, "warning:"), w)
 	}
 }
 
@@ -256,6 +264,6 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where += fmt.Sprintf(", group %d", u.Group)
 		}
-		fmt.Fprintf(io.ErrOut, "%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
+		io.eprintf("%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
 	}
 }

@@ -2,13 +2,18 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestAssignFlags checks argv → options, and the usage errors (exit 2).
@@ -37,9 +42,9 @@ func TestAssignFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			f, _, _ := testFactory(nil)
 			var got *assignOptions
-			cmd := newAssignCmdRun(io, func(o *assignOptions) error { got = o; return nil })
+			cmd := newAssignCmdRun(f, func(o *assignOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.argv)
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})
@@ -55,7 +60,9 @@ func TestAssignFlags(t *testing.T) {
 			require.NoError(t, err)
 			require.NotNil(t, got)
 			got.ctx = nil
-			tt.want.IO = io
+			assert.NotNil(t, got.Writer, "the command writes through the factory's file system")
+			got.Writer = nil
+			tt.want.IO = f.IO
 			assert.Equal(t, tt.want, *got)
 		})
 	}
@@ -66,10 +73,10 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 	var buf bytes.Buffer
 	assert.False(t, colorWanted(&buf), "a buffer is not a terminal")
 	s := newStreams(nil, &buf, &buf)
-	assert.Equal(t, "plain", s.paint(ansiRed, "plain"))
+	assert.Equal(t, trusted("plain"), s.paint(ansiRed, "plain"))
 	s.Color = true
-	assert.Equal(t, ansiRed+"red"+ansiReset, s.paint(ansiRed, "red"))
-	assert.Equal(t, "out", s.paintOut(ansiRed, "out"), "stdout has its own setting: a redirected stdout gets no colour")
+	assert.Equal(t, trusted(ansiRed+"red"+ansiReset), s.paint(ansiRed, "red"))
+	assert.Equal(t, trusted("out"), s.paintOut(ansiRed, "out"), "stdout has its own setting: a redirected stdout gets no colour")
 
 	devNull, err := os.Open(os.DevNull)
 	require.NoError(t, err)
@@ -80,22 +87,45 @@ func TestColourOnlyOnATerminal(t *testing.T) {
 	assert.False(t, colorWanted(&buf))
 }
 
-// Exit codes: 0 ok, 1 invalid input, 2 misuse.
-func TestRunExitCodes(t *testing.T) {
+// The summary says how the roster was read, so that a trainer sees a
+// wrong guess of its encoding.
+func TestAssignSaysHowTheRosterWasRead(t *testing.T) {
+	dir := t.TempDir()
+	latin := "id,name,unit,background\n"
+	for i, n := range []string{"Renée Dupont", "José Martín", "Zoë Li", "Ana Núñez", "Søren Wu", "Chloé Ma"} {
+		latin += fmt.Sprintf("T%02d,%s,Unit %d,%s\n", i+1, n, i%3, []string{"discussion class", "social worker", "resident rep"}[i%3])
+	}
+	cp1252, err := charmap.Windows1252.NewEncoder().String(latin)
+	require.NoError(t, err)
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(testRoster)
+	require.NoError(t, err)
 	tests := []struct {
-		argv []string
-		want int
+		file, data, groups, want string
 	}{
-		{[]string{"version"}, exitOK},
-		{[]string{"frobnicate"}, exitUsage},
-		{[]string{"scenarios", "list", "--nope"}, exitUsage},
-		{[]string{"scenarios", "show", "no-such-scenario"}, exitInvalid},
-		{[]string{"validate", "/no/such/file.yaml"}, exitInvalid},
+		{"utf8.csv", testRoster, "2", "read %s (utf-8, 12 trainees)"},
+		{"excel-zh.csv", gb, "2", "read %s (gb18030, 12 trainees)"},
+		{"excel-fr.csv", cp1252, "1", "read %s (windows-1252, 6 trainees)"},
+		{"roster.yaml", "version: 1\nkind: roster\ntrainees:\n" + yamlTrainees(testRoster), "2", "read %s (yaml, 12 trainees)"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.argv[0], func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			assert.Equal(t, tt.want, run(tt.argv, nil, &out, &errOut), "stderr: %s", errOut.String())
+		t.Run(tt.file, func(t *testing.T) {
+			path := filepath.Join(dir, tt.file)
+			require.NoError(t, os.WriteFile(path, []byte(tt.data), 0o644))
+			f, stdout, stderr := testFactory(nil)
+			code := execute(f, []string{"assign", "--scenario", "elevator-retrofit", "--roster", path, "--groups", tt.groups, "--dry-run"})
+			require.Equal(t, exitOK, code, stderr.String())
+			assert.Contains(t, stdout.String(), fmt.Sprintf(tt.want, path))
 		})
 	}
+}
+
+// yamlTrainees turns CSV rows of id, name, unit and background into YAML
+// list items.
+func yamlTrainees(csv string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(csv), "\n")[1:] {
+		c := strings.Split(line, ",")
+		fmt.Fprintf(&b, "  - {id: %s, name: %s, unit: %s, background: %s}\n", c[0], c[1], c[2], c[3])
+	}
+	return b.String()
 }

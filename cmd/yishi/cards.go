@@ -6,11 +6,13 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
 )
 
 type cardsOptions struct {
 	IO     *streams
+	Writer *output.Writer
 	Plan   string
 	Format string
 	Out    string
@@ -19,12 +21,12 @@ type cardsOptions struct {
 	Force  bool
 }
 
-func newCardsCmd(io *streams) *cobra.Command { return newCardsCmdRun(io, runCards) }
+func newCardsCmd(f *factory) *cobra.Command { return newCardsCmdRun(f, runCards) }
 
 // newCardsCmdRun builds the command with runF in place of runCards, so
 // tests can see the options the flags produce.
-func newCardsCmdRun(io *streams, runF func(*cardsOptions) error) *cobra.Command {
-	opts := &cardsOptions{IO: io}
+func newCardsCmdRun(f *factory, runF func(*cardsOptions) error) *cobra.Command {
+	opts := &cardsOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "cards PLAN --out DIR",
 		Short: "Write each trainee's role card and the trainer's master sheet",
@@ -64,12 +66,12 @@ unless --force.`,
 			return runF(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", cards.FormatHTML, "card format: "+strings.Join(cards.Formats, ", "))
-	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
-	f.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
-	f.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
-	f.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", cards.FormatHTML, "card format: "+strings.Join(cards.Formats, ", "))
+	fl.StringVarP(&opts.Out, "out", "O", "", "directory to write the cards to")
+	fl.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
+	fl.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
 	return cmd
 }
 
@@ -97,10 +99,10 @@ func runCards(opts *cardsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := make([]outFile, len(files))
+	out := make([]output.File, len(files))
 	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2}
 	for i, f := range files {
-		out[i] = outFile{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
+		out[i] = output.File{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
 		res.Files = append(res.Files, out[i].Path)
 	}
 	res.AllCards = out[len(out)-2].Path
@@ -124,19 +126,19 @@ func runCards(opts *cardsOptions) error {
 	if opts.Round > 0 {
 		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
 	}
-	if err := writeTree(root, out, opts.Force); err != nil {
+	if err := writeTree(opts.Writer, root, out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(res)
 	}
-	w := opts.IO.Out
-	fmt.Fprintf(w, "%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
-	fmt.Fprintf(w, "wrote %d files under %s\n", len(out), opts.Out)
-	fmt.Fprintf(w, "  all cards, for printing: %s\n", res.AllCards)
-	fmt.Fprintf(w, "  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
+	io := opts.IO
+	io.printf("%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
+	io.printf("wrote %d files under %s\n", len(out), opts.Out)
+	io.printf("  all cards, for printing: %s\n", res.AllCards)
+	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
 	if opts.Format == cards.FormatHTML {
-		fmt.Fprintf(w, "Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
+		io.printf("Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
 	}
 	return nil
 }

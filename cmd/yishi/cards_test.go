@@ -7,12 +7,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
@@ -40,9 +43,9 @@ func TestCardsFlags(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
+			f, _, _ := testFactory(nil)
 			var got *cardsOptions
-			cmd := newCardsCmdRun(io, func(o *cardsOptions) error { got = o; return nil })
+			cmd := newCardsCmdRun(f, func(o *cardsOptions) error { got = o; return nil })
 			cmd.SetArgs(tt.argv)
 			cmd.SetOut(&bytes.Buffer{})
 			cmd.SetErr(&bytes.Buffer{})
@@ -56,7 +59,9 @@ func TestCardsFlags(t *testing.T) {
 			}
 			require.NoError(t, err)
 			require.NotNil(t, got)
-			tt.want.IO = io
+			assert.NotNil(t, got.Writer, "the command writes through the factory's file system")
+			got.Writer = nil
+			tt.want.IO = f.IO
 			assert.Equal(t, tt.want, *got)
 		})
 	}
@@ -107,17 +112,17 @@ func TestRunCards(t *testing.T) {
 			wantAbsent: []string{"round-1", "all-cards.md"}},
 		{name: "json output", opts: cardsOptions{Format: "txt", Paper: "a5", Out: "j"}, json: true},
 		{name: "unknown round", opts: cardsOptions{Format: "html", Paper: "a5", Out: "nine", Round: 9},
-			wantErr: "round 9: the plan has rounds 1–2", wantAbsent: []string{"."}},
+			wantErr: "round 9: the plan has rounds 1–2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var out, errOut bytes.Buffer
-			io := newStreams(nil, &out, &errOut)
+			f, out, errOut := testFactory(nil)
 			if tt.json {
-				io.Output = "json"
+				f.IO.Output = "json"
 			}
 			opts := tt.opts
-			opts.IO = io
+			opts.IO = f.IO
+			opts.Writer = f.writer()
 			opts.Plan = plan
 			opts.Out = filepath.Join(dir, tt.opts.Out)
 			err := runCards(&opts)
@@ -155,8 +160,8 @@ func TestRunCards(t *testing.T) {
 		})
 	}
 	t.Run("refuses to overwrite, then --force", func(t *testing.T) {
-		io := newStreams(nil, &bytes.Buffer{}, &bytes.Buffer{})
-		opts := cardsOptions{IO: io, Plan: plan, Format: "html", Paper: "a4", Out: filepath.Join(dir, "all")}
+		f, _, _ := testFactory(nil)
+		opts := cardsOptions{IO: f.IO, Writer: f.writer(), Plan: plan, Format: "html", Paper: "a4", Out: filepath.Join(dir, "all")}
 		err := runCards(&opts)
 		require.Error(t, err)
 		assert.Contains(t, err.Error(), "use --force to overwrite")
@@ -167,4 +172,68 @@ func TestRunCards(t *testing.T) {
 		require.NoError(t, err)
 		assert.Contains(t, string(data), "size: A4")
 	})
+}
+
+// blockFS is the real file system that stops the first time a temporary
+// file is opened, says so on entered, and goes on once release is closed.
+type blockFS struct {
+	output.FS
+	once             *sync.Once
+	entered, release chan struct{}
+}
+
+func (b blockFS) OpenFile(name string, flag int, perm fs.FileMode) (output.Handle, error) {
+	if strings.Contains(filepath.Base(name), ".tmp-") {
+		b.once.Do(func() {
+			close(b.entered)
+			<-b.release
+		})
+	}
+	return b.FS.OpenFile(name, flag, perm)
+}
+
+// Two cards runs into one folder at once: the second fails at once with
+// exit 3, saying another run is writing there, and the folder holds the
+// first plan's cards and nothing of the second's.
+func TestCardsRunsIntoOneFolderAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "a"), 0o755))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "b"), 0o755))
+	planA := writeTestPlan(t, filepath.Join(dir, "a"), "shared-parking-charging", 1)
+	planB := writeTestPlan(t, filepath.Join(dir, "b"), "shared-parking-charging", 2)
+	cardsDir, fresh := filepath.Join(dir, "cards"), filepath.Join(dir, "fresh")
+
+	slow := blockFS{FS: output.OS, once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+	fA, _, errA := testFactory(slow)
+	first := make(chan int, 1)
+	go func() { first <- execute(fA, []string{"cards", planA, "--out", cardsDir}) }()
+	<-slow.entered
+
+	fB, _, errB := testFactory(nil)
+	code := execute(fB, []string{"cards", planB, "--out", cardsDir, "--force"})
+	close(slow.release)
+	assert.Equal(t, exitIO, code)
+	assert.Contains(t, errB.String(), "another yishi run (pid ")
+	assert.Contains(t, errB.String(), "is writing into "+cardsDir+"; wait for it to finish")
+
+	require.Equal(t, exitOK, <-first, errA.String())
+	fF, _, _ := testFactory(nil)
+	require.Equal(t, exitOK, execute(fF, []string{"cards", planA, "--out", fresh}))
+	assert.Equal(t, listFiles(t, fresh), listFiles(t, cardsDir), "only the first plan's cards")
+}
+
+// listFiles lists the files under root, with slashes, sorted.
+func listFiles(t *testing.T, root string) []string {
+	t.Helper()
+	var out []string
+	require.NoError(t, filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		out = append(out, filepath.ToSlash(rel))
+		return err
+	}))
+	sort.Strings(out)
+	return out
 }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
@@ -22,6 +22,8 @@ const demoMarker = ".yishi-demo"
 
 type demoOptions struct {
 	IO       *streams
+	Writer   *output.Writer
+	FS       output.FS
 	Scenario string
 	Out      string
 	Groups   int
@@ -30,8 +32,8 @@ type demoOptions struct {
 	Force    bool
 }
 
-func newDemoCmd(io *streams) *cobra.Command {
-	opts := &demoOptions{IO: io}
+func newDemoCmd(f *factory) *cobra.Command {
+	opts := &demoOptions{IO: f.IO, Writer: f.writer(), FS: f.FS}
 	cmd := &cobra.Command{
 		Use:   "demo",
 		Short: "Run a whole training day on the bundled scenario and sample roster",
@@ -45,13 +47,13 @@ files unless --force is given.`,
 		Args: exactArgs(0, "no arguments"),
 		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), opts) },
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
-	f.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
-	f.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
-	f.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
-	f.Uint64Var(&opts.Seed, "seed", 1, "random seed")
-	f.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
+	fl.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
+	fl.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
+	fl.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
+	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
 	return cmd
 }
 
@@ -84,7 +86,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
-	files := []outFile{
+	files := []output.File{
 		{Path: scenarioFile, Data: src.Data},
 		{Path: rosterPath, Data: rosterData},
 		{Path: filepath.Join(opts.Out, "plan.yaml"), Data: planData},
@@ -104,30 +106,30 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		}
 		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": p})
 	}
-	out := opts.IO.Out
-	step := func(n int, title, command string) {
-		fmt.Fprintf(out, "\n%s\n  $ %s\n\n", opts.IO.paintOut(ansiBold, fmt.Sprintf("Step %d — %s", n, title)), command)
+	io := opts.IO
+	step := func(n int, title trusted, command string) {
+		io.printf("\n%s\n  $ %s\n\n", io.paintOut(ansiBold, trusted(fmt.Sprintf("Step %d — %s", n, title))), command)
 	}
 	step(1, "the scenario", "yishi scenarios show "+opts.Scenario)
-	if err := scenario.WriteSummary(out, s, scenario.SummaryOptions{}); err != nil {
+	if err := writeSummary(io, s, scenario.SummaryOptions{}); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nvalidation: %s\n", opts.IO.paintOut(ansiGreen, "ok"))
+	io.printf("\nvalidation: %s\n", io.paintOut(ansiGreen, "ok"))
 	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, step)
-	fmt.Fprintf(out, "\nwrote %d files to %s/\n", len(files), opts.Out)
+	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }
 
 // writeDemo writes the demo's files, replacing the demo's own earlier
 // output: a directory holding the demo marker counts as the demo's.
-func writeDemo(opts *demoOptions, files []outFile) error {
+func writeDemo(opts *demoOptions, files []output.File) error {
 	force := opts.Force
-	if _, err := os.Stat(filepath.Join(opts.Out, demoMarker)); err == nil {
+	if _, err := opts.FS.Lstat(filepath.Join(opts.Out, demoMarker)); err == nil {
 		force = true
 	}
-	files = append(files, outFile{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	return writeTree(opts.Out, files, force)
+	files = append(files, output.File{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
+	return writeTree(opts.Writer, opts.Out, files, force)
 }

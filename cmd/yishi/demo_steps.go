@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
@@ -19,14 +20,14 @@ var demoReviewers = map[string][]string{
 // demoLaterSteps makes the files of the steps after assignment: role cards
 // and the master sheet, blank scoresheets, two reviewers' demo scores and
 // the debrief report.
-func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]outFile, error) {
-	var files []outFile
+func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]output.File, error) {
+	var files []output.File
 	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range cards {
-		files = append(files, outFile{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
+		files = append(files, output.File{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
 	}
 	reviewers := demoReviewers[s.Language]
 	if reviewers == nil {
@@ -51,7 +52,7 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 			return nil, err
 		}
 		for _, f := range fs {
-			files = append(files, outFile{Path: filepath.Join(opts.Out, part.dir, filepath.FromSlash(f.Path)), Data: f.Data})
+			files = append(files, output.File{Path: filepath.Join(opts.Out, part.dir, filepath.FromSlash(f.Path)), Data: f.Data})
 		}
 	}
 	report := review.BuildReport(p, s, filled)
@@ -60,20 +61,20 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, outFile{Path: filepath.Join(opts.Out, "report."+format), Data: data})
+		files = append(files, output.File{Path: filepath.Join(opts.Out, "report."+format), Data: data})
 	}
 	return files, nil
 }
 
-func printDemoLaterSteps(opts *demoOptions, step func(n int, title, command string)) {
-	out := opts.IO.Out
+func printDemoLaterSteps(opts *demoOptions, step func(n int, title trusted, command string)) {
+	io := opts.IO
 	plan := filepath.Join(opts.Out, "plan.yaml")
 	step(3, "role cards and the trainer's master sheet", fmt.Sprintf("yishi cards %s --format html --out %s", plan, filepath.Join(opts.Out, "cards")))
-	fmt.Fprintf(out, "  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
+	io.printf("  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
 		filepath.Join(opts.Out, "cards"), cards.MasterSheetName)
 	step(4, "scoresheets for reviewers", fmt.Sprintf("yishi scoresheets %s --reviewer NAME --format csv --out %s", plan, filepath.Join(opts.Out, "scoresheets")))
-	fmt.Fprintf(out, "  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n",
+	io.printf("  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n",
 		filepath.Join(opts.Out, "scoresheets"), filepath.Join(opts.Out, "scoresheets-demo-filled"))
 	step(5, "the debrief report", fmt.Sprintf("yishi review %s %s/*.csv --format html --out %s", plan, filepath.Join(opts.Out, "scoresheets-demo-filled"), filepath.Join(opts.Out, "report.html")))
-	fmt.Fprintf(out, "  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n", filepath.Join(opts.Out, "report.html"))
+	io.printf("  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n", filepath.Join(opts.Out, "report.html"))
 }

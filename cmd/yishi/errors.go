@@ -3,15 +3,21 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
 )
 
 // Exit codes.
 const (
-	exitOK      = 0
-	exitInvalid = 1 // bad input: a file with problems, an impossible request
-	exitUsage   = 2 // misuse: unknown command or flag, wrong number of arguments
+	exitOK       = 0
+	exitInvalid  = 1 // bad input: a file with problems, an impossible request, a file that needs --force
+	exitUsage    = 2 // misuse: unknown command or flag, wrong number of arguments
+	exitIO       = 3 // a file or folder could not be written: permissions, a full disk, --out is a file, a link inside --out, another run writing there
+	exitInternal = 4 // a bug in yishi
 )
 
 // usageError marks misuse of the command line.
@@ -31,7 +37,10 @@ type reportedError struct{ err error }
 func (e *reportedError) Error() string { return e.err.Error() }
 func (e *reportedError) Unwrap() error { return e.err }
 
-// exitCode maps an error from a command to the process exit code.
+// exitCode maps an error from a command to the process exit code: every
+// problem in the user's input wraps [scenario.ErrInvalid]; a file that
+// cannot be written is an [output.Error] or an error of the file system;
+// anything else is a bug.
 func exitCode(err error) int {
 	var u *usageError
 	switch {
@@ -41,6 +50,50 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.Is(err, scenario.ErrInvalid):
 		return exitInvalid
+	case isIOError(err):
+		return exitIO
 	}
-	return exitInvalid
+	return exitInternal
+}
+
+// isIOError reports whether err is a failure to read or write a file, or
+// a stream, rather than a fault of the input or of yishi.
+func isIOError(err error) bool {
+	var (
+		oe *output.Error
+		pe *fs.PathError
+		le *os.LinkError
+		se *os.SyscallError
+	)
+	return errors.As(err, &oe) || errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se)
+}
+
+// cleanFileError turns an os error into a message without repeating the
+// file name the caller puts in front.
+func cleanFileError(err error, file string) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return strings.TrimPrefix(err.Error(), file+": ")
+}
+
+// writeFiles writes files with [output.Writer.Files]; a file that is there
+// already is invalid input.
+func writeFiles(w *output.Writer, files []output.File, force bool) error {
+	return fileError(w.Files(files, force))
+}
+
+// writeTree writes a folder of files with [output.Writer.Tree].
+func writeTree(w *output.Writer, dir string, files []output.File, force bool) error {
+	return fileError(w.Tree(dir, files, force))
+}
+
+// fileError marks an error from package output that asks for --force as
+// invalid input.
+func fileError(err error) error {
+	if errors.Is(err, output.ErrExist) {
+		return fmt.Errorf("%w: %w", scenario.ErrInvalid, err)
+	}
+	return err
 }

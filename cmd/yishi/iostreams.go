@@ -2,14 +2,22 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
+	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/term"
 )
 
 // streams carries a command's input and output, so that tests can give it
 // buffers. Data goes to Out, messages to ErrOut.
+//
+// Text for people goes through printf and eprintf, which show every
+// string they are given safely on a terminal (see [terminalSafe]): a
+// scenario's title, a trainee's name or a file name can hold escape
+// sequences that would retitle the window or rewrite the screen.
 type streams struct {
 	In     io.Reader
 	Out    io.Writer
@@ -17,12 +25,16 @@ type streams struct {
 	// Color is true when ErrOut is a terminal and NO_COLOR is not set;
 	// ColorOut likewise for Out. They differ when one stream is redirected.
 	Color, ColorOut bool
+	// TerminalOut is true when Out is a terminal: data written there (a
+	// report without --out) is then shown safely too.
+	TerminalOut bool
 	// Output is "text" or "json", from the --output flag.
 	Output string
 }
 
 func newStreams(in io.Reader, out, errOut io.Writer) *streams {
-	return &streams{In: in, Out: out, ErrOut: errOut, Color: colorWanted(errOut), ColorOut: colorWanted(out), Output: "text"}
+	return &streams{In: in, Out: out, ErrOut: errOut, Color: colorWanted(errOut), ColorOut: colorWanted(out),
+		TerminalOut: isTerminal(out), Output: "text"}
 }
 
 // colorWanted follows https://no-color.org: colour only on a terminal, and
@@ -31,9 +43,102 @@ func colorWanted(w io.Writer) bool {
 	if _, set := os.LookupEnv("NO_COLOR"); set || os.Getenv("TERM") == "dumb" {
 		return false
 	}
+	return isTerminal(w)
+}
+
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	// A character device is not enough: /dev/null is one too.
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// trusted is text yishi writes itself, such as its own colour codes, which
+// printf passes on as it is.
+type trusted string
+
+// printf writes text for people to Out, as fmt.Fprintf does but with every
+// string, error and Stringer argument shown safely, except [trusted] ones.
+// The format is yishi's own.
+func (s *streams) printf(format string, args ...any) {
+	fmt.Fprintf(s.Out, format, safeArgs(args)...)
+}
+
+// eprintf is printf for messages on ErrOut.
+func (s *streams) eprintf(format string, args ...any) {
+	fmt.Fprintf(s.ErrOut, format, safeArgs(args)...)
+}
+
+func safeArgs(args []any) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case trusted:
+			out[i] = string(v)
+		case string:
+			out[i] = terminalSafe(v)
+		case error:
+			out[i] = terminalSafe(v.Error())
+		case fmt.Stringer:
+			out[i] = terminalSafe(v.String())
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// terminalSafe returns s as it can be shown on a terminal: control
+// characters other than newline and tab (ESC starts the sequences that
+// retitle a window, ESC ] 0 ; … BEL, or move the cursor and recolour, CSI
+// …), C1 controls, the bidirectional overrides that reorder what is shown,
+// and bytes that are not UTF-8 are written out as \x1b, \u009b, \u202e,
+// \xff. Text without them is returned as it is.
+func terminalSafe(s string) string { return escapeControls(s, true) }
+
+// terminalSafeLine is terminalSafe for text that must stay on one line,
+// such as a table cell: newline and tab are written out too.
+func terminalSafeLine(s string) string { return escapeControls(s, false) }
+
+func escapeControls(s string, keepLines bool) string {
+	unsafe := func(r rune, size int) bool {
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return true
+		case r == '\n' || r == '\t':
+			return !keepLines
+		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+			return true
+		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			return true
+		}
+		return false
+	}
+	clean := true
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafe(r, size) {
+			clean = false
+			break
+		}
+		i += size
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case !unsafe(r, size):
+			b.WriteString(s[i : i+size])
+		case size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // JSON reports whether the user asked for JSON output.
@@ -55,19 +160,19 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// paint wraps text meant for ErrOut in an ANSI colour when colour is on
-// there.
-func (s *streams) paint(color, text string) string {
+// paint wraps yishi's own text meant for ErrOut in an ANSI colour when
+// colour is on there.
+func (s *streams) paint(color string, text trusted) trusted {
 	if !s.Color {
 		return text
 	}
-	return color + text + ansiReset
+	return trusted(color) + text + ansiReset
 }
 
 // paintOut is paint for text meant for Out.
-func (s *streams) paintOut(color, text string) string {
+func (s *streams) paintOut(color string, text trusted) trusted {
 	if !s.ColorOut {
 		return text
 	}
-	return color + text + ansiReset
+	return trusted(color) + text + ansiReset
 }

@@ -1,85 +1,14 @@
 package main
 
-import (
-	"fmt"
-	"path/filepath"
-	"regexp"
+import "github.com/spf13/cobra"
 
-	"github.com/spf13/cobra"
-
-	"github.com/yishi-council/yishi/scenario"
-	"github.com/yishi-council/yishi/scenarios"
-)
-
-type newScenarioOptions struct {
-	IO       *streams
-	Name     string
-	Title    string
-	Language string
-	Dir      string
-	Force    bool
-}
-
-func newNewCmd(io *streams) *cobra.Command {
+func newNewCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new",
 		Short: "Start a new file from a commented template",
 		Args:  exactArgs(0, "a subcommand: scenario"),
 		RunE:  func(cmd *cobra.Command, args []string) error { return cmd.Help() },
 	}
-	opts := &newScenarioOptions{IO: io}
-	sc := &cobra.Command{
-		Use:     "scenario NAME",
-		Short:   "Write NAME.yaml: a commented scenario template that validates",
-		Example: "  yishi new scenario garden-plots --title \"Shared garden plots\"\n  yishi new scenario garden-plots --language zh --title 共享菜园",
-		Args:    exactArgs(1, "the new scenario's id, such as garden-plots"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Name = args[0]
-			return runNewScenario(opts)
-		},
-	}
-	sc.Flags().StringVar(&opts.Title, "title", "", "the scenario's title (default: the name)")
-	sc.Flags().StringVar(&opts.Language, "language", "en", "language of the template and of the cards and reports: en or zh")
-	sc.Flags().StringVar(&opts.Dir, "dir", ".", "directory to write into")
-	sc.Flags().BoolVar(&opts.Force, "force", false, "overwrite a file that exists")
-	cmd.AddCommand(sc)
+	cmd.AddCommand(newNewScenarioCmd(f))
 	return cmd
-}
-
-var scenarioIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-
-func runNewScenario(opts *newScenarioOptions) error {
-	if !scenarioIDPattern.MatchString(opts.Name) {
-		return usagef("%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots", opts.Name)
-	}
-	title := opts.Title
-	if title == "" {
-		title = opts.Name
-	}
-	if opts.Language != "en" && opts.Language != "zh" {
-		return usagef("--language must be en or zh, not %q", opts.Language)
-	}
-	data, err := scenarios.Template(opts.Name, title, opts.Language)
-	if err != nil {
-		return err
-	}
-	schema, err := scenario.Schema(scenario.KindScenario)
-	if err != nil {
-		return err
-	}
-	files := []outFile{{Path: filepath.Join(opts.Dir, opts.Name+".yaml"), Data: data}}
-	// The template points at scenario.schema.json beside it; write it unless
-	// one is there already.
-	schemaPath := filepath.Join(opts.Dir, "scenario.schema.json")
-	if _, err := scenario.ReadFile(schemaPath); err != nil {
-		files = append(files, outFile{Path: schemaPath, Data: schema})
-	}
-	if err := writeFiles(files, opts.Force); err != nil {
-		return err
-	}
-	if opts.IO.JSON() {
-		return opts.IO.printJSON(map[string]string{"scenario": files[0].Path})
-	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s\nnext: edit it, then run: yishi validate %s\n", files[0].Path, files[0].Path)
-	return nil
 }

@@ -9,12 +9,14 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/scenario"
 )
 
 type reviewOptions struct {
 	IO          *streams
+	Writer      *output.Writer
 	Plan        string
 	Scoresheets []string
 	Format      string
@@ -22,8 +24,8 @@ type reviewOptions struct {
 	Force       bool
 }
 
-func newReviewCmd(io *streams) *cobra.Command {
-	opts := &reviewOptions{IO: io}
+func newReviewCmd(f *factory) *cobra.Command {
+	opts := &reviewOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "review PLAN SCORESHEET... [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
@@ -53,10 +55,10 @@ improvement plan for Excel). Without --out the report goes to stdout.`,
 			return runReview(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
-	f.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
-	f.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
+	fl.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
 	return cmd
 }
 
@@ -149,10 +151,15 @@ func runReview(opts *reviewOptions) error {
 		return err
 	}
 	if opts.Out == "" || opts.Out == "-" {
+		// The report is data when piped; on a terminal it is read, and
+		// reviewers' names and evidence are the user's text.
+		if opts.IO.TerminalOut {
+			data = []byte(terminalSafe(string(data)))
+		}
 		_, err := opts.IO.Out.Write(data)
 		return err
 	}
-	if err := writeFiles([]outFile{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
+	if err := writeFiles(opts.Writer, []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {
@@ -165,7 +172,7 @@ func runReview(opts *reviewOptions) error {
 	for _, rd := range rep.Rounds {
 		groups += len(rd.Groups)
 	}
-	fmt.Fprintf(opts.IO.Out, "wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
+	opts.IO.printf("wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
 		plural(len(sheets), "scoresheet"), plural(len(rep.Flags), "disagreement"))
 	return nil
 }

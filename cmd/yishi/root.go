@@ -2,8 +2,8 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,26 +12,49 @@ import (
 // run is the whole command line behind main: it parses args, runs the
 // command and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	io := newStreams(stdin, stdout, stderr)
-	cmd := newRootCmd(io)
+	return execute(newFactory(stdin, stdout, stderr), args)
+}
+
+// execute runs the command line args with what f gives and returns the
+// exit code.
+func execute(f *factory, args []string) (code int) {
+	defer recoverInternal(f, &code)
+	cmd := newRootCmd(f)
 	cmd.SetArgs(args)
-	cmd.SetIn(stdin)
-	cmd.SetOut(stdout)
-	cmd.SetErr(stderr)
+	cmd.SetIn(f.IO.In)
+	cmd.SetOut(f.IO.Out)
+	cmd.SetErr(f.IO.ErrOut)
 	err := cmd.Execute()
 	if err == nil {
 		return exitOK
 	}
 	var reported *reportedError
 	if !errors.As(err, &reported) {
-		fmt.Fprintln(stderr, io.paint(ansiRed, "yishi: ")+err.Error())
+		f.IO.eprintf("%s%s\n", f.IO.paint(ansiRed, "yishi: "), err)
 	}
 	var u *usageError
 	if errors.As(err, &u) || isCobraUsageError(err) {
-		fmt.Fprintln(stderr, "Run 'yishi --help' for usage.")
+		f.IO.eprintf("Run 'yishi --help' for usage.\n")
 		return exitUsage
 	}
-	return exitCode(err)
+	code = exitCode(err)
+	if code == exitInternal {
+		f.IO.eprintf("%s\n", trusted(internalErrorHint))
+	}
+	return code
+}
+
+const internalErrorHint = "This is a bug in yishi (an internal error): please report it with the command you ran."
+
+// recoverInternal turns a panic in a command into an internal error,
+// with the stack for the bug report.
+func recoverInternal(f *factory, code *int) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	f.IO.eprintf("%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
+	*code = exitInternal
 }
 
 // isCobraUsageError recognises the errors cobra returns for unknown
@@ -42,7 +65,7 @@ func isCobraUsageError(err error) bool {
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
-func newRootCmd(io *streams) *cobra.Command {
+func newRootCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "yishi",
 		Short: "Role-play drills for community negotiation councils (议事会模拟演练)",
@@ -58,29 +81,32 @@ A training day with yishi:
 
 Try it all on bundled data with: yishi demo
 
-Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line.`,
+Exit codes: 0 ok, 1 invalid input, 2 misuse of the command line, 3 a file or
+folder could not be written (permissions, a full disk, --out names a file,
+another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			switch io.Output {
+			switch f.IO.Output {
 			case "text", "json":
 				return nil
 			}
-			return usagef("--output must be text or json, not %q", io.Output)
+			return usagef("--output must be text or json, not %q", f.IO.Output)
 		},
 	}
-	cmd.PersistentFlags().StringVarP(&io.Output, "output", "o", "text", "output format for the terminal: text or json")
+	cmd.PersistentFlags().StringVarP(&f.IO.Output, "output", "o", "text", "output format for the terminal: text or json")
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: err} })
 	cmd.AddCommand(
-		newVersionCmd(io),
-		newScenariosCmd(io),
-		newValidateCmd(io),
-		newSchemaCmd(io),
-		newNewCmd(io),
-		newAssignCmd(io),
-		newCardsCmd(io),
-		newDemoCmd(io),
-		newScoresheetsCmd(io), newReviewCmd(io),
+		newVersionCmd(f),
+		newScenariosCmd(f),
+		newValidateCmd(f),
+		newSchemaCmd(f),
+		newNewCmd(f),
+		newAssignCmd(f),
+		newCardsCmd(f),
+		newDemoCmd(f),
+		newScoresheetsCmd(f),
+		newReviewCmd(f),
 	)
 	return cmd
 }

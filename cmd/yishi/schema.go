@@ -14,8 +14,8 @@ type schemaOptions struct {
 	Kind string
 }
 
-func newSchemaCmd(io *streams) *cobra.Command {
-	opts := &schemaOptions{IO: io}
+func newSchemaCmd(f *factory) *cobra.Command {
+	opts := &schemaOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:       "schema scenario|rubric",
 		Short:     "Print the JSON Schema (draft-07) of scenario or rubric files",

@@ -1,16 +1,17 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 )
 
 type scoresheetsOptions struct {
 	IO        *streams
+	Writer    *output.Writer
 	Plan      string
 	Reviewers []string
 	Round     int
@@ -20,8 +21,8 @@ type scoresheetsOptions struct {
 	Force     bool
 }
 
-func newScoresheetsCmd(io *streams) *cobra.Command {
-	opts := &scoresheetsOptions{IO: io}
+func newScoresheetsCmd(f *factory) *cobra.Command {
+	opts := &scoresheetsOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "scoresheets PLAN --reviewer NAME --out DIR",
 		Short: "Write blank scoresheets for reviewers: YAML, CSV for Excel, or printable HTML",
@@ -47,13 +48,13 @@ yishi review.`,
 			return runScoresheets(opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringArrayVarP(&opts.Reviewers, "reviewer", "R", nil, "reviewer's name (repeat for several reviewers)")
-	f.IntVar(&opts.Round, "round", 0, "round to score (default: every round)")
-	f.IntSliceVar(&opts.Groups, "groups", nil, "groups to score, such as 1,3 (default: every group)")
-	f.StringVarP(&opts.Format, "format", "f", "yaml", "yaml, csv or html")
-	f.StringVarP(&opts.Out, "out", "O", "", "directory to write the scoresheets into")
-	f.BoolVar(&opts.Force, "force", false, "overwrite scoresheets that exist")
+	fl := cmd.Flags()
+	fl.StringArrayVarP(&opts.Reviewers, "reviewer", "R", nil, "reviewer's name (repeat for several reviewers)")
+	fl.IntVar(&opts.Round, "round", 0, "round to score (default: every round)")
+	fl.IntSliceVar(&opts.Groups, "groups", nil, "groups to score, such as 1,3 (default: every group)")
+	fl.StringVarP(&opts.Format, "format", "f", "yaml", "yaml, csv or html")
+	fl.StringVarP(&opts.Out, "out", "O", "", "directory to write the scoresheets into")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite scoresheets that exist")
 	return cmd
 }
 
@@ -93,21 +94,21 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	if err != nil {
 		return err
 	}
-	out := make([]outFile, len(files))
+	out := make([]output.File, len(files))
 	paths := make([]string, len(files))
 	for i, f := range files {
-		out[i] = outFile{Path: filepath.FromSlash(f.Path), Data: f.Data}
+		out[i] = output.File{Path: filepath.FromSlash(f.Path), Data: f.Data}
 		paths[i] = out[i].Path
 	}
-	if err := writeFiles(out, opts.Force); err != nil {
+	if err := writeFiles(opts.Writer, out, opts.Force); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]any{"format": opts.Format, "sheets": len(sheets), "files": paths})
 	}
 	for _, p := range paths {
-		fmt.Fprintf(opts.IO.Out, "wrote %s\n", p)
+		opts.IO.printf("wrote %s\n", p)
 	}
-	fmt.Fprintf(opts.IO.Out, "%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
+	opts.IO.printf("%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
 	return nil
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,6 +32,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
+			"glob":     cmdGlob,
 		},
 	})
 }
@@ -55,5 +59,88 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// cmdGlob checks that each pattern names at least one file, or with !
+// that none names any:
+//
+//	! glob cards/**/.*.tmp-*
+//
+// A "**/" matches any number of folders. testscript's own `! exists` takes
+// one exact name, so it cannot say that no temporary file of any name (they
+// end in random digits) is left behind.
+func cmdGlob(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: glob PATTERN...")
+	}
+	for _, pattern := range args {
+		matches, err := globFiles(ts.MkAbs(pattern))
+		if err != nil {
+			ts.Fatalf("glob %s: %v", pattern, err)
+		}
+		if neg && len(matches) > 0 {
+			ts.Fatalf("%s matches %s", pattern, strings.Join(matches, ", "))
+		}
+		if !neg && len(matches) == 0 {
+			ts.Fatalf("%s matches no file", pattern)
+		}
+	}
+}
+
+// globFiles is filepath.Glob with "**/" for any number of folders.
+func globFiles(pattern string) ([]string, error) {
+	root, rest, deep := strings.Cut(filepath.ToSlash(pattern), "/**/")
+	if !deep {
+		return filepath.Glob(pattern)
+	}
+	var out []string
+	err := filepath.WalkDir(filepath.FromSlash(root), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == filepath.FromSlash(root) {
+				return filepath.SkipAll
+			}
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		m, err := filepath.Glob(filepath.Join(p, filepath.FromSlash(rest)))
+		out = append(out, m...)
+		return err
+	})
+	return out, err
+}
+
+// The glob command finds temporary files at any depth, so that `! glob`
+// can fail.
+func TestGlobFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{".plan.yaml.tmp-2871035561", "cards/round-1/group-1/.a.html.tmp-17", "cards/all-cards.html"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		pattern string
+		want    int
+	}{
+		{".plan.yaml.tmp-*", 1},
+		{".*.tmp-*", 1},
+		{"cards/**/.*.tmp-*", 1},
+		{"cards/**/*.html", 1},
+		{"**/.*.tmp-*", 2},
+		{"cards/.*.tmp-*", 0},
+		{"nowhere/**/.*.tmp-*", 0},
+	}
+	for _, tt := range tests {
+		got, err := globFiles(filepath.Join(dir, filepath.FromSlash(tt.pattern)))
+		if err != nil || len(got) != tt.want {
+			t.Errorf("globFiles(%s) = %v, %v; want %d files", tt.pattern, got, err, tt.want)
+		}
 	}
 }

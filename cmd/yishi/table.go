@@ -23,8 +23,17 @@ func displayWidth(s string) int {
 }
 
 // writeTable writes rows as columns aligned by display width, two spaces
-// apart, each line starting with indent.
+// apart, each line starting with indent. Cells are shown safely, each on
+// one line (see [terminalSafeLine]): they hold the user's names.
 func writeTable(w io.Writer, indent string, rows [][]string) error {
+	safe := make([][]string, len(rows))
+	for i, row := range rows {
+		safe[i] = make([]string, len(row))
+		for j, cell := range row {
+			safe[i][j] = terminalSafeLine(cell)
+		}
+	}
+	rows = safe
 	var widths []int
 	for _, row := range rows {
 		for i, cell := range row {

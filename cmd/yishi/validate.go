@@ -22,8 +22,8 @@ type validateResult struct {
 	Diagnostics scenario.Diagnostics `json:"diagnostics"`
 }
 
-func newValidateCmd(io *streams) *cobra.Command {
-	opts := &validateOptions{IO: io}
+func newValidateCmd(f *factory) *cobra.Command {
+	opts := &validateOptions{IO: f.IO}
 	return &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check scenario and rubric files and list every problem with file:line:col",
@@ -90,7 +90,7 @@ func runValidate(opts *validateOptions) error {
 			if !r.Valid {
 				status = opts.IO.paintOut(ansiRed, "invalid")
 			}
-			fmt.Fprintf(opts.IO.Out, "%s: %s %s (%s, %s)\n", r.File, status, r.Kind, plural(errs, "error"), plural(warns, "warning"))
+			opts.IO.printf("%s: %s %s (%s, %s)\n", r.File, status, r.Kind, plural(errs, "error"), plural(warns, "warning"))
 		}
 	}
 	if failed > 0 {
@@ -103,9 +103,9 @@ func runValidate(opts *validateOptions) error {
 func printDiagnostics(io *streams, diags scenario.Diagnostics) {
 	for _, d := range diags {
 		if d.Severity == scenario.SeverityWarning {
-			fmt.Fprintf(io.ErrOut, "%s: %s %s\n", d.Pos, io.paint(ansiYellow, "warning:"), d.Message)
+			io.eprintf("%s: %s %s\n", d.Pos, io.paint(ansiYellow, "warning:"), d.Message)
 		} else {
-			fmt.Fprintf(io.ErrOut, "%s: %s\n", d.Pos, d.Message)
+			io.eprintf("%s: %s\n", d.Pos, d.Message)
 		}
 	}
 }

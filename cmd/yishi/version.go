@@ -20,8 +20,8 @@ type versionInfo struct {
 	GoVersion string `json:"go"`
 }
 
-func newVersionCmd(io *streams) *cobra.Command {
-	opts := &versionOptions{IO: io, BuildInfo: debug.ReadBuildInfo}
+func newVersionCmd(f *factory) *cobra.Command {
+	opts := &versionOptions{IO: f.IO, BuildInfo: debug.ReadBuildInfo}
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print yishi's version and the commit it was built from",

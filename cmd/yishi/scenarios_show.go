@@ -1,0 +1,58 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+type scenariosShowOptions struct {
+	IO           *streams
+	Ref          string
+	Confidential bool
+}
+
+func newScenariosShowCmd(f *factory) *cobra.Command {
+	opts := &scenariosShowOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "show ID|FILE",
+		Short: "Show a readable summary of a scenario",
+		Long: `Show a readable summary of a bundled scenario (by id) or of a scenario file:
+the issue, public facts, agenda with times, roles and injects. Confidential
+briefs are left out unless --confidential is given.`,
+		Example: "  yishi scenarios show elevator-retrofit\n  yishi scenarios show my.yaml --confidential",
+		Args:    exactArgs(1, "one scenario id or file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Ref = args[0]
+			return runScenariosShow(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.Confidential, "confidential", false, "include every role's confidential brief (trainer only)")
+	return cmd
+}
+
+func runScenariosShow(opts *scenariosShowOptions) error {
+	s, err := loadScenario(opts.IO, opts.Ref)
+	if err != nil {
+		return err
+	}
+	if opts.IO.JSON() {
+		if !opts.Confidential {
+			s = withoutConfidential(s)
+		}
+		return opts.IO.printJSON(s)
+	}
+	return writeSummary(opts.IO, s, scenario.SummaryOptions{Confidential: opts.Confidential})
+}
+
+// withoutConfidential returns a copy of s whose roles carry no
+// confidential briefs.
+func withoutConfidential(s *scenario.Scenario) *scenario.Scenario {
+	c := *s
+	c.Roles = make([]scenario.Role, len(s.Roles))
+	for i, r := range s.Roles {
+		r.Confidential = ""
+		c.Roles[i] = r
+	}
+	return &c
+}
