@@ -22,6 +22,9 @@ type reviewOptions struct {
 	Format      string
 	Out         string
 	Force       bool
+	// AllowNoPlanID takes scoresheets that do not say which plan they were
+	// made from (hand-made, or a column lost in Excel), checking members.
+	AllowNoPlanID bool
 }
 
 func newReviewCmd(f *factory) *cobra.Command {
@@ -59,6 +62,7 @@ improvement plan for Excel). Without --out the report goes to stdout.`,
 	fl.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
 	fl.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
 	return cmd
 }
 
@@ -130,7 +134,7 @@ func runReview(opts *reviewOptions) error {
 			diags.Errorf(scenario.Pos{File: name}, "%s", cleanFileError(err, name))
 			continue
 		}
-		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric, review.ParseOptions{})
+		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID})
 		diags = append(diags, d...)
 		sheets = append(sheets, got...)
 	}

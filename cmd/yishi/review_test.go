@@ -87,8 +87,9 @@ func TestReviewArgs(t *testing.T) {
 		stderr   string
 		wantFile string
 	}{
-		{name: "markdown to stdout", args: append([]string{"review", filepath.Join(dir, "plan.yaml")}, sheets...), stdout: "# Debrief report"},
-		{name: "html file", args: append([]string{"review", filepath.Join(dir, "plan.yaml"), "--out", filepath.Join(dir, "r.html")}, sheets...), stdout: "1 disagreement", wantFile: "r.html"},
+		{name: "markdown to stdout", args: append([]string{"review", filepath.Join(dir, "plan.yaml"), "--allow-no-plan-id"}, sheets...), stdout: "# Debrief report"},
+		{name: "html file", args: append([]string{"review", filepath.Join(dir, "plan.yaml"), "--allow-no-plan-id", "--out", filepath.Join(dir, "r.html")}, sheets...), stdout: "1 disagreement", wantFile: "r.html"},
+		{name: "hand-made sheets need --allow-no-plan-id", args: append([]string{"review", filepath.Join(dir, "plan.yaml"), "--out", filepath.Join(dir, "refused.html")}, sheets...), code: exitInvalid, stderr: "give --allow-no-plan-id to take it anyway"},
 		{name: "bad format", args: []string{"review", filepath.Join(dir, "plan.yaml"), sheets[0], "--format", "xls"}, code: exitUsage, stderr: "--format must be"},
 		{name: "missing sheet", args: []string{"review", filepath.Join(dir, "plan.yaml"), filepath.Join(dir, "nope.csv")}, code: exitInvalid, stderr: "nope.csv"},
 		{name: "scoresheets", args: []string{"scoresheets", filepath.Join(dir, "plan.yaml"), "-R", "王老师", "--format", "csv", "--out", filepath.Join(dir, "s")}, stdout: "4 blank scoresheets", wantFile: "s/scoresheet-王老师.csv"},

@@ -117,7 +117,7 @@ func TestReportOnATerminal(t *testing.T) {
 	evilSheet := filepath.Join(dir, "sheet.csv")
 	require.NoError(t, os.WriteFile(evilSheet, bytes.ReplaceAll(sheet, name[1], []byte("Li\x1b]0;pwned\x07")), 0o644))
 
-	argv := []string{"review", filepath.Join(dir, "plan.yaml"), evilSheet, "--format", "md"}
+	argv := []string{"review", filepath.Join(dir, "plan.yaml"), evilSheet, "--format", "md", "--allow-no-plan-id"}
 	f, piped, stderr := testFactory(nil)
 	require.Equal(t, exitOK, execute(f, argv), stderr.String())
 	require.Contains(t, piped.String(), "Li\x1b\\]0;pwned\x07", "piped, the report is the data (Markdown escapes the bracket)")
