@@ -614,3 +614,32 @@ func TestScoresheetCSVSafe(t *testing.T) {
 		}
 	}
 }
+
+// TestReadScoresheetsTwice: a file named twice, as given or as the same
+// file by another path, is one error rather than a duplicate of each row.
+func TestReadScoresheetsTwice(t *testing.T) {
+	p, s := fixture(t)
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/report/sheets/alice.csv")
+	require.NoError(t, err)
+	a := filepath.Join(dir, "alice.csv")
+	require.NoError(t, os.WriteFile(a, data, 0o644))
+	link := filepath.Join(dir, "also-alice.csv")
+	require.NoError(t, os.Link(a, link))
+	opts := ParseOptions{AllowNoPlanID: true}
+
+	sheets, diags := ReadScoresheets([]string{a}, p, s.Rubric.Rubric, opts)
+	require.NoError(t, diags.Err())
+	require.NotEmpty(t, sheets)
+
+	for _, second := range []string{a, filepath.Join(dir, ".", "alice.csv"), link} {
+		got, diags := ReadScoresheets([]string{a, second}, p, s.Rubric.Rubric, opts)
+		errs := diags.Errors()
+		require.Len(t, errs, 1, "%s: %v", second, diags)
+		assert.Equal(t, second+": "+a+" is given twice; give each scoresheet once", errs[0].String())
+		assert.Len(t, got, len(sheets), "the second naming is not read")
+	}
+
+	_, diags = ReadScoresheets([]string{filepath.Join(dir, "nope.csv")}, p, s.Rubric.Rubric, opts)
+	assert.Equal(t, filepath.Join(dir, "nope.csv")+": no such file or directory", diags.Error())
+}

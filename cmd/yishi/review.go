@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,52 +95,7 @@ func runReview(opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	var (
-		sheets []review.Scoresheet
-		diags  scenario.Diagnostics
-	)
-	seen := map[string]string{} // cleaned path → the name first given
-	var stats []struct {
-		name string
-		info os.FileInfo
-	}
-	for _, name := range opts.Scoresheets {
-		// A file given twice would make every row a duplicate: say so once.
-		if first, dup := seen[filepath.Clean(name)]; dup {
-			diags.Errorf(scenario.Pos{File: name}, "%s is given twice; give each scoresheet once", first)
-			continue
-		}
-		seen[filepath.Clean(name)] = name
-		if info, err := os.Stat(name); err == nil {
-			same := ""
-			for _, st := range stats {
-				if os.SameFile(st.info, info) {
-					same = st.name
-					break
-				}
-			}
-			if same != "" {
-				diags.Errorf(scenario.Pos{File: name}, "%s is given twice; give each scoresheet once", same)
-				continue
-			}
-			stats = append(stats, struct {
-				name string
-				info os.FileInfo
-			}{name, info})
-		}
-		data, err := scenario.ReadFile(name)
-		if err != nil {
-			diags.Errorf(scenario.Pos{File: name}, "%s", cleanFileError(err, name))
-			continue
-		}
-		got, d := review.ParseScoresheets(name, data, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID})
-		diags = append(diags, d...)
-		sheets = append(sheets, got...)
-	}
-	// Every problem at once: the sheets that were read are checked
-	// together even when other files have errors.
-	diags = append(diags, review.CheckScoresheets(sheets)...)
-	diags.Sort()
+	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}
