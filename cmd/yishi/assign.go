@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -15,12 +14,12 @@ import (
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
-	"github.com/yishi-council/yishi/scenarios"
 )
 
 type assignOptions struct {
 	IO         *streams
 	Writer     *output.Writer
+	Now        func() time.Time // the clock the time budget is measured by
 	Scenario   string
 	Roster     string
 	Sheet      string
@@ -45,7 +44,7 @@ func newAssignCmd(f *factory) *cobra.Command {
 // newAssignCmdRun builds the command with runF in place of runAssign, so
 // tests can see the options the flags produce.
 func newAssignCmdRun(f *factory, runF func(*assignOptions) error) *cobra.Command {
-	opts := &assignOptions{IO: f.IO, Writer: f.writer()}
+	opts := &assignOptions{IO: f.IO, Writer: f.writer(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
 		Short: "Form mixed groups from a roster and give every trainee a role",
@@ -106,23 +105,15 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
-	rosterData, err := scenario.ReadFile(opts.Roster)
-	if err != nil {
-		return fmt.Errorf("%w: %s: %s", scenario.ErrInvalid, opts.Roster, cleanFileError(err, opts.Roster))
-	}
-	rst, diags := roster.Parse(opts.Roster, rosterData, s, roster.Options{Sheet: opts.Sheet})
+	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}
 	}
-	origin := string(src.Origin)
-	if src.Origin != scenarios.Bundled && opts.Out != "" {
-		origin = relativeTo(opts.Out, origin)
-	}
 	p, err := roles.Assign(ctx, s, rst, roles.AssignOptions{
 		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
-		Iterations: opts.Iterations, Budget: opts.Budget,
-		ScenarioSource: origin, ScenarioSHA256: plan.Digest(src.Data),
+		Iterations: opts.Iterations, Budget: opts.Budget, Now: opts.Now,
+		ScenarioSource: plan.ScenarioSource(string(src.Origin), opts.Out), ScenarioSHA256: plan.Digest(src.Data),
 	})
 	if err != nil {
 		return err
@@ -153,21 +144,6 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		opts.IO.printf("\nwrote %s\n", opts.Out)
 	}
 	return nil
-}
-
-// relativeTo expresses path relative to the directory of file, so that a
-// plan finds its scenario wherever the pair is moved together.
-func relativeTo(file, path string) string {
-	absFile, err1 := filepath.Abs(file)
-	absPath, err2 := filepath.Abs(path)
-	if err1 != nil || err2 != nil {
-		return path
-	}
-	rel, err := filepath.Rel(filepath.Dir(absFile), absPath)
-	if err != nil {
-		return path
-	}
-	return filepath.ToSlash(rel)
 }
 
 // printPlanSummary shows each round's quality and, per group, its size and

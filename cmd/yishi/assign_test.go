@@ -62,6 +62,8 @@ func TestAssignFlags(t *testing.T) {
 			got.ctx = nil
 			assert.NotNil(t, got.Writer, "the command writes through the factory's file system")
 			got.Writer = nil
+			require.NotNil(t, got.Now, "the budget is measured by the factory's clock")
+			got.Now = nil
 			tt.want.IO = f.IO
 			assert.Equal(t, tt.want, *got)
 		})

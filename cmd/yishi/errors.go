@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"strings"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
@@ -66,16 +65,6 @@ func isIOError(err error) bool {
 		se *os.SyscallError
 	)
 	return errors.As(err, &oe) || errors.As(err, &pe) || errors.As(err, &le) || errors.As(err, &se)
-}
-
-// cleanFileError turns an os error into a message without repeating the
-// file name the caller puts in front.
-func cleanFileError(err error, file string) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return strings.TrimPrefix(err.Error(), file+": ")
 }
 
 // writeFiles writes files with [output.Writer.Files]; a file that is there

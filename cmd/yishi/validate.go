@@ -42,25 +42,8 @@ Exit code 1 when any file has an error; warnings alone exit 0.`,
 }
 
 func validateFile(file string) validateResult {
-	res := validateResult{File: file, Kind: scenario.KindScenario}
-	data, err := scenario.ReadFile(file)
-	if err != nil {
-		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file}, Message: cleanFileError(err, file)}}
-		return res
-	}
-	res.Kind = scenario.DetectKind(data)
-	switch res.Kind {
-	case scenario.KindRubric:
-		_, res.Diagnostics = scenario.ParseRubric(file, data)
-	case scenario.KindScenario:
-		_, res.Diagnostics = scenario.ParseScenario(file, data, scenarios.Rubric)
-	default:
-		msg := fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", res.Kind)
-		if s := scenario.Suggest(res.Kind, []string{scenario.KindScenario, scenario.KindRubric}); s != "" {
-			msg = fmt.Sprintf("kind: unknown kind %q (did you mean %q?)", res.Kind, s)
-		}
-		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file, Line: 1}, Message: msg}}
-	}
+	res := validateResult{File: file}
+	res.Kind, res.Diagnostics = scenarios.ValidateFile(file)
 	res.Valid = !res.Diagnostics.HasErrors()
 	if res.Diagnostics == nil {
 		res.Diagnostics = scenario.Diagnostics{}

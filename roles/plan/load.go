@@ -61,3 +61,23 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// ScenarioSource is how a plan written to planPath names the scenario it
+// was made from: "bundled" stays as it is, and a file is named relative to
+// the plan's folder, so that [Load] finds it wherever the pair is moved
+// together. A path that cannot be made relative stays as given.
+func ScenarioSource(origin, planPath string) string {
+	if origin == string(scenarios.Bundled) || planPath == "" {
+		return origin
+	}
+	absPlan, err1 := filepath.Abs(planPath)
+	absScenario, err2 := filepath.Abs(origin)
+	if err1 != nil || err2 != nil {
+		return origin
+	}
+	rel, err := filepath.Rel(filepath.Dir(absPlan), absScenario)
+	if err != nil {
+		return origin
+	}
+	return filepath.ToSlash(rel)
+}

@@ -180,3 +180,10 @@ func TestInjectRecipients(t *testing.T) {
 	assert.NotNil(t, got[1].Members, "an empty group is an empty list, for JSON")
 	assert.Empty(t, p.InjectRecipients(scenario.Inject{To: []string{"host"}}, 2), "no round 2")
 }
+
+func TestScenarioSource(t *testing.T) {
+	assert.Equal(t, "bundled", plan.ScenarioSource("bundled", "out/plan.yaml"))
+	assert.Equal(t, "../my.yaml", plan.ScenarioSource("my.yaml", "out/plan.yaml"))
+	assert.Equal(t, "s/my.yaml", plan.ScenarioSource("day/s/my.yaml", "day/plan.yaml"))
+	assert.Equal(t, "my.yaml", plan.ScenarioSource("my.yaml", ""), "no plan file: as given")
+}

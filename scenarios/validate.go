@@ -1,0 +1,32 @@
+package scenarios
+
+import (
+	"fmt"
+
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// ValidateFile reads the file at path, tells a scenario from a rubric by
+// its content ([scenario.DetectKind]) and validates it against the bundled
+// rubrics. It returns the kind and every problem found; a kind yishi does
+// not validate is an error at line 1.
+func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
+	data, err := scenario.ReadFile(path)
+	if err != nil {
+		return scenario.KindScenario, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
+	}
+	kind = scenario.DetectKind(data)
+	switch kind {
+	case scenario.KindRubric:
+		_, diags = scenario.ParseRubric(path, data)
+	case scenario.KindScenario:
+		_, diags = scenario.ParseScenario(path, data, Rubric)
+	default:
+		msg := fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", kind)
+		if s := scenario.Suggest(kind, []string{scenario.KindScenario, scenario.KindRubric}); s != "" {
+			msg = fmt.Sprintf("kind: unknown kind %q (did you mean %q?)", kind, s)
+		}
+		diags = scenario.Diagnostics{{Pos: scenario.Pos{File: path, Line: 1}, Message: msg}}
+	}
+	return kind, diags
+}
