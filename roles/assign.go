@@ -59,7 +59,7 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the scenario's bounds, an impossible quota); rules the optimiser could
 // not keep are listed in the plan's Unmet.
 func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
-	r = inCanonicalOrder(r)
+	r = r.SortedByID()
 	prob, info, err := newProblem(s, r, opts)
 	if err != nil {
 		return nil, err
@@ -195,21 +195,6 @@ func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Gr
 		out = append(out, grp)
 	}
 	return out
-}
-
-// inCanonicalOrder returns r with its trainees sorted by id, so that the
-// plan depends on who is on the roster and on the seed, never on the order
-// of the sheet's rows. r itself is left as it is.
-func inCanonicalOrder(r *roster.Roster) *roster.Roster {
-	byID := func(a, b roster.Trainee) int { return strings.Compare(a.ID, b.ID) }
-	if slices.IsSortedFunc(r.Trainees, byID) {
-		return r
-	}
-	return &roster.Roster{
-		File: r.File, Format: r.Format, SHA256: r.SHA256, Encoding: r.Encoding,
-		Trainees: slices.SortedStableFunc(slices.Values(r.Trainees), byID),
-		Columns:  r.Columns, Numeric: r.Numeric,
-	}
 }
 
 // groupCount decides how many groups to form.

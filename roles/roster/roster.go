@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -232,6 +233,23 @@ func (r *Roster) Index(id string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// SortedByID returns the roster with its trainees in order of id, which
+// makes what is computed from it independent of the order of the sheet's
+// rows; r itself is left as it is (and returned when already in order).
+func (r *Roster) SortedByID() *Roster {
+	byID := func(a, b Trainee) int { return strings.Compare(a.ID, b.ID) }
+	if slices.IsSortedFunc(r.Trainees, byID) {
+		return r
+	}
+	c := *r
+	c.Trainees = slices.SortedStableFunc(slices.Values(r.Trainees), byID)
+	c.index = make(map[string]int, len(c.Trainees))
+	for i, t := range c.Trainees {
+		c.index[t.ID] = i
+	}
+	return &c
 }
 
 // AttributeName returns the canonical name of a roster column header: a

@@ -820,3 +820,16 @@ func TestRosterXLSXText(t *testing.T) {
 		`r.xlsx:4:2: warning: cell B4 (姓名): invisible direction mark U+202B in "\u202b张磊" reorders the text around it when printed; remove it unless the name needs it`,
 	}, got)
 }
+
+func TestSortedByID(t *testing.T) {
+	r, diags := Parse("r.csv", []byte("id,name,unit,background\nT3,C,U,社工\nT1,A,U,社工\nT2,B,U,社工\n"), testScenario(t), Options{})
+	require.NoError(t, diags.Err())
+	s := r.SortedByID()
+	assert.Equal(t, []string{"T1", "T2", "T3"}, s.Values("id"))
+	assert.Equal(t, []string{"T3", "T1", "T2"}, r.Values("id"), "the roster itself keeps its order")
+	i, ok := s.Index("T3")
+	assert.True(t, ok)
+	assert.Equal(t, 2, i, "the index follows the new order")
+	assert.Equal(t, r.SHA256, s.SHA256)
+	assert.Same(t, s, s.SortedByID(), "an ordered roster is returned as it is")
+}
