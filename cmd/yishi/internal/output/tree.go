@@ -49,34 +49,14 @@ func (w *Writer) Tree(dir string, files []File, force bool) error {
 
 // tree is Tree once the folder is there and locked.
 func (r *run) tree(dir string, files []File, force bool) error {
-	w := r.w
 	manifest := filepath.Join(dir, ManifestName)
-	var old []string
-	if r.dirs[r.root] {
-		var err error
-		if old, err = w.readManifest(dir); err != nil {
-			return err
-		}
+	old, err := r.earlierRun(dir, force)
+	if err != nil {
+		return err
 	}
-	present := 0
-	for _, rel := range old {
-		if _, err := w.FS.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
-			present++
-		}
-	}
-	if present > 0 && !force {
-		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, present)}
-	}
-	keep := map[string]bool{}
-	var names []string
-	for _, f := range files {
-		rel, err := filepath.Rel(dir, f.Path)
-		if err != nil || !filepath.IsLocal(rel) {
-			return fmt.Errorf("internal error: %s is not under %s", f.Path, dir)
-		}
-		rel = filepath.ToSlash(rel)
-		keep[rel] = true
-		names = append(names, rel)
+	keep, names, err := relativeNames(dir, files)
+	if err != nil {
+		return err
 	}
 	if err := r.check(files, force); err != nil {
 		return err
@@ -98,8 +78,59 @@ func (r *run) tree(dir string, files []File, force bool) error {
 	if err := r.cleanTemps(append(files[:len(files):len(files)], File{Path: manifest}), oldPaths); err != nil {
 		return err
 	}
-	// The journal: until the new manifest is in place, the manifest names
-	// every file that may be there, the earlier run's and this one's.
+	if err := r.putInPlace(manifest, old, names, files); err != nil {
+		return err
+	}
+	if err := r.removeStale(stale); err != nil {
+		return err
+	}
+	return r.write([]File{{Path: manifest, Data: manifestData(names)}})
+}
+
+// earlierRun lists the files an earlier run wrote under dir, and refuses
+// to go on without force while any of them is still there.
+func (r *run) earlierRun(dir string, force bool) ([]string, error) {
+	if !r.dirs[r.root] {
+		return nil, nil
+	}
+	old, err := r.w.readManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	present := 0
+	for _, rel := range old {
+		if _, err := r.w.FS.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
+			present++
+		}
+	}
+	if present > 0 && !force {
+		return nil, &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, present)}
+	}
+	return old, nil
+}
+
+// relativeNames returns the paths of files relative to dir, with slashes,
+// as a set and in order.
+func relativeNames(dir string, files []File) (map[string]bool, []string, error) {
+	keep := map[string]bool{}
+	var names []string
+	for _, f := range files {
+		rel, err := filepath.Rel(dir, f.Path)
+		if err != nil || !filepath.IsLocal(rel) {
+			return nil, nil, fmt.Errorf("internal error: %s is not under %s", f.Path, dir)
+		}
+		rel = filepath.ToSlash(rel)
+		keep[rel] = true
+		names = append(names, rel)
+	}
+	return keep, names, nil
+}
+
+// putInPlace writes the journal, then the files. Until the new manifest is
+// in place the manifest names every file that may be there, the earlier
+// run's and this one's; if the files cannot be written and no earlier file
+// was touched, the folder is left as it was.
+func (r *run) putInPlace(manifest string, old, names []string, files []File) error {
 	oldManifest, err := r.exists(manifest)
 	if err != nil {
 		return err
@@ -114,30 +145,32 @@ func (r *run) tree(dir string, files []File, force bool) error {
 	if err := r.write(files); err != nil {
 		r.undo()
 		if r.replaced == before {
-			// No earlier file was touched, so the earlier manifest is
-			// right again: the folder is as it was.
 			if oldManifest {
 				r.write([]File{{Path: manifest, Data: manifestData(old)}})
 			} else {
-				w.FS.Remove(manifest)
+				r.w.FS.Remove(manifest)
 			}
 		}
 		return err
 	}
-	// Stale files go before the manifest stops naming them, so that a
-	// failure here leaves them for the next run to remove.
+	return nil
+}
+
+// removeStale removes the earlier run's files this run does not write, and
+// the folders they leave empty. It runs before the manifest stops naming
+// them, so that a failure here leaves them for the next run to remove.
+func (r *run) removeStale(stale []string) error {
 	for _, p := range stale {
-		if err := w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := r.w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
 		}
-		// Remove folders the stale file leaves empty, up to dir.
 		for d := filepath.Dir(p); r.below(d); d = filepath.Dir(d) {
-			if w.FS.Remove(d) != nil {
+			if r.w.FS.Remove(d) != nil {
 				break
 			}
 		}
 	}
-	return r.write([]File{{Path: manifest, Data: manifestData(names)}})
+	return nil
 }
 
 // manifestData is a manifest listing names, sorted, once each.
