@@ -75,7 +75,7 @@ func TestScoresheetInvalidUTF8(t *testing.T) {
 	for i, l := range lines {
 		if j := strings.Index(l, "Ren\xe9e"); j >= 0 {
 			col := len([]rune(l[:j+3])) + 1
-			want = append(want, fmt.Sprintf("alice.csv:%d:%d: %s: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", i+1, col, where))
+			want = append(want, fmt.Sprintf("alice.csv:%d:%d: %s: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)", i+1, col, where))
 		}
 	}
 	require.Len(t, want, 1)

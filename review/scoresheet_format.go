@@ -1,7 +1,6 @@
 package review
 
 import (
-	"bytes"
 	"cmp"
 	"path"
 	"regexp"
@@ -9,13 +8,6 @@ import (
 
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
-)
-
-// Signatures of files that are not text: an XLSX workbook is a zip file,
-// an Excel 97–2003 workbook (.xls) an OLE2 compound file.
-var (
-	zipMagic  = []byte("PK\x03\x04")
-	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
 // yamlStart is a first line that only a YAML scoresheet has.
@@ -34,8 +26,8 @@ func fileExt(name string) string { return path.Ext(strings.ReplaceAll(name, `\`,
 func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
 	at := scenario.Pos{File: name}
 	ext := strings.ToLower(fileExt(name))
-	if wb := workbook(data); wb != "" {
-		diags.Errorf(at, "this is %s, not a text file, although its name ends in %q; in Excel, save it with File → Save As → CSV UTF-8 (另存为 → CSV UTF-8) and give that file", wb, cmp.Or(ext, "nothing"))
+	if _, wb := sheet.Workbook(data); wb != "" {
+		diags.Errorf(at, "this is %s, not a text file, although its name ends in %q; %s and give that file", wb, cmp.Or(ext, "nothing"), sheet.SaveAsUTF8)
 		return ""
 	}
 	first := firstLine(data, true)
@@ -60,17 +52,6 @@ func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
 		return FormatYAML
 	}
 	return FormatCSV
-}
-
-// workbook names the spreadsheet workbook data is, or "" for text.
-func workbook(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, zipMagic):
-		return "an Excel workbook (.xlsx, a zip file)"
-	case bytes.HasPrefix(data, ole2Magic):
-		return "an Excel 97–2003 workbook (.xls)"
-	}
-	return ""
 }
 
 // firstLine is the first line of the file that is not blank, trimmed,

@@ -554,7 +554,7 @@ func TestContentNotAsNamed(t *testing.T) {
 		data       []byte
 		want       string
 	}{
-		{"xlsx as csv", "li.csv", xlsx, `li.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; in Excel, save it with File → Save As → CSV UTF-8 (另存为 → CSV UTF-8) and give that file`},
+		{"xlsx as csv", "li.csv", xlsx, `li.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8) and give that file`},
 		{"xlsx as yaml", "li.yaml", xlsx, `li.yaml: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".yaml"`},
 		{"xlsx without an extension", "li", xlsx, `li: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in "nothing"`},
 		{"xls as csv", "li.csv", xls, `li.csv: this is an Excel 97–2003 workbook (.xls), not a text file, although its name ends in ".csv"`},

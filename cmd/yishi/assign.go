@@ -54,13 +54,15 @@ rules, and cast each group's roles (host, recorder, stakeholders) so that
 trainees play a perspective not their own and host/recorder turns rotate over
 rounds. Writes the plan that cards, scoresheets and review read.
 
-The roster is CSV (UTF-8, UTF-8 with BOM, or GB18030 as Chinese Excel saves
-it), XLSX or YAML, with columns id, name, unit, background (Chinese headers
-such as 姓名, 社区, 背景 work too), optional avoid, together and prefers.
+The roster is CSV (UTF-8, UTF-8 with BOM, GB18030 as Chinese Excel saves it,
+or Windows-1252 as English Excel does; the encoding used is printed), XLSX or
+YAML, with columns id, name, unit, background (Chinese headers such as 姓名,
+社区, 背景 work too), optional avoid, together and prefers.
 
 Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
 grouping can beat, so Z% says how close to the best possible the plan is.
-The same inputs and --seed give a byte-identical plan.`,
+The same inputs and --seed give a byte-identical plan, whatever the order of
+the roster's rows.`,
 		Example: "  yishi assign --scenario elevator-retrofit --roster roster.csv --out plan.yaml\n  yishi assign --scenario my.yaml --roster 报名表.xlsx --groups 5 --rounds 3 --seed 7 --out plan.yaml",
 		Args:    exactArgs(0, "no arguments (use --scenario and --roster)"),
 		RunE: func(cmd *cobra.Command, args []string) error {

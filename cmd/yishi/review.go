@@ -32,7 +32,7 @@ func newReviewCmd(f *factory) *cobra.Command {
 		Use:   "review PLAN SCORESHEET... [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
 		Long: `Read the reviewers' scoresheets (YAML, or CSV as Excel saves it: UTF-8, UTF-8
-with BOM or GB18030) and write the debrief report:
+with BOM, GB18030 or Windows-1252) and write the debrief report:
 
   - per group and dimension the mean, range and number of reviewers, the
     weighted total and the ranking of groups in each round;

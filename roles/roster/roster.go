@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // Canonical names of the roster columns yishi itself reads.
@@ -170,6 +171,18 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	if opts.Sheet != "" && ext != ".xlsx" && ext != ".xlsm" {
 		diags.Warnf(filePos, "a sheet (%q) was named but only an XLSX workbook has sheets; it is ignored", opts.Sheet)
 	}
+	wbExt, wb := sheet.Workbook(data)
+	switch {
+	case wbExt == ".xlsx" && ext != ".xlsx" && ext != ".xlsm":
+		diags.Errorf(filePos, "this is %s, not a text file, although its name ends in %q; rename it to end in .xlsx, or %s", wb, ext, sheet.SaveAsUTF8)
+		return nil, diags
+	case wbExt == ".xls":
+		diags.Errorf(filePos, "this is %s, which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8", wb)
+		return nil, diags
+	case wbExt == "" && (ext == ".xlsx" || ext == ".xlsm") && len(data) > 0:
+		diags.Errorf(filePos, "this is a text file, not an Excel workbook, although its name ends in %q; if it is CSV, rename it to end in .csv", ext)
+		return nil, diags
+	}
 	switch ext {
 	case ".csv", ".txt", ".tsv":
 		t = readCSV(name, data, ext == ".tsv", &diags)
@@ -178,7 +191,7 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	case ".yaml", ".yml":
 		t = readYAML(name, data, &diags)
 	case ".xls":
-		diags.Errorf(filePos, "the old Excel .xls format cannot be read; in Excel choose 另存为 (Save As) and save as .xlsx or CSV UTF-8")
+		diags.Errorf(filePos, "this is %s, which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8", "an Excel 97–2003 workbook (.xls)")
 	default:
 		diags.Errorf(filePos, "unknown roster format %q: use .csv, .tsv, .xlsx, .yaml or .yml", ext)
 	}

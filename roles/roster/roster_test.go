@@ -466,13 +466,31 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "old xls",
 			file:  "r.xls",
 			data:  "whatever",
-			diags: []string{`r.xls: the old Excel .xls format cannot be read; in Excel choose 另存为 (Save As) and save as .xlsx or CSV UTF-8`},
+			diags: []string{`r.xls: this is an Excel 97–2003 workbook (.xls), which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8`},
 		},
 		{
-			name:  "not a workbook",
+			name:  "a CSV named .xlsx",
 			file:  "r.xlsx",
 			data:  "编号,姓名",
+			diags: []string{`r.xlsx: this is a text file, not an Excel workbook, although its name ends in ".xlsx"; if it is CSV, rename it to end in .csv`},
+		},
+		{
+			name:  "a broken workbook",
+			file:  "r.xlsx",
+			data:  "PK\x03\x04 and then nothing",
 			diags: []string{`r.xlsx: not a readable XLSX workbook: zip: not a valid zip file`},
+		},
+		{
+			name:  "a workbook named .csv",
+			file:  "报名表.csv",
+			data:  "PK\x03\x04\x14\x00\x06\x00xl/worksheets/sheet1.xml",
+			diags: []string{`报名表.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; rename it to end in .xlsx, or save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
+		},
+		{
+			name:  "an old workbook named .csv",
+			file:  "r.csv",
+			data:  "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest",
+			diags: []string{`r.csv: this is an Excel 97–2003 workbook (.xls), which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8`},
 		},
 		{
 			name:  "sheet named for a CSV",
@@ -654,7 +672,7 @@ func TestRosterTextChecks(t *testing.T) {
 			name:  "a stray byte in UTF-8 is an error at its place",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
-			diags: []string{`r.csv:3:8: cell B3 (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+			diags: []string{`r.csv:3:8: cell B3 (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "many stray bytes are capped",
@@ -663,9 +681,9 @@ func TestRosterTextChecks(t *testing.T) {
 			diags: func() []string {
 				var d []string
 				for i := range 20 {
-					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, i+2, i+2))
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, i+2, i+2))
 				}
-				return append(d, `r.csv:22:6: cell B22 (姓名): and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`)
+				return append(d, `r.csv:22:6: cell B22 (姓名): and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`)
 			}(),
 		},
 		{
@@ -691,21 +709,21 @@ func TestRosterTextChecks(t *testing.T) {
 			file: "r.csv",
 			data: gbBytes(t, "编号,姓名,社区,背景\r\nT01,王淑芬,石庄社区,社工\r\nT02,张") + "\xff" + gbBytes(t, "磊,东坝村,物业\r\n"),
 			diags: []string{`r.csv:3:5: cell B3 (姓名): "张�磊" holds U+FFFD (�), a character that could not be read as gb18030: the file's encoding could not be read; ` +
-				`save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+				`save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "a U+FFFD saved in a UTF-8 file is an error at its cell",
 			file: "r.csv",
 			data: "编号,姓名,社区,背景\nT01,Ren\uFFFDe,东坝村,物业\n",
 			diags: []string{`r.csv:2:5: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
-				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "a U+FFFD in YAML is an error at its key",
 			file: "r.yaml",
 			data: "version: 1\ntrainees:\n  - {id: T01, name: \"Ren\uFFFDe\", unit: 石庄社区, background: 社工}\n",
 			diags: []string{`r.yaml:3:21: name: "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
-				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "line breaks and tabs in the columns printed in tables",
@@ -815,7 +833,7 @@ func TestRosterXLSXText(t *testing.T) {
 		got = append(got, d.String())
 	}
 	assert.Equal(t, []string{
-		`r.xlsx:2:2: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`,
+		`r.xlsx:2:2: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`,
 		`r.xlsx:3:2: cell B3 (姓名): a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
 		`r.xlsx:4:2: warning: cell B4 (姓名): invisible direction mark U+202B in "\u202b张磊" reorders the text around it when printed; remove it unless the name needs it`,
 	}, got)

@@ -151,7 +151,7 @@ func TestReadCSV(t *testing.T) {
 				{{"T01", "f.csv:2:1", "A2"}, {"Ren\uFFFDe", "f.csv:2:5", "B2"}, {"东坝村", "f.csv:2:11", "C2"}},
 			},
 			numbers: []int{1, 2}, lines: []int{1, 2}, encoding: "utf-8",
-			diags: []string{`f.csv:2:8: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`},
+			diags: []string{`f.csv:2:8: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 	}
 	for _, tc := range tests {
@@ -198,10 +198,10 @@ func TestReadCSVInvalidBytesInCells(t *testing.T) {
 	assert.Equal(t, 0, tab.Rows[13].Cells[1].Invalid, "a U+FFFD in UTF-8 text is not an invalid byte")
 	got := diagStrings(diags)
 	require.Len(t, got, MaxInvalidBytes+1)
-	assert.Equal(t, `f.csv:2:6: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, got[0])
-	assert.Equal(t, `f.csv:3:2: cell C2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, got[2])
-	assert.Equal(t, `f.csv:14:7: cell B8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, got[MaxInvalidBytes-1])
-	assert.Equal(t, `f.csv:15:2: cell C8: and 16 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)`, got[MaxInvalidBytes])
+	assert.Equal(t, `f.csv:2:6: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[0])
+	assert.Equal(t, `f.csv:3:2: cell C2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[2])
+	assert.Equal(t, `f.csv:14:7: cell B8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[MaxInvalidBytes-1])
+	assert.Equal(t, `f.csv:15:2: cell C8: and 16 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[MaxInvalidBytes])
 }
 
 func TestWhere(t *testing.T) {
@@ -228,7 +228,7 @@ func TestReadCSVLongLine(t *testing.T) {
 	last := cells[n-1]
 	assert.Equal(t, 6*(n-1)+1, last.Pos.Col, "columns count characters")
 	assert.Equal(t, 1, last.Invalid)
-	assert.Equal(t, "f.csv:1:5: cell A1: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)", diags[0].String())
+	assert.Equal(t, "f.csv:1:5: cell A1: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)", diags[0].String())
 }
 
 // BenchmarkReadCSVLongLine measures the one-pass column count on a 4 MiB

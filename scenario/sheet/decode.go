@@ -26,7 +26,7 @@ type InvalidByte struct {
 }
 
 // SaveAsUTF8 tells a spreadsheet user how to save a file as UTF-8.
-const SaveAsUTF8 = "save the file as UTF-8 (in Excel: 另存为 → CSV UTF-8)"
+const SaveAsUTF8 = "save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)"
 
 // MaxInvalidBytes is how many invalid bytes [ReportInvalidBytes] reports
 // one by one.
