@@ -126,6 +126,11 @@ func syntaxError(file string, data []byte, err error) (Pos, string) {
 	}
 	msg := "YAML syntax: " + problem
 	col := 0
+	if problem != "found unexpected end of stream" && problem != "control characters are not allowed" {
+		if k, c, quote := openQuoteAbove(data, line); k > 0 {
+			return Pos{File: file, Line: k, Col: c}, fmt.Sprintf("YAML syntax: the quoted text that opens here does not close on its line; close it with %s; YAML read on to line %d and found: %s", quote, line, problem)
+		}
+	}
 	switch {
 	case problem == "found unexpected end of stream": // raised only inside quoted text
 		line = openingLine(data, line, false)
@@ -166,6 +171,30 @@ func syntaxError(file string, data []byte, err error) (Pos, string) {
 		}
 	}
 	return Pos{File: file, Line: max(min(line, lineCount(data)), 1), Col: col}, msg
+}
+
+// openQuoteAbove finds the quoted text that an error on line runs on from:
+// a quote left open mid-file makes YAML read the lines below as quoted
+// text up to the next such quote, where the error shows. For each kind of
+// quote, walking up from the line above the error over lines without it,
+// the first line with one must open quoted text that it does not close; it
+// returns that line, the quote's column and the quote, or 0 when there is
+// no such line.
+func openQuoteAbove(data []byte, line int) (int, int, string) {
+	best, bestCol, bestQuote := 0, 0, ""
+	for _, q := range []string{`"`, `'`} {
+		for k := line - 1; k >= 1; k-- {
+			text := lineText(data, k)
+			if !strings.Contains(text, q) {
+				continue
+			}
+			if c, quote := unclosedQuote(text); c > 0 && quote == q && k > best {
+				best, bestCol, bestQuote = k, c, quote
+			}
+			break
+		}
+	}
+	return best, bestCol, bestQuote
 }
 
 // isControl reports the characters the YAML reader refuses.

@@ -10,6 +10,7 @@ import (
 // catalog (testdata/bad/syntax*.yaml) holds whole files, these the corners.
 func TestSyntaxPositions(t *testing.T) {
 	const quote = `YAML syntax: the quoted text that opens here never ends; close it with `
+	const unclosed = `YAML syntax: the quoted text that opens here does not close on its line; close it with `
 	tests := []struct {
 		name, src, want string
 	}{
@@ -28,6 +29,10 @@ func TestSyntaxPositions(t *testing.T) {
 		{"control character in Chinese", "id: a\ntitle: 电梯\x1b[31m\n", "t.yaml:2:10: YAML syntax: control character U+001B is not allowed; remove it"},
 		{"C1 control character", "id: a\ntitle: x\u009by\n", "t.yaml:2:9: YAML syntax: control character U+009B is not allowed; remove it"},
 		{"reserved character", "id: a\ntitle: @home\n", "t.yaml:2:8: YAML syntax: found character that cannot start any token"},
+		// A quote left open mid-file runs on to the next quote, lines
+		// below, where YAML first notices: the error belongs where it opens.
+		{"open quote mid-file", "id: a\ntitle: \"Adding an elevator\nlanguage: en\nissue:\n  facts:\n    - \"48 households\"\n", "t.yaml:2:8: " + unclosed + `"; YAML read on to line 6 and found: did not find expected key`},
+		{"open quote before a quoted value", "id: a\ntitle: 'Old walk-up\nlanguage: en\nsummary: 'two'\n", "t.yaml:2:8: " + unclosed + `'; YAML read on to line 4 and found: did not find expected key`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
