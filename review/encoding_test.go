@@ -103,3 +103,29 @@ func errorStrings[T fmt.Stringer](ds []T) []string {
 	}
 	return out
 }
+
+// TestScoresheetLostCharacter: a Windows-1252 sheet with a byte that code
+// page has no character for (0x81) would put a U+FFFD in the report; it is
+// an error at its cell instead, and the sheet is not used.
+func TestScoresheetLostCharacter(t *testing.T) {
+	p, s := fixture(t)
+	data := filledCSV(t, func(row, col int) string {
+		if row == 2 && col == 5 {
+			return "Chloé said \x81 something"
+		}
+		return "Rules agreed – on time"
+	})
+	// The hints hold marks Windows-1252 lacks; they become "?" as Excel
+	// writes them.
+	cp, err := encoding.ReplaceUnsupported(charmap.Windows1252.NewEncoder()).Bytes([]byte(strings.ReplaceAll(string(data), "\x81", "")))
+	require.NoError(t, err)
+	cp = bytes.ReplaceAll(cp, []byte{0x1a}, []byte("?"))
+	// Put the undefined byte back where it stood.
+	cp = bytes.Replace(cp, []byte("said  something"), []byte("said \x81 something"), 1)
+	sheets, diags := ParseScoresheets("bob.csv", cp, p, s.Rubric.Rubric, ParseOptions{})
+	assert.Empty(t, sheets)
+	errs := errorStrings(diags.Errors())
+	require.Len(t, errs, 1, "%v", errs)
+	assert.Regexp(t, `^bob\.csv:\d+:\d+: row 3, column F \(Organizing the meeting evidence \[organization\.evidence\]\): "Chloé said \x{FFFD} something" holds U\+FFFD`, errs[0])
+	assert.Contains(t, errs[0], "could not be read as windows-1252")
+}

@@ -143,7 +143,7 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts
 		return nil
 	}
 	r := &csvReader{p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
-	t.ReportInvalidBytes(name, r.where, diags)
+	t.ReportUnreadable(name, r.where, diags)
 	if !r.readHeader(t.Rows[0]) {
 		return nil
 	}

@@ -73,41 +73,65 @@ func EscapeMarkdown(s string) string {
 	return mdLineStart.ReplaceAllString(s, `$1\$2`)
 }
 
-// TerminalSafe shows the control characters in s instead of letting a
-// terminal obey them: an escape sequence in a scenario could otherwise
-// clear the screen, retitle the window or hide what follows. ESC and the
-// other C0 controls, DEL and bytes that are not UTF-8 become \x1b, \x7f,
-// \xff; the C1 controls become \u009b. Tab and newline are kept. Text
-// without such characters is returned as it is.
-func TerminalSafe(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { return r == utf8.RuneError || terminalControl(r) })
-	if i < 0 {
+// TerminalSafe returns s as it can be shown on a terminal: control
+// characters other than newline and tab (ESC starts the sequences that
+// retitle a window, ESC ] 0 ; … BEL, or move the cursor and recolour), DEL,
+// the C1 controls, the direction marks that reorder what is shown (see
+// [IsBidi]) and bytes that are not UTF-8 are written out as \x1b, \x7f,
+// \u009b, \u202e, \xff. Text without them is returned as it is.
+func TerminalSafe(s string) string { return escapeControls(s, true) }
+
+// TerminalSafeLine is [TerminalSafe] for text that must stay on one line,
+// such as a table cell: newline and tab are written out too.
+func TerminalSafeLine(s string) string { return escapeControls(s, false) }
+
+// IsBidi reports whether r is an explicit direction mark: an embedding,
+// override or isolate (U+202A–U+202E, U+2066–U+2069), or a left-to-right or
+// right-to-left mark (U+200E, U+200F). In a name they reorder the text
+// around it when it is printed.
+func IsBidi(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
+}
+
+func escapeControls(s string, keepLines bool) string {
+	unsafe := func(r rune, size int) bool {
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return true
+		case r == '\n' || r == '\t':
+			return !keepLines
+		case r < 0x20, r >= 0x7f && r <= 0x9f:
+			return true
+		}
+		return IsBidi(r)
+	}
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unsafe(r, size) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	b.WriteString(s[:i])
-	for s = s[i:]; s != ""; {
-		r, size := utf8.DecodeRuneInString(s)
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[0])
-		case r < 0x80 && terminalControl(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case terminalControl(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
+		case !unsafe(r, size):
+			b.WriteString(s[i : i+size])
+		case size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
 		default:
-			b.WriteString(s[:size])
+			fmt.Fprintf(&b, `\u%04x`, r)
 		}
-		s = s[size:]
+		i += size
 	}
 	return b.String()
-}
-
-// terminalControl reports the characters a terminal may act on: C0
-// controls other than tab and newline, DEL and the C1 controls.
-func terminalControl(r rune) bool {
-	return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7f && r <= 0x9f)
 }
 
 // Round3 rounds to three decimals, so that figures written to plans and

@@ -9,6 +9,11 @@ import (
 	"github.com/yishi-council/yishi/scenario"
 )
 
+func TestTerminalSafeLine(t *testing.T) {
+	assert.Equal(t, `a\x09b\x0ac\x1b`, scenario.TerminalSafeLine("a\tb\nc\x1b"))
+	assert.Equal(t, "一行", scenario.TerminalSafeLine("一行"))
+}
+
 func TestTerminalSafe(t *testing.T) {
 	tests := []struct {
 		name, in, want string
@@ -16,6 +21,8 @@ func TestTerminalSafe(t *testing.T) {
 		{"plain", "Adding an elevator", "Adding an elevator"},
 		{"Chinese", "加装电梯 · 议事会", "加装电梯 · 议事会"},
 		{"tab and newline kept", "a\tb\nc", "a\tb\nc"},
+		{"direction override", "王\u202e淑芬", `王\u202e淑芬`},
+		{"isolate and mark", "a\u2066b\u200fc", `a\u2066b\u200fc`},
 		{"escape sequence", "\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
 		{"title change", "\x1b]0;pwned\x07", `\x1b]0;pwned\x07`},
 		{"carriage return", "ok\rfake", `ok\x0dfake`},

@@ -301,7 +301,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		default:
 			c.errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, col)
 		}
-		if i := strings.IndexFunc(c.text, isBidi); i >= 0 {
+		if i := strings.IndexFunc(c.text, scenario.IsBidi); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(c.text[i:])
 			diags.Warnf(c.pos, "%s: invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", c.label, r, c.text, col)
 		}
@@ -309,31 +309,16 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
-			if strings.Count(v, "\uFFFD") > c.reported {
-				c.errorf(diags, "%q %s", v, unreadable(encoding))
+			if msg := sheet.LostText(v, c.reported, encoding); msg != "" {
+				c.errorf(diags, "%q %s", v, msg)
 				break
 			}
 		}
 	}
 }
 
-// unreadable explains a U+FFFD in a cell of a file in the given encoding.
-func unreadable(encoding string) string {
-	switch encoding {
-	case "gb18030", "windows-1252":
-		return fmt.Sprintf("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, sheet.SaveAsUTF8)
-	}
-	return "holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and " + sheet.SaveAsUTF8
-}
-
 func isControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
-}
-
-// isBidi reports whether r is an explicit direction mark: an embedding,
-// override or isolate, or a left-to-right or right-to-left mark.
-func isBidi(r rune) bool {
-	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069 || r == 0x200E || r == 0x200F
 }
 
 // missingColumn explains a missing required column, naming the headers

@@ -32,13 +32,18 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 		}
 		return spot{pos: row.Pos, ref: sheet.ColumnName(j) + strconv.Itoa(row.Number), row: row.Number}
 	}
-	t := tableOf(file, g, diags)
-	st.ReportInvalidBytes(file, func(c sheet.Cell) string {
-		if t != nil && t.labels[c.Col] != "" {
-			return fmt.Sprintf("cell %s (%s)", c.Ref(), t.labels[c.Col])
+	// What could not be read is reported before the table is made, so
+	// that its checks know which U+FFFD are reported already.
+	h := headerRow(g.rows)
+	st.ReportUnreadable(file, func(c sheet.Cell) string {
+		if h >= 0 && h < len(st.Rows) {
+			if label := headerLabel(clean(st.Rows[h].Text(c.Col))); label != "" && c.Row != st.Rows[h].Number {
+				return fmt.Sprintf("cell %s (%s)", c.Ref(), label)
+			}
 		}
 		return "cell " + c.Ref()
 	}, diags)
+	t := tableOf(file, g, diags)
 	if t != nil {
 		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "row"
 	}

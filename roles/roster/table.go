@@ -18,7 +18,6 @@ type table struct {
 	rowWord          string            // "row" or "line", for "already used on row 4"
 	columns          []string          // canonical, in file order
 	headers          map[string]string // canonical -> as written, on one line (see headerLabel)
-	labels           map[int]string    // header cell of each named column, by index
 	records          []record
 	checkColumns     bool // whether a missing column is an error of the whole file
 	headerPos        scenario.Pos
@@ -130,7 +129,7 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
 		return nil
 	}
-	t := &table{headers: map[string]string{}, labels: map[int]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
+	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
 	s := readHeader(t, g, h, diags)
 	for i := h + 1; i < len(g.rows); i++ {
 		if rec, ok := s.record(i); ok {
@@ -185,7 +184,6 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 		}
 		s.cols[j] = canon
 		t.headers[canon] = headerLabel(raw)
-		t.labels[j] = t.headers[canon]
 		t.columns = append(t.columns, canon)
 	}
 	return s
@@ -268,7 +266,7 @@ func (s *sheetReader) warnUnnamed(i, j int) {
 // character that a terminal would act on rather than print.
 func headerLabel(raw string) string {
 	label := strings.Join(strings.Fields(raw), " ")
-	if strings.IndexFunc(label, func(r rune) bool { return isControl(r) || isBidi(r) }) >= 0 {
+	if strings.IndexFunc(label, func(r rune) bool { return isControl(r) || scenario.IsBidi(r) }) >= 0 {
 		return strconv.Quote(label)
 	}
 	return label

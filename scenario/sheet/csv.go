@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -44,10 +45,9 @@ type Cell struct {
 	// Row is the spreadsheet row (1-based), Col the 0-based column
 	// (0 is A).
 	Row, Col int
-	// Invalid counts the bytes of the cell that were not UTF-8, each now
-	// a U+FFFD in Text, which [ReadCSV] has reported already. Any further
-	// U+FFFD was in the file as such, or was left by a decoding that
-	// failed, and has not been reported.
+	// Invalid counts the U+FFFD in Text that [Table.ReportUnreadable] has
+	// reported: bytes that were not UTF-8, and characters a decoding lost.
+	// Before that call it counts the bytes alone.
 	Invalid int
 }
 
@@ -141,10 +141,14 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 	return t
 }
 
-// ReportInvalidBytes records an error for each byte of [Table.Invalid],
+// ReportUnreadable reports what of the file could not be read, so that no
+// U+FFFD reaches a plan or a report silently: each byte of [Table.Invalid],
 // up to [MaxInvalidBytes] and then one that counts the rest, at its
-// file:line:col and named with its cell by name (nil: "cell B3").
-func (t *Table) ReportInvalidBytes(file string, name func(Cell) string, diags *scenario.Diagnostics) {
+// file:line:col; and each cell holding a U+FFFD that is not one of those
+// bytes (a character the file's encoding lost, see [LostText]). Cells are
+// named by name (nil: "cell B3"). Afterwards [Cell.Invalid] counts every
+// U+FFFD of its cell.
+func (t *Table) ReportUnreadable(file string, name func(Cell) string, diags *scenario.Diagnostics) {
 	if name == nil {
 		name = func(c Cell) string { return "cell " + c.Ref() }
 	}
@@ -155,6 +159,29 @@ func (t *Table) ReportInvalidBytes(file string, name func(Cell) string, diags *s
 		}
 	}
 	reportInvalidBytes(file, t.Invalid, refs, diags)
+	for _, row := range t.Rows {
+		for j := range row.Cells {
+			c := &row.Cells[j]
+			if msg := LostText(c.Text, c.Invalid, t.Encoding); msg != "" {
+				diags.Errorf(c.Pos, "%s: %q %s", name(*c), c.Text, msg)
+				c.Invalid = strings.Count(c.Text, "\uFFFD")
+			}
+		}
+	}
+}
+
+// LostText explains a U+FFFD in text beyond the reported ones, read from a
+// file in encoding (as [DecodeText] names it); it returns "" when there is
+// none. Readers call it on every value they keep.
+func LostText(text string, reported int, encoding string) string {
+	if strings.Count(text, "\uFFFD") <= reported {
+		return ""
+	}
+	switch encoding {
+	case "gb18030", "windows-1252":
+		return fmt.Sprintf("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, SaveAsUTF8)
+	}
+	return "holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and " + SaveAsUTF8
 }
 
 // placeRow makes the row of a record that r has just read: each cell at

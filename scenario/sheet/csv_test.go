@@ -158,7 +158,7 @@ func TestReadCSV(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var diags scenario.Diagnostics
 			tab := ReadCSV("f.csv", tc.data, tc.opts, &diags)
-			tab.ReportInvalidBytes("f.csv", nil, &diags)
+			tab.ReportUnreadable("f.csv", nil, &diags)
 			require.NotNil(t, tab)
 			assert.Equal(t, tc.encoding, tab.Encoding)
 			assert.Equal(t, tc.cells, placedCells(tab))
@@ -187,17 +187,20 @@ func TestReadCSVInvalidBytesInCells(t *testing.T) {
 	data = append(data, "T02,\uFFFD,好\n"...)
 	var diags scenario.Diagnostics
 	tab := ReadCSV("f.csv", data, Options{}, &diags)
-	tab.ReportInvalidBytes("f.csv", nil, &diags)
 	assert.Equal(t, "utf-8", tab.Encoding)
 	require.Len(t, tab.Rows, 14)
+	assert.Equal(t, 0, tab.Rows[13].Cells[1].Invalid, "a U+FFFD in UTF-8 text is not an invalid byte")
+	assert.Empty(t, diags, "reading reports nothing; the caller reports with its names")
+	tab.ReportUnreadable("f.csv", nil, &diags)
 	for _, r := range tab.Rows[1:13] {
 		assert.Equal(t, 0, r.Cells[0].Invalid)
 		assert.Equal(t, 2, r.Cells[1].Invalid, "row %d", r.Number)
 		assert.Equal(t, 1, r.Cells[2].Invalid, "row %d", r.Number)
 	}
-	assert.Equal(t, 0, tab.Rows[13].Cells[1].Invalid, "a U+FFFD in UTF-8 text is not an invalid byte")
+	assert.Equal(t, 1, tab.Rows[13].Cells[1].Invalid, "the U+FFFD that was in the text is reported too")
 	got := diagStrings(diags)
-	require.Len(t, got, MaxInvalidBytes+1)
+	require.Len(t, got, MaxInvalidBytes+2)
+	assert.Equal(t, "f.csv:26:5: cell B14: \"\uFFFD\" holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)", got[MaxInvalidBytes+1])
 	assert.Equal(t, `f.csv:2:6: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[0])
 	assert.Equal(t, `f.csv:3:2: cell C2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[2])
 	assert.Equal(t, `f.csv:14:7: cell B8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[MaxInvalidBytes-1])
@@ -221,7 +224,7 @@ func TestReadCSVLongLine(t *testing.T) {
 	data := []byte(strings.Repeat(cell, n))
 	var diags scenario.Diagnostics
 	tab := ReadCSV("f.csv", data, Options{}, &diags)
-	tab.ReportInvalidBytes("f.csv", nil, &diags)
+	tab.ReportUnreadable("f.csv", nil, &diags)
 	require.Len(t, tab.Rows, 1)
 	cells := tab.Rows[0].Cells
 	require.Len(t, cells, n+1)
@@ -240,6 +243,6 @@ func BenchmarkReadCSVLongLine(b *testing.B) {
 	for b.Loop() {
 		var diags scenario.Diagnostics
 		tab := ReadCSV("f.csv", data, Options{}, &diags)
-		tab.ReportInvalidBytes("f.csv", nil, &diags)
+		tab.ReportUnreadable("f.csv", nil, &diags)
 	}
 }

@@ -91,7 +91,7 @@ func FuzzReadCSV(f *testing.F) {
 		for _, opts := range []Options{{}, {TSV: true}} {
 			var diags scenario.Diagnostics
 			tab := ReadCSV("f.csv", data, opts, &diags)
-			tab.ReportInvalidBytes("f.csv", nil, &diags)
+			tab.ReportUnreadable("f.csv", nil, &diags)
 			if tab.Encoding != encoding {
 				t.Fatalf("ReadCSV says %s, DecodeText %s", tab.Encoding, encoding)
 			}
