@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
@@ -388,7 +390,7 @@ func inferArea(text string, rub *scenario.Rubric) string {
 			if n == "" {
 				continue
 			}
-			if i := strings.Index(lower, strings.ToLower(n)); i >= 0 && i < at {
+			if i := wordIndex(lower, strings.ToLower(n)); i >= 0 && i < at {
 				best, at = d.ID, i
 			}
 		}
@@ -404,12 +406,32 @@ func inferArea(text string, rub *scenario.Rubric) string {
 			if cue == "" {
 				continue
 			}
-			if i := strings.Index(lower, cue); i >= 0 && i < at {
+			if i := wordIndex(lower, cue); i >= 0 && i < at {
 				best, at = d.ID, i
 			}
 		}
 	}
 	return best
+}
+
+// wordIndex is the index of the first place in text where word starts a
+// word, or -1: "time" is found in "on time" but not in "sometimes", and
+// "floor" not in "ground-floor". A word of Chinese, which is written
+// without spaces, is found anywhere.
+func wordIndex(text, word string) int {
+	first, _ := utf8.DecodeRuneInString(word)
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		if i == 0 || scenario.IsWide(first) || !(unicode.IsLetter(before) || unicode.IsDigit(before) || before == '-') {
+			return i
+		}
+		from = i + len(word)
+	}
 }
 
 func improvementPlan(g GroupReport, s *scenario.Scenario) []Action {

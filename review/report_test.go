@@ -398,3 +398,21 @@ func TestTrainersOwnRubric(t *testing.T) {
 	assert.Contains(t, decisional[0], "(Owner: Recorder (Bo Wang))")
 	assert.Contains(t, decisional[1], "(Owner: Council host (Ann Lee))")
 }
+
+func TestWordIndex(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       int
+	}{
+		{"watch the time", "time", 10},
+		{"sometimes late", "time", -1},
+		{"sometimes late; time it", "time", 16},
+		{"the ground-floor owner", "floor", -1},
+		{"give the floor to all", "floor", 9},
+		{"summarise each phase", "summar", 0},
+		{"主持人没有计时，超时了", "超时", 24},
+		{"", "time", -1},
+	} {
+		assert.Equal(t, tt.want, wordIndex(tt.text, tt.word), "%q in %q", tt.word, tt.text)
+	}
+}

@@ -150,6 +150,7 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 // value failed to decode, so that every problem is reported at once; a
 // value that failed is not checked again.
 type yamlReader struct {
+	planID string // the plan's id, worked out once
 	name   string
 	y      sheetYAML
 	pos    scenario.Positions
@@ -167,7 +168,7 @@ func (r *yamlReader) decoded(key string) bool { return !r.failed[r.where(key)] }
 
 // parseYAML reads a YAML scoresheet: one reviewer, one group.
 func parseYAML(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
-	r := &yamlReader{name: name, p: p, rub: rub, diags: diags, failed: map[scenario.Pos]bool{}}
+	r := &yamlReader{name: name, p: p, planID: p.ID(), rub: rub, diags: diags, failed: map[scenario.Pos]bool{}}
 	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &r.y)
 	*diags = append(*diags, d...)
 	if r.y.Version == 0 {
@@ -204,7 +205,7 @@ func (r *yamlReader) sheet() Scoresheet {
 		r.diags.Errorf(r.where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
-	checked := checkPlan(sh.Plan, r.p.ID(), "", r.where("plan"), r.diags)
+	checked := checkPlan(sh.Plan, r.planID, "", r.where("plan"), r.diags)
 	if r.decoded("round") && r.decoded("group") &&
 		checkRoundGroup(r.p, sh.Round, sh.Group, "round", "group", r.where("round"), r.where("group"), r.diags) &&
 		!checked && len(y.Members) > 0 {
@@ -244,6 +245,9 @@ func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
 	noPlan := sh.Plan == "" && !sh.IsBlank()
 	if noPlan && !opts.AllowNoPlanID {
 		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID("sheet"))
+	}
+	if mangledPlanID(sh.Plan) && len(r.y.Members) == 0 && !opts.AllowNoPlanID {
+		r.diags.Errorf(r.where("plan"), "plan: %q is not a plan id and no members are listed to check instead; %s", sh.Plan, noPlanID("sheet"))
 	}
 	if r.diags.HasErrors() {
 		return nil
@@ -337,16 +341,25 @@ func checkPlan(got, want, what string, pos scenario.Pos, diags *scenario.Diagnos
 	if got == "" || want == "" {
 		return false
 	}
-	if !planIDPattern.MatchString(got) {
-		if _, err := strconv.ParseFloat(got, 64); err == nil {
-			diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", cmp.Or(what, "plan"), got)
-			return false
-		}
+	if mangledPlanID(got) {
+		diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", cmp.Or(what, "plan"), got)
+		return false
 	}
 	if got != want {
 		diags.Errorf(pos, "%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", prefix(what), got, want)
 	}
 	return true
+}
+
+// mangledPlanID reports a plan id that a spreadsheet turned into a number
+// (twelve digits, or digits with an "E"): it says nothing of the plan.
+func mangledPlanID(id string) bool {
+	id = strings.ToLower(strings.TrimSpace(id))
+	if id == "" || planIDPattern.MatchString(id) {
+		return false
+	}
+	_, err := strconv.ParseFloat(id, 64)
+	return err == nil
 }
 
 // prefix is what, when given, ready to start a message.

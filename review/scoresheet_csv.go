@@ -119,10 +119,11 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 // spreadsheet: "row 3, column G (Rhythm [rhythm])", with the round and
 // group the row is for once they are known.
 type csvReader struct {
-	p     *plan.Plan
-	rub   *scenario.Rubric
-	opts  ParseOptions
-	diags *scenario.Diagnostics
+	planID string // the plan's id, worked out once: not for every row
+	p      *plan.Plan
+	rub    *scenario.Rubric
+	opts   ParseOptions
+	diags  *scenario.Diagnostics
 
 	header sheet.Row
 	// cols maps a column id to its 0-based column.
@@ -142,7 +143,7 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts
 		}
 		return nil
 	}
-	r := &csvReader{p: p, rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
+	r := &csvReader{p: p, planID: p.ID(), rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, header: t.Rows[0]}
 	t.ReportUnreadable(name, r.where, diags)
 	if !r.readHeader(t.Rows[0]) {
 		return nil
@@ -242,15 +243,20 @@ func (r *csvReader) warnUnchecked() {
 // plan id nor members, which is a warning once the row is taken.
 func (r *csvReader) requirePlanID(row sheet.Row, ctx string) (unchecked bool) {
 	id, pc, hasCol := r.cell(row, colPlan)
-	if id != "" || !hasCol {
-		return false
-	}
-	if !r.opts.AllowNoPlanID {
-		r.diags.Errorf(pc.Pos, "%s: %sthe plan id is empty; %s", r.where(pc), ctx, noPlanID("row"))
-		return false
-	}
 	members, _, _ := r.cell(row, colMembers)
-	return members == ""
+	switch {
+	case !hasCol:
+		return false
+	case id != "" && !mangledPlanID(id):
+		return false
+	case r.opts.AllowNoPlanID:
+		return members == ""
+	case id == "":
+		r.diags.Errorf(pc.Pos, "%s: %sthe plan id is empty; %s", r.where(pc), ctx, noPlanID("row"))
+	case members == "":
+		r.diags.Errorf(pc.Pos, "%s: %s%q is not a plan id and the members cell is empty, so nothing can be checked; %s", r.where(pc), ctx, id, noPlanID("row"))
+	}
+	return false
 }
 
 // headerText is the text of the header cell of column col, as the
@@ -369,7 +375,7 @@ func (r *csvReader) checkPlan(row sheet.Row, round, group int, known bool) (stri
 		return sheetPlan, true
 	}
 	n := len(r.diags.Errors())
-	checked := checkPlan(sheetPlan, r.p.ID(), r.where(pc), pc.Pos, r.diags)
+	checked := checkPlan(sheetPlan, r.planID, r.where(pc), pc.Pos, r.diags)
 	if checked && len(r.diags.Errors()) > n {
 		r.otherPlan[key] = true
 		return sheetPlan, true
