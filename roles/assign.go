@@ -59,6 +59,9 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the scenario's bounds, an impossible quota); rules the optimiser could
 // not keep are listed in the plan's Unmet.
 func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
+	if opts.Rounds < 0 || opts.Rounds > scenario.MaxRounds {
+		return nil, fmt.Errorf("%w: %d rounds: a training day has 1 to %d rounds", scenario.ErrInvalid, opts.Rounds, scenario.MaxRounds)
+	}
 	r = r.SortedByID()
 	prob, info, err := newProblem(s, r, opts)
 	if err != nil {
@@ -716,11 +719,11 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
 // them. An inject aimed at a required role reaches its group, or the
 // unfilled role is already among the plan's unmet rules.
 func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []string {
-	type aimed struct {
-		in     scenario.Inject
-		titles string
+	type miss struct {
+		round, group int
+		text         string
 	}
-	var optional []aimed
+	var misses []miss
 	for _, in := range s.Injects {
 		ids := s.OptionalRecipients(in)
 		if len(ids) == 0 || len(ids) < len(in.To) {
@@ -728,21 +731,19 @@ func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []string {
 		}
 		titles := make([]string, len(ids))
 		for i, id := range ids {
-			role, _ := s.Role(id)
-			titles[i] = cmp.Or(role.Title, id)
+			titles[i] = s.RoleTitle(id)
 		}
-		optional = append(optional, aimed{in, strings.Join(titles, " or ")})
-	}
-	var out []string
-	for _, rd := range p.Rounds {
-		for _, g := range rd.Groups {
-			for _, a := range optional {
-				reached := slices.ContainsFunc(g.Members, func(m plan.Member) bool { return slices.Contains(a.in.To, m.Role) })
-				if !reached {
-					out = append(out, fmt.Sprintf("round %d, group %d: nobody plays %s, so the inject at %s reaches nobody", rd.Round, g.Group, a.titles, scenario.Clock(a.in.At.Minutes())))
-				}
+		for _, rec := range p.InjectRecipients(in, 0) {
+			if len(rec.Members) == 0 {
+				misses = append(misses, miss{rec.Round, rec.Group, fmt.Sprintf("round %d, group %d: nobody plays %s, so the inject at %s reaches nobody",
+					rec.Round, rec.Group, strings.Join(titles, " or "), scenario.Clock(in.At.Minutes()))})
 			}
 		}
+	}
+	slices.SortStableFunc(misses, func(a, b miss) int { return cmp.Or(cmp.Compare(a.round, b.round), cmp.Compare(a.group, b.group)) })
+	out := make([]string, len(misses))
+	for i, m := range misses {
+		out[i] = m.text
 	}
 	return out
 }

@@ -138,6 +138,8 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		opts roles.AssignOptions
 		want string
 	}{
+		{"rounds past any day", roles.AssignOptions{Rounds: 100000000}, "100000000 rounds: a training day has 1 to 20 rounds"},
+		{"negative rounds", roles.AssignOptions{Rounds: -1}, "-1 rounds: a training day has 1 to 20 rounds"},
 		{"more groups than trainees", roles.AssignOptions{Groups: 31}, "31 groups were asked for but the roster has only 30 trainees"},
 		{"groups too small for the scenario", roles.AssignOptions{Groups: 10}, "below the scenario's minimum of 5"},
 		{"groups too large for the scenario", roles.AssignOptions{Groups: 2}, "above the scenario's maximum of 8"},

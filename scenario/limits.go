@@ -27,6 +27,8 @@ const (
 	MaxGroupSize = 200
 	// MaxGroups bounds grouping.groups.
 	MaxGroups = 100
+	// MaxRounds bounds the rounds of one training day.
+	MaxRounds = 20
 	// MaxWeight bounds the weight of a mix rule and of a rubric dimension.
 	MaxWeight = 100
 	// MinScore and MaxScore bound a rubric's scale and its levels' scores,

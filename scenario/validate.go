@@ -411,7 +411,7 @@ func validateGroupSize(s *Scenario, c checker) {
 	if g.Size.Max > 0 && g.Size.Min > g.Size.Max {
 		c.errorf("grouping.size", "grouping.size: min %d is above max %d", g.Size.Min, g.Size.Max)
 	}
-	if !s.roleCountsInRange() {
+	if !s.roleCountsInRange() || c.roleCountFailed(len(s.Roles)) {
 		return // the roles' sums would only repeat a count already reported
 	}
 	minTotal, maxTotal := 0, 0
@@ -432,6 +432,19 @@ func validateGroupSize(s *Scenario, c checker) {
 	if g.Size.Min > 0 && maxTotal != Unlimited && maxTotal < g.Size.Min {
 		c.errorf("grouping.size.min", "grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max", maxTotal, g.Size.Min)
 	}
+}
+
+// roleCountFailed tells whether the decoder reported a role's count, min or
+// max: such a role counts as one per group, and sums over it would mislead.
+func (c checker) roleCountFailed(roles int) bool {
+	for i := range roles {
+		for _, k := range []string{"count", "min", "max"} {
+			if c.failed[fmt.Sprintf("roles[%d].%s", i, k)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // validateMix checks the attributes to mix and their weights.

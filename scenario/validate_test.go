@@ -124,6 +124,14 @@ func TestOneMessagePerProblem(t *testing.T) {
 			want: []string{`x.yaml:8:37: backgrounds[0].label.en: expected text, got a list`},
 		},
 		{
+			// A wrong count falls back to one per group, and must not make
+			// the roles' places per group look too few for the groups.
+			name: "role count not a number",
+			find:    "    min: 1\n    max: 3\n    brief: You live on the ground floor.\n    confidential: You fear losing light.\ngrouping:\n  size: {min: 3, max: 5}",
+			replace: "    count: many\n    brief: You live on the ground floor.\n    confidential: You fear losing light.\ngrouping:\n  size: {min: 4, max: 5}",
+			want:    []string{`x.yaml:35:12: roles[2].count: expected a whole number, got "many"`},
+		},
+		{
 			name: "label in an unknown language only", find: "label: {en: Social worker, zh: 社工}", replace: "label: {fr: Travailleur social}",
 			want: []string{`x.yaml:8:33: backgrounds[0].label: unknown language "fr" (use en or zh)`},
 		},
