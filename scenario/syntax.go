@@ -13,6 +13,16 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// ParseYAML parses data as a single YAML document and returns its root
+// node, for readers of other yishi files (rosters) that walk the nodes
+// themselves: a file that is not UTF-8, syntax errors (an unclosed quote
+// where it opens), an empty file and a second document are reported at
+// their place in diags, and the result is nil when the document cannot be
+// used.
+func ParseYAML(file string, data []byte, diags *Diagnostics) *yaml.Node {
+	return parseDocument(file, data, diags)
+}
+
 // parseDocument parses data as a single YAML document. It reports a file
 // that is not UTF-8, and syntax errors, at the place they are, and returns
 // nil when the document cannot be used.

@@ -469,6 +469,18 @@ func TestParseRosterInline(t *testing.T) {
 			diags: []string{`r.xls: this is an Excel 97–2003 workbook (.xls), which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8`},
 		},
 		{
+			name:  "yaml with a quote left open",
+			file:  "r.yaml",
+			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王淑芬, unit: 石庄, background: 社工}\n",
+			diags: []string{`r.yaml:3:21: YAML syntax: the quoted text that opens here never ends; close it with "`},
+		},
+		{
+			name:  "yaml with a byte that is not UTF-8",
+			file:  "r.yaml",
+			data:  "version: 1\ntrainees:\n  - {id: T01, name: Ren\xe9e, unit: East, background: 社工}\n",
+			diags: []string{`r.yaml:3:24: invalid UTF-8 byte 0xE9; save the file as UTF-8, not GBK or GB18030`},
+		},
+		{
 			name:  "a CSV named .xlsx",
 			file:  "r.xlsx",
 			data:  "编号,姓名",

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,16 +46,14 @@ func (y yamlReader) at(n *yaml.Node) scenario.Pos {
 // `version: 1`, maybe `kind: roster`, and `trainees:`, whose list it
 // returns. It returns nil when the file cannot be read as a roster.
 func (y yamlReader) trainees(data []byte) *yaml.Node {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		y.diags.Errorf(yamlErrorPos(y.file, err), "YAML syntax: %s", strings.TrimPrefix(err.Error(), "yaml: "))
-		return nil
-	}
-	if len(doc.Content) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		y.diags.Errorf(scenario.Pos{File: y.file}, "file is empty; a YAML roster starts with `version: %d` and lists `trainees:`", scenario.Version)
 		return nil
 	}
-	root := doc.Content[0]
+	root := scenario.ParseYAML(y.file, data, y.diags)
+	if root == nil {
+		return nil
+	}
 	if root.Kind != yaml.MappingNode {
 		y.diags.Errorf(y.at(root), "expected a roster: a mapping starting with `version: %d`", scenario.Version)
 		return nil
@@ -174,19 +173,4 @@ func kindName(n *yaml.Node) string {
 		return "alias"
 	}
 	return "value"
-}
-
-// yamlErrorPos pulls the line out of a yaml.v3 error ("yaml: line 7: ...").
-func yamlErrorPos(file string, err error) scenario.Pos {
-	msg := err.Error()
-	if i := strings.Index(msg, "line "); i >= 0 {
-		rest := msg[i+5:]
-		j := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
-		if j > 0 {
-			if line, err := strconv.Atoi(rest[:j]); err == nil {
-				return scenario.Pos{File: file, Line: line}
-			}
-		}
-	}
-	return scenario.Pos{File: file}
 }
