@@ -126,7 +126,7 @@ func TestOneMessagePerProblem(t *testing.T) {
 		{
 			// A wrong count falls back to one per group, and must not make
 			// the roles' places per group look too few for the groups.
-			name: "role count not a number",
+			name:    "role count not a number",
 			find:    "    min: 1\n    max: 3\n    brief: You live on the ground floor.\n    confidential: You fear losing light.\ngrouping:\n  size: {min: 3, max: 5}",
 			replace: "    count: many\n    brief: You live on the ground floor.\n    confidential: You fear losing light.\ngrouping:\n  size: {min: 4, max: 5}",
 			want:    []string{`x.yaml:35:12: roles[2].count: expected a whole number, got "many"`},
