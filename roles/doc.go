@@ -5,5 +5,6 @@
 // Its subpackages hold the pieces the rest of yishi calls on their own:
 // [roster] reads the sign-up sheet, [plan] is the plan model that cards,
 // scoresheets, the report and the room read, [grouping] is the MDGP
-// optimiser, and [cards] renders role cards and the trainer's master sheet.
+// optimiser, and [github.com/yishi-council/yishi/roles/cards] renders role
+// cards and the trainer's master sheet.
 package roles

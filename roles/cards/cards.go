@@ -1,3 +1,11 @@
+// Package cards makes what each trainee holds in their hand and what the
+// trainer keeps: one role card per trainee per round (the scenario's public
+// brief, the agenda with its times, the trainee's own role with its
+// confidential brief and nobody else's, the group's public roles) and the
+// trainer's master sheet (every group and role, the timetable, who receives
+// each inject). Both render as print-ready HTML (A4 or A5, Chinese fonts, no
+// external assets), Markdown, text and JSON; [Files] lays them out as files
+// with safe names ([SafeFileName]).
 package cards
 
 import (

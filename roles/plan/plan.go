@@ -206,7 +206,7 @@ func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 func ReadFile(path string) (*Plan, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
-		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: err.Error()}}
+		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
 	}
 	return Parse(path, data)
 }

@@ -140,10 +140,7 @@ type Options struct {
 func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
-		msg := err.Error()
-		msg = strings.TrimPrefix(msg, "open "+path+": ")
-		msg = strings.TrimPrefix(msg, path+": ")
-		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: msg}}
+		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
 	}
 	return Parse(path, data, s, opts)
 }

@@ -21,7 +21,7 @@ import (
 	"github.com/yishi-council/yishi/scenario"
 )
 
-var update = flag.Bool("update", false, "rewrite the roster fixtures and golden files under testdata/roster")
+var update = flag.Bool("update", false, "rewrite the roster fixtures and golden files under testdata")
 
 // testScenarioYAML is a small scenario for the roster tests, written here
 // so that they do not depend on the bundled library.

@@ -8,16 +8,23 @@ package mdgplib
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 )
 
-// Root returns the data's folder: shared/mdgp in the parent of the module
-// root, found from the working directory (a test runs in its package's
-// folder). It does not check that the folder exists.
+// EnvDir names the environment variable that, when set, gives the data's
+// folder, for a checkout that does not stand beside shared/.
+const EnvDir = "YISHI_MDGP_DIR"
+
+// Root returns the data's folder: the one [EnvDir] names, else shared/mdgp
+// in the parent of the module root, found from the working directory (a
+// test runs in its package's folder). It does not check that the folder
+// exists.
 func Root() (string, error) {
+	if dir := os.Getenv(EnvDir); dir != "" {
+		return dir, nil
+	}
 	dir, err := os.Getwd()
 	if err != nil {
 		return "", err
@@ -65,7 +72,7 @@ func check(t testing.TB, dir string, err error) (string, bool) {
 		return dir, true
 	}
 	if os.Getenv("CI") == "true" {
-		t.Fatal(fmt.Sprintf("CI=true but the MDGPLIB data is not at %s (%v): place the shared mdgp folder beside the repository so this test runs", dir, err))
+		t.Fatalf("CI=true but the MDGPLIB data is not at %s (%v): place the shared mdgp folder beside the repository, or name it in %s, so this test runs", dir, err, EnvDir)
 	}
 	return dir, false
 }

@@ -16,13 +16,15 @@ type outcomeTB struct {
 	fatal, skip string
 }
 
-func (o *outcomeTB) Helper()                       {}
-func (o *outcomeTB) Fatal(a ...any)                { o.fatal = fmt.Sprint(a...) }
-func (o *outcomeTB) Skipf(format string, a ...any) { o.skip = fmt.Sprintf(format, a...) }
+func (o *outcomeTB) Helper()                        {}
+func (o *outcomeTB) Fatal(a ...any)                 { o.fatal = fmt.Sprint(a...) }
+func (o *outcomeTB) Fatalf(format string, a ...any) { o.fatal = fmt.Sprintf(format, a...) }
+func (o *outcomeTB) Skipf(format string, a ...any)  { o.skip = fmt.Sprintf(format, a...) }
 
 // inRepository makes a module in a fresh folder and runs the test in a
 // package folder of it, as go test would.
 func inRepository(t *testing.T) (parent string) {
+	t.Setenv(EnvDir, "") // the folder is found beside the module, not named
 	parent = t.TempDir()
 	repo := filepath.Join(parent, "yishi")
 	require.NoError(t, os.MkdirAll(filepath.Join(repo, "roles", "grouping"), 0o755))
@@ -49,6 +51,16 @@ func TestMissingDataFailsInCI(t *testing.T) {
 		assert.Empty(t, o.fatal)
 		_, ok := Optional(o, "instances")
 		assert.False(t, ok)
+		assert.Empty(t, o.fatal)
+	})
+	t.Run("named by the environment", func(t *testing.T) {
+		inRepository(t)
+		elsewhere := filepath.Join(t.TempDir(), "mdgp")
+		require.NoError(t, os.MkdirAll(filepath.Join(elsewhere, "instances"), 0o755))
+		t.Setenv("CI", "true")
+		t.Setenv(EnvDir, elsewhere)
+		o := &outcomeTB{TB: t}
+		assert.Equal(t, filepath.Join(elsewhere, "instances"), Dir(o, "instances"))
 		assert.Empty(t, o.fatal)
 	})
 	t.Run("present", func(t *testing.T) {
