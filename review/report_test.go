@@ -152,7 +152,7 @@ func TestHTMLEscaping(t *testing.T) {
 	out, err := RenderReport(rep, ReportMarkdown)
 	require.NoError(t, err)
 	md := string(out)
-	assert.Contains(t, md, `\[x\](javascript:alert(1)) \*\*bold\*\* \| cell \| \!\[i\](http://x/i.png)`)
+	assert.Contains(t, md, `\[x\](javascript:alert(1)) \*\*bold\*\* \| cell \| \!\[i\](http\://x/i.png)`)
 	assert.NotContains(t, md, "[x](javascript")
 	assert.NotContains(t, md, "![i](")
 	assert.Contains(t, md, `\# heading`, "not a heading, even inside a list item")

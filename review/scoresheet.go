@@ -570,9 +570,12 @@ func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 	if opts.Round == 0 {
 		rounds = p.Rounds
 	} else {
+		if err := p.CheckRound(opts.Round); err != nil {
+			return nil, err
+		}
 		rd, ok := p.Round(opts.Round)
 		if !ok {
-			return nil, fmt.Errorf("%w: the plan has no round %d (it has rounds 1–%d)", scenario.ErrInvalid, opts.Round, len(p.Rounds))
+			return nil, fmt.Errorf("%w: the plan has no round %d", scenario.ErrInvalid, opts.Round)
 		}
 		rounds = []plan.Round{*rd}
 	}

@@ -56,15 +56,18 @@ func (r Role) DisplayTitle() string {
 var (
 	mdSpecial = strings.NewReplacer(
 		`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "!", `\!`,
-		"<", "&lt;", ">", "&gt;", "&", "&amp;",
+		"~", `\~`, "<", "&lt;", ">", "&gt;", "&", "&amp;",
+		// GitHub's Markdown links bare addresses; an escaped colon or dot
+		// reads the same and links nothing.
+		"://", `\://`, "www.", `www\.`,
 	)
 	mdLineStart = regexp.MustCompile(`^(\d+)([.)])`)
 )
 
 // EscapeMarkdown makes user text inert in Markdown, for a line or a table
-// cell: no emphasis, links, images, table cells or raw HTML, and nothing at
-// the start that reads as a heading, list or quote. Line breaks become
-// spaces.
+// cell: no emphasis, strike-through, links (bare addresses included),
+// images, table cells or raw HTML, and nothing at the start that reads as a
+// heading, list or quote. Line breaks become spaces.
 func EscapeMarkdown(s string) string {
 	s = mdSpecial.Replace(strings.Join(strings.Fields(s), " "))
 	if s != "" && strings.ContainsRune("#-+=>~", rune(s[0])) {

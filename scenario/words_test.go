@@ -42,3 +42,23 @@ func TestTerminalSafe(t *testing.T) {
 		})
 	}
 }
+
+func TestEscapeMarkdown(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain text":              "plain text",
+		"**bold** _it_ `code`":    `\*\*bold\*\* \_it\_ \` + "`code\\`",
+		"~~struck~~":              `\~\~struck\~\~`,
+		"see https://x.example/a": `see https\://x.example/a`,
+		"or www.example.com":      `or www\.example.com`,
+		"![i](http://x/i.png)":    `\!\[i\](http\://x/i.png)`,
+		"# heading":               `\# heading`,
+		"- item":                  `\- item`,
+		"1. item":                 `1\. item`,
+		"<script>":                "&lt;script&gt;",
+		"a | b":                   `a \| b`,
+		"two\nlines":              "two lines",
+		"议事会：**加装电梯**":            `议事会：\*\*加装电梯\*\*`,
+	} {
+		assert.Equal(t, want, scenario.EscapeMarkdown(in), "EscapeMarkdown(%q)", in)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/yishi-council/yishi/scenario"
@@ -139,7 +140,7 @@ func Template(id, title, lang string) ([]byte, error) {
 }
 
 // yamlQuote quotes s as a YAML double-quoted scalar.
-func yamlQuote(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`)
-	return `"` + r.Replace(s) + `"`
-}
+// Go's quoting escapes control and invisible characters as \a, \x1b or
+// \u202e, all of which YAML's double-quoted scalars read back the same, and
+// keeps Chinese and other printable text as it is.
+func yamlQuote(s string) string { return strconv.Quote(s) }

@@ -85,3 +85,15 @@ func TestSourceUnknown(t *testing.T) {
 	_, _, err = scenarios.YAML("../rubrics/standard")
 	assert.Error(t, err)
 }
+
+// TestTemplateTitleIsQuoted: whatever a trainer types as the title, the
+// template still validates and keeps the title as typed.
+func TestTemplateTitleIsQuoted(t *testing.T) {
+	for _, title := range []string{`Shared "garden" plots`, "议事会：楼道\\充电", "bell\a and escape\x1b[31m", "two\nlines"} {
+		data, err := scenarios.Template("garden", title, "en")
+		require.NoError(t, err)
+		s, diags := scenario.ParseScenario("t.yaml", data, scenarios.Rubric)
+		require.NoError(t, diags.Err(), "%q", title)
+		assert.Equal(t, title, s.Title)
+	}
+}

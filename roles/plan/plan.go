@@ -11,6 +11,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -187,6 +190,7 @@ func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 					diags.Errorf(pos.Of(path+".id"), "%s.id: trainee %q is in group %d and group %d of round %d", path, m.ID, other, g.Group, r.Round)
 				}
 				seen[m.ID] = g.Group
+				checkText(m, path, pos, &diags)
 				if name, ok := ids[m.ID]; ok && name != m.Name {
 					diags.Errorf(pos.Of(path+".name"), "%s.name: trainee %q is called %q here and %q elsewhere", path, m.ID, m.Name, name)
 				}
@@ -314,4 +318,18 @@ func (p *Plan) ID() string {
 		return ""
 	}
 	return Digest(data)[:12]
+}
+
+// checkText refuses control characters, line breaks and direction marks in
+// a member's id, name and unit: a plan edited by hand must not put them on
+// cards and tables, as the roster reader never does.
+func checkText(m Member, path string, pos scenario.Positions, diags *scenario.Diagnostics) {
+	for _, f := range []struct{ key, value string }{{"id", m.ID}, {"name", m.Name}, {"unit", m.Unit}} {
+		i := strings.IndexFunc(f.value, func(r rune) bool { return unicode.IsControl(r) || scenario.IsBidi(r) })
+		if i < 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(f.value[i:])
+		diags.Errorf(pos.Of(path+"."+f.key), "%s.%s: character U+%04X in %q would break the printed cards and tables; remove it", path, f.key, r, f.value)
+	}
 }

@@ -187,3 +187,33 @@ func TestScenarioSource(t *testing.T) {
 	assert.Equal(t, "s/my.yaml", plan.ScenarioSource("day/s/my.yaml", "day/plan.yaml"))
 	assert.Equal(t, "my.yaml", plan.ScenarioSource("my.yaml", ""), "no plan file: as given")
 }
+
+func TestParseRefusesControlCharacters(t *testing.T) {
+	for _, bad := range []string{`Ann\nLee`, `Ann\tLee`, `\e]0;pwned\a`, `王\u202e淑芬`} {
+		text := strings.Replace(planText("bundled", "", "recorder"), "name: Ann,", `name: "`+bad+`",`, 1)
+		p, diags := plan.Parse("p.yaml", []byte(text))
+		assert.Nil(t, p, "%s", bad)
+		require.Len(t, diags.Errors(), 1, "%s: %v", bad, diags)
+		assert.Contains(t, diags.Error(), "p.yaml:15:28: rounds[0].groups[0].members[0].name: character U+", bad)
+	}
+}
+
+// FuzzParse: a plan file of any bytes is parsed or refused with positions,
+// never a panic; a plan that parses marshals and parses back to itself.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(planText("bundled", "", "recorder")))
+	f.Add([]byte("version: 1\nkind: plan\nrounds: []\n"))
+	f.Add([]byte("{"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, diags := plan.Parse("f.yaml", data)
+		if p == nil {
+			require.True(t, diags.HasErrors(), "a refused plan says why")
+			return
+		}
+		out, err := plan.Marshal(p)
+		require.NoError(t, err)
+		back, diags := plan.Parse("back.yaml", out)
+		require.NoError(t, diags.Err())
+		assert.Equal(t, p.ID(), back.ID())
+	})
+}
