@@ -44,7 +44,8 @@ from a browser at 100% scale with headers and footers off.
 
 With --round R only that round's cards are written, and all-cards and the
 master sheet go to DIR/round-R/. Nothing is written if any file exists,
-unless --force.`,
+unless --force; nothing is ever written into a folder of another command's
+files, such as yishi demo's.`,
 		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md",
 		Args:    exactArgs(1, "one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -87,6 +88,14 @@ type cardsResult struct {
 	Files    []string `json:"files"`
 }
 
+// allCardsName is the base name of the file of every card, for printing.
+const allCardsName = "all-cards"
+
+// cardsTree says how a cards run writes its folder: as `yishi cards`.
+func cardsTree(opts *cardsOptions) output.TreeOptions {
+	return output.TreeOptions{Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force}
+}
+
 func runCards(opts *cardsOptions) error {
 	p, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
@@ -126,7 +135,7 @@ func runCards(opts *cardsOptions) error {
 	if opts.Round > 0 {
 		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
 	}
-	if err := writeTree(opts.Writer, root, out, opts.Force); err != nil {
+	if err := writeTree(opts.Writer, root, out, cardsTree(opts)); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

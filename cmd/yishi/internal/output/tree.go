@@ -5,18 +5,38 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 )
 
+// TreeOptions says what a [Writer.Tree] run is.
+type TreeOptions struct {
+	// Kind names the command whose files the run writes, such as "yishi
+	// cards". The manifest records it, and a run of one kind never writes
+	// into a folder that holds the files of another, force or not: they
+	// may be its input, or another step's output.
+	Kind string
+	// What names what the run writes, and Instead a subfolder to suggest,
+	// for the message that refuses another kind's folder: "the cards" and
+	// "cards".
+	What, Instead string
+	// Force lets the run replace the earlier run's files.
+	Force bool
+	// KindOf, when set, tells the kind of a manifest written before
+	// manifests named their kind, from the files it lists; "" when it
+	// cannot tell, and such a manifest is taken to be of this run's kind.
+	KindOf func(files []string) string
+}
+
 // Tree writes files, all under dir, as [Writer.Files] does, and keeps
 // dir's manifest. A folder that holds an earlier run's files is replaced
 // only with force: then the files of the earlier run that this run does not
 // write are removed, so no stale card (with another role's confidential
 // brief) is left beside the new ones. Files yishi did not write are never
-// removed.
+// removed, nor files of another kind of run (see [TreeOptions]).
 //
 // A run killed half-way leaves nothing a later run keeps: before any file
 // is put in place the manifest lists the earlier run's files and this
@@ -25,7 +45,7 @@ import (
 //
 // One run at a time writes a folder: a second run that starts while the
 // first is writing fails with [ErrBusy] instead of mixing two plans' cards.
-func (w *Writer) Tree(dir string, files []File, force bool) error {
+func (w *Writer) Tree(dir string, files []File, opts TreeOptions) error {
 	r := w.newRun()
 	r.root = filepath.Clean(dir)
 	if err := r.checkDir(dir, dir); err != nil {
@@ -39,7 +59,7 @@ func (w *Writer) Tree(dir string, files []File, force bool) error {
 		r.removeCreated()
 		return err
 	}
-	err = r.tree(dir, files, force)
+	err = r.tree(dir, files, opts)
 	unlock()
 	if err != nil {
 		r.removeCreated()
@@ -48,20 +68,14 @@ func (w *Writer) Tree(dir string, files []File, force bool) error {
 }
 
 // tree is Tree once the folder is there and locked.
-func (r *run) tree(dir string, files []File, force bool) error {
+func (r *run) tree(dir string, files []File, opts TreeOptions) error {
 	manifest := filepath.Join(dir, ManifestName)
-	old, err := r.earlierRun(dir, force)
+	old, oldData, err := r.earlierRun(dir, opts)
 	if err != nil {
 		return err
 	}
 	keep, names, err := relativeNames(dir, files)
 	if err != nil {
-		return err
-	}
-	if err := r.check(files, force); err != nil {
-		return err
-	}
-	if err := r.check([]File{{Path: manifest}}, true); err != nil {
 		return err
 	}
 	var stale, oldPaths []string
@@ -75,38 +89,73 @@ func (r *run) tree(dir string, files []File, force bool) error {
 			stale = append(stale, p)
 		}
 	}
+	if err := r.checkForce(dir, old, opts.Force); err != nil {
+		return err
+	}
+	if err := r.check(files, opts.Force); err != nil {
+		return err
+	}
+	if err := r.check([]File{{Path: manifest}}, true); err != nil {
+		return err
+	}
 	if err := r.cleanTemps(append(files[:len(files):len(files)], File{Path: manifest}), oldPaths); err != nil {
 		return err
 	}
-	if err := r.putInPlace(manifest, old, names, files); err != nil {
+	if err := r.putInPlace(manifest, opts.Kind, old, oldData, names, files); err != nil {
 		return err
 	}
 	if err := r.removeStale(stale); err != nil {
 		return err
 	}
-	return r.write([]File{{Path: manifest, Data: manifestData(names)}})
+	return r.write([]File{{Path: manifest, Data: manifestData(opts.Kind, names)}})
 }
 
-// earlierRun lists the files an earlier run wrote under dir, and refuses
-// to go on without force while any of them is still there.
-func (r *run) earlierRun(dir string, force bool) ([]string, error) {
+// earlierRun lists the files an earlier run wrote under dir, and returns
+// its manifest as it was. It refuses a folder that holds the files of
+// another kind of run.
+func (r *run) earlierRun(dir string, opts TreeOptions) (old []string, data []byte, err error) {
 	if !r.dirs[r.root] {
-		return nil, nil
+		return nil, nil, nil
 	}
-	old, err := r.w.readManifest(dir)
+	m, err := r.w.readManifest(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	present := 0
-	for _, rel := range old {
+	if kind := m.kindOf(opts); kind != "" && kind != opts.Kind {
+		if r.present(dir, m.files) > 0 {
+			msg := fmt.Sprintf("%s holds the files of `%s`; write %s to another folder, such as %s", dir, kind, opts.What, filepath.Join(dir, opts.Instead))
+			return nil, nil, &Error{Path: dir, Err: ErrOtherKind, msg: msg}
+		}
+		m.files = nil // none of its files is left: nothing to keep or remove
+	}
+	return m.files, m.data, nil
+}
+
+// present counts the files of rels, relative to dir, that are there, but
+// for manifests.
+func (r *run) present(dir string, rels []string) int {
+	n := 0
+	for _, rel := range rels {
+		if path.Base(rel) == ManifestName {
+			continue
+		}
 		if _, err := r.w.FS.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); err == nil {
-			present++
+			n++
 		}
 	}
-	if present > 0 && !force {
-		return nil, &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, present)}
+	return n
+}
+
+// checkForce refuses to go on without force while any of the earlier
+// run's files is still there.
+func (r *run) checkForce(dir string, old []string, force bool) error {
+	if force {
+		return nil
 	}
-	return old, nil
+	if n := r.present(dir, old); n > 0 {
+		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, n)}
+	}
+	return nil
 }
 
 // relativeNames returns the paths of files relative to dir, with slashes,
@@ -130,12 +179,12 @@ func relativeNames(dir string, files []File) (map[string]bool, []string, error) 
 // in place the manifest names every file that may be there, the earlier
 // run's and this one's; if the files cannot be written and no earlier file
 // was touched, the folder is left as it was.
-func (r *run) putInPlace(manifest string, old, names []string, files []File) error {
+func (r *run) putInPlace(manifest, kind string, old []string, oldData []byte, names []string, files []File) error {
 	oldManifest, err := r.exists(manifest)
 	if err != nil {
 		return err
 	}
-	journal := File{Path: manifest, Data: manifestData(append(append([]string(nil), old...), names...))}
+	journal := File{Path: manifest, Data: manifestData(kind, append(append([]string(nil), old...), names...))}
 	if err := r.write([]File{journal}); err != nil {
 		r.undo()
 		return err
@@ -146,7 +195,7 @@ func (r *run) putInPlace(manifest string, old, names []string, files []File) err
 		r.undo()
 		if r.replaced == before {
 			if oldManifest {
-				r.write([]File{{Path: manifest, Data: manifestData(old)}})
+				r.write([]File{{Path: manifest, Data: oldData}})
 			} else {
 				r.w.FS.Remove(manifest)
 			}
@@ -173,11 +222,19 @@ func (r *run) removeStale(stale []string) error {
 	return nil
 }
 
-// manifestData is a manifest listing names, sorted, once each.
-func manifestData(names []string) []byte {
+// manifestPrefix starts the first line of a manifest, which names the kind
+// of run that wrote it: "# yishi cards".
+const manifestPrefix = "# "
+
+// manifestData is a manifest of a run of kind listing names, sorted, once
+// each.
+func manifestData(kind string, names []string) []byte {
 	sorted := append([]string(nil), names...)
 	sort.Strings(sorted)
 	var b strings.Builder
+	if kind != "" {
+		b.WriteString(manifestPrefix + kind + "\n")
+	}
 	for i, n := range sorted {
 		if i > 0 && n == sorted[i-1] {
 			continue
@@ -188,26 +245,56 @@ func manifestData(names []string) []byte {
 	return []byte(b.String())
 }
 
-// readManifest lists the files an earlier run wrote under dir (or may
-// have, if it was killed), ignoring any entry that would leave dir.
-func (w *Writer) readManifest(dir string) ([]string, error) {
+// manifest is a folder's manifest as read.
+type manifest struct {
+	// kind is the kind of run that wrote it; "" if it does not say.
+	kind string
+	// files are the files it lists, relative to its folder, with slashes.
+	files []string
+	// data is the manifest as it was; nil when there is none.
+	data []byte
+}
+
+// kindOf is the kind of run that wrote m, as it says or as opts.KindOf
+// tells from its files; "" when neither can tell.
+func (m manifest) kindOf(opts TreeOptions) string {
+	if m.kind == "" && opts.KindOf != nil && len(m.files) > 0 {
+		return opts.KindOf(m.files)
+	}
+	return m.kind
+}
+
+// readManifest reads the manifest of dir: the kind of run that wrote it,
+// and the files it wrote under dir (or may have, if it was killed),
+// ignoring any entry that would leave dir. A manifest written before
+// manifests named their kind is read as before.
+func (w *Writer) readManifest(dir string) (manifest, error) {
 	name := filepath.Join(dir, ManifestName)
 	data, err := w.FS.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return manifest{}, nil
 	}
 	if err != nil {
-		return nil, &Error{Path: name, Err: err, msg: fmt.Sprintf("cannot read %s, the list of files an earlier run wrote: %s", name, cause(err))}
+		return manifest{}, &Error{Path: name, Err: err, msg: fmt.Sprintf("cannot read %s, the list of files an earlier run wrote: %s", name, cause(err))}
 	}
-	var out []string
-	for _, line := range strings.Split(string(data), "\n") {
+	m := manifest{data: data}
+	if m.data == nil {
+		m.data = []byte{}
+	}
+	for i, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "#") {
+			if i == 0 {
+				m.kind = strings.TrimSpace(strings.TrimPrefix(line, "#"))
+			}
+			continue
+		}
 		if line == "" || !filepath.IsLocal(filepath.FromSlash(line)) || line == ManifestName {
 			continue
 		}
-		out = append(out, line)
+		m.files = append(m.files, line)
 	}
-	return out, nil
+	return m, nil
 }
 
 // LockName is the file in a folder that a [Writer.Tree] is writing which
