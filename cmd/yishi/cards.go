@@ -8,6 +8,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 type cardsOptions struct {
@@ -45,7 +48,7 @@ from a browser at 100% scale with headers and footers off.
 With --round R only that round's cards are written, and all-cards and the
 master sheet go to DIR/round-R/. Nothing is written if any file exists,
 unless --force; nothing is ever written into a folder of another command's
-files, such as yishi demo's.`,
+files, such as yishi demo's, nor over the plan.`,
 		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md",
 		Args:    exactArgs(1, "one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -91,9 +94,17 @@ type cardsResult struct {
 // allCardsName is the base name of the file of every card, for printing.
 const allCardsName = "all-cards"
 
-// cardsTree says how a cards run writes its folder: as `yishi cards`.
-func cardsTree(opts *cardsOptions) output.TreeOptions {
-	return output.TreeOptions{Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force}
+// cardsTree says how a cards run writes its folder: as `yishi cards`,
+// never over or removing the plan or its scenario file.
+func cardsTree(opts *cardsOptions, p *plan.Plan, s *scenario.Scenario) output.TreeOptions {
+	t := output.TreeOptions{
+		Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force,
+		Inputs: []output.Input{{Path: opts.Plan, What: "the plan"}},
+	}
+	if scenarios.Origin(p.Scenario.Source) != scenarios.Bundled && s.Pos.File != "" {
+		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: "the plan's scenario"})
+	}
+	return t
 }
 
 func runCards(opts *cardsOptions) error {
@@ -135,7 +146,7 @@ func runCards(opts *cardsOptions) error {
 	if opts.Round > 0 {
 		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
 	}
-	if err := writeTree(opts.Writer, root, out, cardsTree(opts)); err != nil {
+	if err := writeTree(opts.Writer, root, out, cardsTree(opts, p, s)); err != nil {
 		return err
 	}
 	if opts.IO.JSON() {

@@ -96,3 +96,59 @@ func TestDemoRefusesACardsFolder(t *testing.T) {
 	assert.Equal(t, "yishi: invalid input: "+cards+" holds the files of `yishi cards`; write the demo to another folder, such as "+filepath.Join(cards, "yishi-demo")+"\n", errOut)
 	assert.Equal(t, before, snapshot(t, cards))
 }
+
+// cards never removes or overwrites the plan it reads, even with --force.
+func TestCardsNeverTouchTheirPlan(t *testing.T) {
+	t.Run("overwrite", func(t *testing.T) {
+		dir := t.TempDir()
+		cards := filepath.Join(dir, "cards")
+		require.NoError(t, os.Mkdir(cards, 0o755))
+		// A plan under the name of the all-cards file.
+		src := writeTestPlan(t, dir, "shared-parking-charging", 1)
+		plan := filepath.Join(cards, "all-cards.txt")
+		require.NoError(t, os.Rename(src, plan))
+		before := snapshot(t, dir)
+		code, _, errOut := yishi("cards", plan, "--format", "txt", "--out", cards, "--force")
+		assert.Equal(t, exitInvalid, code)
+		assert.Contains(t, errOut, "yishi: invalid input: cannot overwrite "+plan+": it is the plan this run reads; write the cards to another folder")
+		assert.Equal(t, before, snapshot(t, dir))
+	})
+	t.Run("the plan's scenario", func(t *testing.T) {
+		dir := t.TempDir()
+		demo, cards := filepath.Join(dir, "yishi-demo"), filepath.Join(dir, "cards")
+		yishiOK(t, "demo", "--out", demo)
+		// A plan whose scenario file has the name of the all-cards file.
+		require.NoError(t, os.Mkdir(cards, 0o755))
+		require.NoError(t, os.Rename(filepath.Join(demo, "scenario.yaml"), filepath.Join(cards, "all-cards.txt")))
+		data, err := os.ReadFile(filepath.Join(demo, "plan.yaml"))
+		require.NoError(t, err)
+		plan := filepath.Join(dir, "plan.yaml")
+		require.NoError(t, os.WriteFile(plan, []byte(strings.Replace(string(data), "source: scenario.yaml", "source: cards/all-cards.txt", 1)), 0o644))
+		before := snapshot(t, cards)
+		code, _, errOut := yishi("cards", plan, "--format", "txt", "--out", cards, "--force")
+		assert.Equal(t, exitInvalid, code, errOut)
+		assert.Contains(t, errOut, "cannot overwrite "+filepath.Join(cards, "all-cards.txt")+": it is the plan's scenario this run reads")
+		assert.Equal(t, before, snapshot(t, cards))
+	})
+	t.Run("remove", func(t *testing.T) {
+		dir := t.TempDir()
+		cards := filepath.Join(dir, "cards")
+		src := writeTestPlan(t, dir, "shared-parking-charging", 1)
+		yishiOK(t, "cards", src, "--out", cards)
+		// A manifest that names the plan, as a hand-edited or older one may.
+		plan := filepath.Join(cards, "plan.yaml")
+		data, err := os.ReadFile(src)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(plan, data, 0o644))
+		f, err := os.OpenFile(filepath.Join(cards, output.ManifestName), os.O_APPEND|os.O_WRONLY, 0)
+		require.NoError(t, err)
+		_, err = f.WriteString("plan.yaml\n")
+		require.NoError(t, err)
+		require.NoError(t, f.Close())
+		before := snapshot(t, dir)
+		code, _, errOut := yishi("cards", plan, "--out", cards, "--force")
+		assert.Equal(t, exitInvalid, code)
+		assert.Contains(t, errOut, "yishi: invalid input: cannot remove "+plan+", a file of the earlier run: it is the plan this run reads; write the cards to another folder")
+		assert.Equal(t, before, snapshot(t, dir))
+	})
+}

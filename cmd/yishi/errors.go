@@ -108,7 +108,7 @@ func legacyKind(files []string) string {
 // fileError marks an error from package output that asks for --force, or
 // for another folder, as invalid input.
 func fileError(err error) error {
-	if errors.Is(err, output.ErrExist) || errors.Is(err, output.ErrOtherKind) {
+	if errors.Is(err, output.ErrExist) || errors.Is(err, output.ErrOtherKind) || errors.Is(err, output.ErrInput) {
 		return fmt.Errorf("%w: %w", scenario.ErrInvalid, err)
 	}
 	return err

@@ -39,6 +39,8 @@ var (
 	// ErrOtherKind: the folder a Tree writes holds the files of another
 	// command, which this run would overwrite or remove.
 	ErrOtherKind = errors.New("holds the files of another command")
+	// ErrInput: a file to write or to remove is one the run reads.
+	ErrInput = errors.New("is a file this run reads")
 )
 
 // Error is a file or folder a [Writer] could not or would not write.

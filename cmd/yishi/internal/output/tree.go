@@ -12,7 +12,8 @@ import (
 	"time"
 )
 
-// TreeOptions says what a [Writer.Tree] run is.
+// TreeOptions says what a [Writer.Tree] run is, and which files it must
+// never touch.
 type TreeOptions struct {
 	// Kind names the command whose files the run writes, such as "yishi
 	// cards". The manifest records it, and a run of one kind never writes
@@ -29,14 +30,21 @@ type TreeOptions struct {
 	// manifests named their kind, from the files it lists; "" when it
 	// cannot tell, and such a manifest is taken to be of this run's kind.
 	KindOf func(files []string) string
+	// Inputs are files the run reads: it never overwrites nor removes
+	// them.
+	Inputs []Input
 }
+
+// Input is a file a run reads, and what it is, for messages: "the plan".
+type Input struct{ Path, What string }
 
 // Tree writes files, all under dir, as [Writer.Files] does, and keeps
 // dir's manifest. A folder that holds an earlier run's files is replaced
 // only with force: then the files of the earlier run that this run does not
 // write are removed, so no stale card (with another role's confidential
 // brief) is left beside the new ones. Files yishi did not write are never
-// removed, nor files of another kind of run (see [TreeOptions]).
+// removed, nor files of another kind of run (see [TreeOptions]), nor the
+// run's own inputs.
 //
 // A run killed half-way leaves nothing a later run keeps: before any file
 // is put in place the manifest lists the earlier run's files and this
@@ -89,6 +97,10 @@ func (r *run) tree(dir string, files []File, opts TreeOptions) error {
 			stale = append(stale, p)
 		}
 	}
+	all := append(files[:len(files):len(files)], File{Path: manifest})
+	if err := r.checkInputs(all, stale, opts); err != nil {
+		return err
+	}
 	if err := r.checkForce(dir, old, opts.Force); err != nil {
 		return err
 	}
@@ -98,7 +110,7 @@ func (r *run) tree(dir string, files []File, opts TreeOptions) error {
 	if err := r.check([]File{{Path: manifest}}, true); err != nil {
 		return err
 	}
-	if err := r.cleanTemps(append(files[:len(files):len(files)], File{Path: manifest}), oldPaths); err != nil {
+	if err := r.cleanTemps(all, oldPaths); err != nil {
 		return err
 	}
 	if err := r.putInPlace(manifest, opts.Kind, old, oldData, names, files); err != nil {
@@ -154,6 +166,49 @@ func (r *run) checkForce(dir string, old []string, force bool) error {
 	}
 	if n := r.present(dir, old); n > 0 {
 		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, n)}
+	}
+	return nil
+}
+
+// checkInputs refuses to write any of files, or to remove any of stale,
+// that is one of the run's inputs, under whatever name.
+func (r *run) checkInputs(files []File, stale []string, opts TreeOptions) error {
+	type input struct {
+		fi   fs.FileInfo
+		what string
+	}
+	var inputs []input
+	for _, in := range opts.Inputs {
+		if fi, err := r.w.FS.Stat(in.Path); err == nil {
+			inputs = append(inputs, input{fi, in.What})
+		}
+	}
+	if len(inputs) == 0 {
+		return nil
+	}
+	// Lstat, not Stat: a link in the folder is replaced or removed, not
+	// the file it points to.
+	isInput := func(p string) string {
+		fi, err := r.w.FS.Lstat(p)
+		if err != nil {
+			return ""
+		}
+		for _, in := range inputs {
+			if os.SameFile(fi, in.fi) {
+				return in.what
+			}
+		}
+		return ""
+	}
+	for _, f := range files {
+		if what := isInput(f.Path); what != "" {
+			return &Error{Path: f.Path, Err: ErrInput, msg: fmt.Sprintf("cannot overwrite %s: it is %s this run reads; write %s to another folder", f.Path, what, opts.What)}
+		}
+	}
+	for _, p := range stale {
+		if what := isInput(p); what != "" {
+			return &Error{Path: p, Err: ErrInput, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder", p, what, opts.What)}
+		}
 	}
 	return nil
 }

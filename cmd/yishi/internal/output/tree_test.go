@@ -99,3 +99,70 @@ func TestAnotherKindsFolder(t *testing.T) {
 		assert.Equal(t, "# yishi cards\nall-cards.html\n", readFile(t, filepath.Join(root, ManifestName)))
 	})
 }
+
+// wholeDay is the TreeOptions of a whole day's cards.
+var wholeDay = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true}
+
+// A run never overwrites nor removes a file it reads, under whatever name,
+// force or not, and touches nothing.
+func TestInputs(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		manifest string // of the earlier run
+		write    []string
+		input    string // where the plan is, under root
+		via      string // the name the run is given, under root; "" is input
+		want     string
+	}{
+		{name: "overwrite", write: []string{"all-cards.txt"}, input: "all-cards.txt",
+			want: "cannot overwrite ROOT/all-cards.txt: it is the plan this run reads; write the cards to another folder"},
+		{name: "remove", manifest: "# yishi cards\nplan.yaml\nall-cards.txt\n", write: []string{"all-cards.txt"}, input: "plan.yaml",
+			want: "cannot remove ROOT/plan.yaml, a file of the earlier run: it is the plan this run reads; write the cards to another folder"},
+		{name: "another name", write: []string{"all-cards.txt"}, input: "all-cards.txt", via: "round-1/../all-cards.txt",
+			want: "cannot overwrite ROOT/all-cards.txt"},
+		{name: "a hard link", write: []string{"all-cards.txt"}, input: "all-cards.txt", via: "../plan.yaml",
+			want: "cannot overwrite ROOT/all-cards.txt"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := filepath.Join(t.TempDir(), "cards")
+			writeFile(t, filepath.Join(root, tt.input), "a plan")
+			require.NoError(t, os.Mkdir(filepath.Join(root, "round-1"), 0o755))
+			if tt.manifest != "" {
+				writeFile(t, filepath.Join(root, ManifestName), tt.manifest)
+			}
+			in := filepath.Join(root, tt.input)
+			if tt.via != "" {
+				in = filepath.Join(root, tt.via)
+				if _, err := os.Lstat(in); err != nil {
+					if err := os.Link(filepath.Join(root, tt.input), in); err != nil {
+						t.Skipf("cannot make hard links here: %v", err)
+					}
+				}
+			}
+			before := contents(t, root)
+			for _, force := range []bool{false, true} {
+				opts := wholeDay
+				opts.Force = force
+				opts.Inputs = []Input{{Path: in, What: "the plan"}}
+				err := newTestWriter().Tree(root, files(root, tt.write...), opts)
+				require.Error(t, err)
+				assert.ErrorIs(t, err, ErrInput)
+				assert.Contains(t, err.Error(), strings.ReplaceAll(tt.want, "ROOT", root))
+				assert.Equal(t, before, contents(t, root), "force %v", force)
+			}
+		})
+	}
+	t.Run("a link to the input is replaced, not the input", func(t *testing.T) {
+		root, dir := filepath.Join(t.TempDir(), "cards"), t.TempDir()
+		plan := filepath.Join(dir, "plan.yaml")
+		writeFile(t, plan, "a plan")
+		require.NoError(t, os.Mkdir(root, 0o755))
+		symlink(t, plan, filepath.Join(root, "all-cards.txt"))
+		opts := wholeDay
+		opts.Inputs = []Input{{Path: plan, What: "the plan"}}
+		err := newTestWriter().Tree(root, files(root, "all-cards.txt"), opts)
+		require.NoError(t, err)
+		assert.Equal(t, "a plan", readFile(t, plan))
+		assert.Equal(t, "all-cards.txt", readFile(t, filepath.Join(root, "all-cards.txt")))
+	})
+}
