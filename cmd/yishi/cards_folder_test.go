@@ -1,15 +1,18 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 // yishi runs the command line in args and returns its exit code and what
@@ -39,6 +42,198 @@ func snapshot(t *testing.T, root string) map[string]string {
 		out[rel] = string(data)
 	}
 	return out
+}
+
+// under lists the files of files that are under dir/, without the manifest.
+func under(files []string, dir string) []string {
+	var out []string
+	for _, f := range files {
+		if strings.HasPrefix(f, dir+"/") && filepath.Base(f) != output.ManifestName {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// twoPlans writes two plans of the same scenario, two rounds each: a's from
+// the sample roster, b's from another roster, without its last six
+// trainees, so that the two plans' cards differ.
+func twoPlans(t *testing.T, dir string) (a, b string) {
+	t.Helper()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "a"), 0o755))
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "b"), 0o755))
+	data, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+	require.NoError(t, err)
+	lines := strings.SplitAfter(strings.TrimSuffix(string(data), "\n"), "\n")
+	other := strings.Join(lines[:len(lines)-6], "")
+	a = writeTestPlan(t, filepath.Join(dir, "a"), "shared-parking-charging", 2)
+	b = writeTestPlanRoster(t, filepath.Join(dir, "b"), "shared-parking-charging", 2, []byte(other))
+	return a, b
+}
+
+// A --round run into a folder of a whole day's cards replaces that round's
+// cards whole, keeps the other rounds', and removes the whole-day
+// all-cards and master sheet, which would still hold the old plan's
+// briefs, saying so.
+func TestCardsRoundIntoWholeDay(t *testing.T) {
+	dir := t.TempDir()
+	planA, planB := twoPlans(t, dir)
+	cards, freshA, freshB := filepath.Join(dir, "cards"), filepath.Join(dir, "freshA"), filepath.Join(dir, "freshB")
+	yishiOK(t, "cards", planA, "--out", cards)
+	yishiOK(t, "cards", planA, "--out", freshA)
+	yishiOK(t, "cards", planB, "--round", "1", "--out", freshB)
+
+	code, _, errOut := yishi("cards", planB, "--round", "1", "--out", cards)
+	assert.Equal(t, exitInvalid, code)
+	assert.Contains(t, errOut, "use --force to overwrite", "round 1's cards and the whole-day files are the earlier run's")
+
+	out := yishiOK(t, "cards", planB, "--round", "1", "--out", cards, "--force")
+	assert.Contains(t, out, "removed the whole-day all-cards and master sheet, which may no longer match; run `yishi cards "+planB+" --out "+cards+"` without --round to make them again")
+
+	got, a, b := listFiles(t, cards), listFiles(t, freshA), listFiles(t, freshB)
+	assert.Equal(t, under(b, "round-1"), under(got, "round-1"), "round 1 holds the new plan's cards and no card of the old plan")
+	assert.Equal(t, under(a, "round-2"), under(got, "round-2"), "round 2 keeps the old plan's cards")
+	assert.NotContains(t, got, "all-cards.html", "the whole-day all-cards held the old plan's round 1")
+	assert.NotContains(t, got, "master-sheet-TRAINER-ONLY.html")
+	assert.NotContains(t, got, "round-1/"+output.ManifestName, "one manifest, at the top")
+
+	// The manifest now names round 1 of the new plan and round 2 of the
+	// old: a whole-day run replaces them all.
+	yishiOK(t, "cards", planB, "--out", freshB+"-day")
+	yishiOK(t, "cards", planB, "--out", cards, "--force")
+	assert.Equal(t, listFiles(t, freshB+"-day"), listFiles(t, cards))
+
+	// A --round run into a folder holding no whole-day files says nothing
+	// of them.
+	out = yishiOK(t, "cards", planA, "--round", "2", "--out", filepath.Join(dir, "rounds"))
+	assert.NotContains(t, out, "removed the whole-day")
+}
+
+// With --output json, the whole-day files a --round run removed are listed.
+func TestCardsRoundJSONListsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	planA, planB := twoPlans(t, dir)
+	cards := filepath.Join(dir, "cards")
+	yishiOK(t, "cards", planA, "--out", cards)
+	out := yishiOK(t, "cards", planB, "--round", "2", "--out", cards, "--force", "-o", "json")
+	assert.Contains(t, out, `"removed": [`)
+	assert.Contains(t, out, filepath.Join(cards, "all-cards.html"))
+	assert.NoFileExists(t, filepath.Join(cards, "all-cards.html"))
+}
+
+// A whole-day run into a folder of --round runs' cards leaves exactly the
+// new plan's files.
+func TestCardsWholeDayAfterRounds(t *testing.T) {
+	dir := t.TempDir()
+	planA, planB := twoPlans(t, dir)
+	cards, fresh := filepath.Join(dir, "cards"), filepath.Join(dir, "fresh")
+	yishiOK(t, "cards", planA, "--round", "1", "--out", cards)
+	yishiOK(t, "cards", planB, "--out", fresh)
+	yishiOK(t, "cards", planB, "--out", cards, "--force")
+	assert.Equal(t, listFiles(t, fresh), listFiles(t, cards))
+
+	// A whole-day run in another format removes the old all-cards, and
+	// writes its own: there is nothing to say.
+	out := yishiOK(t, "cards", planB, "--out", cards, "--format", "md", "--force")
+	assert.NotContains(t, out, "removed the whole-day")
+	assert.FileExists(t, filepath.Join(cards, "all-cards.md"))
+	assert.NoFileExists(t, filepath.Join(cards, "all-cards.html"))
+}
+
+// Two rounds written one after the other are both kept, in one manifest,
+// and need no --force; a whole-day run then replaces both.
+func TestCardsTwoRoundsOneAfterTheOther(t *testing.T) {
+	dir := t.TempDir()
+	planA, planB := twoPlans(t, dir)
+	cards, freshA, freshB := filepath.Join(dir, "cards"), filepath.Join(dir, "freshA"), filepath.Join(dir, "freshB")
+	yishiOK(t, "cards", planA, "--round", "1", "--out", cards)
+	yishiOK(t, "cards", planA, "--round", "2", "--out", cards)
+	yishiOK(t, "cards", planA, "--round", "1", "--out", freshA)
+	yishiOK(t, "cards", planA, "--round", "2", "--out", freshA+"2")
+
+	got := listFiles(t, cards)
+	assert.Equal(t, under(listFiles(t, freshA), "round-1"), under(got, "round-1"))
+	assert.Equal(t, under(listFiles(t, freshA+"2"), "round-2"), under(got, "round-2"))
+	assert.FileExists(t, filepath.Join(cards, "round-1", "all-cards.html"))
+	assert.FileExists(t, filepath.Join(cards, "round-2", "master-sheet-TRAINER-ONLY.html"))
+	manifest, err := os.ReadFile(filepath.Join(cards, output.ManifestName))
+	require.NoError(t, err)
+	assert.Contains(t, string(manifest), "round-1/all-cards.html\n")
+	assert.Contains(t, string(manifest), "round-2/all-cards.html\n")
+
+	yishiOK(t, "cards", planB, "--out", freshB)
+	yishiOK(t, "cards", planB, "--out", cards, "--force")
+	assert.Equal(t, listFiles(t, freshB), listFiles(t, cards))
+}
+
+// A folder of cards written by an earlier yishi, whose --round runs kept a
+// manifest of their own in round-R/, is taken over whole: its stale cards
+// are removed too.
+func TestCardsOldRoundManifest(t *testing.T) {
+	dir := t.TempDir()
+	planA, planB := twoPlans(t, dir)
+	cards, tmp, fresh := filepath.Join(dir, "cards"), filepath.Join(dir, "tmp"), filepath.Join(dir, "fresh")
+	// What `cards --round 1 --out cards` wrote before: cards/round-1/ with
+	// its own manifest, naming files from there.
+	yishiOK(t, "cards", planA, "--round", "1", "--out", tmp)
+	var old strings.Builder
+	for _, f := range under(listFiles(t, tmp), "round-1") {
+		old.WriteString(strings.TrimPrefix(f, "round-1/") + "\n")
+	}
+	require.NoError(t, os.MkdirAll(cards, 0o755))
+	require.NoError(t, os.Rename(filepath.Join(tmp, "round-1"), filepath.Join(cards, "round-1")))
+	require.NoError(t, os.WriteFile(filepath.Join(cards, "round-1", output.ManifestName), []byte(old.String()), 0o644))
+
+	t.Run("a round", func(t *testing.T) {
+		yishiOK(t, "cards", planB, "--round", "1", "--out", fresh+"1")
+		c := filepath.Join(dir, "round")
+		require.NoError(t, os.CopyFS(c, os.DirFS(cards)))
+		code, _, errOut := yishi("cards", planB, "--round", "1", "--out", c)
+		assert.Equal(t, exitInvalid, code, "the old cards are there: --force is needed")
+		assert.Contains(t, errOut, "use --force")
+		yishiOK(t, "cards", planB, "--round", "1", "--out", c, "--force")
+		assert.Equal(t, listFiles(t, fresh+"1"), listFiles(t, c))
+	})
+	t.Run("the whole day", func(t *testing.T) {
+		yishiOK(t, "cards", planB, "--out", fresh)
+		yishiOK(t, "cards", planB, "--out", cards, "--force")
+		assert.Equal(t, listFiles(t, fresh), listFiles(t, cards))
+	})
+}
+
+// A whole-day run and a --round run into one folder at once: they take
+// one lock, so the second fails at once, saying another run is writing
+// there, and the folder holds the first run's files only.
+func TestCardsWholeDayAndRoundAtOnce(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		first, second []string
+	}{
+		{name: "whole day first", first: nil, second: []string{"--round", "1"}},
+		{name: "round first", first: []string{"--round", "2"}, second: nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			planA, planB := twoPlans(t, dir)
+			cards, fresh := filepath.Join(dir, "cards"), filepath.Join(dir, "fresh")
+
+			slow := blockFS{FS: output.OS, once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
+			fA, _, errA := testFactory(slow)
+			first := make(chan int, 1)
+			go func() { first <- execute(fA, append([]string{"cards", planA, "--out", cards}, tt.first...)) }()
+			<-slow.entered
+
+			code, _, errOut := yishi(append([]string{"cards", planB, "--out", cards, "--force"}, tt.second...)...)
+			close(slow.release)
+			assert.Equal(t, exitIO, code)
+			assert.Contains(t, errOut, "another yishi run (pid ")
+			assert.Contains(t, errOut, "is writing into "+cards+"; wait for it to finish")
+
+			require.Equal(t, exitOK, <-first, errA.String())
+			yishiOK(t, append([]string{"cards", planA, "--out", fresh}, tt.first...)...)
+			assert.Equal(t, listFiles(t, fresh), listFiles(t, cards), "only the first run's cards")
+		})
+	}
 }
 
 // cards never writes into a folder of another command's files, --force or

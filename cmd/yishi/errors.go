@@ -76,9 +76,10 @@ func writeFiles(w *output.Writer, files []output.File, force bool) error {
 
 // writeTree writes a folder of files with [output.Writer.Tree]. A
 // manifest from before manifests named their command is told by its files.
-func writeTree(w *output.Writer, dir string, files []output.File, opts output.TreeOptions) error {
+func writeTree(w *output.Writer, dir string, files []output.File, opts output.TreeOptions) (output.TreeResult, error) {
 	opts.KindOf = legacyKind
-	return fileError(w.Tree(dir, files, opts))
+	res, err := w.Tree(dir, files, opts)
+	return res, fileError(err)
 }
 
 // The kinds of run that write folders, as their manifests name them.

@@ -26,7 +26,8 @@ const testKind = "yishi cards"
 // writeTree writes a folder as a run of testKind, replacing all of an
 // earlier run's files.
 func writeTree(w *Writer, dir string, files []File, force bool) error {
-	return w.Tree(dir, files, TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: force})
+	_, err := w.Tree(dir, files, TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: force})
+	return err
 }
 
 func writeFile(t *testing.T, path, data string) {

@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// TreeOptions says what a [Writer.Tree] run is, and which files it must
-// never touch.
+// TreeOptions says what a [Writer.Tree] run is, which of the folder's
+// earlier files it replaces, and which files it must never touch.
 type TreeOptions struct {
 	// Kind names the command whose files the run writes, such as "yishi
 	// cards". The manifest records it, and a run of one kind never writes
@@ -26,6 +26,16 @@ type TreeOptions struct {
 	What, Instead string
 	// Force lets the run replace the earlier run's files.
 	Force bool
+	// Part, when set, says which of the earlier run's files (by path
+	// relative to the folder, with slashes) this run replaces: those of
+	// them it does not write are removed. The others stay, on disk and in
+	// the manifest, and need no force. Unset, the run replaces them all.
+	Part func(rel string) bool
+	// Nested, when set, says which of the folder's subfolders may hold a
+	// manifest of their own, which an earlier yishi kept there (`yishi
+	// cards --round R` in round-R/). The files such a manifest lists count
+	// as the earlier run's, and the manifest itself is removed.
+	Nested func(name string) bool
 	// KindOf, when set, tells the kind of a manifest written before
 	// manifests named their kind, from the files it lists; "" when it
 	// cannot tell, and such a manifest is taken to be of this run's kind.
@@ -37,6 +47,12 @@ type TreeOptions struct {
 
 // Input is a file a run reads, and what it is, for messages: "the plan".
 type Input struct{ Path, What string }
+
+// TreeResult is what a [Writer.Tree] run did besides writing its files.
+type TreeResult struct {
+	// Removed are the files of the earlier run that this run removed.
+	Removed []string
+}
 
 // Tree writes files, all under dir, as [Writer.Files] does, and keeps
 // dir's manifest. A folder that holds an earlier run's files is replaced
@@ -53,44 +69,49 @@ type Input struct{ Path, What string }
 //
 // One run at a time writes a folder: a second run that starts while the
 // first is writing fails with [ErrBusy] instead of mixing two plans' cards.
-func (w *Writer) Tree(dir string, files []File, opts TreeOptions) error {
+func (w *Writer) Tree(dir string, files []File, opts TreeOptions) (TreeResult, error) {
 	r := w.newRun()
 	r.root = filepath.Clean(dir)
 	if err := r.checkDir(dir, dir); err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	if err := r.makeDir(dir, dir); err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	unlock, err := w.lock(dir)
 	if err != nil {
 		r.removeCreated()
-		return err
+		return TreeResult{}, err
 	}
-	err = r.tree(dir, files, opts)
+	res, err := r.tree(dir, files, opts)
 	unlock()
 	if err != nil {
 		r.removeCreated()
 	}
-	return err
+	return res, err
 }
 
 // tree is Tree once the folder is there and locked.
-func (r *run) tree(dir string, files []File, opts TreeOptions) error {
+func (r *run) tree(dir string, files []File, opts TreeOptions) (TreeResult, error) {
 	manifest := filepath.Join(dir, ManifestName)
 	old, oldData, err := r.earlierRun(dir, opts)
 	if err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	keep, names, err := relativeNames(dir, files)
 	if err != nil {
-		return err
+		return TreeResult{}, err
 	}
-	var stale, oldPaths []string
+	var replaced, kept, stale, oldPaths []string
 	for _, rel := range old {
+		if opts.Part != nil && !opts.Part(rel) {
+			kept = append(kept, rel)
+			continue
+		}
+		replaced = append(replaced, rel)
 		p := filepath.Join(dir, filepath.FromSlash(rel))
 		if err := r.checkDir(filepath.Dir(p), p); err != nil {
-			return err
+			return TreeResult{}, err
 		}
 		oldPaths = append(oldPaths, p)
 		if !keep[rel] {
@@ -99,32 +120,37 @@ func (r *run) tree(dir string, files []File, opts TreeOptions) error {
 	}
 	all := append(files[:len(files):len(files)], File{Path: manifest})
 	if err := r.checkInputs(all, stale, opts); err != nil {
-		return err
+		return TreeResult{}, err
 	}
-	if err := r.checkForce(dir, old, opts.Force); err != nil {
-		return err
+	if err := r.checkForce(dir, replaced, opts.Force); err != nil {
+		return TreeResult{}, err
 	}
 	if err := r.check(files, opts.Force); err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	if err := r.check([]File{{Path: manifest}}, true); err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	if err := r.cleanTemps(all, oldPaths); err != nil {
-		return err
+		return TreeResult{}, err
 	}
 	if err := r.putInPlace(manifest, opts.Kind, old, oldData, names, files); err != nil {
-		return err
+		return TreeResult{}, err
 	}
-	if err := r.removeStale(stale); err != nil {
-		return err
+	removed, err := r.removeStale(stale)
+	if err != nil {
+		return TreeResult{}, err
 	}
-	return r.write([]File{{Path: manifest, Data: manifestData(opts.Kind, names)}})
+	final := File{Path: manifest, Data: manifestData(opts.Kind, append(names, kept...))}
+	if err := r.write([]File{final}); err != nil {
+		return TreeResult{}, err
+	}
+	return TreeResult{Removed: removed}, nil
 }
 
-// earlierRun lists the files an earlier run wrote under dir, and returns
-// its manifest as it was. It refuses a folder that holds the files of
-// another kind of run.
+// earlierRun lists the files an earlier run wrote under dir, as its
+// manifest and those opts.Nested finds say, and returns the manifest as it
+// was. It refuses a folder that holds the files of another kind of run.
 func (r *run) earlierRun(dir string, opts TreeOptions) (old []string, data []byte, err error) {
 	if !r.dirs[r.root] {
 		return nil, nil, nil
@@ -140,7 +166,30 @@ func (r *run) earlierRun(dir string, opts TreeOptions) (old []string, data []byt
 		}
 		m.files = nil // none of its files is left: nothing to keep or remove
 	}
-	return m.files, m.data, nil
+	old = m.files
+	if opts.Nested != nil {
+		entries, err := r.w.FS.ReadDir(dir)
+		if err != nil {
+			return nil, nil, &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot look for the files of earlier runs in %s: %s", dir, cause(err))}
+		}
+		for _, e := range entries {
+			if !e.IsDir() || !opts.Nested(e.Name()) {
+				continue // a link is not a folder here: nothing is read through it
+			}
+			nm, err := r.w.readManifest(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return nil, nil, err
+			}
+			if kind := nm.kindOf(opts); nm.data == nil || kind != "" && kind != opts.Kind {
+				continue
+			}
+			for _, rel := range nm.files {
+				old = append(old, e.Name()+"/"+rel)
+			}
+			old = append(old, e.Name()+"/"+ManifestName)
+		}
+	}
+	return unique(old), m.data, nil
 }
 
 // present counts the files of rels, relative to dir, that are there, but
@@ -159,12 +208,12 @@ func (r *run) present(dir string, rels []string) int {
 }
 
 // checkForce refuses to go on without force while any of the earlier
-// run's files is still there.
-func (r *run) checkForce(dir string, old []string, force bool) error {
+// run's files this run replaces is still there.
+func (r *run) checkForce(dir string, replaced []string, force bool) error {
 	if force {
 		return nil
 	}
-	if n := r.present(dir, old); n > 0 {
+	if n := r.present(dir, replaced); n > 0 {
 		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, n)}
 	}
 	return nil
@@ -211,6 +260,19 @@ func (r *run) checkInputs(files []File, stale []string, opts TreeOptions) error 
 		}
 	}
 	return nil
+}
+
+// unique is names without repeats, in order.
+func unique(names []string) []string {
+	seen := map[string]bool{}
+	out := names[:0:0]
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // relativeNames returns the paths of files relative to dir, with slashes,
@@ -261,12 +323,18 @@ func (r *run) putInPlace(manifest, kind string, old []string, oldData []byte, na
 }
 
 // removeStale removes the earlier run's files this run does not write, and
-// the folders they leave empty. It runs before the manifest stops naming
-// them, so that a failure here leaves them for the next run to remove.
-func (r *run) removeStale(stale []string) error {
+// the folders they leave empty, and returns those it removed but for
+// manifests. It runs before the manifest stops naming them, so that a
+// failure here leaves them for the next run to remove.
+func (r *run) removeStale(stale []string) ([]string, error) {
+	var removed []string
 	for _, p := range stale {
-		if err := r.w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
+		err := r.w.FS.Remove(p)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
+		}
+		if err == nil && filepath.Base(p) != ManifestName {
+			removed = append(removed, p)
 		}
 		for d := filepath.Dir(p); r.below(d); d = filepath.Dir(d) {
 			if r.w.FS.Remove(d) != nil {
@@ -274,7 +342,7 @@ func (r *run) removeStale(stale []string) error {
 			}
 		}
 	}
-	return nil
+	return removed, nil
 }
 
 // manifestPrefix starts the first line of a manifest, which names the kind

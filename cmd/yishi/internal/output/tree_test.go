@@ -79,7 +79,7 @@ func TestAnotherKindsFolder(t *testing.T) {
 			writeFile(t, filepath.Join(root, ManifestName), tt.manifest)
 			before := contents(t, root)
 			for _, force := range []bool{false, true} {
-				err := newTestWriter().Tree(root, files(root, "round-1/a.html", "all-cards.html"), TreeOptions{
+				_, err := newTestWriter().Tree(root, files(root, "round-1/a.html", "all-cards.html"), TreeOptions{
 					Kind: "yishi cards", What: "the cards", Instead: "cards", Force: force, KindOf: demoKind,
 				})
 				require.Error(t, err)
@@ -88,7 +88,7 @@ func TestAnotherKindsFolder(t *testing.T) {
 				assert.Equal(t, before, contents(t, root), "nothing is touched (force %v)", force)
 			}
 			// The demo itself goes on.
-			err := newTestWriter().Tree(root, files(root, demo...), TreeOptions{Kind: "yishi demo", Force: true, KindOf: demoKind})
+			_, err := newTestWriter().Tree(root, files(root, demo...), TreeOptions{Kind: "yishi demo", Force: true, KindOf: demoKind})
 			require.NoError(t, err)
 		})
 	}
@@ -100,8 +100,96 @@ func TestAnotherKindsFolder(t *testing.T) {
 	})
 }
 
-// wholeDay is the TreeOptions of a whole day's cards.
-var wholeDay = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true}
+// wholeDay and roundOne are the TreeOptions of a whole day's cards and of
+// round 1's only.
+var (
+	wholeDay = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true}
+	roundOne = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true,
+		Part: func(rel string) bool { return strings.HasPrefix(rel, "round-1/") || rel == "all-cards.html" }}
+)
+
+// A run that replaces part of a folder removes the stale files of that
+// part only, keeps the rest in its manifest, and says what it removed.
+func TestPart(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "cards")
+	w := newTestWriter()
+	_, err := w.Tree(root, files(root, "round-1/old.html", "round-2/b.html", "all-cards.html"), wholeDay)
+	require.NoError(t, err)
+
+	res, err := w.Tree(root, files(root, "round-1/new.html"), roundOne)
+	require.NoError(t, err)
+	assert.Equal(t, []string{filepath.Join(root, "all-cards.html"), filepath.Join(root, "round-1", "old.html")}, res.Removed)
+	assert.Equal(t, []string{ManifestName, "round-1/new.html", "round-2/b.html"}, tree(t, root))
+	assert.Equal(t, "# yishi cards\nround-1/new.html\nround-2/b.html\n", readFile(t, filepath.Join(root, ManifestName)))
+
+	// Files of the part need force; the rest do not.
+	roundTwo := wholeDay
+	roundTwo.Force = false
+	roundTwo.Part = func(rel string) bool { return strings.HasPrefix(rel, "round-2/") }
+	_, err = w.Tree(root, files(root, "round-2/c.html"), roundTwo)
+	assert.ErrorIs(t, err, ErrExist)
+	assert.Contains(t, err.Error(), "holds 1 files of an earlier run")
+	roundThree := roundTwo
+	roundThree.Part = func(rel string) bool { return strings.HasPrefix(rel, "round-3/") }
+	_, err = w.Tree(root, files(root, "round-3/d.html"), roundThree)
+	require.NoError(t, err)
+
+	// A whole-day run replaces everything.
+	res, err = w.Tree(root, files(root, "all-cards.html"), wholeDay)
+	require.NoError(t, err)
+	assert.Len(t, res.Removed, 3)
+	assert.Equal(t, []string{ManifestName, "all-cards.html"}, tree(t, root))
+}
+
+// The manifest an earlier yishi kept in a subfolder is taken over: its
+// files count as the earlier run's, and it is removed.
+func TestNested(t *testing.T) {
+	nested := func(name string) bool { return strings.HasPrefix(name, "round-") }
+	setup := func(t *testing.T) string {
+		root := filepath.Join(t.TempDir(), "cards")
+		writeFile(t, filepath.Join(root, "round-1/group-1/old.html"), "an old card")
+		writeFile(t, filepath.Join(root, "round-1/all-cards.html"), "old cards")
+		writeFile(t, filepath.Join(root, "round-1", ManifestName), "all-cards.html\ngroup-1/old.html\n")
+		writeFile(t, filepath.Join(root, "round-2/group-1/other.html"), "another command's")
+		writeFile(t, filepath.Join(root, "round-2", ManifestName), "# yishi other\ngroup-1/other.html\n")
+		return root
+	}
+	t.Run("needs force", func(t *testing.T) {
+		root := setup(t)
+		opts := wholeDay
+		opts.Force, opts.Nested = false, nested
+		_, err := newTestWriter().Tree(root, files(root, "round-1/group-1/new.html"), opts)
+		assert.ErrorIs(t, err, ErrExist)
+		assert.Contains(t, err.Error(), "holds 2 files of an earlier run")
+	})
+	t.Run("replaced", func(t *testing.T) {
+		root := setup(t)
+		opts := wholeDay
+		opts.Nested = nested
+		_, err := newTestWriter().Tree(root, files(root, "round-1/group-1/new.html"), opts)
+		require.NoError(t, err)
+		assert.Equal(t, []string{ManifestName, "round-1/group-1/new.html", "round-2/" + ManifestName, "round-2/group-1/other.html"}, tree(t, root),
+			"another kind's manifest is not taken over")
+	})
+	t.Run("not asked", func(t *testing.T) {
+		root := setup(t)
+		_, err := newTestWriter().Tree(root, files(root, "round-1/group-1/new.html"), wholeDay)
+		require.NoError(t, err)
+		assert.FileExists(t, filepath.Join(root, "round-1/group-1/old.html"))
+	})
+	t.Run("a linked subfolder is not read", func(t *testing.T) {
+		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
+		writeFile(t, filepath.Join(outside, "x.html"), "someone else's file")
+		writeFile(t, filepath.Join(outside, ManifestName), "x.html\n")
+		require.NoError(t, os.MkdirAll(root, 0o755))
+		symlink(t, outside, filepath.Join(root, "round-9"))
+		opts := wholeDay
+		opts.Nested = nested
+		_, err := newTestWriter().Tree(root, files(root, "all-cards.html"), opts)
+		require.NoError(t, err)
+		assert.FileExists(t, filepath.Join(outside, "x.html"))
+	})
+}
 
 // A run never overwrites nor removes a file it reads, under whatever name,
 // force or not, and touches nothing.
@@ -144,7 +232,7 @@ func TestInputs(t *testing.T) {
 				opts := wholeDay
 				opts.Force = force
 				opts.Inputs = []Input{{Path: in, What: "the plan"}}
-				err := newTestWriter().Tree(root, files(root, tt.write...), opts)
+				_, err := newTestWriter().Tree(root, files(root, tt.write...), opts)
 				require.Error(t, err)
 				assert.ErrorIs(t, err, ErrInput)
 				assert.Contains(t, err.Error(), strings.ReplaceAll(tt.want, "ROOT", root))
@@ -160,9 +248,38 @@ func TestInputs(t *testing.T) {
 		symlink(t, plan, filepath.Join(root, "all-cards.txt"))
 		opts := wholeDay
 		opts.Inputs = []Input{{Path: plan, What: "the plan"}}
-		err := newTestWriter().Tree(root, files(root, "all-cards.txt"), opts)
+		_, err := newTestWriter().Tree(root, files(root, "all-cards.txt"), opts)
 		require.NoError(t, err)
 		assert.Equal(t, "a plan", readFile(t, plan))
 		assert.Equal(t, "all-cards.txt", readFile(t, filepath.Join(root, "all-cards.txt")))
 	})
+}
+
+// A run that replaces part of a folder, killed at any moment, leaves
+// nothing that the next run of that part keeps, and the rest is kept.
+func TestKilledPartRunLeavesNothingStale(t *testing.T) {
+	planA := []string{"round-1/group-1/a1.html", "round-1/group-1/a2.html", "round-2/group-1/a3.html", "all-cards.html"}
+	planB := []string{"round-1/group-1/b1.html", "round-1/group-2/b2.html"}
+	planC := []string{"round-1/group-1/c1.html"}
+	for n := 1; ; n++ {
+		base := t.TempDir()
+		root, photo := filepath.Join(base, "cards"), filepath.Join(base, "photo")
+		_, err := newTestWriter().Tree(root, files(root, planA...), wholeDay)
+		require.NoError(t, err)
+
+		renames := 0
+		killed := New(crashFS{FS: OS, t: t, root: root, photo: photo, n: n, renames: &renames}, nil)
+		_, err = killed.Tree(root, files(root, planB...), roundOne)
+		require.NoError(t, err)
+		if renames < n {
+			break
+		}
+		require.NoError(t, os.RemoveAll(root))
+		require.NoError(t, os.Rename(photo, root))
+
+		_, err = newTestWriter().Tree(root, files(root, planC...), roundOne)
+		require.NoError(t, err, "killed before rename %d", n)
+		assert.Equal(t, []string{ManifestName, "round-1/group-1/c1.html", "round-2/group-1/a3.html"}, tree(t, root), "killed before rename %d", n)
+		assert.Equal(t, "# yishi cards\nround-1/group-1/c1.html\nround-2/group-1/a3.html\n", readFile(t, filepath.Join(root, ManifestName)), "killed before rename %d", n)
+	}
 }
