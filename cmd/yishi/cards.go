@@ -8,6 +8,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 type cardsOptions struct {
@@ -42,9 +45,12 @@ HTML cards are print-ready: one A4 card a page (--paper a5 for A5), cut
 marks, fonts that show Chinese, no internet needed. Print all-cards.html
 from a browser at 100% scale with headers and footers off.
 
-With --round R only that round's cards are written, and all-cards and the
-master sheet go to DIR/round-R/. Nothing is written if any file exists,
-unless --force.`,
+With --round R only that round's cards are written, with that round's
+all-cards and master sheet in DIR/round-R/; other rounds' cards in DIR stay,
+and the whole-day all-cards and master sheet, which may no longer match, are
+removed. Nothing is written if any file exists, unless --force; nothing is
+ever written into a folder of another command's files, such as yishi demo's,
+nor over the plan.`,
 		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md",
 		Args:    exactArgs(1, "one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -85,6 +91,49 @@ type cardsResult struct {
 	Master   string   `json:"master_sheet"`
 	AllCards string   `json:"all_cards"`
 	Files    []string `json:"files"`
+	// Removed are the earlier run's files this run removed.
+	Removed []string `json:"removed,omitempty"`
+}
+
+// allCardsName is the base name of the file of every card, for printing.
+const allCardsName = "all-cards"
+
+// roundDir is the folder of round n's cards, under --out.
+func roundDir(n int) string { return fmt.Sprintf("round-%d", n) }
+
+// isRoundDir reports whether name is the folder of a round's cards.
+func isRoundDir(name string) bool {
+	n, ok := strings.CutPrefix(name, "round-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// isWholeDayFile reports whether rel, a path under --out, is the all-cards
+// or master sheet of every round.
+func isWholeDayFile(rel string) bool {
+	return !strings.Contains(rel, "/") && (strings.HasPrefix(rel, allCardsName+".") || strings.HasPrefix(rel, cards.MasterSheetName+"."))
+}
+
+// cardsTree says how a cards run writes --out. One manifest and one lock
+// at --out serve every run into it, whole day or --round, so that no run
+// misses the cards of another. A --round run replaces only that round's
+// cards, and the whole-day all-cards and master sheet, which hold every
+// round's and would no longer match. The plan and its scenario file are
+// never overwritten nor removed.
+func cardsTree(opts *cardsOptions, p *plan.Plan, s *scenario.Scenario) output.TreeOptions {
+	t := output.TreeOptions{
+		Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force,
+		Nested: isRoundDir,
+		Inputs: []output.Input{{Path: opts.Plan, What: "the plan"}},
+	}
+	if scenarios.Origin(p.Scenario.Source) != scenarios.Bundled && s.Pos.File != "" {
+		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: "the plan's scenario"})
+	}
+	if opts.Round > 0 {
+		round := roundDir(opts.Round)
+		t.Part = func(rel string) bool { return strings.HasPrefix(rel, round+"/") || isWholeDayFile(rel) }
+		t.Nested = func(name string) bool { return name == round }
+	}
+	return t
 }
 
 func runCards(opts *cardsOptions) error {
@@ -120,14 +169,20 @@ func runCards(opts *cardsOptions) error {
 		}
 	}
 	res.Trainees = len(trainees)
-	// The set of cards is replaced whole, so a re-planned day leaves no stale
-	// card behind; a single round's cards live under round-R/ on their own.
-	root := opts.Out
-	if opts.Round > 0 {
-		root = filepath.Join(opts.Out, fmt.Sprintf("round-%d", opts.Round))
-	}
-	if err := writeTree(opts.Writer, root, out, opts.Force); err != nil {
+	// The set of cards (of the day, or of the round) is replaced whole, so
+	// a re-planned day leaves no stale card behind.
+	written, err := writeTree(opts.Writer, opts.Out, out, cardsTree(opts, p, s))
+	if err != nil {
 		return err
+	}
+	res.Removed = written.Removed
+	// A whole-day run in another format removes the old all-cards too, but
+	// writes its own: only a --round run leaves the day without them.
+	wholeDayGone := false
+	for _, f := range written.Removed {
+		if rel, err := filepath.Rel(opts.Out, f); err == nil && opts.Round > 0 && isWholeDayFile(filepath.ToSlash(rel)) {
+			wholeDayGone = true
+		}
 	}
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(res)
@@ -139,6 +194,13 @@ func runCards(opts *cardsOptions) error {
 	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
 	if opts.Format == cards.FormatHTML {
 		io.printf("Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
+	}
+	if wholeDayGone {
+		format := ""
+		if opts.Format != cards.FormatHTML {
+			format = " --format " + opts.Format
+		}
+		io.printf("removed the whole-day all-cards and master sheet, which may no longer match; run `yishi cards %s --out %s%s` without --round to make them again\n", opts.Plan, opts.Out, format)
 	}
 	return nil
 }

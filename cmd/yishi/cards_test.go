@@ -71,12 +71,18 @@ func TestCardsFlags(t *testing.T) {
 // the plan into dir.
 func writeTestPlan(t *testing.T, dir, id string, rounds int) string {
 	t.Helper()
+	rosterData, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
+	require.NoError(t, err)
+	return writeTestPlanRoster(t, dir, id, rounds, rosterData)
+}
+
+// writeTestPlanRoster is writeTestPlan with another roster.
+func writeTestPlanRoster(t *testing.T, dir, id string, rounds int, rosterData []byte) string {
+	t.Helper()
 	src, name, err := scenarios.YAML(id)
 	require.NoError(t, err)
 	s, diags := scenario.ParseScenario(name, src, scenarios.Rubric)
 	require.NoError(t, diags.Err())
-	rosterData, err := fs.ReadFile(scenarios.FS(), scenarios.SampleRoster)
-	require.NoError(t, err)
 	rst, diags := roster.Parse("roster.csv", rosterData, s, roster.Options{})
 	require.NoError(t, diags.Err())
 	p, err := roles.Assign(context.Background(), s, rst, roles.AssignOptions{

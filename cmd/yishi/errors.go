@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
@@ -13,7 +14,7 @@ import (
 // Exit codes.
 const (
 	exitOK       = 0
-	exitInvalid  = 1 // bad input: a file with problems, an impossible request, a file that needs --force
+	exitInvalid  = 1 // bad input: a file with problems, an impossible request, a file that needs --force, a folder of another command's files
 	exitUsage    = 2 // misuse: unknown command or flag, wrong number of arguments
 	exitIO       = 3 // a file or folder could not be written: permissions, a full disk, --out is a file, a link inside --out, another run writing there
 	exitInternal = 4 // a bug in yishi
@@ -73,15 +74,42 @@ func writeFiles(w *output.Writer, files []output.File, force bool) error {
 	return fileError(w.Files(files, force))
 }
 
-// writeTree writes a folder of files with [output.Writer.Tree].
-func writeTree(w *output.Writer, dir string, files []output.File, force bool) error {
-	return fileError(w.Tree(dir, files, force))
+// writeTree writes a folder of files with [output.Writer.Tree]. A
+// manifest from before manifests named their command is told by its files.
+func writeTree(w *output.Writer, dir string, files []output.File, opts output.TreeOptions) (output.TreeResult, error) {
+	opts.KindOf = legacyKind
+	res, err := w.Tree(dir, files, opts)
+	return res, fileError(err)
 }
 
-// fileError marks an error from package output that asks for --force as
-// invalid input.
+// The kinds of run that write folders, as their manifests name them.
+const (
+	kindCards = "yishi cards"
+	kindDemo  = "yishi demo"
+)
+
+// legacyKind tells which command wrote a manifest that does not say, from
+// the files it lists: the demo's marker, or the all-cards file of cards.
+func legacyKind(files []string) string {
+	cards := false
+	for _, f := range files {
+		switch {
+		case f == demoMarker:
+			return kindDemo
+		case strings.HasPrefix(f, allCardsName+"."):
+			cards = true
+		}
+	}
+	if cards {
+		return kindCards
+	}
+	return ""
+}
+
+// fileError marks an error from package output that asks for --force, or
+// for another folder, as invalid input.
 func fileError(err error) error {
-	if errors.Is(err, output.ErrExist) {
+	if errors.Is(err, output.ErrExist) || errors.Is(err, output.ErrOtherKind) || errors.Is(err, output.ErrInput) {
 		return fmt.Errorf("%w: %w", scenario.ErrInvalid, err)
 	}
 	return err

@@ -36,6 +36,11 @@ var (
 	ErrLink = errors.New("is a symbolic link")
 	// ErrBusy: another run is writing the folder a Tree writes.
 	ErrBusy = errors.New("another yishi run is writing this folder")
+	// ErrOtherKind: the folder a Tree writes holds the files of another
+	// command, which this run would overwrite or remove.
+	ErrOtherKind = errors.New("holds the files of another command")
+	// ErrInput: a file to write or to remove is one the run reads.
+	ErrInput = errors.New("is a file this run reads")
 )
 
 // Error is a file or folder a [Writer] could not or would not write.

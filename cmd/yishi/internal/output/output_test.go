@@ -20,6 +20,16 @@ var testNow = time.Date(2025, 3, 1, 9, 30, 0, 0, time.UTC)
 
 func newTestWriter() *Writer { return New(OS, func() time.Time { return testNow }) }
 
+// testKind is the kind of run the tests write folders as.
+const testKind = "yishi cards"
+
+// writeTree writes a folder as a run of testKind, replacing all of an
+// earlier run's files.
+func writeTree(w *Writer, dir string, files []File, force bool) error {
+	_, err := w.Tree(dir, files, TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: force})
+	return err
+}
+
 func writeFile(t *testing.T, path, data string) {
 	t.Helper()
 	require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
@@ -40,7 +50,7 @@ func TestNotAFolder(t *testing.T) {
 		is    error
 	}{
 		{name: "tree into a file", write: func(w *Writer) error {
-			return w.Tree(file, []File{{Path: filepath.Join(file, "round-1", "a.html"), Data: []byte("a")}}, true)
+			return writeTree(w, file, []File{{Path: filepath.Join(file, "round-1", "a.html"), Data: []byte("a")}}, true)
 		}, want: "cannot write into " + file + ": it is a file, not a folder", is: ErrNotDir},
 		{name: "file below a file", write: func(w *Writer) error {
 			return w.Files([]File{{Path: filepath.Join(file, "x", "a.yaml"), Data: []byte("a")}}, true)
@@ -93,11 +103,11 @@ func TestNoWritingThroughLinks(t *testing.T) {
 	t.Run("a linked subfolder", func(t *testing.T) {
 		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
 		w := newTestWriter()
-		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
+		require.NoError(t, writeTree(w, root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
 		require.NoError(t, os.RemoveAll(filepath.Join(root, "round-1")))
 		symlink(t, outside, filepath.Join(root, "round-1"))
 
-		err := w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), true)
+		err := writeTree(w, root, files(root, "round-1/group-1/a.html", "all-cards.html"), true)
 		require.Error(t, err)
 		assert.ErrorIs(t, err, ErrLink)
 		assert.Contains(t, err.Error(), filepath.Join(root, "round-1")+" is a symbolic link")
@@ -109,19 +119,19 @@ func TestNoWritingThroughLinks(t *testing.T) {
 		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
 		require.NoError(t, os.Mkdir(root, 0o755))
 		symlink(t, outside, filepath.Join(root, "round-1"))
-		err := newTestWriter().Tree(root, files(root, "round-1/group-1/a.html"), true)
+		err := writeTree(newTestWriter(), root, files(root, "round-1/group-1/a.html"), true)
 		assert.ErrorIs(t, err, ErrLink)
 		assert.NoDirExists(t, filepath.Join(outside, "group-1"))
 	})
 	t.Run("a stale file behind a link", func(t *testing.T) {
 		root, outside := filepath.Join(t.TempDir(), "cards"), t.TempDir()
 		w := newTestWriter()
-		require.NoError(t, w.Tree(root, files(root, "round-9/x.html", "all-cards.html"), false))
+		require.NoError(t, writeTree(w, root, files(root, "round-9/x.html", "all-cards.html"), false))
 		require.NoError(t, os.RemoveAll(filepath.Join(root, "round-9")))
 		writeFile(t, filepath.Join(outside, "x.html"), "someone else's file")
 		symlink(t, outside, filepath.Join(root, "round-9"))
 
-		err := w.Tree(root, files(root, "all-cards.html"), true)
+		err := writeTree(w, root, files(root, "all-cards.html"), true)
 		assert.ErrorIs(t, err, ErrLink)
 		assert.FileExists(t, filepath.Join(outside, "x.html"), "nothing is removed through the link")
 	})
@@ -129,7 +139,7 @@ func TestNoWritingThroughLinks(t *testing.T) {
 		real := t.TempDir()
 		root := filepath.Join(t.TempDir(), "cards")
 		symlink(t, real, root)
-		require.NoError(t, newTestWriter().Tree(root, files(root, "round-1/a.html"), false))
+		require.NoError(t, writeTree(newTestWriter(), root, files(root, "round-1/a.html"), false))
 		assert.FileExists(t, filepath.Join(real, "round-1", "a.html"))
 	})
 }
@@ -193,21 +203,21 @@ func TestLeftoverTempFiles(t *testing.T) {
 	t.Run("tree", func(t *testing.T) {
 		root := filepath.Join(t.TempDir(), "cards")
 		w := newTestWriter()
-		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
+		require.NoError(t, writeTree(w, root, files(root, "round-1/group-1/a.html", "all-cards.html"), false))
 		writeFile(t, filepath.Join(root, ".all-cards.html.tmp-2871035561"), "a 16 MB half of every brief")
 		writeFile(t, filepath.Join(root, "round-1/group-1/.a.html.tmp-17"), "half a card")
 		writeFile(t, filepath.Join(root, ".notes.tmp-1"), "not yishi's")
 		writeFile(t, filepath.Join(root, ".all-cards.html.tmp-mine"), "not yishi's")
 
-		require.NoError(t, w.Tree(root, files(root, "round-1/group-1/a.html", "all-cards.html"), true))
+		require.NoError(t, writeTree(w, root, files(root, "round-1/group-1/a.html", "all-cards.html"), true))
 		assert.Equal(t, []string{".all-cards.html.tmp-mine", ".notes.tmp-1", ManifestName, "all-cards.html", "round-1/group-1/a.html"}, tree(t, root))
 	})
 	t.Run("a stale card's temporary file", func(t *testing.T) {
 		root := filepath.Join(t.TempDir(), "cards")
 		w := newTestWriter()
-		require.NoError(t, w.Tree(root, files(root, "round-2/b.html", "all-cards.html"), false))
+		require.NoError(t, writeTree(w, root, files(root, "round-2/b.html", "all-cards.html"), false))
 		writeFile(t, filepath.Join(root, "round-2/.b.html.tmp-5"), "half a card")
-		require.NoError(t, w.Tree(root, files(root, "all-cards.html"), true))
+		require.NoError(t, writeTree(w, root, files(root, "all-cards.html"), true))
 		assert.Equal(t, []string{ManifestName, "all-cards.html"}, tree(t, root))
 	})
 	t.Run("file", func(t *testing.T) {
@@ -228,18 +238,18 @@ func TestKilledRunLeavesNothingStale(t *testing.T) {
 	for n := 1; ; n++ {
 		base := t.TempDir()
 		root, photo := filepath.Join(base, "cards"), filepath.Join(base, "photo")
-		require.NoError(t, newTestWriter().Tree(root, files(root, planA...), false))
+		require.NoError(t, writeTree(newTestWriter(), root, files(root, planA...), false))
 
 		renames := 0
 		killed := New(crashFS{FS: OS, t: t, root: root, photo: photo, n: n, renames: &renames}, nil)
-		require.NoError(t, killed.Tree(root, files(root, planB...), true))
+		require.NoError(t, writeTree(killed, root, files(root, planB...), true))
 		if renames < n {
 			break // every moment has been tried
 		}
 		require.NoError(t, os.RemoveAll(root))
 		require.NoError(t, os.Rename(photo, root))
 
-		require.NoError(t, newTestWriter().Tree(root, files(root, planC...), true), "killed before rename %d", n)
+		require.NoError(t, writeTree(newTestWriter(), root, files(root, planC...), true), "killed before rename %d", n)
 		assert.Equal(t, append([]string{ManifestName}, sorted(planC)...), tree(t, root), "killed before rename %d", n)
 	}
 }
@@ -254,7 +264,7 @@ func sorted(s []string) []string {
 // their manifest are as they were, and no temporary file stays.
 func TestFullDiskChangesNothing(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "cards")
-	require.NoError(t, newTestWriter().Tree(root, files(root, "round-1/a.html", "all-cards.html"), false))
+	require.NoError(t, writeTree(newTestWriter(), root, files(root, "round-1/a.html", "all-cards.html"), false))
 	before := tree(t, root)
 	manifest, err := os.ReadFile(filepath.Join(root, ManifestName))
 	require.NoError(t, err)
@@ -269,7 +279,7 @@ func TestFullDiskChangesNothing(t *testing.T) {
 	for i := range again {
 		again[i].Data = []byte("a new plan's card")
 	}
-	err = full.Tree(root, again, true)
+	err = writeTree(full, root, again, true)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "cannot write "+filepath.Join(root, "round-2", "d.html")+": no space left on device")
 	assert.Equal(t, before, tree(t, root))
@@ -320,11 +330,11 @@ func TestOneRunWritesAFolderAtATime(t *testing.T) {
 	slow := blockFS{FS: OS, once: &sync.Once{}, entered: make(chan struct{}), release: make(chan struct{})}
 	first := make(chan error, 1)
 	go func() {
-		first <- New(slow, func() time.Time { return testNow }).Tree(root, files(root, planA...), true)
+		first <- writeTree(New(slow, func() time.Time { return testNow }), root, files(root, planA...), true)
 	}()
 	<-slow.entered
 
-	err := newTestWriter().Tree(root, files(root, planB...), true)
+	err := writeTree(newTestWriter(), root, files(root, planB...), true)
 	close(slow.release)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrBusy)
@@ -349,7 +359,7 @@ func TestConcurrentRunsDoNotMix(t *testing.T) {
 		for j, plan := range plans {
 			wg.Go(func() {
 				<-start
-				errs[j] = newTestWriter().Tree(root, files(root, plan...), true)
+				errs[j] = writeTree(newTestWriter(), root, files(root, plan...), true)
 			})
 		}
 		close(start)
@@ -383,6 +393,6 @@ func TestKilledRunsLockIsFree(t *testing.T) {
 	}
 	root := filepath.Join(t.TempDir(), "cards")
 	writeFile(t, filepath.Join(root, LockName), "pid 99999\nhost elsewhere\nsince 2025-03-01T08:00:00Z\n")
-	require.NoError(t, newTestWriter().Tree(root, files(root, "all-cards.html"), false))
+	require.NoError(t, writeTree(newTestWriter(), root, files(root, "all-cards.html"), false))
 	assert.Equal(t, []string{ManifestName, "all-cards.html"}, tree(t, root))
 }
