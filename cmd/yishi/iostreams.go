@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/yishi-council/yishi/scenario"
 	"golang.org/x/term"
 )
 
@@ -87,59 +86,13 @@ func safeArgs(args []any) []any {
 	return out
 }
 
-// terminalSafe returns s as it can be shown on a terminal: control
-// characters other than newline and tab (ESC starts the sequences that
-// retitle a window, ESC ] 0 ; … BEL, or move the cursor and recolour, CSI
-// …), C1 controls, the bidirectional overrides that reorder what is shown,
-// and bytes that are not UTF-8 are written out as \x1b, \u009b, \u202e,
-// \xff. Text without them is returned as it is.
-func terminalSafe(s string) string { return escapeControls(s, true) }
+// terminalSafe is [scenario.TerminalSafe]: the user's text with control
+// characters and direction marks written out, so it cannot act on the
+// terminal.
+func terminalSafe(s string) string { return scenario.TerminalSafe(s) }
 
-// terminalSafeLine is terminalSafe for text that must stay on one line,
-// such as a table cell: newline and tab are written out too.
-func terminalSafeLine(s string) string { return escapeControls(s, false) }
-
-func escapeControls(s string, keepLines bool) string {
-	unsafe := func(r rune, size int) bool {
-		switch {
-		case r == utf8.RuneError && size == 1:
-			return true
-		case r == '\n' || r == '\t':
-			return !keepLines
-		case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
-			return true
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return true
-		}
-		return false
-	}
-	clean := true
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unsafe(r, size) {
-			clean = false
-			break
-		}
-		i += size
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case !unsafe(r, size):
-			b.WriteString(s[i : i+size])
-		case size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		default:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		}
-		i += size
-	}
-	return b.String()
-}
+// terminalSafeLine is [scenario.TerminalSafeLine], for a table cell.
+func terminalSafeLine(s string) string { return scenario.TerminalSafeLine(s) }
 
 // JSON reports whether the user asked for JSON output.
 func (s *streams) JSON() bool { return s.Output == "json" }

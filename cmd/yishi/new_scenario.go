@@ -2,7 +2,6 @@ package main
 
 import (
 	"path/filepath"
-	"regexp"
 
 	"github.com/spf13/cobra"
 
@@ -42,10 +41,8 @@ func newNewScenarioCmd(f *factory) *cobra.Command {
 	return cmd
 }
 
-var scenarioIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
-
 func runNewScenario(opts *newScenarioOptions) error {
-	if !scenarioIDPattern.MatchString(opts.Name) {
+	if !scenario.ValidID(opts.Name) {
 		return usagef("%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots", opts.Name)
 	}
 	title := opts.Title
