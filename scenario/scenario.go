@@ -229,3 +229,16 @@ func (s *Scenario) Background(id string) (Background, bool) {
 	}
 	return Background{}, false
 }
+
+// WithoutConfidential returns a copy of s whose roles carry no confidential
+// brief, for showing a scenario to someone who is not its trainer. s itself
+// is left as it is.
+func (s *Scenario) WithoutConfidential() *Scenario {
+	c := *s
+	c.Roles = make([]Role, len(s.Roles))
+	for i, r := range s.Roles {
+		r.Confidential = ""
+		c.Roles[i] = r
+	}
+	return &c
+}

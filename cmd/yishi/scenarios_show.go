@@ -38,21 +38,10 @@ func runScenariosShow(opts *scenariosShowOptions) error {
 	}
 	if opts.IO.JSON() {
 		if !opts.Confidential {
-			s = withoutConfidential(s)
+			s = s.WithoutConfidential()
 		}
 		return opts.IO.printJSON(s)
 	}
 	return writeSummary(opts.IO, s, scenario.SummaryOptions{Confidential: opts.Confidential})
 }
 
-// withoutConfidential returns a copy of s whose roles carry no
-// confidential briefs.
-func withoutConfidential(s *scenario.Scenario) *scenario.Scenario {
-	c := *s
-	c.Roles = make([]scenario.Role, len(s.Roles))
-	for i, r := range s.Roles {
-		r.Confidential = ""
-		c.Roles[i] = r
-	}
-	return &c
-}
