@@ -44,4 +44,3 @@ func runScenariosShow(opts *scenariosShowOptions) error {
 	}
 	return writeSummary(opts.IO, s, scenario.SummaryOptions{Confidential: opts.Confidential})
 }
-
