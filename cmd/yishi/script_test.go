@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -33,6 +34,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode": cmdExitCode,
 			"glob":     cmdGlob,
+			"age":      cmdAge,
 		},
 	})
 }
@@ -59,6 +61,20 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// cmdAge sets the modification time of files to a duration ago:
+// `age 11m FILE...`, as a file left by a run killed that long ago.
+func cmdAge(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: age DURATION FILE...")
+	}
+	d, err := time.ParseDuration(args[0])
+	ts.Check(err)
+	at := time.Now().Add(-d)
+	for _, f := range args[1:] {
+		ts.Check(os.Chtimes(ts.MkAbs(f), at, at))
 	}
 }
 

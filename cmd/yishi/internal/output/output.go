@@ -87,6 +87,14 @@ type Writer struct {
 	Now func() time.Time
 }
 
+// now reads the Writer's clock.
+func (w *Writer) now() time.Time {
+	if w.Now != nil {
+		return w.Now()
+	}
+	return time.Now()
+}
+
 // New returns a Writer on fsys.
 func New(fsys FS, now func() time.Time) *Writer { return &Writer{FS: fsys, Now: now} }
 
@@ -102,7 +110,9 @@ func (w *Writer) Files(files []File, force bool) error {
 	if err := r.check(files, force); err != nil {
 		return err
 	}
-	if err := r.cleanTemps(files, nil); err != nil {
+	// Files takes no lock, so a temporary file may be another run's at
+	// work: only one old enough to be left by a killed run is removed.
+	if err := r.cleanTemps(files, nil, liveTempAge); err != nil {
 		return err
 	}
 	if err := r.write(files); err != nil {
@@ -360,11 +370,16 @@ func (r *run) writeTemp(path string, data []byte) (string, error) {
 	return tmp.Name(), nil
 }
 
+// liveTempAge is how recent a temporary file may be and still belong to a
+// run at work: one run writes its files in well under this.
+const liveTempAge = 10 * time.Minute
+
 // cleanTemps removes the temporary files that earlier runs, killed before
 // they could rename them, left beside files, and beside the files named in
 // old (the paths a Tree's manifest lists). Only names of the form
-// ".NAME.tmp-DIGITS" whose NAME is such a file are touched.
-func (r *run) cleanTemps(files []File, old []string) error {
+// ".NAME.tmp-DIGITS" whose NAME is such a file are touched, and only those
+// last written at least minAge ago (0: all, under a lock).
+func (r *run) cleanTemps(files []File, old []string, minAge time.Duration) error {
 	names := map[string]map[string]bool{} // folder → base names
 	add := func(p string) {
 		dir, base := filepath.Dir(p), filepath.Base(p)
@@ -395,6 +410,11 @@ func (r *run) cleanTemps(files []File, old []string) error {
 		for _, e := range entries {
 			if !e.Type().IsRegular() || !names[dir][tempOf(e.Name())] {
 				continue
+			}
+			if minAge > 0 {
+				if info, err := e.Info(); err != nil || r.w.now().Sub(info.ModTime()) < minAge {
+					continue
+				}
 			}
 			p := filepath.Join(dir, e.Name())
 			if err := r.w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {

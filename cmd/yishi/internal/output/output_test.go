@@ -222,9 +222,21 @@ func TestLeftoverTempFiles(t *testing.T) {
 	})
 	t.Run("file", func(t *testing.T) {
 		dir := t.TempDir()
-		writeFile(t, filepath.Join(dir, ".plan.yaml.tmp-42"), "half a plan")
+		old := filepath.Join(dir, ".plan.yaml.tmp-42")
+		writeFile(t, old, "half a plan")
+		require.NoError(t, os.Chtimes(old, testNow.Add(-liveTempAge), testNow.Add(-liveTempAge)))
 		require.NoError(t, newTestWriter().Files(files(dir, "plan.yaml"), false))
 		assert.Equal(t, []string{"plan.yaml"}, tree(t, dir))
+	})
+	t.Run("another run's file at work", func(t *testing.T) {
+		// Single files are written without a lock: a recent temporary file
+		// may be another run's, about to be renamed, and is left alone.
+		dir := t.TempDir()
+		live := filepath.Join(dir, ".plan.yaml.tmp-43")
+		writeFile(t, live, "being written")
+		require.NoError(t, os.Chtimes(live, testNow.Add(-time.Minute), testNow.Add(-time.Minute)))
+		require.NoError(t, newTestWriter().Files(files(dir, "plan.yaml"), false))
+		assert.Equal(t, []string{".plan.yaml.tmp-43", "plan.yaml"}, tree(t, dir))
 	})
 }
 

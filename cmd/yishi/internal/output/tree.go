@@ -131,7 +131,7 @@ func (r *run) tree(dir string, files []File, opts TreeOptions) (TreeResult, erro
 	if err := r.check([]File{{Path: manifest}}, true); err != nil {
 		return TreeResult{}, err
 	}
-	if err := r.cleanTemps(all, oldPaths); err != nil {
+	if err := r.cleanTemps(all, oldPaths, 0); err != nil {
 		return TreeResult{}, err
 	}
 	if err := r.putInPlace(manifest, opts.Kind, old, oldData, names, files); err != nil {
@@ -435,13 +435,9 @@ func (w *Writer) lock(dir string) (unlock func(), err error) {
 	if err != nil {
 		return nil, &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot lock %s for writing: %s", dir, cause(err))}
 	}
-	now := time.Now
-	if w.Now != nil {
-		now = w.Now
-	}
 	host, _ := os.Hostname()
 	// Who holds the lock is for people; failing to say it stops nothing.
-	fmt.Fprintf(h, "pid %d\nhost %s\nsince %s\n", os.Getpid(), host, now().Format(time.RFC3339))
+	fmt.Fprintf(h, "pid %d\nhost %s\nsince %s\n", os.Getpid(), host, w.now().Format(time.RFC3339))
 	return func() { h.Close() }, nil
 }
 
