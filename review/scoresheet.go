@@ -612,11 +612,11 @@ const (
 )
 
 // ScoresheetFiles renders sheets (blank from [BlankScoresheets] or filled,
-// as [DemoScoresheets] makes them) as files under dir: in YAML one file
-// per reviewer per group, in CSV and HTML one file per reviewer with a
-// row or a page per group. Paths are built with [cards.SafeFileName] from the
-// reviewer's name, which may be Chinese.
-func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, format, dir string) ([]cards.File, error) {
+// as [DemoScoresheets] makes them) as files: in YAML one file per reviewer
+// per group, in CSV and HTML one file per reviewer with a row or a page per
+// group. Paths are relative, as [cards.File]'s are, and built with
+// [cards.SafeFileName] from the reviewer's name, which may be Chinese.
+func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, format string) ([]cards.File, error) {
 	byReviewer := map[string][]Scoresheet{}
 	var order []string
 	for _, sh := range sheets {
@@ -644,28 +644,21 @@ func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, fo
 					return nil, err
 				}
 				name := fmt.Sprintf("%s-r%d-g%d.yaml", stem, sh.Round, sh.Group)
-				files = append(files, cards.File{Path: joinDir(dir, name), Data: data})
+				files = append(files, cards.File{Path: name, Data: data})
 			}
 		case FormatCSV:
-			files = append(files, cards.File{Path: joinDir(dir, stem+".csv"), Data: MarshalScoresheetsCSV(p, s, group)})
+			files = append(files, cards.File{Path: stem + ".csv", Data: MarshalScoresheetsCSV(p, s, group)})
 		case FormatHTML:
 			data, err := RenderScoresheetsHTML(p, s, group)
 			if err != nil {
 				return nil, err
 			}
-			files = append(files, cards.File{Path: joinDir(dir, stem+".html"), Data: data})
+			files = append(files, cards.File{Path: stem + ".html", Data: data})
 		default:
 			return nil, fmt.Errorf("unknown scoresheet format %q (use yaml, csv or html)", format)
 		}
 	}
 	return files, nil
-}
-
-func joinDir(dir, name string) string {
-	if dir == "" {
-		return name
-	}
-	return strings.TrimRight(dir, `/\`) + "/" + name
 }
 
 // MarshalScoresheetYAML writes one sheet as YAML, with the group's members

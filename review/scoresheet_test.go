@@ -156,10 +156,10 @@ func TestCSVRoundTrip(t *testing.T) {
 	p, s := fixture(t)
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Alice", "Bob"}, Round: 1})
 	require.NoError(t, err)
-	files, err := ScoresheetFiles(p, s, blank, FormatCSV, "out")
+	files, err := ScoresheetFiles(p, s, blank, FormatCSV)
 	require.NoError(t, err)
 	require.Len(t, files, 2)
-	assert.Equal(t, "out/scoresheet-Alice.csv", files[0].Path)
+	assert.Equal(t, "scoresheet-Alice.csv", files[0].Path)
 
 	var sheets []Scoresheet
 	for fi, f := range files {
@@ -221,7 +221,7 @@ func TestCSVRoundTrip(t *testing.T) {
 func TestYAMLRoundTrip(t *testing.T) {
 	p, s := fixture(t)
 	sheets := DemoScoresheets(p, s, []string{"Alice", "李老师"}, 7)
-	files, err := ScoresheetFiles(p, s, sheets, FormatYAML, "")
+	files, err := ScoresheetFiles(p, s, sheets, FormatYAML)
 	require.NoError(t, err)
 	require.Len(t, files, len(sheets))
 	var back []Scoresheet
@@ -257,7 +257,7 @@ func TestScoresheetFilesNames(t *testing.T) {
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li/Na", "Li:Na"}, Round: 1, Groups: []int{1, 3}})
 	require.NoError(t, err)
 	for _, format := range []string{FormatYAML, FormatCSV, FormatHTML} {
-		files, err := ScoresheetFiles(p, s, blank, format, "sheets")
+		files, err := ScoresheetFiles(p, s, blank, format)
 		require.NoError(t, err)
 		var names []string
 		for _, f := range files {
@@ -266,11 +266,11 @@ func TestScoresheetFilesNames(t *testing.T) {
 		sort.Strings(names)
 		switch format {
 		case FormatYAML:
-			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2-r1-g1.yaml", "sheets/scoresheet-Li_Na-2-r1-g3.yaml", "sheets/scoresheet-Li_Na-r1-g1.yaml", "sheets/scoresheet-Li_Na-r1-g3.yaml"}, names)
+			assert.Equal(t, []string{"scoresheet-Li_Na-2-r1-g1.yaml", "scoresheet-Li_Na-2-r1-g3.yaml", "scoresheet-Li_Na-r1-g1.yaml", "scoresheet-Li_Na-r1-g3.yaml"}, names)
 		case FormatCSV:
-			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2.csv", "sheets/scoresheet-Li_Na.csv"}, names)
+			assert.Equal(t, []string{"scoresheet-Li_Na-2.csv", "scoresheet-Li_Na.csv"}, names)
 		case FormatHTML:
-			assert.Equal(t, []string{"sheets/scoresheet-Li_Na-2.html", "sheets/scoresheet-Li_Na.html"}, names)
+			assert.Equal(t, []string{"scoresheet-Li_Na-2.html", "scoresheet-Li_Na.html"}, names)
 		default:
 			t.Fatalf("no names expected for format %q", format)
 		}
@@ -285,7 +285,7 @@ func TestBlankHTMLScoresheet(t *testing.T) {
 	p, s := fixture(t)
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"<b>Eve</b>"}, Round: 1})
 	require.NoError(t, err)
-	files, err := ScoresheetFiles(p, s, blank, FormatHTML, "")
+	files, err := ScoresheetFiles(p, s, blank, FormatHTML)
 	require.NoError(t, err)
 	require.Len(t, files, 1)
 	html := string(files[0].Data)
@@ -373,7 +373,7 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 	other := otherPlan(t, p)
 	sheets := DemoScoresheets(other, s, []string{"Alice"}, 1)
 	for _, format := range []string{FormatYAML, FormatCSV} {
-		files, err := ScoresheetFiles(other, s, sheets, format, "")
+		files, err := ScoresheetFiles(other, s, sheets, format)
 		require.NoError(t, err)
 		f := files[0]
 		assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
@@ -390,7 +390,7 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 		assert.Equal(t, fmt.Sprintf("%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
 		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
 	}
-	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML, "")
+	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML)
 	require.NoError(t, err)
 	assert.Contains(t, string(files[0].Data), other.ID(), "the printed sheet names its plan")
 }

@@ -47,7 +47,7 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 		{blank, review.FormatHTML, "scoresheets"},
 		{filled, review.FormatCSV, "scoresheets-demo-filled"},
 	} {
-		fs, err := review.ScoresheetFiles(p, s, part.sheets, part.format, "")
+		fs, err := review.ScoresheetFiles(p, s, part.sheets, part.format)
 		if err != nil {
 			return nil, err
 		}

@@ -90,14 +90,14 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := review.ScoresheetFiles(p, s, sheets, opts.Format, filepath.ToSlash(opts.Out))
+	files, err := review.ScoresheetFiles(p, s, sheets, opts.Format)
 	if err != nil {
 		return err
 	}
 	out := make([]output.File, len(files))
 	paths := make([]string, len(files))
 	for i, f := range files {
-		out[i] = output.File{Path: filepath.FromSlash(f.Path), Data: f.Data}
+		out[i] = output.File{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
 		paths[i] = out[i].Path
 	}
 	if err := writeFiles(opts.Writer, out, opts.Force); err != nil {

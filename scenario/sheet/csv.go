@@ -85,12 +85,12 @@ func (r Row) Blank() bool {
 
 // Options changes how a CSV file is read.
 type Options struct {
-	// TSV forces a tab as the separator; otherwise [Delimiter] picks it.
+	// TSV forces a tab as the separator; otherwise [delimiter] picks it.
 	TSV bool
 }
 
 // ReadCSV decodes a CSV file with [DecodeText] and splits it into rows, on
-// the separator [Delimiter] picks. Values whose quotes do not close are
+// the separator [delimiter] picks. Values whose quotes do not close are
 // reported in diags at file:line:col, columns counted in characters, never
 // bytes. A row with a quoting error is left out and reading goes on with the
 // next one; it still counts as one row, so the rows after it keep the
@@ -107,7 +107,7 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 	cols := &columns{lines: lines}
 	r := csv.NewReader(strings.NewReader(text))
 	r.FieldsPerRecord = -1
-	r.Comma = Delimiter(lines, opts.TSV)
+	r.Comma = delimiter(lines, opts.TSV)
 
 	t := &Table{Encoding: encoding}
 	var all []Row // every row read, blank ones too, to place the invalid bytes
@@ -123,7 +123,7 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 				diags.Errorf(scenario.Pos{File: file}, "reading CSV: %v", err)
 				break
 			}
-			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: cols.at(pe.Line, pe.Column)}, "CSV: %s", CSVMessage(pe.Err))
+			diags.Errorf(scenario.Pos{File: file, Line: pe.Line, Col: cols.at(pe.Line, pe.Column)}, "CSV: %s", csvMessage(pe.Err))
 			// The bad record is one row however many lines it spans.
 			inner += pe.Line - pe.StartLine
 			continue
@@ -143,7 +143,7 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 
 // ReportUnreadable reports what of the file could not be read, so that no
 // U+FFFD reaches a plan or a report silently: each byte of [Table.Invalid],
-// up to [MaxInvalidBytes] and then one that counts the rest, at its
+// up to [maxInvalidBytes] and then one that counts the rest, at its
 // file:line:col; and each cell holding a U+FFFD that is not one of those
 // bytes (a character the file's encoding lost, see [LostText]). Cells are
 // named by name (nil: "cell B3"). Afterwards [Cell.Invalid] counts every

@@ -199,12 +199,12 @@ func TestReadCSVInvalidBytesInCells(t *testing.T) {
 	}
 	assert.Equal(t, 1, tab.Rows[13].Cells[1].Invalid, "the U+FFFD that was in the text is reported too")
 	got := diagStrings(diags)
-	require.Len(t, got, MaxInvalidBytes+2)
-	assert.Equal(t, "f.csv:26:5: cell B14: \"\uFFFD\" holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)", got[MaxInvalidBytes+1])
+	require.Len(t, got, maxInvalidBytes+2)
+	assert.Equal(t, "f.csv:26:5: cell B14: \"\uFFFD\" holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)", got[maxInvalidBytes+1])
 	assert.Equal(t, `f.csv:2:6: cell B2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[0])
 	assert.Equal(t, `f.csv:3:2: cell C2: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[2])
-	assert.Equal(t, `f.csv:14:7: cell B8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[MaxInvalidBytes-1])
-	assert.Equal(t, `f.csv:15:2: cell C8: and 16 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[MaxInvalidBytes])
+	assert.Equal(t, `f.csv:14:7: cell B8: invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[maxInvalidBytes-1])
+	assert.Equal(t, `f.csv:15:2: cell C8: and 16 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, got[maxInvalidBytes])
 }
 
 func TestWhere(t *testing.T) {

@@ -28,19 +28,13 @@ type InvalidByte struct {
 // SaveAsUTF8 tells a spreadsheet user how to save a file as UTF-8.
 const SaveAsUTF8 = "save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)"
 
-// MaxInvalidBytes is how many invalid bytes [ReportInvalidBytes] reports
+// maxInvalidBytes is how many invalid bytes [Table.ReportUnreadable] reports
 // one by one.
-const MaxInvalidBytes = 20
+const maxInvalidBytes = 20
 
-// ReportInvalidBytes records an error for each invalid byte that
-// [DecodeText] found in file, up to [MaxInvalidBytes], and one more, at
-// the first left out, that counts the rest.
-func ReportInvalidBytes(file string, bad []InvalidByte, diags *scenario.Diagnostics) {
-	reportInvalidBytes(file, bad, nil, diags)
-}
-
-// reportInvalidBytes is [ReportInvalidBytes] with the name of the cell that
-// holds each byte, when refs has one.
+// reportInvalidBytes records an error for each invalid byte [DecodeText]
+// found, up to [maxInvalidBytes], and one more, at the first left out, that
+// counts the rest; refs names the cell that holds each byte, when it has one.
 func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *scenario.Diagnostics) {
 	for i, b := range bad {
 		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
@@ -48,7 +42,7 @@ func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *sc
 		if i < len(refs) && refs[i] != "" {
 			cell = refs[i] + ": "
 		}
-		if i == MaxInvalidBytes {
+		if i == maxInvalidBytes {
 			diags.Errorf(pos, "%sand %d more invalid UTF-8 bytes; %s", cell, len(bad)-i, SaveAsUTF8)
 			return
 		}
@@ -75,7 +69,7 @@ func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *sc
 //
 // A file read as UTF-8 (with a BOM or without) may still hold bytes that
 // are not UTF-8: each is returned in bad, in file order, and stands as
-// U+FFFD in text. Report them with [ReportInvalidBytes]. Any decoding can
+// U+FFFD in text. Report them with [Table.ReportUnreadable]. Any decoding can
 // leave U+FFFD in the text (a GB18030 file with a broken byte, a
 // Windows-1252 file with one of its five undefined bytes, a file in yet
 // another encoding); those are not in bad, and a caller that keeps names
@@ -286,10 +280,10 @@ func mostlyUTF8(data []byte) bool {
 	return multi > 0 && multi >= 4*invalid
 }
 
-// Delimiter picks a CSV file's separator from its first non-blank line: a
+// delimiter picks a CSV file's separator from its first non-blank line: a
 // comma when it has one, else a tab, else a semicolon (Excel in locales
 // that write decimal commas); always a tab when tsv is set.
-func Delimiter(lines []string, tsv bool) rune {
+func delimiter(lines []string, tsv bool) rune {
 	if tsv {
 		return '\t'
 	}
@@ -310,9 +304,9 @@ func Delimiter(lines []string, tsv bool) rune {
 	return ','
 }
 
-// CSVMessage explains a encoding/csv error in words a spreadsheet user can
+// csvMessage explains a encoding/csv error in words a spreadsheet user can
 // act on.
-func CSVMessage(err error) string {
+func csvMessage(err error) string {
 	switch {
 	case errors.Is(err, csv.ErrBareQuote):
 		return `a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`
