@@ -95,9 +95,6 @@ type cardsResult struct {
 	Removed []string `json:"removed,omitempty"`
 }
 
-// allCardsName is the base name of the file of every card, for printing.
-const allCardsName = "all-cards"
-
 // roundDir is the folder of round n's cards, under --out.
 func roundDir(n int) string { return fmt.Sprintf("round-%d", n) }
 
@@ -110,7 +107,7 @@ func isRoundDir(name string) bool {
 // isWholeDayFile reports whether rel, a path under --out, is the all-cards
 // or master sheet of every round.
 func isWholeDayFile(rel string) bool {
-	return !strings.Contains(rel, "/") && (strings.HasPrefix(rel, allCardsName+".") || strings.HasPrefix(rel, cards.MasterSheetName+"."))
+	return !strings.Contains(rel, "/") && (strings.HasPrefix(rel, cards.AllCardsName+".") || strings.HasPrefix(rel, cards.MasterSheetName+"."))
 }
 
 // cardsTree says how a cards run writes --out. One manifest and one lock

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -91,16 +92,16 @@ const (
 // legacyKind tells which command wrote a manifest that does not say, from
 // the files it lists: the demo's marker, or the all-cards file of cards.
 func legacyKind(files []string) string {
-	cards := false
+	hasCards := false
 	for _, f := range files {
 		switch {
 		case f == demoMarker:
 			return kindDemo
-		case strings.HasPrefix(f, allCardsName+"."):
-			cards = true
+		case strings.HasPrefix(f, cards.AllCardsName+"."):
+			hasCards = true
 		}
 	}
-	if cards {
+	if hasCards {
 		return kindCards
 	}
 	return ""

@@ -34,6 +34,10 @@ const (
 // [Files] returns; its extension is the format's.
 const MasterSheetName = "master-sheet-TRAINER-ONLY"
 
+// AllCardsName is the base name of the file of every trainee's card, for
+// printing.
+const AllCardsName = "all-cards"
+
 // Options change how role cards are laid out.
 type Options struct {
 	// Paper is PaperA4 (the default when empty) or PaperA5; it sets the

@@ -39,7 +39,7 @@ func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Op
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: prefix + "all-cards." + format, Data: all})
+	files = append(files, File{Path: prefix + AllCardsName + "." + format, Data: all})
 	master, err := RenderMaster(Master(p, s, round), format)
 	if err != nil {
 		return nil, err
