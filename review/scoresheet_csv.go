@@ -267,7 +267,7 @@ func (r *csvReader) headerText(col int) string {
 
 // where names a cell as a person finds it in a spreadsheet: its row, its
 // column letter and the column's header.
-func (r *csvReader) where(c sheet.Cell) string {
+func (r *csvReader) where(c sheet.Cell) scenario.Message {
 	return sheet.Where(c.Row, c.Col, r.headerText(c.Col))
 }
 
@@ -375,7 +375,7 @@ func (r *csvReader) checkPlan(row sheet.Row, round, group int, known bool) (stri
 		return sheetPlan, true
 	}
 	n := len(r.diags.Errors())
-	checked := checkPlan(sheetPlan, r.planID, r.where(pc), pc.Pos, r.diags)
+	checked := checkPlan(sheetPlan, r.planID, r.where(pc).String(), pc.Pos, r.diags)
 	if checked && len(r.diags.Errors()) > n {
 		r.otherPlan[key] = true
 		return sheetPlan, true
@@ -385,11 +385,11 @@ func (r *csvReader) checkPlan(row sheet.Row, round, group int, known bool) (stri
 	}
 	_, rc, _ := r.cell(row, colRound)
 	_, gc, _ := r.cell(row, colGroup)
-	if !checkRoundGroup(r.p, round, group, r.where(rc), r.where(gc), rc.Pos, gc.Pos, r.diags) || checked {
+	if !checkRoundGroup(r.p, round, group, r.where(rc).String(), r.where(gc).String(), rc.Pos, gc.Pos, r.diags) || checked {
 		return sheetPlan, false
 	}
 	if m, mc, _ := r.cell(row, colMembers); m != "" {
-		checkMembers(r.p, round, group, []string{m}, r.where(mc), mc.Pos, r.diags)
+		checkMembers(r.p, round, group, []string{m}, r.where(mc).String(), mc.Pos, r.diags)
 	}
 	return sheetPlan, false
 }

@@ -61,7 +61,11 @@ func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil
 type Diagnostic struct {
 	Pos      Pos      `json:"pos"`
 	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	// Message is the problem in English.
+	Message string `json:"message"`
+	// Text is the same problem as a format and arguments, for a catalogue
+	// to print in the reader's language.
+	Text Message `json:"-"`
 }
 
 // String formats the diagnostic as "file:line:col: message", with a
@@ -80,12 +84,17 @@ type Diagnostics []Diagnostic
 
 // Errorf records an error at pos.
 func (l *Diagnostics) Errorf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityError, Message: fmt.Sprintf(format, args...)})
+	l.Add(pos, SeverityError, Msg(format, args...))
 }
 
 // Warnf records a warning at pos.
 func (l *Diagnostics) Warnf(pos Pos, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityWarning, Message: fmt.Sprintf(format, args...)})
+	l.Add(pos, SeverityWarning, Msg(format, args...))
+}
+
+// Add records a message of the given severity at pos.
+func (l *Diagnostics) Add(pos Pos, sev Severity, m Message) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Message: m.String(), Text: m})
 }
 
 // Sort orders the list by file, line, column, then errors before warnings,
@@ -110,7 +119,7 @@ func (l *Diagnostics) Sort() {
 	})
 	out := s[:0]
 	for i, d := range s {
-		if i > 0 && d == s[i-1] {
+		if i > 0 && d.Pos == s[i-1].Pos && d.Severity == s[i-1].Severity && d.Message == s[i-1].Message {
 			continue
 		}
 		out = append(out, d)

@@ -40,13 +40,13 @@ func decodeAndValidate(name string, data []byte) (decoded, validated Diagnostics
 		_, decoded = decodeScenario(name, data)
 		_, all = ParseScenario(name, data, nil)
 	}
-	left := map[Diagnostic]int{}
+	left := map[string]int{}
 	for _, d := range decoded {
-		left[d]++
+		left[d.String()]++
 	}
 	for _, d := range all {
-		if left[d] > 0 {
-			left[d]--
+		if left[d.String()] > 0 {
+			left[d.String()]--
 			continue
 		}
 		validated = append(validated, d)

@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/yishi-council/yishi/scenario"
@@ -35,13 +34,13 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 	// What could not be read is reported before the table is made, so
 	// that its checks know which U+FFFD are reported already.
 	h := headerRow(g.rows)
-	st.ReportUnreadable(file, func(c sheet.Cell) string {
+	st.ReportUnreadable(file, func(c sheet.Cell) scenario.Message {
 		if h >= 0 && h < len(st.Rows) {
 			if label := headerLabel(clean(st.Rows[h].Text(c.Col))); label != "" && c.Row != st.Rows[h].Number {
-				return fmt.Sprintf("cell %s (%s)", c.Ref(), label)
+				return scenario.Msg("cell %s (%s)", c.Ref(), label)
 			}
 		}
-		return "cell " + c.Ref()
+		return scenario.Msg("cell %s", c.Ref())
 	}, diags)
 	t := tableOf(file, g, diags)
 	if t != nil {

@@ -56,12 +56,11 @@ func (c Cell) Ref() string { return ColumnName(c.Col) + strconv.Itoa(c.Row) }
 
 // Where names the cell as a person sees it in a spreadsheet: "row 3,
 // column G (rhythm)" when header is given, else "row 3, column G".
-func Where(row, col int, header string) string {
-	s := "row " + strconv.Itoa(row) + ", column " + ColumnName(col)
+func Where(row, col int, header string) scenario.Message {
 	if header != "" {
-		s += " (" + header + ")"
+		return scenario.Msg("row %d, column %s (%s)", row, ColumnName(col), header)
 	}
-	return s
+	return scenario.Msg("row %d, column %s", row, ColumnName(col))
 }
 
 // Text returns the text of cell j of the row, or "" when the row is
@@ -148,11 +147,11 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 // bytes (a character the file's encoding lost, see [LostText]). Cells are
 // named by name (nil: "cell B3"). Afterwards [Cell.Invalid] counts every
 // U+FFFD of its cell.
-func (t *Table) ReportUnreadable(file string, name func(Cell) string, diags *scenario.Diagnostics) {
+func (t *Table) ReportUnreadable(file string, name func(Cell) scenario.Message, diags *scenario.Diagnostics) {
 	if name == nil {
-		name = func(c Cell) string { return "cell " + c.Ref() }
+		name = func(c Cell) scenario.Message { return scenario.Msg("cell %s", c.Ref()) }
 	}
-	refs := make([]string, len(t.Invalid))
+	refs := make([]scenario.Message, len(t.Invalid))
 	for i, c := range t.invalidIn {
 		if c != nil {
 			refs[i] = name(*c)

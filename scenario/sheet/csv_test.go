@@ -208,8 +208,8 @@ func TestReadCSVInvalidBytesInCells(t *testing.T) {
 }
 
 func TestWhere(t *testing.T) {
-	assert.Equal(t, "row 3, column G (rhythm)", Where(3, 6, "rhythm"))
-	assert.Equal(t, "row 12, column AB", Where(12, 27, ""))
+	assert.Equal(t, "row 3, column G (rhythm)", Where(3, 6, "rhythm").String())
+	assert.Equal(t, "row 12, column AB", Where(12, 27, "").String())
 	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 51: "AZ", 52: "BA", 701: "ZZ", 702: "AAA"} {
 		assert.Equal(t, want, ColumnName(i))
 	}

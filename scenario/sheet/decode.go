@@ -35,18 +35,23 @@ const maxInvalidBytes = 20
 // reportInvalidBytes records an error for each invalid byte [DecodeText]
 // found, up to [maxInvalidBytes], and one more, at the first left out, that
 // counts the rest; refs names the cell that holds each byte, when it has one.
-func reportInvalidBytes(file string, bad []InvalidByte, refs []string, diags *scenario.Diagnostics) {
+func reportInvalidBytes(file string, bad []InvalidByte, refs []scenario.Message, diags *scenario.Diagnostics) {
 	for i, b := range bad {
 		pos := scenario.Pos{File: file, Line: b.Line, Col: b.Col}
-		cell := ""
-		if i < len(refs) && refs[i] != "" {
-			cell = refs[i] + ": "
+		placed := i < len(refs) && refs[i].Format != ""
+		switch {
+		case i == maxInvalidBytes && placed:
+			diags.Errorf(pos, "%s: and %d more invalid UTF-8 bytes; %s", refs[i], len(bad)-i, SaveAsUTF8)
+		case i == maxInvalidBytes:
+			diags.Errorf(pos, "and %d more invalid UTF-8 bytes; %s", len(bad)-i, SaveAsUTF8)
+		case placed:
+			diags.Errorf(pos, "%s: invalid UTF-8 byte 0x%02X; %s", refs[i], b.Byte, SaveAsUTF8)
+		default:
+			diags.Errorf(pos, "invalid UTF-8 byte 0x%02X; %s", b.Byte, SaveAsUTF8)
 		}
 		if i == maxInvalidBytes {
-			diags.Errorf(pos, "%sand %d more invalid UTF-8 bytes; %s", cell, len(bad)-i, SaveAsUTF8)
 			return
 		}
-		diags.Errorf(pos, "%sinvalid UTF-8 byte 0x%02X; %s", cell, b.Byte, SaveAsUTF8)
 	}
 }
 
