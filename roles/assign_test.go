@@ -200,10 +200,22 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 	t.Run("too few trainees may play a role", func(t *testing.T) {
 		s2 := *s
 		s2.Roles = slices.Clone(s.Roles)
-		s2.Roles[0].AvoidBackground = []string{"discussion-class", "social-worker", "resident-rep", "property-manager"}
+		// Only the community cadres may play it, fewer than the groups.
+		for _, b := range s.Backgrounds {
+			if b.ID != "community-cadre" {
+				s2.Roles[0].AvoidBackground = append(s2.Roles[0].AvoidBackground, b.ID)
+			}
+		}
+		cadres := 0
+		for _, tr := range r.Trainees {
+			if tr.Background == "community-cadre" {
+				cadres++
+			}
+		}
+		require.Less(t, cadres, 5, "the sample roster has fewer community cadres than groups")
 		_, err := roles.Assign(context.Background(), &s2, r, roles.AssignOptions{Groups: 5})
 		require.Error(t, err)
-		assert.ErrorContains(t, err, "every group needs 1 "+s.Roles[0].Title+" ("+s.Roles[0].ID+"), 5 in all for 5 groups, but only 4 trainees may play it")
+		assert.ErrorContains(t, err, fmt.Sprintf("every group needs 1 %s (%s), 5 in all for 5 groups, but only %d trainees may play it", s.Roles[0].Title, s.Roles[0].ID, cadres))
 	})
 
 	t.Run("mix names a missing column", func(t *testing.T) {
