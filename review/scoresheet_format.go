@@ -57,7 +57,7 @@ func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
 		diags.Errorf(at, "this is a YAML scoresheet (it starts with %q), not a workbook, although its name ends in %q; rename it to end in .yaml", first, ext)
 		return ""
 	case isWorkbookName && looksCSV:
-		diags.Errorf(at, "this is a CSV scoresheet (its first row is a header: %q), not a workbook, although its name ends in %q; rename it to end in .csv", scenario.OneLine(first), ext)
+		diags.Errorf(at, "this is a CSV scoresheet (its first row is a header: %q), not a workbook, although its name ends in %q; rename it to end in .csv", quoteStart(first), ext)
 		return ""
 	case isWorkbookName:
 		diags.Errorf(at, "this is a text file, not a workbook, although its name ends in %q; give the workbook itself, or a scoresheet made by yishi scoresheets", ext)
@@ -72,7 +72,7 @@ func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
 		return FormatCSV
 	case ".yaml", ".yml":
 		if looksCSV {
-			diags.Errorf(at, "this is a CSV scoresheet (its first row is a header: %q), but its name ends in %q; rename it to end in .csv", scenario.OneLine(first), ext)
+			diags.Errorf(at, "this is a CSV scoresheet (its first row is a header: %q), but its name ends in %q; rename it to end in .csv", quoteStart(first), ext)
 			return ""
 		}
 		return FormatYAML
@@ -82,6 +82,17 @@ func sheetFormat(name string, data []byte, diags *scenario.Diagnostics) string {
 		return FormatYAML
 	}
 	return FormatCSV
+}
+
+// quoteStart is the start of a first line, enough to recognise it in a
+// message: a scoresheet's header is long.
+func quoteStart(line string) string {
+	const n = 60
+	r := []rune(scenario.OneLine(line))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…"
 }
 
 // firstLine is the first line of the file that is not blank, trimmed,

@@ -451,6 +451,12 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "3.5"`},
 		{"off the scale", "李老师,1,2,3,开场很好,3,6,3,3,3",
 			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "6"`},
+		{"full-width, not whole", "李老师,1,2,3,开场很好,3,３．５,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "３．５"`},
+		{"a unit after the score", "李老师,1,2,3,开场很好,3,５分,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "５分"; write the number alone, without "分"`},
+		{"full-width group", "李老师,1,９,3,开场很好,3,3,3,3,3",
+			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
 		{"no group", "李老师,1,9,3,开场很好,3,3,3,3,3",
 			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
 		{"a quote inside a value", `李老师,1,2,3,他说"好",3,3,3,3,3`,
@@ -470,6 +476,25 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 			assert.Equal(t, tt.want, errs[0])
 		})
 	}
+}
+
+// TestFullWidthNumbers: scores, rounds and groups typed with a Chinese
+// input method's full-width digits and spaces read as ASCII ones.
+func TestFullWidthNumbers(t *testing.T) {
+	p, s := fixture(t)
+	data := "reviewer,round,group,organization,rhythm,guidance,induction,recording,hosting\n" +
+		"李老师,１,\u3000２\u3000,４,\" ３ \",5,4.0,,1\n"
+	sheets, diags := ParseScoresheets("li.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, sheets, 1)
+	assert.Equal(t, []int{1, 2}, []int{sheets[0].Round, sheets[0].Group})
+	got := map[string]int{}
+	for id, sc := range sheets[0].Scores {
+		if sc.Scored() {
+			got[id] = *sc.Value
+		}
+	}
+	assert.Equal(t, map[string]int{"organization": 4, "rhythm": 3, "guidance": 5, "induction": 4, "hosting": 1}, got)
 }
 
 // TestNoPlanID: a sheet that does not say which plan it was made from (a
