@@ -313,8 +313,17 @@ func FuzzParseScoresheets(f *testing.F) {
 			}
 		}
 	}
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li"}})
+	require.NoError(f, err)
+	filled := DemoScoresheets(p, s, []string{"Li"}, 1)
+	for _, sheets := range [][]Scoresheet{blank, filled} {
+		data := sheetFiles(f, p, s, sheets, FormatXLSX)[0].Data
+		f.Add("li.xlsx", data, false)
+		f.Add("li.csv", data, true)
+		f.Add("li.xlsx", data[:len(data)/3], false)
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte, allow bool) {
-		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: allow})
+		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{AllowNoPlanID: allow}))
 		if len(sheets) > 0 && diags.HasErrors() {
 			t.Fatalf("sheets returned with errors: %v", diags)
 		}

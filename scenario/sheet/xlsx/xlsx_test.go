@@ -209,3 +209,30 @@ func paragraphs(c excelize.Comment) string {
 	}
 	return s
 }
+
+// FuzzRead checks that no bytes make the reader panic, and that every
+// cell it returns is placed at the file and at its row and column.
+func FuzzRead(f *testing.F) {
+	book, err := Write(sheet.Book{Tabs: []sheet.Tab{{Name: "第1轮", Rows: [][]sheet.Value{{{Text: "评分人"}, {Text: "4", Number: true}}}}}})
+	require.NoError(f, err)
+	f.Add(book)
+	f.Add(book[:len(book)/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var diags scenario.Diagnostics
+		for _, tab := range Read("f.xlsx", data, &diags) {
+			for _, r := range tab.Rows {
+				for j, c := range r.Cells {
+					if c.Pos.File != "f.xlsx" || c.Row != r.Number || c.Col != j || c.Row < 1 {
+						t.Fatalf("cell %s misplaced: %+v in row %d", c.Ref(), c, r.Number)
+					}
+				}
+			}
+		}
+		for _, d := range diags {
+			if d.Pos.File != "f.xlsx" {
+				t.Fatalf("%s: wrong file", d)
+			}
+		}
+	})
+}
