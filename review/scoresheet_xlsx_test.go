@@ -140,6 +140,7 @@ func TestWorkbookAsReviewersEditIt(t *testing.T) {
 		set("I2", 3.0)   // guidance, a float
 		set("K2", "４")   // induction, full-width
 		set("M2", " ５　") // recording, spaces around
+		set("O2", "4.0") // hosting, text with a decimal
 		set("F2", "opened with the rules")
 		set("E3", 2)
 		require.NoError(t, f.InsertRows(sh, 3, 1)) // an empty row between groups
@@ -154,11 +155,10 @@ func TestWorkbookAsReviewersEditIt(t *testing.T) {
 	require.Len(t, sheets, 2)
 	g1 := sheets[0]
 	assert.Equal(t, []int{1, 1}, []int{g1.Round, g1.Group})
-	for id, want := range map[string]int{"organization": 4, "rhythm": 4, "guidance": 3, "induction": 4, "recording": 5} {
+	for id, want := range map[string]int{"organization": 4, "rhythm": 4, "guidance": 3, "induction": 4, "recording": 5, "hosting": 4} {
 		require.True(t, g1.Scores[id].Scored(), id)
 		assert.Equal(t, want, *g1.Scores[id].Value, id)
 	}
-	assert.False(t, g1.Scores["hosting"].Scored())
 	assert.Equal(t, "opened with the rules", g1.Scores["organization"].Evidence)
 	assert.Equal(t, []int{1, 2}, []int{sheets[1].Round, sheets[1].Group})
 	assert.Equal(t, 2, *sheets[1].Scores["organization"].Value)
@@ -168,7 +168,7 @@ func TestWorkbookAsReviewersEditIt(t *testing.T) {
 		warnings = append(warnings, d.String())
 	}
 	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 2, column Q (my notes): not a scoresheet column; it is ignored`)
-	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 3, column O (Hosting (1–5) [hosting]): round 1, group 1: no score given`)
+	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 5, column O (Hosting (1–5) [hosting]): round 1, group 2: no score given`)
 	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 6: round 1, group 3: the row is blank; it is left out`)
 	assert.Contains(t, warnings, `li.xlsx: warning: sheet "Round 2", row 2: round 2, group 1: the row is blank; it is left out`)
 }
