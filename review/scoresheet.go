@@ -338,14 +338,13 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 }
 
 // noPlanID ends the message that refuses a sheet, or a row of a table,
-// without a plan id.
+// without a plan id. Each format is one literal, as a catalogue's
+// extractor finds it.
 func noPlanID(row bool) scenario.Message {
 	if row {
-		return scenario.Msg("the row does not say which plan it was made from, so its scores could land on another plan's groups — " +
-			"make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
+		return scenario.Msg("the row does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
 	}
-	return scenario.Msg("the sheet does not say which plan it was made from, so its scores could land on another plan's groups — " +
-		"make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
+	return scenario.Msg("the sheet does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
 }
 
 // uncheckedPlan ends the warning about a sheet taken without a plan id or
