@@ -8,8 +8,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 	"github.com/yishi-council/yishi/scenarios"
 )
 
@@ -60,3 +62,27 @@ func golden(t *testing.T, file string, got []byte) {
 }
 
 func intp(v int) *int { return &v }
+
+// withWorkbooks is opts with the XLSX reader the CLI gives.
+func withWorkbooks(opts ParseOptions) ParseOptions {
+	opts.Workbook = xlsx.Read
+	return opts
+}
+
+// sheetFiles renders sheets as files of format, workbooks included, as
+// `yishi scoresheets` writes them.
+func sheetFiles(t testing.TB, p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, format string) []cards.File {
+	t.Helper()
+	if format != FormatXLSX {
+		files, err := ScoresheetFiles(p, s, sheets, format)
+		require.NoError(t, err)
+		return files
+	}
+	var files []cards.File
+	for _, wb := range ScoresheetWorkbooks(p, s, sheets) {
+		data, err := xlsx.Write(wb.Book)
+		require.NoError(t, err)
+		files = append(files, cards.File{Path: wb.Path, Data: data})
+	}
+	return files
+}

@@ -582,6 +582,9 @@ var words = scenario.Words{
 		"demo_note":          "This report was made from demo data.",
 		"plan_id":            "Plan id", "plan_id_help": "the plan these sheets were made from; leave it as it is",
 		"levels_marker": "# levels", "scored_by": "%d of %d reviewers",
+		"round_tab": "Round %d", "score_prompt_title": "Score",
+		"score_prompt":      "A whole number from %d to %d. Point at the column's header to see what each level means.",
+		"score_error_title": "Not a score", "score_error": "Scores are whole numbers from %d to %d.",
 		"partial_note": "(n/m): only n of the group's m reviewers scored this dimension, so its mean rests on fewer scores.",
 	},
 	"zh": {
@@ -626,6 +629,9 @@ var words = scenario.Words{
 		"demo_note":          "本报告由演示数据生成。",
 		"plan_id":            "分组方案编号", "plan_id_help": "本评分表所依据的分组方案，请勿修改",
 		"levels_marker": "# 等级说明", "scored_by": "%d/%d 位评分人",
+		"round_tab": "第%d轮", "score_prompt_title": "评分",
+		"score_prompt":      "填 %d 到 %d 的整数。指向列标题可查看各等级的说明。",
+		"score_error_title": "分数无效", "score_error": "分数是 %d 到 %d 的整数。",
 		"partial_note": "(n/m)：该组 m 位评分人中只有 n 位为该维度打分，平均分所依据的分数较少。",
 	},
 }

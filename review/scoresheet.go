@@ -2,7 +2,6 @@ package review
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // KindScoresheet is the kind of a scoresheet file.
@@ -42,9 +42,12 @@ type Scoresheet struct {
 
 	// Pos is where the sheet starts: its file, or its row of a CSV file.
 	Pos scenario.Pos `json:"-"`
-	// row is the sheet's row as a spreadsheet numbers it, in a CSV file;
-	// 0 in YAML.
+	// row is the sheet's row as a spreadsheet numbers it, in a CSV file
+	// or a workbook; 0 in YAML.
 	row int
+	// tab is the name of the workbook's sheet the row is on, "" in CSV
+	// and YAML.
+	tab string
 }
 
 // Score is the score one reviewer gave one dimension, with the evidence
@@ -104,15 +107,23 @@ type ParseOptions struct {
 	// scores from landing on another plan's groups. The CLI's
 	// --allow-no-plan-id sets it.
 	AllowNoPlanID bool
+	// Workbook reads XLSX scoresheets; without it an XLSX file is refused.
+	// The CLI passes xlsx.Read of package scenario/sheet/xlsx. It is given
+	// rather than imported so that package review, which the web server
+	// imports too, carries no workbook library, and so that every reader of
+	// workbooks in yishi is the same one.
+	Workbook sheet.WorkbookReader
 }
 
 // ParseScoresheets reads one scoresheet file: a YAML sheet (one reviewer,
-// one group) or a CSV sheet (one reviewer, a row per group) in UTF-8,
-// UTF-8 with a BOM or GB18030 as Excel saves it. The name is used in
-// messages and tells the format by its extension (.yaml, .yml, .csv,
-// .tsv, .txt); without one the content decides. Content that does not
-// match the extension, such as an XLSX workbook renamed .csv, is refused
-// with a message that says so.
+// one group), a CSV sheet (one reviewer, a row per group) in UTF-8,
+// UTF-8 with a BOM or GB18030 as Excel saves it, or an XLSX workbook (one
+// reviewer, a row per group on a sheet per round) when
+// [ParseOptions.Workbook] is given. The name is used in messages and
+// tells the format by its extension (.yaml, .yml, .csv, .tsv, .txt,
+// .xlsx); without one the content decides. Content that does not match
+// the extension, such as an XLSX workbook renamed .csv or a CSV file
+// renamed .xlsx, is refused with a message that says so.
 //
 // Every problem is reported at once with its line and column, and in a
 // CSV file with the row, the column letter and its header as a
@@ -136,6 +147,8 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		sheets = parseCSV(name, data, p, r, opts, &diags)
 	case FormatYAML:
 		sheets = parseYAML(name, data, p, r, opts, &diags)
+	case FormatXLSX:
+		sheets = parseWorkbook(name, data, p, r, opts, &diags)
 	}
 	// A sheet with errors is not returned: callers use what is returned.
 	diags.Sort()
@@ -205,11 +218,11 @@ func (r *yamlReader) sheet() Scoresheet {
 		r.diags.Errorf(r.where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
-	checked := checkPlan(sh.Plan, r.planID, "", r.where("plan"), r.diags)
+	checked := checkPlan(sh.Plan, r.planID, yamlKey("plan"), r.where("plan"), r.diags)
 	if r.decoded("round") && r.decoded("group") &&
-		checkRoundGroup(r.p, sh.Round, sh.Group, "round", "group", r.where("round"), r.where("group"), r.diags) &&
+		checkRoundGroup(r.p, sh.Round, sh.Group, yamlKey("round"), yamlKey("group"), r.where("round"), r.where("group"), r.diags) &&
 		!checked && len(y.Members) > 0 {
-		checkMembers(r.p, sh.Round, sh.Group, y.Members, "members", r.where("members"), r.diags)
+		checkMembers(r.p, sh.Round, sh.Group, y.Members, yamlKey("members"), r.where("members"), r.diags)
 	}
 	return sh
 }
@@ -225,12 +238,12 @@ func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
 			kpos = r.where("scores." + id)
 		}
 		if _, known := r.rub.Dimension(id); !known {
-			r.diags.Errorf(kpos, "scores: unknown dimension %q%s", id, didYouMean(id, ids))
+			r.diags.Errorf(kpos, "scores: unknown dimension %q (%s)", id, didYouMean(id, ids))
 			continue
 		}
 		sc := Score{Evidence: strings.TrimSpace(v.Evidence), Pos: kpos}
 		if key := "scores." + id + ".score"; v.Score != nil && r.decoded(key) {
-			if n, ok := checkScore(*v.Score, r.rub.Scale, key, r.where(key), r.diags); ok {
+			if n, ok := checkScore(*v.Score, r.rub.Scale, yamlKey(key), r.where(key), r.diags); ok {
 				sc.Value = &n
 			}
 		}
@@ -244,10 +257,10 @@ func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
 func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
 	noPlan := sh.Plan == "" && !sh.IsBlank()
 	if noPlan && !opts.AllowNoPlanID {
-		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID("sheet"))
+		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID(false))
 	}
 	if mangledPlanID(sh.Plan) && len(r.y.Members) == 0 && !opts.AllowNoPlanID {
-		r.diags.Errorf(r.where("plan"), "plan: %q is not a plan id and no members are listed to check instead; %s", sh.Plan, noPlanID("sheet"))
+		r.diags.Errorf(r.where("plan"), "plan: %q is not a plan id and no members are listed to check instead; %s", sh.Plan, noPlanID(false))
 	}
 	if r.diags.HasErrors() {
 		return nil
@@ -265,7 +278,7 @@ func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
 			if ok {
 				at = sc.Pos
 			}
-			r.diags.Warnf(at, "scores.%s: no score given for round %d group %d", id, sh.Round, sh.Group)
+			r.diags.Warnf(at, "scores.%s: no score given for round %d, group %d", id, sh.Round, sh.Group)
 		}
 	}
 	return []Scoresheet{sh}
@@ -296,8 +309,15 @@ func scoreKeyPositions(name string, data []byte) map[string]scenario.Pos {
 	return out
 }
 
+// yamlKey is a key of a YAML scoresheet, as a message names it: the
+// key as the file spells it, in every language.
+type yamlKey string
+
+func (k yamlKey) String() string { return string(k) }
+
 // checkScore checks a score read as a number: a whole number on the scale.
-func checkScore(v float64, scale scenario.Scale, what string, pos scenario.Pos, diags *scenario.Diagnostics) (int, bool) {
+// what names the value: a [yamlKey], or a [scenario.Message] naming a cell.
+func checkScore(v float64, scale scenario.Scale, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) (int, bool) {
 	if math.IsNaN(v) || math.IsInf(v, 0) || v != math.Trunc(v) {
 		diags.Errorf(pos, "%s: %s is not a whole number; scores are whole numbers from %d to %d", what, formatNumber(v), scale.Min, scale.Max)
 		return 0, false
@@ -317,36 +337,40 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 	}
 }
 
-// noPlanID ends the message that refuses a sheet, or a row of a CSV
-// sheet, without a plan id.
-func noPlanID(what string) string {
-	return "the " + what + " does not say which plan it was made from, so its scores could land on another plan's groups — " +
-		"make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them"
+// noPlanID ends the message that refuses a sheet, or a row of a table,
+// without a plan id. Each format is one literal, as a catalogue's
+// extractor finds it.
+func noPlanID(row bool) scenario.Message {
+	if row {
+		return scenario.Msg("the row does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
+	}
+	return scenario.Msg("the sheet does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
 }
 
 // uncheckedPlan ends the warning about a sheet taken without a plan id or
 // members.
-const uncheckedPlan = "nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check"
+var uncheckedPlan = scenario.Msg("nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check")
 
 // planIDPattern is what a plan id looks like.
 var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
 // checkPlan reports a sheet made from another plan than the one of id
-// want; what, when given, names the cell in the messages. It returns
+// want; what names the value in the messages: the [yamlKey] "plan" or a
+// [scenario.Message] naming a cell. It returns
 // whether the sheet's plan id could be checked: false for a sheet without
 // one, and for one a spreadsheet turned into a number (twelve digits, or
 // digits with an "e"), which is a warning.
-func checkPlan(got, want, what string, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+func checkPlan(got, want string, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
 	if got == "" || want == "" {
 		return false
 	}
 	if mangledPlanID(got) {
-		diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", cmp.Or(what, "plan"), got)
+		diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", what, got)
 		return false
 	}
 	if got != want {
-		diags.Errorf(pos, "%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", prefix(what), got, want)
+		diags.Errorf(pos, "%s: this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", what, got, want)
 	}
 	return true
 }
@@ -362,19 +386,11 @@ func mangledPlanID(id string) bool {
 	return err == nil
 }
 
-// prefix is what, when given, ready to start a message.
-func prefix(what string) string {
-	if what == "" {
-		return ""
-	}
-	return what + ": "
-}
-
 // checkMembers reports a list of members, from a sheet without a plan id,
 // that is not the members of the group in the plan: the sheet was likely
 // made from another plan. Each item is a name, with the role in brackets
 // or not; order, case and spacing do not matter.
-func checkMembers(p *plan.Plan, round, group int, items []string, what string, pos scenario.Pos, diags *scenario.Diagnostics) {
+func checkMembers(p *plan.Plan, round, group int, items []string, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) {
 	rd, ok := p.Round(round)
 	if !ok {
 		return
@@ -405,7 +421,7 @@ func checkMembers(p *plan.Plan, round, group int, items []string, what string, p
 	if len(got) == 0 || slices.Equal(key(got), key(want)) {
 		return
 	}
-	diags.Errorf(pos, "%s: round %d group %d of the plan is %s, not %s; was this scoresheet made from another plan? Make scoresheets from this plan",
+	diags.Errorf(pos, "%s: round %d, group %d of the plan is %s, not %s; was this scoresheet made from another plan? Make scoresheets from this plan",
 		what, round, group, strings.Join(want, ", "), strings.Join(got, ", "))
 }
 
@@ -457,8 +473,9 @@ func stripBrackets(s string) string {
 }
 
 // checkRoundGroup reports a round or group the plan does not have;
-// rwhat and gwhat name the round and the group in the messages.
-func checkRoundGroup(p *plan.Plan, round, group int, rwhat, gwhat string, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
+// rwhat and gwhat name the round and the group in the messages: a
+// [yamlKey] or a [scenario.Message] naming a cell.
+func checkRoundGroup(p *plan.Plan, round, group int, rwhat, gwhat fmt.Stringer, rpos, gpos scenario.Pos, diags *scenario.Diagnostics) bool {
 	rd, ok := p.Round(round)
 	if !ok {
 		diags.Errorf(rpos, "%s: the plan has no round %d (it has rounds 1–%d)", rwhat, round, len(p.Rounds))
@@ -471,11 +488,12 @@ func checkRoundGroup(p *plan.Plan, round, group int, rwhat, gwhat string, rpos, 
 	return true
 }
 
-func didYouMean(s string, candidates []string) string {
+// didYouMean suggests the candidate nearest s, or lists them all.
+func didYouMean(s string, candidates []string) scenario.Message {
 	if m := scenario.Suggest(s, candidates); m != "" {
-		return fmt.Sprintf(" (did you mean %q?)", m)
+		return scenario.Msg("did you mean %q?", m)
 	}
-	return fmt.Sprintf(" (the rubric has %s)", strings.Join(candidates, ", "))
+	return scenario.Msg("the rubric has %s", strings.Join(candidates, ", "))
 }
 
 func cleanList(in []string) []string {
@@ -503,13 +521,13 @@ func reviewerKey(name string) string {
 	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
-// rowPrefix starts a message about a sheet read from a CSV row with the
-// row's number: "row 3: ".
-func (sh Scoresheet) rowPrefix() string {
+// place names the row a sheet was read from: "row 3" in a CSV file,
+// "sheet "Round 1", row 3" in a workbook; ok is false for a YAML sheet.
+func (sh Scoresheet) place() (m scenario.Message, ok bool) {
 	if sh.row == 0 {
-		return ""
+		return scenario.Message{}, false
 	}
-	return fmt.Sprintf("row %d: ", sh.row)
+	return (&sheet.Table{Sheet: sh.tab}).RowAt(sh.row), true
 }
 
 // CheckScoresheets checks sheets read from several files together: a
@@ -524,15 +542,20 @@ func CheckScoresheets(sheets []Scoresheet) scenario.Diagnostics {
 	first := map[key]Scoresheet{}
 	for _, sh := range sheets {
 		k := key{reviewerKey(sh.Reviewer), sh.Round, sh.Group}
-		if prev, dup := first[k]; dup {
-			at := prev.Pos.String()
-			if prev.row > 0 {
-				at += fmt.Sprintf(" (row %d)", prev.row)
-			}
-			diags.Errorf(sh.Pos, "%sreviewer %q scored round %d group %d twice: here and at %s", sh.rowPrefix(), sh.Reviewer, sh.Round, sh.Group, at)
+		prev, dup := first[k]
+		if !dup {
+			first[k] = sh
 			continue
 		}
-		first[k] = sh
+		there := scenario.Msg("%s", prev.Pos.String())
+		if m, ok := prev.place(); ok {
+			there = scenario.Msg("%s (%s)", prev.Pos.String(), m)
+		}
+		if here, ok := sh.place(); ok {
+			diags.Errorf(sh.Pos, "%s: reviewer %q scored round %d, group %d twice: here and at %s", here, sh.Reviewer, sh.Round, sh.Group, there)
+		} else {
+			diags.Errorf(sh.Pos, "reviewer %q scored round %d, group %d twice: here and at %s", sh.Reviewer, sh.Round, sh.Group, there)
+		}
 	}
 	diags.Sort()
 	return diags
@@ -604,7 +627,7 @@ func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 	return out, nil
 }
 
-// Formats of scoresheet files.
+// Formats of scoresheet files; see [FormatXLSX] too.
 const (
 	FormatYAML = "yaml"
 	FormatCSV  = "csv"
@@ -617,25 +640,9 @@ const (
 // group. Paths are relative, as [cards.File]'s are, and built with
 // [cards.SafeFileName] from the reviewer's name, which may be Chinese.
 func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, format string) ([]cards.File, error) {
-	byReviewer := map[string][]Scoresheet{}
-	var order []string
-	for _, sh := range sheets {
-		k := reviewerKey(sh.Reviewer)
-		if _, ok := byReviewer[k]; !ok {
-			order = append(order, k)
-		}
-		byReviewer[k] = append(byReviewer[k], sh)
-	}
 	var files []cards.File
-	used := map[string]bool{}
-	for _, k := range order {
-		group := byReviewer[k]
-		// Two reviewers whose names make the same safe name get -2, -3….
-		stem := "scoresheet-" + cards.SafeFileName(strings.TrimSpace(group[0].Reviewer))
-		for i, base := 2, stem; used[strings.ToLower(stem)]; i++ {
-			stem = fmt.Sprintf("%s-%d", base, i)
-		}
-		used[strings.ToLower(stem)] = true
+	for _, rs := range byReviewer(sheets) {
+		stem, group := rs.stem, rs.sheets
 		switch format {
 		case FormatYAML:
 			for _, sh := range group {
@@ -654,11 +661,49 @@ func ScoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, fo
 				return nil, err
 			}
 			files = append(files, cards.File{Path: stem + ".html", Data: data})
+		case FormatXLSX:
+			return nil, fmt.Errorf("xlsx scoresheets are workbooks: make them with ScoresheetWorkbooks")
 		default:
-			return nil, fmt.Errorf("unknown scoresheet format %q (use yaml, csv or html)", format)
+			return nil, fmt.Errorf("unknown scoresheet format %q (use yaml, csv, xlsx or html)", format)
 		}
 	}
 	return files, nil
+}
+
+// reviewerSheets are one reviewer's sheets and the stem of their files'
+// names.
+type reviewerSheets struct {
+	stem   string
+	sheets []Scoresheet
+}
+
+// byReviewer groups sheets by reviewer, in the order they first appear,
+// with the stem of each reviewer's file names: "scoresheet-" and the
+// name made safe with [cards.SafeFileName]; two reviewers whose names
+// make the same stem get -2, -3….
+func byReviewer(sheets []Scoresheet) []reviewerSheets {
+	index := map[string]int{}
+	var out []reviewerSheets
+	for _, sh := range sheets {
+		k := reviewerKey(sh.Reviewer)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, reviewerSheets{})
+		}
+		out[i].sheets = append(out[i].sheets, sh)
+	}
+	used := map[string]bool{}
+	for i := range out {
+		stem := "scoresheet-" + cards.SafeFileName(strings.TrimSpace(out[i].sheets[0].Reviewer))
+		for n, base := 2, stem; used[strings.ToLower(stem)]; n++ {
+			stem = fmt.Sprintf("%s-%d", base, n)
+		}
+		used[strings.ToLower(stem)] = true
+		out[i].stem = stem
+	}
+	return out
 }
 
 // MarshalScoresheetYAML writes one sheet as YAML, with the group's members

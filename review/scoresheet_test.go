@@ -1,6 +1,7 @@
 package review
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"fmt"
@@ -312,8 +313,17 @@ func FuzzParseScoresheets(f *testing.F) {
 			}
 		}
 	}
+	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"Li"}})
+	require.NoError(f, err)
+	filled := DemoScoresheets(p, s, []string{"Li"}, 1)
+	for _, sheets := range [][]Scoresheet{blank, filled} {
+		data := sheetFiles(f, p, s, sheets, FormatXLSX)[0].Data
+		f.Add("li.xlsx", data, false)
+		f.Add("li.csv", data, true)
+		f.Add("li.xlsx", data[:len(data)/3], false)
+	}
 	f.Fuzz(func(t *testing.T, name string, data []byte, allow bool) {
-		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: allow})
+		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{AllowNoPlanID: allow}))
 		if len(sheets) > 0 && diags.HasErrors() {
 			t.Fatalf("sheets returned with errors: %v", diags)
 		}
@@ -372,23 +382,26 @@ func TestScoresheetFromAnotherPlan(t *testing.T) {
 	p, s := fixture(t)
 	other := otherPlan(t, p)
 	sheets := DemoScoresheets(other, s, []string{"Alice"}, 1)
-	for _, format := range []string{FormatYAML, FormatCSV} {
-		files, err := ScoresheetFiles(other, s, sheets, format)
-		require.NoError(t, err)
+	for _, format := range []string{FormatYAML, FormatCSV, FormatXLSX} {
+		files := sheetFiles(t, other, s, sheets, format)
 		f := files[0]
-		assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
+		if format != FormatXLSX {
+			assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
+		}
 
-		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric, ParseOptions{})
+		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
 		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
 		require.NotEmpty(t, got)
 
-		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, ParseOptions{})
+		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
 		assert.Empty(t, got, format)
 		errs := diags.Errors()
 		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
-		where := map[string]string{FormatYAML: "", FormatCSV: "row 3, column S (Plan id [plan]): "}[format]
-		assert.Equal(t, fmt.Sprintf("%sthis scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
-		assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
+		where := map[string]string{FormatYAML: "plan", FormatCSV: "row 3, column S (Plan id [plan])", FormatXLSX: `sheet "Round 1", row 2, column S (Plan id [plan])`}[format]
+		assert.Equal(t, fmt.Sprintf("%s: this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
+		if format != FormatXLSX {
+			assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
+		}
 	}
 	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML)
 	require.NoError(t, err)
@@ -408,9 +421,9 @@ func TestHandMadeSheetMembers(t *testing.T) {
 		{"names", `"Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu"`, ""},
 		{"with roles in any order", `"Cai Min (Top-floor elder, 72)、Ann Lee (Council host)、bo  wang (Recorder)、Kai Lu、Jo Qin"`, ""},
 		{"another group", `"Dan Zhou (Council host), Eve Sun (Recorder), Fay Liu (Top-floor elder), Lin Fu, Mo Tan"`,
-			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1, group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan; was this scoresheet made from another plan? Make scoresheets from this plan`},
 		{"one missing", `"Ann Lee, Bo Wang"`,
-			`testdata.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
+			`testdata.csv:2:11: row 2, column D (members): round 1, group 1 of the plan is Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu, not Ann Lee, Bo Wang; was this scoresheet made from another plan? Make scoresheets from this plan`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := header + "Alice,1,1," + tt.members + ",4,4,4,4,4,4\r\n"
@@ -428,7 +441,7 @@ func TestHandMadeSheetMembers(t *testing.T) {
 	yml := "version: 1\nkind: scoresheet\nreviewer: Alice\nround: 1\ngroup: 2\nmembers: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\nscores:\n  organization: {score: 4}\n  rhythm: {score: 4}\n  guidance: {score: 4}\n  induction: {score: 4}\n  recording: {score: 4}\n  hosting: {score: 4}\n"
 	_, diags := ParseScoresheets("hand.yaml", []byte(yml), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
 	require.Len(t, diags.Errors(), 1, "%v", diags)
-	assert.Equal(t, "hand.yaml:6:10: members: round 1 group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
+	assert.Equal(t, "hand.yaml:6:10: members: round 1, group 2 of the plan is Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan, not Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu; was this scoresheet made from another plan? Make scoresheets from this plan", diags.Errors()[0].String())
 }
 
 // TestCSVMessagesNameTheCell: a message about a CSV scoresheet gives the
@@ -444,9 +457,15 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 	}{
 		// Column G starts at character 18 of the line, byte 30.
 		{"score", "李老师,1,2,3,开场很好,3,3.5,3,3,3",
-			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "3.5"`},
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "3.5"`},
 		{"off the scale", "李老师,1,2,3,开场很好,3,6,3,3,3",
-			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1 group 2: expected a whole number from 1 to 5, got "6"`},
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "6"`},
+		{"full-width, not whole", "李老师,1,2,3,开场很好,3,３．５,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "３．５"`},
+		{"a unit after the score", "李老师,1,2,3,开场很好,3,５分,3,3,3",
+			`sheets/li.csv:3:18: row 3, column G (Rhythm [rhythm]): round 1, group 2: expected a whole number from 1 to 5, got "５分"; write the number alone, without "分"`},
+		{"full-width group", "李老师,1,９,3,开场很好,3,3,3,3,3",
+			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
 		{"no group", "李老师,1,9,3,开场很好,3,3,3,3,3",
 			`sheets/li.csv:3:7: row 3, column C (组 [group]): round 1 of the plan has no group 9 (it has groups 1–3)`},
 		{"a quote inside a value", `李老师,1,2,3,他说"好",3,3,3,3,3`,
@@ -466,6 +485,25 @@ func TestCSVMessagesNameTheCell(t *testing.T) {
 			assert.Equal(t, tt.want, errs[0])
 		})
 	}
+}
+
+// TestFullWidthNumbers: scores, rounds and groups typed with a Chinese
+// input method's full-width digits and spaces read as ASCII ones.
+func TestFullWidthNumbers(t *testing.T) {
+	p, s := fixture(t)
+	data := "reviewer,round,group,organization,rhythm,guidance,induction,recording,hosting\n" +
+		"李老师,１,\u3000２\u3000,４,\" ３ \",5,4.0,,1\n"
+	sheets, diags := ParseScoresheets("li.csv", []byte(data), p, s.Rubric.Rubric, ParseOptions{AllowNoPlanID: true})
+	require.False(t, diags.HasErrors(), "%v", diags)
+	require.Len(t, sheets, 1)
+	assert.Equal(t, []int{1, 2}, []int{sheets[0].Round, sheets[0].Group})
+	got := map[string]int{}
+	for id, sc := range sheets[0].Scores {
+		if sc.Scored() {
+			got[id] = *sc.Value
+		}
+	}
+	assert.Equal(t, map[string]int{"organization": 4, "rhythm": 3, "guidance": 5, "induction": 4, "hosting": 1}, got)
 }
 
 // TestNoPlanID: a sheet that does not say which plan it was made from (a
@@ -495,16 +533,16 @@ func TestNoPlanID(t *testing.T) {
 			`a.csv:1: row 1: no plan id column (a header cell such as "Plan id [plan]"); the sheet does not say which plan it was made from`, ""},
 		{"csv without the column, allowed", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", true, "", ""},
 		{"csv without the column, allowed, other members", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group2 + "," + scores + "\n", true,
-			"a.csv:2:11: row 2, column D (members): round 1 group 1 of the plan is Ann Lee", ""},
+			"a.csv:2:11: row 2, column D (members): round 1, group 1 of the plan is Ann Lee", ""},
 		{"csv without plan id or members, allowed", "a.csv", "reviewer,round,group," + dims + "\nAlice,1,1," + scores + "\n", true,
 			"", "a.csv:1: warning: row 1: no plan id column and no members column; nothing shows which plan"},
 		{"csv with an empty cell", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", false,
-			"a.csv:2:67: row 2, column K (plan): round 1 group 1: the plan id is empty; the row does not say which plan", ""},
+			"a.csv:2:67: row 2, column K (plan): round 1, group 1: the plan id is empty; the row does not say which plan", ""},
 		{"csv with an empty cell, allowed", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", true, "", ""},
 		{"csv with an empty cell and no members, allowed", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",\n", true,
-			"", "a.csv:2:23: warning: row 2, column J (plan): round 1 group 1: the plan id is empty and no members are listed; nothing shows which plan"},
+			"", "a.csv:2:23: warning: row 2, column J (plan): round 1, group 1: the plan id is empty and no members are listed; nothing shows which plan"},
 		{"csv with an id Excel turned into a number and no members", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",1.23457E+11\n", false,
-			`a.csv:2:23: row 2, column J (plan): round 1 group 1: "1.23457E+11" is not a plan id and the members cell is empty, so nothing can be checked`, ""},
+			`a.csv:2:23: row 2, column J (plan): round 1, group 1: "1.23457E+11" is not a plan id and the members cell is empty, so nothing can be checked`, ""},
 		{"csv with an id Excel turned into a number, members checked", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",1.23457E+11\n", false,
 			"", `a.csv:2:67: warning: row 2, column K (plan): "1.23457e+11" is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead`},
 		{"yaml with an id turned into a number and no members", "a.yaml", yamlStart + "plan: 1.23457E+11\n" + yamlEnd, false, `a.yaml:6:7: plan: "1.23457E+11" is not a plan id and no members are listed to check instead`, ""},
@@ -512,7 +550,7 @@ func TestNoPlanID(t *testing.T) {
 		{"yaml with an empty plan", "a.yaml", yamlStart + "plan: \n" + yamlEnd, false, "a.yaml:6:6: plan: missing; the sheet does not say", ""},
 		{"yaml, allowed", "a.yaml", yamlStart + "members: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\n" + yamlEnd, true, "", ""},
 		{"yaml, allowed, other members", "a.yaml", yamlStart + "members: [Dan Zhou, Eve Sun, Fay Liu, Lin Fu, Mo Tan]\n" + yamlEnd, true,
-			"a.yaml:6:10: members: round 1 group 1 of the plan is Ann Lee", ""},
+			"a.yaml:6:10: members: round 1, group 1 of the plan is Ann Lee", ""},
 		{"yaml without members, allowed", "a.yaml", yamlStart + yamlEnd, true, "", "a.yaml:1:1: warning: plan: missing, and no members listed; nothing shows which plan"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -549,26 +587,38 @@ func TestContentNotAsNamed(t *testing.T) {
 	yml, err := MarshalScoresheetYAML(p, s, blank[0])
 	require.NoError(t, err)
 	csvData := MarshalScoresheetsCSV(p, s, blank)
-	// The start of an XLSX workbook: a zip file whose first entry is
-	// [Content_Types].xml, with bytes that are neither UTF-8 nor quotes
-	// a CSV reader could split.
-	xlsx := append([]byte("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00b\xee\x9dh^\x01\x00\x00\x90\x04\x00\x00\x13\x00\x08\x02[Content_Types].xml \xa2\x04\x02("), bytes.Repeat([]byte{0xa0, '"', 0x9c}, 50)...)
+	// A workbook as yishi writes it, and cut short in a copy; an .xls,
+	// .et or password-protected workbook; a Numbers document.
+	xlsxData := sheetFiles(t, p, s, blank, FormatXLSX)[0].Data
+	cut := xlsxData[:len(xlsxData)/2]
 	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, bytes.Repeat([]byte{0, 0xff, '"'}, 50)...)
+	var numbers bytes.Buffer
+	z := zip.NewWriter(&numbers)
+	_, err = z.Create("Index/Document.iwa")
+	require.NoError(t, err)
+	require.NoError(t, z.Close())
 	for _, tt := range []struct {
 		what, name string
 		data       []byte
 		want       string
 	}{
-		{"xlsx as csv", "li.csv", xlsx, `li.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8) and give that file`},
-		{"xlsx as yaml", "li.yaml", xlsx, `li.yaml: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".yaml"`},
-		{"xlsx without an extension", "li", xlsx, `li: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in "nothing"`},
-		{"xls as csv", "li.csv", xls, `li.csv: this is an Excel 97–2003 workbook (.xls), not a text file, although its name ends in ".csv"`},
+		{"xlsx as csv", "li.csv", xlsxData, `li.csv: this is an Excel workbook (.xlsx), although its name ends in ".csv"; rename it to end in .xlsx`},
+		{"xlsx as yaml", "li.yaml", xlsxData, `li.yaml: this is an Excel workbook (.xlsx), although its name ends in ".yaml"; rename it to end in .xlsx`},
+		{"xlsx cut short, as csv", "li.csv", cut, `li.csv: this is a zip file that does not open (a workbook cut short, perhaps in a download or a copy); copy it again from where it came, and give it a name that ends in .xlsx`},
+		{"xlsx cut short", "li.xlsx", cut, `li.xlsx: the workbook does not open: it may be cut short or damaged; copy it again, or open it in Excel or WPS and save it again as .xlsx`},
+		{"xls as csv", "li.csv", xls, `li.csv: this is an Excel 97–2003 workbook (.xls), a WPS workbook (.et) or a workbook with a password, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8`},
+		{"et", "li.et", xls, `li.et: this is an Excel 97–2003 workbook (.xls), a WPS workbook (.et) or a workbook with a password, which yishi cannot read`},
+		{"numbers", "li.numbers", numbers.Bytes(), `li.numbers: this is an Apple Numbers document, which yishi cannot read`},
+		{"csv as xlsx", "li.xlsx", csvData, `li.xlsx: this is a CSV scoresheet (its first row is a header: "Reviewer [reviewer],Round [round],Group [group],`},
+		{"csv as xls", "li.xls", csvData, `li.xls: this is a CSV scoresheet (its first row is a header: "Reviewer [reviewer],`},
+		{"yaml as xlsx", "li.xlsx", yml, `li.xlsx: this is a YAML scoresheet (it starts with "version: 1"), not a workbook, although its name ends in ".xlsx"; rename it to end in .yaml`},
+		{"text as xlsx", "li.xlsx", []byte("hello\n"), `li.xlsx: this is a text file, not a workbook, although its name ends in ".xlsx"`},
 		{"yaml as csv", "li.csv", yml, `li.csv: this is a YAML scoresheet (it starts with "version: 1"), but its name ends in ".csv"; rename it to end in .yaml`},
 		{"yaml as txt", "li.txt", []byte("---\nversion: 1\nkind: scoresheet\n"), `li.txt: this is a YAML scoresheet (it starts with "---"), but its name ends in ".txt"; rename it to end in .yaml`},
 		{"csv as yaml", "li.yaml", csvData, `li.yaml: this is a CSV scoresheet (its first row is a header: "Reviewer [reviewer],Round [round],Group [group],`},
 	} {
 		t.Run(tt.what, func(t *testing.T) {
-			got, diags := ParseScoresheets(tt.name, tt.data, p, s.Rubric.Rubric, ParseOptions{})
+			got, diags := ParseScoresheets(tt.name, tt.data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
 			assert.Empty(t, got)
 			require.Len(t, diags, 1, "one message, nothing else: %v", diags)
 			assert.True(t, strings.HasPrefix(diags[0].String(), tt.want), "%s\nwant it to start with\n%s", diags[0], tt.want)
@@ -576,8 +626,8 @@ func TestContentNotAsNamed(t *testing.T) {
 	}
 	// Content that is what its name says, or a file without an
 	// extension, is read as before.
-	for name, data := range map[string][]byte{"a.yaml": yml, "a.csv": csvData, "a": yml, "b": csvData} {
-		_, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, ParseOptions{})
+	for name, data := range map[string][]byte{"a.yaml": yml, "a.csv": csvData, "a": yml, "b": csvData, "a.xlsx": xlsxData, "c": xlsxData} {
+		_, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
 		assert.False(t, diags.HasErrors(), "%s: %v", name, diags)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
 
 type reviewOptions struct {
@@ -31,8 +32,9 @@ func newReviewCmd(f *factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review PLAN SCORESHEET... [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
-		Long: `Read the reviewers' scoresheets (YAML, or CSV as Excel saves it: UTF-8, UTF-8
-with BOM, GB18030 or Windows-1252) and write the debrief report:
+		Long: `Read the reviewers' scoresheets (YAML; XLSX workbooks as Excel or WPS saves
+them; or CSV as Excel saves it: UTF-8, UTF-8 with BOM, GB18030 or
+Windows-1252) and write the debrief report:
 
   - per group and dimension the mean, range and number of reviewers, the
     weighted total and the ranking of groups in each round;
@@ -43,11 +45,11 @@ with BOM, GB18030 or Windows-1252) and write the debrief report:
     its two weakest dimensions), the evidence reviewers wrote, and an
     improvement plan to finish together.
 
-Every problem in the scoresheets is listed as file:line:col and nothing is
-written. The format follows --out's extension unless --format is given:
+Every problem in the scoresheets is listed as file:line:col (in a workbook,
+its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
 html (printable, charts inline), md, json or csv (the scores and the
 improvement plan for Excel). Without --out the report goes to stdout.`,
-		Example: "  yishi review plan.yaml sheets/*.csv --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json",
+		Example: "  yishi review plan.yaml sheets/*.xlsx --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json",
 		Args:    minArgs(2, "a plan file and at least one scoresheet"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan, opts.Scoresheets = args[0], args[1:]
@@ -95,7 +97,7 @@ func runReview(opts *reviewOptions) error {
 	if err != nil {
 		return err
 	}
-	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID})
+	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}

@@ -7,6 +7,10 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
 
 type scoresheetsOptions struct {
@@ -25,7 +29,7 @@ func newScoresheetsCmd(f *factory) *cobra.Command {
 	opts := &scoresheetsOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
 		Use:   "scoresheets PLAN --reviewer NAME --out DIR",
-		Short: "Write blank scoresheets for reviewers: YAML, CSV for Excel, or printable HTML",
+		Short: "Write blank scoresheets for reviewers: YAML, CSV or XLSX for Excel, or printable HTML",
 		Long: `Write blank scoresheets from a plan: for each reviewer and each group of the
 chosen round(s), the members and their roles, every rubric dimension with its
 level descriptors (in the scenario's language), and space for evidence,
@@ -34,11 +38,14 @@ strengths and improvements.
   --format yaml   one file per reviewer per group; hints as comments
   --format csv    one file per reviewer, a row per group, for Excel (UTF-8 with
                   BOM; Excel may save it back as GB18030, which review reads)
+  --format xlsx   one workbook per reviewer, a sheet per round, a row per group:
+                  level descriptors as comments on the score headers, only the
+                  scale's whole numbers allowed, the plan id locked
   --format html   one printable A4 page per group, for scoring on paper
 
 Give --reviewer once per reviewer. Fill the sheets in and pass them to
 yishi review.`,
-		Example: "  yishi scoresheets plan.yaml --reviewer 王老师 --reviewer Li --format csv --out sheets/\n  yishi scoresheets plan.yaml --reviewer Li --round 1 --groups 1,3 --format html --out print/",
+		Example: "  yishi scoresheets plan.yaml --reviewer 王老师 --reviewer Li --format xlsx --out sheets/\n  yishi scoresheets plan.yaml --reviewer Li --round 1 --groups 1,3 --format html --out print/",
 		Args:    exactArgs(1, "one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan = args[0]
@@ -52,7 +59,7 @@ yishi review.`,
 	fl.StringArrayVarP(&opts.Reviewers, "reviewer", "R", nil, "reviewer's name (repeat for several reviewers)")
 	fl.IntVar(&opts.Round, "round", 0, "round to score (default: every round)")
 	fl.IntSliceVar(&opts.Groups, "groups", nil, "groups to score, such as 1,3 (default: every group)")
-	fl.StringVarP(&opts.Format, "format", "f", "yaml", "yaml, csv or html")
+	fl.StringVarP(&opts.Format, "format", "f", "yaml", "yaml, csv, xlsx or html")
 	fl.StringVarP(&opts.Out, "out", "O", "", "directory to write the scoresheets into")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite scoresheets that exist")
 	return cmd
@@ -60,9 +67,9 @@ yishi review.`,
 
 func (o *scoresheetsOptions) check() error {
 	switch o.Format {
-	case review.FormatYAML, review.FormatCSV, review.FormatHTML:
+	case review.FormatYAML, review.FormatCSV, review.FormatXLSX, review.FormatHTML:
 	default:
-		return usagef("--format must be yaml, csv or html, not %q", o.Format)
+		return usagef("--format must be yaml, csv, xlsx or html, not %q", o.Format)
 	}
 	if len(o.Reviewers) == 0 {
 		return usagef("scoresheets needs --reviewer NAME (once per reviewer)")
@@ -90,7 +97,7 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := review.ScoresheetFiles(p, s, sheets, opts.Format)
+	files, err := scoresheetFiles(p, s, sheets, opts.Format)
 	if err != nil {
 		return err
 	}
@@ -111,4 +118,22 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	}
 	opts.IO.printf("%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
 	return nil
+}
+
+// scoresheetFiles renders the sheets as files of format: workbooks are
+// laid out by package review and written by package xlsx, which review
+// does not import.
+func scoresheetFiles(p *plan.Plan, s *scenario.Scenario, sheets []review.Scoresheet, format string) ([]cards.File, error) {
+	if format != review.FormatXLSX {
+		return review.ScoresheetFiles(p, s, sheets, format)
+	}
+	var files []cards.File
+	for _, wb := range review.ScoresheetWorkbooks(p, s, sheets) {
+		data, err := xlsx.Write(wb.Book)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, cards.File{Path: wb.Path, Data: data})
+	}
+	return files, nil
 }

@@ -6,12 +6,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 // TestMain lets testscript run this binary as the `yishi` command.
@@ -35,6 +37,7 @@ func TestScripts(t *testing.T) {
 			"exitcode": cmdExitCode,
 			"glob":     cmdGlob,
 			"age":      cmdAge,
+			"xlsx":     cmdXLSX,
 		},
 	})
 }
@@ -61,6 +64,44 @@ func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// cmdXLSX reads or changes a workbook as a reviewer's Excel would:
+//
+//	xlsx set FILE SHEET CELL VALUE [CELL VALUE...]   a whole number is typed as a number, anything else as text
+//	xlsx cell FILE SHEET CELL REGEXP                 the cell's value matches
+//	xlsx sheets FILE NAME...                         the workbook's sheets, in order
+func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 2 {
+		ts.Fatalf("usage: xlsx set|cell|sheets FILE ...")
+	}
+	file := ts.MkAbs(args[1])
+	f, err := excelize.OpenFile(file)
+	ts.Check(err)
+	defer f.Close()
+	switch op, rest := args[0], args[2:]; {
+	case op == "set" && !neg && len(rest) >= 3 && len(rest)%2 == 1:
+		for i := 1; i < len(rest); i += 2 {
+			var v any = rest[i+1]
+			if n, err := strconv.Atoi(rest[i+1]); err == nil {
+				v = n
+			}
+			ts.Check(f.SetCellValue(rest[0], rest[i], v))
+		}
+		ts.Check(f.Save())
+	case op == "cell" && len(rest) == 3:
+		v, err := f.GetCellValue(rest[0], rest[1])
+		ts.Check(err)
+		if ok := regexp.MustCompile(rest[2]).MatchString(v); ok == neg {
+			ts.Fatalf("%s!%s is %q", rest[0], rest[1], v)
+		}
+	case op == "sheets" && !neg:
+		if got := f.GetSheetList(); strings.Join(got, "\n") != strings.Join(rest, "\n") {
+			ts.Fatalf("sheets %q, want %q", got, rest)
+		}
+	default:
+		ts.Fatalf("usage: xlsx set FILE SHEET CELL VALUE... | xlsx cell FILE SHEET CELL REGEXP | xlsx sheets FILE NAME...")
 	}
 }
 

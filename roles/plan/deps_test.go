@@ -25,10 +25,11 @@ func goList(t *testing.T, args ...string) []string {
 }
 
 // TestLeanDependencies: the plan model and the review are read by the room
-// and the report without the roster reader (and excelize) or the optimiser.
+// and the report without the roster reader (and excelize) or the optimiser;
+// the sheet reader leaves workbooks to scenario/sheet/xlsx.
 func TestLeanDependencies(t *testing.T) {
 	heavy := []string{"github.com/xuri/excelize", module + "/roles/grouping", module + "/roles/roster", "net/http", "database/sql"}
-	for _, pkg := range []string{"./roles/plan", "./review"} {
+	for _, pkg := range []string{"./roles/plan", "./review", "./scenario/sheet"} {
 		for _, dep := range goList(t, "-deps", pkg) {
 			for _, h := range heavy {
 				assert.False(t, strings.HasPrefix(dep, h), "%s depends on %s", pkg, dep)

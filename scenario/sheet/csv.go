@@ -3,18 +3,24 @@ package sheet
 import (
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/yishi-council/yishi/scenario"
 )
 
-// Table is a CSV file read into rows of placed cells.
+// Table is a CSV file, or one sheet of a workbook, read into rows of
+// placed cells.
 type Table struct {
-	// Encoding is the encoding the file was in, as [DecodeText] names it.
+	// Sheet is the name of the workbook's sheet the table was read from,
+	// "" for a CSV file.
+	Sheet string
+	// Encoding is the encoding the file was in, as [DecodeText] names it;
+	// "" for a workbook's sheet.
 	Encoding string
 	// Rows are the file's rows in order, blank rows left out.
 	Rows []Row
@@ -61,6 +67,28 @@ func Where(row, col int, header string) scenario.Message {
 		return scenario.Msg("row %d, column %s (%s)", row, ColumnName(col), header)
 	}
 	return scenario.Msg("row %d, column %s", row, ColumnName(col))
+}
+
+// Where names a cell of the table as a person finds it: [Where] in a CSV
+// file, and with the sheet's name first in a workbook: "sheet "Round 1",
+// row 3, column G (rhythm)".
+func (t *Table) Where(row, col int, header string) scenario.Message {
+	switch {
+	case t.Sheet == "":
+		return Where(row, col, header)
+	case header != "":
+		return scenario.Msg("sheet %q, row %d, column %s (%s)", t.Sheet, row, ColumnName(col), header)
+	}
+	return scenario.Msg("sheet %q, row %d, column %s", t.Sheet, row, ColumnName(col))
+}
+
+// RowAt names a whole row of the table: "row 3", or "sheet "Round 1", row
+// 3" in a workbook.
+func (t *Table) RowAt(row int) scenario.Message {
+	if t.Sheet == "" {
+		return scenario.Msg("row %d", row)
+	}
+	return scenario.Msg("sheet %q, row %d", t.Sheet, row)
 }
 
 // Text returns the text of cell j of the row, or "" when the row is
@@ -161,7 +189,7 @@ func (t *Table) ReportUnreadable(file string, name func(Cell) scenario.Message, 
 	for _, row := range t.Rows {
 		for j := range row.Cells {
 			c := &row.Cells[j]
-			if msg := LostText(c.Text, c.Invalid, t.Encoding); msg != "" {
+			if msg, lost := Lost(c.Text, c.Invalid, t.Encoding); lost {
 				diags.Errorf(c.Pos, "%s: %q %s", name(*c), c.Text, msg)
 				c.Invalid = strings.Count(c.Text, "\uFFFD")
 			}
@@ -169,18 +197,28 @@ func (t *Table) ReportUnreadable(file string, name func(Cell) scenario.Message, 
 	}
 }
 
-// LostText explains a U+FFFD in text beyond the reported ones, read from a
-// file in encoding (as [DecodeText] names it); it returns "" when there is
-// none. Readers call it on every value they keep.
+// LostText is [Lost] in English, "" when there is no such character.
+//
+// Deprecated: use [Lost], whose message a catalogue can translate.
 func LostText(text string, reported int, encoding string) string {
+	if m, ok := Lost(text, reported, encoding); ok {
+		return m.String()
+	}
+	return ""
+}
+
+// Lost explains a U+FFFD in text beyond the reported ones, read from a
+// file in encoding (as [DecodeText] names it); ok is false when there is
+// none. Readers call it on every value they keep.
+func Lost(text string, reported int, encoding string) (m scenario.Message, ok bool) {
 	if strings.Count(text, "\uFFFD") <= reported {
-		return ""
+		return scenario.Message{}, false
 	}
 	switch encoding {
 	case "gb18030", "windows-1252":
-		return fmt.Sprintf("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, SaveAsUTF8)
+		return scenario.Msg("holds U+FFFD (\uFFFD), a character that could not be read as %s: the file's encoding could not be read; %s", encoding, SaveAsUTF8), true
 	}
-	return "holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and " + SaveAsUTF8
+	return scenario.Msg("holds U+FFFD (\uFFFD), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and %s", SaveAsUTF8), true
 }
 
 // placeRow makes the row of a record that r has just read: each cell at
@@ -265,4 +303,13 @@ func ColumnName(i int) string {
 		name = string(rune('A'+(i-1)%26)) + name
 	}
 	return name
+}
+
+// NumberText is a cell's text read as a number is read: full-width
+// digits, signs, points and spaces, as a Chinese input method types them
+// (４, ３．５, "　４　"), become their ASCII forms, and space around the
+// value is trimmed. Other text is left as it is, so that "５分" is still
+// not a number.
+func NumberText(s string) string {
+	return strings.TrimSpace(width.Fold.String(s))
 }

@@ -25,8 +25,10 @@ type InvalidByte struct {
 	Byte      byte
 }
 
-// SaveAsUTF8 tells a spreadsheet user how to save a file as UTF-8.
-const SaveAsUTF8 = "save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)"
+// SaveAsUTF8 tells a spreadsheet user how to save a file as UTF-8. Its
+// English names the menus of Chinese Excel and WPS too, which many readers
+// of English messages in China have.
+var SaveAsUTF8 = scenario.Msg("save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)")
 
 // maxInvalidBytes is how many invalid bytes [Table.ReportUnreadable] reports
 // one by one.
@@ -311,16 +313,18 @@ func delimiter(lines []string, tsv bool) rune {
 
 // csvMessage explains a encoding/csv error in words a spreadsheet user can
 // act on.
-func csvMessage(err error) string {
+func csvMessage(err error) scenario.Message {
 	switch {
 	case errors.Is(err, csv.ErrBareQuote):
-		return `a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`
+		return scenario.Msg(`a " appears inside a value that does not start with one; put the whole value in quotes and double the inner quote ("")`)
 	case errors.Is(err, csv.ErrQuote):
-		return `a quoted value is not closed, or its closing " is followed by more text; double a " inside a value ("")`
+		return scenario.Msg(`a quoted value is not closed, or its closing " is followed by more text; double a " inside a value ("")`)
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		err = pe.Err
 	}
-	return err.Error()
+	// Any other error of encoding/csv (a field count, which this reader
+	// does not ask for) is quoted as Go words it.
+	return scenario.Msg("%v", err)
 }

@@ -6,4 +6,10 @@
 // file:line:col with the column in characters, and as the row number and
 // column letter a person sees in Excel. It also writes CSV that a
 // spreadsheet opens as text, never as formulas.
+//
+// Workbooks are tables here too, and the package says what a file is by
+// its content ([Detect]), but it reads and writes no workbook itself: a
+// [Table] with [Table.Sheet] set is one sheet of a workbook as package
+// sheet/xlsx reads it, and a [Book] is a workbook for that package to
+// write. Readers of CSV alone carry no workbook library.
 package sheet
