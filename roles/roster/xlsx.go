@@ -53,13 +53,15 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		return nil
 	}
 	g := grid{rows: rows}
+	if len(sheets) > 1 {
+		g.sheet = sheet
+	}
 	g.place = func(row, col int) spot {
-		ref, _ := excelize.CoordinatesToCellName(col+1, row+1)
-		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, ref: ref, row: row + 1}
+		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, row: row + 1, col: col}
 	}
 	t := tableOf(file, g, diags)
 	if t != nil {
-		t.format, t.rowWord = FormatXLSX, "row"
+		t.format = FormatXLSX
 	}
 	return t
 }
