@@ -192,7 +192,7 @@ func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Gr
 		}
 		grp := plan.Group{Group: gi + 1}
 		for i, t := range members {
-			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
+			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i], Remarks: t.Remarks})
 		}
 		sortMembers(a.s, grp.Members)
 		out = append(out, grp)

@@ -33,6 +33,8 @@ type assignOptions struct {
 	DryRun     bool
 	Force      bool
 	AllowUnmet bool
+	// StrictBackgrounds refuses backgrounds the scenario does not list.
+	StrictBackgrounds bool
 
 	ctx context.Context
 }
@@ -95,6 +97,7 @@ the roster's rows.`,
 	fl.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
 	return cmd
 }
@@ -107,7 +110,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
-	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet})
+	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -667,16 +668,32 @@ func TestCardFiles(t *testing.T) {
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
+	// A card is named by its role's title, as the trainer reads it on the
+	// card, in the scenario's language; the folders keep their ids.
 	assert.Equal(t, []string{
-		"round-1/group-1/T01-王淑芬-host.html",
-		"round-1/group-2/T05-赵敏-top-floor-elder.html",
-		"round-1/group-2/T02-刘建国-host.html",
-		"round-1/group-2/T03-Ann_Lee-ground-floor-owner.html",
-		"round-1/group-2/T04-陈晓燕-recorder.html",
+		"round-1/group-1/T01-王淑芬-Council_host.html",
+		"round-1/group-2/T05-赵敏-Mr_Zhao_flat_602_(retired_78).html",
+		"round-1/group-2/T02-刘建国-Council_host.html",
+		"round-1/group-2/T03-Ann_Lee-Ms_Sun_flat_101_(ground_floor).html",
+		"round-1/group-2/T04-陈晓燕-Recorder.html",
 		"round-1/group-2/T11-孙桂兰-unassigned.html",
 		"all-cards.html",
 		"master-sheet-TRAINER-ONLY.html",
 	}, paths)
+
+	zs := bundled(t, "shared-parking-charging")
+	zfiles, err := cards.Files(goldenPlan(zs, goldenCases[1].members), zs, 0, cards.FormatText, cards.Options{})
+	require.NoError(t, err)
+	paths = nil
+	for _, f := range zfiles {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{
+		"round-1/group-1/T01-王淑芬-议事会主持人.txt",
+		"round-1/group-2/T05-赵敏-老住户车主_马师傅.txt",
+		"round-1/group-2/T02-刘建国-议事会主持人.txt",
+	}, paths[:3])
+	assert.Equal(t, "round-1/group-2/T11-孙桂兰-待指定.txt", paths[5])
 
 	files, err = cards.Files(p, s, 1, cards.FormatMarkdown, cards.Options{})
 	require.NoError(t, err)
@@ -696,8 +713,22 @@ func TestCardFiles(t *testing.T) {
 	files, err = cards.Files(twins, s, 0, cards.FormatText, cards.Options{})
 	require.NoError(t, err)
 	files = files[1:]
-	assert.Equal(t, "round-1/group-2/a1-X-host.txt", files[0].Path)
-	assert.Equal(t, "round-1/group-2/A1-X-host-2.txt", files[1].Path)
+	assert.Equal(t, "round-1/group-2/a1-X-Council_host.txt", files[0].Path)
+	assert.Equal(t, "round-1/group-2/A1-X-Council_host-2.txt", files[1].Path)
+
+	// Two roles whose titles make one safe name ("A/B", "A:B") still get
+	// a file each, the same way every time.
+	ts := *s
+	ts.Roles = slices.Clone(s.Roles)
+	ts.Roles[0].Title, ts.Roles[1].Title = "A/B", "A:B"
+	clash := goldenPlan(&ts, []plan.Member{{ID: "z", Name: "Z"},
+		{ID: "x", Name: "X", Role: ts.Roles[0].ID}, {ID: "X", Name: "X", Role: ts.Roles[1].ID}})
+	for range 2 {
+		files, err = cards.Files(clash, &ts, 0, cards.FormatText, cards.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "round-1/group-2/x-X-A_B.txt", files[1].Path)
+		assert.Equal(t, "round-1/group-2/X-X-A_B-2.txt", files[2].Path)
+	}
 
 	t.Run("all cards hold every card", func(t *testing.T) {
 		deck := cards.Build(p, s, 0)
