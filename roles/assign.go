@@ -469,7 +469,7 @@ func roleNeeds(s *scenario.Scenario, r *roster.Roster) []grouping.Need {
 		}
 		el := make([]bool, len(r.Trainees))
 		for i, t := range r.Trainees {
-			el[i] = eligible(role, t.Background)
+			el[i] = eligible(role, vocabularyID(t))
 		}
 		out = append(out, grouping.Need{Name: role.ID, Count: role.MinPerGroup(), Eligible: el, Tag: roleNeed(role.ID)})
 	}

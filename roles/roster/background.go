@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,19 +52,20 @@ func (b *builder) resolveBackground(c cell) (bg string, isNew bool) {
 	key := scenario.NormalizeName(label)
 	u := b.unforeseen[key]
 	if u == nil {
-		u = &unforeseen{labels: map[string]bool{}}
+		u = &unforeseen{labels: map[string]int{}}
 		b.unforeseen[key] = u
 	}
-	u.labels[label] = true
+	u.labels[label]++
 	u.trainees = append(u.trainees, len(b.r.Trainees))
 	u.cells = append(u.cells, c)
 	return label, true
 }
 
 // labelUnforeseen gives the trainees of each unforeseen background one
-// label, the least of the ways it was written (so that the order of the
-// rows does not change it), and warns once for each, at its first cell,
-// naming every row that has it.
+// label, the way most of its rows write it (then the shortest, then the
+// first in byte order, so that the order of the rows does not change it),
+// and warns once for each, at its first cell, naming every row that has
+// it.
 func (b *builder) labelUnforeseen() {
 	keys := make([]string, 0, len(b.unforeseen))
 	for k := range b.unforeseen {
@@ -77,7 +79,9 @@ func (b *builder) labelUnforeseen() {
 			labels = append(labels, l)
 		}
 		slices.Sort(labels)
-		label := labels[0]
+		label := slices.MinFunc(labels, func(a, b string) int {
+			return cmp.Or(cmp.Compare(u.labels[b], u.labels[a]), cmp.Compare(len(a), len(b)), strings.Compare(a, b))
+		})
 		rows := make([]int, len(u.trainees))
 		for i, t := range u.trainees {
 			b.r.Trainees[t].Background = label

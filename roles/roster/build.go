@@ -81,8 +81,8 @@ type builder struct {
 // unforeseen is a background the scenario's vocabulary does not have, and
 // the trainees who have it.
 type unforeseen struct {
-	labels   map[string]bool // as written, normalised (see [BackgroundLabel])
-	trainees []int           // indexes into the roster
+	labels   map[string]int // as written, normalised (see [BackgroundLabel]), and how many rows
+	trainees []int          // indexes into the roster
 	cells    []cell
 }
 
