@@ -528,6 +528,42 @@ func TestMasterSheet(t *testing.T) {
 	}
 }
 
+// TestRemarksReachOnlyTheMasterSheet: the roster's remarks (备注) are the
+// trainer's: the master sheet shows them in every format, with a
+// background the scenario did not foresee by its label, and no card, in
+// no format, alone or in the file of every card, shows them.
+func TestRemarksReachOnlyTheMasterSheet(t *testing.T) {
+	const secret = "腿脚不便请安排一楼教室"
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		members := slices.Clone(gc.members)
+		members[1].Remarks = secret
+		members[2].Background = "辖区单位" // a background the scenario did not foresee
+		p := goldenPlan(s, members)
+		for _, format := range cards.Formats {
+			master, err := cards.RenderMaster(cards.Master(p, s, 0), format)
+			require.NoError(t, err)
+			text := plainText(t, format, master)
+			assert.Contains(t, text, secret, "%s/%s: the master sheet shows the remarks", gc.lang, format)
+			assert.Contains(t, text, "辖区单位", "%s/%s: the master sheet shows the new background's label", gc.lang, format)
+
+			files, err := cards.Files(p, s, 0, format, cards.Options{})
+			require.NoError(t, err)
+			require.Len(t, files, len(members)+2)
+			for _, f := range files[:len(files)-1] { // every card, and all of them in one file
+				assert.NotContains(t, plainText(t, format, f.Data), secret, "%s/%s shows the remarks", gc.lang, f.Path)
+				assert.NotContains(t, string(f.Data), secret, "%s/%s holds the remarks", gc.lang, f.Path)
+			}
+			assert.Contains(t, string(files[len(files)-1].Data), secret, "the last file is the master sheet")
+		}
+	}
+	// Without remarks the master sheet has no remarks column.
+	s := bundled(t, "shared-parking-charging")
+	md, err := cards.RenderMaster(cards.Master(goldenPlan(s, goldenCases[1].members), s, 0), cards.FormatMarkdown)
+	require.NoError(t, err)
+	assert.NotContains(t, string(md), "报名备注")
+}
+
 // trainerNotice (JSON) and trainerMark (HTML, Markdown, text) are what the
 // master sheet says about itself, printNotice what the file of every card
 // says on each card, in each language.
