@@ -59,7 +59,10 @@ rounds. Writes the plan that cards, scoresheets and review read.
 The roster is CSV (UTF-8, UTF-8 with BOM, GB18030 as Chinese Excel saves it,
 or Windows-1252 as English Excel does; the encoding used is printed), XLSX or
 YAML, with columns id, name, unit, background (Chinese headers such as 姓名,
-社区, 背景 work too), optional avoid, together and prefers.
+社区, 背景 work too), optional avoid, together and prefers. A background the
+scenario does not list is mixed as a category of its own, with a warning;
+--strict-backgrounds refuses it instead. Remarks (备注) go to the trainer's
+master sheet only; phone numbers are read past.
 
 Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
 grouping can beat, so Z% says how close to the best possible the plan is.

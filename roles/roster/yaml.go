@@ -95,11 +95,11 @@ func (y yamlReader) topLevel(root *yaml.Node) (version, trainees *yaml.Node) {
 				y.diags.Errorf(y.at(v), "kind: expected \"roster\", got %q", v.Value)
 			}
 		default:
-			msg := fmt.Sprintf("unknown key %q at the top level", k.Value)
 			if s := scenario.Suggest(k.Value, []string{"version", "kind", "trainees"}); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				y.diags.Errorf(y.at(k), "unknown key %q at the top level (did you mean %q?)", k.Value, s)
+			} else {
+				y.diags.Errorf(y.at(k), "unknown key %q at the top level", k.Value)
 			}
-			y.diags.Errorf(y.at(k), "%s", msg)
 		}
 	}
 	return version, trainees
