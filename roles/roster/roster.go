@@ -172,7 +172,15 @@ func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Di
 // messages. Backgrounds are mapped to the vocabulary of s with
 // [scenario.Scenario.ResolveBackground] and preferred roles checked against
 // its roles; s may be nil, and a scenario without backgrounds keeps the
-// values as written.
+// values as written. A background the vocabulary lacks is a category of
+// its own (see [Trainee.Unforeseen]), with one warning naming its rows,
+// unless it looks like a slip for a known one ("社公", "社工（持证）"),
+// which is an error, or opts.StrictBackgrounds refuses it.
+//
+// A sheet's header may stand under a title row; rows under it that are
+// notes ("注：请于3月1日前报送") are skipped with a warning; a remarks
+// column is kept for the master sheet, and phone and ID-card numbers are
+// read past, never kept.
 //
 // It returns the roster and every problem found, sorted. The roster is nil
 // when the file cannot be read as a table of trainees at all (unreadable,
