@@ -37,7 +37,7 @@ func (b *builder) resolveBackground(c cell) (bg string, isNew bool) {
 	}
 	fix := scenario.Msg("add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster")
 	if sug, ok := nearMiss(c.text, s); ok {
-		c.errorf(b.diags, "unknown background %q (did you mean %q?); %s", c.text, sug, fix)
+		c.Errorf(b.diags, "unknown background %q (did you mean %q?); %s", c.text, sug, fix)
 		return "", false
 	}
 	if b.strict {
@@ -45,7 +45,7 @@ func (b *builder) resolveBackground(c cell) (bg string, isNew bool) {
 		for _, bg := range s.Backgrounds {
 			known = append(known, bg.ID+" ("+bg.Label.In(s.Language)+")")
 		}
-		c.errorf(b.diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", c.text, strings.Join(known, ", "), fix)
+		c.Errorf(b.diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", c.text, strings.Join(known, ", "), fix)
 		return "", false
 	}
 	label := BackgroundLabel(c.text)

@@ -103,12 +103,12 @@ func (b *builder) value(rec record, col string) (cell, bool) {
 func (b *builder) addTrainee(rec record) {
 	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec)}
 	if c, ok := b.value(rec, ColumnUnit); !ok {
-		c.errorf(b.diags, "missing unit (the trainee's community or village)")
+		c.Errorf(b.diags, "missing unit (the trainee's community or village)")
 	} else {
 		tr.Unit = c.text
 	}
 	if c, ok := b.value(rec, ColumnBackground); !ok {
-		c.errorf(b.diags, "missing background")
+		c.Errorf(b.diags, "missing background")
 	} else {
 		tr.RawBackground = c.text
 		tr.Background, tr.Unforeseen = b.resolveBackground(c)
@@ -130,14 +130,14 @@ func (b *builder) readID(rec record) string {
 	c, ok := b.value(rec, ColumnID)
 	switch {
 	case !ok:
-		c.errorf(b.diags, "missing id")
+		c.Errorf(b.diags, "missing id")
 		return ""
 	case strings.ContainsAny(c.text, ";,；，、"):
-		c.errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
 		return ""
 	}
 	if row, dup := b.firstRow[c.text]; dup {
-		c.errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", c.text, b.t.rowRef(row))
+		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", c.text, b.t.rowRef(row))
 	} else {
 		b.firstRow[c.text] = rec.row
 		b.r.index[c.text] = len(b.r.Trainees)
@@ -150,11 +150,11 @@ func (b *builder) readID(rec record) string {
 func (b *builder) readName(rec record) string {
 	c, ok := b.value(rec, ColumnName)
 	if !ok {
-		c.errorf(b.diags, "missing name")
+		c.Errorf(b.diags, "missing name")
 		return ""
 	}
 	if prev := b.names[c.text]; len(prev) > 0 {
-		c.warnf(b.diags, "name %q also on %s; two sign-ups for one person?", c.text, b.t.rowRef(b.t.records[prev[0]].row))
+		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", c.text, b.t.rowRef(b.t.records[prev[0]].row))
 	}
 	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
 	return c.text
@@ -222,7 +222,7 @@ func (b *builder) readLinks() {
 			if tc.pos.Line > c.pos.Line || (tc.pos.Line == c.pos.Line && tc.pos.Col > c.pos.Col) {
 				at = tc
 			}
-			at.errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
+			at.Errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
 		}
 	}
 }
@@ -269,7 +269,7 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 			numeric[col] = true
 			for _, rec := range t.records {
 				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
-					c.errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
+					c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
 				}
 			}
 		}
@@ -319,7 +319,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		for _, v := range append([]string{c.text}, c.list...) {
 			if i := strings.IndexFunc(v, isControl); i >= 0 {
 				r, _ := utf8.DecodeRuneInString(v[i:])
-				c.errorf(diags, "control character U+%04X in %q; remove it", r, v)
+				c.Errorf(diags, "control character U+%04X in %q; remove it", r, v)
 				break
 			}
 		}
@@ -329,20 +329,20 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		switch i := strings.IndexAny(c.text, "\t\r\n"); {
 		case i < 0:
 		case c.text[i] == '\t':
-			c.errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
 		default:
-			c.errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
 		}
 		if i := strings.IndexFunc(c.text, scenario.IsBidi); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(c.text[i:])
-			c.warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, c.text, columnWord(col))
+			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, c.text, columnWord(col))
 		}
 	}
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
 			if msg := sheet.LostText(v, c.reported, encoding); msg != "" {
-				c.errorf(diags, "%q %s", v, msg)
+				c.Errorf(diags, "%q %s", v, msg)
 				break
 			}
 		}
@@ -404,9 +404,9 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 		}
 	}
 	if sug := scenario.Suggest(c.text, candidates); sug != "" {
-		c.errorf(diags, "unknown role %q (did you mean %q?)", c.text, sug)
+		c.Errorf(diags, "unknown role %q (did you mean %q?)", c.text, sug)
 	} else {
-		c.errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
+		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
 	}
 	return ""
 }
@@ -429,7 +429,7 @@ func (b *builder) refs(c cell, tr *Trainee) []string {
 			continue
 		}
 		if id == tr.ID {
-			c.errorf(b.diags, "%s lists their own id", tr.ID)
+			c.Errorf(b.diags, "%s lists their own id", tr.ID)
 			continue
 		}
 		if !slices.Contains(out, id) {
@@ -456,7 +456,7 @@ func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 		for k, i := range idx {
 			rows[k] = b.t.records[i].row
 		}
-		c.errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, b.t.rowsRef(rows))
+		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, b.t.rowsRef(rows))
 		return "", false
 	}
 	ids := make([]string, 0, len(r.index))
@@ -464,9 +464,9 @@ func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 		ids = append(ids, t.ID)
 	}
 	if sug := scenario.Suggest(ref, ids); sug != "" {
-		c.errorf(b.diags, "no trainee has the id %q (did you mean %q?)", ref, sug)
+		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", ref, sug)
 	} else {
-		c.errorf(b.diags, "no trainee has the id %q", ref)
+		c.Errorf(b.diags, "no trainee has the id %q", ref)
 	}
 	return "", false
 }

@@ -61,14 +61,14 @@ type cell struct {
 	reported int
 }
 
-// errorf reports a problem with the cell, named by its place and its
+// Errorf reports a problem with the cell, named by its place and its
 // trainee: "row 5, column D (身份), trainee 王淑芬: ...".
-func (c cell) errorf(diags *scenario.Diagnostics, format string, args ...any) {
+func (c cell) Errorf(diags *scenario.Diagnostics, format string, args ...any) {
 	diags.Add(c.pos, scenario.SeverityError, c.message(scenario.Msg(format, args...)))
 }
 
-// warnf is [cell.errorf] for a warning.
-func (c cell) warnf(diags *scenario.Diagnostics, format string, args ...any) {
+// Warnf is [cell.Errorf] for a warning.
+func (c cell) Warnf(diags *scenario.Diagnostics, format string, args ...any) {
 	diags.Add(c.pos, scenario.SeverityWarning, c.message(scenario.Msg(format, args...)))
 }
 
