@@ -90,8 +90,8 @@ func (b *builder) labelUnforeseen() {
 		first := u.cells[0]
 		first.who = ""
 		b.diags.Add(first.pos, scenario.SeverityWarning, scenario.Msg(
-			"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {zh: %s, en: ...}} under backgrounds: in the scenario, or add %s to the aliases of the background it is",
-			first.where, label, b.t.rowsRef(rows), label, strings.Join(quoteAll(labels), ", ")))
+			"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %s}} under backgrounds: in the scenario, or add %s to the aliases of the background it is",
+			first.where, label, b.t.rowsRef(rows), cmp.Or(b.s.Language, "en"), label, strings.Join(quoteAll(labels), ", ")))
 	}
 }
 

@@ -143,11 +143,11 @@ func TestSignupSheet(t *testing.T) {
 				warnings = append(warnings, fmt.Sprintf("%d: %s", d.Pos.Line, d.Message))
 			}
 			assert.Equal(t, []string{
-				`6: ` + sheet + `row 6, column E (身份/类别): background "专家" is not one the scenario knows, so it is mixed as a category of its own (rows 6, 14); to name it, add {id: ..., label: {zh: 专家, en: ...}} under backgrounds: in the scenario, or add "专家" to the aliases of the background it is`,
-				`7: ` + sheet + `row 7, column E (身份/类别): background "辖区单位" is not one the scenario knows, so it is mixed as a category of its own (rows 7, 11, 13); to name it, add {id: ..., label: {zh: 辖区单位, en: ...}} under backgrounds: in the scenario, or add "辖区 单位", "辖区单位" to the aliases of the background it is`,
-				`8: ` + sheet + `row 8, column E (身份/类别): background "社会组织" is not one the scenario knows, so it is mixed as a category of its own (row 8); to name it, add {id: ..., label: {zh: 社会组织, en: ...}} under backgrounds: in the scenario, or add "社会组织" to the aliases of the background it is`,
-				`9: ` + sheet + `row 9, column E (身份/类别): background "网格员" is not one the scenario knows, so it is mixed as a category of its own (row 9); to name it, add {id: ..., label: {zh: 网格员, en: ...}} under backgrounds: in the scenario, or add "网格员" to the aliases of the background it is`,
-				`10: ` + sheet + `row 10, column E (身份/类别): background "志愿者" is not one the scenario knows, so it is mixed as a category of its own (row 10); to name it, add {id: ..., label: {zh: 志愿者, en: ...}} under backgrounds: in the scenario, or add "志愿者" to the aliases of the background it is`,
+				`6: ` + sheet + `row 6, column E (身份/类别): background "专家" is not one the scenario knows, so it is mixed as a category of its own (rows 6, 14); to name it, add {id: ..., label: {zh: 专家}} under backgrounds: in the scenario, or add "专家" to the aliases of the background it is`,
+				`7: ` + sheet + `row 7, column E (身份/类别): background "辖区单位" is not one the scenario knows, so it is mixed as a category of its own (rows 7, 11, 13); to name it, add {id: ..., label: {zh: 辖区单位}} under backgrounds: in the scenario, or add "辖区 单位", "辖区单位" to the aliases of the background it is`,
+				`8: ` + sheet + `row 8, column E (身份/类别): background "社会组织" is not one the scenario knows, so it is mixed as a category of its own (row 8); to name it, add {id: ..., label: {zh: 社会组织}} under backgrounds: in the scenario, or add "社会组织" to the aliases of the background it is`,
+				`9: ` + sheet + `row 9, column E (身份/类别): background "网格员" is not one the scenario knows, so it is mixed as a category of its own (row 9); to name it, add {id: ..., label: {zh: 网格员}} under backgrounds: in the scenario, or add "网格员" to the aliases of the background it is`,
+				`10: ` + sheet + `row 10, column E (身份/类别): background "志愿者" is not one the scenario knows, so it is mixed as a category of its own (row 10); to name it, add {id: ..., label: {zh: 志愿者}} under backgrounds: in the scenario, or add "志愿者" to the aliases of the background it is`,
 				`15: ` + sheet + `row 15: "注：请于3月1日前报送，联系人：街道办王老师" looks like a note, not a trainee; the row is skipped`,
 			}, warnings)
 		})
@@ -261,7 +261,7 @@ func TestBackgroundsBadInput(t *testing.T) {
 		`r.csv:2:12: row 2, column D (身份/类别), trainee 王秀英: unknown background "社公" (did you mean "社工"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
 		`r.csv:3:12: row 3, column D (身份/类别), trainee 李建华: missing background`,
 		`r.csv:4:10: row 4, column D (身份/类别), trainee 张磊: unknown background "物业公司员工" (did you mean "物业"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
-		`r.csv:5:11: warning: row 5, column D (身份/类别): background "专家" is not one the scenario knows, so it is mixed as a category of its own (row 5); to name it, add {id: ..., label: {zh: 专家, en: ...}} under backgrounds: in the scenario, or add "专家" to the aliases of the background it is`,
+		`r.csv:5:11: warning: row 5, column D (身份/类别): background "专家" is not one the scenario knows, so it is mixed as a category of its own (row 5); to name it, add {id: ..., label: {zh: 专家}} under backgrounds: in the scenario, or add "专家" to the aliases of the background it is`,
 	}, lines(diags))
 
 	_, diags = Parse("r.csv", []byte(data), s, Options{StrictBackgrounds: true})
