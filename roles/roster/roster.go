@@ -51,7 +51,7 @@ const (
 // [scenario.NormalizeName], so case, spaces and full-width forms do not
 // matter.
 var headerNames = map[string][]string{
-	ColumnID:         {"id", "编号", "序号", "学号", "学员编号"},
+	ColumnID:         {"id", "编号", "序号", "no", "no.", "学号", "学员编号"},
 	ColumnName:       {"name", "姓名", "名字"},
 	ColumnUnit:       {"unit", "community", "社区", "单位", "社区(村)", "村居", "所在社区"},
 	ColumnBackground: {"background", "背景", "身份", "类别", "职务", "岗位"},

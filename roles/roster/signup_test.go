@@ -352,3 +352,22 @@ func lines(diags scenario.Diagnostics) []string {
 	}
 	return out
 }
+
+// A serial number (序号) is the id when the sheet has no other, and left
+// alone when it has one, before or after it.
+func TestSerialNumbers(t *testing.T) {
+	s := testScenario(t)
+	for name, data := range map[string]string{
+		"serial first": "序号,学员编号,姓名,所在社区,身份\n1,T01,王秀英,石庄社区,社工\n2,T02,李建华,东坝村,物业\n",
+		"serial after": "学员编号,序号,姓名,所在社区,身份\nT01,1,王秀英,石庄社区,社工\nT02,2,李建华,东坝村,物业\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			r, diags := Parse("r.csv", []byte(data), s, Options{})
+			require.NoError(t, diags.Err())
+			assert.Empty(t, diags)
+			assert.Equal(t, []string{"T01", "T02"}, r.Values("id"))
+			assert.Equal(t, []string{"id", "name", "unit", "background"}, r.Columns)
+			assert.Empty(t, r.Trainees[0].Attrs)
+		})
+	}
+}

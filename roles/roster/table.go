@@ -261,6 +261,22 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 			continue
 		}
 		if first, dup := t.headers[canon]; dup {
+			switch {
+			case canon == ColumnID && isSerial(raw):
+				// A serial number (序号) beside an id column is only the
+				// sheet's row count.
+				s.unnamed[j] = true
+				continue
+			case canon == ColumnID && isSerial(first):
+				// The id column comes after the serial numbers: it is
+				// the id, and the serial numbers are left alone.
+				k := slices.Index(s.cols, ColumnID)
+				s.cols[k] = ""
+				s.unnamed[k] = true
+				s.cols[j] = canon
+				t.headers[canon] = headerLabel(raw)
+				continue
+			}
 			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), raw, canon, first)
 			s.unnamed[j] = true
 			continue
@@ -270,6 +286,16 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 		t.columns = append(t.columns, canon)
 	}
 	return s
+}
+
+// isSerial reports whether a header names a serial number (序号), which
+// serves as the id when the sheet has no other.
+func isSerial(header string) bool {
+	switch scenario.NormalizeName(trimHeader(stripNotes(header))) {
+	case "序号", "no", "no.":
+		return true
+	}
+	return false
 }
 
 // noteMarkers start the text of a row that is a note under the table,
