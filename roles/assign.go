@@ -192,7 +192,7 @@ func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Gr
 		}
 		grp := plan.Group{Group: gi + 1}
 		for i, t := range members {
-			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i]})
+			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i], Remarks: t.Remarks})
 		}
 		sortMembers(a.s, grp.Members)
 		out = append(out, grp)
@@ -469,7 +469,7 @@ func roleNeeds(s *scenario.Scenario, r *roster.Roster) []grouping.Need {
 		}
 		el := make([]bool, len(r.Trainees))
 		for i, t := range r.Trainees {
-			el[i] = eligible(role, t.Background)
+			el[i] = eligible(role, vocabularyID(t))
 		}
 		out = append(out, grouping.Need{Name: role.ID, Count: role.MinPerGroup(), Eligible: el, Tag: roleNeed(role.ID)})
 	}

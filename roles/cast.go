@@ -56,9 +56,21 @@ type slot struct {
 	required bool
 }
 
-// eligible reports whether a trainee of background bg may play r.
+// eligible reports whether a trainee of background bg (see [vocabularyID])
+// may play r.
 func eligible(r scenario.Role, bg string) bool {
 	return !slices.Contains(r.AvoidBackground, bg)
+}
+
+// vocabularyID is the id of t's background in the scenario's vocabulary,
+// which casting rules (avoid_background, prefer_background) name, or ""
+// for a background the scenario did not foresee: its label matches none
+// of the listed ids, whatever it says.
+func vocabularyID(t roster.Trainee) string {
+	if t.Unforeseen {
+		return ""
+	}
+	return t.Background
 }
 
 // prefers reports whether the trainee asked for role r, by function or id.
@@ -153,7 +165,7 @@ func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *c
 				continue
 			}
 			r := s.Roles[sl.role]
-			if !eligible(r, t.Background) {
+			if !eligible(r, vocabularyID(t)) {
 				cost[i][j] = math.Inf(1)
 				continue
 			}
@@ -164,7 +176,7 @@ func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *c
 			if r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder {
 				c += costRotation * float64(h.leading[t.ID])
 			}
-			if slices.Contains(r.PreferBackground, t.Background) {
+			if slices.Contains(r.PreferBackground, vocabularyID(t)) {
 				c += costPreferBg
 			}
 			if prefers(t, r) {
@@ -204,7 +216,7 @@ func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Tra
 		return fmt.Sprintf("preferred %q, which this scenario has no role for", t.Prefers)
 	}
 	r := wanted[0]
-	if !eligible(r, t.Background) {
+	if !eligible(r, vocabularyID(t)) {
 		return fmt.Sprintf("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.ID)
 	}
 	if (r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder) && h.leading[t.ID] > leadsNow(s, t, members, cast) {

@@ -33,6 +33,8 @@ type assignOptions struct {
 	DryRun     bool
 	Force      bool
 	AllowUnmet bool
+	// StrictBackgrounds refuses backgrounds the scenario does not list.
+	StrictBackgrounds bool
 
 	ctx context.Context
 }
@@ -57,7 +59,10 @@ rounds. Writes the plan that cards, scoresheets and review read.
 The roster is CSV (UTF-8, UTF-8 with BOM, GB18030 as Chinese Excel saves it,
 or Windows-1252 as English Excel does; the encoding used is printed), XLSX or
 YAML, with columns id, name, unit, background (Chinese headers such as 姓名,
-社区, 背景 work too), optional avoid, together and prefers.
+社区, 背景 work too), optional avoid, together and prefers. A background the
+scenario does not list is mixed as a category of its own, with a warning;
+--strict-backgrounds refuses it instead. Remarks (备注) go to the trainer's
+master sheet only; phone numbers are read past.
 
 Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
 grouping can beat, so Z% says how close to the best possible the plan is.
@@ -95,6 +100,7 @@ the roster's rows.`,
 	fl.StringVarP(&opts.Out, "out", "O", "", "plan file to write")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "show the groups but write nothing")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
+	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
 	return cmd
 }
@@ -107,7 +113,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
-	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet})
+	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds})
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}

@@ -31,6 +31,8 @@ func TestAssignFlags(t *testing.T) {
 			"--budget", "5s", "--iterations", "1000", "--dry-run", "--force"},
 			want: assignOptions{Scenario: "my.yaml", Roster: "报名表.xlsx", Sheet: "第一期", Groups: 5, Rounds: 3, Seed: 7,
 				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true}},
+		{name: "strict backgrounds", argv: []string{"-s", "s", "-r", "r", "--strict-backgrounds", "--dry-run"},
+			want: assignOptions{Scenario: "s", Roster: "r", Rounds: 1, Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true}},
 		{name: "size", argv: []string{"-s", "s", "-r", "r", "--size", "6", "--dry-run"},
 			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Rounds: 1, Seed: 1, Budget: 30 * time.Second, DryRun: true}},
 		{name: "no roster", argv: []string{"-s", "s", "--out", "p"}, wantErr: "assign needs --scenario and --roster"},

@@ -64,7 +64,7 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{name: "ok", argv: []string{"version"}, want: exitOK},
 		{name: "bad roster", argv: []string{"assign", "--scenario", "elevator-retrofit", "--roster", bad, "--dry-run"},
-			want: exitInvalid, stderr: `bad.csv:3:1: cell A3 (id): id "T01" is already used on row 2`},
+			want: exitInvalid, stderr: `bad.csv:3:1: row 3, column A (id), trainee 李建华: id "T01" is already used on row 2`},
 		{name: "missing roster", argv: []string{"assign", "--scenario", "elevator-retrofit", "--roster", filepath.Join(dir, "nope.csv"), "--dry-run"},
 			want: exitInvalid, stderr: "nope.csv: no such file"},
 		{name: "unknown scenario", argv: []string{"scenarios", "show", "no-such-scenario"}, want: exitInvalid},

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -363,9 +364,11 @@ var goldenCases = []struct {
 	}},
 	{"zh", "shared-parking-charging", []plan.Member{
 		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: "host"},
-		{ID: "T05", Name: "赵敏", Unit: "石庄社区", Background: "social-worker", Role: "old-driver"},
+		// T05's remarks are on the master sheet and not on T05's card;
+		// T03's background is one the scenario did not foresee.
+		{ID: "T05", Name: "赵敏", Unit: "石庄社区", Background: "social-worker", Role: "old-driver", Remarks: "腿脚不便，请安排一楼教室"},
 		{ID: "T02", Name: "刘建国", Unit: "东关村", Background: "discussion-class", Role: "host"},
-		{ID: "T03", Name: "张磊", Unit: "北苑社区", Background: "property-manager", Role: "ev-owner"},
+		{ID: "T03", Name: "张磊", Unit: "北苑社区", Background: "辖区单位", Role: "ev-owner"},
 		{ID: "T04", Name: "陈晓燕", Unit: "南口社区", Background: "social-worker", Role: "recorder"},
 		{ID: "T11", Name: "孙桂兰", Unit: "西环村", Background: "resident-rep", Role: ""},
 	}},
@@ -527,6 +530,46 @@ func TestMasterSheet(t *testing.T) {
 	}
 }
 
+// TestRemarksReachOnlyTheMasterSheet: the roster's remarks (备注) are the
+// trainer's: the master sheet shows them in every format, with a
+// background the scenario did not foresee by its label, and no card, in
+// no format, alone or in the file of every card, shows them.
+func TestRemarksReachOnlyTheMasterSheet(t *testing.T) {
+	const secret = "腿脚不便请安排一楼教室"
+	for _, gc := range goldenCases {
+		s := bundled(t, gc.scenario)
+		members := slices.Clone(gc.members)
+		members[1].Remarks = secret
+		members[2].Background = "辖区单位" // a background the scenario did not foresee
+		p := goldenPlan(s, members)
+		for _, format := range cards.Formats {
+			master, err := cards.RenderMaster(cards.Master(p, s, 0), format)
+			require.NoError(t, err)
+			text := plainText(t, format, master)
+			assert.Contains(t, text, secret, "%s/%s: the master sheet shows the remarks", gc.lang, format)
+			assert.Contains(t, text, "辖区单位", "%s/%s: the master sheet shows the new background's label", gc.lang, format)
+
+			files, err := cards.Files(p, s, 0, format, cards.Options{})
+			require.NoError(t, err)
+			require.Len(t, files, len(members)+2)
+			for _, f := range files[:len(files)-1] { // every card, and all of them in one file
+				assert.NotContains(t, plainText(t, format, f.Data), secret, "%s/%s shows the remarks", gc.lang, f.Path)
+				assert.NotContains(t, string(f.Data), secret, "%s/%s holds the remarks", gc.lang, f.Path)
+			}
+			assert.Contains(t, string(files[len(files)-1].Data), secret, "the last file is the master sheet")
+		}
+	}
+	// Without remarks the master sheet has no remarks column.
+	s := bundled(t, "shared-parking-charging")
+	plain := slices.Clone(goldenCases[1].members)
+	for i := range plain {
+		plain[i].Remarks = ""
+	}
+	md, err := cards.RenderMaster(cards.Master(goldenPlan(s, plain), s, 0), cards.FormatMarkdown)
+	require.NoError(t, err)
+	assert.NotContains(t, string(md), "报名备注")
+}
+
 // trainerNotice (JSON) and trainerMark (HTML, Markdown, text) are what the
 // master sheet says about itself, printNotice what the file of every card
 // says on each card, in each language.
@@ -667,16 +710,32 @@ func TestCardFiles(t *testing.T) {
 	for _, f := range files {
 		paths = append(paths, f.Path)
 	}
+	// A card is named by its role's title, as the trainer reads it on the
+	// card, in the scenario's language; the folders keep their ids.
 	assert.Equal(t, []string{
-		"round-1/group-1/T01-王淑芬-host.html",
-		"round-1/group-2/T05-赵敏-top-floor-elder.html",
-		"round-1/group-2/T02-刘建国-host.html",
-		"round-1/group-2/T03-Ann_Lee-ground-floor-owner.html",
-		"round-1/group-2/T04-陈晓燕-recorder.html",
+		"round-1/group-1/T01-王淑芬-Council_host.html",
+		"round-1/group-2/T05-赵敏-Mr_Zhao_flat_602_(retired_78).html",
+		"round-1/group-2/T02-刘建国-Council_host.html",
+		"round-1/group-2/T03-Ann_Lee-Ms_Sun_flat_101_(ground_floor).html",
+		"round-1/group-2/T04-陈晓燕-Recorder.html",
 		"round-1/group-2/T11-孙桂兰-unassigned.html",
 		"all-cards.html",
 		"master-sheet-TRAINER-ONLY.html",
 	}, paths)
+
+	zs := bundled(t, "shared-parking-charging")
+	zfiles, err := cards.Files(goldenPlan(zs, goldenCases[1].members), zs, 0, cards.FormatText, cards.Options{})
+	require.NoError(t, err)
+	paths = nil
+	for _, f := range zfiles {
+		paths = append(paths, f.Path)
+	}
+	assert.Equal(t, []string{
+		"round-1/group-1/T01-王淑芬-议事会主持人.txt",
+		"round-1/group-2/T05-赵敏-老住户车主_马师傅.txt",
+		"round-1/group-2/T02-刘建国-议事会主持人.txt",
+	}, paths[:3])
+	assert.Equal(t, "round-1/group-2/T11-孙桂兰-待指定.txt", paths[5])
 
 	files, err = cards.Files(p, s, 1, cards.FormatMarkdown, cards.Options{})
 	require.NoError(t, err)
@@ -696,8 +755,22 @@ func TestCardFiles(t *testing.T) {
 	files, err = cards.Files(twins, s, 0, cards.FormatText, cards.Options{})
 	require.NoError(t, err)
 	files = files[1:]
-	assert.Equal(t, "round-1/group-2/a1-X-host.txt", files[0].Path)
-	assert.Equal(t, "round-1/group-2/A1-X-host-2.txt", files[1].Path)
+	assert.Equal(t, "round-1/group-2/a1-X-Council_host.txt", files[0].Path)
+	assert.Equal(t, "round-1/group-2/A1-X-Council_host-2.txt", files[1].Path)
+
+	// Two roles whose titles make one safe name ("A/B", "A:B") still get
+	// a file each, the same way every time.
+	ts := *s
+	ts.Roles = slices.Clone(s.Roles)
+	ts.Roles[0].Title, ts.Roles[1].Title = "A/B", "A:B"
+	clash := goldenPlan(&ts, []plan.Member{{ID: "z", Name: "Z"},
+		{ID: "x", Name: "X", Role: ts.Roles[0].ID}, {ID: "X", Name: "X", Role: ts.Roles[1].ID}})
+	for range 2 {
+		files, err = cards.Files(clash, &ts, 0, cards.FormatText, cards.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, "round-1/group-2/x-X-A_B.txt", files[1].Path)
+		assert.Equal(t, "round-1/group-2/X-X-A_B-2.txt", files[2].Path)
+	}
 
 	t.Run("all cards hold every card", func(t *testing.T) {
 		deck := cards.Build(p, s, 0)

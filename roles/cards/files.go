@@ -11,7 +11,8 @@ import (
 
 // Files returns the files `yishi cards` writes for the plan, or for one
 // round of it when round is above zero: one card per trainee per round at
-// round-R/group-G/ID-NAME-ROLE.EXT, every card in one file (all-cards.EXT,
+// round-R/group-G/ID-NAME-ROLE.EXT (ROLE the role's title in the
+// scenario's language), every card in one file (all-cards.EXT,
 // for printing), and the trainer's master sheet. With a round the two
 // collected files go under round-R/, so several rounds can share a folder.
 // Paths are relative and safe to join to any directory: every element
@@ -62,21 +63,23 @@ func traineeFiles(cards []Card, format string, opts Options) ([]File, error) {
 	return files, nil
 }
 
-// cardPath is where c's file goes: round-R/group-G/ID-NAME-ROLE.EXT, with
-// a number added when a path in taken is the same but for case, which
-// macOS and Windows see as one file (T01 and t01). It adds the path to
+// cardPath is where c's file goes: round-R/group-G/ID-NAME-ROLE.EXT, ROLE
+// being the role's title in the scenario's language (3-王秀英-老住户车主),
+// as the trainer reads it on the card, with a number added when a path in
+// taken is the same but for case, which macOS and Windows see as one file
+// (T01 and t01), or when two titles make one safe name. It adds the path to
 // taken. A long name is cut, not the role after it, so the trainer can
 // still tell whose card is whose and which role it is.
 func cardPath(c Card, format string, taken map[string]bool) string {
-	roleID := "unassigned"
+	role := words.In(c.Language, "unassigned_file")
 	if c.Role != nil {
-		roleID = c.Role.ID
+		role = c.Role.Title
 	}
 	dir := fmt.Sprintf("round-%d/group-%d", c.Round, c.Group)
-	base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + roleID)
-	if role := "-" + SafeFileName(roleID); !strings.HasSuffix(base, role) {
-		head := safeName(c.TraineeID+"-"+c.Name, max(MaxFileNameBytes-len(role), MaxFileNameBytes/2))
-		base = SafeFileName(head + role)
+	base := SafeFileName(c.TraineeID + "-" + c.Name + "-" + role)
+	if suffix := "-" + SafeFileName(role); !strings.HasSuffix(base, suffix) {
+		head := safeName(c.TraineeID+"-"+c.Name, max(MaxFileNameBytes-len(suffix), MaxFileNameBytes/2))
+		base = SafeFileName(head + suffix)
 	}
 	name := path.Join(dir, base+"."+format)
 	for n := 2; taken[strings.ToLower(name)]; n++ {

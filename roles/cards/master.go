@@ -60,6 +60,23 @@ type MasterMember struct {
 	RoleTitle  string `json:"role_title"`
 	Function   string `json:"function,omitempty"`
 	Note       string `json:"note,omitempty"`
+	// Remarks is the roster's remarks cell of the trainee (备注).
+	Remarks string `json:"remarks,omitempty"`
+}
+
+// HasRemarks reports whether any member of the sheet has remarks, so
+// that the member tables show a remarks column only then.
+func (m MasterSheet) HasRemarks() bool {
+	for _, rd := range m.Rounds {
+		for _, g := range rd.Groups {
+			for _, mem := range g.Members {
+				if mem.Remarks != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // MasterInject is one inject with its time and, for each round and group,
@@ -134,7 +151,7 @@ func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []Maste
 // the scenario's words.
 func masterMember(s *scenario.Scenario, mem plan.Member) MasterMember {
 	lang := s.Language
-	mm := MasterMember{ID: mem.ID, Name: mem.Name, Unit: mem.Unit, Background: mem.Background, RoleID: mem.Role, Note: mem.Note}
+	mm := MasterMember{ID: mem.ID, Name: mem.Name, Unit: mem.Unit, Background: mem.Background, RoleID: mem.Role, Note: mem.Note, Remarks: scenario.OneLine(mem.Remarks)}
 	if b, ok := s.Background(mem.Background); ok {
 		mm.Background = b.Label.In(lang)
 	}
@@ -272,13 +289,24 @@ func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 
 func mdMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 	e := scenario.EscapeMarkdown
+	remarks := m.HasRemarks()
 	for _, rd := range m.Rounds {
 		fmt.Fprintf(b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
 		for _, g := range rd.Groups {
-			fmt.Fprintf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |\n| --- | --- | --- | --- | --- | --- |\n",
+			fmt.Fprintf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |",
 				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background")), e(L("role")), e(L("note")))
+			rule := "\n| --- | --- | --- | --- | --- | --- |"
+			if remarks {
+				fmt.Fprintf(b, " %s |", e(L("remarks")))
+				rule += " --- |"
+			}
+			b.WriteString(rule + "\n")
 			for _, mem := range g.Members {
-				fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
+				fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |", e(mem.ID), e(mem.Name), e(mem.Unit), e(mem.Background), e(memberRole(mem, L)), e(mem.Note))
+				if remarks {
+					fmt.Fprintf(b, " %s |", e(mem.Remarks))
+				}
+				b.WriteString("\n")
 			}
 			b.WriteString("\n")
 		}
@@ -359,6 +387,9 @@ func txtMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 				fmt.Fprintf(b, "    %-6s %s, %s, %s — %s", mem.ID, mem.Name, mem.Unit, mem.Background, memberRole(mem, L))
 				if mem.Note != "" {
 					fmt.Fprintf(b, " [%s]", mem.Note)
+				}
+				if mem.Remarks != "" {
+					fmt.Fprintf(b, " (%s%s%s)", L("remarks"), L("colon"), mem.Remarks)
 				}
 				b.WriteString("\n")
 			}

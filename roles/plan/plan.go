@@ -97,13 +97,20 @@ type Group struct {
 
 // Member is one trainee in a group, with the role they play.
 type Member struct {
-	ID         string `yaml:"id" json:"id"`
-	Name       string `yaml:"name" json:"name"`
-	Unit       string `yaml:"unit" json:"unit"`
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	Unit string `yaml:"unit" json:"unit"`
+	// Background is the id of the trainee's background in the scenario's
+	// vocabulary or, for a background the scenario did not foresee, its
+	// label as the roster wrote it (see roster.BackgroundLabel), which
+	// cards and sheets print as it is.
 	Background string `yaml:"background" json:"background"`
 	Role       string `yaml:"role" json:"role"`
 	// Note says why a preference could not be met, when it could not.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Remarks is the trainee's cell of the roster's remarks column (备注),
+	// for the trainer's master sheet; cards never show it.
+	Remarks string `yaml:"remarks,omitempty" json:"remarks,omitempty"`
 }
 
 // Unmet is a hard rule a plan could not keep, and why.

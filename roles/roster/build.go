@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -9,12 +8,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // build checks a table's values against the scenario and makes the roster.
-func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnostics) *Roster {
+func build(file string, t *table, s *scenario.Scenario, opts Options, diags *scenario.Diagnostics) *Roster {
 	if !hasRequiredColumns(t, diags) {
 		return nil
 	}
@@ -26,14 +27,16 @@ func build(file string, t *table, s *scenario.Scenario, diags *scenario.Diagnost
 		checkText(rec, t.encoding, diags)
 	}
 	b := &builder{
-		t: t, s: s, diags: diags,
-		r:        &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}},
-		firstRow: map[string]int{},
-		names:    map[string][]int{},
+		t: t, s: s, diags: diags, strict: opts.StrictBackgrounds,
+		r:          &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}},
+		firstRow:   map[string]int{},
+		names:      map[string][]int{},
+		unforeseen: map[string]*unforeseen{},
 	}
 	for _, rec := range t.records {
 		b.addTrainee(rec)
 	}
+	b.labelUnforeseen()
 	// Avoid and together name other trainees, so they are read once every
 	// id is known.
 	b.readLinks()
@@ -51,7 +54,7 @@ func hasRequiredColumns(t *table, diags *scenario.Diagnostics) bool {
 	for _, col := range RequiredColumns {
 		if _, found := t.headers[col]; !found {
 			ok = false
-			diags.Errorf(t.headerPos, "%s", missingColumn(col, t))
+			diags.Add(t.headerPos, scenario.SeverityError, missingColumn(col, t))
 		}
 	}
 	return ok
@@ -68,6 +71,19 @@ type builder struct {
 	firstRow map[string]int
 	// names maps each name to the trainees who have it.
 	names map[string][]int
+	// strict refuses backgrounds the scenario did not foresee.
+	strict bool
+	// unforeseen maps the key ([scenario.NormalizeName]) of each
+	// background the scenario did not foresee to who has it.
+	unforeseen map[string]*unforeseen
+}
+
+// unforeseen is a background the scenario's vocabulary does not have, and
+// the trainees who have it.
+type unforeseen struct {
+	labels   map[string]int // as written, normalised (see [BackgroundLabel]), and how many rows
+	trainees []int          // indexes into the roster
+	cells    []cell
 }
 
 // value returns a record's cell of col, or a cell that places and names
@@ -76,8 +92,8 @@ func (b *builder) value(rec record, col string) (cell, bool) {
 	c, ok := rec.cells[col]
 	if !ok {
 		c = rec.missing
-		if c.label == "" {
-			c = cell{pos: rec.pos, label: b.t.headers[col]}
+		if c.where.Format == "" {
+			c = cell{pos: rec.pos, where: scenario.Msg("%s", b.t.headers[col])}
 		}
 	}
 	return c, ok && c.text != ""
@@ -87,18 +103,21 @@ func (b *builder) value(rec record, col string) (cell, bool) {
 func (b *builder) addTrainee(rec record) {
 	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec)}
 	if c, ok := b.value(rec, ColumnUnit); !ok {
-		c.errorf(b.diags, "missing unit (the trainee's community or village)")
+		c.Errorf(b.diags, "missing unit (the trainee's community or village)")
 	} else {
 		tr.Unit = c.text
 	}
 	if c, ok := b.value(rec, ColumnBackground); !ok {
-		c.errorf(b.diags, "missing background")
+		c.Errorf(b.diags, "missing background")
 	} else {
 		tr.RawBackground = c.text
-		tr.Background = resolveBackground(c, b.s, b.diags)
+		tr.Background, tr.Unforeseen = b.resolveBackground(c)
 	}
 	if c, ok := b.value(rec, ColumnPrefers); ok {
 		tr.Prefers = resolvePrefers(c, b.s, b.diags)
+	}
+	if c, ok := b.value(rec, ColumnRemarks); ok {
+		tr.Remarks = strings.Join(strings.Fields(c.text), " ")
 	}
 	tr.Attrs = attributes(rec)
 	b.r.Trainees = append(b.r.Trainees, tr)
@@ -111,14 +130,14 @@ func (b *builder) readID(rec record) string {
 	c, ok := b.value(rec, ColumnID)
 	switch {
 	case !ok:
-		c.errorf(b.diags, "missing id")
+		c.Errorf(b.diags, "missing id")
 		return ""
 	case strings.ContainsAny(c.text, ";,；，、"):
-		c.errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
 		return ""
 	}
 	if row, dup := b.firstRow[c.text]; dup {
-		c.errorf(b.diags, "id %q is already used on %s %d; every trainee needs an id of their own", c.text, b.t.rowWord, row)
+		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", c.text, b.t.rowRef(row))
 	} else {
 		b.firstRow[c.text] = rec.row
 		b.r.index[c.text] = len(b.r.Trainees)
@@ -131,21 +150,23 @@ func (b *builder) readID(rec record) string {
 func (b *builder) readName(rec record) string {
 	c, ok := b.value(rec, ColumnName)
 	if !ok {
-		c.errorf(b.diags, "missing name")
+		c.Errorf(b.diags, "missing name")
 		return ""
 	}
 	if prev := b.names[c.text]; len(prev) > 0 {
-		b.diags.Warnf(c.pos, "%s: name %q also on %s %d; two sign-ups for one person?", c.label, c.text, b.t.rowWord, b.t.records[prev[0]].row)
+		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", c.text, b.t.rowRef(b.t.records[prev[0]].row))
 	}
 	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
 	return c.text
 }
 
-// isOwnColumn reports whether yishi reads col itself, rather than keeping
-// it as an attribute.
+// isOwnColumn reports whether yishi reads col itself (or, for personal
+// data such as a phone number, reads past it), rather than keeping it as
+// an attribute to mix.
 func isOwnColumn(col string) bool {
 	switch col {
-	case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether:
+	case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether,
+		ColumnRemarks, ColumnPhone, ColumnIDCard:
 		return true
 	}
 	return false
@@ -163,6 +184,9 @@ func attributes(rec record) map[string]string {
 			attrs = map[string]string{}
 		}
 		attrs[col] = c.text
+		if isNumber(c.text) {
+			attrs[col] = asciiNumber(c.text)
+		}
 	}
 	return attrs
 }
@@ -198,7 +222,7 @@ func (b *builder) readLinks() {
 			if tc.pos.Line > c.pos.Line || (tc.pos.Line == c.pos.Line && tc.pos.Col > c.pos.Col) {
 				at = tc
 			}
-			at.errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
+			at.Errorf(b.diags, "%s and %s are both to avoid each other and to share a group; keep one of the two", p.a, p.b)
 		}
 	}
 }
@@ -245,7 +269,7 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 			numeric[col] = true
 			for _, rec := range t.records {
 				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
-					c.errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
+					c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
 				}
 			}
 		}
@@ -253,10 +277,18 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 	return numeric
 }
 
-// isNumber reports whether a cell is a finite number such as 12 or 1.5.
+// isNumber reports whether a cell is a finite number such as 12 or 1.5,
+// in ASCII or in full-width forms (１２, ３．５) as Chinese input methods
+// type them.
 func isNumber(s string) bool {
-	f, err := strconv.ParseFloat(s, 64)
+	f, err := strconv.ParseFloat(asciiNumber(s), 64)
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// asciiNumber is s with its full-width digits, signs, points and spaces
+// made ASCII and the spaces around it dropped: "３．５" -> "3.5".
+func asciiNumber(s string) string {
+	return strings.TrimSpace(width.Narrow.String(s))
 }
 
 // printedColumns are the columns whose values are printed in tables and
@@ -287,7 +319,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		for _, v := range append([]string{c.text}, c.list...) {
 			if i := strings.IndexFunc(v, isControl); i >= 0 {
 				r, _ := utf8.DecodeRuneInString(v[i:])
-				c.errorf(diags, "control character U+%04X in %q; remove it", r, v)
+				c.Errorf(diags, "control character U+%04X in %q; remove it", r, v)
 				break
 			}
 		}
@@ -297,20 +329,20 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		switch i := strings.IndexAny(c.text, "\t\r\n"); {
 		case i < 0:
 		case c.text[i] == '\t':
-			c.errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, col)
+			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
 		default:
-			c.errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, col)
+			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
 		}
 		if i := strings.IndexFunc(c.text, scenario.IsBidi); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(c.text[i:])
-			diags.Warnf(c.pos, "%s: invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", c.label, r, c.text, col)
+			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, c.text, columnWord(col))
 		}
 	}
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
 			if msg := sheet.LostText(v, c.reported, encoding); msg != "" {
-				c.errorf(diags, "%q %s", v, msg)
+				c.Errorf(diags, "%q %s", v, msg)
 				break
 			}
 		}
@@ -321,53 +353,39 @@ func isControl(r rune) bool {
 	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r'
 }
 
+// columnWord names one of the printed columns in messages.
+func columnWord(col string) scenario.Message {
+	switch col {
+	case ColumnID:
+		return scenario.Msg("id")
+	case ColumnName:
+		return scenario.Msg("name")
+	case ColumnUnit:
+		return scenario.Msg("unit")
+	}
+	return scenario.Msg("background")
+}
+
 // missingColumn explains a missing required column, naming the headers
 // found and guessing which of them was meant.
-func missingColumn(col string, t *table) string {
+func missingColumn(col string, t *table) scenario.Message {
 	var found []string
 	for _, c := range t.columns {
 		found = append(found, t.headers[c])
 	}
-	msg := fmt.Sprintf("missing column %s (%s)", col, strings.Join(headerNames[col], ", "))
+	names := strings.Join(headerNames[col], ", ")
 	if len(found) == 0 {
-		return msg + "; the header row is empty"
+		return scenario.Msg("missing column %s (%s); the header row is empty", col, names)
 	}
-	msg += "; the header row has: " + strings.Join(found, ", ")
 	for _, c := range t.columns {
 		if _, known := headerNames[c]; known {
 			continue
 		}
 		if s := scenario.Suggest(t.headers[c], headerNames[col]); s != "" {
-			return msg + fmt.Sprintf(" (did you mean %q for %q?)", s, t.headers[c])
+			return scenario.Msg("missing column %s (%s); the header row has: %s (did you mean %q for %q?)", col, names, strings.Join(found, ", "), s, t.headers[c])
 		}
 	}
-	return msg
-}
-
-// resolveBackground maps a background cell to the scenario's vocabulary.
-func resolveBackground(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) string {
-	if s == nil || len(s.Backgrounds) == 0 {
-		return c.text
-	}
-	if id, ok := s.ResolveBackground(c.text); ok {
-		return id
-	}
-	var names, known []string
-	for _, b := range s.Backgrounds {
-		names = append(names, b.ID)
-		for _, lang := range b.Label.Languages() {
-			names = append(names, b.Label[lang])
-		}
-		names = append(names, b.Aliases...)
-		known = append(known, fmt.Sprintf("%s (%s)", b.ID, b.Label.In(s.Language)))
-	}
-	const fix = "add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster"
-	if sug := scenario.Suggest(c.text, names); sug != "" {
-		c.errorf(diags, "unknown background %q (did you mean %q?); %s", c.text, sug, fix)
-	} else {
-		c.errorf(diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", c.text, strings.Join(known, ", "), fix)
-	}
-	return ""
+	return scenario.Msg("missing column %s (%s); the header row has: %s", col, names, strings.Join(found, ", "))
 }
 
 // resolvePrefers maps a prefers cell to a role function or a role id.
@@ -385,11 +403,11 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 			candidates = append(candidates, role.ID)
 		}
 	}
-	msg := fmt.Sprintf("unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
 	if sug := scenario.Suggest(c.text, candidates); sug != "" {
-		msg = fmt.Sprintf("unknown role %q (did you mean %q?)", c.text, sug)
+		c.Errorf(diags, "unknown role %q (did you mean %q?)", c.text, sug)
+	} else {
+		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
 	}
-	c.errorf(diags, "%s", msg)
 	return ""
 }
 
@@ -411,7 +429,7 @@ func (b *builder) refs(c cell, tr *Trainee) []string {
 			continue
 		}
 		if id == tr.ID {
-			c.errorf(b.diags, "%s lists their own id", tr.ID)
+			c.Errorf(b.diags, "%s lists their own id", tr.ID)
 			continue
 		}
 		if !slices.Contains(out, id) {
@@ -434,21 +452,21 @@ func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 	case len(idx) == 1 && r.Trainees[idx[0]].ID != "":
 		return r.Trainees[idx[0]].ID, true
 	case len(idx) > 1:
-		var where []string
-		for _, i := range idx {
-			where = append(where, fmt.Sprintf("%s %d", b.t.rowWord, b.t.records[i].row))
+		rows := make([]int, len(idx))
+		for k, i := range idx {
+			rows[k] = b.t.records[i].row
 		}
-		c.errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, strings.Join(where, ", "))
+		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, b.t.rowsRef(rows))
 		return "", false
 	}
 	ids := make([]string, 0, len(r.index))
 	for _, t := range r.Trainees {
 		ids = append(ids, t.ID)
 	}
-	msg := fmt.Sprintf("no trainee has the id %q", ref)
 	if sug := scenario.Suggest(ref, ids); sug != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", sug)
+		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", ref, sug)
+	} else {
+		c.Errorf(b.diags, "no trainee has the id %q", ref)
 	}
-	c.errorf(b.diags, "%s", msg)
 	return "", false
 }

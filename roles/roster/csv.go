@@ -1,8 +1,6 @@
 package roster
 
 import (
-	"strconv"
-
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
 )
@@ -27,24 +25,24 @@ func readCSV(file string, data []byte, tsv bool, diags *scenario.Diagnostics) *t
 		row := st.Rows[i]
 		if j < len(row.Cells) {
 			c := row.Cells[j]
-			return spot{pos: c.Pos, ref: c.Ref(), row: row.Number, reported: c.Invalid}
+			return spot{pos: c.Pos, row: row.Number, col: j, reported: c.Invalid}
 		}
-		return spot{pos: row.Pos, ref: sheet.ColumnName(j) + strconv.Itoa(row.Number), row: row.Number}
+		return spot{pos: row.Pos, row: row.Number, col: j}
 	}
 	// What could not be read is reported before the table is made, so
 	// that its checks know which U+FFFD are reported already.
-	h := headerRow(g.rows)
+	h, _ := headerRow(g.rows)
 	st.ReportUnreadable(file, func(c sheet.Cell) scenario.Message {
 		if h >= 0 && h < len(st.Rows) {
 			if label := headerLabel(clean(st.Rows[h].Text(c.Col))); label != "" && c.Row != st.Rows[h].Number {
-				return scenario.Msg("cell %s (%s)", c.Ref(), label)
+				return sheet.Where(c.Row, c.Col, label)
 			}
 		}
-		return scenario.Msg("cell %s", c.Ref())
+		return sheet.Where(c.Row, c.Col, "")
 	}, diags)
 	t := tableOf(file, g, diags)
 	if t != nil {
-		t.format, t.encoding, t.rowWord = FormatCSV, st.Encoding, "row"
+		t.format, t.encoding = FormatCSV, st.Encoding
 	}
 	return t
 }

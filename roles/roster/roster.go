@@ -27,6 +27,13 @@ const (
 	ColumnAvoid      = "avoid"
 	ColumnTogether   = "together"
 	ColumnPrefers    = "prefers"
+	// ColumnRemarks is a column of notes about a trainee (备注), which the
+	// trainer's master sheet shows and cards never do.
+	ColumnRemarks = "remarks"
+	// ColumnPhone and ColumnIDCard hold personal data (手机号, 身份证号):
+	// they are read past, never kept, mixed or printed.
+	ColumnPhone  = "phone"
+	ColumnIDCard = "id_card"
 )
 
 // RequiredColumns are the columns every roster must have.
@@ -44,13 +51,16 @@ const (
 // [scenario.NormalizeName], so case, spaces and full-width forms do not
 // matter.
 var headerNames = map[string][]string{
-	ColumnID:         {"id", "编号", "序号", "学号", "学员编号"},
+	ColumnID:         {"id", "编号", "序号", "no", "no.", "学号", "学员编号"},
 	ColumnName:       {"name", "姓名", "名字"},
 	ColumnUnit:       {"unit", "community", "社区", "单位", "社区(村)", "村居", "所在社区"},
 	ColumnBackground: {"background", "背景", "身份", "类别", "职务", "岗位"},
 	ColumnAvoid:      {"avoid", "回避", "避免同组"},
 	ColumnTogether:   {"together", "同组"},
 	ColumnPrefers:    {"prefers", "prefer", "偏好", "意向角色", "希望担任"},
+	ColumnRemarks:    {"remarks", "remark", "notes", "note", "comments", "备注", "说明", "备注说明", "附注"},
+	ColumnPhone:      {"phone", "mobile", "tel", "telephone", "phone number", "手机", "手机号", "手机号码", "电话", "联系电话", "电话号码", "联系方式"},
+	ColumnIDCard:     {"id card", "id number", "身份证", "身份证号", "身份证号码"},
 	"gender":         {"gender", "sex", "性别"},
 	"age":            {"age", "年龄"},
 	"years":          {"years", "工龄", "年限", "从业年限"},
@@ -87,6 +97,15 @@ type Trainee struct {
 	Background string `json:"background"`
 	// RawBackground is the background as written in the file.
 	RawBackground string `json:"raw_background"`
+	// Unforeseen marks a background the scenario's vocabulary does not
+	// have: Background is then its label, the value as written with
+	// full-width forms made half-width and runs of spaces made one (see
+	// [BackgroundLabel]), and the trainee is mixed as a category of its
+	// own. Casting rules, which name vocabulary ids, never match it.
+	Unforeseen bool `json:"unforeseen,omitempty"`
+	// Remarks is the trainee's cell of a remarks column (备注, notes), for
+	// the trainer's master sheet only.
+	Remarks string `json:"remarks,omitempty"`
 	// Attrs holds every further non-empty cell by its column's canonical
 	// name (see [AttributeName]), such as "gender" for a 性别 column.
 	Attrs map[string]string `json:"attrs,omitempty"`
@@ -134,6 +153,9 @@ type Options struct {
 	// has that name, by its number counted from 1; the first sheet when
 	// empty.
 	Sheet string
+	// StrictBackgrounds refuses a background the scenario's vocabulary does
+	// not have, rather than mixing it as a category of its own.
+	StrictBackgrounds bool
 }
 
 // Load reads and parses the roster file at path; see [Parse].
@@ -150,7 +172,15 @@ func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Di
 // messages. Backgrounds are mapped to the vocabulary of s with
 // [scenario.Scenario.ResolveBackground] and preferred roles checked against
 // its roles; s may be nil, and a scenario without backgrounds keeps the
-// values as written.
+// values as written. A background the vocabulary lacks is a category of
+// its own (see [Trainee.Unforeseen]), with one warning naming its rows,
+// unless it looks like a slip for a known one ("社公", "社工（持证）"),
+// which is an error, or opts.StrictBackgrounds refuses it.
+//
+// A sheet's header may stand under a title row; rows under it that are
+// notes ("注：请于3月1日前报送") are skipped with a warning; a remarks
+// column is kept for the master sheet, and phone and ID-card numbers are
+// read past, never kept.
 //
 // It returns the roster and every problem found, sorted. The roster is nil
 // when the file cannot be read as a table of trainees at all (unreadable,
@@ -194,7 +224,7 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	}
 	var r *Roster
 	if t != nil {
-		r = build(name, t, s, &diags)
+		r = build(name, t, s, opts, &diags)
 	}
 	if r != nil {
 		sum := sha256.Sum256(data)
@@ -205,7 +235,8 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 }
 
 // Values returns the value of attr for each trainee, in roster order: attr
-// is "id", "name", "unit", "background" (the mapped id), "prefers" or an
+// is "id", "name", "unit", "background" (the mapped id, or the label of a
+// background the scenario did not foresee), "prefers", "remarks" or an
 // attribute column, named canonically or as a header would name it (so
 // "性别" means "gender"). A trainee without the value gets "".
 func (r *Roster) Values(attr string) []string {
@@ -223,6 +254,8 @@ func (r *Roster) Values(attr string) []string {
 			out[i] = t.Background
 		case ColumnPrefers:
 			out[i] = t.Prefers
+		case ColumnRemarks:
+			out[i] = t.Remarks
 		default:
 			out[i] = t.Attrs[col]
 		}
@@ -264,14 +297,20 @@ func (r *Roster) SortedByID() *Roster {
 
 // AttributeName returns the canonical name of a roster column header: a
 // known header in English or Chinese maps to its column ("姓名" -> "name",
-// "工龄" -> "years"); any other header is lower-cased, full-width letters
-// and digits folded, and its inner spaces turned into "_" ("Shift Group"
-// -> "shift_group"). A leading or trailing "*", as sign-up sheets mark
-// required fields, is dropped.
+// "工龄" -> "years"), as does a header that is a known one with a note in
+// brackets ("姓名（必填）", "工龄(年)") or that gives several names, one of
+// them known ("身份/类别", "手机、电话"; the first known part decides).
+// Any other header is lower-cased, its bracketed notes dropped, full-width
+// letters and digits folded, and its inner spaces turned into "_" ("Shift
+// Group" -> "shift_group"). A leading or trailing "*", as sign-up sheets
+// mark required fields, is dropped.
 func AttributeName(header string) string {
-	h := strings.TrimFunc(header, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '\ufeff' })
-	if canon, ok := headerIndex[scenario.NormalizeName(h)]; ok {
+	h := trimHeader(header)
+	if canon, ok := knownColumn(h); ok {
 		return canon
+	}
+	if s := trimHeader(stripNotes(h)); s != "" {
+		h = s
 	}
 	var b strings.Builder
 	for _, r := range strings.ToLower(h) {
@@ -281,4 +320,57 @@ func AttributeName(header string) string {
 		b.WriteRune(r)
 	}
 	return strings.Join(strings.FieldsFunc(b.String(), unicode.IsSpace), "_")
+}
+
+// knownColumn returns the column a header names when it is one yishi
+// knows (see [AttributeName]).
+func knownColumn(header string) (string, bool) {
+	if canon, ok := headerIndex[scenario.NormalizeName(header)]; ok {
+		return canon, true
+	}
+	h := trimHeader(stripNotes(header))
+	if canon, ok := headerIndex[scenario.NormalizeName(h)]; ok {
+		return canon, true
+	}
+	for _, part := range strings.FieldsFunc(h, isHeaderSeparator) {
+		if canon, ok := headerIndex[scenario.NormalizeName(trimHeader(part))]; ok {
+			return canon, true
+		}
+	}
+	return "", false
+}
+
+// isHeaderSeparator reports whether r separates the names of a header
+// that gives several, such as "身份/类别".
+func isHeaderSeparator(r rune) bool { return strings.ContainsRune("/／、|｜", r) }
+
+// trimHeader drops spaces, byte-order marks, the "*" that marks a
+// required field and a trailing colon around a header.
+func trimHeader(h string) string {
+	return strings.TrimFunc(h, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("*＊:：\ufeff\u200b", r)
+	})
+}
+
+// stripNotes drops the bracketed notes of a header, in half- or
+// full-width brackets: "姓名（必填）" -> "姓名", "工龄 (年)" -> "工龄 ".
+func stripNotes(h string) string {
+	const open, close = "(（[【〔［", ")）]】〕］"
+	var b strings.Builder
+	depth := 0
+	for _, r := range h {
+		switch {
+		case strings.ContainsRune(open, r):
+			depth++
+		case strings.ContainsRune(close, r) && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	if depth > 0 {
+		// An unclosed bracket is not a note: keep the header whole.
+		return h
+	}
+	return b.String()
 }

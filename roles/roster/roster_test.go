@@ -91,7 +91,7 @@ func wantTrainees() []Trainee {
 		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", RawBackground: "议事班成员",
 			Attrs: map[string]string{"gender": "女", "age": "52", "years": "12"}, Prefers: "host", Together: []string{"T02"}},
 		{ID: "T02", Name: "刘建国", Unit: "石庄社区", Background: "resident-rep", RawBackground: "居民代表",
-			Attrs: map[string]string{"gender": "男", "age": "45", "years": "8", "备注": "喜欢发言,语速快"}, Avoid: []string{"T03"}, Together: []string{"T01"}},
+			Attrs: map[string]string{"gender": "男", "age": "45", "years": "8"}, Remarks: "喜欢发言,语速快", Avoid: []string{"T03"}, Together: []string{"T01"}},
 		{ID: "T03", Name: "张磊", Unit: "石庄社区", Background: "property-manager", RawBackground: "物业",
 			Attrs: map[string]string{"gender": "男", "age": "38", "years": "6"}, Prefers: "recorder", Avoid: []string{"T02"}},
 		{ID: "T04", Name: "陈晓燕", Unit: "东坝村", Background: "social-worker", RawBackground: "社工",
@@ -99,11 +99,11 @@ func wantTrainees() []Trainee {
 		{ID: "T05", Name: "李秀英", Unit: "东坝村", Background: "resident-rep", RawBackground: "楼门长",
 			Attrs: map[string]string{"gender": "女", "age": "61", "years": "20"}, Prefers: "resident", Avoid: []string{"T01", "T03"}},
 		{ID: "T06", Name: "赵刚", Unit: "东坝村", Background: "community-cadre", RawBackground: "社区干部",
-			Attrs: map[string]string{"gender": "男", "age": "33", "years": "3", "备注": "新任"}},
+			Attrs: map[string]string{"gender": "男", "age": "33", "years": "3"}, Remarks: "新任"},
 	}
 }
 
-var wantColumns = []string{"id", "name", "gender", "age", "unit", "background", "years", "prefers", "avoid", "together", "备注"}
+var wantColumns = []string{"id", "name", "gender", "age", "unit", "background", "years", "prefers", "avoid", "together", "remarks"}
 
 // goodRosterYAML is the same roster as a YAML file.
 const goodRosterYAML = `version: 1
@@ -412,7 +412,7 @@ func TestParseRosterInline(t *testing.T) {
 			file: "r.tsv",
 			data: "编号\t姓名\t社区\t背景\t备注\n1\t王淑芬\t石庄社区\t社工\t有,逗号\n",
 			check: func(t *testing.T, r *Roster) {
-				assert.Equal(t, "有,逗号", r.Trainees[0].Attrs["备注"])
+				assert.Equal(t, "有,逗号", r.Trainees[0].Remarks)
 			},
 		},
 		{
@@ -454,13 +454,13 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "ambiguous name in avoid",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,回避\n1,王伟,石庄社区,社工,\n2,王伟,东坝村,物业,\n3,张磊,东坝村,物业,王伟\n",
-			diags: []string{`r.csv:3:3: warning: cell B3 (姓名): name "王伟" also on row 2; two sign-ups for one person?`, `r.csv:4:13: cell E4 (回避): "王伟" is the name of more than one trainee (row 2, row 3); write the id instead`},
+			diags: []string{`r.csv:3:3: warning: row 3, column B (姓名), trainee 2: name "王伟" also on row 2; two sign-ups for one person?`, `r.csv:4:13: row 4, column E (回避), trainee 张磊: "王伟" is the name of more than one trainee (rows 2, 3); write the id instead`},
 		},
 		{
 			name:  "together and avoid the same trainee",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,回避,同组\n1,王淑芬,石庄社区,社工,,2\n2,张磊,东坝村,物业,1,\n",
-			diags: []string{`r.csv:3:13: cell E3 (回避): 1 and 2 are both to avoid each other and to share a group; keep one of the two`},
+			diags: []string{`r.csv:3:13: row 3, column E (回避), trainee 张磊: 1 and 2 are both to avoid each other and to share a group; keep one of the two`},
 		},
 		{
 			name:  "old xls",
@@ -598,7 +598,7 @@ func TestAttributeName(t *testing.T) {
 		{"社区(村)", "unit"}, {"社区（村）", "unit"}, {"村居", "unit"}, {"所在社区", "unit"},
 		{"身份", "background"}, {"岗位", "background"}, {"避免同组", "avoid"}, {"同组", "together"},
 		{"意向角色", "prefers"}, {"性别", "gender"}, {"从业年限", "years"}, {"*年龄", "age"},
-		{"Shift  Group", "shift_group"}, {"ＶＩＰ", "vip"}, {"备注", "备注"},
+		{"Shift  Group", "shift_group"}, {"ＶＩＰ", "vip"}, {"备注", "remarks"}, {"身份/类别", "background"}, {"姓名（必填）", "name"}, {"*姓名(必填)", "name"}, {"手机号码", "phone"}, {"职称（如有）", "职称"}, {"工龄（年）", "years"}, {"联系电话｜手机", "phone"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.header, func(t *testing.T) {
@@ -684,7 +684,7 @@ func TestRosterTextChecks(t *testing.T) {
 			name:  "a stray byte in UTF-8 is an error at its place",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,Ren\xe9e,东坝村,物业\n",
-			diags: []string{`r.csv:3:8: cell B3 (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
+			diags: []string{`r.csv:3:8: row 3, column B (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "many stray bytes are capped",
@@ -693,48 +693,48 @@ func TestRosterTextChecks(t *testing.T) {
 			diags: func() []string {
 				var d []string
 				for i := range 20 {
-					d = append(d, fmt.Sprintf(`r.csv:%d:6: cell B%d (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, i+2, i+2))
+					d = append(d, fmt.Sprintf(`r.csv:%d:6: row %d, column B (姓名): invalid UTF-8 byte 0xE9; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`, i+2, i+2))
 				}
-				return append(d, `r.csv:22:6: cell B22 (姓名): and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`)
+				return append(d, `r.csv:22:6: row 22, column B (姓名): and 5 more invalid UTF-8 bytes; save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`)
 			}(),
 		},
 		{
 			name:  "one non-number in a numeric column",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,工龄\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,abc\n3,丙,东坝村,物业,12\n4,丁,东坝村,物业,\n5,戊,东坝村,物业,7\n6,己,东坝村,物业,1.5\n",
-			diags: []string{`r.csv:3:13: cell E3 (工龄): "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
+			diags: []string{`r.csv:3:13: row 3, column E (工龄), trainee 乙: "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
 		},
 		{
 			name:  "control characters in a cell",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,备注\n1,\x1b[31m王淑芬,石庄社区,社工,a\x07b\n",
-			diags: []string{`r.csv:2:3: cell B2 (姓名): control character U+001B in "\x1b[31m王淑芬"; remove it`, `r.csv:2:20: cell E2 (备注): control character U+0007 in "a\ab"; remove it`},
+			diags: []string{`r.csv:2:3: row 2, column B (姓名), trainee 1: control character U+001B in "\x1b[31m王淑芬"; remove it`, `r.csv:2:20: row 2, column E (备注), trainee 1: control character U+0007 in "a\ab"; remove it`},
 		},
 		{
 			name:  "control character in YAML",
 			file:  "r.yaml",
 			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王\\e淑芬\", unit: 石庄社区, background: 社工}\n",
-			diags: []string{`r.yaml:3:21: name: control character U+001B in "王\x1b淑芬"; remove it`},
+			diags: []string{`r.yaml:3:21: name, trainee T01: control character U+001B in "王\x1b淑芬"; remove it`},
 		},
 		{
 			name: "a byte GB18030 cannot read is an error at its cell",
 			file: "r.csv",
 			data: gbBytes(t, "编号,姓名,社区,背景\r\nT01,王淑芬,石庄社区,社工\r\nT02,张") + "\xff" + gbBytes(t, "磊,东坝村,物业\r\n"),
-			diags: []string{`r.csv:3:5: cell B3 (姓名): "张�磊" holds U+FFFD (�), a character that could not be read as gb18030: the file's encoding could not be read; ` +
+			diags: []string{`r.csv:3:5: row 3, column B (姓名): "张�磊" holds U+FFFD (�), a character that could not be read as gb18030: the file's encoding could not be read; ` +
 				`save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "a U+FFFD saved in a UTF-8 file is an error at its cell",
 			file: "r.csv",
 			data: "编号,姓名,社区,背景\nT01,Ren\uFFFDe,东坝村,物业\n",
-			diags: []string{`r.csv:2:5: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
+			diags: []string{`r.csv:2:5: row 2, column B (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
 				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
 			name: "a U+FFFD in YAML is an error at its key",
 			file: "r.yaml",
 			data: "version: 1\ntrainees:\n  - {id: T01, name: \"Ren\uFFFDe\", unit: 石庄社区, background: 社工}\n",
-			diags: []string{`r.yaml:3:21: name: "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
+			diags: []string{`r.yaml:3:21: name, trainee T01: "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; ` +
 				`retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
 		},
 		{
@@ -742,49 +742,49 @@ func TestRosterTextChecks(t *testing.T) {
 			file: "r.csv",
 			data: "编号,姓名,社区,背景,备注\nT01,\"王\n淑芬\",石庄社区,社工,\"可以\n换行\"\n\"T\t02\",张磊,\"东坝\r\n村\",\"物\t业\",\n",
 			diags: []string{
-				`r.csv:2:5: cell B2 (姓名): a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
-				`r.csv:5:1: cell A3 (编号): a tab in "T\t02" would break the printed tables; keep the id on one line`,
-				`r.csv:5:11: cell C3 (社区): a line break in "东坝\n村" would break the printed tables; keep the unit on one line`,
-				`r.csv:6:4: cell D3 (背景): a tab in "物\t业" would break the printed tables; keep the background on one line`,
-				`r.csv:6:4: cell D3 (背景): unknown background "物\t业" (did you mean "物业"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
+				`r.csv:2:5: row 2, column B (姓名), trainee T01: a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
+				`r.csv:5:1: row 3, column A (编号), trainee 张磊: a tab in "T\t02" would break the printed tables; keep the id on one line`,
+				`r.csv:5:11: row 3, column C (社区), trainee 张磊: a line break in "东坝\n村" would break the printed tables; keep the unit on one line`,
+				`r.csv:6:4: row 3, column D (背景), trainee 张磊: a tab in "物\t业" would break the printed tables; keep the background on one line`,
+				`r.csv:6:4: row 3, column D (背景), trainee 张磊: unknown background "物\t业" (did you mean "物业"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
 			},
 		},
 		{
 			name:  "a line break in YAML",
 			file:  "r.yaml",
 			data:  "version: 1\ntrainees:\n  - {id: T01, name: \"王\\n淑芬\", unit: 石庄社区, background: 社工}\n",
-			diags: []string{`r.yaml:3:21: name: a line break in "王\n淑芬" would break the printed tables; keep the name on one line`},
+			diags: []string{`r.yaml:3:21: name, trainee T01: a line break in "王\n淑芬" would break the printed tables; keep the name on one line`},
 		},
 		{
 			name: "direction marks in a name are a warning",
 			file: "r.csv",
 			data: "编号,姓名,社区,背景\nT01,\u202e王淑芬,石庄社区,社工\nT02,Ann\u2066Lee\u2069,东坝村,物业\nT03,\u200f张磊,东坝村,物业\n",
 			diags: []string{
-				`r.csv:2:5: warning: cell B2 (姓名): invisible direction mark U+202E in "\u202e王淑芬" reorders the text around it when printed; remove it unless the name needs it`,
-				`r.csv:3:5: warning: cell B3 (姓名): invisible direction mark U+2066 in "Ann\u2066Lee\u2069" reorders the text around it when printed; remove it unless the name needs it`,
-				`r.csv:4:5: warning: cell B4 (姓名): invisible direction mark U+200F in "\u200f张磊" reorders the text around it when printed; remove it unless the name needs it`,
+				`r.csv:2:5: warning: row 2, column B (姓名), trainee T01: invisible direction mark U+202E in "\u202e王淑芬" reorders the text around it when printed; remove it unless the name needs it`,
+				`r.csv:3:5: warning: row 3, column B (姓名), trainee T02: invisible direction mark U+2066 in "Ann\u2066Lee\u2069" reorders the text around it when printed; remove it unless the name needs it`,
+				`r.csv:4:5: warning: row 4, column B (姓名), trainee T03: invisible direction mark U+200F in "\u200f张磊" reorders the text around it when printed; remove it unless the name needs it`,
 			},
 		},
 		{
 			name:  "control characters in the header",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,备\x07注,\x1b[1m\n1,王淑芬,石庄社区,社工,,\n",
-			diags: []string{`r.csv:1:13: cell E1: control character U+0007 in the header "备\a注"; remove it`, `r.csv:1:17: cell F1: control character U+001B in the header "\x1b[1m"; remove it`},
+			diags: []string{`r.csv:1:13: row 1, column E: control character U+0007 in the header "备\a注"; remove it`, `r.csv:1:17: row 1, column F: control character U+001B in the header "\x1b[1m"; remove it`},
 		},
 		{
 			name:  "a header with a line break is named on one line",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景,\"工龄\n（年）\"\n1,甲,石庄社区,社工,3\n2,乙,石庄社区,社工,abc\n3,丙,东坝村,物业,12\n4,丁,东坝村,物业,7\n5,戊,东坝村,物业,1\n",
-			diags: []string{`r.csv:4:13: cell E3 (工龄 （年）): "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
+			diags: []string{`r.csv:4:13: row 3, column E (工龄 （年）), trainee 乙: "abc" is not a number, but the rest of the column is; fix it or leave it empty`},
 		},
 		{
 			name: "rows are numbered as Excel shows them, below a value with line breaks",
 			file: "r.csv",
 			data: "编号,姓名,社区,背景,备注\nT01,王淑芬,石庄社区,社工,\nT02,张磊,东坝村,物业,\"第一行\n第二行\"\nT03,李四,东坝村,社公,\nT03,张磊,东坝村,物业,\nT05,赵刚,东坝村\n",
 			diags: []string{
-				`r.csv:5:12: cell D4 (背景): unknown background "社公" (did you mean "社工"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
-				`r.csv:6:1: cell A5 (编号): id "T03" is already used on row 4; every trainee needs an id of their own`,
-				`r.csv:6:5: warning: cell B5 (姓名): name "张磊" also on row 3; two sign-ups for one person?`,
+				`r.csv:5:12: row 4, column D (背景), trainee 李四: unknown background "社公" (did you mean "社工"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
+				`r.csv:6:1: row 5, column A (编号), trainee 张磊: id "T03" is already used on row 4; every trainee needs an id of their own`,
+				`r.csv:6:5: warning: row 5, column B (姓名), trainee T03: name "张磊" also on row 3; two sign-ups for one person?`,
 				`r.csv:7: row 6 has 3 cells but the header has 5; is a separator missing?`,
 			},
 		},
@@ -792,7 +792,7 @@ func TestRosterTextChecks(t *testing.T) {
 			name:  "two trainees with one name",
 			file:  "r.csv",
 			data:  "编号,姓名,社区,背景\nT01,王淑芬,石庄社区,社工\nT02,张磊,东坝村,物业\nT03, 王淑芬 ,东坝村,物业\n",
-			diags: []string{`r.csv:4:5: warning: cell B4 (姓名): name "王淑芬" also on row 2; two sign-ups for one person?`},
+			diags: []string{`r.csv:4:5: warning: row 4, column B (姓名), trainee T03: name "王淑芬" also on row 2; two sign-ups for one person?`},
 		},
 	}
 	for _, tc := range tests {
@@ -845,9 +845,9 @@ func TestRosterXLSXText(t *testing.T) {
 		got = append(got, d.String())
 	}
 	assert.Equal(t, []string{
-		`r.xlsx:2:2: cell B2 (姓名): "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`,
-		`r.xlsx:3:2: cell B3 (姓名): a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
-		`r.xlsx:4:2: warning: cell B4 (姓名): invisible direction mark U+202B in "\u202b张磊" reorders the text around it when printed; remove it unless the name needs it`,
+		`r.xlsx:2:2: row 2, column B (姓名), trainee T01: "Ren�e" holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`,
+		`r.xlsx:3:2: row 3, column B (姓名), trainee T02: a line break in "王\n淑芬" would break the printed tables; keep the name on one line`,
+		`r.xlsx:4:2: warning: row 4, column B (姓名), trainee T03: invisible direction mark U+202B in "\u202b张磊" reorders the text around it when printed; remove it unless the name needs it`,
 	}, got)
 }
 

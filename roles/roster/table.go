@@ -1,7 +1,7 @@
 package roster
 
 import (
-	"fmt"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,18 +9,28 @@ import (
 	"unicode/utf8"
 
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // table is a roster file read into canonical columns, before its values
 // are checked: the common form of CSV, XLSX and YAML.
 type table struct {
 	format, encoding string
-	rowWord          string            // "row" or "line", for "already used on row 4"
+	lines            bool              // records are numbered by line (YAML), not by row
 	columns          []string          // canonical, in file order
 	headers          map[string]string // canonical -> as written, on one line (see headerLabel)
 	records          []record
 	checkColumns     bool // whether a missing column is an error of the whole file
 	headerPos        scenario.Pos
+}
+
+// rowRef names record number n as messages do: "row 4", or "line 4" in
+// a YAML file.
+func (t *table) rowRef(n int) scenario.Message {
+	if t.lines {
+		return scenario.Msg("line %d", n)
+	}
+	return scenario.Msg("row %d", n)
 }
 
 // record is one trainee's row.
@@ -37,17 +47,36 @@ type record struct {
 
 // cell is one value of a row.
 type cell struct {
-	text  string
-	list  []string // a YAML list, for avoid and together
-	pos   scenario.Pos
-	label string // how messages name the cell: `背景`, or `cell C5 (背景)`
+	text string
+	list []string // a YAML list, for avoid and together
+	pos  scenario.Pos
+	// where names the cell in messages: "row 5, column D (背景)" in a
+	// sheet, the key in a YAML file.
+	where scenario.Message
+	// who names the trainee of the cell's row in messages, by name or
+	// else id, when the row gives one.
+	who string
 	// reported counts the U+FFFD of text that stand for invalid bytes
 	// already reported (see [sheet.Cell.Invalid]).
 	reported int
 }
 
-func (c cell) errorf(diags *scenario.Diagnostics, format string, args ...any) {
-	diags.Errorf(c.pos, "%s: %s", c.label, fmt.Sprintf(format, args...))
+// Errorf reports a problem with the cell, named by its place and its
+// trainee: "row 5, column D (身份), trainee 王淑芬: ...".
+func (c cell) Errorf(diags *scenario.Diagnostics, format string, args ...any) {
+	diags.Add(c.pos, scenario.SeverityError, c.message(scenario.Msg(format, args...)))
+}
+
+// Warnf is [cell.Errorf] for a warning.
+func (c cell) Warnf(diags *scenario.Diagnostics, format string, args ...any) {
+	diags.Add(c.pos, scenario.SeverityWarning, c.message(scenario.Msg(format, args...)))
+}
+
+func (c cell) message(m scenario.Message) scenario.Message {
+	if c.who != "" {
+		return scenario.Msg("%s, trainee %s: %s", c.where, c.who, m)
+	}
+	return scenario.Msg("%s: %s", c.where, m)
 }
 
 // clean trims spaces, including full-width and non-breaking ones, and
@@ -64,22 +93,52 @@ type grid struct {
 	// ragged reports rows with a different number of cells than the header
 	// (CSV); XLSX drops trailing empty cells, so it does not.
 	ragged bool
+	// sheet names the XLSX sheet read, in messages, when the workbook has
+	// several; "" otherwise.
+	sheet string
 }
 
 // spot is where a cell of a grid stands.
 type spot struct {
 	pos scenario.Pos
-	ref string // the cell's reference, such as "C5"
-	row int    // the spreadsheet row, as Excel numbers it
+	row int // the spreadsheet row, as Excel numbers it
+	col int // the column, 0 for A
 	// reported counts the invalid bytes of the cell already reported.
 	reported int
 }
 
+// where names cell (i, j) of the grid as a person finds it in a
+// spreadsheet, with its column's header when there is one: "row 5, column
+// D (身份)", and the sheet when the workbook has several.
+func (g grid) where(i, j int, header string) scenario.Message {
+	at := g.place(i, j)
+	w := sheet.Where(at.row, at.col, header)
+	if g.sheet != "" {
+		return scenario.Msg("sheet %q, %s", g.sheet, w)
+	}
+	return w
+}
+
+// whereRow names row i of the grid: "row 5", and the sheet when the
+// workbook has several.
+func (g grid) whereRow(i int) scenario.Message {
+	at := g.place(i, 0)
+	if g.sheet != "" {
+		return scenario.Msg("sheet %q, row %d", g.sheet, at.row)
+	}
+	return scenario.Msg("row %d", at.row)
+}
+
+// headerSearchRows is how many non-blank rows from the top may hold the
+// header, so that title rows above it are passed over.
+const headerSearchRows = 6
+
 // headerRow finds the header: the first non-blank row among the first few
 // that names at least two known columns, so that a title row such as
-// "2024年协商议事培训报名表" above the header is skipped; failing that, the
-// first non-blank row.
-func headerRow(rows [][]string) int {
+// "2024年协商议事培训报名表" (in a spreadsheet often merged over the
+// table's width) above the header is skipped. It returns -1 when the grid
+// is blank, and found is false when no row names two known columns.
+func headerRow(rows [][]string) (h int, found bool) {
 	first := -1
 	for i, row := range rows {
 		if blank(row) {
@@ -88,28 +147,20 @@ func headerRow(rows [][]string) int {
 		if first < 0 {
 			first = i
 		}
-		if i-first >= 5 {
+		if i-first >= headerSearchRows {
 			break
 		}
 		known := 0
 		for _, c := range row {
-			if _, ok := headerIndex[scenario.NormalizeName(strings.Trim(clean(c), "*"))]; ok {
+			if _, ok := knownColumn(clean(c)); ok {
 				known++
 			}
 		}
 		if known >= 2 {
-			return i
+			return i, true
 		}
 	}
-	return first
-}
-
-// cellPrefix starts a message about an XLSX cell with its reference.
-func cellPrefix(ref string) string {
-	if ref == "" {
-		return ""
-	}
-	return "cell " + ref + ": "
+	return first, false
 }
 
 func blank(row []string) bool {
@@ -122,16 +173,26 @@ func blank(row []string) bool {
 }
 
 // tableOf turns a grid into a table: it maps the header to canonical
-// columns and the rows below it to records.
+// columns and the rows below it to records, leaving out the rows that are
+// notes (see [sheetReader.note]).
 func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
-	h := headerRow(g.rows)
+	h, found := headerRow(g.rows)
 	if h < 0 {
 		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
+		return nil
+	}
+	if !found && !namesAnyColumn(g.rows[h]) {
+		pos := g.place(h, 0).pos
+		pos.Col = 0
+		diags.Errorf(pos, "cannot find the header row: none of the first %d rows names the roster's columns, such as %s; put a header row (序号, 姓名, 所在社区, 身份) above the trainees", headerSearchRows, strings.Join(RequiredColumns, ", "))
 		return nil
 	}
 	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
 	s := readHeader(t, g, h, diags)
 	for i := h + 1; i < len(g.rows); i++ {
+		if s.note(i) {
+			continue
+		}
 		if rec, ok := s.record(i); ok {
 			t.records = append(t.records, rec)
 		}
@@ -139,13 +200,34 @@ func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 	return t
 }
 
+// namesAnyColumn reports whether a header row names at least one column
+// yishi knows, or one that looks like a typo of one, so that its missing
+// columns are worth explaining one by one.
+func namesAnyColumn(row []string) bool {
+	var names []string
+	for _, list := range headerNames {
+		names = append(names, list...)
+	}
+	for _, c := range row {
+		c = clean(c)
+		if _, ok := knownColumn(c); ok {
+			return true
+		}
+		if c != "" && scenario.Suggest(c, names) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // sheetReader reads the rows of a grid below its header into records.
 type sheetReader struct {
 	t     *table
 	g     grid
 	diags *scenario.Diagnostics
-	// width is the number of cells of the header, less trailing empty ones.
-	width int
+	// width is the number of cells of the header, less trailing empty ones;
+	// first is its first non-empty cell.
+	width, first int
 	// cols is the canonical name of each cell of the header, "" to ignore.
 	cols []string
 	// unnamed marks the columns that are ignored and already reported.
@@ -161,24 +243,41 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 	for width > 0 && clean(header[width-1]) == "" {
 		width--
 	}
-	s := &sheetReader{t: t, g: g, diags: diags, width: width, cols: make([]string, width), unnamed: map[int]bool{}}
+	s := &sheetReader{t: t, g: g, diags: diags, width: width, first: -1, cols: make([]string, width), unnamed: map[int]bool{}}
 	for j := range width {
 		raw := clean(header[j])
 		if raw == "" {
 			continue
 		}
+		if s.first < 0 {
+			s.first = j
+		}
 		if i := strings.IndexFunc(raw, isControl); i >= 0 {
-			at := g.place(h, j)
 			r, _ := utf8.DecodeRuneInString(raw[i:])
-			diags.Errorf(at.pos, "%scontrol character U+%04X in the header %q; remove it", cellPrefix(at.ref), r, raw)
+			diags.Errorf(g.place(h, j).pos, "%s: control character U+%04X in the header %q; remove it", g.where(h, j, ""), r, raw)
 		}
 		canon := AttributeName(raw)
 		if canon == "" {
 			continue
 		}
 		if first, dup := t.headers[canon]; dup {
-			at := g.place(h, j)
-			diags.Errorf(at.pos, "%scolumn %q names %s again (already named by %q); remove one of them", cellPrefix(at.ref), raw, canon, first)
+			switch {
+			case canon == ColumnID && isSerial(raw):
+				// A serial number (序号) beside an id column is only the
+				// sheet's row count.
+				s.unnamed[j] = true
+				continue
+			case canon == ColumnID && isSerial(first):
+				// The id column comes after the serial numbers: it is
+				// the id, and the serial numbers are left alone.
+				k := slices.Index(s.cols, ColumnID)
+				s.cols[k] = ""
+				s.unnamed[k] = true
+				s.cols[j] = canon
+				t.headers[canon] = headerLabel(raw)
+				continue
+			}
+			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), raw, canon, first)
 			s.unnamed[j] = true
 			continue
 		}
@@ -187,6 +286,74 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 		t.columns = append(t.columns, canon)
 	}
 	return s
+}
+
+// isSerial reports whether a header names a serial number (序号), which
+// serves as the id when the sheet has no other.
+func isSerial(header string) bool {
+	switch scenario.NormalizeName(trimHeader(stripNotes(header))) {
+	case "序号", "no", "no.":
+		return true
+	}
+	return false
+}
+
+// noteMarkers start the text of a row that is a note under the table,
+// such as "注：请于3月1日前报送".
+var noteMarkers = []string{"填表说明", "备注", "说明", "注", "notes", "note", "nb"}
+
+// noteLength is the least number of characters of a note that is the only
+// cell of its row, in the table's first column: longer than any id, name
+// or community, which a trainee's row would hold there.
+const noteLength = 12
+
+// note reports whether row i is a note rather than a trainee, and warns
+// that it is skipped. A note's first filled cell starts with a marker
+// such as 注 or 备注 (see [noteMarkers]), followed by a colon, a space or
+// the note itself; or it is the row's only filled cell, in the table's
+// first column, and long text. A row with only a name, or only an id,
+// is an incomplete trainee, not a note, and reported as one. Rows are
+// notes wherever they stand below the header: a note between trainees
+// is as plainly a note as one under them.
+func (s *sheetReader) note(i int) bool {
+	row := s.g.rows[i]
+	firstCol, filled := -1, 0
+	for j, c := range row {
+		if clean(c) != "" {
+			filled++
+			if firstCol < 0 {
+				firstCol = j
+			}
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	text := clean(row[firstCol])
+	isNote := startsWithMarker(text) ||
+		filled == 1 && firstCol <= max(s.first, 0) && utf8.RuneCountInString(text) >= noteLength
+	if isNote {
+		pos := s.g.place(i, firstCol).pos
+		s.diags.Warnf(pos, "%s: %q looks like a note, not a trainee; the row is skipped", s.g.whereRow(i), text)
+	}
+	return isNote
+}
+
+// startsWithMarker reports whether text starts with a note marker and,
+// after it, a colon, a space, or nothing.
+func startsWithMarker(text string) bool {
+	lower := strings.ToLower(text)
+	for _, m := range noteMarkers {
+		rest, ok := strings.CutPrefix(lower, m)
+		if !ok {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(rest)
+		if rest == "" || strings.ContainsRune(":：.、,，)）] 　", r) || (m == "注" && unicode.Is(unicode.Han, r)) {
+			return true
+		}
+	}
+	return false
 }
 
 // record reads row i into a record; it returns false for a blank row and
@@ -213,13 +380,33 @@ func (s *sheetReader) record(i int) (record, bool) {
 			continue
 		}
 		at := s.g.place(i, j)
-		label := s.t.headers[s.cols[j]]
-		if at.ref != "" {
-			label = fmt.Sprintf("cell %s (%s)", at.ref, label)
-		}
-		rec.cells[s.cols[j]] = cell{text: clean(value), pos: at.pos, label: label, reported: at.reported}
+		rec.cells[s.cols[j]] = cell{text: clean(value), pos: at.pos, where: s.g.where(i, j, s.t.headers[s.cols[j]]), reported: at.reported}
 	}
+	rec.name()
 	return rec, true
+}
+
+// name sets the trainee every cell of the record names in its messages:
+// their name, or else their id, or neither when it would not print as
+// itself (a control character, a line break, a direction mark, a lost
+// character). The cell of the name itself is named by the id, which the
+// message does not already quote.
+func (rec *record) name() {
+	printable := func(col string) string {
+		v := rec.cells[col].text
+		if strings.IndexFunc(v, func(r rune) bool { return unicode.IsControl(r) || scenario.IsBidi(r) || r == utf8.RuneError }) >= 0 {
+			return ""
+		}
+		return v
+	}
+	name, id := printable(ColumnName), printable(ColumnID)
+	for col, c := range rec.cells {
+		c.who = cmp.Or(name, id)
+		if col == ColumnName {
+			c.who = id
+		}
+		rec.cells[col] = c
+	}
 }
 
 // fits reports whether row i has as many cells as the header. A CSV row
@@ -233,7 +420,7 @@ func (s *sheetReader) fits(i int) bool {
 		first := s.g.place(i, 0)
 		pos := first.pos
 		pos.Col = 0
-		s.diags.Errorf(pos, "row %d has %d cells but the header has %d; is a separator missing?", first.row, len(row), s.width)
+		s.diags.Errorf(pos, "%s has %d cells but the header has %d; is a separator missing?", s.g.whereRow(i), len(row), s.width)
 		return false
 	}
 	extra := slices.IndexFunc(row[min(s.width, len(row)):], func(c string) bool { return clean(c) != "" })
@@ -242,8 +429,7 @@ func (s *sheetReader) fits(i int) bool {
 	}
 	j := s.width + extra
 	if s.g.ragged {
-		at := s.g.place(i, j)
-		s.diags.Errorf(at.pos, "%srow has %d cells but the header has %d; is a value with a separator in it missing its quotes?", cellPrefix(at.ref), len(row), s.width)
+		s.diags.Errorf(s.g.place(i, j).pos, "%s: the row has %d cells but the header has %d; is a value with a separator in it missing its quotes?", s.g.where(i, j, ""), len(row), s.width)
 		return false
 	}
 	s.warnUnnamed(i, j)
@@ -257,8 +443,7 @@ func (s *sheetReader) warnUnnamed(i, j int) {
 		return
 	}
 	s.unnamed[j] = true
-	at := s.g.place(i, j)
-	s.diags.Warnf(at.pos, "%sthis column has no header; its values are ignored", cellPrefix(at.ref))
+	s.diags.Warnf(s.g.place(i, j).pos, "%s: this column has no header; its values are ignored", s.g.where(i, j, ""))
 }
 
 // headerLabel is a header as messages name it: on one line, its line

@@ -2,7 +2,6 @@ package roster
 
 import (
 	"bytes"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,13 +37,13 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		// its name.
 		sheet = sheets[n-1]
 	default:
-		msg := fmt.Sprintf("no sheet %q; the workbook has: %s", sheet, quoteList(sheets))
-		if numErr == nil {
-			msg += fmt.Sprintf(" (a sheet's number is 1 to %d)", len(sheets))
-		} else if s := scenario.Suggest(sheet, sheets); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		if s := scenario.Suggest(sheet, sheets); numErr == nil {
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (a sheet's number is 1 to %d)", sheet, quoteList(sheets), len(sheets))
+		} else if s != "" {
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (did you mean %q?)", sheet, quoteList(sheets), s)
+		} else {
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s", sheet, quoteList(sheets))
 		}
-		diags.Errorf(filePos, "%s", msg)
 		return nil
 	}
 	rows, err := f.GetRows(sheet)
@@ -53,13 +52,15 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		return nil
 	}
 	g := grid{rows: rows}
+	if len(sheets) > 1 {
+		g.sheet = sheet
+	}
 	g.place = func(row, col int) spot {
-		ref, _ := excelize.CoordinatesToCellName(col+1, row+1)
-		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, ref: ref, row: row + 1}
+		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, row: row + 1, col: col}
 	}
 	t := tableOf(file, g, diags)
 	if t != nil {
-		t.format, t.rowWord = FormatXLSX, "row"
+		t.format = FormatXLSX
 	}
 	return t
 }

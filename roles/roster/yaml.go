@@ -23,7 +23,7 @@ func readYAML(file string, data []byte, diags *scenario.Diagnostics) *table {
 		diags.Errorf(y.at(trainees), "trainees: the list is empty; a roster needs at least one trainee")
 		return nil
 	}
-	t := &table{format: FormatYAML, rowWord: "line", headers: map[string]string{}}
+	t := &table{format: FormatYAML, lines: true, headers: map[string]string{}}
 	for i, item := range trainees.Content {
 		if rec, ok := y.record(t, i, item); ok {
 			t.records = append(t.records, rec)
@@ -95,11 +95,11 @@ func (y yamlReader) topLevel(root *yaml.Node) (version, trainees *yaml.Node) {
 				y.diags.Errorf(y.at(v), "kind: expected \"roster\", got %q", v.Value)
 			}
 		default:
-			msg := fmt.Sprintf("unknown key %q at the top level", k.Value)
 			if s := scenario.Suggest(k.Value, []string{"version", "kind", "trainees"}); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				y.diags.Errorf(y.at(k), "unknown key %q at the top level (did you mean %q?)", k.Value, s)
+			} else {
+				y.diags.Errorf(y.at(k), "unknown key %q at the top level", k.Value)
 			}
-			y.diags.Errorf(y.at(k), "%s", msg)
 		}
 	}
 	return version, trainees
@@ -113,7 +113,7 @@ func (y yamlReader) record(t *table, i int, item *yaml.Node) (record, bool) {
 		y.diags.Errorf(y.at(item), "%s: expected a mapping of keys (id, name, unit, background, ...) to values", path)
 		return record{}, false
 	}
-	rec := record{pos: scenario.Pos{File: y.file, Line: item.Line}, row: item.Line, cells: map[string]cell{}, missing: cell{pos: y.at(item), label: path}}
+	rec := record{pos: scenario.Pos{File: y.file, Line: item.Line}, row: item.Line, cells: map[string]cell{}, missing: cell{pos: y.at(item), where: scenario.Msg("%s", path)}}
 	seen := map[string]string{}
 	for j := 0; j+1 < len(item.Content); j += 2 {
 		k, v := item.Content[j], item.Content[j+1]
@@ -136,13 +136,14 @@ func (y yamlReader) record(t *table, i int, item *yaml.Node) (record, bool) {
 			rec.cells[canon] = c
 		}
 	}
+	rec.name()
 	return rec, true
 }
 
 // value reads the value v of a trainee's key: text, or for avoid and
 // together also a list of ids.
 func (y yamlReader) value(v *yaml.Node, canon, label string) (cell, bool) {
-	c := cell{pos: y.at(v), label: label}
+	c := cell{pos: y.at(v), where: scenario.Msg("%s", label)}
 	switch {
 	case v.Kind == yaml.ScalarNode:
 		if v.Tag != "!!null" {
@@ -151,26 +152,26 @@ func (y yamlReader) value(v *yaml.Node, canon, label string) (cell, bool) {
 	case v.Kind == yaml.SequenceNode && (canon == ColumnAvoid || canon == ColumnTogether):
 		for _, e := range v.Content {
 			if e.Kind != yaml.ScalarNode {
-				y.diags.Errorf(y.at(e), "%s: expected an id, got a %s", label, kindName(e))
+				y.diags.Errorf(y.at(e), "%s: expected an id, got %s", label, kindName(e))
 				continue
 			}
 			c.list = append(c.list, clean(e.Value))
 		}
 	default:
-		y.diags.Errorf(y.at(v), "%s: expected text, got a %s", label, kindName(v))
+		y.diags.Errorf(y.at(v), "%s: expected text, got %s", label, kindName(v))
 		return cell{}, false
 	}
 	return c, true
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *yaml.Node) scenario.Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "mapping"
+		return scenario.Msg("a mapping")
 	case yaml.SequenceNode:
-		return "list"
+		return scenario.Msg("a list")
 	case yaml.AliasNode:
-		return "alias"
+		return scenario.Msg("an alias")
 	}
-	return "value"
+	return scenario.Msg("a value")
 }
