@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -35,7 +37,7 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		}
 		data, err := scenario.ReadFile(src.Name)
 		if err != nil {
-			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %s", src.Name, scenario.FileError(err))
+			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %v", src.Name, FileReason(err))
 			return nil, nil, diags
 		}
 		src.Data = data
@@ -46,7 +48,7 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		return nil, nil, diags
 	}
 	if err := p.CheckScenario(s, src.Data); err != nil {
-		diags.Errorf(p.pos.Of("scenario.sha256"), "%s", err.Error())
+		diags.Add(p.pos.Of("scenario.sha256"), scenario.SeverityError, err.(*Error).Text)
 		return nil, nil, diags
 	}
 	diags = append(diags, p.CheckRoles(s)...)
@@ -55,6 +57,18 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		return nil, nil, diags
 	}
 	return p, s, diags
+}
+
+// FileReason is why a file could not be read, for a message that names
+// the file already: the reason of an [fs.PathError] ("no such file or
+// directory"), which a catalogue knows as the system's words, or err
+// itself. Its English is [scenario.FileError]'s.
+func FileReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func fileExists(p string) bool {

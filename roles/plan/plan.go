@@ -40,6 +40,11 @@ type Plan struct {
 	// Warnings are things a trainer should know, such as a background too
 	// rare to reach every group.
 	Warnings []string `yaml:"warnings,omitempty" json:"warnings,omitempty"`
+	// WarningTexts are the same warnings as messages, one for each of
+	// Warnings, for a catalogue to print in the reader's language; [Plan.Warn]
+	// adds to both. A plan read from a file has only Warnings: see
+	// [Plan.WarningMessages].
+	WarningTexts []scenario.Message `yaml:"-" json:"-"`
 
 	pos scenario.Positions // where each value stood, for a plan read from a file
 }
@@ -108,6 +113,9 @@ type Member struct {
 	Role       string `yaml:"role" json:"role"`
 	// Note says why a preference could not be met, when it could not.
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+	// NoteText is Note as a message, for a catalogue; it is empty in a plan
+	// read from a file (see [Member.NoteMessage]).
+	NoteText scenario.Message `yaml:"-" json:"-"`
 	// Remarks is the trainee's cell of the roster's remarks column (备注),
 	// for the trainer's master sheet; cards never show it.
 	Remarks string `yaml:"remarks,omitempty" json:"remarks,omitempty"`
@@ -119,6 +127,45 @@ type Unmet struct {
 	Group  int    `yaml:"group,omitempty" json:"group,omitempty"`
 	Rule   string `yaml:"rule" json:"rule"`
 	Detail string `yaml:"detail" json:"detail"`
+	// Text is Detail as a message, for a catalogue; it is empty in a plan
+	// read from a file (see [Unmet.DetailMessage]).
+	Text scenario.Message `yaml:"-" json:"-"`
+}
+
+// Warn adds a warning: its English to Warnings, which the plan file
+// keeps, and the message to WarningTexts.
+func (p *Plan) Warn(m scenario.Message) {
+	p.Warnings = append(p.Warnings, m.String())
+	p.WarningTexts = append(p.WarningTexts, m)
+}
+
+// WarningMessages returns the warnings as messages: WarningTexts when
+// they match Warnings, as for a plan [Plan.Warn] filled, else each
+// English text as it is (a plan read from a file).
+func (p *Plan) WarningMessages() []scenario.Message {
+	if len(p.WarningTexts) == len(p.Warnings) {
+		return p.WarningTexts
+	}
+	out := make([]scenario.Message, len(p.Warnings))
+	for i, w := range p.Warnings {
+		out[i] = scenario.Msg("%s", w)
+	}
+	return out
+}
+
+// NoteMessage returns the note as a message: NoteText, or the English of
+// Note as it is when the plan was read from a file.
+func (m Member) NoteMessage() scenario.Message { return textOr(m.NoteText, m.Note) }
+
+// DetailMessage returns the detail as a message: Text, or the English of
+// Detail as it is when the plan was read from a file.
+func (u Unmet) DetailMessage() scenario.Message { return textOr(u.Text, u.Detail) }
+
+func textOr(m scenario.Message, english string) scenario.Message {
+	if m.Format == "" && english != "" {
+		return scenario.Msg("%s", english)
+	}
+	return m
 }
 
 // Digest returns the hex SHA-256 of data, as plans record their inputs.
@@ -217,7 +264,9 @@ func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 func ReadFile(path string) (*Plan, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
-		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
+		var diags scenario.Diagnostics
+		diags.Errorf(scenario.Pos{File: path}, "%v", FileReason(err))
+		return nil, diags
 	}
 	return Parse(path, data)
 }
@@ -226,10 +275,10 @@ func ReadFile(path string) (*Plan, scenario.Diagnostics) {
 // made from (another id, or the file changed since).
 func (p *Plan) CheckScenario(s *scenario.Scenario, source []byte) error {
 	if s.ID != p.Scenario.ID {
-		return fmt.Errorf("%w: the plan was made for scenario %q, not %q", scenario.ErrInvalid, p.Scenario.ID, s.ID)
+		return Invalid(scenario.Msg("the plan was made for scenario %q, not %q", p.Scenario.ID, s.ID))
 	}
 	if d := Digest(source); p.Scenario.SHA256 != "" && d != p.Scenario.SHA256 {
-		return fmt.Errorf("%w: scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", scenario.ErrInvalid, s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed)
+		return Invalid(scenario.Msg("scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed))
 	}
 	return nil
 }
@@ -253,11 +302,11 @@ func (p *Plan) CheckRoles(s *scenario.Scenario) scenario.Diagnostics {
 				}
 				if _, ok := s.Role(m.Role); !ok {
 					path := fmt.Sprintf("rounds[%d].groups[%d].members[%d].role", ri, gi, mi)
-					msg := fmt.Sprintf("%s: scenario %q has no role %q", path, s.ID, m.Role)
 					if sug := scenario.Suggest(m.Role, ids); sug != "" {
-						msg += fmt.Sprintf(" (did you mean %q?)", sug)
+						diags.Errorf(p.pos.Of(path), "%s: scenario %q has no role %q (did you mean %q?)", path, s.ID, m.Role, sug)
+					} else {
+						diags.Errorf(p.pos.Of(path), "%s: scenario %q has no role %q", path, s.ID, m.Role)
 					}
-					diags.Errorf(p.pos.Of(path), "%s", msg)
 				}
 				count[m.Role]++
 			}
@@ -308,11 +357,11 @@ func (p *Plan) CheckRound(round int) error {
 	n := len(p.Rounds)
 	switch n {
 	case 0:
-		return fmt.Errorf("%w: round %d: the plan has no rounds", scenario.ErrInvalid, round)
+		return Invalid(scenario.Msg("round %d: the plan has no rounds", round))
 	case 1:
-		return fmt.Errorf("%w: round %d: the plan has only round 1", scenario.ErrInvalid, round)
+		return Invalid(scenario.Msg("round %d: the plan has only round 1", round))
 	}
-	return fmt.Errorf("%w: round %d: the plan has rounds 1–%d", scenario.ErrInvalid, round, n)
+	return Invalid(scenario.Msg("round %d: the plan has rounds 1–%d", round, n))
 }
 
 // ID identifies a plan: the first 12 hex digits of the SHA-256 of the plan

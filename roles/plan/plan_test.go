@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -216,4 +217,31 @@ func FuzzParse(f *testing.F) {
 		require.NoError(t, diags.Err())
 		assert.Equal(t, p.ID(), back.ID())
 	})
+}
+
+func TestErrorsKeepTheirMessage(t *testing.T) {
+	p, diags := plan.Parse("a.yaml", []byte(planText("bundled", "", "recorder")))
+	require.NoError(t, diags.Err())
+	var pe *plan.Error
+	require.ErrorAs(t, p.CheckRound(3), &pe)
+	assert.Equal(t, scenario.Msg("round %d: the plan has only round 1", 3), pe.Message())
+
+	_, diags = plan.ReadFile(filepath.Join(t.TempDir(), "missing.yaml"))
+	require.Len(t, diags, 1)
+	assert.Equal(t, "%v", diags[0].Text.Format, "a file that cannot be read has a message, its reason an error a catalogue knows")
+	assert.ErrorIs(t, diags[0].Text.Args[0].(error), fs.ErrNotExist)
+	assert.Contains(t, diags[0].Message, "no such file or directory")
+}
+
+func TestWarningMessages(t *testing.T) {
+	p := &plan.Plan{}
+	p.Warn(scenario.Msg("round %d stopped", 2))
+	assert.Equal(t, []string{"round 2 stopped"}, p.Warnings, "the plan file keeps the English")
+	assert.Equal(t, []scenario.Message{scenario.Msg("round %d stopped", 2)}, p.WarningMessages())
+
+	read := &plan.Plan{Warnings: []string{"from a file"}}
+	assert.Equal(t, []scenario.Message{scenario.Msg("%s", "from a file")}, read.WarningMessages(), "a plan read back has only English")
+	assert.Equal(t, scenario.Msg("%s", "a note"), plan.Member{Note: "a note"}.NoteMessage())
+	assert.Equal(t, scenario.Message{}, plan.Member{}.NoteMessage(), "no note, no message")
+	assert.Equal(t, scenario.Msg("x %d", 1), plan.Unmet{Detail: "x 1", Text: scenario.Msg("x %d", 1)}.DetailMessage())
 }
