@@ -55,12 +55,17 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 
 // Assign forms mixed groups of the roster's trainees for each round and
 // casts each group's roles. It fails, wrapping [scenario.ErrInvalid], when
-// the request cannot be met at all (more groups than trainees, sizes outside
-// the scenario's bounds, an impossible quota); rules the optimiser could
-// not keep are listed in the plan's Unmet.
+// the request cannot be met at all: a number of rounds no day has is a
+// [*plan.Error]; more groups than trainees, sizes outside the scenario's
+// bounds, an impossible quota are [scenario.Diagnostics] at the roster's
+// file, every reason at once. Rules the optimiser could not keep are
+// listed in the plan's Unmet. Every warning, note and unmet rule of the
+// plan keeps its text as a message too (see [plan.Plan.WarningMessages],
+// [plan.Member.NoteText], [plan.Unmet.Text]), for the CLI to print in the
+// reader's language, while the plan file keeps the English.
 func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*plan.Plan, error) {
 	if opts.Rounds < 0 || opts.Rounds > scenario.MaxRounds {
-		return nil, fmt.Errorf("%w: %d rounds: a training day has 1 to %d rounds", scenario.ErrInvalid, opts.Rounds, scenario.MaxRounds)
+		return nil, plan.Invalid(scenario.Msg("%d rounds: a training day has 1 to %d rounds", opts.Rounds, scenario.MaxRounds))
 	}
 	r = r.SortedByID()
 	prob, info, err := newProblem(s, r, opts)
@@ -74,9 +79,9 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 		}
 	}
 	p := a.plan
-	p.Warnings = append(p.Warnings, spreadWarnings(s, r, p, prob.Past)...)
-	p.Warnings = append(p.Warnings, unplayedRoles(s, p)...)
-	p.Warnings = append(p.Warnings, unreachedInjects(s, p)...)
+	for _, w := range slices.Concat(spreadWarnings(s, r, p, prob.Past), unplayedRoles(s, p), unreachedInjects(s, p)) {
+		p.Warn(w)
+	}
 	return p, nil
 }
 
@@ -84,24 +89,29 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 // optimiser's problem, failing with every reason it cannot be solved at all.
 func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*grouping.Problem, problemInfo, error) {
 	n := len(r.Trainees)
-	g, err := groupCount(s, n, opts)
-	if err != nil {
+	at := scenario.Pos{File: r.File}
+	var diags scenario.Diagnostics
+	g := groupCount(s, n, opts, at, &diags)
+	if err := diags.Err(); err != nil {
 		return nil, problemInfo{}, err
 	}
 	lo, hi := n/g, (n+g-1)/g
-	if err := checkSizes(s, n, g, lo, hi); err != nil {
-		return nil, problemInfo{}, err
+	if checkSizes(s, n, g, lo, hi, at, &diags); diags.HasErrors() {
+		return nil, problemInfo{}, diags.Err()
 	}
-	prob, info, err := buildProblem(s, r, g, lo, hi)
-	if err != nil {
+	prob, info := buildProblem(s, r, g, lo, hi, at, &diags)
+	if err := diags.Err(); err != nil {
 		return nil, info, err
 	}
 	if err := prob.Validate(); err != nil {
 		problems := explainInfeasible(s, r, g, err)
 		if len(problems) == 0 {
-			problems = []string{err.Error()}
+			problems = []scenario.Message{scenario.Msg("%v", err)}
 		}
-		return nil, info, fmt.Errorf("%w: the groups cannot be formed:\n  %s", scenario.ErrInvalid, strings.Join(problems, "\n  "))
+		for _, m := range problems {
+			diags.Errorf(at, "the groups cannot be formed: %s", m)
+		}
+		return nil, info, diags.Err()
 	}
 	return prob, info, nil
 }
@@ -139,10 +149,10 @@ func (a *assignment) assignRound(ctx context.Context, round int) error {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
 		}
-		return fmt.Errorf("%w: round %d: %v", scenario.ErrInvalid, round, err)
+		return plan.Invalid(scenario.Msg("round %d: %v", round, err))
 	}
 	if sol.OutOfTime {
-		a.plan.Warnings = append(a.plan.Warnings, fmt.Sprintf("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, a.opts.Budget))
+		a.plan.Warn(scenario.Msg("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", round, a.opts.Budget))
 	}
 	rd := plan.Round{Round: round, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats}
 	if round > 1 {
@@ -166,10 +176,11 @@ func (a *assignment) noteViolations(round int, violations []grouping.Violation) 
 		if _, ok := v.Tag.(rotationNeed); ok {
 			// Rotation is a wish, not a rule: casting still prefers
 			// those who have not led, and says so where it cannot.
-			a.plan.Warnings = append(a.plan.Warnings, fmt.Sprintf("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
+			a.plan.Warn(scenario.Msg("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
 			continue
 		}
-		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: describeViolation(a.s, a.r, len(a.prob.Groups), v)}
+		detail := describeViolation(a.s, a.r, len(a.prob.Groups), v)
+		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: detail.String(), Text: detail}
 		if v.Group >= 0 {
 			u.Group = v.Group + 1
 		}
@@ -188,11 +199,11 @@ func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Gr
 	for gi, members := range byGroup {
 		cast := castGroup(a.s, members, a.history, rng)
 		for _, u := range cast.unmet {
-			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u})
+			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u.String(), Text: u})
 		}
 		grp := plan.Group{Group: gi + 1}
 		for i, t := range members {
-			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i], Remarks: t.Remarks})
+			grp.Members = append(grp.Members, plan.Member{ID: t.ID, Name: t.Name, Unit: t.Unit, Background: t.Background, Role: cast.roles[i], Note: cast.notes[i].String(), NoteText: cast.notes[i], Remarks: t.Remarks})
 		}
 		sortMembers(a.s, grp.Members)
 		out = append(out, grp)
@@ -200,10 +211,12 @@ func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Gr
 	return out
 }
 
-// groupCount decides how many groups to form.
-func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
+// groupCount decides how many groups to form, or says at the roster's
+// place why none can be.
+func groupCount(s *scenario.Scenario, n int, opts AssignOptions, at scenario.Pos, diags *scenario.Diagnostics) int {
 	if n == 0 {
-		return 0, fmt.Errorf("%w: the roster has no trainees", scenario.ErrInvalid)
+		diags.Errorf(at, "the roster has no trainees")
+		return 0
 	}
 	g := opts.Groups
 	switch {
@@ -218,34 +231,34 @@ func groupCount(s *scenario.Scenario, n int, opts AssignOptions) (int, error) {
 		g = max(1, int(math.Round(float64(n)/6)))
 	}
 	if g > n {
-		return 0, fmt.Errorf("%w: %d groups were asked for but the roster has only %s; %s", scenario.ErrInvalid, g, plural(n, "trainee"), newSizeLimits(s).advice(n))
+		diags.Errorf(at, "%d groups were asked for but the roster has only %s; %s", g, trainees(n), newSizeLimits(s).advice(n))
+		return 0
 	}
-	return g, nil
+	return g
 }
 
 // checkSizes explains why balanced groups of lo–hi members break the
-// scenario's bounds or cannot fill its roles, and says what would work.
-func checkSizes(s *scenario.Scenario, n, g, lo, hi int) error {
+// scenario's bounds or cannot fill its roles, and says what would work,
+// each reason at the roster's place.
+func checkSizes(s *scenario.Scenario, n, g, lo, hi int, at scenario.Pos, diags *scenario.Diagnostics) {
 	lim := newSizeLimits(s)
 	if n < lim.least {
 		// No number of groups helps; say only what does.
-		return fmt.Errorf("%w: %s", scenario.ErrInvalid, lim.advice(n))
+		diags.Errorf(at, "%s", lim.advice(n))
+		return
 	}
-	gives := fmt.Sprintf("%s in %s gives %s", plural(n, "trainee"), plural(g, "group"), groupsOf(g, lo))
-	var problems []string
+	gives := func(size int) scenario.Message {
+		return scenario.Msg("%s in %s gives %s", trainees(n), groups(g), groupsOf(g, size))
+	}
 	if lim.min > 0 && lo < lim.min {
-		problems = append(problems, fmt.Sprintf("%s, below the scenario's minimum of %d", gives, lim.min))
+		diags.Errorf(at, "%s, below the scenario's minimum of %d; %s", gives(lo), lim.min, lim.advice(n))
 	}
 	if lim.max > 0 && hi > lim.max {
-		problems = append(problems, fmt.Sprintf("%s in %s gives %s, above the scenario's maximum of %d", plural(n, "trainee"), plural(g, "group"), groupsOf(g, hi), lim.max))
+		diags.Errorf(at, "%s, above the scenario's maximum of %d; %s", gives(hi), lim.max, lim.advice(n))
 	}
 	if lo < lim.roles && lim.roles > lim.min { // else said by the minimum
-		problems = append(problems, fmt.Sprintf("the scenario's roles need %d members in every group, but %s", lim.roles, gives))
+		diags.Errorf(at, "the scenario's roles need %d members in every group, but %s; %s", lim.roles, gives(lo), lim.advice(n))
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%w: %s; %s", scenario.ErrInvalid, strings.Join(problems, "; "), lim.advice(n))
-	}
-	return nil
 }
 
 // sizeLimits are the group sizes a scenario allows.
@@ -279,55 +292,51 @@ func (l sizeLimits) groupRange(n int) (first, last int) {
 // advice says what the trainer can do so that n trainees form groups, in
 // words that hold for every n: the numbers of groups that work, or, when
 // none does, what to change.
-func (l sizeLimits) advice(n int) string {
+func (l sizeLimits) advice(n int) scenario.Message {
 	if l.max > 0 && l.roles > l.max {
-		return fmt.Sprintf("the scenario's required roles take %d members, more than its maximum group of %d; raise grouping.size.max or require fewer roles", l.roles, l.max)
+		return scenario.Msg("the scenario's required roles take %d members, more than its maximum group of %d; raise grouping.size.max or require fewer roles", l.roles, l.max)
 	}
 	if n < l.least {
-		fix := "lower grouping.size.min"
 		switch {
 		case l.roles == l.least && l.min == l.least:
-			fix = "lower grouping.size.min and require fewer roles"
+			return scenario.Msg("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or lower grouping.size.min and require fewer roles",
+				trainees(n), l.least, trainees(l.least-n))
 		case l.roles == l.least:
-			fix = "require fewer roles"
+			return scenario.Msg("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or require fewer roles",
+				trainees(n), l.least, trainees(l.least-n))
 		}
-		return fmt.Sprintf("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or %s",
-			plural(n, "trainee"), l.least, plural(l.least-n, "trainee"), fix)
+		return scenario.Msg("%s cannot form a group: the scenario's groups have at least %d members; add at least %s or lower grouping.size.min",
+			trainees(n), l.least, trainees(l.least-n))
 	}
 	first, last := l.groupRange(n)
 	switch {
 	case first == last:
-		return fmt.Sprintf("ask for %s", plural(first, "group"))
+		return scenario.Plural(first, "ask for %d group", "ask for %d groups")
 	case first < last:
-		return fmt.Sprintf("ask for %d to %d groups", first, last)
+		return scenario.Msg("ask for %d to %d groups", first, last)
 	}
 	// Here last < first: last groups are too large and first too small.
-	return fmt.Sprintf("%s do not split into groups of %d to %d: %s would hold %s and %s would hold %s; change the number of trainees or raise grouping.size.max",
-		plural(n, "trainee"), l.least, l.max, plural(last, "group"), span(n/last, (n+last-1)/last), plural(first, "group"), span(n/first, (n+first-1)/first))
+	return scenario.Msg("%s do not split into groups of %d to %d: %s would hold %s and %s would hold %s; change the number of trainees or raise grouping.size.max",
+		trainees(n), l.least, l.max, groups(last), span(n/last, (n+last-1)/last), groups(first), span(n/first, (n+first-1)/first))
 }
 
-// plural writes n and a noun, plural unless n is 1: "1 trainee", "2 groups".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// trainees is "1 trainee", "2 trainees".
+func trainees(n int) scenario.Message { return scenario.Plural(n, "%d trainee", "%d trainees") }
+
+// groups is "1 group", "2 groups".
+func groups(n int) scenario.Message { return scenario.Plural(n, "%d group", "%d groups") }
 
 // groupsOf says what size g groups are: "a group of 5", "groups of 5".
-func groupsOf(g, size int) string {
-	if g == 1 {
-		return "a group of " + strconv.Itoa(size)
-	}
-	return "groups of " + strconv.Itoa(size)
+func groupsOf(g, size int) scenario.Message {
+	return scenario.Plural(g, "a group of %[2]d", "groups of %[2]d", size)
 }
 
-// span writes a size or a range of sizes: "6", "6 to 7".
-func span(lo, hi int) string {
+// span is a size or a range of sizes: "6", "6 to 7".
+func span(lo, hi int) scenario.Message {
 	if lo == hi {
-		return strconv.Itoa(lo)
+		return scenario.Msg("%d", lo)
 	}
-	return fmt.Sprintf("%d to %d", lo, hi)
+	return scenario.Msg("%d to %d", lo, hi)
 }
 
 // problemInfo is what the plan needs to know of how the problem was built.
@@ -347,9 +356,10 @@ type (
 )
 
 // buildProblem turns the roster and the scenario's grouping rules into an
-// optimisation problem of g groups of lo to hi members.
-func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*grouping.Problem, problemInfo, error) {
-	b := &problemBuilder{r: r, prob: &grouping.Problem{N: len(r.Trainees)}, attr: map[string]int{}, categories: map[string]map[string]int{}}
+// optimisation problem of g groups of lo to hi members; a rule that names
+// what the roster lacks is an error at the roster's place at.
+func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scenario.Pos, diags *scenario.Diagnostics) (*grouping.Problem, problemInfo) {
+	b := &problemBuilder{r: r, prob: &grouping.Problem{N: len(r.Trainees)}, attr: map[string]int{}, categories: map[string]map[string]int{}, at: at, diags: diags}
 	for range g {
 		b.prob.Groups = append(b.prob.Groups, grouping.Bounds{Min: lo, Max: hi})
 	}
@@ -361,10 +371,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int) (*group
 	b.addQuotas(s.Grouping.Require)
 	b.prob.Needs = roleNeeds(s, r)
 	b.prob.KeepApart, b.prob.KeepTogether = keepPairs(r)
-	if len(b.problems) > 0 {
-		return nil, info, fmt.Errorf("%w: %s", scenario.ErrInvalid, strings.Join(b.problems, "; "))
-	}
-	return b.prob, info, nil
+	return b.prob, info
 }
 
 // problemBuilder adds the roster's columns to a problem as the optimiser's
@@ -375,7 +382,8 @@ type problemBuilder struct {
 	prob       *grouping.Problem
 	attr       map[string]int            // column -> index into prob.Categorical
 	categories map[string]map[string]int // column -> value -> category
-	problems   []string
+	at         scenario.Pos              // the roster's place, for problems
+	diags      *scenario.Diagnostics
 }
 
 // addMix adds the mixed attributes and returns them with their weights,
@@ -384,7 +392,7 @@ func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
 	var out []string
 	for _, m := range mix {
 		if !hasAttribute(b.r, m.Attribute) {
-			b.problems = append(b.problems, fmt.Sprintf("grouping.mix names %q, but the roster %s has no such column (columns: %s)", m.Attribute, b.r.File, strings.Join(b.r.Columns, ", ")))
+			b.diags.Errorf(b.at, "grouping.mix names %q, but the roster %s has no such column (columns: %s)", m.Attribute, b.r.File, strings.Join(b.r.Columns, ", "))
 			continue
 		}
 		w := m.Weight
@@ -413,14 +421,14 @@ func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
 func (b *problemBuilder) addQuotas(require []scenario.Quota) {
 	for _, q := range require {
 		if !hasAttribute(b.r, q.Attribute) {
-			b.problems = append(b.problems, fmt.Sprintf("grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File))
+			b.diags.Errorf(b.at, "grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File)
 			continue
 		}
 		a := b.categorical(q.Attribute, 0)
 		cat, ok := b.categories[q.Attribute][q.Value]
 		if !ok {
 			if q.Min > 0 {
-				b.problems = append(b.problems, fmt.Sprintf("every group needs at least %d trainees with %s %q, but the roster has none", q.Min, q.Attribute, q.Value))
+				b.diags.Errorf(b.at, "every group needs at least %d trainees with %s %q, but the roster has none", q.Min, attributeWord(q.Attribute), q.Value)
 			}
 			continue
 		}
@@ -553,8 +561,8 @@ func sortMembers(s *scenario.Scenario, m []plan.Member) {
 // hold every category; for others (many small communities) a missing
 // category is the nature of the roster, not news. groupOf[r][i] is the group
 // of trainee i in round r.
-func spreadWarnings(s *scenario.Scenario, r *roster.Roster, p *plan.Plan, groupOf [][]int) []string {
-	var out []string
+func spreadWarnings(s *scenario.Scenario, r *roster.Roster, p *plan.Plan, groupOf [][]int) []scenario.Message {
+	var out []scenario.Message
 	attrs := s.Grouping.Mix
 	if len(attrs) == 0 {
 		attrs = defaultMix
@@ -604,31 +612,39 @@ func spreadWarnings(s *scenario.Scenario, r *roster.Roster, p *plan.Plan, groupO
 						label = b.Label.In(s.Language)
 					}
 				}
-				out = append(out, fmt.Sprintf("round %d: %d groups but only %d trainees with %s %q: %s %s none", ri+1, g, count[v], m.Attribute, label, groupList(without), hasHave(len(without))))
+				if len(without) == 0 {
+					continue
+				}
+				out = append(out, scenario.Msg("round %d: %d groups but only %d trainees with %s %q: %s", ri+1, g, count[v], attributeWord(m.Attribute), label, noneIn(without)))
 			}
 		}
 	}
 	return out
 }
 
-func groupList(ids []string) string {
-	if len(ids) > 12 {
-		return fmt.Sprintf("%d groups", len(ids))
+// noneIn says which groups lack a category: "group 4 has none", "groups 4
+// and 5 have none", or only how many when they are more than a dozen.
+func noneIn(ids []string) scenario.Message {
+	switch {
+	case len(ids) > 12:
+		return scenario.Msg("%d groups have none", len(ids))
+	case len(ids) == 1:
+		return scenario.Msg("group %s has none", ids[0])
 	}
-	switch len(ids) {
-	case 0:
-		return "no group"
-	case 1:
-		return "group " + ids[0]
-	}
-	return "groups " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+	return scenario.Msg("groups %s and %s have none", strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
 }
 
-func hasHave(n int) string {
-	if n == 1 {
-		return "has"
+// attributeWord names a roster column a grouping rule mixes or counts, in
+// words for messages: the columns every roster has are words of the
+// catalogue, others are printed as the scenario names them.
+func attributeWord(attr string) scenario.Message {
+	switch attr {
+	case "background":
+		return scenario.Msg("background")
+	case "unit":
+		return scenario.Msg("unit")
 	}
-	return "have"
+	return scenario.Msg("%s", attr)
 }
 
 // hasAttribute reports whether the roster has a column for attr, so that a
@@ -670,32 +686,32 @@ func setRotationNeed(s *scenario.Scenario, r *roster.Roster, prob *grouping.Prob
 
 // describeViolation says in the trainer's terms (trainees, roles, the
 // scenario's quotas) which hard rule a grouping breaks.
-func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v grouping.Violation) string {
+func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v grouping.Violation) scenario.Message {
 	who := func(i int) string { return fmt.Sprintf("%s (%s)", r.Trainees[i].Name, r.Trainees[i].ID) }
 	switch v.Rule {
 	case grouping.RuleKeepApart:
-		return fmt.Sprintf("%s and %s must not share a group but are both in group %d: the avoid lists cannot all be kept with %d groups", who(v.Elements[0]), who(v.Elements[1]), v.Group+1, groups)
+		return scenario.Msg("%s and %s must not share a group but are both in group %d: the avoid lists cannot all be kept with %d groups", who(v.Elements[0]), who(v.Elements[1]), v.Group+1, groups)
 	case grouping.RuleKeepTogether:
-		return fmt.Sprintf("%s and %s must share a group but could not be placed together with the other rules", who(v.Elements[0]), who(v.Elements[1]))
+		return scenario.Msg("%s and %s must share a group but could not be placed together with the other rules", who(v.Elements[0]), who(v.Elements[1]))
 	}
 	switch tag := v.Tag.(type) {
 	case scenario.Quota:
-		want := fmt.Sprintf("at least %d", tag.Min)
+		want := scenario.Msg("at least %d", tag.Min)
 		if tag.Max > 0 {
-			want = fmt.Sprintf("%d to %d", tag.Min, tag.Max)
+			want = scenario.Msg("%d to %d", tag.Min, tag.Max)
 		}
-		return fmt.Sprintf("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, tag.Attribute, tag.Value, want)
+		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), tag.Value, want)
 	case roleNeed:
 		if role, ok := s.Role(string(tag)); ok {
-			return fmt.Sprintf("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())
+			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())
 		}
 	}
-	return v.Detail
+	return scenario.Msg("%s", v.Detail)
 }
 
 // unplayedRoles names the optional roles no group got in any round, so that
 // a trainer who added a role is not left wondering where it went.
-func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
+func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []scenario.Message {
 	played := map[string]bool{}
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
@@ -704,10 +720,10 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
 			}
 		}
 	}
-	var out []string
+	var out []scenario.Message
 	for _, role := range s.Roles {
 		if !played[role.ID] && role.Function != scenario.FunctionObserver {
-			out = append(out, fmt.Sprintf("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
+			out = append(out, scenario.Msg("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
 		}
 	}
 	return out
@@ -718,10 +734,10 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []string {
 // [scenario.Scenario.OptionalRecipients]) when no member plays any of
 // them. An inject aimed at a required role reaches its group, or the
 // unfilled role is already among the plan's unmet rules.
-func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []string {
+func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []scenario.Message {
 	type miss struct {
 		round, group int
-		text         string
+		text         scenario.Message
 	}
 	var misses []miss
 	for _, in := range s.Injects {
@@ -729,19 +745,19 @@ func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []string {
 		if len(ids) == 0 || len(ids) < len(in.To) {
 			continue
 		}
-		titles := make([]string, len(ids))
-		for i, id := range ids {
-			titles[i] = s.RoleTitle(id)
+		titles := scenario.Msg("%s", s.RoleTitle(ids[0]))
+		for _, id := range ids[1:] {
+			titles = scenario.Msg("%s or %s", titles, s.RoleTitle(id))
 		}
 		for _, rec := range p.InjectRecipients(in, 0) {
 			if len(rec.Members) == 0 {
-				misses = append(misses, miss{rec.Round, rec.Group, fmt.Sprintf("round %d, group %d: nobody plays %s, so the inject at %s reaches nobody",
-					rec.Round, rec.Group, strings.Join(titles, " or "), scenario.Clock(in.At.Minutes()))})
+				misses = append(misses, miss{rec.Round, rec.Group, scenario.Msg("round %d, group %d: nobody plays %s, so the inject at %s reaches nobody",
+					rec.Round, rec.Group, titles, scenario.Clock(in.At.Minutes()))})
 			}
 		}
 	}
 	slices.SortStableFunc(misses, func(a, b miss) int { return cmp.Or(cmp.Compare(a.round, b.round), cmp.Compare(a.group, b.group)) })
-	out := make([]string, len(misses))
+	out := make([]scenario.Message, len(misses))
 	for i, m := range misses {
 		out[i] = m.text
 	}

@@ -1,7 +1,6 @@
 package roles
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -81,9 +80,9 @@ func prefers(t roster.Trainee, r scenario.Role) bool {
 
 // castResult is the outcome of casting one group.
 type castResult struct {
-	roles []string // role id per member; "" when none could be given
-	notes []string // per member, why a preference was not met
-	unmet []string // rules the group could not keep
+	roles []string           // role id per member; "" when none could be given
+	notes []scenario.Message // per member, why a preference was not met
+	unmet []scenario.Message // rules the group could not keep
 }
 
 // castGroup gives every member of a group a role by a minimum-cost
@@ -92,7 +91,7 @@ type castResult struct {
 // Ties are broken by rng, so the same seed gives the same cast.
 func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, rng *rand.Rand) castResult {
 	m := len(members)
-	res := castResult{roles: make([]string, m), notes: make([]string, m)}
+	res := castResult{roles: make([]string, m), notes: make([]scenario.Message, m)}
 	if m == 0 {
 		return res
 	}
@@ -101,7 +100,7 @@ func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, r
 	filled := make([]bool, len(slots))
 	for i, j := range got {
 		if j < 0 || slots[j].role < 0 {
-			res.unmet = append(res.unmet, fmt.Sprintf("%s (%s) has no role: every place left is one their background %q may not play", members[i].Name, members[i].ID, members[i].Background))
+			res.unmet = append(res.unmet, scenario.Msg("%s (%s) has no role: every place left is one their background %q may not play", members[i].Name, members[i].ID, members[i].Background))
 			continue
 		}
 		filled[j] = true
@@ -194,18 +193,18 @@ func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *c
 
 // unfilledRole says why a required place of r stayed empty in a group of m
 // members with required places in all.
-func unfilledRole(r scenario.Role, m, required int) string {
-	reason := fmt.Sprintf("the group has %d members for %d required places", m, required)
-	if m >= required {
-		reason = "no member of the group may play it"
-		if len(r.AvoidBackground) > 0 {
-			reason += fmt.Sprintf(" (it is not played by %s)", strings.Join(r.AvoidBackground, ", "))
-		}
+func unfilledRole(r scenario.Role, m, required int) scenario.Message {
+	switch {
+	case m < required:
+		return scenario.Msg("role %q is not filled: the group has %d members for %d required places", r.ID, m, required)
+	case len(r.AvoidBackground) > 0:
+		return scenario.Msg("role %q is not filled: no member of the group may play it (it is not played by %s)", r.ID, strings.Join(r.AvoidBackground, ", "))
 	}
-	return fmt.Sprintf("role %q is not filled: %s", r.ID, reason)
+	return scenario.Msg("role %q is not filled: no member of the group may play it", r.ID)
 }
 
-func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Trainee, cast []string, h *castHistory) string {
+// preferenceNote says why t did not get the role they preferred.
+func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Trainee, cast []string, h *castHistory) scenario.Message {
 	var wanted []scenario.Role
 	for _, r := range s.Roles {
 		if prefers(t, r) {
@@ -213,21 +212,21 @@ func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Tra
 		}
 	}
 	if len(wanted) == 0 {
-		return fmt.Sprintf("preferred %q, which this scenario has no role for", t.Prefers)
+		return scenario.Msg("preferred %q, which this scenario has no role for", t.Prefers)
 	}
 	r := wanted[0]
 	if !eligible(r, vocabularyID(t)) {
-		return fmt.Sprintf("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.ID)
+		return scenario.Msg("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.ID)
 	}
 	if (r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder) && h.leading[t.ID] > leadsNow(s, t, members, cast) {
-		return fmt.Sprintf("preferred %s, but has already hosted or recorded; the turn went to a member who had not", r.ID)
+		return scenario.Msg("preferred %s, but has already hosted or recorded; the turn went to a member who had not", r.ID)
 	}
 	for i, other := range members {
 		if cast[i] == r.ID && other.ID != t.ID {
-			return fmt.Sprintf("preferred %s, which went to %s (%s)", r.ID, other.Name, other.ID)
+			return scenario.Msg("preferred %s, which went to %s (%s)", r.ID, other.Name, other.ID)
 		}
 	}
-	return fmt.Sprintf("preferred %s, but the group's required roles had to be filled first", r.ID)
+	return scenario.Msg("preferred %s, but the group's required roles had to be filled first", r.ID)
 }
 
 // leadsNow is 1 when t hosts or records in the cast being made, else 0, so

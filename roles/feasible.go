@@ -14,49 +14,52 @@ import (
 // grouping can keep in the trainer's terms: trainees by name and id, roles
 // by title, quotas as the scenario wrote them. It returns nil when err holds
 // no such rule, and the optimiser's own sentences for the rest.
-func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err error) []string {
+func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err error) []scenario.Message {
 	var ve *grouping.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
 	}
+	var out []scenario.Message
 	if len(ve.Issues) == 0 {
-		return ve.Problems
+		for _, p := range ve.Problems {
+			out = append(out, scenario.Msg("%s", p))
+		}
+		return out
 	}
 	g := groups
-	who := func(idx []int) string {
-		names := make([]string, 0, len(idx))
-		for k, i := range idx {
-			if k == 8 {
-				names = append(names, fmt.Sprintf("and %d more", len(idx)-8))
-				break
-			}
+	// who names trainees by name and id, the first eight of them.
+	who := func(idx []int) scenario.Message {
+		names := make([]string, 0, min(len(idx), 8))
+		for _, i := range idx[:min(len(idx), 8)] {
 			names = append(names, fmt.Sprintf("%s (%s)", r.Trainees[i].Name, r.Trainees[i].ID))
 		}
-		return strings.Join(names, ", ")
+		if len(idx) > 8 {
+			return scenario.Msg("%s, and %d more", strings.Join(names, ", "), len(idx)-8)
+		}
+		return scenario.Msg("%s", strings.Join(names, ", "))
 	}
-	var out []string
 	worded := map[string]bool{}
 	for _, is := range ve.Issues {
-		var msg string
+		var msg scenario.Message
 		switch is.Rule {
 		case grouping.RuleKeepTogether:
-			msg = fmt.Sprintf("%d trainees must share one group through the together column (%s), but groups hold at most %d", is.Have, who(is.Elements), is.Want)
+			msg = scenario.Msg("%d trainees must share one group through the together column (%s), but groups hold at most %d", is.Have, who(is.Elements), is.Want)
 		case grouping.RuleKeepApart:
-			msg = fmt.Sprintf("%s must share a group with %s through the together column, but one avoids the other", who(is.Elements[:1]), who(is.Elements[1:]))
+			msg = scenario.Msg("%s must share a group with %s through the together column, but one avoids the other", who(is.Elements[:1]), who(is.Elements[1:]))
 		case grouping.RuleQuota:
 			q, ok := is.Tag.(scenario.Quota)
 			if !ok {
 				continue
 			}
-			msg = fmt.Sprintf("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota",
-				q.Min, q.Attribute, q.Value, is.Want, g, is.Have, who(is.Elements))
+			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota",
+				q.Min, attributeWord(q.Attribute), q.Value, is.Want, g, is.Have, who(is.Elements))
 		case grouping.RuleNeed:
 			id, ok := is.Tag.(roleNeed)
 			role, found := s.Role(string(id))
 			if !ok || !found {
 				continue
 			}
-			msg = fmt.Sprintf("every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background",
+			msg = scenario.Msg("every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background",
 				role.MinPerGroup(), role.Title, role.ID, is.Want, g, is.Have, s.BackgroundLabels(role.AvoidBackground))
 		default:
 			continue
@@ -66,7 +69,7 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 	}
 	for _, p := range ve.Problems {
 		if !worded[p] {
-			out = append(out, p)
+			out = append(out, scenario.Msg("%s", p))
 		}
 	}
 	return out
