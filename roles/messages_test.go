@@ -149,7 +149,9 @@ func TestWarningWordsAreMessages(t *testing.T) {
 		scenario.Inject{ID: "new-rule", At: scenario.Duration(40 * time.Minute), To: []string{"street-office-liaison", "middle-floor-owner"}, Text: "A new subsidy rule arrives."})
 	p, err := roles.Assign(t.Context(), s, r, roles.AssignOptions{Groups: 6, Seed: 5})
 	require.NoError(t, err)
-	i := slices.IndexFunc(p.WarningTexts, func(m scenario.Message) bool { return m.Format == "round %d, group %d: nobody plays %s, so the inject at %s reaches nobody" })
+	i := slices.IndexFunc(p.WarningTexts, func(m scenario.Message) bool {
+		return m.Format == "round %d, group %d: nobody plays %s, so the inject at %s reaches nobody"
+	})
 	require.GreaterOrEqual(t, i, 0, "an inject aimed at two optional roles reaches nobody somewhere: %q", p.Warnings)
 	titles := p.WarningTexts[i].Args[2].(scenario.Message)
 	assert.Equal(t, "%s or %s", titles.Format)
