@@ -494,8 +494,14 @@ func TestCardContents(t *testing.T) {
 		assert.Contains(t, string(a5), "size: A5")
 		_, err = cards.RenderCards([]cards.Card{c}, cards.FormatHTML, cards.Options{Paper: "letter"})
 		assert.ErrorIs(t, err, scenario.ErrInvalid)
+		var pe *plan.Error
+		require.ErrorAs(t, err, &pe, "the refusal keeps its message, for the CLI to print in the reader's language")
+		assert.Equal(t, scenario.Msg("unknown paper %q (use a5 or a4)", "letter"), pe.Message())
+		assert.EqualError(t, err, `invalid input: unknown paper "letter" (use a5 or a4)`)
 		_, err = cards.RenderCard(c, "pdf")
 		assert.ErrorIs(t, err, scenario.ErrInvalid)
+		require.ErrorAs(t, err, &pe)
+		assert.Equal(t, `unknown format "pdf" (use html, md, txt, json)`, pe.Message().String())
 	})
 }
 
