@@ -282,6 +282,33 @@ func TestScoresheetFilesNames(t *testing.T) {
 	assert.ErrorIs(t, err, scenario.ErrInvalid, "round 2 has no group 2")
 }
 
+// A request for blank sheets the plan cannot meet is refused with its
+// message kept, for the CLI to print in the reader's language.
+func TestBlankScoresheetsRefusals(t *testing.T) {
+	p, _ := fixture(t)
+	tests := []struct {
+		name string
+		opts SheetOptions
+		want scenario.Message
+	}{
+		{"no reviewer", SheetOptions{}, scenario.Msg("no reviewer named")},
+		{"empty name", SheetOptions{Reviewers: []string{"A", " "}}, scenario.Msg("a reviewer's name is empty")},
+		{"named twice", SheetOptions{Reviewers: []string{"Li", "li"}}, scenario.Msg("reviewer %q is named twice", "li")},
+		{"no such round", SheetOptions{Reviewers: []string{"A"}, Round: 3}, scenario.Msg("round %d: the plan has rounds 1–%d", 3, 2)},
+		{"no such group", SheetOptions{Reviewers: []string{"A"}, Groups: []int{9}}, scenario.Msg("round %d of the plan has no group %d (it has groups 1–%d)", 1, 9, len(p.Rounds[0].Groups))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := BlankScoresheets(p, tt.opts)
+			require.ErrorIs(t, err, scenario.ErrInvalid)
+			var pe *plan.Error
+			require.ErrorAs(t, err, &pe)
+			assert.Equal(t, tt.want, pe.Message())
+			assert.Equal(t, "invalid input: "+tt.want.String(), err.Error())
+		})
+	}
+}
+
 func TestBlankHTMLScoresheet(t *testing.T) {
 	p, s := fixture(t)
 	blank, err := BlankScoresheets(p, SheetOptions{Reviewers: []string{"<b>Eve</b>"}, Round: 1})
