@@ -341,7 +341,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
-			if msg := sheet.LostText(v, c.reported, encoding); msg != "" {
+			if msg, lost := sheet.Lost(v, c.reported, encoding); lost {
 				c.Errorf(diags, "%q %s", v, msg)
 				break
 			}

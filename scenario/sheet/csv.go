@@ -172,7 +172,7 @@ func ReadCSV(file string, data []byte, opts Options, diags *scenario.Diagnostics
 // U+FFFD reaches a plan or a report silently: each byte of [Table.Invalid],
 // up to [maxInvalidBytes] and then one that counts the rest, at its
 // file:line:col; and each cell holding a U+FFFD that is not one of those
-// bytes (a character the file's encoding lost, see [LostText]). Cells are
+// bytes (a character the file's encoding lost, see [Lost]). Cells are
 // named by name (nil: "cell B3"). Afterwards [Cell.Invalid] counts every
 // U+FFFD of its cell.
 func (t *Table) ReportUnreadable(file string, name func(Cell) scenario.Message, diags *scenario.Diagnostics) {
@@ -195,16 +195,6 @@ func (t *Table) ReportUnreadable(file string, name func(Cell) scenario.Message, 
 			}
 		}
 	}
-}
-
-// LostText is [Lost] in English, "" when there is no such character.
-//
-// Deprecated: use [Lost], whose message a catalogue can translate.
-func LostText(text string, reported int, encoding string) string {
-	if m, ok := Lost(text, reported, encoding); ok {
-		return m.String()
-	}
-	return ""
 }
 
 // Lost explains a U+FFFD in text beyond the reported ones, read from a

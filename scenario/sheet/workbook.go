@@ -16,22 +16,6 @@ var (
 	ole2Magic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// Workbook tells whether data is a spreadsheet workbook rather than text:
-// it returns the workbook's extension (".xlsx" or ".xls") and what it is in
-// words ("an Excel workbook (.xlsx, a zip file)"), or "" and "" for text.
-//
-// Deprecated: use [Detect], which tells an XLSX workbook from other zip
-// files and a cut-short one, in words a catalogue can translate.
-func Workbook(data []byte) (ext, what string) {
-	switch {
-	case bytes.HasPrefix(data, zipMagic):
-		return ".xlsx", "an Excel workbook (.xlsx, a zip file)"
-	case bytes.HasPrefix(data, ole2Magic):
-		return ".xls", "an Excel 97–2003 workbook (.xls)"
-	}
-	return "", ""
-}
-
 // Kind is what a file is by its content, whatever its name says.
 type Kind int
 
