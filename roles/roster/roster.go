@@ -9,6 +9,8 @@ package roster
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -162,9 +164,23 @@ type Options struct {
 func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
-		return nil, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
+		var diags scenario.Diagnostics
+		diags.Errorf(scenario.Pos{File: path}, "%v", fileReason(err))
+		return nil, diags
 	}
 	return Parse(path, data, s, opts)
+}
+
+// fileReason is why a file could not be read, for a message that names
+// the file already: the reason of an [fs.PathError] ("no such file or
+// directory"), which a catalogue knows as the system's words, or err
+// itself; in English it reads as [scenario.FileError].
+func fileReason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // Parse decodes and checks a roster. The format follows the name's
@@ -198,15 +214,20 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	if opts.Sheet != "" && ext != ".xlsx" && ext != ".xlsm" {
 		diags.Warnf(filePos, "a sheet (%q) was named but only an XLSX workbook has sheets; it is ignored", opts.Sheet)
 	}
-	wbExt, wb := sheet.Workbook(data)
-	switch {
-	case wbExt == ".xlsx" && ext != ".xlsx" && ext != ".xlsm":
-		diags.Errorf(filePos, "this is %s, not a text file, although its name ends in %q; rename it to end in .xlsx, or %s", wb, ext, sheet.SaveAsUTF8)
+	isXLSXName := ext == ".xlsx" || ext == ".xlsm"
+	switch kind := sheet.Detect(data); {
+	case kind == sheet.XLSX && !isXLSXName:
+		diags.Errorf(filePos, "this is %s, not a text file, although its name ends in %q; rename it to end in .xlsx, or %s", kind.Describe(), ext, sheet.SaveAsUTF8)
 		return nil, diags
-	case wbExt == ".xls":
-		diags.Errorf(filePos, "this is %s, which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8", wb)
+	case kind == sheet.XLSX, kind == sheet.BrokenZip && isXLSXName:
+		// Read as a workbook; the reader says when one does not open.
+	case kind == sheet.BrokenZip || kind == sheet.OtherZip:
+		diags.Errorf(filePos, "this is %s; copy it again from where it came, and give it a name that ends in .xlsx", kind.Describe())
 		return nil, diags
-	case wbExt == "" && (ext == ".xlsx" || ext == ".xlsm") && len(data) > 0:
+	case kind != sheet.Text:
+		diags.Errorf(filePos, "this is %s, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8", kind.Describe())
+		return nil, diags
+	case isXLSXName && len(data) > 0:
 		diags.Errorf(filePos, "this is a text file, not an Excel workbook, although its name ends in %q; if it is CSV, rename it to end in .csv", ext)
 		return nil, diags
 	}
@@ -218,7 +239,7 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	case ".yaml", ".yml":
 		t = readYAML(name, data, &diags)
 	case ".xls":
-		diags.Errorf(filePos, "this is %s, which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8", "an Excel 97–2003 workbook (.xls)")
+		diags.Errorf(filePos, "a file whose name ends in .xls is an Excel 97–2003 workbook, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8")
 	default:
 		diags.Errorf(filePos, "unknown roster format %q: use .csv, .tsv, .xlsx, .yaml or .yml", ext)
 	}

@@ -1,10 +1,12 @@
 package roster
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,6 +225,19 @@ func writeGoodFixtures(t *testing.T) {
 	write("roster.xlsx", xlsxBytes(t, []xsheet{{"报名表", rows}, {"备用", [][]any{{"空"}}}}))
 	title := append([][]any{{"石庄街道协商议事培训报名表（第二期）"}, {}}, rows...)
 	write("roster-second-sheet.xlsx", xlsxBytes(t, []xsheet{{"第一期", [][]any{{"编号", "姓名"}}}, {"第二期", title}}))
+}
+
+// zipBytes makes a zip file of one entry.
+func zipBytes(t *testing.T, name, content string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.Create(name)
+	require.NoError(t, err)
+	_, err = w.Write([]byte(content))
+	require.NoError(t, err)
+	require.NoError(t, z.Close())
+	return buf.Bytes()
 }
 
 type xsheet struct {
@@ -466,7 +481,7 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "old xls",
 			file:  "r.xls",
 			data:  "whatever",
-			diags: []string{`r.xls: this is an Excel 97–2003 workbook (.xls), which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8`},
+			diags: []string{`r.xls: a file whose name ends in .xls is an Excel 97–2003 workbook, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8`},
 		},
 		{
 			name:  "yaml with a quote left open",
@@ -490,19 +505,37 @@ func TestParseRosterInline(t *testing.T) {
 			name:  "a broken workbook",
 			file:  "r.xlsx",
 			data:  "PK\x03\x04 and then nothing",
-			diags: []string{`r.xlsx: not a readable XLSX workbook: zip: not a valid zip file`},
+			diags: []string{`r.xlsx: the workbook does not open: it may be cut short or damaged; copy it again, or open it in Excel or WPS and save it again as .xlsx`},
 		},
 		{
 			name:  "a workbook named .csv",
 			file:  "报名表.csv",
+			data:  string(xlsxBytes(t, []xsheet{{"报名表", [][]any{{"编号", "姓名"}}}})),
+			diags: []string{`报名表.csv: this is an Excel workbook (.xlsx), not a text file, although its name ends in ".csv"; rename it to end in .xlsx, or save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
+		},
+		{
+			name:  "a workbook cut short, named .csv",
+			file:  "报名表.csv",
 			data:  "PK\x03\x04\x14\x00\x06\x00xl/worksheets/sheet1.xml",
-			diags: []string{`报名表.csv: this is an Excel workbook (.xlsx, a zip file), not a text file, although its name ends in ".csv"; rename it to end in .xlsx, or save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)`},
+			diags: []string{`报名表.csv: this is a zip file that does not open (a workbook cut short, perhaps in a download or a copy); copy it again from where it came, and give it a name that ends in .xlsx`},
+		},
+		{
+			name:  "an OpenDocument spreadsheet named .xlsx",
+			file:  "r.xlsx",
+			data:  string(zipBytes(t, "mimetype", "application/vnd.oasis.opendocument.spreadsheet")),
+			diags: []string{`r.xlsx: this is an OpenDocument spreadsheet (.ods), which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8`},
+		},
+		{
+			name:  "a zip of something else",
+			file:  "r.xlsx",
+			data:  string(zipBytes(t, "photo.jpg", "not a sheet")),
+			diags: []string{`r.xlsx: this is a zip file that holds no workbook; copy it again from where it came, and give it a name that ends in .xlsx`},
 		},
 		{
 			name:  "an old workbook named .csv",
 			file:  "r.csv",
 			data:  "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest",
-			diags: []string{`r.csv: this is an Excel 97–2003 workbook (.xls), which cannot be read; in Excel choose File → Save As (另存为) and save it as .xlsx or as CSV UTF-8`},
+			diags: []string{`r.csv: this is an Excel 97–2003 workbook (.xls), a WPS workbook (.et) or a workbook with a password, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8`},
 		},
 		{
 			name:  "sheet named for a CSV",
@@ -862,4 +895,22 @@ func TestSortedByID(t *testing.T) {
 	assert.Equal(t, 2, i, "the index follows the new order")
 	assert.Equal(t, r.SHA256, s.SHA256)
 	assert.Same(t, s, s.SortedByID(), "an ordered roster is returned as it is")
+}
+
+// A roster file that cannot be read is one error at the file whose text
+// is a message, its reason an error of the system that a catalogue knows.
+func TestLoadUnreadableFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "报名表.xlsx")
+	r, diags := Load(path, nil, Options{})
+	assert.Nil(t, r)
+	require.Len(t, diags, 1)
+	d := diags[0]
+	assert.Equal(t, scenario.Pos{File: path}, d.Pos)
+	assert.Equal(t, path+": no such file or directory", d.String())
+	assert.Equal(t, "%v", d.Text.Format)
+	require.Len(t, d.Text.Args, 1)
+	reason, ok := d.Text.Args[0].(error)
+	require.True(t, ok, "the reason is kept as an error, not as English text")
+	assert.ErrorIs(t, reason, fs.ErrNotExist)
+	assert.Equal(t, d.Message, d.Text.String())
 }

@@ -1,59 +1,51 @@
 package roster
 
 import (
-	"bytes"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
+	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
 
-// readXLSX reads the named sheet (or the first) as displayed text.
-func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostics) *table {
+// readXLSX reads the named sheet (or the first) of a workbook as Excel
+// displays its cells, through the workbook reader every part of yishi
+// shares. A sheet is named by its name or, when no sheet has that name,
+// by its number counted from 1.
+func readXLSX(file string, data []byte, name string, diags *scenario.Diagnostics) *table {
 	filePos := scenario.Pos{File: file}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    16 * scenario.MaxFileSize,
-		UnzipXMLSizeLimit: 16 * scenario.MaxFileSize,
-	})
-	if err != nil {
-		diags.Errorf(filePos, "not a readable XLSX workbook: %v", err)
-		return nil
+	tables := xlsx.Options{Displayed: true}.Read(file, data, diags)
+	if len(tables) == 0 {
+		return nil // the reader said why
 	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		diags.Errorf(filePos, "the workbook has no sheets")
-		return nil
+	names := make([]string, len(tables))
+	for i, t := range tables {
+		names[i] = t.Sheet
 	}
-	n, numErr := strconv.Atoi(strings.TrimSpace(sheet))
-	switch {
-	case sheet == "":
-		sheet = sheets[0]
-	case slices.Contains(sheets, sheet):
-	case numErr == nil && n >= 1 && n <= len(sheets):
-		// A sheet's number, counted from 1, when no sheet has it as
-		// its name.
-		sheet = sheets[n-1]
+	n, numErr := strconv.Atoi(strings.TrimSpace(name))
+	var chosen *sheet.Table
+	switch i := slices.Index(names, name); {
+	case name == "":
+		chosen = tables[0]
+	case i >= 0:
+		chosen = tables[i]
+	case numErr == nil && n >= 1 && n <= len(tables):
+		chosen = tables[n-1]
 	default:
-		if s := scenario.Suggest(sheet, sheets); numErr == nil {
-			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (a sheet's number is 1 to %d)", sheet, quoteList(sheets), len(sheets))
+		if s := scenario.Suggest(name, names); numErr == nil {
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (a sheet's number is 1 to %d)", name, quoteList(names), len(names))
 		} else if s != "" {
-			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (did you mean %q?)", sheet, quoteList(sheets), s)
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (did you mean %q?)", name, quoteList(names), s)
 		} else {
-			diags.Errorf(filePos, "no sheet %q; the workbook has: %s", sheet, quoteList(sheets))
+			diags.Errorf(filePos, "no sheet %q; the workbook has: %s", name, quoteList(names))
 		}
 		return nil
 	}
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		diags.Errorf(filePos, "sheet %q: %v", sheet, err)
-		return nil
-	}
-	g := grid{rows: rows}
-	if len(sheets) > 1 {
-		g.sheet = sheet
+	g := grid{rows: gridRows(chosen)}
+	if len(tables) > 1 {
+		g.sheet = chosen.Sheet
 	}
 	g.place = func(row, col int) spot {
 		return spot{pos: scenario.Pos{File: file, Line: row + 1, Col: col + 1}, row: row + 1, col: col}
@@ -63,6 +55,26 @@ func readXLSX(file string, data []byte, sheet string, diags *scenario.Diagnostic
 		t.format = FormatXLSX
 	}
 	return t
+}
+
+// gridRows puts the sheet's rows back at their Excel row numbers, the
+// blank rows the reader leaves out as empty ones, so that a cell's place
+// in the grid is its place in the sheet.
+func gridRows(t *sheet.Table) [][]string {
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	rows := make([][]string, t.Rows[len(t.Rows)-1].Number)
+	for _, r := range t.Rows {
+		texts := make([]string, len(r.Cells))
+		for _, c := range r.Cells {
+			if c.Col >= 0 && c.Col < len(texts) {
+				texts[c.Col] = c.Text
+			}
+		}
+		rows[r.Number-1] = texts
+	}
+	return rows
 }
 
 func quoteList(names []string) string {
