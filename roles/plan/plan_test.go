@@ -134,6 +134,10 @@ func TestLoadRefuses(t *testing.T) {
 			for _, w := range tc.want {
 				assert.Contains(t, msg, w)
 			}
+			for _, d := range diags {
+				assert.NotContains(t, []string{"", "%s"}, d.Text.Format, "%s has its text as a message of the catalogue, not a string built in English", d)
+				assert.Equal(t, d.Message, d.Text.String())
+			}
 		})
 	}
 }
