@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/grouping"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
@@ -156,4 +157,19 @@ func TestWarningWordsAreMessages(t *testing.T) {
 	titles := p.WarningTexts[i].Args[2].(scenario.Message)
 	assert.Equal(t, "%s or %s", titles.Format)
 	assert.Equal(t, "Ms Chen, street office urban-renewal officer or Ms Li, flat 302 (young family)", titles.String())
+}
+
+// Every rule Assign can list as unmet is a word of the catalogue, the
+// same in English as the id the plan file keeps.
+func TestUnmetRulesAreWords(t *testing.T) {
+	rules := []string{"role"}
+	for _, r := range []grouping.Rule{grouping.RuleSize, grouping.RuleKeepApart, grouping.RuleKeepTogether, grouping.RuleQuota, grouping.RuleNeed} {
+		rules = append(rules, string(r))
+	}
+	for _, r := range rules {
+		m := plan.Unmet{Rule: r}.RuleMessage()
+		assert.Equal(t, r, m.String())
+		assert.Equal(t, r, m.Format, "rule %q is a literal of the catalogue", r)
+	}
+	assert.Equal(t, scenario.Msg("%s", "hand-written"), plan.Unmet{Rule: "hand-written"}.RuleMessage())
 }

@@ -157,6 +157,27 @@ func (p *Plan) WarningMessages() []scenario.Message {
 // Note as it is when the plan was read from a file.
 func (m Member) NoteMessage() scenario.Message { return textOr(m.NoteText, m.Note) }
 
+// RuleMessage names the rule for a message: Rule is an id the plan file
+// keeps ("keep-apart", "quota", "role"), and the message is the same id as
+// a word of the catalogue, so that it is printed in the reader's language.
+func (u Unmet) RuleMessage() scenario.Message {
+	switch u.Rule {
+	case "size":
+		return scenario.Msg("size")
+	case "keep-apart":
+		return scenario.Msg("keep-apart")
+	case "keep-together":
+		return scenario.Msg("keep-together")
+	case "quota":
+		return scenario.Msg("quota")
+	case "need":
+		return scenario.Msg("need")
+	case "role":
+		return scenario.Msg("role")
+	}
+	return scenario.Msg("%s", u.Rule)
+}
+
 // DetailMessage returns the detail as a message: Text, or the English of
 // Detail as it is when the plan was read from a file.
 func (u Unmet) DetailMessage() scenario.Message { return textOr(u.Text, u.Detail) }
