@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 )
 
 // run is the whole command line behind main: it parses args, runs the
@@ -19,6 +21,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exit code.
 func execute(f *factory, args []string) (code int) {
 	defer recoverInternal(f, &code)
+	lang, bad, isBad := chooseLanguage(args, f.Getenv)
+	f.IO.P = messages.For(lang)
+	if isBad {
+		// The reader's language is not known: say it in both.
+		for _, l := range messages.Languages {
+			p := messages.For(l)
+			f.IO.eprintf("%s", trusted(p.Sprintf("yishi: --lang must be zh or en, not %q", bad)+"\n"))
+		}
+		return exitUsage
+	}
 	cmd := newRootCmd(f)
 	cmd.SetArgs(args)
 	cmd.SetIn(f.IO.In)
@@ -28,23 +40,25 @@ func execute(f *factory, args []string) (code int) {
 	if err == nil {
 		return exitOK
 	}
+	cobraUsage := isCobraUsageError(err)
+	if cobraUsage {
+		err = cobraError(err)
+	}
 	var reported *reportedError
 	if !errors.As(err, &reported) {
 		f.IO.eprintf("%s%s\n", f.IO.paint(ansiRed, "yishi: "), err)
 	}
 	var u *usageError
-	if errors.As(err, &u) || isCobraUsageError(err) {
+	if errors.As(err, &u) || cobraUsage {
 		f.IO.eprintf("Run 'yishi --help' for usage.\n")
 		return exitUsage
 	}
 	code = exitCode(err)
 	if code == exitInternal {
-		f.IO.eprintf("%s\n", trusted(internalErrorHint))
+		f.IO.eprintf("This is a bug in yishi (an internal error): please report it with the command you ran.\n")
 	}
 	return code
 }
-
-const internalErrorHint = "This is a bug in yishi (an internal error): please report it with the command you ran."
 
 // recoverInternal turns a panic in a command into an internal error,
 // with the stack for the bug report.
@@ -53,7 +67,8 @@ func recoverInternal(f *factory, code *int) {
 	if r == nil {
 		return
 	}
-	f.IO.eprintf("%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
+	f.IO.eprintf("%s%v\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, trusted(debug.Stack()))
+	f.IO.eprintf("This is a bug in yishi (an internal error): please report it with the command you ran.\n")
 	*code = exitInternal
 }
 
@@ -62,7 +77,7 @@ func recoverInternal(f *factory, code *int) {
 func isCobraUsageError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag")
+		strings.HasPrefix(msg, "unknown shorthand flag") || strings.HasPrefix(msg, "required flag(s)")
 }
 
 func newRootCmd(f *factory) *cobra.Command {
@@ -95,7 +110,9 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		},
 	}
 	cmd.PersistentFlags().StringVarP(&f.IO.Output, "output", "o", "text", "output format for the terminal: text or json")
-	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: err} })
+	// execute has read --lang already; the flag is here for help and parsing.
+	cmd.PersistentFlags().String("lang", "", "language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: cobraError(err)} })
 	cmd.AddCommand(
 		newVersionCmd(f),
 		newScenariosCmd(f),
@@ -108,6 +125,7 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		newScoresheetsCmd(f),
 		newReviewCmd(f),
 	)
+	localize(cmd, f.IO.printer())
 	return cmd
 }
 

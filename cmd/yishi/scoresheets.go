@@ -7,6 +7,7 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 type scoresheetsOptions struct {
@@ -109,6 +110,7 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	for _, p := range paths {
 		opts.IO.printf("wrote %s\n", p)
 	}
-	opts.IO.printf("%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
+	opts.IO.printf("%s for %s\n", scenario.Plural(len(sheets), "%d blank scoresheet", "%d blank scoresheets"),
+		scenario.Plural(len(opts.Reviewers), "%d reviewer", "%d reviewers"))
 	return nil
 }
