@@ -119,10 +119,10 @@ var cat = func() *catalog.Builder {
 // format: the catalogue's own printer would group digits.
 type raw struct{ s string }
 
-func (r *raw) Render(s string)     { r.s += s }
-func (r *raw) Arg(i int) any       { return nil }
-func (r *raw) reset()              { r.s = "" }
-func (r *raw) String() string      { return r.s }
+func (r *raw) Render(s string) { r.s += s }
+func (r *raw) Arg(i int) any   { return nil }
+func (r *raw) reset()          { r.s = "" }
+func (r *raw) String() string  { return r.s }
 func (r *raw) lookup(c *catalog.Context, key string) (string, bool) {
 	r.reset()
 	if err := c.Execute(key); err != nil {
