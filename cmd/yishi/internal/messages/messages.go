@@ -13,6 +13,7 @@ package messages
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -321,4 +322,81 @@ func (p *Printer) Error(err error) string {
 		return s
 	}
 	return p.FromEnglish(err.Error())
+}
+
+// Table returns a copy of the Chinese table, by English format, for tests
+// of the catalogue's completeness.
+func Table() map[string]string {
+	out := map[string]string{}
+	for k, v := range zh {
+		out[k] = v
+	}
+	return out
+}
+
+// DomainTable returns a copy of the Chinese of texts other packages
+// format in English (see [Printer.FromEnglish]).
+func DomainTable() map[string]string {
+	out := map[string]string{}
+	for k, v := range zhDomain {
+		out[k] = v
+	}
+	return out
+}
+
+// SameVerbs checks that a translation prints the same arguments with the
+// same verbs as its English format, in any order: each argument the same
+// number of times, with the same letter (%w and %v count as one). It
+// returns what differs, or "".
+func SameVerbs(en, tr string) string {
+	count := func(f string) map[string]int {
+		m := map[string]int{}
+		for _, v := range parseVerbs(f) {
+			k := v.kind
+			if k == 'w' {
+				k = 'v'
+			}
+			m[fmt.Sprintf("%%[%d]%c", v.arg+1, k)]++
+		}
+		return m
+	}
+	a, b := count(en), count(tr)
+	var diff []string
+	for k, n := range a {
+		if b[k] != n {
+			diff = append(diff, fmt.Sprintf("%s: %d in English, %d in the translation", k, n, b[k]))
+		}
+	}
+	for k, n := range b {
+		if _, ok := a[k]; !ok {
+			diff = append(diff, fmt.Sprintf("%s: 0 in English, %d in the translation", k, n))
+		}
+	}
+	sort.Strings(diff)
+	return strings.Join(diff, "; ")
+}
+
+// HasWords reports whether a format holds words to translate: "%s: %w"
+// and "%d" do not.
+func HasWords(f string) bool {
+	at := 0
+	for _, v := range append(parseVerbs(f), verb{start: len(f), end: len(f)}) {
+		for _, r := range f[at:v.start] {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+				return true
+			}
+		}
+		at = v.end
+	}
+	return false
+}
+
+// SystemTable returns a copy of the Chinese of the operating system's
+// words (see [Printer.Error]).
+func SystemTable() map[string]string {
+	out := map[string]string{}
+	for k, v := range zhSystem {
+		out[k] = v
+	}
+	return out
 }

@@ -1,0 +1,121 @@
+package messages
+
+// zhScenario is the Chinese of the messages of packages scenario, scenario/sheet and scenarios: a
+// scenario's or rubric's problems, spreadsheet places and encodings.
+var zhScenario = map[string]string{
+
+	// scenario/decode.go
+	"document expands to more than %d values through its aliases (an alias bomb?); refusing to read it": "文档经别名展开后超过 %d 个值（别名炸弹？）；拒绝读取",
+	"document has more than %d values; refusing to read it":                                             "文档超过 %d 个值；拒绝读取",
+	"%s: expected a list, got %s":                                        "%s：应为列表，实际是%s",
+	"%s: expected a mapping, got %s":                                     "%s：应为映射，实际是%s",
+	"%s: expected %s, got %s":                                            "%s：应为%s，实际是%s",
+	"%s: expected true or false, got %s":                                 "%s：应为 true 或 false，实际是%s",
+	"%s: %s is %s than a drill can use":                                  "%s：%s %s于演练可用的范围",
+	"%s: expected %s, got %q":                                            "%s：应为%s，实际是 %q",
+	"%s: expected a mapping of keys to values, got %s":                   "%s：应为键到值的映射，实际是%s",
+	"%s: YAML merge keys (<<) are not supported; write the keys out":     "%s：不支持 YAML 合并键（<<）；请把键逐一写出",
+	"%s: key %q appears twice":                                           "%s：键 %q 出现了两次",
+	"too many problems (%d); stopped here: fix these and validate again": "问题太多（%d 个）；到此为止：请先修改这些问题再重新校验",
+
+	// scenario/limits.go
+	"%s%s: %d is more than a drill can use (at most %d)": "%s%s：%d 超出演练可用的范围（最多 %d）",
+	"%s%s: must not be negative":                         "%s%s：不能是负数",
+	"%s%s: %s is more than a drill can use (at most %d)": "%s%s：%s 超出演练可用的范围（最多 %d）",
+	"%s: %s is more than a drill can use (at most %s)":   "%s：%s 超出演练可用的范围（最多 %s）",
+
+	// scenario/load.go
+	"kind: expected %q, got %q": "kind：应为 %q，实际是 %q",
+	"expected a %s: a mapping of keys to values starting with `version: %d`": "应为%s：以 `version: %d` 开头的键值映射",
+	"version: missing; a %s file starts with `version: %d`":                  "version：缺少；%s文件以 `version: %d` 开头",
+	"%w: file is larger than the %d bytes yishi reads":                       "%w：文件超过了 yishi 读取的上限 %d 字节",
+
+	// scenario/scenario.go
+	"%s: expected a rubric name such as standard, or a rubric, got %s": "%s：应为评分量表名称（如 standard）或评分量表，实际是%s",
+
+	// scenario/schema.go
+	"no schema for kind %q (known kinds: %s)": "没有 %q 类文件的 schema（已有：%s）",
+
+	// scenario/sheet/csv.go
+	"reading CSV: %v":        "读取 CSV：%v",
+	"CSV: %s":                "CSV：%s",
+	"row %d, column %s (%s)": "第 %d 行 %s 列（%s）",
+	"row %d, column %s":      "第 %d 行 %s 列",
+
+	// scenario/sheet/decode.go
+	"%s: and %d more invalid UTF-8 bytes; %s": "%s：另有 %d 个无效的 UTF-8 字节；%s",
+	"and %d more invalid UTF-8 bytes; %s":     "另有 %d 个无效的 UTF-8 字节；%s",
+	"%s: invalid UTF-8 byte 0x%02X; %s":       "%s：无效的 UTF-8 字节 0x%02X；%s",
+	"invalid UTF-8 byte 0x%02X; %s":           "无效的 UTF-8 字节 0x%02X；%s",
+
+	// scenario/syntax.go
+	"invalid UTF-8 byte 0x%02X; save the file as UTF-8, not GBK or GB18030": "无效的 UTF-8 字节 0x%02X；请把文件保存为 UTF-8，而不是 GBK 或 GB18030",
+	"a second YAML document (after ---); a yishi file holds one document":   "出现了第二个 YAML 文档（在 --- 之后）；一个 yishi 文件只有一个文档",
+
+	// scenario/text.go
+	"%s: expected text or {en: ..., zh: ...}, got %s":  "%s：应为文本或 {en: ..., zh: ...}，实际是%s",
+	"missing; give a duration such as 60m or 1h30m":    "缺少；请给出时长，例如 60m 或 1h30m",
+	"expected a duration such as 60m or 1h30m, got %q": "应为时长，例如 60m 或 1h30m，实际是 %q",
+	"%q is more than a drill can use (at most %s)":     "%q 超出演练可用的范围（最多 %s）",
+	"%s: expected a duration such as 25m, got %s":      "%s：应为时长，例如 25m，实际是%s",
+	"%s: language %q is given twice":                   "%s：语言 %q 给了两次",
+	"%s: unknown language %q (use en or zh)":           "%s：未知语言 %q（请用 en 或 zh）",
+	"%s.%s: expected text, got %s":                     "%s.%s：应为文本，实际是%s",
+
+	// scenario/validate.go
+	"duration: missing or zero; give the drill's length, such as 60m":                             "duration：缺少或为零；请给出演练时长，例如 60m",
+	"issue.public_facts: no public facts; trainees will argue without a shared basis":             "issue.public_facts：没有公开事实；学员讨论将缺少共同的依据",
+	"agenda: no phases; a council needs at least one timeboxed phase":                             "agenda：没有议程环节；议事会至少需要一个限时的环节",
+	"%s.minutes: a phase needs a timebox of at least 1 minute":                                    "%s.minutes：每个议程环节至少需要 1 分钟的时限",
+	"agenda: phases add up to %d minutes, longer than the drill's duration of %s":                 "agenda：议程环节合计 %d 分钟，超过了演练时长 %s",
+	"agenda: phases add up to %d minutes, more than a drill can use (at most %s)":                 "agenda：议程环节合计 %d 分钟，超出演练可用的范围（最多 %s）",
+	"%s.at: %s is not before the end of the drill (%s)":                                           "%s.at：%s 不在演练结束（%s）之前",
+	"%s.to: name the roles who receive this inject":                                               "%s.to：请写明接收这条情景注入的角色",
+	"%s: %s may be missing from some groups (min 0 per group), which would not get this inject%s": "%s：%s 可能在某些组中没有（每组最少 0 人），这些组就收不到这条情景注入%s",
+	"%s.label: missing label":                                                "%s.label：缺少名称",
+	"%s: %q already names background %q":                                     "%s：%q 已是背景类别 %q 的名称",
+	"roles: none; a council needs at least a host":                           "roles：没有角色；议事会至少需要一名主持人",
+	"%s: give either count or min/max, not both":                             "%s：count 与 min/max 只能给一种",
+	"%s.%s: must not be negative":                                            "%s.%s：不能是负数",
+	"%s.count: 0 means nobody plays the role; remove the role or use min: 0": "%s.count：0 表示没有人扮演这个角色；请删除这个角色，或改用 min: 0",
+	"%s: min %d is above max %d":                                             "%s：min %d 大于 max %d",
+	"%s: stakeholder %q has no confidential brief; without private interests there is little to negotiate": "%s：利益相关方 %q 没有保密说明；没有私下的利益，就没有多少可协商的",
+	"%s: background %q is both avoided and preferred":                                                      "%s：背景类别 %q 既被回避又被偏好",
+	"roles: no role has function host; every council needs a host":                                         "roles：没有 function 为 host 的角色；每个议事会都需要主持人",
+	"roles: no role has function recorder; nobody will keep the record of results":                         "roles：没有 function 为 recorder 的角色；没有人记录议事结果",
+	"grouping.groups: must not be negative":                                                                "grouping.groups：不能是负数",
+	"grouping.size: must not be negative":                                                                  "grouping.size：不能是负数",
+	"grouping.size.min: a council needs at least 2 members":                                                "grouping.size.min：议事会至少需要 2 名成员",
+	"grouping.size: min %d is above max %d":                                                                "grouping.size：min %d 大于 max %d",
+	"grouping.size.max: the roles need at least %d members per group, more than the largest group of %d":   "grouping.size.max：角色每组至少需要 %d 人，超过了最大的组 %d 人",
+	"roles: the roles need at least %d members per group, more than a group can hold (at most %d)":         "roles：角色每组至少需要 %d 人，超过了一个组能容纳的人数（最多 %d）",
+	"grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max": "grouping.size.min：角色每组最多只有 %d 个位置，少于最小的组 %d 人；请提高某个角色的 max，或增加一个有 min 而没有 max 的角色",
+	"%s.attribute: %q is already mixed (at %s)":                            "%s.attribute：%q 已经参与混合（在 %s）",
+	"%s: min and max must not be negative":                                 "%s：min 和 max 不能是负数",
+	"%s: give min, max or both":                                            "%s：请给出 min、max 或两者",
+	"%s.min: %d members with %s %q cannot fit a group of at most %d":       "%s.min：%d 名%s为 %q 的成员放不进最多 %d 人的组",
+	"rubric: missing; name a rubric such as standard, or write one inline": "rubric：缺少；请写评分量表名称（如 standard），或直接写出评分量表",
+	"rubric: %q cannot be looked up here; write the rubric inline":         "rubric：这里无法查找 %q；请直接写出评分量表",
+	"rubric: %v":             "rubric：%v",
+	"%stitle: missing title": "%stitle：缺少标题",
+	"%sdimensions: none; a rubric needs at least one dimension":                                                                     "%sdimensions：没有维度；评分量表至少需要一个维度",
+	"%sdimensions: no %s; the debrief of a council usually covers organization, rhythm, guidance, induction, recording and hosting": "%sdimensions：没有%s；议事会的复盘通常涵盖会议组织、节奏把控、发言引导、问题归纳、结果记录和主持",
+	"%s%s.title: missing title": "%s%s.title：缺少标题",
+	"%s%s: missing %s":          "%s%s：缺少%s",
+	"%s%s.cues[%d]: empty cue":  "%s%s.cues[%d]：提示为空",
+	"%s%s.levels: no level descriptors; anchor at least the lowest and highest score":               "%s%s.levels：没有等级描述；至少给最低分和最高分写上描述",
+	"%s%s.score: %d is off the scale %d–%d":                                                         "%s%s.score：%d 超出了 %d–%d 分的量表",
+	"%s%s.score: score %d is described twice":                                                       "%s%s.score：%d 分描述了两次",
+	"%s%s.descriptor: missing descriptor":                                                           "%s%s.descriptor：缺少描述",
+	"%s%s.levels: score %d (an end of the scale) has no descriptor":                                 "%s%s.levels：%d 分（量表的一端）没有描述",
+	"%sscale.min: must not be negative":                                                             "%sscale.min：不能是负数",
+	"%sscale: max (%d) must be above min (%d), such as min: 1, max: 5":                              "%sscale：max（%d）必须大于 min（%d），例如 min: 1, max: 5",
+	"%s%s: %q is not a valid id: use lower-case letters, digits, '-' and '_', such as resident-rep": "%s%s：%q 不是有效的编号：请只用小写字母、数字、“-”和“_”，例如 resident-rep",
+	"%s%s: duplicate id %q (first used at %s)":                                                      "%s%s：编号 %q 重复（首次使用在 %s）",
+
+	// scenarios/scenarios.go
+	"no template in language %q (use en or zh)":    "没有 %q 语言的模板（请用 en 或 zh）",
+	"no bundled rubric %q (bundled: %s)":           "没有内置评分量表 %q（内置的有：%s）",
+	"bundled rubric %q is invalid: %w":             "内置评分量表 %q 无效：%w",
+	"%s; `yishi scenarios list` shows the library": "%s；`yishi scenarios list` 可列出情景库",
+}
