@@ -208,7 +208,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		}
 	}
 	for _, w := range p.Warnings {
-		io.eprintf("%s %s\n", io.paint(ansiYellow, "warning:"), trusted(io.P.FromEnglish(terminalSafe(w))))
+		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(io.P.FromEnglish(terminalSafe(w))))
 	}
 }
 
@@ -244,6 +244,6 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where = scenario.Msg("round %d, group %d", u.Round, u.Group)
 		}
-		io.eprintf("%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, trusted(io.P.FromEnglish(terminalSafe(u.Rule))), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
+		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, trusted(io.P.FromEnglish(terminalSafe(u.Rule))), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
 	}
 }

@@ -119,12 +119,12 @@ func isWholeDayFile(rel string) bool {
 // never overwritten nor removed.
 func cardsTree(opts *cardsOptions, p *plan.Plan, s *scenario.Scenario) output.TreeOptions {
 	t := output.TreeOptions{
-		Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force,
+		Kind: kindCards, What: scenario.Msg("the cards"), Instead: "cards", Force: opts.Force,
 		Nested: isRoundDir,
-		Inputs: []output.Input{{Path: opts.Plan, What: "the plan"}},
+		Inputs: []output.Input{{Path: opts.Plan, What: scenario.Msg("the plan")}},
 	}
 	if scenarios.Origin(p.Scenario.Source) != scenarios.Bundled && s.Pos.File != "" {
-		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: "the plan's scenario"})
+		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: scenario.Msg("the plan's scenario")})
 	}
 	if opts.Round > 0 {
 		round := roundDir(opts.Round)

@@ -135,11 +135,37 @@ func extract(t *testing.T) extraction {
 	for _, pf := range files {
 		dir := filepath.Dir(pf.rel)
 		inCLI := strings.HasPrefix(pf.rel, "cmd/yishi/")
+		check := func(call *ast.CallExpr, own, fn string) {
+			for _, i := range sinkArgs(call, wrappers[dir], inCLI) {
+				if i >= len(call.Args) {
+					continue
+				}
+				where := pf.rel + ":" + strconv.Itoa(fset.Position(call.Pos()).Line)
+				arg := call.Args[i]
+				if id, ok := arg.(*ast.Ident); ok && own != "" && id.Name == own {
+					continue // a wrapper passing its own format on
+				}
+				s, ok := literal(arg)
+				if !ok {
+					if !renderers[pf.rel+":"+fn] {
+						ex.nonLiteral = append(ex.nonLiteral, where)
+					}
+					continue
+				}
+				if _, seen := ex.formats[s]; !seen {
+					ex.formats[s] = where
+				}
+			}
+		}
 		ast.Inspect(pf.file, func(n ast.Node) bool {
 			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
 				if s, err := strconv.Unquote(lit.Value); err == nil {
 					ex.literals[s] = true
 				}
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				check(call, "", "")
+				return true
 			}
 			fd, ok := n.(*ast.FuncDecl)
 			if !ok {
@@ -147,30 +173,13 @@ func extract(t *testing.T) extraction {
 			}
 			own := formatParamName(fd.Type)
 			ast.Inspect(fd, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok {
-					return true
+				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					if s, err := strconv.Unquote(lit.Value); err == nil {
+						ex.literals[s] = true
+					}
 				}
-				for _, i := range sinkArgs(call, wrappers[dir], inCLI) {
-					place := fset.Position(call.Pos())
-					where := pf.rel + ":" + strconv.Itoa(place.Line)
-					if i >= len(call.Args) {
-						continue
-					}
-					arg := call.Args[i]
-					if id, ok := arg.(*ast.Ident); ok && own != "" && id.Name == own {
-						continue // a wrapper passing its own format on
-					}
-					s, ok := literal(arg)
-					if !ok {
-						if !renderers[pf.rel+":"+fd.Name.Name] {
-							ex.nonLiteral = append(ex.nonLiteral, where)
-						}
-						continue
-					}
-					if _, seen := ex.formats[s]; !seen {
-						ex.formats[s] = where
-					}
+				if call, ok := n.(*ast.CallExpr); ok {
+					check(call, own, fd.Name.Name)
 				}
 				return true
 			})
@@ -231,6 +240,8 @@ func sinkArgs(call *ast.CallExpr, wrappers map[string]int, inCLI bool) []int {
 	switch {
 	case recv == "fmt" && name == "Errorf":
 		return []int{0} // an error a user may read; FromEnglish prints it
+	case recv == "errors" && name == "New":
+		return []int{0} // a sentinel a user may read inside another message
 	case stdPackages[recv]:
 		return nil
 	case name == "Errorf" || name == "Warnf":

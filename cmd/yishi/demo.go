@@ -131,6 +131,6 @@ func writeDemo(opts *demoOptions, files []output.File) error {
 		force = true
 	}
 	files = append(files, output.File{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	_, err := writeTree(opts.Writer, opts.Out, files, output.TreeOptions{Kind: kindDemo, What: "the demo", Instead: "yishi-demo", Force: force})
+	_, err := writeTree(opts.Writer, opts.Out, files, output.TreeOptions{Kind: kindDemo, What: scenario.Msg("the demo"), Instead: "yishi-demo", Force: force})
 	return err
 }

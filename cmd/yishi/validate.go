@@ -86,7 +86,7 @@ func runValidate(opts *validateOptions) error {
 func printDiagnostics(io *streams, diags scenario.Diagnostics) {
 	for _, d := range diags {
 		if d.Severity == scenario.SeverityWarning {
-			io.eprintf("%s: %s %s\n", d.Pos, io.paint(ansiYellow, "warning:"), trusted(terminalSafe(io.P.Diagnostic(d))))
+			io.eprintf("%s: %s%s\n", d.Pos, io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Diagnostic(d))))
 		} else {
 			io.eprintf("%s: %s\n", d.Pos, trusted(terminalSafe(io.P.Diagnostic(d))))
 		}

@@ -175,9 +175,25 @@ func (p *Printer) format(format string) string {
 	}
 	if t, ok := Lookup(p.lang, core); ok {
 		i := strings.Index(format, core)
-		return format[:i] + t + format[i+len(core):]
+		after := format[i+len(core):]
+		if endsFullWidth(t) {
+			// "warning: " is "警告：": no space after a full-width colon.
+			after = strings.TrimLeft(after, " ")
+		}
+		return format[:i] + t + after
 	}
 	return format
+}
+
+// endsFullWidth reports whether s ends with full-width punctuation, after
+// which Chinese puts no space.
+func endsFullWidth(s string) bool {
+	for _, p := range []string{"：", "，", "；", "、", "（", "。"} {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // T is a text with no arguments in the printer's language, such as a help

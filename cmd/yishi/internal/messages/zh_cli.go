@@ -157,7 +157,7 @@ To load it in every new shell, write it where your shell reads completions, such
 	"wrote %s\n":           "已写出 %s\n",
 	"%d blank scoresheet":  "%d 份空白评分表",
 	"%d blank scoresheets": "%d 份空白评分表",
-	"%s for %s\n":          "%s，供 %s 使用\n",
+	"%s for %s\n":          "%s（%s）\n",
 	"--format must be yaml, csv or html, not %q":            "--format 必须是 yaml、csv 或 html，而不是 %q",
 	"scoresheets needs --reviewer NAME (once per reviewer)": "scoresheets 需要 --reviewer NAME（每位评审员一次）",
 	"scoresheets needs --out DIR":                           "scoresheets 需要 --out DIR",
@@ -399,4 +399,55 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 退出码：0 成功，1 输入有误，2 命令行用法有误，3 文件或文件夹无法写入
 （权限不足、磁盘已满、--out 指向文件、另一个 yishi 正在写入），
 4 内部错误（yishi 的缺陷）。`,
+
+	// cmd/yishi/cards.go
+	"%s — %s, %s\n":       "%s — %s，%s\n",
+	"the cards":           "角色卡",
+	"the plan":            "分组方案",
+	"the plan's scenario": "分组方案的情景文件",
+
+	// cmd/yishi/demo.go
+	"the demo": "演示",
+
+	// cmd/yishi/internal/output/output.go
+	"cannot write %s: it is a folder; name a file": "无法写入 %s：这是一个文件夹；请给出文件名",
+	"cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder": "无法写入 %s：%s 是符号链接，yishi 不会经由 %s 中的链接写入任何文件；请删除这个链接，或写到另一个文件夹",
+	"cannot write %s":                          "无法写入 %s",
+	"cannot write into %s":                     "无法写入 %s 中",
+	"%s: it is a file, not a folder":           "%s：这是文件，不是文件夹",
+	"%s: %s is a file, not a folder":           "%s：%s 是文件，不是文件夹",
+	"already exists":                           "已存在",
+	"is a file, not a folder":                  "是文件，不是文件夹",
+	"is a folder, not a file":                  "是文件夹，不是文件",
+	"is a symbolic link":                       "是符号链接",
+	"another yishi run is writing this folder": "另一个 yishi 正在写入这个文件夹",
+	"cannot look for the temporary files of earlier runs in %s: %s": "无法在 %s 中查找之前运行留下的临时文件：%s",
+	"cannot remove %s, left by an earlier run: %s":                  "无法删除之前运行留下的 %s：%s",
+	"%s already exists; use --force to overwrite":                   "%s 已存在；如要覆盖，请加上 --force",
+	"%s and %d more already exist; use --force to overwrite":        "%s 等（另有 %d 个）已存在；如要覆盖，请加上 --force",
+	"holds the files of another command":                            "存放着另一个命令的文件",
+	"%s already exist; use --force to overwrite":                    "%s 已存在；如要覆盖，请加上 --force",
+	"is a file this run reads":                                      "是这次运行要读取的文件",
+	"cannot write %s: %v":                                           "无法写入 %s：%v",
+
+	// cmd/yishi/internal/output/tree.go
+	"%s holds the files of `%s`; write %s to another folder, such as %s":                                                                            "%s 中是 `%s` 的文件；请把%s写到另一个文件夹，例如 %s",
+	"cannot look for the files of earlier runs in %s: %s":                                                                                           "无法在 %s 中查找之前运行的文件：%s",
+	"%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)": "%s 中有之前运行的 %d 个文件；如要覆盖，请加上 --force（这次不再写出的文件会被删除，不会留下过时的角色卡）",
+	"cannot overwrite %s: it is %s this run reads; write %s to another folder":                                                                      "无法覆盖 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
+	"cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder":                                              "无法删除之前运行的文件 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
+	"cannot remove %s, a file of the earlier run: %s":                                                                                               "无法删除之前运行的文件 %s：%s",
+	"cannot read %s, the list of files an earlier run wrote: %s":                                                                                    "无法读取 %s（之前运行写出的文件清单）：%s",
+	"cannot lock %s for writing: %s":                                                                                                                "无法锁定 %s 以写入：%s",
+	"another yishi run":                                                                                                                             "另一个 yishi",
+	"another yishi run (pid %s on %s, since %s)":                                                                                                    "另一个 yishi（%[2]s 上的进程 %[1]s，自 %[3]s 起）",
+	"another yishi run (pid %s on %s)":                                                                                                              "另一个 yishi（%[2]s 上的进程 %[1]s）",
+	"another yishi run (pid %s, since %s)":                                                                                                          "另一个 yishi（进程 %s，自 %s 起）",
+	"another yishi run (pid %s)":                                                                                                                    "另一个 yishi（进程 %s）",
+	"another yishi run (since %s)":                                                                                                                  "另一个 yishi（自 %s 起）",
+	"%s is writing into %s; wait for it to finish, or write to another folder (if no yishi is running, remove %s)":                                  "%s 正在写入 %s；请等它结束，或写到另一个文件夹（如果没有 yishi 在运行，请删除 %s）",
+	"%s is writing into %s; wait for it to finish, or write to another folder":                                                                      "%s 正在写入 %s；请等它结束，或写到另一个文件夹",
+
+	// cmd/yishi/validate.go
+	"%s: %s %s (%s, %s)\n": "%[1]s: %[3]s%[2]s（%[4]s，%[5]s）\n",
 }

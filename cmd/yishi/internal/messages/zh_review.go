@@ -16,6 +16,8 @@ var zhReview = map[string]string{
 	"%w: %d units rated by every rater, need at least 2":                     "%w：每位评分者都评过的对象只有 %d 个，至少需要 2 个",
 	"%s: %w: the ratings leave no variance for the coefficient to apportion": "%s：%w：评分没有留下可供系数分配的方差",
 	"unit %d, rater %d: %w: %v":                                              "对象 %d，评分者 %d：%w：%v",
+	"not computable":                                                         "无法计算",
+	"invalid rating":                                                         "无效评分",
 
 	// review/read.go
 	"%s is given twice; give each scoresheet once": "%s 给了两次；每份评分表只给一次",

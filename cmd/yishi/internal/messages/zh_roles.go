@@ -28,6 +28,9 @@ var zhRoles = map[string]string{
 	"mdgplib:%d: bad pair %q":                              "mdgplib:%d：数对 %q 有误",
 	"mdgplib:%d: %w":                                       "mdgplib:%d：%w",
 
+	// roles/grouping/mdgplib/mdgplib.go
+	"no go.mod above the working directory": "工作目录之上没有 go.mod",
+
 	// roles/grouping/problem.go
 	"past round %d has %d entries, want %d":                                                           "前面第 %d 轮有 %d 项，应为 %d 项",
 	"RepeatPenalty is %v, want a finite value >= 0":                                                   "RepeatPenalty 为 %v，应为不小于 0 的有限值",
@@ -58,6 +61,12 @@ var zhRoles = map[string]string{
 	"need %q has a negative count %d":                                                                 "需求 %q 的数量为负数 %d",
 	"%d groups need at least %d %q each (%d in all) but only %d elements are eligible":                "%d 个组每组至少需要 %d 个 %q（合计 %d 个），但只有 %d 个元素符合资格",
 	"group %d holds at most %d elements but needs %d %q":                                              "第 %d 组最多容纳 %d 个元素，却需要 %d 个 %q",
+	"grouping: invalid problem":                                                                       "grouping：分组问题无效",
+
+	// roles/grouping/solve.go
+	"iteration limit": "迭代次数上限",
+	"time budget":     "时间上限",
+	"grouping: MaxIterations < 0 needs a Budget": "grouping：MaxIterations < 0 时需要给出 Budget",
 
 	// roles/plan/load.go
 	"scenario.id: %v": "scenario.id：%v",

@@ -18,6 +18,9 @@ var zhScenario = map[string]string{
 	"%s: key %q appears twice":                                           "%s：键 %q 出现了两次",
 	"too many problems (%d); stopped here: fix these and validate again": "问题太多（%d 个）；到此为止：请先修改这些问题再重新校验",
 
+	// scenario/diagnostic.go
+	"invalid input": "输入有误",
+
 	// scenario/limits.go
 	"%s%s: %d is more than a drill can use (at most %d)": "%s%s：%d 超出演练可用的范围（最多 %d）",
 	"%s%s: must not be negative":                         "%s%s：不能是负数",
