@@ -450,4 +450,7 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 
 	// cmd/yishi/validate.go
 	"%s: %s %s (%s, %s)\n": "%[1]s: %[3]s%[2]s（%[4]s，%[5]s）\n",
+
+	// cmd/yishi/errors.go
+	"%w: %w": "%w：%w",
 }
