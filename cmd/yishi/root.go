@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // run is the whole command line behind main: it parses args, runs the
@@ -129,20 +130,23 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 	return cmd
 }
 
-// exactArgs is cobra.ExactArgs with a usage error that says what is wanted.
+// exactArgs is cobra.ExactArgs with a usage error that says what is
+// wanted. what is a text of the catalogue, a literal at the call.
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), what, len(args))
+			return usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), scenario.Msg(what), len(args))
 		}
 		return nil
 	}
 }
 
+// minArgs is cobra.MinimumNArgs with a usage error that says what is
+// wanted, as exactArgs.
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usagef("%s takes %s", cmd.CommandPath(), what)
+			return usagef("%s takes %s", cmd.CommandPath(), scenario.Msg(what))
 		}
 		return nil
 	}

@@ -134,10 +134,10 @@ To load it in every new shell, write it where your shell reads completions, such
 	"%s takes %s (got %d arguments)":         "%s 需要%s（实际给了 %d 个参数）",
 	"%s takes %s":                            "%s 需要%s",
 	"yishi: --lang must be zh or en, not %q": "yishi：--lang 必须是 zh 或 en，而不是 %q",
-	"yishi: ":                                "yishi： ",
+	"yishi: ":                                "yishi：",
 	"Run 'yishi --help' for usage.\n":        "运行 'yishi --help' 查看用法。\n",
 	"This is a bug in yishi (an internal error): please report it with the command you ran.\n": "这是 yishi 的缺陷（内部错误）：请连同所运行的命令一起报告。\n",
-	"yishi: internal error: ": "yishi：内部错误： ",
+	"yishi: internal error: ": "yishi：内部错误：",
 
 	// cmd/yishi/scenarios_export.go
 	"wrote %s and %s\n": "已写出 %s 和 %s\n",
@@ -453,4 +453,37 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 
 	// cmd/yishi/errors.go
 	"%w: %w": "%w：%w",
+
+	// cmd/yishi/assign.go
+	"no arguments (use --scenario and --roster)": "不带参数（请用 --scenario 和 --roster）",
+
+	// cmd/yishi/cards.go
+	"one plan file": "一个分组方案文件",
+
+	// cmd/yishi/demo.go
+	"no arguments": "不带参数",
+
+	// cmd/yishi/new.go
+	"a subcommand: scenario": "一个子命令：scenario",
+
+	// cmd/yishi/new_scenario.go
+	"the new scenario's id, such as garden-plots": "新情景的编号，例如 garden-plots",
+
+	// cmd/yishi/review.go
+	"a plan file and at least one scoresheet": "一个分组方案文件和至少一份评分表",
+
+	// cmd/yishi/scenarios.go
+	"a subcommand: list, show or export": "一个子命令：list、show 或 export",
+
+	// cmd/yishi/scenarios_export.go
+	"a scenario id and a directory": "一个情景编号和一个文件夹",
+
+	// cmd/yishi/scenarios_show.go
+	"one scenario id or file": "一个情景编号或文件",
+
+	// cmd/yishi/schema.go
+	"scenario or rubric": "scenario 或 rubric",
+
+	// cmd/yishi/validate.go
+	"one or more files": "一个或多个文件",
 }
