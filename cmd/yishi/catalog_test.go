@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -100,7 +101,7 @@ func TestCatalogComplete(t *testing.T) {
 	}
 	var gone []string
 	for k := range messages.DomainTable() {
-		if !ex.literals[k] {
+		if !ex.literals[k] && !piecesAreLiterals(k, ex.literals) {
 			gone = append(gone, fmt.Sprintf("%q", k))
 		}
 	}
@@ -139,4 +140,26 @@ func TestCatalogVerbs(t *testing.T) {
 			}
 		}
 	}
+}
+
+// piecesAreLiterals reports whether every piece of text between the verbs
+// of a format is inside a string literal of the code: "group %s" for the
+// code's "group " + id.
+func piecesAreLiterals(f string, literals map[string]bool) bool {
+	for _, p := range regexp.MustCompile(`%[-+# 0-9.\[\]]*[a-zA-Z]`).Split(f, -1) {
+		if strings.TrimSpace(p) == "" {
+			continue
+		}
+		found := false
+		for l := range literals {
+			if strings.Contains(l, p) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }

@@ -112,3 +112,11 @@ func TestHasWords(t *testing.T) {
 	assert.False(t, HasWords("%[2]d — %s\n"))
 	assert.True(t, HasWords("wrote %s"))
 }
+
+func TestFromEnglishPieces(t *testing.T) {
+	zh := For(Chinese)
+	assert.Equal(t, `第 1 轮：5 个组，但 background 为 "社区两委/社区干部" 的学员只有 4 名：第 4 组没有`,
+		zh.FromEnglish(`round 1: 5 groups but only 4 trainees with background "社区两委/社区干部": group 4 has none`))
+	assert.Equal(t, `第 2 轮：5 个组，但 background 为 "x" 的学员只有 3 名：第 1, 2 和 4 组没有`,
+		zh.FromEnglish(`round 2: 5 groups but only 3 trainees with background "x": groups 1, 2 and 4 have none`))
+}

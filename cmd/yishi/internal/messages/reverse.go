@@ -96,15 +96,18 @@ func compilePatterns() {
 			b.WriteString(`(?s)^`)
 			at, lit := 0, 0
 			pt := pattern{key: k}
-			for _, v := range vs {
+			for i, v := range vs {
 				seg := strings.ReplaceAll(k[at:v.start], "%%", "%")
 				lit += len(seg)
 				b.WriteString(regexp.QuoteMeta(seg))
-				switch v.kind {
-				case 'd':
+				switch {
+				case v.kind == 'd':
 					b.WriteString(`(-?[0-9]+)`)
-				case 'q':
+				case v.kind == 'q':
 					b.WriteString(`("(?:[^"\\]|\\.)*")`)
+				case i+1 < len(vs) && k[v.end:vs[i+1].start] == " ":
+					// "%s %s": words then a word; the first takes all but the last.
+					b.WriteString(`(.+)`)
 				default:
 					b.WriteString(`(.+?)`)
 				}
@@ -167,7 +170,9 @@ func (p *Printer) fromEnglish(s string, depth int) string {
 				continue
 			}
 			v := m[i+1]
-			if depth < 4 && pt.kinds[i] != 'q' && pt.kinds[i] != 'd' {
+			// Words are translated too; a lone word such as "background"
+			// is an id (a column, a role), kept as it is.
+			if depth < 4 && pt.kinds[i] != 'q' && pt.kinds[i] != 'd' && !isWord(v) {
 				v = p.fromEnglish(v, depth+1)
 			}
 			vals[a] = v
@@ -178,14 +183,28 @@ func (p *Printer) fromEnglish(s string, depth int) string {
 	return s
 }
 
+// isWord reports whether s is one word of ASCII letters, digits, '-' and
+// '_': an id.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // substitute writes the values read back into a translated format, in
-// place of its verbs.
+// place of its verbs. A verb of precision 0 (%.0s) prints nothing, as in
+// fmt: a translation drops an English word such as "has" with it.
 func substitute(f string, vals map[int]string) string {
 	var b strings.Builder
 	at := 0
 	for _, v := range parseVerbs(f) {
 		b.WriteString(strings.ReplaceAll(f[at:v.start], "%%", "%"))
-		b.WriteString(vals[v.arg])
+		if !strings.Contains(f[v.start:v.end], ".0") {
+			b.WriteString(vals[v.arg])
+		}
 		at = v.end
 	}
 	b.WriteString(strings.ReplaceAll(f[at:], "%%", "%"))

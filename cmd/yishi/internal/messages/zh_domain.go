@@ -4,7 +4,8 @@ package messages
 // English with fmt.Sprintf and hand over as strings (a plan's warnings and
 // unmet rules, a member's note, the reasons a roster cannot be grouped):
 // the CLI reads their arguments back with [Printer.FromEnglish]. A test
-// fails when a key is no longer a literal of the code.
+// fails when a key is no longer a literal of the code, or, for a text the
+// code builds by joining strings, when a piece of it is no longer one.
 var zhDomain = map[string]string{
 	// roles/cast.go: a member's note, and roles that cannot be filled
 	"preferred %q, which this scenario has no role for": "希望担任 %q，但这个情景没有这个角色",
@@ -25,6 +26,11 @@ var zhDomain = map[string]string{
 	"%s and %s must share a group but could not be placed together with the other rules":                                               "%s 和 %s 必须同组，但在满足其他规则的同时无法把他们排在一起",
 	"group %d has %d trainees with %s %q; the scenario asks for %s":                                                                    "第 %d 组有 %d 名%s为 %q 的学员；情景要求%s",
 	"group %d has %d members who may play %s; it needs %d":                                                                             "第 %d 组有 %d 名成员可以扮演 %s；需要 %d 名",
-	"at least %d": "至少 %d 名",
-	"%d to %d":    "%d 到 %d",
+	"round %d: %d groups but only %d trainees with %s %q: %s %s none":                                                                  "第 %[1]d 轮：%[2]d 个组，但 %[4]s 为 %[5]q 的学员只有 %[3]d 名：%[6]s%.0[7]s没有",
+	// groupList, built from these pieces
+	"group %s":         "第 %s 组",
+	"groups %s and %s": "第 %s 和 %s 组",
+	"no group":         "没有组",
+	"at least %d":      "至少 %d 名",
+	"%d to %d":         "%d 到 %d",
 }
