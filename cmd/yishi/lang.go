@@ -149,7 +149,7 @@ func flagUsages(fs *pflag.FlagSet, p *messages.Printer) string {
 // The errors of cobra and pflag, which they do not type, read back so
 // that they can be printed in the reader's language.
 var (
-	reUnknownCommand = regexp.MustCompile(`^unknown command ("(?:[^"\\]|\\.)*") for ("(?:[^"\\]|\\.)*")`)
+	reUnknownCommand = regexp.MustCompile(`(?s)^unknown command ("(?:[^"\\]|\\.)*") for ("(?:[^"\\]|\\.)*")(?:\n\nDid you mean this\?\n(.*))?$`)
 	reUnknownFlag    = regexp.MustCompile(`^unknown flag: (--\S+)$`)
 	reUnknownShort   = regexp.MustCompile(`^unknown shorthand flag: ('.+') in (-\S+)$`)
 	reNeedsArg       = regexp.MustCompile(`^flag needs an argument: (.+)$`)
@@ -165,6 +165,9 @@ func cobraError(err error) error {
 	if m := reUnknownCommand.FindStringSubmatch(s); m != nil {
 		cmd, _ := strconv.Unquote(m[1])
 		path, _ := strconv.Unquote(m[2])
+		if m[3] != "" {
+			return messages.Errorf("unknown command %q for %q\n\nDid you mean this?\n%s", cmd, path, m[3])
+		}
 		return messages.Errorf("unknown command %q for %q", cmd, path)
 	}
 	if m := reUnknownFlag.FindStringSubmatch(s); m != nil {
