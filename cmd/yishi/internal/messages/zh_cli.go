@@ -76,8 +76,6 @@ var zhCLI = map[string]string{
 	"Global Flags:":       "全局选项：",
 	"Use \"%s [command] --help\" for more information about a command.": "运行 \"%s [command] --help\" 查看某个命令的详细说明。",
 	" (default %s)":                       "（默认 %s）",
-	"unknown command %q for %q\n\nDid you mean this?\n%s":
-		"未知命令 %q（%q 没有这个子命令）\n\n是不是想用：\n%s",
 	"unknown command %q for %q":           "未知命令 %q（%q 没有这个子命令）",
 	"unknown flag: %s":                    "未知选项：%s",
 	"unknown shorthand flag: %s in %s":    "未知短选项：%[2]s 中的 %[1]s",
@@ -488,4 +486,13 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 
 	// cmd/yishi/validate.go
 	"one or more files": "一个或多个文件",
+
+	// cmd/yishi/lang.go
+	`unknown command %q for %q
+
+Did you mean this?
+%s`: `未知命令 %q（%q 没有这个子命令）
+
+是不是想用：
+%s`,
 }
