@@ -33,6 +33,7 @@ var zhCLI = map[string]string{
 	"assign needs --out FILE for the plan, or --dry-run": "assign 需要用 --out FILE 指定分组方案文件，或加上 --dry-run",
 	"--groups, --size and --rounds must not be negative": "--groups、--size 和 --rounds 不能是负数",
 	"give --groups or --size, not both":                  "--groups 和 --size 只能给一个",
+	"no arguments (use --scenario and --roster)":         "不带参数（请用 --scenario 和 --roster）",
 
 	// cmd/yishi/cards.go
 	"%d cards for %d trainees in %d round(s)": "%[2]d 名学员的 %[1]d 张角色卡，共 %[3]d 轮",
@@ -46,6 +47,11 @@ var zhCLI = map[string]string{
 	"--paper must be a5 or a4, not %q":    "--paper 必须是 a5 或 a4，而不是 %q",
 	"cards needs --out DIR for the cards": "cards 需要用 --out DIR 指定角色卡的文件夹",
 	"--round must not be negative":        "--round 不能是负数",
+	"%s — %s, %s\n":                       "%s — %s，%s\n",
+	"the cards":                           "角色卡",
+	"the plan":                            "分组方案",
+	"the plan's scenario":                 "分组方案的情景文件",
+	"one plan file":                       "一个分组方案文件",
 
 	// cmd/yishi/demo.go
 	"Step %d — %s":              "第 %d 步 — %s",
@@ -54,6 +60,8 @@ var zhCLI = map[string]string{
 	"ok":                        "通过",
 	"mixed groups and roles":    "混合分组与角色分配",
 	"\nwrote %d files to %s/\n": "\n已在 %[2]s/ 写出 %[1]d 个文件\n",
+	"the demo":                  "演示",
+	"no arguments":              "不带参数",
 
 	// cmd/yishi/demo_steps.go
 	"role cards and the trainer's master sheet": "角色卡和培训师总表",
@@ -63,11 +71,49 @@ var zhCLI = map[string]string{
 	"the debrief report": "复盘报告",
 	"  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n": "  在浏览器中打开 %s：各组各维度的得分、评审员的分歧，\n  以及每组的复盘引导（根据演示数据生成）\n",
 
+	// cmd/yishi/errors.go
+	"%w: %w": "%w：%w",
+
 	// cmd/yishi/internal/output/output.go
-	"internal error: folder %s was not checked": "内部错误：文件夹 %s 未经检查",
+	"internal error: folder %s was not checked":    "内部错误：文件夹 %s 未经检查",
+	"cannot write %s: it is a folder; name a file": "无法写入 %s：这是一个文件夹；请给出文件名",
+	"cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder": "无法写入 %s：%s 是符号链接，yishi 不会经由 %s 中的链接写入任何文件；请删除这个链接，或写到另一个文件夹",
+	"cannot write %s":                          "无法写入 %s",
+	"cannot write into %s":                     "无法写入 %s 中",
+	"%s: it is a file, not a folder":           "%s：这是文件，不是文件夹",
+	"%s: %s is a file, not a folder":           "%s：%s 是文件，不是文件夹",
+	"already exists":                           "已存在",
+	"is a file, not a folder":                  "是文件，不是文件夹",
+	"is a folder, not a file":                  "是文件夹，不是文件",
+	"is a symbolic link":                       "是符号链接",
+	"another yishi run is writing this folder": "另一个 yishi 正在写入这个文件夹",
+	"cannot look for the temporary files of earlier runs in %s: %s": "无法在 %s 中查找之前运行留下的临时文件：%s",
+	"cannot remove %s, left by an earlier run: %s":                  "无法删除之前运行留下的 %s：%s",
+	"%s already exists; use --force to overwrite":                   "%s 已存在；如要覆盖，请加上 --force",
+	"%s and %d more already exist; use --force to overwrite":        "%s 等（另有 %d 个）已存在；如要覆盖，请加上 --force",
+	"holds the files of another command":                            "存放着另一个命令的文件",
+	"%s already exist; use --force to overwrite":                    "%s 已存在；如要覆盖，请加上 --force",
+	"is a file this run reads":                                      "是这次运行要读取的文件",
+	"cannot write %s: %v":                                           "无法写入 %s：%v",
 
 	// cmd/yishi/internal/output/tree.go
-	"internal error: %s is not under %s": "内部错误：%s 不在 %s 之下",
+	"internal error: %s is not under %s":                                 "内部错误：%s 不在 %s 之下",
+	"%s holds the files of `%s`; write %s to another folder, such as %s": "%s 中是 `%s` 的文件；请把%s写到另一个文件夹，例如 %s",
+	"cannot look for the files of earlier runs in %s: %s":                "无法在 %s 中查找之前运行的文件：%s",
+	"%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)": "%s 中有之前运行的 %d 个文件；如要覆盖，请加上 --force（这次不再写出的文件会被删除，不会留下过时的角色卡）",
+	"cannot overwrite %s: it is %s this run reads; write %s to another folder":                                                                      "无法覆盖 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
+	"cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder":                                              "无法删除之前运行的文件 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
+	"cannot remove %s, a file of the earlier run: %s":                                                                                               "无法删除之前运行的文件 %s：%s",
+	"cannot read %s, the list of files an earlier run wrote: %s":                                                                                    "无法读取 %s（之前运行写出的文件清单）：%s",
+	"cannot lock %s for writing: %s":                                                                                                                "无法锁定 %s 以写入：%s",
+	"another yishi run":                                                                                                                             "另一个 yishi",
+	"another yishi run (pid %s on %s, since %s)":                                                                                                    "另一个 yishi（%[2]s 上的进程 %[1]s，自 %[3]s 起）",
+	"another yishi run (pid %s on %s)":                                                                                                              "另一个 yishi（%[2]s 上的进程 %[1]s）",
+	"another yishi run (pid %s, since %s)":                                                                                                          "另一个 yishi（进程 %s，自 %s 起）",
+	"another yishi run (pid %s)":                                                                                                                    "另一个 yishi（进程 %s）",
+	"another yishi run (since %s)":                                                                                                                  "另一个 yishi（自 %s 起）",
+	"%s is writing into %s; wait for it to finish, or write to another folder (if no yishi is running, remove %s)":                                  "%s 正在写入 %s；请等它结束，或写到另一个文件夹（如果没有 yishi 在运行，请删除 %s）",
+	"%s is writing into %s; wait for it to finish, or write to another folder":                                                                      "%s 正在写入 %s；请等它结束，或写到另一个文件夹",
 
 	// cmd/yishi/lang.go
 	"Examples:":           "示例：",
@@ -110,11 +156,22 @@ To load it in every new shell, write it where your shell reads completions, such
 	"Usage:":                          "用法：",
 	"[command]":                       "[command]",
 	"Aliases:":                        "别名：",
+	`unknown command %q for %q
+
+Did you mean this?
+%s`: `未知命令 %q（%q 没有这个子命令）
+
+是不是想用：
+%s`,
+
+	// cmd/yishi/new.go
+	"a subcommand: scenario": "一个子命令：scenario",
 
 	// cmd/yishi/new_scenario.go
 	"%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots": "%q 不是有效的情景编号：请只用小写字母、数字、“-”和“_”，例如 garden-plots",
 	"--language must be en or zh, not %q":                    "--language 必须是 en 或 zh，而不是 %q",
 	"wrote %s\nnext: edit it, then run: yishi validate %s\n": "已写出 %s\n下一步：编辑它，然后运行：yishi validate %s\n",
+	"the new scenario's id, such as garden-plots":            "新情景的编号，例如 garden-plots",
 
 	// cmd/yishi/review.go
 	"%w: no scores in %s":            "%w：%s 中没有评分",
@@ -128,6 +185,7 @@ To load it in every new shell, write it where your shell reads completions, such
 	"%d disagreements":               "%d 处分歧",
 	"cannot tell the report format from %q; give --format html, md, json or csv": "无法从 %q 判断报告格式；请用 --format 指定 html、md、json 或 csv",
 	"--format must be html, md, json or csv, not %q":                             "--format 必须是 html、md、json 或 csv，而不是 %q",
+	"a plan file and at least one scoresheet":                                    "一个分组方案文件和至少一份评分表",
 
 	// cmd/yishi/root.go
 	"--output must be text or json, not %q":  "--output 必须是 text 或 json，而不是 %q",
@@ -139,8 +197,12 @@ To load it in every new shell, write it where your shell reads completions, such
 	"This is a bug in yishi (an internal error): please report it with the command you ran.\n": "这是 yishi 的缺陷（内部错误）：请连同所运行的命令一起报告。\n",
 	"yishi: internal error: ": "yishi：内部错误：",
 
+	// cmd/yishi/scenarios.go
+	"a subcommand: list, show or export": "一个子命令：list、show 或 export",
+
 	// cmd/yishi/scenarios_export.go
-	"wrote %s and %s\n": "已写出 %s 和 %s\n",
+	"wrote %s and %s\n":             "已写出 %s 和 %s\n",
+	"a scenario id and a directory": "一个情景编号和一个文件夹",
 
 	// cmd/yishi/scenarios_list.go
 	"DURATION": "时长",
@@ -150,8 +212,12 @@ To load it in every new shell, write it where your shell reads completions, such
 	"ROLES":    "角色数",
 	"TITLE":    "标题",
 
+	// cmd/yishi/scenarios_show.go
+	"one scenario id or file": "一个情景编号或文件",
+
 	// cmd/yishi/schema.go
 	"no schema for %q (known: %s)": "没有 %q 的 schema（已有：%s）",
+	"scenario or rubric":           "scenario 或 rubric",
 
 	// cmd/yishi/scoresheets.go
 	"wrote %s\n":           "已写出 %s\n",
@@ -172,6 +238,8 @@ To load it in every new shell, write it where your shell reads completions, such
 	"%d warning":                     "%d 个警告",
 	"%d warnings":                    "%d 个警告",
 	"%w: %d of %d files have errors": "%w：%[3]d 个文件中有 %[2]d 个有错误",
+	"%s: %s %s (%s, %s)\n":           "%[1]s: %[3]s%[2]s（%[4]s，%[5]s）\n",
+	"one or more files":              "一个或多个文件",
 
 	// help texts
 	"language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG, else en)":             "消息和帮助的语言：zh 或 en（默认：取自 LC_ALL、LC_MESSAGES 或 LANG，否则为 en）",
@@ -399,100 +467,4 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 退出码：0 成功，1 输入有误，2 命令行用法有误，3 文件或文件夹无法写入
 （权限不足、磁盘已满、--out 指向文件、另一个 yishi 正在写入），
 4 内部错误（yishi 的缺陷）。`,
-
-	// cmd/yishi/cards.go
-	"%s — %s, %s\n":       "%s — %s，%s\n",
-	"the cards":           "角色卡",
-	"the plan":            "分组方案",
-	"the plan's scenario": "分组方案的情景文件",
-
-	// cmd/yishi/demo.go
-	"the demo": "演示",
-
-	// cmd/yishi/internal/output/output.go
-	"cannot write %s: it is a folder; name a file": "无法写入 %s：这是一个文件夹；请给出文件名",
-	"cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder": "无法写入 %s：%s 是符号链接，yishi 不会经由 %s 中的链接写入任何文件；请删除这个链接，或写到另一个文件夹",
-	"cannot write %s":                          "无法写入 %s",
-	"cannot write into %s":                     "无法写入 %s 中",
-	"%s: it is a file, not a folder":           "%s：这是文件，不是文件夹",
-	"%s: %s is a file, not a folder":           "%s：%s 是文件，不是文件夹",
-	"already exists":                           "已存在",
-	"is a file, not a folder":                  "是文件，不是文件夹",
-	"is a folder, not a file":                  "是文件夹，不是文件",
-	"is a symbolic link":                       "是符号链接",
-	"another yishi run is writing this folder": "另一个 yishi 正在写入这个文件夹",
-	"cannot look for the temporary files of earlier runs in %s: %s": "无法在 %s 中查找之前运行留下的临时文件：%s",
-	"cannot remove %s, left by an earlier run: %s":                  "无法删除之前运行留下的 %s：%s",
-	"%s already exists; use --force to overwrite":                   "%s 已存在；如要覆盖，请加上 --force",
-	"%s and %d more already exist; use --force to overwrite":        "%s 等（另有 %d 个）已存在；如要覆盖，请加上 --force",
-	"holds the files of another command":                            "存放着另一个命令的文件",
-	"%s already exist; use --force to overwrite":                    "%s 已存在；如要覆盖，请加上 --force",
-	"is a file this run reads":                                      "是这次运行要读取的文件",
-	"cannot write %s: %v":                                           "无法写入 %s：%v",
-
-	// cmd/yishi/internal/output/tree.go
-	"%s holds the files of `%s`; write %s to another folder, such as %s":                                                                            "%s 中是 `%s` 的文件；请把%s写到另一个文件夹，例如 %s",
-	"cannot look for the files of earlier runs in %s: %s":                                                                                           "无法在 %s 中查找之前运行的文件：%s",
-	"%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)": "%s 中有之前运行的 %d 个文件；如要覆盖，请加上 --force（这次不再写出的文件会被删除，不会留下过时的角色卡）",
-	"cannot overwrite %s: it is %s this run reads; write %s to another folder":                                                                      "无法覆盖 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
-	"cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder":                                              "无法删除之前运行的文件 %s：它是这次运行要读取的%s；请把%s写到另一个文件夹",
-	"cannot remove %s, a file of the earlier run: %s":                                                                                               "无法删除之前运行的文件 %s：%s",
-	"cannot read %s, the list of files an earlier run wrote: %s":                                                                                    "无法读取 %s（之前运行写出的文件清单）：%s",
-	"cannot lock %s for writing: %s":                                                                                                                "无法锁定 %s 以写入：%s",
-	"another yishi run":                                                                                                                             "另一个 yishi",
-	"another yishi run (pid %s on %s, since %s)":                                                                                                    "另一个 yishi（%[2]s 上的进程 %[1]s，自 %[3]s 起）",
-	"another yishi run (pid %s on %s)":                                                                                                              "另一个 yishi（%[2]s 上的进程 %[1]s）",
-	"another yishi run (pid %s, since %s)":                                                                                                          "另一个 yishi（进程 %s，自 %s 起）",
-	"another yishi run (pid %s)":                                                                                                                    "另一个 yishi（进程 %s）",
-	"another yishi run (since %s)":                                                                                                                  "另一个 yishi（自 %s 起）",
-	"%s is writing into %s; wait for it to finish, or write to another folder (if no yishi is running, remove %s)":                                  "%s 正在写入 %s；请等它结束，或写到另一个文件夹（如果没有 yishi 在运行，请删除 %s）",
-	"%s is writing into %s; wait for it to finish, or write to another folder":                                                                      "%s 正在写入 %s；请等它结束，或写到另一个文件夹",
-
-	// cmd/yishi/validate.go
-	"%s: %s %s (%s, %s)\n": "%[1]s: %[3]s%[2]s（%[4]s，%[5]s）\n",
-
-	// cmd/yishi/errors.go
-	"%w: %w": "%w：%w",
-
-	// cmd/yishi/assign.go
-	"no arguments (use --scenario and --roster)": "不带参数（请用 --scenario 和 --roster）",
-
-	// cmd/yishi/cards.go
-	"one plan file": "一个分组方案文件",
-
-	// cmd/yishi/demo.go
-	"no arguments": "不带参数",
-
-	// cmd/yishi/new.go
-	"a subcommand: scenario": "一个子命令：scenario",
-
-	// cmd/yishi/new_scenario.go
-	"the new scenario's id, such as garden-plots": "新情景的编号，例如 garden-plots",
-
-	// cmd/yishi/review.go
-	"a plan file and at least one scoresheet": "一个分组方案文件和至少一份评分表",
-
-	// cmd/yishi/scenarios.go
-	"a subcommand: list, show or export": "一个子命令：list、show 或 export",
-
-	// cmd/yishi/scenarios_export.go
-	"a scenario id and a directory": "一个情景编号和一个文件夹",
-
-	// cmd/yishi/scenarios_show.go
-	"one scenario id or file": "一个情景编号或文件",
-
-	// cmd/yishi/schema.go
-	"scenario or rubric": "scenario 或 rubric",
-
-	// cmd/yishi/validate.go
-	"one or more files": "一个或多个文件",
-
-	// cmd/yishi/lang.go
-	`unknown command %q for %q
-
-Did you mean this?
-%s`: `未知命令 %q（%q 没有这个子命令）
-
-是不是想用：
-%s`,
 }
