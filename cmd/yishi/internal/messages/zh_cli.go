@@ -241,6 +241,11 @@ Did you mean this?
 	"%s: %s %s (%s, %s)\n":           "%[1]s: %[3]s%[2]s（%[4]s，%[5]s）\n",
 	"one or more files":              "一个或多个文件",
 
+	// cmd/yishi/version.go
+	"yishi %s (commit %s, modified) %s\n": "yishi %s（提交 %s，有未提交的改动）%s\n",
+	"yishi %s (commit %s) %s\n":           "yishi %s（提交 %s）%s\n",
+	"yishi %s %s\n":                       "yishi %s %s\n",
+
 	// help texts
 	"language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG, else en)":             "消息和帮助的语言：zh 或 en（默认：取自 LC_ALL、LC_MESSAGES 或 LANG，否则为 en）",
 	"output format for the terminal: text or json":                                                             "终端输出的格式：text 或 json",
