@@ -244,6 +244,26 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where = scenario.Msg("round %d, group %d", u.Round, u.Group)
 		}
-		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, trusted(io.P.FromEnglish(terminalSafe(u.Rule))), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
+		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, ruleWord(u.Rule), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
 	}
+}
+
+// ruleWord is the name of a hard rule a plan could not keep, as the plan
+// writes it, for the reader.
+func ruleWord(rule string) scenario.Message {
+	switch rule {
+	case "size":
+		return scenario.Msg("size")
+	case "keep-apart":
+		return scenario.Msg("keep-apart")
+	case "keep-together":
+		return scenario.Msg("keep-together")
+	case "quota":
+		return scenario.Msg("quota")
+	case "need":
+		return scenario.Msg("need")
+	case "role":
+		return scenario.Msg("role")
+	}
+	return scenario.Msg("%s", rule)
 }

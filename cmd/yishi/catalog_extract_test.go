@@ -46,15 +46,16 @@ var contentPrinters = map[string]bool{
 // they print a message whose format was checked where it was made, or a
 // help text checked by [TestHelpTexts], or they are not about messages.
 var renderers = map[string]bool{
-	"cmd/yishi/internal/messages/messages.go:Message": true, // renders a scenario.Message
-	"scenario/message.go:Plural":                      true, // picks one of its two literal formats
-	"cmd/yishi/iostreams.go:T":                        true, // passes its text on
-	"cmd/yishi/root.go:exactArgs":                     true, // its what, checked at its calls
-	"cmd/yishi/root.go:minArgs":                       true,
-	"cmd/yishi/lang.go:localize":                      true, // cobra's texts, checked by TestHelpTexts
-	"cmd/yishi/lang.go:localizeFlags":                 true, // flags' usage, checked by TestHelpTexts
-	"roles/grouping/state.go:add":                     true, // catAttr.add: a count, not a message
-	"roles/grouping/state.go:place":                   true,
+	"cmd/yishi/internal/messages/messages.go:Message":    true, // renders a scenario.Message
+	"cmd/yishi/internal/messages/messages.go:Diagnostic": true, // renders a diagnostic's Message
+	"scenario/message.go:Plural":                         true, // picks one of its two literal formats
+	"cmd/yishi/iostreams.go:T":                           true, // passes its text on
+	"cmd/yishi/root.go:exactArgs":                        true, // its what, checked at its calls
+	"cmd/yishi/root.go:minArgs":                          true,
+	"cmd/yishi/lang.go:localize":                         true, // cobra's texts, checked by TestHelpTexts
+	"cmd/yishi/lang.go:localizeFlags":                    true, // flags' usage, checked by TestHelpTexts
+	"roles/grouping/state.go:add":                        true, // catAttr.add: a count, not a message
+	"roles/grouping/state.go:place":                      true,
 }
 
 // stdPackages are package names whose Errorf and Sprintf are not ours.

@@ -276,9 +276,23 @@ func (p *Printer) Message(m scenario.Message) string {
 
 // Diagnostic is the text of d in the printer's language: its Text when it
 // has one, else its English Message.
+//
+// A format with no words ("%s: %s") is a message another package joined
+// from English texts before handing it over; its text arguments are read
+// back with [Printer.FromEnglish].
 func (p *Printer) Diagnostic(d scenario.Diagnostic) string {
 	if d.Text.Format == "" {
 		return p.FromEnglish(d.Message)
+	}
+	if p.lang != English && !HasWords(d.Text.Format) {
+		args := make([]any, len(d.Text.Args))
+		for i, a := range d.Text.Args {
+			if s, ok := a.(string); ok {
+				a = p.FromEnglish(s)
+			}
+			args[i] = a
+		}
+		return p.Sprintf(d.Text.Format, args...)
 	}
 	return p.Message(d.Text)
 }

@@ -108,6 +108,10 @@ func compilePatterns() {
 				case i+1 < len(vs) && k[v.end:vs[i+1].start] == " ":
 					// "%s %s": words then a word; the first takes all but the last.
 					b.WriteString(`(.+)`)
+				case i == 0 && v.start == 0, i == len(vs)-1 && v.end == len(k):
+					// A text at either end holds no other text joined to it
+					// by "; " or a new line: those are split first.
+					b.WriteString(`((?:[^;\n]|;[^ \n])+?)`)
 				default:
 					b.WriteString(`(.+?)`)
 				}
@@ -180,7 +184,44 @@ func (p *Printer) fromEnglish(s string, depth int) string {
 		t, _ := Lookup(p.lang, pt.key)
 		return substitute(t, vals)
 	}
+	if depth < 4 {
+		if t, ok := p.fromEnglishParts(s, depth); ok {
+			return t
+		}
+	}
 	return s
+}
+
+// fromEnglishParts translates a text that is several texts joined, as
+// packages join problems: by lines, by "; " and by a "head: rest". It
+// reports false when no part was translated.
+func (p *Printer) fromEnglishParts(s string, depth int) (string, bool) {
+	for _, sep := range []struct{ en, zh string }{{"\n  ", "\n  "}, {"; ", "；"}} {
+		if !strings.Contains(s, sep.en) {
+			continue
+		}
+		parts := strings.Split(s, sep.en)
+		changed := false
+		for i, part := range parts {
+			if t := p.fromEnglish(part, depth+1); t != part {
+				parts[i], changed = t, true
+			}
+		}
+		if changed {
+			return strings.Join(parts, sep.zh), true
+		}
+	}
+	if head, rest, ok := strings.Cut(s, ": "); ok {
+		h, r := p.fromEnglish(head, depth+1), p.fromEnglish(rest, depth+1)
+		if h != head || r != rest {
+			sep := ": "
+			if h != head {
+				sep = "："
+			}
+			return h + sep + r, true
+		}
+	}
+	return "", false
 }
 
 // isWord reports whether s is one word of ASCII letters, digits, '-' and

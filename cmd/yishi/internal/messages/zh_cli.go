@@ -34,6 +34,11 @@ var zhCLI = map[string]string{
 	"--groups, --size and --rounds must not be negative": "--groups、--size 和 --rounds 不能是负数",
 	"give --groups or --size, not both":                  "--groups 和 --size 只能给一个",
 	"no arguments (use --scenario and --roster)":         "不带参数（请用 --scenario 和 --roster）",
+	"size":          "人数",
+	"keep-apart":    "不同组",
+	"keep-together": "同组",
+	"quota":         "配额",
+	"need":          "角色需求",
 
 	// cmd/yishi/cards.go
 	"%d cards for %d trainees in %d round(s)": "%[2]d 名学员的 %[1]d 张角色卡，共 %[3]d 轮",

@@ -33,4 +33,31 @@ var zhDomain = map[string]string{
 	"no group":         "没有组",
 	"at least %d":      "至少 %d 名",
 	"%d to %d":         "%d 到 %d",
+
+	// roles/assign.go and roles/feasible.go: why a roster cannot be grouped
+	"%s in %s gives %s":                      "%s分成 %s，%s",
+	"groups of %s":                           "每组 %s 人",
+	"a group of %s":                          "一个 %s 人的组",
+	"%s, below the scenario's minimum of %d": "%s，少于情景规定的每组最少 %d 人",
+	"%s in %s gives %s, above the scenario's maximum of %d":                                                                            "%s分成 %s，%s，超过情景规定的每组最多 %d 人",
+	"the scenario's roles need %d members in every group, but %s":                                                                      "情景的角色每组需要 %d 人，但%s",
+	"the scenario's required roles take %d members, more than its maximum group of %d; raise grouping.size.max or require fewer roles": "情景的必需角色要占 %d 人，超过了它最大的组 %d 人；请提高 grouping.size.max，或减少必需的角色",
+	"%s cannot form a group: the scenario's groups have at least %d members; add at least %s or %s":                                    "%s组不成一个组：情景的每组至少 %d 人；请至少再增加%s，或%s",
+	"lower grouping.size.min":                         "降低 grouping.size.min",
+	"lower grouping.size.min and require fewer roles": "降低 grouping.size.min 并减少必需的角色",
+	"require fewer roles":                             "减少必需的角色",
+	"ask for %s":                                      "请分成 %s",
+	"ask for %d to %d groups":                         "请分成 %d 到 %d 个组",
+	"%s do not split into groups of %d to %d: %s would hold %s and %s would hold %s; change the number of trainees or raise grouping.size.max":                                    "%s无法分成每组 %d 到 %d 人的组：分成%s每组 %s 人，分成%s每组 %s 人；请调整学员人数，或提高 grouping.size.max",
+	"grouping.mix names %q, but the roster %s has no such column (columns: %s)":                                                                                                   "grouping.mix 指定了 %q，但学员名单 %s 中没有这一列（已有的列：%s）",
+	"grouping.require names %q, but the roster %s has no such column":                                                                                                             "grouping.require 指定了 %q，但学员名单 %s 中没有这一列",
+	"every group needs at least %d trainees with %s %q, but the roster has none":                                                                                                  "每组至少需要 %d 名 %s 为 %q 的学员，但学员名单中一个也没有",
+	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
+	"%s must share a group with %s through the together column, but one avoids the other":                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
+	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota":                            "每组至少需要 %[1]d 名 %[2]s 为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；请减少分组数或降低配额",
+	"every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background": "每组需要 %[1]d 名%[2]s（%[3]s），%[5]d 个组合计 %[4]d 名，但只有 %[6]d 名学员可以扮演：这个角色不由%[7]s扮演；请减少分组数或修改这个角色的 avoid_background",
+	"and %d more": "另有 %d 名",
+
+	// roles/roster/build.go: what to do with an unknown background
+	"add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster": "请把它加到情景的背景类别中（作为它所指类别的别名），或改正学员名单",
 }
