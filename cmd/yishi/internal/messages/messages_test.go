@@ -120,3 +120,24 @@ func TestFromEnglishPieces(t *testing.T) {
 	assert.Equal(t, `第 2 轮：5 个组，但 background 为 "x" 的学员只有 3 名：第 1, 2 和 4 组没有`,
 		zh.FromEnglish(`round 2: 5 groups but only 3 trainees with background "x": groups 1, 2 and 4 have none`))
 }
+
+// Problems joined with "; " or new lines, after a "head: ", are read back
+// one by one.
+func TestFromEnglishJoined(t *testing.T) {
+	zh := For(Chinese)
+	err := fmt.Errorf("%w: %s; %s", scenario.ErrInvalid, "30 trainees in 10 groups gives groups of 3, below the scenario's minimum of 5", "ask for 4 to 6 groups")
+	assert.Equal(t, "输入有误：30 名学员分成 10 个组，每组 3 人，少于情景规定的每组最少 5 人；请分成 4 到 6 个组", zh.Error(err))
+	assert.Equal(t, err.Error(), For(English).Error(err))
+}
+
+// A diagnostic another package joined from English texts ("%s: %s") has
+// its texts read back; one with words in its format is printed from it.
+func TestDiagnosticJoined(t *testing.T) {
+	zh := For(Chinese)
+	var diags scenario.Diagnostics
+	diags.Errorf(scenario.Pos{File: "r.csv", Line: 3}, "%s: %s", "cell C3 (unit)", "missing unit (the trainee's community or village)")
+	diags.Errorf(scenario.Pos{File: "r.csv", Line: 4}, "%s: %s", "a name", "some data")
+	assert.Equal(t, "单元格 C3（unit）: 缺少社区（学员所在的社区或村）", zh.Diagnostic(diags[0]))
+	assert.Equal(t, "a name: some data", zh.Diagnostic(diags[1]))
+	assert.Equal(t, "cell C3 (unit): missing unit (the trainee's community or village)", For(English).Diagnostic(diags[0]))
+}
