@@ -333,14 +333,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			for j, f := range fields {
 				names[j] = f.name
 			}
-			msg := fmt.Sprintf("unknown key %q in %s", k.Value, displayPath(path))
 			if s := Suggest(k.Value, names); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				d.errorf(k, "unknown key %q in %s (did you mean %q?)", k.Value, displayPath(path), s)
 				if !given[s] {
 					d.failed[joinPath(path, s)] = true // the value is there, under a misspelt key
 				}
+			} else {
+				d.errorf(k, "unknown key %q in %s", k.Value, displayPath(path))
 			}
-			d.errorf(k, "%s", msg)
 			continue
 		}
 		sub := joinPath(path, k.Value)

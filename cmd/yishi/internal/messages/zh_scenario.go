@@ -26,6 +26,8 @@ var zhScenario = map[string]string{
 	"a mapping":                           "映射",
 	"a list":                              "列表",
 	"nothing":                             "空值",
+	"unknown key %q in %s (did you mean %q?)": "%[2]s 中的未知键 %[1]q（是不是 %[3]q？）",
+	"unknown key %q in %s":                    "%[2]s 中的未知键 %[1]q",
 
 	// scenario/diagnostic.go
 	"invalid input": "输入有误",
@@ -63,6 +65,14 @@ var zhScenario = map[string]string{
 	// scenario/syntax.go
 	"invalid UTF-8 byte 0x%02X; save the file as UTF-8, not GBK or GB18030": "无效的 UTF-8 字节 0x%02X；请把文件保存为 UTF-8，而不是 GBK 或 GB18030",
 	"a second YAML document (after ---); a yishi file holds one document":   "出现了第二个 YAML 文档（在 --- 之后）；一个 yishi 文件只有一个文档",
+	"YAML syntax: %s": "YAML 语法错误：%s",
+	"YAML syntax: the quoted text that opens here does not close on its line; close it with %s; YAML read on to line %d and found: %s": "YAML 语法错误：这里开始的引号文本没有在本行结束；请用 %s 结束它；YAML 一直读到第 %d 行，发现：%s",
+	"YAML syntax: the quoted text that opens here never ends; close it with %s":                                                        "YAML 语法错误：这里开始的引号文本一直没有结束；请用 %s 结束它",
+	"YAML syntax: %s in the list that opens here":                                                                                      "YAML 语法错误：这里开始的列表中 %s",
+	"YAML syntax: %s in the mapping that opens here":                                                                                   "YAML 语法错误：这里开始的映射中 %s",
+	"YAML syntax: %s (is this line indented more than the key above it? a value holding \": \" needs quotes)":                          "YAML 语法错误：%s（这一行是否比上面的键缩进得更多？含有 \": \" 的值需要加引号）",
+	"YAML syntax: %s (YAML cannot be indented with tabs; use spaces)":                                                                  "YAML 语法错误：%s（YAML 不能用制表符缩进；请用空格）",
+	"YAML syntax: control character U+%04X is not allowed; remove it":                                                                  "YAML 语法错误：不允许控制字符 U+%04X；请删除",
 
 	// scenario/text.go
 	"%s: expected text or {en: ..., zh: ...}, got %s":  "%s：应为文本或 {en: ..., zh: ...}，实际是%s",
@@ -150,8 +160,13 @@ var zhScenario = map[string]string{
 	"%s%s: unknown %s %q":                    "%s%s：未知%s %q",
 
 	// scenarios/scenarios.go
-	"no template in language %q (use en or zh)":    "没有 %q 语言的模板（请用 en 或 zh）",
-	"no bundled rubric %q (bundled: %s)":           "没有内置评分量表 %q（内置的有：%s）",
-	"bundled rubric %q is invalid: %w":             "内置评分量表 %q 无效：%w",
-	"%s; `yishi scenarios list` shows the library": "%s；`yishi scenarios list` 可列出情景库",
+	"no template in language %q (use en or zh)":                                           "没有 %q 语言的模板（请用 en 或 zh）",
+	"no bundled rubric %q (bundled: %s)":                                                  "没有内置评分量表 %q（内置的有：%s）",
+	"bundled rubric %q is invalid: %w":                                                    "内置评分量表 %q 无效：%w",
+	"no bundled scenario %q (did you mean %q?); `yishi scenarios list` shows the library": "没有内置情景 %q（是不是 %q？）；`yishi scenarios list` 可列出情景库",
+	"no bundled scenario %q; `yishi scenarios list` shows the library":                    "没有内置情景 %q；`yishi scenarios list` 可列出情景库",
+
+	// scenarios/validate.go
+	"kind: unknown kind %q (did you mean %q?)":                    "kind：未知类型 %q（是不是 %q？）",
+	"kind: %q is not a kind yishi validates (scenario or rubric)": "kind：%q 不是 yishi 可校验的类型（scenario 或 rubric）",
 }
