@@ -66,12 +66,24 @@ type trusted string
 // Every string, error and Stringer argument is shown safely, except
 // [trusted] ones.
 func (s *streams) printf(format string, args ...any) {
-	fmt.Fprint(s.Out, s.printer().Sprintf(format, s.safeArgs(args)...))
+	fmt.Fprint(s.Out, s.sprintf(format, args...))
 }
 
 // eprintf is printf for messages on ErrOut.
 func (s *streams) eprintf(format string, args ...any) {
-	fmt.Fprint(s.ErrOut, s.printer().Sprintf(format, s.safeArgs(args)...))
+	fmt.Fprint(s.ErrOut, s.sprintf(format, args...))
+}
+
+// sprintf formats for printf and paint. English is fmt's own, which also
+// lets go vet check every call's format and arguments.
+func (s *streams) sprintf(format string, args ...any) string {
+	// In place, so that vet sees args passed on as they came: each call
+	// gives sprintf a slice of its own.
+	copy(args, s.safeArgs(args))
+	if s.printer().Language() == messages.English {
+		return fmt.Sprintf(format, args...)
+	}
+	return s.printer().Sprintf(format, args...)
 }
 
 // T is a text of yishi's own with no arguments, such as a table heading,
@@ -139,7 +151,7 @@ const (
 // language, as printf does, and wraps it in an ANSI colour when colour is
 // on there.
 func (s *streams) paint(color string, format string, args ...any) trusted {
-	text := trusted(s.printer().Sprintf(format, s.safeArgs(args)...))
+	text := trusted(s.sprintf(format, args...))
 	if !s.Color {
 		return text
 	}
@@ -148,7 +160,7 @@ func (s *streams) paint(color string, format string, args ...any) trusted {
 
 // paintOut is paint for text meant for Out.
 func (s *streams) paintOut(color string, format string, args ...any) trusted {
-	text := trusted(s.printer().Sprintf(format, s.safeArgs(args)...))
+	text := trusted(s.sprintf(format, args...))
 	if !s.ColorOut {
 		return text
 	}
