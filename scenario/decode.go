@@ -177,16 +177,16 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string) {
 
 // decodeScalar stores text, a number or a boolean.
 func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
-	var want string
+	var want Message
 	switch v.Kind() {
 	case reflect.String:
-		want = "text"
+		want = Msg("text")
 	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Uint32:
-		want = "a whole number"
+		want = Msg("a whole number")
 	case reflect.Float64, reflect.Float32:
-		want = "a number"
+		want = Msg("a number")
 	case reflect.Bool:
-		want = "true or false"
+		want = Msg("true or false")
 	default:
 		panic(fmt.Sprintf("scenario: decoder cannot store into %s", v.Type()))
 	}
@@ -204,14 +204,14 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 	case reflect.Int, reflect.Int64, reflect.Int32:
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.numberErrorf(n, path, err, "a whole number")
+			d.numberErrorf(n, path, err, Msg("a whole number"))
 			return
 		}
 		v.SetInt(i)
 	case reflect.Uint, reflect.Uint64, reflect.Uint32:
 		u, err := strconv.ParseUint(strings.ReplaceAll(n.Value, "_", ""), 10, v.Type().Bits())
 		if err != nil {
-			d.numberErrorf(n, path, err, "a whole number of zero or more")
+			d.numberErrorf(n, path, err, Msg("a whole number of zero or more"))
 			return
 		}
 		v.SetUint(u)
@@ -221,7 +221,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 			err = strconv.ErrSyntax // "NaN" and "Inf" are no weight or score a person means
 		}
 		if err != nil {
-			d.numberErrorf(n, path, err, "a number")
+			d.numberErrorf(n, path, err, Msg("a number"))
 			return
 		}
 		v.SetFloat(f)
@@ -238,13 +238,13 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 // numberErrorf reports a number that could not be read: one too large
 // for any sum (such as 99999999999999999999) as past what a drill can
 // use, anything else as not the number wanted.
-func (d *decoder) numberErrorf(n *yaml.Node, path string, err error, want string) {
+func (d *decoder) numberErrorf(n *yaml.Node, path string, err error, want Message) {
 	if errors.Is(err, strconv.ErrRange) {
-		how := "more"
 		if strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
-			how = "less"
+			d.typeErrorf(n, path, "%s: %s is less than a drill can use", displayPath(path), n.Value)
+		} else {
+			d.typeErrorf(n, path, "%s: %s is more than a drill can use", displayPath(path), n.Value)
 		}
-		d.typeErrorf(n, path, "%s: %s is %s than a drill can use", displayPath(path), n.Value, how)
 		return
 	}
 	d.typeErrorf(n, path, "%s: expected %s, got %q", displayPath(path), want, n.Value)
@@ -333,14 +333,14 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			for j, f := range fields {
 				names[j] = f.name
 			}
-			msg := fmt.Sprintf("unknown key %q in %s", k.Value, displayPath(path))
 			if s := Suggest(k.Value, names); s != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", s)
+				d.errorf(k, "unknown key %q in %s (did you mean %q?)", k.Value, displayPath(path), s)
 				if !given[s] {
 					d.failed[joinPath(path, s)] = true // the value is there, under a misspelt key
 				}
+			} else {
+				d.errorf(k, "unknown key %q in %s", k.Value, displayPath(path))
 			}
-			d.errorf(k, "%s", msg)
 			continue
 		}
 		sub := joinPath(path, k.Value)
@@ -363,16 +363,16 @@ func displayPath(path string) string {
 	return path
 }
 
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) Message {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return Msg("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return Msg("a list")
 	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		return Msg("%q", n.Value)
 	}
-	return "nothing"
+	return Msg("nothing")
 }
 
 // Suggest returns the candidate closest to s by edit distance, or "" when

@@ -171,7 +171,7 @@ func FileError(err error) string {
 func checkVersion(file string, root *yaml.Node, kind string, diags *Diagnostics) bool {
 	pos := Pos{File: file, Line: root.Line, Col: root.Column}
 	if root.Kind != yaml.MappingNode {
-		diags.Errorf(pos, "expected a %s: a mapping of keys to values starting with `version: %d`", kind, Version)
+		diags.Errorf(pos, "expected a %s: a mapping of keys to values starting with `version: %d`", kindWord(kind), Version)
 		return false
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -185,8 +185,19 @@ func checkVersion(file string, root *yaml.Node, kind string, diags *Diagnostics)
 		}
 		return true
 	}
-	diags.Errorf(pos, "version: missing; a %s file starts with `version: %d`", kind, Version)
+	diags.Errorf(pos, "version: missing; a %s file starts with `version: %d`", kindWord(kind), Version)
 	return false
+}
+
+// kindWord names a kind of file in words, for messages.
+func kindWord(kind string) Message {
+	switch kind {
+	case KindScenario:
+		return Msg("scenario")
+	case KindRubric:
+		return Msg("rubric")
+	}
+	return Msg("%s", kind)
 }
 
 func posOf(m map[string]Pos, fallback Pos, path string) Pos {

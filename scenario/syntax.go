@@ -3,7 +3,6 @@ package scenario
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -43,7 +42,7 @@ func parseDocument(file string, data []byte, diags *Diagnostics) *yaml.Node {
 			return nil
 		}
 		pos, msg := syntaxError(file, data, err)
-		diags.Errorf(pos, "%s", msg)
+		diags.Add(pos, SeverityError, msg)
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -129,16 +128,17 @@ var parserProblems = map[string]bool{
 // yaml.v3 gives at best a line, and for a problem that started on the
 // first line (a quote or a bracket opened there) the end of the file
 // instead; the place is found again here, in characters.
-func syntaxError(file string, data []byte, err error) (Pos, string) {
+func syntaxError(file string, data []byte, err error) (Pos, Message) {
 	problem, line := yamlProblem(err)
 	if parserProblems[problem] {
 		line++
 	}
-	msg := "YAML syntax: " + problem
+	// The problem is yaml.v3's own English, kept as it says it.
+	msg := Msg("YAML syntax: %s", problem)
 	col := 0
 	if problem != "found unexpected end of stream" && problem != "control characters are not allowed" {
 		if k, c, quote := openQuoteAbove(data, line); k > 0 {
-			return Pos{File: file, Line: k, Col: c}, fmt.Sprintf("YAML syntax: the quoted text that opens here does not close on its line; close it with %s; YAML read on to line %d and found: %s", quote, line, problem)
+			return Pos{File: file, Line: k, Col: c}, Msg("YAML syntax: the quoted text that opens here does not close on its line; close it with %s; YAML read on to line %d and found: %s", quote, line, problem)
 		}
 	}
 	switch {
@@ -146,32 +146,32 @@ func syntaxError(file string, data []byte, err error) (Pos, string) {
 		line = openingLine(data, line, false)
 		if c, quote := unclosedQuote(lineText(data, line)); c > 0 {
 			col = c
-			msg = "YAML syntax: the quoted text that opens here never ends; close it with " + quote
+			msg = Msg("YAML syntax: the quoted text that opens here never ends; close it with %s", quote)
 		}
 	case problem == "did not find expected ',' or ']'" || problem == "did not find expected ',' or '}'":
 		line = openingLine(data, line, true)
-		open, what := '[', "list"
+		open, in := '[', Msg("YAML syntax: %s in the list that opens here", problem)
 		if strings.HasSuffix(problem, "'}'") {
-			open, what = '{', "mapping"
+			open, in = '{', Msg("YAML syntax: %s in the mapping that opens here", problem)
 		}
 		if c := lastUnclosed(lineText(data, line), open); c > 0 {
 			col = c
-			msg += " in the " + what + " that opens here"
+			msg = in
 		}
 	case problem == "mapping values are not allowed in this context":
 		col = confirmColumn(data, line, problem, func(r rune, next string) bool {
 			return r == ':' && (next == "" || next[0] == ' ' || next[0] == '\t')
 		})
-		msg += ` (is this line indented more than the key above it? a value holding ": " needs quotes)`
+		msg = Msg(`YAML syntax: %s (is this line indented more than the key above it? a value holding ": " needs quotes)`, problem)
 	case problem == "found character that cannot start any token" || strings.HasPrefix(problem, "found a tab character"):
 		col = confirmColumn(data, line, problem, func(r rune, _ string) bool { return r == '\t' || r == '@' || r == '`' })
 		if bytes.Contains(data, []byte("\n\t")) || bytes.HasPrefix(data, []byte("\t")) {
-			msg += " (YAML cannot be indented with tabs; use spaces)"
+			msg = Msg("YAML syntax: %s (YAML cannot be indented with tabs; use spaces)", problem)
 		}
 	case problem == "control characters are not allowed":
 		if at := bytes.IndexFunc(data, isControl); at >= 0 {
 			r, _ := utf8.DecodeRune(data[at:])
-			return posAt(file, data, at), fmt.Sprintf("YAML syntax: control character U+%04X is not allowed; remove it", r)
+			return posAt(file, data, at), Msg("YAML syntax: control character U+%04X is not allowed; remove it", r)
 		}
 	case strings.HasPrefix(problem, "unknown anchor"):
 		if m := unknownAnchor.FindStringSubmatch(problem); m != nil {

@@ -46,7 +46,7 @@ func (c checker) reported(path string) bool {
 }
 
 // required reports a missing or blank text value.
-func (c checker) required(path, value, what string) bool {
+func (c checker) required(path, value string, what Message) bool {
 	if c.reported(path) {
 		return false
 	}
@@ -59,7 +59,7 @@ func (c checker) required(path, value, what string) bool {
 
 // id checks an identifier's form and that it is not a duplicate among seen.
 func (c checker) id(path, value string, seen map[string]string) {
-	if !c.required(path, value, "id") {
+	if !c.required(path, value, Msg("id")) {
 		return
 	}
 	if !idPattern.MatchString(value) {
@@ -73,17 +73,17 @@ func (c checker) id(path, value string, seen map[string]string) {
 }
 
 // ref checks that value names one of known, suggesting the closest.
-func (c checker) ref(path, value, what string, known []string) bool {
+func (c checker) ref(path, value string, what Message, known []string) bool {
 	if slices.Contains(known, value) {
 		return true
 	}
-	msg := fmt.Sprintf("%s%s: unknown %s %q", c.prefix, path, what, value)
 	if s := Suggest(value, known); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
+		c.errorf(path, "%s%s: unknown %s %q (did you mean %q?)", c.prefix, path, what, value, s)
 	} else if len(known) > 0 && len(known) <= 12 {
-		msg += fmt.Sprintf(" (known: %s)", strings.Join(known, ", "))
+		c.errorf(path, "%s%s: unknown %s %q (known: %s)", c.prefix, path, what, value, strings.Join(known, ", "))
+	} else {
+		c.errorf(path, "%s%s: unknown %s %q", c.prefix, path, what, value)
 	}
-	c.errorf(path, "%s", msg)
 	return false
 }
 
@@ -110,12 +110,12 @@ func validateHead(s *Scenario, c checker) {
 		c.errorf("kind", "kind: expected %q, got %q", KindScenario, s.Kind)
 	}
 	c.id("id", s.ID, map[string]string{})
-	c.required("title", s.Title, "title")
-	if c.required("language", s.Language, "language (en or zh)") {
-		c.ref("language", s.Language, "language", Languages)
+	c.required("title", s.Title, Msg("title"))
+	if c.required("language", s.Language, Msg("language (en or zh)")) {
+		c.ref("language", s.Language, Msg("language"), Languages)
 	}
-	if c.required("method", s.Method, "method") {
-		c.ref("method", s.Method, "method", Methods)
+	if c.required("method", s.Method, Msg("method")) {
+		c.ref("method", s.Method, Msg("method"), Methods)
 	}
 	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
@@ -125,13 +125,13 @@ func validateHead(s *Scenario, c checker) {
 }
 
 func validateIssue(s *Scenario, c checker) {
-	c.required("issue.background", s.Issue.Background, "background of the issue")
-	c.required("issue.focus_question", s.Issue.FocusQuestion, "focus question")
+	c.required("issue.background", s.Issue.Background, Msg("background of the issue"))
+	c.required("issue.focus_question", s.Issue.FocusQuestion, Msg("focus question"))
 	if len(s.Issue.PublicFacts) == 0 {
 		c.warnf("issue.public_facts", "issue.public_facts: no public facts; trainees will argue without a shared basis")
 	}
 	for i, f := range s.Issue.PublicFacts {
-		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, "fact")
+		c.required(fmt.Sprintf("issue.public_facts[%d]", i), f, Msg("fact"))
 	}
 }
 
@@ -147,18 +147,18 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 	for i, p := range s.Agenda {
 		path := fmt.Sprintf("agenda[%d]", i)
 		c.id(path+".id", p.ID, phaseIDs)
-		c.required(path+".title", p.Title, "title")
+		c.required(path+".title", p.Title, Msg("title"))
 		if p.Minutes <= 0 {
 			c.errorf(path+".minutes", "%s.minutes: a phase needs a timebox of at least 1 minute", path)
 		} else if !c.atMost(path+".minutes", p.Minutes, MaxPhaseMinutes) {
 			timeboxes = false
 		}
 		if p.LedBy != "" {
-			c.ref(path+".led_by", p.LedBy, "role", roleIDs)
+			c.ref(path+".led_by", p.LedBy, Msg("role"), roleIDs)
 		}
 		for j, d := range p.Dimensions {
 			if dims != nil {
-				c.ref(fmt.Sprintf("%s.dimensions[%d]", path, j), d, "rubric dimension", dims)
+				c.ref(fmt.Sprintf("%s.dimensions[%d]", path, j), d, Msg("rubric dimension"), dims)
 			}
 		}
 	}
@@ -193,13 +193,13 @@ func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 			c.errorf(path+".to", "%s.to: name the roles who receive this inject", path)
 		}
 		for j, r := range in.To {
-			c.ref(fmt.Sprintf("%s.to[%d]", path, j), r, "role", roleIDs)
+			c.ref(fmt.Sprintf("%s.to[%d]", path, j), r, Msg("role"), roleIDs)
 		}
 		warnOptionalRecipients(s, in, path+".to", c)
-		c.required(path+".text", in.Text, "text")
+		c.required(path+".text", in.Text, Msg("text"))
 		for j, d := range in.Exercises {
 			if dims != nil {
-				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, "rubric dimension", dims)
+				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, Msg("rubric dimension"), dims)
 			}
 		}
 	}
@@ -221,14 +221,14 @@ func warnOptionalRecipients(s *Scenario, in Inject, path string, c checker) {
 		}
 		roles[i] = strconv.Quote(id)
 	}
-	what := "role " + roles[0]
+	what := Msg("role %s", roles[0])
 	if len(roles) > 1 {
-		what = "roles " + strings.Join(roles[:len(roles)-1], ", ") + " and " + roles[len(roles)-1]
+		what = Msg("roles %s and %s", strings.Join(roles[:len(roles)-1], ", "), roles[len(roles)-1])
 	}
-	hint := ""
+	hint := Msg("")
 	for _, r := range s.Roles {
 		if r.Function == FunctionHost && r.MinPerGroup() > 0 {
-			hint = "; send it to " + r.ID + " too"
+			hint = Msg("; send it to %s too", r.ID)
 			break
 		}
 	}
@@ -324,9 +324,9 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 		path := fmt.Sprintf("roles[%d]", i)
 		c.id(path+".id", r.ID, seen)
 		ids = append(ids, r.ID)
-		c.required(path+".title", r.Title, "title")
-		if c.required(path+".function", r.Function, "function (host, recorder, stakeholder or observer)") {
-			c.ref(path+".function", r.Function, "function", Functions)
+		c.required(path+".title", r.Title, Msg("title"))
+		if c.required(path+".function", r.Function, Msg("function (host, recorder, stakeholder or observer)")) {
+			c.ref(path+".function", r.Function, Msg("function"), Functions)
 		}
 		switch r.Function {
 		case FunctionHost:
@@ -357,18 +357,18 @@ func validateRoles(s *Scenario, backgrounds []string, c checker) []string {
 		if inRange && r.Min != nil && r.Max != nil && *r.Min > *r.Max {
 			c.errorf(path+".min", "%s: min %d is above max %d", path, *r.Min, *r.Max)
 		}
-		c.required(path+".brief", r.Brief, "public brief")
+		c.required(path+".brief", r.Brief, Msg("public brief"))
 		if r.Function == FunctionStakeholder && strings.TrimSpace(r.Confidential) == "" {
 			c.warnf(path, "%s: stakeholder %q has no confidential brief; without private interests there is little to negotiate", path, r.ID)
 		}
 		for j, b := range r.AvoidBackground {
 			p := fmt.Sprintf("%s.avoid_background[%d]", path, j)
-			if c.ref(p, b, "background", backgrounds) && slices.Contains(r.PreferBackground, b) {
+			if c.ref(p, b, Msg("background"), backgrounds) && slices.Contains(r.PreferBackground, b) {
 				c.errorf(p, "%s: background %q is both avoided and preferred", p, b)
 			}
 		}
 		for j, b := range r.PreferBackground {
-			c.ref(fmt.Sprintf("%s.prefer_background[%d]", path, j), b, "background", backgrounds)
+			c.ref(fmt.Sprintf("%s.prefer_background[%d]", path, j), b, Msg("background"), backgrounds)
 		}
 	}
 	if hosts == 0 {
@@ -452,7 +452,7 @@ func validateMix(mix []MixRule, c checker) {
 	attrs := map[string]string{}
 	for i, m := range mix {
 		path := fmt.Sprintf("grouping.mix[%d]", i)
-		if c.required(path+".attribute", m.Attribute, "attribute") {
+		if c.required(path+".attribute", m.Attribute, Msg("attribute")) {
 			if first, dup := attrs[m.Attribute]; dup {
 				c.errorf(path+".attribute", "%s.attribute: %q is already mixed (at %s)", path, m.Attribute, first)
 			}
@@ -466,9 +466,9 @@ func validateMix(mix []MixRule, c checker) {
 func validateQuotas(g Grouping, backgrounds []string, c checker) {
 	for i, q := range g.Require {
 		path := fmt.Sprintf("grouping.require[%d]", i)
-		c.required(path+".attribute", q.Attribute, "attribute")
-		if c.required(path+".value", q.Value, "value") && q.Attribute == "background" {
-			c.ref(path+".value", q.Value, "background", backgrounds)
+		c.required(path+".attribute", q.Attribute, Msg("attribute"))
+		if c.required(path+".value", q.Value, Msg("value")) && q.Attribute == "background" {
+			c.ref(path+".value", q.Value, Msg("background"), backgrounds)
 		}
 		if q.Min < 0 || q.Max < 0 {
 			c.errorf(path, "%s: min and max must not be negative", path)
@@ -550,7 +550,7 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 	}
 	c.weight(path+".weight", d.Weight)
 	if d.Owner != "" {
-		c.ref(path+".owner", d.Owner, "role function", Functions)
+		c.ref(path+".owner", d.Owner, Msg("role function"), Functions)
 	}
 	for j, cue := range d.Cues {
 		if strings.TrimSpace(cue) == "" {

@@ -77,11 +77,10 @@ func YAML(id string) ([]byte, string, error) {
 	file := path.Join("library", id+".yaml")
 	data, err := fs.ReadFile(files, file)
 	if err != nil || strings.ContainsAny(id, `/\`) {
-		msg := fmt.Sprintf("no bundled scenario %q", id)
 		if s := scenario.Suggest(id, IDs()); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
+			return nil, "", fmt.Errorf("no bundled scenario %q (did you mean %q?); `yishi scenarios list` shows the library", id, s)
 		}
-		return nil, "", fmt.Errorf("%s; `yishi scenarios list` shows the library", msg)
+		return nil, "", fmt.Errorf("no bundled scenario %q; `yishi scenarios list` shows the library", id)
 	}
 	return data, file, nil
 }

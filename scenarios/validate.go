@@ -1,8 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
-
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -22,11 +20,12 @@ func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
 	case scenario.KindScenario:
 		_, diags = scenario.ParseScenario(path, data, Rubric)
 	default:
-		msg := fmt.Sprintf("kind: %q is not a kind yishi validates (scenario or rubric)", kind)
+		pos := scenario.Pos{File: path, Line: 1}
 		if s := scenario.Suggest(kind, []string{scenario.KindScenario, scenario.KindRubric}); s != "" {
-			msg = fmt.Sprintf("kind: unknown kind %q (did you mean %q?)", kind, s)
+			diags.Errorf(pos, "kind: unknown kind %q (did you mean %q?)", kind, s)
+		} else {
+			diags.Errorf(pos, "kind: %q is not a kind yishi validates (scenario or rubric)", kind)
 		}
-		diags = scenario.Diagnostics{{Pos: scenario.Pos{File: path, Line: 1}, Message: msg}}
 	}
 	return kind, diags
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
@@ -132,8 +133,8 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		} else {
 			printUnmet(opts.IO, p)
 		}
-		return fmt.Errorf("%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed",
-			scenario.ErrInvalid, plural(len(p.Unmet), "rule"))
+		return messages.Errorf("%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed",
+			scenario.ErrInvalid, scenario.Plural(len(p.Unmet), "%d rule", "%d rules"))
 	}
 	if !opts.DryRun {
 		data, err := plan.Marshal(p)
@@ -163,13 +164,14 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 	if read == "" {
 		read = r.Format
 	}
-	io.printf("read %s (%s, %s)\n", r.File, read, plural(len(r.Trainees), "trainee"))
+	io.printf("read %s (%s, %s)\n", r.File, read, scenario.Plural(len(r.Trainees), "%d trainee", "%d trainees"))
 	sizes := fmt.Sprint(p.Settings.SizeMin)
 	if p.Settings.SizeMax != p.Settings.SizeMin {
 		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
 	}
-	io.printf("%s — %d trainees, %d groups of %s, %d round(s), seed %d\n",
-		s.Title, p.Roster.Trainees, p.Settings.Groups, sizes, p.Settings.Rounds, p.Seed)
+	io.printf("%s — %s, %s of %s, %s, seed %d\n",
+		s.Title, scenario.Msg("%d trainees", p.Roster.Trainees), scenario.Msg("%d groups", p.Settings.Groups), sizes,
+		scenario.Msg("%d round(s)", p.Settings.Rounds), p.Seed)
 	for _, rd := range p.Rounds {
 		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
@@ -182,7 +184,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 			}
 		}
 		io.printf("\n")
-		rows := [][]string{{"GROUP", "SIZE", "UNITS", "BACKGROUNDS", "HOST / RECORDER"}}
+		rows := [][]string{{io.T("GROUP"), io.T("SIZE"), io.T("UNITS"), io.T("BACKGROUNDS"), io.T("HOST / RECORDER")}}
 		for _, g := range rd.Groups {
 			units, bgs := map[string]int{}, map[string]int{}
 			var leads []string
@@ -206,13 +208,13 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				if m.Note != "" {
-					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, m.Note)
+					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, trusted(io.P.FromEnglish(terminalSafe(m.Note))))
 				}
 			}
 		}
 	}
 	for _, w := range p.Warnings {
-		io.eprintf("%s %s\n", io.paint(ansiYellow, "warning:"), w)
+		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(io.P.FromEnglish(terminalSafe(w))))
 	}
 }
 
@@ -244,10 +246,30 @@ func trimFloat(f float64) string {
 // printUnmet lists the hard rules a plan could not keep, on stderr.
 func printUnmet(io *streams, p *plan.Plan) {
 	for _, u := range p.Unmet {
-		where := fmt.Sprintf("round %d", u.Round)
+		where := scenario.Msg("round %d", u.Round)
 		if u.Group > 0 {
-			where += fmt.Sprintf(", group %d", u.Group)
+			where = scenario.Msg("round %d, group %d", u.Round, u.Group)
 		}
-		io.eprintf("%s %s: %s: %s\n", io.paint(ansiRed, "not met:"), where, u.Rule, u.Detail)
+		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, ruleWord(u.Rule), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
 	}
+}
+
+// ruleWord is the name of a hard rule a plan could not keep, as the plan
+// writes it, for the reader.
+func ruleWord(rule string) scenario.Message {
+	switch rule {
+	case "size":
+		return scenario.Msg("size")
+	case "keep-apart":
+		return scenario.Msg("keep-apart")
+	case "keep-together":
+		return scenario.Msg("keep-together")
+	case "quota":
+		return scenario.Msg("quota")
+	case "need":
+		return scenario.Msg("need")
+	case "role":
+		return scenario.Msg("role")
+	}
+	return scenario.Msg("%s", rule)
 }

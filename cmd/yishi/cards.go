@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
@@ -118,12 +119,12 @@ func isWholeDayFile(rel string) bool {
 // never overwritten nor removed.
 func cardsTree(opts *cardsOptions, p *plan.Plan, s *scenario.Scenario) output.TreeOptions {
 	t := output.TreeOptions{
-		Kind: kindCards, What: "the cards", Instead: "cards", Force: opts.Force,
+		Kind: kindCards, What: scenario.Msg("the cards"), Instead: "cards", Force: opts.Force,
 		Nested: isRoundDir,
-		Inputs: []output.Input{{Path: opts.Plan, What: "the plan"}},
+		Inputs: []output.Input{{Path: opts.Plan, What: scenario.Msg("the plan")}},
 	}
 	if scenarios.Origin(p.Scenario.Source) != scenarios.Bundled && s.Pos.File != "" {
-		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: "the plan's scenario"})
+		t.Inputs = append(t.Inputs, output.Input{Path: s.Pos.File, What: scenario.Msg("the plan's scenario")})
 	}
 	if opts.Round > 0 {
 		round := roundDir(opts.Round)
@@ -139,7 +140,7 @@ func runCards(opts *cardsOptions) error {
 		return err
 	}
 	if err := p.CheckRound(opts.Round); err != nil {
-		return fmt.Errorf("%s: %w", opts.Plan, err)
+		return messages.Errorf("%s: %w", opts.Plan, err)
 	}
 	files, err := cards.Files(p, s, opts.Round, opts.Format, cards.Options{Paper: opts.Paper})
 	if err != nil {
@@ -185,7 +186,7 @@ func runCards(opts *cardsOptions) error {
 		return opts.IO.printJSON(res)
 	}
 	io := opts.IO
-	io.printf("%s — %d cards for %d trainees in %d round(s), %s\n", s.Title, res.Cards, res.Trainees, len(res.Rounds), opts.Format)
+	io.printf("%s — %s, %s\n", s.Title, scenario.Msg("%d cards for %d trainees in %d round(s)", res.Cards, res.Trainees, len(res.Rounds)), opts.Format)
 	io.printf("wrote %d files under %s\n", len(out), opts.Out)
 	io.printf("  all cards, for printing: %s\n", res.AllCards)
 	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))

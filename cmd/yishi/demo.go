@@ -107,15 +107,15 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return opts.IO.printJSON(map[string]any{"out": opts.Out, "files": paths, "plan": p})
 	}
 	io := opts.IO
-	step := func(n int, title trusted, command string) {
-		io.printf("\n%s\n  $ %s\n\n", io.paintOut(ansiBold, trusted(fmt.Sprintf("Step %d — %s", n, title))), command)
+	step := func(n int, title scenario.Message, command string) {
+		io.printf("\n%s\n  $ %s\n\n", io.paintOut(ansiBold, "Step %d — %s", n, title), command)
 	}
-	step(1, "the scenario", "yishi scenarios show "+opts.Scenario)
+	step(1, scenario.Msg("the scenario"), "yishi scenarios show "+opts.Scenario)
 	if err := writeSummary(io, s, scenario.SummaryOptions{}); err != nil {
 		return err
 	}
 	io.printf("\nvalidation: %s\n", io.paintOut(ansiGreen, "ok"))
-	step(2, "mixed groups and roles", fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
+	step(2, scenario.Msg("mixed groups and roles"), fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, step)
@@ -131,6 +131,6 @@ func writeDemo(opts *demoOptions, files []output.File) error {
 		force = true
 	}
 	files = append(files, output.File{Path: filepath.Join(opts.Out, demoMarker), Data: []byte("written by yishi demo; a later demo may replace this directory's files\n")})
-	_, err := writeTree(opts.Writer, opts.Out, files, output.TreeOptions{Kind: kindDemo, What: "the demo", Instead: "yishi-demo", Force: force})
+	_, err := writeTree(opts.Writer, opts.Out, files, output.TreeOptions{Kind: kindDemo, What: scenario.Msg("the demo"), Instead: "yishi-demo", Force: force})
 	return err
 }

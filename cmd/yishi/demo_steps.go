@@ -66,15 +66,15 @@ func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]ou
 	return files, nil
 }
 
-func printDemoLaterSteps(opts *demoOptions, step func(n int, title trusted, command string)) {
+func printDemoLaterSteps(opts *demoOptions, step func(n int, title scenario.Message, command string)) {
 	io := opts.IO
 	plan := filepath.Join(opts.Out, "plan.yaml")
-	step(3, "role cards and the trainer's master sheet", fmt.Sprintf("yishi cards %s --format html --out %s", plan, filepath.Join(opts.Out, "cards")))
+	step(3, scenario.Msg("role cards and the trainer's master sheet"), fmt.Sprintf("yishi cards %s --format html --out %s", plan, filepath.Join(opts.Out, "cards")))
 	io.printf("  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
 		filepath.Join(opts.Out, "cards"), cards.MasterSheetName)
-	step(4, "scoresheets for reviewers", fmt.Sprintf("yishi scoresheets %s --reviewer NAME --format csv --out %s", plan, filepath.Join(opts.Out, "scoresheets")))
+	step(4, scenario.Msg("scoresheets for reviewers"), fmt.Sprintf("yishi scoresheets %s --reviewer NAME --format csv --out %s", plan, filepath.Join(opts.Out, "scoresheets")))
 	io.printf("  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n",
 		filepath.Join(opts.Out, "scoresheets"), filepath.Join(opts.Out, "scoresheets-demo-filled"))
-	step(5, "the debrief report", fmt.Sprintf("yishi review %s %s/*.csv --format html --out %s", plan, filepath.Join(opts.Out, "scoresheets-demo-filled"), filepath.Join(opts.Out, "report.html")))
+	step(5, scenario.Msg("the debrief report"), fmt.Sprintf("yishi review %s %s/*.csv --format html --out %s", plan, filepath.Join(opts.Out, "scoresheets-demo-filled"), filepath.Join(opts.Out, "report.html")))
 	io.printf("  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n", filepath.Join(opts.Out, "report.html"))
 }

@@ -2,11 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"strings"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/scenario"
@@ -27,8 +27,18 @@ type usageError struct{ err error }
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
+// usagef is a usage error whose message is in the catalogue.
 func usagef(format string, args ...any) error {
-	return &usageError{err: fmt.Errorf(format, args...)}
+	return &usageError{err: messages.Errorf(format, args...)}
+}
+
+// Message is the error's text, for the printer: usage errors are printed
+// in the reader's language.
+func (e *usageError) Message() scenario.Message {
+	if t, ok := e.err.(messages.Texter); ok {
+		return t.Message()
+	}
+	return scenario.Msg("%v", e.err)
 }
 
 // reportedError is an error whose details were already printed (such as a
@@ -111,7 +121,7 @@ func legacyKind(files []string) string {
 // for another folder, as invalid input.
 func fileError(err error) error {
 	if errors.Is(err, output.ErrExist) || errors.Is(err, output.ErrOtherKind) || errors.Is(err, output.ErrInput) {
-		return fmt.Errorf("%w: %w", scenario.ErrInvalid, err)
+		return messages.Errorf("%w: %w", scenario.ErrInvalid, err)
 	}
 	return err
 }

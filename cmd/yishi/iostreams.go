@@ -6,8 +6,10 @@ import (
 	"io"
 	"os"
 
-	"github.com/yishi-council/yishi/scenario"
 	"golang.org/x/term"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // streams carries a command's input and output, so that tests can give it
@@ -29,11 +31,14 @@ type streams struct {
 	TerminalOut bool
 	// Output is "text" or "json", from the --output flag.
 	Output string
+	// P prints messages in the reader's language, chosen by --lang or
+	// the locale; JSON output stays English.
+	P *messages.Printer
 }
 
 func newStreams(in io.Reader, out, errOut io.Writer) *streams {
 	return &streams{In: in, Out: out, ErrOut: errOut, Color: colorWanted(errOut), ColorOut: colorWanted(out),
-		TerminalOut: isTerminal(out), Output: "text"}
+		TerminalOut: isTerminal(out), Output: "text", P: messages.For(messages.English)}
 }
 
 // colorWanted follows https://no-color.org: colour only on a terminal, and
@@ -55,19 +60,46 @@ func isTerminal(w io.Writer) bool {
 // printf passes on as it is.
 type trusted string
 
-// printf writes text for people to Out, as fmt.Fprintf does but with every
-// string, error and Stringer argument shown safely, except [trusted] ones.
-// The format is yishi's own.
+// printf writes text for people to Out in the reader's language: the
+// format, a literal of yishi's own, is looked up in the catalogue, and
+// every [scenario.Message] and error argument is translated with it.
+// Every string, error and Stringer argument is shown safely, except
+// [trusted] ones.
 func (s *streams) printf(format string, args ...any) {
-	fmt.Fprintf(s.Out, format, safeArgs(args)...)
+	fmt.Fprint(s.Out, s.sprintf(format, args...))
 }
 
 // eprintf is printf for messages on ErrOut.
 func (s *streams) eprintf(format string, args ...any) {
-	fmt.Fprintf(s.ErrOut, format, safeArgs(args)...)
+	fmt.Fprint(s.ErrOut, s.sprintf(format, args...))
 }
 
-func safeArgs(args []any) []any {
+// sprintf formats for printf and paint. English is fmt's own, which also
+// lets go vet check every call's format and arguments.
+func (s *streams) sprintf(format string, args ...any) string {
+	// In place, so that vet sees args passed on as they came: each call
+	// gives sprintf a slice of its own.
+	copy(args, s.safeArgs(args))
+	if s.printer().Language() == messages.English {
+		return fmt.Sprintf(format, args...)
+	}
+	return s.printer().Sprintf(format, args...)
+}
+
+// T is a text of yishi's own with no arguments, such as a table heading,
+// in the reader's language.
+func (s *streams) T(text string) string { return s.printer().T(text) }
+
+// printer is the streams' printer, English when none was set.
+func (s *streams) printer() *messages.Printer {
+	if s.P == nil {
+		s.P = messages.For(messages.English)
+	}
+	return s.P
+}
+
+func (s *streams) safeArgs(args []any) []any {
+	p := s.printer()
 	out := make([]any, len(args))
 	for i, a := range args {
 		switch v := a.(type) {
@@ -75,8 +107,10 @@ func safeArgs(args []any) []any {
 			out[i] = string(v)
 		case string:
 			out[i] = terminalSafe(v)
+		case scenario.Message:
+			out[i] = terminalSafe(p.Message(v))
 		case error:
-			out[i] = terminalSafe(v.Error())
+			out[i] = terminalSafe(p.Error(v))
 		case fmt.Stringer:
 			out[i] = terminalSafe(v.String())
 		default:
@@ -113,9 +147,11 @@ const (
 	ansiReset  = "\x1b[0m"
 )
 
-// paint wraps yishi's own text meant for ErrOut in an ANSI colour when
-// colour is on there.
-func (s *streams) paint(color string, text trusted) trusted {
+// paint formats yishi's own text meant for ErrOut in the reader's
+// language, as printf does, and wraps it in an ANSI colour when colour is
+// on there.
+func (s *streams) paint(color string, format string, args ...any) trusted {
+	text := trusted(s.sprintf(format, args...))
 	if !s.Color {
 		return text
 	}
@@ -123,7 +159,8 @@ func (s *streams) paint(color string, text trusted) trusted {
 }
 
 // paintOut is paint for text meant for Out.
-func (s *streams) paintOut(color string, text trusted) trusted {
+func (s *streams) paintOut(color string, format string, args ...any) trusted {
+	text := trusted(s.sprintf(format, args...))
 	if !s.ColorOut {
 		return text
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/scenario"
@@ -103,7 +103,7 @@ func runReview(opts *reviewOptions) error {
 		return &reportedError{err: err}
 	}
 	if len(sheets) == 0 {
-		return fmt.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
+		return messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
 	}
 	rep := review.BuildReport(p, s, sheets)
 	data, err := review.RenderReport(rep, opts.Format)
@@ -132,7 +132,8 @@ func runReview(opts *reviewOptions) error {
 	for _, rd := range rep.Rounds {
 		groups += len(rd.Groups)
 	}
-	opts.IO.printf("wrote %s: %s from %s, %s, %s\n", opts.Out, plural(groups, "group"), plural(len(rep.Reviewers), "reviewer"),
-		plural(len(sheets), "scoresheet"), plural(len(rep.Flags), "disagreement"))
+	opts.IO.printf("wrote %s: %s from %s, %s, %s\n", opts.Out, scenario.Plural(groups, "%d group", "%d groups"),
+		scenario.Plural(len(rep.Reviewers), "%d reviewer", "%d reviewers"), scenario.Plural(len(sheets), "%d scoresheet", "%d scoresheets"),
+		scenario.Plural(len(rep.Flags), "%d disagreement", "%d disagreements"))
 	return nil
 }

@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // run is the whole command line behind main: it parses args, runs the
@@ -19,6 +22,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // exit code.
 func execute(f *factory, args []string) (code int) {
 	defer recoverInternal(f, &code)
+	lang, bad, isBad := chooseLanguage(args, f.Getenv)
+	f.IO.P = messages.For(lang)
+	if isBad {
+		// The reader's language is not known: say it in both.
+		for _, l := range messages.Languages {
+			p := messages.For(l)
+			f.IO.eprintf("%s", trusted(p.Sprintf("yishi: --lang must be zh or en, not %q", bad)+"\n"))
+		}
+		return exitUsage
+	}
 	cmd := newRootCmd(f)
 	cmd.SetArgs(args)
 	cmd.SetIn(f.IO.In)
@@ -28,23 +41,25 @@ func execute(f *factory, args []string) (code int) {
 	if err == nil {
 		return exitOK
 	}
+	cobraUsage := isCobraUsageError(err)
+	if cobraUsage {
+		err = cobraError(err)
+	}
 	var reported *reportedError
 	if !errors.As(err, &reported) {
 		f.IO.eprintf("%s%s\n", f.IO.paint(ansiRed, "yishi: "), err)
 	}
 	var u *usageError
-	if errors.As(err, &u) || isCobraUsageError(err) {
+	if errors.As(err, &u) || cobraUsage {
 		f.IO.eprintf("Run 'yishi --help' for usage.\n")
 		return exitUsage
 	}
 	code = exitCode(err)
 	if code == exitInternal {
-		f.IO.eprintf("%s\n", trusted(internalErrorHint))
+		f.IO.eprintf("This is a bug in yishi (an internal error): please report it with the command you ran.\n")
 	}
 	return code
 }
-
-const internalErrorHint = "This is a bug in yishi (an internal error): please report it with the command you ran."
 
 // recoverInternal turns a panic in a command into an internal error,
 // with the stack for the bug report.
@@ -53,7 +68,8 @@ func recoverInternal(f *factory, code *int) {
 	if r == nil {
 		return
 	}
-	f.IO.eprintf("%s%v\n%s\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, debug.Stack(), internalErrorHint)
+	f.IO.eprintf("%s%v\n%s\n", f.IO.paint(ansiRed, "yishi: internal error: "), r, trusted(debug.Stack()))
+	f.IO.eprintf("This is a bug in yishi (an internal error): please report it with the command you ran.\n")
 	*code = exitInternal
 }
 
@@ -62,7 +78,7 @@ func recoverInternal(f *factory, code *int) {
 func isCobraUsageError(err error) bool {
 	msg := err.Error()
 	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "unknown flag") ||
-		strings.HasPrefix(msg, "unknown shorthand flag")
+		strings.HasPrefix(msg, "unknown shorthand flag") || strings.HasPrefix(msg, "required flag(s)")
 }
 
 func newRootCmd(f *factory) *cobra.Command {
@@ -95,7 +111,9 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		},
 	}
 	cmd.PersistentFlags().StringVarP(&f.IO.Output, "output", "o", "text", "output format for the terminal: text or json")
-	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: err} })
+	// execute has read --lang already; the flag is here for help and parsing.
+	cmd.PersistentFlags().String("lang", "", "language of messages and help: zh or en (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err: cobraError(err)} })
 	cmd.AddCommand(
 		newVersionCmd(f),
 		newScenariosCmd(f),
@@ -108,23 +126,27 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		newScoresheetsCmd(f),
 		newReviewCmd(f),
 	)
+	localize(cmd, f.IO.printer())
 	return cmd
 }
 
-// exactArgs is cobra.ExactArgs with a usage error that says what is wanted.
+// exactArgs is cobra.ExactArgs with a usage error that says what is
+// wanted. what is a text of the catalogue, a literal at the call.
 func exactArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) != n {
-			return usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), what, len(args))
+			return usagef("%s takes %s (got %d arguments)", cmd.CommandPath(), scenario.Msg(what), len(args))
 		}
 		return nil
 	}
 }
 
+// minArgs is cobra.MinimumNArgs with a usage error that says what is
+// wanted, as exactArgs.
 func minArgs(n int, what string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) < n {
-			return usagef("%s takes %s", cmd.CommandPath(), what)
+			return usagef("%s takes %s", cmd.CommandPath(), scenario.Msg(what))
 		}
 		return nil
 	}

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"path/filepath"
 	"regexp"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
@@ -40,7 +40,7 @@ var schemaLine = regexp.MustCompile(`(?m)^# yaml-language-server: \$schema=\S+`)
 func runScenariosExport(opts *scenariosExportOptions) error {
 	data, _, err := scenarios.YAML(opts.ID)
 	if err != nil {
-		return fmt.Errorf("%w: %v", scenario.ErrInvalid, err)
+		return messages.Errorf("%w: %v", scenario.ErrInvalid, err)
 	}
 	schema, err := scenario.Schema(scenario.KindScenario)
 	if err != nil {

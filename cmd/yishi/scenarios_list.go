@@ -28,7 +28,8 @@ func runScenariosList(opts *scenariosListOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(list)
 	}
-	rows := [][]string{{"ID", "LANG", "METHOD", "DURATION", "ROLES", "TITLE"}}
+	io := opts.IO
+	rows := [][]string{{io.T("ID"), io.T("LANG"), io.T("METHOD"), io.T("DURATION"), io.T("ROLES"), io.T("TITLE")}}
 	for _, e := range list {
 		rows = append(rows, []string{e.ID, e.Language, e.Method, e.Duration, fmt.Sprint(e.Roles), e.Title})
 	}

@@ -116,7 +116,8 @@ func runScoresheets(opts *scoresheetsOptions) error {
 	for _, p := range paths {
 		opts.IO.printf("wrote %s\n", p)
 	}
-	opts.IO.printf("%s for %s\n", plural(len(sheets), "blank scoresheet"), plural(len(opts.Reviewers), "reviewer"))
+	opts.IO.printf("%s for %s\n", scenario.Plural(len(sheets), "%d blank scoresheet", "%d blank scoresheets"),
+		scenario.Plural(len(opts.Reviewers), "%d reviewer", "%d reviewers"))
 	return nil
 }
 

@@ -31,6 +31,10 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: false,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			// The scripts assert English: the machine's locale stays out.
+			for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+				env.Setenv(v, "")
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

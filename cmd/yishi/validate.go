@@ -1,10 +1,9 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -73,11 +72,12 @@ func runValidate(opts *validateOptions) error {
 			if !r.Valid {
 				status = opts.IO.paintOut(ansiRed, "invalid")
 			}
-			opts.IO.printf("%s: %s %s (%s, %s)\n", r.File, status, r.Kind, plural(errs, "error"), plural(warns, "warning"))
+			opts.IO.printf("%s: %s %s (%s, %s)\n", r.File, status, kindWord(r.Kind), scenario.Plural(errs, "%d error", "%d errors"),
+				scenario.Plural(warns, "%d warning", "%d warnings"))
 		}
 	}
 	if failed > 0 {
-		return &reportedError{err: fmt.Errorf("%w: %d of %d files have errors", scenario.ErrInvalid, failed, len(results))}
+		return &reportedError{err: messages.Errorf("%w: %d of %d files have errors", scenario.ErrInvalid, failed, len(results))}
 	}
 	return nil
 }
@@ -86,16 +86,20 @@ func runValidate(opts *validateOptions) error {
 func printDiagnostics(io *streams, diags scenario.Diagnostics) {
 	for _, d := range diags {
 		if d.Severity == scenario.SeverityWarning {
-			io.eprintf("%s: %s %s\n", d.Pos, io.paint(ansiYellow, "warning:"), d.Message)
+			io.eprintf("%s: %s%s\n", d.Pos, io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Diagnostic(d))))
 		} else {
-			io.eprintf("%s: %s\n", d.Pos, d.Message)
+			io.eprintf("%s: %s\n", d.Pos, trusted(terminalSafe(io.P.Diagnostic(d))))
 		}
 	}
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
+// kindWord is the kind of file validate read, in words.
+func kindWord(kind string) scenario.Message {
+	switch kind {
+	case scenario.KindRubric:
+		return scenario.Msg("rubric")
+	case scenario.KindScenario:
+		return scenario.Msg("scenario")
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return scenario.Msg("%s", kind)
 }

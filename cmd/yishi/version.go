@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -49,16 +48,15 @@ func runVersion(opts *versionOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(v)
 	}
-	line := "yishi " + v.Version
-	if v.Commit != "" {
-		line += " (commit " + shortCommit(v.Commit)
-		if v.Modified {
-			line += ", modified"
-		}
-		line += ")"
+	switch {
+	case v.Commit != "" && v.Modified:
+		opts.IO.printf("yishi %s (commit %s, modified) %s\n", v.Version, shortCommit(v.Commit), v.GoVersion)
+	case v.Commit != "":
+		opts.IO.printf("yishi %s (commit %s) %s\n", v.Version, shortCommit(v.Commit), v.GoVersion)
+	default:
+		opts.IO.printf("yishi %s %s\n", v.Version, v.GoVersion)
 	}
-	_, err := fmt.Fprintf(opts.IO.Out, "%s %s\n", line, v.GoVersion)
-	return err
+	return nil
 }
 
 func shortCommit(c string) string {

@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // File is one file a command is about to write.
@@ -48,31 +50,35 @@ type Error struct {
 	// Path is the file or folder concerned.
 	Path string
 	// Err says why: one of the reasons above, or the file system's error.
-	Err error
-	msg string
+	Err  error
+	text scenario.Message
 }
 
-func (e *Error) Error() string {
-	if e.msg != "" {
-		return e.msg
+func (e *Error) Error() string { return e.Message().String() }
+
+// Message is the error's text, kept as a format and its arguments for the
+// CLI's catalogue to print in the reader's language.
+func (e *Error) Message() scenario.Message {
+	if e.text.Format != "" {
+		return e.text
 	}
-	return "cannot write " + e.Path + ": " + cause(e.Err)
+	return scenario.Msg("cannot write %s: %v", e.Path, cause(e.Err))
 }
 
 func (e *Error) Unwrap() error { return e.Err }
 
 // cause is an error of the file system without the path and operation,
 // which the message around it names already.
-func cause(err error) string {
+func cause(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err.Error()
+		return pe.Err
 	}
 	var le *os.LinkError
 	if errors.As(err, &le) {
-		return le.Err.Error()
+		return le.Err
 	}
-	return err.Error()
+	return err
 }
 
 // ManifestName is the file in which a folder written by [Writer.Tree]
@@ -152,7 +158,7 @@ func (r *run) check(files []File, force bool) error {
 		fi, err := r.w.FS.Lstat(f.Path)
 		switch {
 		case err == nil && fi.IsDir():
-			return &Error{Path: f.Path, Err: ErrIsDir, msg: fmt.Sprintf("cannot write %s: it is a folder; name a file", f.Path)}
+			return &Error{Path: f.Path, Err: ErrIsDir, text: scenario.Msg("cannot write %s: it is a folder; name a file", f.Path)}
 		case err == nil && !force:
 			clash = append(clash, f.Path)
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
@@ -192,19 +198,19 @@ func (r *run) checkDir(dir, target string) error {
 	fi, err := stat(dir)
 	switch {
 	case err == nil && (fi.Mode()&fs.ModeSymlink != 0 || fi.Mode()&fs.ModeIrregular != 0):
-		return &Error{Path: dir, Err: ErrLink, msg: fmt.Sprintf("cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder", target, dir, r.root)}
+		return &Error{Path: dir, Err: ErrLink, text: scenario.Msg("cannot write %s: %s is a symbolic link, and yishi writes nothing through a link inside %s; remove the link, or write to another folder", target, dir, r.root)}
 	case err == nil && fi.IsDir():
 		r.dirs[dir] = true
 		return nil
 	case err == nil:
-		what := "cannot write " + target
+		what := scenario.Msg("cannot write %s", target)
 		if filepath.Clean(target) == r.root {
-			what = "cannot write into " + target
+			what = scenario.Msg("cannot write into %s", target)
 		}
 		if dir == filepath.Clean(target) {
-			return &Error{Path: dir, Err: ErrNotDir, msg: what + ": it is a file, not a folder"}
+			return &Error{Path: dir, Err: ErrNotDir, text: scenario.Msg("%s: it is a file, not a folder", what)}
 		}
-		return &Error{Path: dir, Err: ErrNotDir, msg: fmt.Sprintf("%s: %s is a file, not a folder", what, dir)}
+		return &Error{Path: dir, Err: ErrNotDir, text: scenario.Msg("%s: %s is a file, not a folder", what, dir)}
 	case errors.Is(err, fs.ErrNotExist):
 		r.dirs[dir] = false
 		return nil
@@ -405,7 +411,7 @@ func (r *run) cleanTemps(files []File, old []string, minAge time.Duration) error
 		}
 		entries, err := r.w.FS.ReadDir(dir)
 		if err != nil {
-			return &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot look for the temporary files of earlier runs in %s: %s", dir, cause(err))}
+			return &Error{Path: dir, Err: err, text: scenario.Msg("cannot look for the temporary files of earlier runs in %s: %s", dir, cause(err))}
 		}
 		for _, e := range entries {
 			if !e.Type().IsRegular() || !names[dir][tempOf(e.Name())] {
@@ -418,7 +424,7 @@ func (r *run) cleanTemps(files []File, old []string, minAge time.Duration) error
 			}
 			p := filepath.Join(dir, e.Name())
 			if err := r.w.FS.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, left by an earlier run: %s", p, cause(err))}
+				return &Error{Path: p, Err: err, text: scenario.Msg("cannot remove %s, left by an earlier run: %s", p, cause(err))}
 			}
 		}
 	}
@@ -426,14 +432,12 @@ func (r *run) cleanTemps(files []File, old []string, minAge time.Duration) error
 }
 
 func existError(clash []string) error {
-	more := ""
-	if len(clash) > 3 {
-		more = fmt.Sprintf(" and %d more", len(clash)-3)
-		clash = clash[:3]
+	text := scenario.Msg("%s already exists; use --force to overwrite", clash[0])
+	switch {
+	case len(clash) > 3:
+		text = scenario.Msg("%s and %d more already exist; use --force to overwrite", strings.Join(clash[:3], ", "), len(clash)-3)
+	case len(clash) > 1:
+		text = scenario.Msg("%s already exist; use --force to overwrite", strings.Join(clash, ", "))
 	}
-	verb := "exists"
-	if len(clash) > 1 || more != "" {
-		verb = "exist"
-	}
-	return &Error{Path: clash[0], Err: ErrExist, msg: fmt.Sprintf("%s%s already %s; use --force to overwrite", strings.Join(clash, ", "), more, verb)}
+	return &Error{Path: clash[0], Err: ErrExist, text: text}
 }

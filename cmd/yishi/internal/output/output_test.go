@@ -1,6 +1,8 @@
 package output
 
 import (
+	"github.com/yishi-council/yishi/scenario"
+
 	"errors"
 	"fmt"
 	"io/fs"
@@ -26,7 +28,7 @@ const testKind = "yishi cards"
 // writeTree writes a folder as a run of testKind, replacing all of an
 // earlier run's files.
 func writeTree(w *Writer, dir string, files []File, force bool) error {
-	_, err := w.Tree(dir, files, TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: force})
+	_, err := w.Tree(dir, files, TreeOptions{Kind: testKind, What: scenario.Msg("the cards"), Instead: "cards", Force: force})
 	return err
 }
 

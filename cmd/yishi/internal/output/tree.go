@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // TreeOptions says what a [Writer.Tree] run is, which of the folder's
@@ -23,7 +25,8 @@ type TreeOptions struct {
 	// What names what the run writes, and Instead a subfolder to suggest,
 	// for the message that refuses another kind's folder: "the cards" and
 	// "cards".
-	What, Instead string
+	What    scenario.Message
+	Instead string
 	// Force lets the run replace the earlier run's files.
 	Force bool
 	// Part, when set, says which of the earlier run's files (by path
@@ -46,7 +49,10 @@ type TreeOptions struct {
 }
 
 // Input is a file a run reads, and what it is, for messages: "the plan".
-type Input struct{ Path, What string }
+type Input struct {
+	Path string
+	What scenario.Message
+}
 
 // TreeResult is what a [Writer.Tree] run did besides writing its files.
 type TreeResult struct {
@@ -161,8 +167,8 @@ func (r *run) earlierRun(dir string, opts TreeOptions) (old []string, data []byt
 	}
 	if kind := m.kindOf(opts); kind != "" && kind != opts.Kind {
 		if r.present(dir, m.files) > 0 {
-			msg := fmt.Sprintf("%s holds the files of `%s`; write %s to another folder, such as %s", dir, kind, opts.What, filepath.Join(dir, opts.Instead))
-			return nil, nil, &Error{Path: dir, Err: ErrOtherKind, msg: msg}
+			text := scenario.Msg("%s holds the files of `%s`; write %s to another folder, such as %s", dir, kind, opts.What, filepath.Join(dir, opts.Instead))
+			return nil, nil, &Error{Path: dir, Err: ErrOtherKind, text: text}
 		}
 		m.files = nil // none of its files is left: nothing to keep or remove
 	}
@@ -170,7 +176,7 @@ func (r *run) earlierRun(dir string, opts TreeOptions) (old []string, data []byt
 	if opts.Nested != nil {
 		entries, err := r.w.FS.ReadDir(dir)
 		if err != nil {
-			return nil, nil, &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot look for the files of earlier runs in %s: %s", dir, cause(err))}
+			return nil, nil, &Error{Path: dir, Err: err, text: scenario.Msg("cannot look for the files of earlier runs in %s: %s", dir, cause(err))}
 		}
 		for _, e := range entries {
 			if !e.IsDir() || !opts.Nested(e.Name()) {
@@ -214,7 +220,7 @@ func (r *run) checkForce(dir string, replaced []string, force bool) error {
 		return nil
 	}
 	if n := r.present(dir, replaced); n > 0 {
-		return &Error{Path: dir, Err: ErrExist, msg: fmt.Sprintf("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, n)}
+		return &Error{Path: dir, Err: ErrExist, text: scenario.Msg("%s holds %d files of an earlier run; use --force to overwrite them (those this run does not write are removed, so no stale card stays behind)", dir, n)}
 	}
 	return nil
 }
@@ -224,7 +230,7 @@ func (r *run) checkForce(dir string, replaced []string, force bool) error {
 func (r *run) checkInputs(files []File, stale []string, opts TreeOptions) error {
 	type input struct {
 		fi   fs.FileInfo
-		what string
+		what scenario.Message
 	}
 	var inputs []input
 	for _, in := range opts.Inputs {
@@ -237,26 +243,26 @@ func (r *run) checkInputs(files []File, stale []string, opts TreeOptions) error 
 	}
 	// Lstat, not Stat: a link in the folder is replaced or removed, not
 	// the file it points to.
-	isInput := func(p string) string {
+	isInput := func(p string) (scenario.Message, bool) {
 		fi, err := r.w.FS.Lstat(p)
 		if err != nil {
-			return ""
+			return scenario.Message{}, false
 		}
 		for _, in := range inputs {
 			if os.SameFile(fi, in.fi) {
-				return in.what
+				return in.what, true
 			}
 		}
-		return ""
+		return scenario.Message{}, false
 	}
 	for _, f := range files {
-		if what := isInput(f.Path); what != "" {
-			return &Error{Path: f.Path, Err: ErrInput, msg: fmt.Sprintf("cannot overwrite %s: it is %s this run reads; write %s to another folder", f.Path, what, opts.What)}
+		if what, ok := isInput(f.Path); ok {
+			return &Error{Path: f.Path, Err: ErrInput, text: scenario.Msg("cannot overwrite %s: it is %s this run reads; write %s to another folder", f.Path, what, opts.What)}
 		}
 	}
 	for _, p := range stale {
-		if what := isInput(p); what != "" {
-			return &Error{Path: p, Err: ErrInput, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder", p, what, opts.What)}
+		if what, ok := isInput(p); ok {
+			return &Error{Path: p, Err: ErrInput, text: scenario.Msg("cannot remove %s, a file of the earlier run: it is %s this run reads; write %s to another folder", p, what, opts.What)}
 		}
 	}
 	return nil
@@ -331,7 +337,7 @@ func (r *run) removeStale(stale []string) ([]string, error) {
 	for _, p := range stale {
 		err := r.w.FS.Remove(p)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, &Error{Path: p, Err: err, msg: fmt.Sprintf("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
+			return nil, &Error{Path: p, Err: err, text: scenario.Msg("cannot remove %s, a file of the earlier run: %s", p, cause(err))}
 		}
 		if err == nil && filepath.Base(p) != ManifestName {
 			removed = append(removed, p)
@@ -398,7 +404,7 @@ func (w *Writer) readManifest(dir string) (manifest, error) {
 		return manifest{}, nil
 	}
 	if err != nil {
-		return manifest{}, &Error{Path: name, Err: err, msg: fmt.Sprintf("cannot read %s, the list of files an earlier run wrote: %s", name, cause(err))}
+		return manifest{}, &Error{Path: name, Err: err, text: scenario.Msg("cannot read %s, the list of files an earlier run wrote: %s", name, cause(err))}
 	}
 	m := manifest{data: data}
 	if m.data == nil {
@@ -430,10 +436,10 @@ func (w *Writer) lock(dir string) (unlock func(), err error) {
 	name := filepath.Join(dir, LockName)
 	h, err := w.FS.Lock(name)
 	if errors.Is(err, ErrBusy) {
-		return nil, &Error{Path: dir, Err: ErrBusy, msg: w.busyMessage(dir, name)}
+		return nil, &Error{Path: dir, Err: ErrBusy, text: w.busyMessage(dir, name)}
 	}
 	if err != nil {
-		return nil, &Error{Path: dir, Err: err, msg: fmt.Sprintf("cannot lock %s for writing: %s", dir, cause(err))}
+		return nil, &Error{Path: dir, Err: err, text: scenario.Msg("cannot lock %s for writing: %s", dir, cause(err))}
 	}
 	host, _ := os.Hostname()
 	// Who holds the lock is for people; failing to say it stops nothing.
@@ -443,8 +449,8 @@ func (w *Writer) lock(dir string) (unlock func(), err error) {
 
 // busyMessage says that another run is writing dir, and which, as far as
 // its lock file tells.
-func (w *Writer) busyMessage(dir, lockFile string) string {
-	who := "another yishi run"
+func (w *Writer) busyMessage(dir, lockFile string) scenario.Message {
+	who := scenario.Msg("another yishi run")
 	if data, err := w.FS.ReadFile(lockFile); err == nil {
 		var pid, host, since string
 		for _, line := range strings.Split(string(data), "\n") {
@@ -458,24 +464,28 @@ func (w *Writer) busyMessage(dir, lockFile string) string {
 				since = v
 			}
 		}
-		var about []string
-		if pid != "" {
-			p := "pid " + pid
-			if myHost, _ := os.Hostname(); host != "" && host != myHost {
-				p += " on " + host
-			}
-			about = append(about, p)
-		}
+		at, otherHost := "", false
 		if t, err := time.Parse(time.RFC3339, since); err == nil {
-			about = append(about, "since "+t.Local().Format("15:04:05"))
+			at = t.Local().Format("15:04:05")
 		}
-		if len(about) > 0 {
-			who += " (" + strings.Join(about, ", ") + ")"
+		if myHost, _ := os.Hostname(); host != "" && host != myHost {
+			otherHost = true
+		}
+		switch {
+		case pid != "" && otherHost && at != "":
+			who = scenario.Msg("another yishi run (pid %s on %s, since %s)", pid, host, at)
+		case pid != "" && otherHost:
+			who = scenario.Msg("another yishi run (pid %s on %s)", pid, host)
+		case pid != "" && at != "":
+			who = scenario.Msg("another yishi run (pid %s, since %s)", pid, at)
+		case pid != "":
+			who = scenario.Msg("another yishi run (pid %s)", pid)
+		case at != "":
+			who = scenario.Msg("another yishi run (since %s)", at)
 		}
 	}
-	msg := fmt.Sprintf("%s is writing into %s; wait for it to finish, or write to another folder", who, dir)
 	if !lockSurvivesKill {
-		msg += fmt.Sprintf(" (if no yishi is running, remove %s)", lockFile)
+		return scenario.Msg("%s is writing into %s; wait for it to finish, or write to another folder (if no yishi is running, remove %s)", who, dir, lockFile)
 	}
-	return msg
+	return scenario.Msg("%s is writing into %s; wait for it to finish, or write to another folder", who, dir)
 }

@@ -1,6 +1,8 @@
 package output
 
 import (
+	"github.com/yishi-council/yishi/scenario"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +82,7 @@ func TestAnotherKindsFolder(t *testing.T) {
 			before := contents(t, root)
 			for _, force := range []bool{false, true} {
 				_, err := newTestWriter().Tree(root, files(root, "round-1/a.html", "all-cards.html"), TreeOptions{
-					Kind: "yishi cards", What: "the cards", Instead: "cards", Force: force, KindOf: demoKind,
+					Kind: "yishi cards", What: scenario.Msg("the cards"), Instead: "cards", Force: force, KindOf: demoKind,
 				})
 				require.Error(t, err)
 				assert.ErrorIs(t, err, ErrOtherKind)
@@ -103,8 +105,8 @@ func TestAnotherKindsFolder(t *testing.T) {
 // wholeDay and roundOne are the TreeOptions of a whole day's cards and of
 // round 1's only.
 var (
-	wholeDay = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true}
-	roundOne = TreeOptions{Kind: testKind, What: "the cards", Instead: "cards", Force: true,
+	wholeDay = TreeOptions{Kind: testKind, What: scenario.Msg("the cards"), Instead: "cards", Force: true}
+	roundOne = TreeOptions{Kind: testKind, What: scenario.Msg("the cards"), Instead: "cards", Force: true,
 		Part: func(rel string) bool { return strings.HasPrefix(rel, "round-1/") || rel == "all-cards.html" }}
 )
 
@@ -231,7 +233,7 @@ func TestInputs(t *testing.T) {
 			for _, force := range []bool{false, true} {
 				opts := wholeDay
 				opts.Force = force
-				opts.Inputs = []Input{{Path: in, What: "the plan"}}
+				opts.Inputs = []Input{{Path: in, What: scenario.Msg("the plan")}}
 				_, err := newTestWriter().Tree(root, files(root, tt.write...), opts)
 				require.Error(t, err)
 				assert.ErrorIs(t, err, ErrInput)
@@ -247,7 +249,7 @@ func TestInputs(t *testing.T) {
 		require.NoError(t, os.Mkdir(root, 0o755))
 		symlink(t, plan, filepath.Join(root, "all-cards.txt"))
 		opts := wholeDay
-		opts.Inputs = []Input{{Path: plan, What: "the plan"}}
+		opts.Inputs = []Input{{Path: plan, What: scenario.Msg("the plan")}}
 		_, err := newTestWriter().Tree(root, files(root, "all-cards.txt"), opts)
 		require.NoError(t, err)
 		assert.Equal(t, "a plan", readFile(t, plan))
