@@ -381,7 +381,7 @@ func Suggest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	ls := strings.ToLower(s)
 	for _, c := range candidates {
-		dist := editDistance(ls, strings.ToLower(c))
+		dist := EditDistance(ls, strings.ToLower(c))
 		if dist < bestD {
 			best, bestD = c, dist
 		}
@@ -396,7 +396,9 @@ func Suggest(s string, candidates []string) string {
 	return ""
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance of a and b, counted in
+// characters (runes), not bytes, so that 社公 is one edit from 社工.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

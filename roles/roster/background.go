@@ -156,7 +156,7 @@ func nearMiss(value string, s *scenario.Scenario) (string, bool) {
 		if bestD == 0 {
 			continue
 		}
-		d := editDistance(v, n)
+		d := scenario.EditDistance(v, n)
 		if d <= editLimit(v, n) && (bestD < 0 || d < bestD) {
 			best, bestD = name, d
 		}
@@ -196,26 +196,4 @@ func editLimit(v, name string) int {
 
 func hasHan(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
-}
-
-// editDistance is the Levenshtein distance of a and b, in characters.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
