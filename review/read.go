@@ -35,7 +35,7 @@ func ReadScoresheets(paths []string, p *plan.Plan, r *scenario.Rubric, opts Pars
 		}
 		data, err := scenario.ReadFile(name)
 		if err != nil {
-			diags.Errorf(scenario.Pos{File: name}, "%s", scenario.FileError(err))
+			diags.Errorf(scenario.Pos{File: name}, "%v", scenario.FileError(err))
 			continue
 		}
 		got, d := ParseScoresheets(name, data, p, r, opts)

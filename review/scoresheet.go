@@ -573,20 +573,20 @@ type SheetOptions struct {
 
 // BlankScoresheets makes an empty scoresheet for every reviewer and every
 // chosen round and group of the plan, in reviewer, round, group order.
-// The error is a [*plan.Error], which wraps [scenario.ErrInvalid] and
+// The error is a [*scenario.MessageError], which wraps [scenario.ErrInvalid] and
 // keeps its message for the CLI, when a reviewer is named twice or not at
 // all, or a round or group is not in the plan.
 func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 	if len(opts.Reviewers) == 0 {
-		return nil, plan.Invalid(scenario.Msg("no reviewer named"))
+		return nil, scenario.Invalid(scenario.Msg("no reviewer named"))
 	}
 	seen := map[string]bool{}
 	for _, name := range opts.Reviewers {
 		if strings.TrimSpace(name) == "" {
-			return nil, plan.Invalid(scenario.Msg("a reviewer's name is empty"))
+			return nil, scenario.Invalid(scenario.Msg("a reviewer's name is empty"))
 		}
 		if seen[reviewerKey(name)] {
-			return nil, plan.Invalid(scenario.Msg("reviewer %q is named twice", name))
+			return nil, scenario.Invalid(scenario.Msg("reviewer %q is named twice", name))
 		}
 		seen[reviewerKey(name)] = true
 	}
@@ -599,14 +599,14 @@ func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 		}
 		rd, ok := p.Round(opts.Round)
 		if !ok {
-			return nil, plan.Invalid(scenario.Msg("the plan has no round %d", opts.Round))
+			return nil, scenario.Invalid(scenario.Msg("the plan has no round %d", opts.Round))
 		}
 		rounds = []plan.Round{*rd}
 	}
 	for _, g := range opts.Groups {
 		for _, rd := range rounds {
 			if _, ok := rd.Group(g); !ok {
-				return nil, plan.Invalid(scenario.Msg("round %d of the plan has no group %d (it has groups 1–%d)", rd.Round, g, len(rd.Groups)))
+				return nil, scenario.Invalid(scenario.Msg("round %d of the plan has no group %d (it has groups 1–%d)", rd.Round, g, len(rd.Groups)))
 			}
 		}
 	}

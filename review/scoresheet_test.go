@@ -301,7 +301,7 @@ func TestBlankScoresheetsRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := BlankScoresheets(p, tt.opts)
 			require.ErrorIs(t, err, scenario.ErrInvalid)
-			var pe *plan.Error
+			var pe *scenario.MessageError
 			require.ErrorAs(t, err, &pe)
 			assert.Equal(t, tt.want, pe.Message())
 			assert.Equal(t, "invalid input: "+tt.want.String(), err.Error())

@@ -3,6 +3,7 @@ package scenario
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
@@ -11,6 +12,42 @@ import (
 // file, so that callers can tell invalid input (exit code 1) from other
 // failures with errors.Is.
 var ErrInvalid = errors.New("invalid input")
+
+// MessageError is invalid input that is not a problem at a place in a
+// file: a round or group a plan does not have, a reviewer named twice, a
+// format or paper that does not exist. It keeps its text as a [Message],
+// so that a catalogue can print it in the reader's language; its Error
+// method gives the English after "invalid input: ", as an error wrapping
+// [ErrInvalid] reads.
+type MessageError struct {
+	Text Message
+}
+
+// Invalid returns a [*MessageError] with the text m. Its format is a
+// literal at the call site, scenario.Msg("...", ...), as every catalogue
+// key is.
+func Invalid(m Message) error { return &MessageError{Text: m} }
+
+func (e *MessageError) Error() string { return ErrInvalid.Error() + ": " + e.Text.String() }
+
+// Unwrap returns [ErrInvalid].
+func (e *MessageError) Unwrap() error { return ErrInvalid }
+
+// Message is the error's text, for a catalogue.
+func (e *MessageError) Message() Message { return e.Text }
+
+// FileError is why a file could not be opened or read, for a message that
+// names the file already: the reason of an [fs.PathError] ("no such file
+// or directory", not the path again), which a catalogue knows as the
+// system's words, or err itself. Pass it as an argument:
+// diags.Errorf(pos, "%v", FileError(err)).
+func FileError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
 
 // Pos is a place in a file: the file name and a 1-based line and column.
 // A zero Line means the place is the whole file.

@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -141,7 +140,9 @@ func decodeRubric(name string, data []byte) (*Rubric, Diagnostics) {
 func LoadScenario(path string, rubrics RubricSource) (*Scenario, Diagnostics) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Message: FileError(err)}}
+		var diags Diagnostics
+		diags.Errorf(Pos{File: path}, "%v", FileError(err))
+		return nil, diags
 	}
 	return ParseScenario(path, data, rubrics)
 }
@@ -150,20 +151,11 @@ func LoadScenario(path string, rubrics RubricSource) (*Scenario, Diagnostics) {
 func LoadRubric(path string) (*Rubric, Diagnostics) {
 	data, err := ReadFile(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Message: FileError(err)}}
+		var diags Diagnostics
+		diags.Errorf(Pos{File: path}, "%v", FileError(err))
+		return nil, diags
 	}
 	return ParseRubric(path, data)
-}
-
-// FileError words an error from opening or reading a file for a message
-// that already names the file: "no such file or directory", not the path
-// again.
-func FileError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // checkVersion looks at the version key before anything else: a file of

@@ -37,13 +37,17 @@ func Open(ref string) (*scenario.Scenario, Source, scenario.Diagnostics) {
 		src.Origin = Origin(ref)
 		data, err := scenario.ReadFile(ref)
 		if err != nil {
-			return nil, src, scenario.Diagnostics{{Pos: scenario.Pos{File: ref}, Message: scenario.FileError(err)}}
+			var diags scenario.Diagnostics
+			diags.Errorf(scenario.Pos{File: ref}, "%v", scenario.FileError(err))
+			return nil, src, diags
 		}
 		src.Data = data
 	} else {
 		data, name, err := YAML(ref)
 		if err != nil {
-			return nil, src, scenario.Diagnostics{{Pos: scenario.Pos{File: ref}, Message: err.Error()}}
+			var diags scenario.Diagnostics
+			diags.Errorf(scenario.Pos{File: ref}, "%v", err)
+			return nil, src, diags
 		}
 		src.Data, src.Name = data, name
 	}

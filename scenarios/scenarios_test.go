@@ -97,3 +97,19 @@ func TestTemplateTitleIsQuoted(t *testing.T) {
 		assert.Equal(t, title, s.Title)
 	}
 }
+
+// A file that cannot be read, or a bundled id that does not exist, is a
+// diagnostic whose text is a message a catalogue can translate.
+func TestOpenFailuresHaveText(t *testing.T) {
+	missing := t.TempDir() + "/missing.yaml"
+	_, _, d1 := scenarios.Open(missing)
+	_, d2 := scenarios.ValidateFile(missing)
+	_, _, d3 := scenarios.Open("no-such-scenario")
+	for _, diags := range []scenario.Diagnostics{d1, d2, d3} {
+		require.Len(t, diags, 1)
+		assert.Equal(t, "%v", diags[0].Text.Format)
+		require.Len(t, diags[0].Text.Args, 1)
+		assert.Equal(t, diags[0].Message, diags[0].Text.String())
+	}
+	assert.Equal(t, "no such file or directory", d1[0].Message)
+}

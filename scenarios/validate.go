@@ -11,7 +11,8 @@ import (
 func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
-		return scenario.KindScenario, scenario.Diagnostics{{Pos: scenario.Pos{File: path}, Message: scenario.FileError(err)}}
+		diags.Errorf(scenario.Pos{File: path}, "%v", scenario.FileError(err))
+		return scenario.KindScenario, diags
 	}
 	kind = scenario.DetectKind(data)
 	switch kind {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -75,7 +74,7 @@ func paperFor(name string) (paper, error) {
 	case "", PaperA4:
 		p = paper{Name: "A4", Width: 210, PageHeight: 297, Margin: 14, FontSize: 10.5}
 	default:
-		return p, plan.Invalid(scenario.Msg("unknown paper %q (use a5 or a4)", name))
+		return p, scenario.Invalid(scenario.Msg("unknown paper %q (use a5 or a4)", name))
 	}
 	p.InnerWidth = p.Width - 2*p.Margin
 	p.InnerHeight = p.PageHeight - 2*p.Margin
@@ -97,10 +96,10 @@ func ValidFormat(format string) bool {
 	return false
 }
 
-// formatError refuses an unknown format, as a [*plan.Error] whose message
+// formatError refuses an unknown format, as a [*scenario.MessageError] whose message
 // the CLI prints in the reader's language.
 func formatError(format string) error {
-	return plan.Invalid(scenario.Msg("unknown format %q (use %s)", format, strings.Join(Formats, ", ")))
+	return scenario.Invalid(scenario.Msg("unknown format %q (use %s)", format, strings.Join(Formats, ", ")))
 }
 
 //go:embed templates/*.html.tmpl

@@ -494,7 +494,7 @@ func TestCardContents(t *testing.T) {
 		assert.Contains(t, string(a5), "size: A5")
 		_, err = cards.RenderCards([]cards.Card{c}, cards.FormatHTML, cards.Options{Paper: "letter"})
 		assert.ErrorIs(t, err, scenario.ErrInvalid)
-		var pe *plan.Error
+		var pe *scenario.MessageError
 		require.ErrorAs(t, err, &pe, "the refusal keeps its message, for the CLI to print in the reader's language")
 		assert.Equal(t, scenario.Msg("unknown paper %q (use a5 or a4)", "letter"), pe.Message())
 		assert.EqualError(t, err, `invalid input: unknown paper "letter" (use a5 or a4)`)

@@ -2,7 +2,6 @@ package plan
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -37,7 +36,7 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		}
 		data, err := scenario.ReadFile(src.Name)
 		if err != nil {
-			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %v", src.Name, FileReason(err))
+			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %v", src.Name, scenario.FileError(err))
 			return nil, nil, diags
 		}
 		src.Data = data
@@ -48,7 +47,11 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		return nil, nil, diags
 	}
 	if err := p.CheckScenario(s, src.Data); err != nil {
-		diags.Add(p.pos.Of("scenario.sha256"), scenario.SeverityError, err.(*Error).Text)
+		var me *scenario.MessageError
+		if !errors.As(err, &me) {
+			me = &scenario.MessageError{Text: scenario.Msg("%v", err)}
+		}
+		diags.Add(p.pos.Of("scenario.sha256"), scenario.SeverityError, me.Text)
 		return nil, nil, diags
 	}
 	diags = append(diags, p.CheckRoles(s)...)
@@ -57,18 +60,6 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 		return nil, nil, diags
 	}
 	return p, s, diags
-}
-
-// FileReason is why a file could not be read, for a message that names
-// the file already: the reason of an [fs.PathError] ("no such file or
-// directory"), which a catalogue knows as the system's words, or err
-// itself. Its English is [scenario.FileError]'s.
-func FileReason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 func fileExists(p string) bool {

@@ -286,7 +286,7 @@ func ReadFile(path string) (*Plan, scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil {
 		var diags scenario.Diagnostics
-		diags.Errorf(scenario.Pos{File: path}, "%v", FileReason(err))
+		diags.Errorf(scenario.Pos{File: path}, "%v", scenario.FileError(err))
 		return nil, diags
 	}
 	return Parse(path, data)
@@ -296,10 +296,10 @@ func ReadFile(path string) (*Plan, scenario.Diagnostics) {
 // made from (another id, or the file changed since).
 func (p *Plan) CheckScenario(s *scenario.Scenario, source []byte) error {
 	if s.ID != p.Scenario.ID {
-		return Invalid(scenario.Msg("the plan was made for scenario %q, not %q", p.Scenario.ID, s.ID))
+		return scenario.Invalid(scenario.Msg("the plan was made for scenario %q, not %q", p.Scenario.ID, s.ID))
 	}
 	if d := Digest(source); p.Scenario.SHA256 != "" && d != p.Scenario.SHA256 {
-		return Invalid(scenario.Msg("scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed))
+		return scenario.Invalid(scenario.Msg("scenario %q has changed since the plan was made (sha256 %s…, plan has %s…), so its cards could disagree with the plan; run `yishi assign` again with the same roster, groups and --seed (%d) — if the change left the roles and grouping rules alone, the groups come out the same", s.ID, d[:12], shortDigest(p.Scenario.SHA256), p.Seed))
 	}
 	return nil
 }
@@ -378,11 +378,11 @@ func (p *Plan) CheckRound(round int) error {
 	n := len(p.Rounds)
 	switch n {
 	case 0:
-		return Invalid(scenario.Msg("round %d: the plan has no rounds", round))
+		return scenario.Invalid(scenario.Msg("round %d: the plan has no rounds", round))
 	case 1:
-		return Invalid(scenario.Msg("round %d: the plan has only round 1", round))
+		return scenario.Invalid(scenario.Msg("round %d: the plan has only round 1", round))
 	}
-	return Invalid(scenario.Msg("round %d: the plan has rounds 1–%d", round, n))
+	return scenario.Invalid(scenario.Msg("round %d: the plan has rounds 1–%d", round, n))
 }
 
 // ID identifies a plan: the first 12 hex digits of the SHA-256 of the plan

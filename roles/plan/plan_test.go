@@ -226,7 +226,7 @@ func FuzzParse(f *testing.F) {
 func TestErrorsKeepTheirMessage(t *testing.T) {
 	p, diags := plan.Parse("a.yaml", []byte(planText("bundled", "", "recorder")))
 	require.NoError(t, diags.Err())
-	var pe *plan.Error
+	var pe *scenario.MessageError
 	require.ErrorAs(t, p.CheckRound(3), &pe)
 	assert.Equal(t, scenario.Msg("round %d: the plan has only round 1", 3), pe.Message())
 
