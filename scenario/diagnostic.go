@@ -50,11 +50,16 @@ func FileError(err error) error {
 }
 
 // Pos is a place in a file: the file name and a 1-based line and column.
-// A zero Line means the place is the whole file.
+// A zero Line means the place is the whole file. In a workbook, Line and
+// Col are a cell's Excel row and column (A is 1), and Sheet is the 0-based
+// index of its sheet in the workbook's order: the messages name the sheet,
+// and [Diagnostics.Sort] keeps the sheets in that order (第2轮 before
+// 第10轮) rather than the order of their names.
 type Pos struct {
-	File string `json:"file"`
-	Line int    `json:"line,omitempty"`
-	Col  int    `json:"column,omitempty"`
+	File  string `json:"file"`
+	Sheet int    `json:"-"`
+	Line  int    `json:"line,omitempty"`
+	Col   int    `json:"column,omitempty"`
 }
 
 // String formats the position as file:line:col, leaving out what is unknown.
@@ -134,14 +139,17 @@ func (l *Diagnostics) Add(pos Pos, sev Severity, m Message) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Message: m.String(), Text: m})
 }
 
-// Sort orders the list by file, line, column, then errors before warnings,
-// and drops exact duplicates.
+// Sort orders the list by file, sheet, line, column, then errors before
+// warnings, and drops exact duplicates.
 func (l *Diagnostics) Sort() {
 	s := *l
 	sort.SliceStable(s, func(i, j int) bool {
 		a, b := s[i], s[j]
 		if a.Pos.File != b.Pos.File {
 			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Sheet != b.Pos.Sheet {
+			return a.Pos.Sheet < b.Pos.Sheet
 		}
 		if a.Pos.Line != b.Pos.Line {
 			return a.Pos.Line < b.Pos.Line
@@ -161,6 +169,55 @@ func (l *Diagnostics) Sort() {
 		}
 		out = append(out, d)
 	}
+	*l = out
+}
+
+// MaxProblemsPerFile is how many errors, and how many warnings, of one
+// file [Diagnostics.Cap] keeps: more than a person fixes before running
+// again, and few enough to read.
+const MaxProblemsPerFile = 100
+
+// Cap sorts the list and keeps, of each file, the first max errors and the
+// first max warnings; the rest of each are one diagnostic of their
+// severity, "and N more problems in this file", at the first of them, so
+// that it comes after those kept. Readers call it on what they found in a
+// file, so that a sheet with thousands of bad rows prints a page, not all
+// of them.
+func (l *Diagnostics) Cap(max int) {
+	l.Sort()
+	type key struct {
+		file string
+		sev  Severity
+	}
+	var (
+		kept  = map[key]int{}
+		more  = map[key]int{}
+		first = map[key]Pos{}
+		out   Diagnostics
+	)
+	for _, d := range *l {
+		k := key{d.Pos.File, d.Severity}
+		if kept[k] < max {
+			kept[k]++
+			out = append(out, d)
+			continue
+		}
+		if more[k] == 0 {
+			first[k] = d.Pos
+		}
+		more[k]++
+	}
+	if len(more) == 0 {
+		return
+	}
+	for k, n := range more {
+		if k.sev == SeverityWarning {
+			out.Add(first[k], k.sev, Plural(n, "and %d more warning in this file", "and %d more warnings in this file"))
+		} else {
+			out.Add(first[k], k.sev, Plural(n, "and %d more problem in this file", "and %d more problems in this file"))
+		}
+	}
+	out.Sort()
 	*l = out
 }
 
