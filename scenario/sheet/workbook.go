@@ -65,6 +65,19 @@ func Detect(data []byte) Kind {
 	return OtherZip
 }
 
+// IsEmpty reports whether data is an empty file: no bytes, or nothing but
+// spaces and line breaks (after a byte-order mark), as a file left by a
+// failed copy or saved before anything was typed is. Readers tell such a
+// file so, whatever its name, rather than call it damaged or of another
+// kind.
+func IsEmpty(data []byte) bool {
+	if len(data) > 64<<10 {
+		return false // no one saves that much white space alone
+	}
+	text, _, _ := DecodeText(data)
+	return strings.TrimSpace(strings.TrimPrefix(text, BOM)) == ""
+}
+
 // odsMimetype reports whether the zip entry, a document's mimetype, says
 // OpenDocument spreadsheet.
 func odsMimetype(f *zip.File) bool {

@@ -90,3 +90,23 @@ func TestLost(t *testing.T) {
 	assert.Contains(t, m.String(), "could not be read as gb18030")
 	assert.Contains(t, m.Args, SaveAsUTF8, "the advice is a message of its own, translated with it")
 }
+
+func TestIsEmpty(t *testing.T) {
+	for name, data := range map[string]string{
+		"no bytes":        "",
+		"line breaks":     "\r\n\n",
+		"spaces and tabs": " \t \n",
+		"a BOM":           "\xEF\xBB\xBF\n",
+		"full-width":      "　\n",
+		"UTF-16 spaces":   "\xFF\xFE \x00\n\x00",
+	} {
+		assert.True(t, IsEmpty([]byte(data)), name)
+	}
+	for name, data := range map[string]string{
+		"a comma":  ",\n",
+		"a zip":    "PK\x03\x04",
+		"a header": "reviewer,round\n",
+	} {
+		assert.False(t, IsEmpty([]byte(data)), name)
+	}
+}

@@ -3,7 +3,10 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,8 +72,10 @@ func TestReadWorkbookAsExcelSavesIt(t *testing.T) {
 	assert.Equal(t, []int{1, 2, 5}, numbers, "blank rows are left out and keep their numbers")
 	c := tables[0].Rows[2].Cells[2]
 	assert.Equal(t, "C5", c.Ref())
-	assert.Equal(t, scenario.Pos{File: "s.xlsx"}, c.Pos)
+	assert.Equal(t, scenario.Pos{File: "s.xlsx", Line: 5, Col: 3}, c.Pos, "a cell stands at its Excel row and column")
 	assert.Equal(t, "Round 2", tables[1].Sheet)
+	assert.Equal(t, scenario.Pos{File: "s.xlsx", Sheet: 1, Line: 3, Col: 2}, tables[1].Rows[0].Cells[1].Pos, "and in its sheet")
+	assert.Equal(t, scenario.Pos{File: "s.xlsx", Sheet: 1, Line: 3}, tables[1].Rows[0].Pos)
 	assert.Equal(t, [][]string{{"", "=1+1", "4"}}, texts(tables[1]), "a text that looks like a formula is text; a formatted number reads as its value")
 
 	var shown scenario.Diagnostics
@@ -221,9 +226,18 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var diags scenario.Diagnostics
 		for _, tab := range Read("f.xlsx", data, &diags) {
+			if len(tab.Rows) > sheet.MaxRows {
+				t.Fatalf("sheet %q: %d rows read", tab.Sheet, len(tab.Rows))
+			}
 			for _, r := range tab.Rows {
+				if len(r.Cells) > sheet.MaxColumns {
+					t.Fatalf("row %d: %d cells read", r.Number, len(r.Cells))
+				}
 				for j, c := range r.Cells {
-					if c.Pos.File != "f.xlsx" || c.Row != r.Number || c.Col != j || c.Row < 1 {
+					if utf8.RuneCountInString(c.Text) > sheet.MaxCellChars {
+						t.Fatalf("cell %s: %d characters read", c.Ref(), utf8.RuneCountInString(c.Text))
+					}
+					if c.Pos.File != "f.xlsx" || c.Row != r.Number || c.Col != j || c.Row < 1 || c.Pos.Line != c.Row || c.Pos.Col != j+1 {
 						t.Fatalf("cell %s misplaced: %+v in row %d", c.Ref(), c, r.Number)
 					}
 				}
@@ -235,4 +249,117 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// streamBook writes a sheet "大表" with rows rows of cols cells each, as
+// excelize's stream writer does, after a small sheet "第1轮".
+func streamBook(t *testing.T, rows, cols int, long string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetName("Sheet1", "第1轮"))
+	require.NoError(t, f.SetCellValue("第1轮", "A1", "评分人"))
+	_, err := f.NewSheet("大表")
+	require.NoError(t, err)
+	sw, err := f.NewStreamWriter("大表")
+	require.NoError(t, err)
+	for r := 1; r <= rows; r++ {
+		vals := make([]any, cols)
+		for c := range vals {
+			vals[c] = fmt.Sprintf("r%dc%d", r, c)
+		}
+		if r == 2 && long != "" {
+			vals[1] = long
+		}
+		cell, err := excelize.CoordinatesToCellName(1, r)
+		require.NoError(t, err)
+		require.NoError(t, sw.SetRow(cell, vals))
+	}
+	require.NoError(t, sw.Flush())
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+	return buf.Bytes()
+}
+
+func TestReadLimits(t *testing.T) {
+	t.Run("rows", func(t *testing.T) {
+		var diags scenario.Diagnostics
+		tables := Read("big.xlsx", streamBook(t, sheet.MaxRows+50, 2, ""), &diags)
+		require.Len(t, diags, 1)
+		assert.Equal(t, fmt.Sprintf(`big.xlsx:%d: sheet "大表", row %d: the sheet has more than 10000 rows, far more than a sign-up sheet or scoresheet; the rest of it is not read; move other data to another workbook`, sheet.MaxRows+1, sheet.MaxRows+1), diags[0].String())
+		assert.Equal(t, 1, diags[0].Pos.Sheet)
+		require.Len(t, tables, 2)
+		assert.Len(t, tables[1].Rows, sheet.MaxRows)
+	})
+	t.Run("columns", func(t *testing.T) {
+		var diags scenario.Diagnostics
+		tables := Read("wide.xlsx", streamBook(t, 3, sheet.MaxColumns+5, ""), &diags)
+		require.Len(t, diags, 1, "one error for the sheet, not one a row")
+		assert.Equal(t, `wide.xlsx:1:201: sheet "大表", row 1, column GS: a value past column GR: a sheet is read to its first 200 columns, far more than a sign-up sheet or scoresheet has; move other data to another sheet`, diags[0].String())
+		for _, r := range tables[1].Rows {
+			assert.Len(t, r.Cells, sheet.MaxColumns)
+		}
+	})
+	t.Run("a long cell", func(t *testing.T) {
+		var diags scenario.Diagnostics
+		tables := Read("long.xlsx", streamBook(t, 3, 3, strings.Repeat("长", sheet.MaxCellChars+1)), &diags)
+		require.Len(t, diags, 1)
+		assert.Equal(t, `long.xlsx:2:2: sheet "大表", row 2, column B: 10001 characters, more than the 10000 a cell may hold; shorten it`, diags[0].String())
+		assert.Equal(t, sheet.MaxCellChars, utf8.RuneCountInString(tables[1].Rows[1].Cells[1].Text))
+	})
+	t.Run("within them", func(t *testing.T) {
+		var diags scenario.Diagnostics
+		tables := Read("ok.xlsx", streamBook(t, 20, sheet.MaxColumns, strings.Repeat("长", sheet.MaxCellChars)), &diags)
+		require.Empty(t, diags)
+		assert.Len(t, tables[1].Rows, 20)
+	})
+	t.Run("unzipped", func(t *testing.T) {
+		var b bytes.Buffer
+		w := zip.NewWriter(&b)
+		fw, err := w.Create("xl/sharedStrings.xml")
+		require.NoError(t, err)
+		_, err = fw.Write(bytes.Repeat([]byte(" "), sheet.MaxUnzipped+1))
+		require.NoError(t, err)
+		require.NoError(t, w.Close())
+		var diags scenario.Diagnostics
+		assert.Empty(t, Read("bomb.xlsx", b.Bytes(), &diags))
+		require.Len(t, diags, 1)
+		assert.Equal(t, "bomb.xlsx: the workbook holds 33 MB once unzipped, more than the 32 MB a sign-up sheet or scoresheet needs; remove the sheets, pictures or data that are not part of it, and save it again", diags[0].String())
+	})
+}
+
+func TestReadHiddenAndActiveSheets(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetName("Sheet1", "字典"))
+	require.NoError(t, f.SetCellValue("字典", "A1", "社工"))
+	i, err := f.NewSheet("报名表")
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("报名表", "A1", "姓名"))
+	_, err = f.NewSheet("备用")
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("备用", "A1", "x"))
+	f.SetActiveSheet(i)
+	require.NoError(t, f.SetSheetVisible("字典", false))
+	buf, err := f.WriteToBuffer()
+	require.NoError(t, err)
+
+	var diags scenario.Diagnostics
+	tables := Read("hidden.xlsx", buf.Bytes(), &diags)
+	require.Empty(t, diags)
+	require.Len(t, tables, 3)
+	var got []string
+	for _, tab := range tables {
+		got = append(got, fmt.Sprintf("%s hidden=%v active=%v", tab.Sheet, tab.Hidden, tab.Active))
+	}
+	assert.Equal(t, []string{"字典 hidden=true active=false", "报名表 hidden=false active=true", "备用 hidden=false active=false"}, got)
+}
+
+func TestReadEmptyFile(t *testing.T) {
+	for _, data := range []string{"", " \n"} {
+		var diags scenario.Diagnostics
+		assert.Empty(t, Read("e.xlsx", []byte(data), &diags))
+		require.Len(t, diags, 1)
+		assert.Equal(t, "e.xlsx: the file is empty: it holds no workbook; copy it again from where it came, or open the workbook in Excel or WPS and save it again as .xlsx", diags[0].String())
+	}
 }
