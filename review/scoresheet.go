@@ -132,7 +132,9 @@ type ParseOptions struct {
 // a sheet made from another plan or without a plan id (see
 // [ParseOptions.AllowNoPlanID]). Blank scores are warnings. Sheets left
 // entirely blank are dropped with a warning. A reviewer who scores one
-// group twice across several files is found by [CheckScoresheets].
+// group twice across several files is found by [CheckScoresheets]. An
+// empty file is one error, whatever its name; past
+// [scenario.MaxProblemsPerFile] errors or warnings, the rest are counted.
 func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric, opts ParseOptions) ([]Scoresheet, scenario.Diagnostics) {
 	var (
 		sheets []Scoresheet
@@ -140,6 +142,10 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 	)
 	if len(data) > scenario.MaxFileSize {
 		diags.Errorf(scenario.Pos{File: name}, "file is %d bytes, larger than the %d bytes yishi reads", len(data), scenario.MaxFileSize)
+		return nil, diags
+	}
+	if sheet.IsEmpty(data) {
+		diags.Errorf(scenario.Pos{File: name}, "the file is empty; give a scoresheet made by yishi scoresheets, with its scores filled in")
 		return nil, diags
 	}
 	switch sheetFormat(name, data, &diags) {
@@ -151,7 +157,7 @@ func ParseScoresheets(name string, data []byte, p *plan.Plan, r *scenario.Rubric
 		sheets = parseWorkbook(name, data, p, r, opts, &diags)
 	}
 	// A sheet with errors is not returned: callers use what is returned.
-	diags.Sort()
+	diags.Cap(scenario.MaxProblemsPerFile)
 	if diags.HasErrors() {
 		return nil, diags
 	}

@@ -126,10 +126,12 @@ func scoresheetBook(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) she
 	return book
 }
 
-// parseWorkbook reads an XLSX scoresheet: every sheet of the workbook
-// that has rows, its header found among its top rows, then a sheet per
-// row. Sheets may be renamed, reordered or added to by the reviewer; an
-// empty one is passed over, one without a header row is an error.
+// parseWorkbook reads an XLSX scoresheet: every visible sheet of the
+// workbook that has rows, its header found among its top rows, then a
+// sheet per row. Sheets may be renamed, reordered or added to by the
+// reviewer; an empty one is passed over, one without a header row is an
+// error, and a hidden one is passed over, with a warning when it holds
+// rows under a scoresheet's header.
 func parseWorkbook(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
 	at := scenario.Pos{File: name}
 	if opts.Workbook == nil {
@@ -155,8 +157,16 @@ func parseWorkbook(name string, data []byte, p *plan.Plan, rub *scenario.Rubric,
 		r := newTableReader(t, p, rub, opts, diags)
 		r.otherPlan = otherPlan
 		h := r.findHeader()
+		if t.Hidden {
+			// A list kept for a drop-down, say; but scores a reviewer hid
+			// by mistake should not vanish without a word.
+			if h >= 0 && h+1 < len(t.Rows) {
+				diags.Warnf(t.Rows[0].Pos, "sheet %q is hidden in the workbook, so its scores are not read; unhide it (right-click a sheet's tab, Unhide) to count them", t.Sheet)
+			}
+			continue
+		}
 		if h < 0 {
-			diags.Errorf(at, "sheet %q: no header row in its first %d rows; a scoresheet's header names the reviewer, round and group columns, such as %q, %q and %q; move a sheet that is not a scoresheet to another workbook",
+			diags.Errorf(t.Rows[0].Pos, "sheet %q: no header row in its first %d rows; a scoresheet's header names the reviewer, round and group columns, such as %q, %q and %q; move a sheet that is not a scoresheet to another workbook",
 				t.Sheet, headerSearch, headerCell(words.In(lang, colReviewer), colReviewer), headerCell(words.In(lang, colRound), colRound), headerCell(words.In(lang, colGroup), colGroup))
 			continue
 		}

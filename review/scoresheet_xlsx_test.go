@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,17 +168,17 @@ func TestWorkbookAsReviewersEditIt(t *testing.T) {
 	for _, d := range diags.Warnings() {
 		warnings = append(warnings, d.String())
 	}
-	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 2, column Q (my notes): not a scoresheet column; it is ignored`)
-	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 5, column O (Hosting (1–5) [hosting]): round 1, group 2: no score given`)
-	assert.Contains(t, warnings, `li.xlsx: warning: sheet "my round one", row 6: round 1, group 3: the row is blank; it is left out`)
-	assert.Contains(t, warnings, `li.xlsx: warning: sheet "Round 2", row 2: round 2, group 1: the row is blank; it is left out`)
+	assert.Contains(t, warnings, `li.xlsx:2:17: warning: sheet "my round one", row 2, column Q (my notes): not a scoresheet column; it is ignored`)
+	assert.Contains(t, warnings, `li.xlsx:5:15: warning: sheet "my round one", row 5, column O (Hosting (1–5) [hosting]): round 1, group 2: no score given`)
+	assert.Contains(t, warnings, `li.xlsx:6: warning: sheet "my round one", row 6: round 1, group 3: the row is blank; it is left out`)
+	assert.Contains(t, warnings, `li.xlsx:2: warning: sheet "Round 2", row 2: round 2, group 1: the row is blank; it is left out`)
 }
 
 // TestBadWorkbooks reads bad scoresheets together, as `yishi review`
 // does, and compares every message with the golden file: a workbook with
 // no rows of scores, a sheet without a header row, bad scores, a plan id
-// changed, a workbook named .csv and a CSV file named .xlsx, a workbook
-// cut short, and two files that score the same group.
+// changed, a round hidden, a workbook named .csv and a CSV file named
+// .xlsx, a workbook cut short, and two files that score the same group.
 func TestBadWorkbooks(t *testing.T) {
 	p, zh := zhFixture(t)
 	dir := t.TempDir()
@@ -215,6 +216,12 @@ func TestBadWorkbooks(t *testing.T) {
 		write("other-plan.xlsx", edit(t, wang, func(f *excelize.File) {
 			require.NoError(t, f.SetCellValue("第2轮", "S2", "0123456789ab"))
 		})),
+		write("hidden.xlsx", edit(t, wang, func(f *excelize.File) {
+			// A round hidden with a bad score in it: passed over, with a
+			// word, and its bad score not reported.
+			require.NoError(t, f.SetCellValue("第2轮", "E2", 9))
+			require.NoError(t, f.SetSheetVisible("第2轮", false))
+		})),
 		write("li.xlsx", liXLSX),
 		write("li.csv", liCSV),
 		write("li-xlsx.csv", liXLSX),
@@ -225,4 +232,26 @@ func TestBadWorkbooks(t *testing.T) {
 	require.True(t, diags.HasErrors())
 	got := strings.ReplaceAll(diags.Error(), dir+string(filepath.Separator), "")
 	golden(t, "testdata/bad-workbooks.golden", []byte(got+"\n"))
+}
+
+// A sheet with hundreds of bad rows prints a page: the first problems of
+// the file in row order, then how many more there are.
+func TestWorkbookProblemsAreCapped(t *testing.T) {
+	p, s := fixture(t)
+	data := edit(t, blankWorkbook(t, p, s, "Li"), func(f *excelize.File) {
+		for r := 2; r <= 200; r++ {
+			require.NoError(t, f.SetCellValue("Round 1", fmt.Sprintf("B%d", r), 1))
+			require.NoError(t, f.SetCellValue("Round 1", fmt.Sprintf("C%d", r), 99))
+			require.NoError(t, f.SetCellValue("Round 1", fmt.Sprintf("E%d", r), "x"))
+		}
+	})
+	_, diags := ParseScoresheets("li.xlsx", data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
+	errs := diags.Errors()
+	require.Len(t, errs, scenario.MaxProblemsPerFile+1)
+	for i := 1; i < scenario.MaxProblemsPerFile; i++ {
+		a, b := errs[i-1].Pos, errs[i].Pos
+		require.True(t, a.Line < b.Line || a.Line == b.Line && a.Col <= b.Col, "%s before %s", a, b)
+	}
+	assert.Equal(t, 2, errs[0].Pos.Line, "the first rows come first, not row 100 before row 2")
+	assert.Regexp(t, `^and \d+ more problems in this file$`, errs[len(errs)-1].Message)
 }
