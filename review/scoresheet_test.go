@@ -15,6 +15,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/yishi-council/yishi/roles/plan"
@@ -348,11 +349,25 @@ func FuzzParseScoresheets(f *testing.F) {
 		f.Add("li.xlsx", data, false)
 		f.Add("li.csv", data, true)
 		f.Add("li.xlsx", data[:len(data)/3], false)
+		// As reviewers leave them: a round hidden, a score typed as text,
+		// a title row above the header, a sheet of notes.
+		f.Add("li.xlsx", edit(f, data, func(x *excelize.File) {
+			require.NoError(f, x.SetSheetVisible("Round 2", false))
+			require.NoError(f, x.SetCellValue("Round 1", "E2", "４"))
+			require.NoError(f, x.InsertRows("Round 1", 1, 1))
+			require.NoError(f, x.SetCellValue("Round 1", "A1", "Li's scores"))
+			_, err := x.NewSheet("notes")
+			require.NoError(f, err)
+			require.NoError(f, x.SetCellValue("notes", "A1", "ask about the lift"))
+		}), false)
 	}
 	f.Fuzz(func(t *testing.T, name string, data []byte, allow bool) {
 		sheets, diags := ParseScoresheets(name, data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{AllowNoPlanID: allow}))
 		if len(sheets) > 0 && diags.HasErrors() {
 			t.Fatalf("sheets returned with errors: %v", diags)
+		}
+		if n := len(diags.Errors()); n > scenario.MaxProblemsPerFile+1 {
+			t.Fatalf("%d errors in one file, past the cap", n)
 		}
 		for _, sh := range sheets {
 			if !allow && sh.Plan == "" {

@@ -38,7 +38,7 @@ func blankWorkbook(t *testing.T, p *plan.Plan, s *scenario.Scenario, reviewer st
 
 // edit opens a workbook as a reviewer's Excel would, lets change edit
 // it, and saves it.
-func edit(t *testing.T, data []byte, change func(f *excelize.File)) []byte {
+func edit(t testing.TB, data []byte, change func(f *excelize.File)) []byte {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	require.NoError(t, err)
