@@ -36,6 +36,9 @@ func Write(b sheet.Book) ([]byte, error) {
 		if err := writeTab(f, st, tab); err != nil {
 			return nil, fmt.Errorf("sheet %q: %w", tab.Name, err)
 		}
+		if err := setDimension(f, tab); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", tab.Name, err)
+		}
 	}
 	f.SetActiveSheet(0)
 	buf, err := f.WriteToBuffer()
@@ -43,6 +46,24 @@ func Write(b sheet.Book) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// setDimension records the range the tab's values fill in its sheet's
+// <dimension ref>, which excelize leaves at "A1": readers that size a
+// sheet by it (some read-only and phone viewers) would see one cell.
+func setDimension(f *excelize.File, tab sheet.Tab) error {
+	cols := 0
+	for _, row := range tab.Rows {
+		cols = max(cols, len(row))
+	}
+	if cols == 0 {
+		return nil
+	}
+	last, err := excelize.CoordinatesToCellName(cols, len(tab.Rows))
+	if err != nil {
+		return err
+	}
+	return f.SetSheetDimension(tab.Name, "A1:"+last)
 }
 
 // styles are the cell styles of a book: a header, a locked value and an

@@ -201,6 +201,13 @@ func TestWrite(t *testing.T) {
 	assert.False(t, locked("B2"), "an empty score cell is open for input")
 	assert.False(t, locked("B3"))
 
+	dim, err := f.GetSheetDimension("第1轮")
+	require.NoError(t, err)
+	assert.Equal(t, "A1:C3", dim, "the sheet says what range its values fill")
+	dim, err = f.GetSheetDimension("第2轮")
+	require.NoError(t, err)
+	assert.Equal(t, "A1", dim, "an empty sheet")
+
 	var diags scenario.Diagnostics
 	tables := Read("s.xlsx", data, &diags)
 	require.Empty(t, diags)
