@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ func build(file string, t *table, s *scenario.Scenario, opts Options, diags *sce
 		return nil
 	}
 	if len(t.records) == 0 {
-		diags.Errorf(t.headerPos, "no trainees: the roster has a header but no rows")
+		diags.Add(t.headerPos, scenario.SeverityError, t.tableMsg(scenario.Msg("no trainees: the roster has a header but no rows")))
 		return nil
 	}
 	for _, rec := range t.records {
@@ -54,7 +55,7 @@ func hasRequiredColumns(t *table, diags *scenario.Diagnostics) bool {
 	for _, col := range RequiredColumns {
 		if _, found := t.headers[col]; !found {
 			ok = false
-			diags.Add(t.headerPos, scenario.SeverityError, missingColumn(col, t))
+			diags.Add(t.headerPos, scenario.SeverityError, t.tableMsg(missingColumn(col, t)))
 		}
 	}
 	return ok
@@ -125,9 +126,12 @@ func (b *builder) addTrainee(rec record) {
 
 // readID returns the id of the trainee about to be added, and indexes it;
 // it returns "" for an id that is missing or cannot be used, and the id
-// but no index entry for one already used.
+// but no index entry for one already used. An id's full-width letters
+// and digits, as Chinese input methods type them, are made half-width
+// (see [normalID]).
 func (b *builder) readID(rec record) string {
 	c, ok := b.value(rec, ColumnID)
+	c.text = normalID(c.text)
 	switch {
 	case !ok:
 		c.Errorf(b.diags, "missing id")
@@ -253,13 +257,14 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 		for _, rec := range t.records {
 			if c := rec.cells[col]; c.text != "" {
 				values++
-				if isNumber(c.text) {
+				if _, ok := parseNumber(c.text); ok {
 					numbers++
 				}
 			}
 		}
 		switch {
 		case values == 0:
+			continue
 		case numbers == values:
 			numeric[col] = true
 		case numbers >= 2 && numbers*5 >= values*4:
@@ -267,14 +272,30 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 			// mistakes, which would otherwise turn the whole column
 			// categorical and change how groups are mixed.
 			numeric[col] = true
-			for _, rec := range t.records {
-				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
-					c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
-				}
+		default:
+			continue
+		}
+		for _, rec := range t.records {
+			c := rec.cells[col]
+			if c.text == "" {
+				continue
+			}
+			switch f, ok := parseNumber(c.text); {
+			case !ok:
+				c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", brief(c.text))
+			case math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) > maxNumber:
+				c.Errorf(diags, "%q is past any number a roster holds (beyond ±%d); fix it or leave it empty", brief(c.text), int64(maxNumber))
 			}
 		}
 	}
 	return numeric
+}
+
+// normalID is an id as yishi keeps it: its full-width letters, digits and
+// punctuation made half-width, so that "１" and "1" are one id and a card's
+// file name is in ASCII digits.
+func normalID(s string) string {
+	return width.Fold.String(s)
 }
 
 // isNumber reports whether a cell is a finite number such as 12 or 1.5,
@@ -283,6 +304,22 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 func isNumber(s string) bool {
 	f, err := strconv.ParseFloat(asciiNumber(s), 64)
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// maxNumber is the largest magnitude of a number in a numeric column: far
+// past any age, year or count, and small enough that sums and squares of
+// a roster's numbers stay finite.
+const maxNumber = 1e9
+
+// parseNumber reads a cell written as a number, in ASCII or full-width
+// forms, whether or not it is finite: "1e400" and "NaN" are numbers
+// written wrong, not words.
+func parseNumber(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(asciiNumber(s), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false
+	}
+	return f, true
 }
 
 // asciiNumber is s with its full-width digits, signs, points and spaces
@@ -444,8 +481,10 @@ func (b *builder) refs(c cell, tr *Trainee) []string {
 // neither.
 func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 	r := b.r
-	if _, ok := r.index[ref]; ok {
-		return ref, true
+	if id := normalID(ref); id != "" {
+		if _, ok := r.index[id]; ok {
+			return id, true
+		}
 	}
 	idx := b.names[ref]
 	switch {
