@@ -260,6 +260,16 @@ func editLimit(v, name string) int {
 	return min(n/4, 3)
 }
 
+// suggest is [scenario.Suggest] for a value of a roster, which passes
+// over a value too long to be a slip for any name, so that no edit
+// distance runs on a cell of a megabyte.
+func suggest(s string, candidates []string) string {
+	if utf8.RuneCountInString(s) > maxBackground {
+		return ""
+	}
+	return scenario.Suggest(s, candidates)
+}
+
 // quoteLimit is the most characters of a value that messages quote.
 const quoteLimit = 40
 

@@ -341,3 +341,24 @@ func TestHiddenFirstSheet(t *testing.T) {
 	require.NoError(t, diags.Err())
 	assert.Equal(t, []string{"王秀英"}, r.Values("name"))
 }
+
+// No check runs an edit distance on a cell of a megabyte, and no message
+// quotes it whole: an avoid cell, a prefers cell, a header.
+func TestLongCells(t *testing.T) {
+	s := testScenario(t)
+	long := strings.Repeat("甲", 1<<20)
+	for name, data := range map[string]string{
+		"avoid":   "编号,姓名,社区,背景,回避\nT1,王秀英,石庄社区,社工," + long + "\nT2,李建华,东坝村,物业,\n",
+		"prefers": "编号,姓名,社区,背景,意向角色\nT1,王秀英,石庄社区,社工," + long + "\n",
+		"header":  "编号,姓名,社区,背景," + long + "\nT1,王秀英,石庄社区,社工,x\n",
+		"name":    "编号,姓名,社区,背景\nT1," + long + "\t甲,石庄社区,社工\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			start := time.Now()
+			_, diags := Parse("r.csv", []byte(data), s, Options{})
+			assert.Less(t, time.Since(start), 3*time.Second)
+			out := strings.Join(lines(diags), "\n")
+			assert.Less(t, len(out), 2000, out[:min(len(out), 300)])
+		})
+	}
+}

@@ -137,11 +137,11 @@ func (b *builder) readID(rec record) string {
 		c.Errorf(b.diags, "missing id")
 		return ""
 	case strings.ContainsAny(c.text, ";,；，、"):
-		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", brief(c.text))
 		return ""
 	}
 	if row, dup := b.firstRow[c.text]; dup {
-		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", c.text, b.t.rowRef(row))
+		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", brief(c.text), b.t.rowRef(row))
 	} else {
 		b.firstRow[c.text] = rec.row
 		b.r.index[c.text] = len(b.r.Trainees)
@@ -158,7 +158,7 @@ func (b *builder) readName(rec record) string {
 		return ""
 	}
 	if prev := b.names[c.text]; len(prev) > 0 {
-		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", c.text, b.t.rowRef(b.t.records[prev[0]].row))
+		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", brief(c.text), b.t.rowRef(b.t.records[prev[0]].row))
 	}
 	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
 	return c.text
@@ -356,7 +356,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		for _, v := range append([]string{c.text}, c.list...) {
 			if i := strings.IndexFunc(v, isControl); i >= 0 {
 				r, _ := utf8.DecodeRuneInString(v[i:])
-				c.Errorf(diags, "control character U+%04X in %q; remove it", r, v)
+				c.Errorf(diags, "control character U+%04X in %q; remove it", r, brief(v))
 				break
 			}
 		}
@@ -366,20 +366,20 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		switch i := strings.IndexAny(c.text, "\t\r\n"); {
 		case i < 0:
 		case c.text[i] == '\t':
-			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", brief(c.text), columnWord(col))
 		default:
-			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", brief(c.text), columnWord(col))
 		}
 		if i := strings.IndexFunc(c.text, scenario.IsBidi); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(c.text[i:])
-			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, c.text, columnWord(col))
+			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, brief(c.text), columnWord(col))
 		}
 	}
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
 			if msg, lost := sheet.Lost(v, c.reported, encoding); lost {
-				c.Errorf(diags, "%q %s", v, msg)
+				c.Errorf(diags, "%q %s", brief(v), msg)
 				break
 			}
 		}
@@ -418,7 +418,7 @@ func missingColumn(col string, t *table) scenario.Message {
 		if _, known := headerNames[c]; known {
 			continue
 		}
-		if s := scenario.Suggest(t.headers[c], headerNames[col]); s != "" {
+		if s := suggest(t.headers[c], headerNames[col]); s != "" {
 			return scenario.Msg("missing column %s (%s); the header row has: %s (did you mean %q for %q?)", col, names, strings.Join(found, ", "), s, t.headers[c])
 		}
 	}
@@ -440,10 +440,10 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 			candidates = append(candidates, role.ID)
 		}
 	}
-	if sug := scenario.Suggest(c.text, candidates); sug != "" {
-		c.Errorf(diags, "unknown role %q (did you mean %q?)", c.text, sug)
+	if sug := suggest(c.text, candidates); sug != "" {
+		c.Errorf(diags, "unknown role %q (did you mean %q?)", brief(c.text), sug)
 	} else {
-		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
+		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", brief(c.text))
 	}
 	return ""
 }
@@ -495,17 +495,17 @@ func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 		for k, i := range idx {
 			rows[k] = b.t.records[i].row
 		}
-		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, b.t.rowsRef(rows))
+		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", brief(ref), b.t.rowsRef(rows))
 		return "", false
 	}
 	ids := make([]string, 0, len(r.index))
 	for _, t := range r.Trainees {
 		ids = append(ids, t.ID)
 	}
-	if sug := scenario.Suggest(ref, ids); sug != "" {
-		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", ref, sug)
+	if sug := suggest(ref, ids); sug != "" {
+		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", brief(ref), sug)
 	} else {
-		c.Errorf(b.diags, "no trainee has the id %q", ref)
+		c.Errorf(b.diags, "no trainee has the id %q", brief(ref))
 	}
 	return "", false
 }

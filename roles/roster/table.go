@@ -241,7 +241,7 @@ func namesAnyColumn(row []string) bool {
 		if _, ok := knownColumn(c); ok {
 			return true
 		}
-		if c != "" && scenario.Suggest(c, names) != "" {
+		if c != "" && suggest(c, names) != "" {
 			return true
 		}
 	}
@@ -285,7 +285,7 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 		}
 		if i := strings.IndexFunc(raw, isControl); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(raw[i:])
-			diags.Errorf(g.place(h, j).pos, "%s: control character U+%04X in the header %q; remove it", g.where(h, j, ""), r, raw)
+			diags.Errorf(g.place(h, j).pos, "%s: control character U+%04X in the header %q; remove it", g.where(h, j, ""), r, brief(raw))
 		}
 		canon := AttributeName(raw)
 		if canon == "" {
@@ -308,7 +308,7 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 				t.headers[canon] = headerLabel(raw)
 				continue
 			}
-			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), raw, canon, first)
+			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), brief(raw), canon, brief(first))
 			s.unnamed[j] = true
 			continue
 		}

@@ -53,7 +53,7 @@ func readXLSX(file string, data []byte, name string, diags *scenario.Diagnostics
 	case numErr == nil && n >= 1 && n <= len(tables):
 		chosen = tables[n-1]
 	default:
-		if s := scenario.Suggest(name, names); numErr == nil {
+		if s := suggest(name, names); numErr == nil {
 			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (a sheet's number is 1 to %d)", name, quoteList(names), len(names))
 		} else if s != "" {
 			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (did you mean %q?)", name, quoteList(names), s)
