@@ -162,10 +162,27 @@ func (a *assignment) assignRound(ctx context.Context, round int) error {
 		rd.Bound = scenario.Round3(sol.Bound)
 		rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
 	}
+	if err := checkFinite(rd); err != nil {
+		return err
+	}
 	a.noteViolations(round, sol.Violations)
 	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)))
 	a.plan.Rounds = append(a.plan.Rounds, rd)
 	a.prob.Past = append(a.prob.Past, slices.Clone(sol.Group))
+	return nil
+}
+
+// checkFinite refuses a round whose diversity, bound or percentage is
+// not a finite number, which YAML writes as .nan or .inf and nothing that
+// reads a plan accepts. The roster refuses numbers large enough to cause
+// it, so it is a fault of yishi, not of the input: the error is not
+// [scenario.ErrInvalid].
+func checkFinite(rd plan.Round) error {
+	for _, v := range []float64{rd.Diversity, rd.Bound, rd.Percent} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("internal error: round %d: diversity %v, bound %v, percent %v: not all are finite numbers", rd.Round, rd.Diversity, rd.Bound, rd.Percent)
+		}
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -32,12 +33,16 @@ func (b *builder) resolveBackground(c cell) (bg string, isNew bool) {
 	if s == nil || len(s.Backgrounds) == 0 {
 		return BackgroundLabel(c.text), false
 	}
+	if n := utf8.RuneCountInString(c.text); n > maxBackground {
+		c.Errorf(b.diags, "background %q is %d characters long; a background is a word or two (the kind of trainee, such as 社工 or 居民代表), at most %d characters: put the rest in the remarks column", brief(c.text), n, maxBackground)
+		return "", false
+	}
 	if id, ok := s.ResolveBackground(c.text); ok {
 		return id, false
 	}
 	fix := scenario.Msg("add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster")
 	if sug, ok := nearMiss(c.text, s); ok {
-		c.Errorf(b.diags, "unknown background %q (did you mean %q?); %s", c.text, sug, fix)
+		c.Errorf(b.diags, "unknown background %q (did you mean %q?); %s", brief(c.text), sug, fix)
 		return "", false
 	}
 	if b.strict {
@@ -45,7 +50,7 @@ func (b *builder) resolveBackground(c cell) (bg string, isNew bool) {
 		for _, bg := range s.Backgrounds {
 			known = append(known, bg.ID+" ("+bg.Label.In(s.Language)+")")
 		}
-		c.Errorf(b.diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", c.text, strings.Join(known, ", "), fix)
+		c.Errorf(b.diags, "unknown background %q; the scenario's backgrounds are %s, each also known by its aliases; %s", brief(c.text), strings.Join(known, ", "), fix)
 		return "", false
 	}
 	label := BackgroundLabel(c.text)
@@ -90,8 +95,8 @@ func (b *builder) labelUnforeseen() {
 		first := u.cells[0]
 		first.who = ""
 		b.diags.Add(first.pos, scenario.SeverityWarning, scenario.Msg(
-			"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %s}} under backgrounds: in the scenario, or add %s to the aliases of the background it is",
-			first.where, label, b.t.rowsRef(rows), cmp.Or(b.s.Language, "en"), label, strings.Join(quoteAll(labels), ", ")))
+			"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %q}} under backgrounds: in the scenario, or add %s to the aliases of the background it is (a bundled scenario is edited once exported: yishi scenarios export %s DIR)",
+			first.where, label, b.t.rowsRef(rows), cmp.Or(b.s.Language, "en"), label, strings.Join(quoteAll(labels), ", "), b.s.ID))
 	}
 }
 
@@ -103,74 +108,135 @@ func quoteAll(list []string) []string {
 	return out
 }
 
-// rowsRef names the rows (or YAML lines) n: "row 4", "rows 4, 9, 12".
+// rowsListed is how many rows [table.rowsRef] lists before it counts the
+// rest.
+const rowsListed = 10
+
+// rowsRef names the rows (or YAML lines) n: "row 4", "rows 4, 9, 12", and
+// for many rows the first few and how many more: "rows 4, 9, …, 40 and
+// 25 more".
 func (t *table) rowsRef(rows []int) scenario.Message {
-	nums := make([]string, len(rows))
-	for i, r := range rows {
+	shown := rows[:min(len(rows), rowsListed)]
+	nums := make([]string, len(shown))
+	for i, r := range shown {
 		nums[i] = strconv.Itoa(r)
 	}
 	list := strings.Join(nums, ", ")
+	if more := len(rows) - len(shown); more > 0 {
+		if t.lines {
+			return scenario.Msg("lines %s and %d more", list, more)
+		}
+		return scenario.Msg("rows %s and %d more", list, more)
+	}
 	if t.lines {
 		return scenario.Plural(len(rows), "line %[2]s", "lines %[2]s", list)
 	}
 	return scenario.Plural(len(rows), "row %[2]s", "rows %[2]s", list)
 }
 
+// maxBackground is the most characters a background cell may hold: a
+// background is a word or two, and a longer value is a sentence put in
+// the wrong column, which near-miss checks should not run on.
+const maxBackground = 64
+
 // nearMiss reports whether a background value the vocabulary lacks looks
-// like a slip for one it has, and which: a name of a background (id,
-// label or alias) written inside it with more around it ("社工（持证）",
-// "物业公司员工"), or one a small edit away ("社公" for "社工"). The edit
-// allowed is scaled for Chinese, where each character is a word's worth
-// of meaning: one character in a word of two to five characters, two in a
-// longer one, and for Latin text about one letter in four. A short
-// Chinese word that differs in two characters ("专家" and "社工") is
-// another word, not a slip.
+// like a slip for one it has, and which:
+//
+//   - a known name (id, label or alias) with a note in brackets after or
+//     before it ("社工（持证）", "(持证)社工");
+//   - a known name written inside it with more around it, when that name
+//     is long enough to mean that background alone (three characters,
+//     four letters: "物业公司员工" holds 物业公司) or is the background's
+//     label; a two-character alias inside a longer word is as often
+//     another word (学校 in 学校老师, 医院 in 医院护士);
+//   - or a value a small edit away from a name ("议事圆" for 议事员).
+//
+// A value longer than any background (see [maxBackground]) is no slip.
+// The edit allowed is scaled for Chinese, where each character is a
+// word's worth of meaning: none in a value of one or two characters (教师
+// and 律师, 家长 and 楼长 are other words), one in a value of three to
+// five, two in a longer one; and for Latin text about one letter in four.
 func nearMiss(value string, s *scenario.Scenario) (string, bool) {
+	if utf8.RuneCountInString(value) > maxBackground {
+		return "", false
+	}
 	v := scenario.NormalizeName(width.Fold.String(value))
 	if v == "" {
 		return "", false
 	}
-	var names []string
-	for _, bg := range s.Backgrounds {
-		names = append(names, bg.ID)
-		for _, lang := range bg.Label.Languages() {
-			names = append(names, bg.Label[lang])
-			// A label such as "物业负责人/物业人员" names two.
-			names = append(names, strings.FieldsFunc(bg.Label[lang], isHeaderSeparator)...)
-		}
-		names = append(names, bg.Aliases...)
+	bare := scenario.NormalizeName(stripNotes(v))
+	if bare == v {
+		bare = ""
 	}
-	best, bestD := "", -1
-	for _, name := range names {
-		n := scenario.NormalizeName(width.Fold.String(name))
+	type name struct {
+		text  string
+		label bool
+	}
+	var names []name
+	for _, bg := range s.Backgrounds {
+		names = append(names, name{text: bg.ID})
+		for _, lang := range bg.Label.Languages() {
+			names = append(names, name{bg.Label[lang], true})
+			// A label such as "物业负责人/物业人员" names two.
+			for _, part := range strings.FieldsFunc(bg.Label[lang], isHeaderSeparator) {
+				names = append(names, name{part, true})
+			}
+		}
+		for _, a := range bg.Aliases {
+			names = append(names, name{text: a})
+		}
+	}
+	vn := utf8.RuneCountInString(v)
+	const bracketed, inside = -2, -1 // the kinds of match that beat any edit
+	best, bestD := "", math.MaxInt
+	for _, nm := range names {
+		n := scenario.NormalizeName(width.Fold.String(nm.text))
 		if n == "" {
 			continue
 		}
-		if len(n) < len(v) && strings.Contains(v, n) && containable(n) {
+		nn := utf8.RuneCountInString(n)
+		switch {
+		case bare != "" && n == bare:
+			if bestD > bracketed {
+				best, bestD = nm.text, bracketed
+			}
+			continue
+		case nn < vn && strings.Contains(v, n) && (nm.label || containable(n)):
 			// The longest name inside is the likeliest meant.
-			if bestD != 0 || utf8.RuneCountInString(n) > utf8.RuneCountInString(best) {
-				best, bestD = name, 0
+			if bestD > inside || bestD == inside && nn > utf8.RuneCountInString(best) {
+				best, bestD = nm.text, inside
 			}
 			continue
 		}
-		if bestD == 0 {
+		if bestD < 0 {
 			continue
 		}
-		d := scenario.EditDistance(v, n)
-		if d <= editLimit(v, n) && (bestD < 0 || d < bestD) {
-			best, bestD = name, d
+		limit := editLimit(v, n)
+		// The edit distance is at least the difference in length.
+		if abs(vn-nn) > limit {
+			continue
+		}
+		if d := scenario.EditDistance(v, n); d <= limit && d < bestD {
+			best, bestD = nm.text, d
 		}
 	}
-	return best, bestD >= 0
+	return best, bestD != math.MaxInt
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // containable reports whether a background's name is long enough that
-// finding it inside a value means the value names that background: two
+// finding it inside a value means the value names that background: three
 // Chinese characters, or four letters.
 func containable(name string) bool {
 	n := utf8.RuneCountInString(name)
 	if hasHan(name) {
-		return n >= 2
+		return n >= 3
 	}
 	return n >= 4
 }
@@ -178,20 +244,48 @@ func containable(name string) bool {
 // editLimit is the largest edit distance between a value and a known name
 // that is still a slip (see [nearMiss]).
 func editLimit(v, name string) int {
-	n := min(utf8.RuneCountInString(v), utf8.RuneCountInString(name))
 	if hasHan(v) || hasHan(name) {
-		switch {
-		case n < 2:
+		switch n := utf8.RuneCountInString(v); {
+		case n <= 2:
 			return 0
 		case n <= 5:
 			return 1
 		}
 		return 2
 	}
+	n := min(utf8.RuneCountInString(v), utf8.RuneCountInString(name))
 	if n < 4 {
 		return 0
 	}
 	return min(n/4, 3)
+}
+
+// suggest is [scenario.Suggest] for a value of a roster, which passes
+// over a value too long to be a slip for any name, so that no edit
+// distance runs on a cell of a megabyte.
+func suggest(s string, candidates []string) string {
+	if utf8.RuneCountInString(s) > maxBackground {
+		return ""
+	}
+	return scenario.Suggest(s, candidates)
+}
+
+// quoteLimit is the most characters of a value that messages quote.
+const quoteLimit = 40
+
+// brief is s as messages quote it: whole when short, else its first
+// characters and an ellipsis, so that a sentence pasted into a cell does
+// not fill the terminal.
+func brief(s string) string {
+	if utf8.RuneCountInString(s) <= quoteLimit {
+		return s
+	}
+	i := 0
+	for n := 0; n < quoteLimit; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
 }
 
 func hasHan(s string) bool {

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strconv"
@@ -20,7 +21,7 @@ func build(file string, t *table, s *scenario.Scenario, opts Options, diags *sce
 		return nil
 	}
 	if len(t.records) == 0 {
-		diags.Errorf(t.headerPos, "no trainees: the roster has a header but no rows")
+		diags.Add(t.headerPos, scenario.SeverityError, t.tableMsg(scenario.Msg("no trainees: the roster has a header but no rows")))
 		return nil
 	}
 	for _, rec := range t.records {
@@ -54,7 +55,7 @@ func hasRequiredColumns(t *table, diags *scenario.Diagnostics) bool {
 	for _, col := range RequiredColumns {
 		if _, found := t.headers[col]; !found {
 			ok = false
-			diags.Add(t.headerPos, scenario.SeverityError, missingColumn(col, t))
+			diags.Add(t.headerPos, scenario.SeverityError, t.tableMsg(missingColumn(col, t)))
 		}
 	}
 	return ok
@@ -125,19 +126,22 @@ func (b *builder) addTrainee(rec record) {
 
 // readID returns the id of the trainee about to be added, and indexes it;
 // it returns "" for an id that is missing or cannot be used, and the id
-// but no index entry for one already used.
+// but no index entry for one already used. An id's full-width letters
+// and digits, as Chinese input methods type them, are made half-width
+// (see [normalID]).
 func (b *builder) readID(rec record) string {
 	c, ok := b.value(rec, ColumnID)
+	c.text = normalID(c.text)
 	switch {
 	case !ok:
 		c.Errorf(b.diags, "missing id")
 		return ""
 	case strings.ContainsAny(c.text, ";,；，、"):
-		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", c.text)
+		c.Errorf(b.diags, "id %q must not contain ; , or 、, which separate ids in the avoid and together columns", brief(c.text))
 		return ""
 	}
 	if row, dup := b.firstRow[c.text]; dup {
-		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", c.text, b.t.rowRef(row))
+		c.Errorf(b.diags, "id %q is already used on %s; every trainee needs an id of their own", brief(c.text), b.t.rowRef(row))
 	} else {
 		b.firstRow[c.text] = rec.row
 		b.r.index[c.text] = len(b.r.Trainees)
@@ -154,7 +158,7 @@ func (b *builder) readName(rec record) string {
 		return ""
 	}
 	if prev := b.names[c.text]; len(prev) > 0 {
-		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", c.text, b.t.rowRef(b.t.records[prev[0]].row))
+		c.Warnf(b.diags, "name %q also on %s; two sign-ups for one person?", brief(c.text), b.t.rowRef(b.t.records[prev[0]].row))
 	}
 	b.names[c.text] = append(b.names[c.text], len(b.r.Trainees))
 	return c.text
@@ -253,13 +257,14 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 		for _, rec := range t.records {
 			if c := rec.cells[col]; c.text != "" {
 				values++
-				if isNumber(c.text) {
+				if _, ok := parseNumber(c.text); ok {
 					numbers++
 				}
 			}
 		}
 		switch {
 		case values == 0:
+			continue
 		case numbers == values:
 			numeric[col] = true
 		case numbers >= 2 && numbers*5 >= values*4:
@@ -267,14 +272,30 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 			// mistakes, which would otherwise turn the whole column
 			// categorical and change how groups are mixed.
 			numeric[col] = true
-			for _, rec := range t.records {
-				if c := rec.cells[col]; c.text != "" && !isNumber(c.text) {
-					c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", c.text)
-				}
+		default:
+			continue
+		}
+		for _, rec := range t.records {
+			c := rec.cells[col]
+			if c.text == "" {
+				continue
+			}
+			switch f, ok := parseNumber(c.text); {
+			case !ok:
+				c.Errorf(diags, "%q is not a number, but the rest of the column is; fix it or leave it empty", brief(c.text))
+			case math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) > maxNumber:
+				c.Errorf(diags, "%q is past any number a roster holds (beyond ±%d); fix it or leave it empty", brief(c.text), int64(maxNumber))
 			}
 		}
 	}
 	return numeric
+}
+
+// normalID is an id as yishi keeps it: its full-width letters, digits and
+// punctuation made half-width, so that "１" and "1" are one id and a card's
+// file name is in ASCII digits.
+func normalID(s string) string {
+	return width.Fold.String(s)
 }
 
 // isNumber reports whether a cell is a finite number such as 12 or 1.5,
@@ -283,6 +304,22 @@ func numericColumns(t *table, diags *scenario.Diagnostics) map[string]bool {
 func isNumber(s string) bool {
 	f, err := strconv.ParseFloat(asciiNumber(s), 64)
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
+
+// maxNumber is the largest magnitude of a number in a numeric column: far
+// past any age, year or count, and small enough that sums and squares of
+// a roster's numbers stay finite.
+const maxNumber = 1e9
+
+// parseNumber reads a cell written as a number, in ASCII or full-width
+// forms, whether or not it is finite: "1e400" and "NaN" are numbers
+// written wrong, not words.
+func parseNumber(s string) (float64, bool) {
+	f, err := strconv.ParseFloat(asciiNumber(s), 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false
+	}
+	return f, true
 }
 
 // asciiNumber is s with its full-width digits, signs, points and spaces
@@ -319,7 +356,7 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		for _, v := range append([]string{c.text}, c.list...) {
 			if i := strings.IndexFunc(v, isControl); i >= 0 {
 				r, _ := utf8.DecodeRuneInString(v[i:])
-				c.Errorf(diags, "control character U+%04X in %q; remove it", r, v)
+				c.Errorf(diags, "control character U+%04X in %q; remove it", r, brief(v))
 				break
 			}
 		}
@@ -329,20 +366,20 @@ func checkText(rec record, encoding string, diags *scenario.Diagnostics) {
 		switch i := strings.IndexAny(c.text, "\t\r\n"); {
 		case i < 0:
 		case c.text[i] == '\t':
-			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a tab in %q would break the printed tables; keep the %s on one line", brief(c.text), columnWord(col))
 		default:
-			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", c.text, columnWord(col))
+			c.Errorf(diags, "a line break in %q would break the printed tables; keep the %s on one line", brief(c.text), columnWord(col))
 		}
 		if i := strings.IndexFunc(c.text, scenario.IsBidi); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(c.text[i:])
-			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, c.text, columnWord(col))
+			c.Warnf(diags, "invisible direction mark U+%04X in %q reorders the text around it when printed; remove it unless the %s needs it", r, brief(c.text), columnWord(col))
 		}
 	}
 	for _, col := range cols {
 		c := rec.cells[col]
 		for _, v := range append([]string{c.text}, c.list...) {
 			if msg, lost := sheet.Lost(v, c.reported, encoding); lost {
-				c.Errorf(diags, "%q %s", v, msg)
+				c.Errorf(diags, "%q %s", brief(v), msg)
 				break
 			}
 		}
@@ -381,7 +418,7 @@ func missingColumn(col string, t *table) scenario.Message {
 		if _, known := headerNames[c]; known {
 			continue
 		}
-		if s := scenario.Suggest(t.headers[c], headerNames[col]); s != "" {
+		if s := suggest(t.headers[c], headerNames[col]); s != "" {
 			return scenario.Msg("missing column %s (%s); the header row has: %s (did you mean %q for %q?)", col, names, strings.Join(found, ", "), s, t.headers[c])
 		}
 	}
@@ -403,10 +440,10 @@ func resolvePrefers(c cell, s *scenario.Scenario, diags *scenario.Diagnostics) s
 			candidates = append(candidates, role.ID)
 		}
 	}
-	if sug := scenario.Suggest(c.text, candidates); sug != "" {
-		c.Errorf(diags, "unknown role %q (did you mean %q?)", c.text, sug)
+	if sug := suggest(c.text, candidates); sug != "" {
+		c.Errorf(diags, "unknown role %q (did you mean %q?)", brief(c.text), sug)
 	} else {
-		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", c.text)
+		c.Errorf(diags, "unknown role %q: write a function (host, recorder, stakeholder, observer, 主持人, 记录员) or a role id of the scenario", brief(c.text))
 	}
 	return ""
 }
@@ -444,8 +481,10 @@ func (b *builder) refs(c cell, tr *Trainee) []string {
 // neither.
 func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 	r := b.r
-	if _, ok := r.index[ref]; ok {
-		return ref, true
+	if id := normalID(ref); id != "" {
+		if _, ok := r.index[id]; ok {
+			return id, true
+		}
 	}
 	idx := b.names[ref]
 	switch {
@@ -456,17 +495,17 @@ func (b *builder) resolveRef(c cell, ref string) (string, bool) {
 		for k, i := range idx {
 			rows[k] = b.t.records[i].row
 		}
-		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", ref, b.t.rowsRef(rows))
+		c.Errorf(b.diags, "%q is the name of more than one trainee (%s); write the id instead", brief(ref), b.t.rowsRef(rows))
 		return "", false
 	}
 	ids := make([]string, 0, len(r.index))
 	for _, t := range r.Trainees {
 		ids = append(ids, t.ID)
 	}
-	if sug := scenario.Suggest(ref, ids); sug != "" {
-		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", ref, sug)
+	if sug := suggest(ref, ids); sug != "" {
+		c.Errorf(b.diags, "no trainee has the id %q (did you mean %q?)", brief(ref), sug)
 	} else {
-		c.Errorf(b.diags, "no trainee has the id %q", ref)
+		c.Errorf(b.diags, "no trainee has the id %q", brief(ref))
 	}
 	return "", false
 }

@@ -152,8 +152,8 @@ type Roster struct {
 // Options changes how a roster is read.
 type Options struct {
 	// Sheet names the XLSX sheet to read, by its name or, when no sheet
-	// has that name, by its number counted from 1; the first sheet when
-	// empty.
+	// has that name, by its number counted from 1; when empty, the sheet
+	// the workbook opens on, or else its first sheet not hidden.
 	Sheet string
 	// StrictBackgrounds refuses a background the scenario's vocabulary does
 	// not have, rather than mixing it as a category of its own.

@@ -339,7 +339,7 @@ func writeBadXLSX(t *testing.T, dir string) {
 	})
 	write("bad-cells.xlsx", []xsheet{{"报名表", [][]any{
 		header,
-		{"T01", "王淑芬", "石庄社区", "社公", "T09"},
+		{"T01", "王淑芬", "石庄社区", "议事圆", "T09"},
 		{"T01", "", "东坝村", "物业", ""},
 		{"T03", "张磊", "", "社工", "T03"},
 	}}})
@@ -642,8 +642,9 @@ func TestAttributeName(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	for _, dir := range []string{rosterDir, filepath.Join(rosterDir, "bad")} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
-		for _, file := range files {
+		csvs, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+		workbooks, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+		for _, file := range append(csvs, workbooks...) {
 			data, err := os.ReadFile(file)
 			require.NoError(f, err)
 			f.Add(data)
@@ -652,7 +653,7 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(goodRosterYAML))
 	s := testScenario(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, name := range []string{"f.csv", "f.tsv", "f.yaml"} {
+		for _, name := range []string{"f.csv", "f.tsv", "f.yaml", "f.xlsx"} {
 			r, diags := Parse(name, data, s, Options{})
 			if r == nil && !diags.HasErrors() {
 				t.Fatalf("%s: no roster and no error", name)
@@ -813,9 +814,9 @@ func TestRosterTextChecks(t *testing.T) {
 		{
 			name: "rows are numbered as Excel shows them, below a value with line breaks",
 			file: "r.csv",
-			data: "编号,姓名,社区,背景,备注\nT01,王淑芬,石庄社区,社工,\nT02,张磊,东坝村,物业,\"第一行\n第二行\"\nT03,李四,东坝村,社公,\nT03,张磊,东坝村,物业,\nT05,赵刚,东坝村\n",
+			data: "编号,姓名,社区,背景,备注\nT01,王淑芬,石庄社区,社工,\nT02,张磊,东坝村,物业,\"第一行\n第二行\"\nT03,李四,东坝村,议事圆,\nT03,张磊,东坝村,物业,\nT05,赵刚,东坝村\n",
 			diags: []string{
-				`r.csv:5:12: row 4, column D (背景), trainee 李四: unknown background "社公" (did you mean "社工"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
+				`r.csv:5:12: row 4, column D (背景), trainee 李四: unknown background "议事圆" (did you mean "议事员"?); add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster`,
 				`r.csv:6:1: row 5, column A (编号), trainee 张磊: id "T03" is already used on row 4; every trainee needs an id of their own`,
 				`r.csv:6:5: warning: row 5, column B (姓名), trainee T03: name "张磊" also on row 3; two sign-ups for one person?`,
 				`r.csv:7: row 6 has 3 cells but the header has 5; is a separator missing?`,

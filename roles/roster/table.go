@@ -22,6 +22,22 @@ type table struct {
 	records          []record
 	checkColumns     bool // whether a missing column is an error of the whole file
 	headerPos        scenario.Pos
+	// sheet names the XLSX sheet read, in messages about the whole table,
+	// when the workbook has several; "" otherwise.
+	sheet string
+}
+
+// tableMsg is a message about the whole table, naming its sheet when the
+// workbook has several.
+func (t *table) tableMsg(m scenario.Message) scenario.Message {
+	return inSheet(t.sheet, m)
+}
+
+func inSheet(sheet string, m scenario.Message) scenario.Message {
+	if sheet == "" {
+		return m
+	}
+	return scenario.Msg("sheet %q: %s", sheet, m)
 }
 
 // rowRef names record number n as messages do: "row 4", or "line 4" in
@@ -136,10 +152,12 @@ const headerSearchRows = 6
 // headerRow finds the header: the first non-blank row among the first few
 // that names at least two known columns, so that a title row such as
 // "2024年协商议事培训报名表" (in a spreadsheet often merged over the
-// table's width) above the header is skipped. It returns -1 when the grid
+// table's width) above the header is skipped. A cell that ends with a
+// colon is a form's label, with its value beside it ("单位：", "联系电话："),
+// not a column's header, and does not count. It returns -1 when the grid
 // is blank, and found is false when no row names two known columns.
 func headerRow(rows [][]string) (h int, found bool) {
-	first := -1
+	first, seen := -1, 0
 	for i, row := range rows {
 		if blank(row) {
 			continue
@@ -147,12 +165,16 @@ func headerRow(rows [][]string) (h int, found bool) {
 		if first < 0 {
 			first = i
 		}
-		if i-first >= headerSearchRows {
+		if seen++; seen > headerSearchRows {
 			break
 		}
 		known := 0
 		for _, c := range row {
-			if _, ok := knownColumn(clean(c)); ok {
+			c = clean(c)
+			if strings.HasSuffix(c, ":") || strings.HasSuffix(c, "：") {
+				continue
+			}
+			if _, ok := knownColumn(c); ok {
 				known++
 			}
 		}
@@ -178,19 +200,25 @@ func blank(row []string) bool {
 func tableOf(file string, g grid, diags *scenario.Diagnostics) *table {
 	h, found := headerRow(g.rows)
 	if h < 0 {
-		diags.Errorf(scenario.Pos{File: file}, "file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))
+		diags.Add(scenario.Pos{File: file}, scenario.SeverityError, inSheet(g.sheet, scenario.Msg("file is empty; a roster has a header row naming the columns %s, then one row a trainee", strings.Join(RequiredColumns, ", "))))
 		return nil
 	}
 	if !found && !namesAnyColumn(g.rows[h]) {
 		pos := g.place(h, 0).pos
 		pos.Col = 0
-		diags.Errorf(pos, "cannot find the header row: none of the first %d rows names the roster's columns, such as %s; put a header row (序号, 姓名, 所在社区, 身份) above the trainees", headerSearchRows, strings.Join(RequiredColumns, ", "))
+		diags.Add(pos, scenario.SeverityError, inSheet(g.sheet, scenario.Msg("cannot find the header row: none of the first %d rows names the roster's columns, such as %s; put a header row (序号, 姓名, 所在社区, 身份) above the trainees", headerSearchRows, strings.Join(RequiredColumns, ", "))))
 		return nil
 	}
-	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}}
+	t := &table{headers: map[string]string{}, checkColumns: true, headerPos: scenario.Pos{File: file, Line: g.place(h, 0).pos.Line}, sheet: g.sheet}
 	s := readHeader(t, g, h, diags)
+	s.lastFull = h
 	for i := h + 1; i < len(g.rows); i++ {
-		if s.note(i) {
+		if filled, _ := filledCells(g.rows[i]); filled >= 2 {
+			s.lastFull = i
+		}
+	}
+	for i := h + 1; i < len(g.rows); i++ {
+		if s.packed(i) || s.note(i) {
 			continue
 		}
 		if rec, ok := s.record(i); ok {
@@ -213,7 +241,7 @@ func namesAnyColumn(row []string) bool {
 		if _, ok := knownColumn(c); ok {
 			return true
 		}
-		if c != "" && scenario.Suggest(c, names) != "" {
+		if c != "" && suggest(c, names) != "" {
 			return true
 		}
 	}
@@ -232,6 +260,9 @@ type sheetReader struct {
 	cols []string
 	// unnamed marks the columns that are ignored and already reported.
 	unnamed map[int]bool
+	// lastFull is the last row with two filled cells or more: a trainee,
+	// or at least part of one.
+	lastFull int
 }
 
 // readHeader maps the cells of header row h to canonical columns, in t,
@@ -254,7 +285,7 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 		}
 		if i := strings.IndexFunc(raw, isControl); i >= 0 {
 			r, _ := utf8.DecodeRuneInString(raw[i:])
-			diags.Errorf(g.place(h, j).pos, "%s: control character U+%04X in the header %q; remove it", g.where(h, j, ""), r, raw)
+			diags.Errorf(g.place(h, j).pos, "%s: control character U+%04X in the header %q; remove it", g.where(h, j, ""), r, brief(raw))
 		}
 		canon := AttributeName(raw)
 		if canon == "" {
@@ -277,7 +308,7 @@ func readHeader(t *table, g grid, h int, diags *scenario.Diagnostics) *sheetRead
 				t.headers[canon] = headerLabel(raw)
 				continue
 			}
-			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), raw, canon, first)
+			diags.Errorf(g.place(h, j).pos, "%s: column %q names %s again (already named by %q); remove one of them", g.where(h, j, ""), brief(raw), canon, brief(first))
 			s.unnamed[j] = true
 			continue
 		}
@@ -310,33 +341,86 @@ const noteLength = 12
 // note reports whether row i is a note rather than a trainee, and warns
 // that it is skipped. A note's first filled cell starts with a marker
 // such as 注 or 备注 (see [noteMarkers]), followed by a colon, a space or
-// the note itself; or it is the row's only filled cell, in the table's
-// first column, and long text. A row with only a name, or only an id,
-// is an incomplete trainee, not a note, and reported as one. Rows are
-// notes wherever they stand below the header: a note between trainees
-// is as plainly a note as one under them.
+// the note itself; or, below the last row with two filled cells, it is
+// the row's only filled cell, in the table's first column, and long
+// text. A row with only a name, or only an id, is an incomplete trainee,
+// not a note, and reported as one; so is a long value alone above
+// other trainees, such as an English name. A marked note is a note
+// wherever it stands below the header. The warning quotes the start of
+// the note, and no value of a column of personal data.
 func (s *sheetReader) note(i int) bool {
 	row := s.g.rows[i]
-	firstCol, filled := -1, 0
-	for j, c := range row {
-		if clean(c) != "" {
-			filled++
-			if firstCol < 0 {
-				firstCol = j
-			}
-		}
-	}
+	filled, firstCol := filledCells(row)
 	if filled == 0 {
 		return false
 	}
 	text := clean(row[firstCol])
 	isNote := startsWithMarker(text) ||
-		filled == 1 && firstCol <= max(s.first, 0) && utf8.RuneCountInString(text) >= noteLength
-	if isNote {
-		pos := s.g.place(i, firstCol).pos
-		s.diags.Warnf(pos, "%s: %q looks like a note, not a trainee; the row is skipped", s.g.whereRow(i), text)
+		filled == 1 && i > s.lastFull && firstCol <= max(s.first, 0) && utf8.RuneCountInString(text) >= noteLength
+	if !isNote {
+		return false
 	}
-	return isNote
+	pos := s.g.place(i, firstCol).pos
+	if firstCol < len(s.cols) && isPersonal(s.cols[firstCol]) {
+		s.diags.Warnf(pos, "%s looks like a note, not a trainee; the row is skipped", s.g.whereRow(i))
+	} else {
+		s.diags.Warnf(pos, "%s: %q looks like a note, not a trainee; the row is skipped", s.g.whereRow(i), brief(text))
+	}
+	return true
+}
+
+// isPersonal reports whether col holds personal data that messages do
+// not quote.
+func isPersonal(col string) bool {
+	return col == ColumnPhone || col == ColumnIDCard
+}
+
+// filledCells returns how many cells of row are not blank, and the first
+// of them (-1 when none is).
+func filledCells(row []string) (filled, first int) {
+	first = -1
+	for j, c := range row {
+		if clean(c) != "" {
+			filled++
+			if first < 0 {
+				first = j
+			}
+		}
+	}
+	return filled, first
+}
+
+// packed reports, as an error, a row whose values are all in one cell:
+// a row pasted from another sheet with tabs between its values, or a CSV
+// row quoted whole ("14,杨静,男,…"). It is a trainee whose values do not
+// line up with the header, not a note. A marked note (see
+// [startsWithMarker]) may hold commas.
+func (s *sheetReader) packed(i int) bool {
+	row := s.g.rows[i]
+	filled, j := filledCells(row)
+	if filled != 1 || s.width < 2 {
+		return false
+	}
+	text := clean(row[j])
+	var sep scenario.Message
+	var n int
+	switch {
+	case strings.Contains(text, "\t"):
+		sep, n = scenario.Msg("tabs"), len(strings.FieldsFunc(text, func(r rune) bool { return r == '\t' }))
+	case startsWithMarker(text):
+		return false
+	case strings.Count(text, ",") >= 2:
+		sep, n = scenario.Msg("commas"), strings.Count(text, ",")+1
+	case strings.Count(text, ";") >= 2:
+		sep, n = scenario.Msg("semicolons"), strings.Count(text, ";")+1
+	default:
+		return false
+	}
+	if n < 2 {
+		return false
+	}
+	s.diags.Errorf(s.g.place(i, j).pos, "%s holds its values in one cell, %d of them separated by %s; put each value in its own column under the header (was the row pasted with tabs, or quoted whole?)", s.g.whereRow(i), n, sep)
+	return true
 }
 
 // startsWithMarker reports whether text starts with a note marker and,

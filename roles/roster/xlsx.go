@@ -10,7 +10,26 @@ import (
 	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
 
-// readXLSX reads the named sheet (or the first) of a workbook as Excel
+// defaultSheet is the sheet a roster is read from when none is named: the
+// one the workbook opens on, unless it is hidden, else the first sheet
+// not hidden, so that a hidden sheet of lists (字典) before the sign-up
+// sheet is passed over. A workbook whose every sheet is hidden gives its
+// first.
+func defaultSheet(tables []*sheet.Table) *sheet.Table {
+	for _, t := range tables {
+		if t.Active && !t.Hidden {
+			return t
+		}
+	}
+	for _, t := range tables {
+		if !t.Hidden {
+			return t
+		}
+	}
+	return tables[0]
+}
+
+// readXLSX reads the named sheet (or the default, see [defaultSheet]) of a workbook as Excel
 // displays its cells, through the workbook reader every part of yishi
 // shares. A sheet is named by its name or, when no sheet has that name,
 // by its number counted from 1.
@@ -28,13 +47,13 @@ func readXLSX(file string, data []byte, name string, diags *scenario.Diagnostics
 	var chosen *sheet.Table
 	switch i := slices.Index(names, name); {
 	case name == "":
-		chosen = tables[0]
+		chosen = defaultSheet(tables)
 	case i >= 0:
 		chosen = tables[i]
 	case numErr == nil && n >= 1 && n <= len(tables):
 		chosen = tables[n-1]
 	default:
-		if s := scenario.Suggest(name, names); numErr == nil {
+		if s := suggest(name, names); numErr == nil {
 			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (a sheet's number is 1 to %d)", name, quoteList(names), len(names))
 		} else if s != "" {
 			diags.Errorf(filePos, "no sheet %q; the workbook has: %s (did you mean %q?)", name, quoteList(names), s)

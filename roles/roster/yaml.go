@@ -95,7 +95,7 @@ func (y yamlReader) topLevel(root *yaml.Node) (version, trainees *yaml.Node) {
 				y.diags.Errorf(y.at(v), "kind: expected \"roster\", got %q", v.Value)
 			}
 		default:
-			if s := scenario.Suggest(k.Value, []string{"version", "kind", "trainees"}); s != "" {
+			if s := suggest(k.Value, []string{"version", "kind", "trainees"}); s != "" {
 				y.diags.Errorf(y.at(k), "unknown key %q at the top level (did you mean %q?)", k.Value, s)
 			} else {
 				y.diags.Errorf(y.at(k), "unknown key %q at the top level", k.Value)

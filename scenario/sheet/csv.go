@@ -19,6 +19,12 @@ type Table struct {
 	// Sheet is the name of the workbook's sheet the table was read from,
 	// "" for a CSV file.
 	Sheet string
+	// Hidden reports whether the sheet is hidden in its workbook (hidden
+	// or very hidden in Excel); false for a CSV file.
+	Hidden bool
+	// Active reports whether the sheet is the one the workbook opens on;
+	// false for a CSV file.
+	Active bool
 	// Encoding is the encoding the file was in, as [DecodeText] names it;
 	// "" for a workbook's sheet.
 	Encoding string
