@@ -362,3 +362,28 @@ func TestLongCells(t *testing.T) {
 		})
 	}
 }
+
+// A sheet of hundreds of bad rows prints a page: the first errors, then
+// one line that counts the rest.
+func TestProblemsAreCapped(t *testing.T) {
+	s := testScenario(t)
+	var b strings.Builder
+	b.WriteString("编号,姓名,社区,背景\n")
+	for i := range 250 {
+		fmt.Fprintf(&b, "T%d,学员%d,石庄社区,\n", i+1, i+1)
+	}
+	_, diags := Parse("r.csv", []byte(b.String()), s, Options{})
+	errs := diags.Errors()
+	require.Len(t, errs, scenario.MaxProblemsPerFile+1)
+	assert.Contains(t, errs[len(errs)-1].String(), "and 150 more problems in this file")
+	assert.Contains(t, errs[0].String(), "row 2,", "the first rows are the ones kept")
+}
+
+// A file named .xlsx that holds only spaces and line breaks is empty, not
+// a text file in disguise.
+func TestBlankWorkbookIsEmpty(t *testing.T) {
+	_, diags := Parse("r.xlsx", []byte(" \r\n\n"), testScenario(t), Options{})
+	require.Error(t, diags.Err())
+	assert.Contains(t, diags.Error(), "the file is empty")
+	assert.NotContains(t, diags.Error(), "text file")
+}

@@ -9,8 +9,6 @@ package roster
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -165,22 +163,10 @@ func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Di
 	data, err := scenario.ReadFile(path)
 	if err != nil {
 		var diags scenario.Diagnostics
-		diags.Errorf(scenario.Pos{File: path}, "%v", fileReason(err))
+		diags.Errorf(scenario.Pos{File: path}, "%v", scenario.FileError(err))
 		return nil, diags
 	}
 	return Parse(path, data, s, opts)
-}
-
-// fileReason is why a file could not be read, for a message that names
-// the file already: the reason of an [fs.PathError] ("no such file or
-// directory"), which a catalogue knows as the system's words, or err
-// itself; in English it reads as [scenario.FileError].
-func fileReason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Parse decodes and checks a roster. The format follows the name's
@@ -227,7 +213,7 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 	case kind != sheet.Text:
 		diags.Errorf(filePos, "this is %s, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8", kind.Describe())
 		return nil, diags
-	case isXLSXName && len(data) > 0:
+	case isXLSXName && !sheet.IsEmpty(data):
 		diags.Errorf(filePos, "this is a text file, not an Excel workbook, although its name ends in %q; if it is CSV, rename it to end in .csv", ext)
 		return nil, diags
 	}
@@ -251,7 +237,7 @@ func Parse(name string, data []byte, s *scenario.Scenario, opts Options) (*Roste
 		sum := sha256.Sum256(data)
 		r.SHA256 = hex.EncodeToString(sum[:])
 	}
-	diags.Sort()
+	diags.Cap(scenario.MaxProblemsPerFile)
 	return r, diags
 }
 

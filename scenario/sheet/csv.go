@@ -28,13 +28,6 @@ type Table struct {
 	// Encoding is the encoding the file was in, as [DecodeText] names it;
 	// "" for a workbook's sheet.
 	Encoding string
-	// Hidden tells that the sheet is hidden in its workbook: a list kept
-	// for a drop-down or a formula, not one a person fills in. Always
-	// false for a CSV file.
-	Hidden bool
-	// Active tells that the sheet is the one its workbook opens on: the
-	// one its author last looked at. Always false for a CSV file.
-	Active bool
 	// Rows are the file's rows in order, blank rows left out.
 	Rows []Row
 	// Invalid are the bytes that are not UTF-8 in an otherwise UTF-8 file,
