@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -124,6 +125,13 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		Iterations: opts.Iterations, Budget: opts.Budget, Now: opts.Now,
 		ScenarioSource: plan.ScenarioSource(string(src.Origin), opts.Out), ScenarioSHA256: plan.Digest(src.Data),
 	})
+	var refusals scenario.Diagnostics
+	if errors.As(err, &refusals) {
+		// Every reason the roster cannot be grouped, each on its own line
+		// at the roster file, as validate prints a scenario's problems.
+		printDiagnostics(opts.IO, refusals)
+		return &reportedError{err: err}
+	}
 	if err != nil {
 		return err
 	}
@@ -208,13 +216,13 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				if m.Note != "" {
-					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, trusted(io.P.FromEnglish(terminalSafe(m.Note))))
+					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, trusted(terminalSafe(io.P.Message(m.NoteMessage()))))
 				}
 			}
 		}
 	}
-	for _, w := range p.Warnings {
-		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(io.P.FromEnglish(terminalSafe(w))))
+	for _, w := range p.WarningMessages() {
+		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Message(w))))
 	}
 }
 
@@ -250,26 +258,6 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where = scenario.Msg("round %d, group %d", u.Round, u.Group)
 		}
-		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, ruleWord(u.Rule), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
+		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, u.RuleMessage(), trusted(terminalSafe(io.P.Message(u.DetailMessage()))))
 	}
-}
-
-// ruleWord is the name of a hard rule a plan could not keep, as the plan
-// writes it, for the reader.
-func ruleWord(rule string) scenario.Message {
-	switch rule {
-	case "size":
-		return scenario.Msg("size")
-	case "keep-apart":
-		return scenario.Msg("keep-apart")
-	case "keep-together":
-		return scenario.Msg("keep-together")
-	case "quota":
-		return scenario.Msg("quota")
-	case "need":
-		return scenario.Msg("need")
-	case "role":
-		return scenario.Msg("role")
-	}
-	return scenario.Msg("%s", rule)
 }
