@@ -19,7 +19,7 @@ var labels = Words{
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
-		"public_facts": "公开事实", "roles": "角色", "injects": "插入事件（仅培训师）",
+		"public_facts": "公开事实", "roles": "角色", "injects": "情景注入（仅培训师）",
 		"method": "方法", "duration": "时长", "language": "语言", "rubric": "评分量表",
 		"grouping": "分组", "per_group": "每组", "led_by": "主导", "to": "发给",
 		"brief": "公开说明", "confidential": "保密说明", "goals": "目标",

@@ -582,7 +582,7 @@ func TestRemarksReachOnlyTheMasterSheet(t *testing.T) {
 var (
 	trainerNotice = map[string]string{
 		"en": "For the trainer only: this sheet shows who plays which role and every inject. Do not give it to trainees.",
-		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部插入事件，请勿发给学员。",
+		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部情景注入，请勿发给学员。",
 	}
 	trainerMark = map[string]string{
 		"en": "Trainer only — not for trainees / 仅限培训师",
