@@ -22,7 +22,7 @@ var demoReviewers = map[string][]string{
 // the debrief report.
 func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]output.File, error) {
 	var files []output.File
-	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{})
+	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{Translate: contentTranslator(s)})
 	if err != nil {
 		return nil, err
 	}

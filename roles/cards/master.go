@@ -125,6 +125,39 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	return m
 }
 
+// translate puts the texts the plan keeps in English (notes, unmet rules
+// and their details, warnings) through tr, when there is one. The JSON
+// file keeps an unmet rule's id, which programs read.
+func (m *MasterSheet) translate(tr func(string) string, keepIDs bool) {
+	if tr == nil {
+		return
+	}
+	for i := range m.Rounds {
+		for j := range m.Rounds[i].Groups {
+			members := m.Rounds[i].Groups[j].Members
+			for k := range members {
+				if members[k].Note != "" {
+					members[k].Note = tr(members[k].Note)
+				}
+			}
+		}
+	}
+	unmet := make([]plan.Unmet, len(m.Unmet))
+	for i, u := range m.Unmet {
+		if !keepIDs {
+			u.Rule = tr(u.Rule)
+		}
+		u.Detail = tr(u.Detail)
+		unmet[i] = u
+	}
+	m.Unmet = unmet
+	warnings := make([]string, len(m.Warnings))
+	for i, w := range m.Warnings {
+		warnings[i] = tr(w)
+	}
+	m.Warnings = warnings
+}
+
 // masterRounds lists the rounds shown, or the one round, with who plays
 // what in each group, and counts the distinct trainees in them.
 func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []MasterRound, trainees int) {
