@@ -59,6 +59,7 @@ var zhCLI = map[string]string{
 	"one plan file":                       "一个分组方案文件",
 
 	// cmd/yishi/demo.go
+	"the commands below redo each step into %s/, so they carry --force to replace the demo's files": "下面的命令会把每一步重做到 %s/ 中，所以都带有 --force，用来替换演示生成的文件",
 	"Step %d — %s":              "第 %d 步 — %s",
 	"the scenario":              "情景",
 	"\nvalidation: %s\n":        "\n校验：%s\n",
