@@ -368,7 +368,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scen
 		mix = defaultMix
 	}
 	info := problemInfo{mix: b.addMix(mix)}
-	b.addQuotas(s.Grouping.Require)
+	b.addQuotas(s)
 	b.prob.Needs = roleNeeds(s, r)
 	b.prob.KeepApart, b.prob.KeepTogether = keepPairs(r)
 	return b.prob, info
@@ -418,8 +418,8 @@ func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
 }
 
 // addQuotas adds the scenario's quotas, each tagged with its rule.
-func (b *problemBuilder) addQuotas(require []scenario.Quota) {
-	for _, q := range require {
+func (b *problemBuilder) addQuotas(s *scenario.Scenario) {
+	for _, q := range s.Grouping.Require {
 		if !hasAttribute(b.r, q.Attribute) {
 			b.diags.Errorf(b.at, "grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File)
 			continue
@@ -428,7 +428,7 @@ func (b *problemBuilder) addQuotas(require []scenario.Quota) {
 		cat, ok := b.categories[q.Attribute][q.Value]
 		if !ok {
 			if q.Min > 0 {
-				b.diags.Errorf(b.at, "every group needs at least %d trainees with %s %q, but the roster has none", q.Min, attributeWord(q.Attribute), q.Value)
+				b.diags.Errorf(b.at, "every group needs at least %d trainees with %s %q, but the roster has none", q.Min, attributeWord(q.Attribute), quotaValue(s, q))
 			}
 			continue
 		}
@@ -634,6 +634,18 @@ func noneIn(ids []string) scenario.Message {
 	return scenario.Msg("groups %s and %s have none", strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
 }
 
+// quotaValue is the value a quota counts as the trainer knows it: a
+// background by its label in the scenario's language, as the roster
+// writes it, rather than its id.
+func quotaValue(s *scenario.Scenario, q scenario.Quota) string {
+	if q.Attribute == "background" {
+		if b, ok := s.Background(q.Value); ok {
+			return b.Label.In(s.Language)
+		}
+	}
+	return q.Value
+}
+
 // attributeWord names a roster column a grouping rule mixes or counts, in
 // words for messages: the columns every roster has are words of the
 // catalogue, others are printed as the scenario names them.
@@ -700,7 +712,7 @@ func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v gro
 		if tag.Max > 0 {
 			want = scenario.Msg("%d to %d", tag.Min, tag.Max)
 		}
-		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), tag.Value, want)
+		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), quotaValue(s, tag), want)
 	case roleNeed:
 		if role, ok := s.Role(string(tag)); ok {
 			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())

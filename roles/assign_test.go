@@ -163,7 +163,7 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
-		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
+		assert.ErrorContains(t, err, `with background "Street discussion-class member", but the roster has none`)
 	})
 
 	t.Run("quota too few for every group", func(t *testing.T) {
@@ -181,7 +181,7 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
-		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "discussion-class", 4 in all for 4 groups, but the roster has 3`)
+		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has 3`)
 	})
 
 	t.Run("together set larger than a group", func(t *testing.T) {

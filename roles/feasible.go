@@ -52,7 +52,7 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 				continue
 			}
 			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota",
-				q.Min, attributeWord(q.Attribute), q.Value, is.Want, g, is.Have, who(is.Elements))
+				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
 		case grouping.RuleNeed:
 			id, ok := is.Tag.(roleNeed)
 			role, found := s.Role(string(id))
