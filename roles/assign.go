@@ -47,6 +47,11 @@ type AssignOptions struct {
 	// ScenarioSource is "bundled" or the scenario's file; ScenarioSHA256 is
 	// the digest of its bytes.
 	ScenarioSource, ScenarioSHA256 string
+	// AllowUnmet relaxes a quota that too few trainees have for every
+	// group: each group gets of them what there is, spread as the mix
+	// spreads them, and every group left short is in the plan's Unmet,
+	// rather than Assign failing.
+	AllowUnmet bool
 }
 
 // defaultMix is the seed's practice: spread communities first, then
@@ -72,7 +77,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	if err != nil {
 		return nil, err
 	}
-	a := &assignment{s: s, r: r, opts: opts, prob: prob, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
+	a := &assignment{s: s, r: r, opts: opts, prob: prob, short: info.short, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
 	for round := 1; round <= a.plan.Settings.Rounds; round++ {
 		if err := a.assignRound(ctx, round); err != nil {
 			return nil, err
@@ -99,7 +104,7 @@ func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*gr
 	if checkSizes(s, n, g, lo, hi, at, &diags); diags.HasErrors() {
 		return nil, problemInfo{}, diags.Err()
 	}
-	prob, info := buildProblem(s, r, g, lo, hi, at, &diags)
+	prob, info := buildProblem(s, r, g, lo, hi, opts.AllowUnmet, at, &diags)
 	if err := diags.Err(); err != nil {
 		return nil, info, err
 	}
@@ -134,6 +139,7 @@ type assignment struct {
 	r       *roster.Roster
 	opts    AssignOptions
 	prob    *grouping.Problem
+	short   []shortQuota
 	history *castHistory
 	plan    *plan.Plan
 }
@@ -163,6 +169,7 @@ func (a *assignment) assignRound(ctx context.Context, round int) error {
 		rd.Percent = math.Round(1e4*sol.Objective/sol.Bound) / 1e2
 	}
 	a.noteViolations(round, sol.Violations)
+	a.noteShortQuotas(round, sol.Group)
 	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)))
 	a.plan.Rounds = append(a.plan.Rounds, rd)
 	a.prob.Past = append(a.prob.Past, slices.Clone(sol.Group))
@@ -179,12 +186,52 @@ func (a *assignment) noteViolations(round int, violations []grouping.Violation) 
 			a.plan.Warn(scenario.Msg("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
 			continue
 		}
+		if q, ok := v.Tag.(scenario.Quota); ok && a.isShort(q) {
+			continue // said for every group by noteShortQuotas
+		}
 		detail := describeViolation(a.s, a.r, len(a.prob.Groups), v)
 		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: detail.String(), Text: detail}
 		if v.Group >= 0 {
 			u.Group = v.Group + 1
 		}
 		a.plan.Unmet = append(a.plan.Unmet, u)
+	}
+}
+
+// shortQuota is a quota too few trainees have for every group, relaxed
+// under [AssignOptions.AllowUnmet]: Category of categorical attribute Attr.
+type shortQuota struct {
+	quota          scenario.Quota
+	attr, category int
+}
+
+func (a *assignment) isShort(q scenario.Quota) bool {
+	for _, sq := range a.short {
+		if sq.quota == q {
+			return true
+		}
+	}
+	return false
+}
+
+// noteShortQuotas lists as unmet every group of the round, group[i] being
+// the group of trainee i, with fewer trainees of a relaxed quota than the
+// scenario asks for.
+func (a *assignment) noteShortQuotas(round int, group []int) {
+	for _, sq := range a.short {
+		have := make([]int, len(a.prob.Groups))
+		for i, g := range group {
+			if a.prob.Categorical[sq.attr].Values[i] == sq.category {
+				have[g]++
+			}
+		}
+		for g, n := range have {
+			if n >= sq.quota.Min {
+				continue
+			}
+			detail := describeViolation(a.s, a.r, len(a.prob.Groups), grouping.Violation{Rule: grouping.RuleQuota, Group: g, Have: n, Tag: sq.quota})
+			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: g + 1, Rule: string(grouping.RuleQuota), Detail: detail.String(), Text: detail})
+		}
 	}
 }
 
@@ -342,6 +389,8 @@ func span(lo, hi int) scenario.Message {
 // problemInfo is what the plan needs to know of how the problem was built.
 type problemInfo struct {
 	mix []string // the mixed attributes with their weights, for the plan
+	// short are the quotas relaxed under AssignOptions.AllowUnmet.
+	short []shortQuota
 }
 
 // The tags of the optimiser's needs, by which roles knows each need again;
@@ -358,7 +407,7 @@ type (
 // buildProblem turns the roster and the scenario's grouping rules into an
 // optimisation problem of g groups of lo to hi members; a rule that names
 // what the roster lacks is an error at the roster's place at.
-func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scenario.Pos, diags *scenario.Diagnostics) (*grouping.Problem, problemInfo) {
+func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, allowUnmet bool, at scenario.Pos, diags *scenario.Diagnostics) (*grouping.Problem, problemInfo) {
 	b := &problemBuilder{r: r, prob: &grouping.Problem{N: len(r.Trainees)}, attr: map[string]int{}, categories: map[string]map[string]int{}, at: at, diags: diags}
 	for range g {
 		b.prob.Groups = append(b.prob.Groups, grouping.Bounds{Min: lo, Max: hi})
@@ -368,7 +417,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scen
 		mix = defaultMix
 	}
 	info := problemInfo{mix: b.addMix(mix)}
-	b.addQuotas(s)
+	info.short = b.addQuotas(s, g, allowUnmet)
 	b.prob.Needs = roleNeeds(s, r)
 	b.prob.KeepApart, b.prob.KeepTogether = keepPairs(r)
 	return b.prob, info
@@ -417,8 +466,11 @@ func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
 	return out
 }
 
-// addQuotas adds the scenario's quotas, each tagged with its rule.
-func (b *problemBuilder) addQuotas(s *scenario.Scenario) {
+// addQuotas adds the scenario's quotas, each tagged with its rule. With
+// allowUnmet, a quota too few trainees have for all g groups asks each
+// group for its share of them, and is returned to be checked as the
+// scenario wrote it.
+func (b *problemBuilder) addQuotas(s *scenario.Scenario, g int, allowUnmet bool) (short []shortQuota) {
 	for _, q := range s.Grouping.Require {
 		if !hasAttribute(b.r, q.Attribute) {
 			b.diags.Errorf(b.at, "grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File)
@@ -432,8 +484,25 @@ func (b *problemBuilder) addQuotas(s *scenario.Scenario) {
 			}
 			continue
 		}
-		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max, Tag: q})
+		least := q.Min
+		if n := b.count(a, cat); allowUnmet && n < q.Min*g {
+			least = n / g
+			short = append(short, shortQuota{quota: q, attr: a, category: cat})
+		}
+		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: least, Max: q.Max, Tag: q})
 	}
+	return short
+}
+
+// count is how many trainees have category cat of categorical attribute a.
+func (b *problemBuilder) count(a, cat int) int {
+	n := 0
+	for _, v := range b.prob.Categorical[a].Values {
+		if v == cat {
+			n++
+		}
+	}
+	return n
 }
 
 // categorical returns the index of attr among the problem's categorical

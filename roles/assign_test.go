@@ -182,6 +182,38 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
 		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has 3`)
+
+		// With AllowUnmet the plan is made: the three are in three groups,
+		// and the group left short is unmet in every round.
+		p, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4, Rounds: 2, AllowUnmet: true})
+		require.NoError(t, err)
+		var unmet []plan.Unmet
+		for _, u := range p.Unmet {
+			if u.Rule == "quota" {
+				unmet = append(unmet, u)
+			}
+		}
+		require.Len(t, unmet, 2, "one group short in each of two rounds: %v", p.Unmet)
+		for i, u := range unmet {
+			assert.Equal(t, i+1, u.Round)
+			assert.Contains(t, u.Detail, `has 0 trainees with background "Street discussion-class member"; the scenario asks for at least 1`)
+			assert.Equal(t, "group %d has %d trainees with %s %q; the scenario asks for %s", u.Text.Format)
+			rd, _ := p.Round(u.Round)
+			g, _ := rd.Group(u.Group)
+			for _, m := range g.Members {
+				assert.NotEqual(t, "discussion-class", m.Background, "round %d, group %d is listed short", u.Round, u.Group)
+			}
+		}
+		for _, rd := range p.Rounds {
+			short := 0
+			for _, g := range rd.Groups {
+				has := slices.ContainsFunc(g.Members, func(m plan.Member) bool { return m.Background == "discussion-class" })
+				if !has {
+					short++
+				}
+			}
+			assert.Equal(t, 1, short, "round %d: the three are spread over three groups", rd.Round)
+		}
 	})
 
 	t.Run("together set larger than a group", func(t *testing.T) {

@@ -51,7 +51,7 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 			if !ok {
 				continue
 			}
-			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota",
+			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed",
 				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
 		case grouping.RuleNeed:
 			id, ok := is.Tag.(roleNeed)

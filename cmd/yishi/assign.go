@@ -124,6 +124,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
 		Iterations: opts.Iterations, Budget: opts.Budget, Now: opts.Now,
 		ScenarioSource: plan.ScenarioSource(string(src.Origin), opts.Out), ScenarioSHA256: plan.Digest(src.Data),
+		AllowUnmet: opts.AllowUnmet,
 	})
 	var refusals scenario.Diagnostics
 	if errors.As(err, &refusals) {
@@ -180,6 +181,11 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 	io.printf("%s — %s, %s of %s, %s, seed %d\n",
 		s.Title, scenario.Msg("%d trainees", p.Roster.Trainees), scenario.Msg("%d groups", p.Settings.Groups), sizes,
 		scenario.Msg("%d round(s)", p.Settings.Rounds), p.Seed)
+	// A list of counts is "石庄社区 2、东关村 1" in Chinese.
+	sep := ", "
+	if io.P.Language() == messages.Chinese {
+		sep = "、"
+	}
 	for _, rd := range p.Rounds {
 		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
@@ -207,7 +213,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 					leads = append(leads, m.Name)
 				}
 			}
-			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units), countList(bgs), strings.Join(leads, " / ")})
+			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units, sep), countList(bgs, sep), strings.Join(leads, " / ")})
 		}
 		writeTable(io.Out, "  ", rows)
 	}
@@ -226,8 +232,9 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 	}
 }
 
-// countList renders counts as "石庄社区 2, 东关村 1", largest first.
-func countList(m map[string]int) string {
+// countList renders counts as "石庄社区 2, 东关村 1", largest first,
+// joined by sep.
+func countList(m map[string]int, sep string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -242,7 +249,7 @@ func countList(m map[string]int) string {
 	for i, k := range keys {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, sep)
 }
 
 func trimFloat(f float64) string {

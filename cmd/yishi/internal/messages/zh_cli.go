@@ -5,6 +5,8 @@ package messages
 var zhCLI = map[string]string{
 
 	// cmd/yishi/assign.go
+	// a rule not met: its place, the rule, what is wrong
+	"%s%s: %s: %s": "%s%s：%s：%s",
 	"%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed": "%w：%s无法满足（见上），因此没有写出分组方案；请修改学员名单或情景的规则，或加上 --allow-unmet 写出方案并列出这些规则",
 	"%d rule":                          "%d 条规则",
 	"%d rules":                         "%d 条规则",

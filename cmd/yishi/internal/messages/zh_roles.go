@@ -175,10 +175,10 @@ var zhRoles = map[string]string{
 
 	// roles/feasible.go
 	"%s, and %d more": "%s，另有 %d 名",
-	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
-	"%s must share a group with %s through the together column, but one avoids the other":                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
-	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota":                            "每组至少需要 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；请减少分组数或降低配额",
-	"every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background": "每组需要 %[1]d 名%[2]s（%[3]s），%[5]d 个组合计 %[4]d 名，但只有 %[6]d 名学员可以扮演：这个角色不由%[7]s扮演；请减少分组数或修改这个角色的 avoid_background",
+	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
+	"%s must share a group with %s through the together column, but one avoids the other":                                                                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
+	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed": "每组至少需要 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；请减少分组数或降低配额，或者加上 --allow-unmet，照样写出方案并列出人数不足的组",
+	"every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background":                                                 "每组需要 %[1]d 名%[2]s（%[3]s），%[5]d 个组合计 %[4]d 名，但只有 %[6]d 名学员可以扮演：这个角色不由%[7]s扮演；请减少分组数或修改这个角色的 avoid_background",
 
 	// roles/plan/load.go
 	"scenario.source: the plan's scenario %s cannot be read: %v": "scenario.source：无法读取分组方案的情景 %s：%v",
