@@ -153,6 +153,25 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		})
 	}
 
+	t.Run("quota max too small for the roster", func(t *testing.T) {
+		many := 0
+		for _, tr := range r.Trainees {
+			if tr.Background == "discussion-class" {
+				many++
+			}
+		}
+		require.Greater(t, many, 4, "the sample roster has more council members than 4 groups may hold at 1 each")
+		strict := *s
+		strict.Grouping.Require = []scenario.Quota{{Attribute: "background", Value: "discussion-class", Max: 1}}
+		_, err := roles.Assign(context.Background(), &strict, r, roles.AssignOptions{Groups: 4})
+		require.Error(t, err)
+		var diags scenario.Diagnostics
+		require.ErrorAs(t, err, &diags)
+		require.Len(t, diags, 1)
+		assert.Equal(t, "every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max", diags[0].Text.Args[0].(scenario.Message).Format)
+		assert.ErrorContains(t, err, fmt.Sprintf(`the groups cannot be formed: every group may have at most 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has %d: `, many))
+	})
+
 	t.Run("quota nobody can meet", func(t *testing.T) {
 		var keep []roster.Trainee
 		for _, tr := range r.Trainees {

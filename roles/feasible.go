@@ -51,6 +51,11 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 			if !ok {
 				continue
 			}
+			if is.Have > is.Want {
+				msg = scenario.Msg("every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max",
+					q.Max, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
+				break
+			}
 			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed",
 				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
 		case grouping.RuleNeed:

@@ -339,7 +339,8 @@ func (v *validation) checkQuotas() {
 				"%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, len(have))
 		}
 		if q.Max > 0 && q.Max*g < len(have) {
-			v.add("%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
+			v.addIssue(Issue{Rule: RuleQuota, Index: qi, Tag: q.Tag, Elements: have, Have: len(have), Want: q.Max * g},
+				"%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
 		}
 		for k, b := range p.Groups {
 			if q.Min > b.Max {
@@ -404,7 +405,8 @@ type Issue struct {
 	// Tag is the quota's or the need's Tag.
 	Tag any
 	// Have and Want are the count there is and the count the rule needs
-	// (for "keep-together": the set's size and the largest group).
+	// (for "keep-together": the set's size and the largest group; for a
+	// quota, Have above Want is more elements than the groups may hold).
 	Have, Want int
 	// Text says it in terms of elements.
 	Text string

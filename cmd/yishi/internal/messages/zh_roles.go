@@ -174,6 +174,7 @@ var zhRoles = map[string]string{
 	"preferred %s, but the group's required roles had to be filled first":                                                              "希望担任 %s，但必须先安排本组的必需角色",
 
 	// roles/feasible.go
+	"every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max": "每组最多只能有 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计最多 %[4]d 名，但学员名单中有 %[6]d 名：%[7]s；请增加分组数，或提高这个配额的 max",
 	"%s, and %d more": "%s，另有 %d 名",
 	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
 	"%s must share a group with %s through the together column, but one avoids the other":                                                                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
