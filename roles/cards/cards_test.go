@@ -981,7 +981,7 @@ func TestMasterSheetTranslates(t *testing.T) {
 		if format == cards.FormatJSON {
 			assert.Contains(t, string(files[len(files)-1].Data), `"rule": "role"`, "the JSON master sheet keeps the rule's id")
 		} else {
-			assert.Contains(t, master, squash("角色: 孙桂兰（T11）没有角色"), format)
+			assert.Contains(t, master, squash("角色：孙桂兰（T11）没有角色"), format)
 		}
 		for _, f := range files[:len(files)-1] {
 			assert.NotContains(t, string(f.Data), "必需角色", "%s: a card shows no note", f.Path)
