@@ -277,7 +277,7 @@ func TestMasterSheetInScenarioLanguage(t *testing.T) {
 			assert.Contains(t, master, w, tc.scenario)
 		}
 		if s.Language == "zh" {
-			assert.Contains(t, master, "不同组: 王淑芬 (T01) 和 刘建国 (T02) 不能同组")
+			assert.Contains(t, master, "不同组：王淑芬 (T01) 和 刘建国 (T02) 不能同组")
 			assert.NotContains(t, master, "preferred")
 		}
 	}
