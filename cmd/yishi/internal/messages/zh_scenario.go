@@ -5,6 +5,7 @@ package messages
 var zhScenario = map[string]string{
 
 	// scenario/decode.go
+	"the top level": "顶层",
 	"document expands to more than %d values through its aliases (an alias bomb?); refusing to read it": "文档经别名展开后超过 %d 个值（别名炸弹？）；拒绝读取",
 	"document has more than %d values; refusing to read it":                                             "文档超过 %d 个值；拒绝读取",
 	"%s: expected a list, got %s":                                        "%s：应为列表，实际是%s",
