@@ -21,8 +21,8 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 	}
 	var out []scenario.Message
 	if len(ve.Issues) == 0 {
-		for _, p := range ve.Problems {
-			out = append(out, scenario.Msg("%s", p))
+		for i := range ve.Problems {
+			out = append(out, problemText(ve, i))
 		}
 		return out
 	}
@@ -72,10 +72,19 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 		out = append(out, msg)
 		worded[is.Text] = true
 	}
-	for _, p := range ve.Problems {
+	for i, p := range ve.Problems {
 		if !worded[p] {
-			out = append(out, scenario.Msg("%s", p))
+			out = append(out, problemText(ve, i))
 		}
 	}
 	return out
+}
+
+// problemText is the optimiser's sentence for problem i as a message, its
+// format kept so that a catalogue can print it in the reader's language.
+func problemText(ve *grouping.ValidationError, i int) scenario.Message {
+	if i < len(ve.Sentences) {
+		return scenario.Message{Format: ve.Sentences[i].Format, Args: ve.Sentences[i].Args}
+	}
+	return scenario.Msg("%s", ve.Problems[i])
 }

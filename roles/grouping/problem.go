@@ -162,19 +162,21 @@ func (p *Problem) Validate() error {
 	if len(v.errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: v.errs, Issues: v.issues}
+	return &ValidationError{Problems: v.errs, Sentences: v.sentences, Issues: v.issues}
 }
 
 // validation collects what [Problem.Validate] finds, in the order found.
 type validation struct {
-	p       *Problem
-	errs    []string
-	issues  []Issue
-	maxSize int // the largest group's Max
+	p         *Problem
+	errs      []string
+	sentences []Sentence
+	issues    []Issue
+	maxSize   int // the largest group's Max
 }
 
 func (v *validation) add(format string, args ...any) {
 	v.errs = append(v.errs, fmt.Sprintf(format, args...))
+	v.sentences = append(v.sentences, Sentence{Format: format, Args: args})
 }
 
 // addIssue records a rule that cannot hold, with its facts, so that a
@@ -183,6 +185,7 @@ func (v *validation) addIssue(is Issue, format string, args ...any) {
 	is.Text = fmt.Sprintf(format, args...)
 	v.issues = append(v.issues, is)
 	v.errs = append(v.errs, is.Text)
+	v.sentences = append(v.sentences, Sentence{Format: format, Args: args})
 }
 
 func (v *validation) checkSizes() {
@@ -386,8 +389,22 @@ func (v *validation) checkNeeds() {
 // in their own terms.
 type ValidationError struct {
 	Problems []string
-	Issues   []Issue
+	// Sentences are Problems as their formats and arguments, one for one,
+	// for a caller that prints them in another language.
+	Sentences []Sentence
+	Issues    []Issue
 }
+
+// Sentence is a text kept as the format and arguments it was made from,
+// with package fmt's verbs, so that a caller with a catalogue of the
+// formats can print it in another language.
+type Sentence struct {
+	Format string
+	Args   []any
+}
+
+// String is the sentence in English.
+func (s Sentence) String() string { return fmt.Sprintf(s.Format, s.Args...) }
 
 // Issue is a hard rule that no assignment can keep.
 type Issue struct {
