@@ -784,7 +784,7 @@ func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v gro
 		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), quotaValue(s, tag), want)
 	case roleNeed:
 		if role, ok := s.Role(string(tag)); ok {
-			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())
+			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.DisplayTitle(), role.MinPerGroup())
 		}
 	}
 	return scenario.Msg("%s", v.Detail)
@@ -804,7 +804,7 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []scenario.Message {
 	var out []scenario.Message
 	for _, role := range s.Roles {
 		if !played[role.ID] && role.Function != scenario.FunctionObserver {
-			out = append(out, scenario.Msg("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
+			out = append(out, scenario.Msg("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.DisplayTitle(), p.Settings.SizeMin, p.Settings.SizeMax))
 		}
 	}
 	return out

@@ -254,8 +254,8 @@ func TestMasterSheetInScenarioLanguage(t *testing.T) {
 		scenario string
 		want     []string
 	}{
-		{"shared-parking-charging", []string{"希望担任 host，但这个角色给了 刘建国（T02）", "不同组", "第 1 轮在时间上限 30s 处停止"}},
-		{"elevator-retrofit", []string{"preferred host, which went to 刘建国 (T02)", "keep-apart", "round 1 stopped at the time budget of 30s"}},
+		{"shared-parking-charging", []string{"希望担任议事会主持人，但这个角色给了刘建国（T02）", "不同组", "第 1 轮在时间上限 30s 处停止"}},
+		{"elevator-retrofit", []string{"preferred 议事会主持人, which went to 刘建国 (T02)", "keep-apart", "round 1 stopped at the time budget of 30s"}},
 	} {
 		s, diags, err := scenarios.Load(tc.scenario)
 		require.NoError(t, err)
@@ -265,7 +265,7 @@ func TestMasterSheetInScenarioLanguage(t *testing.T) {
 			Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language},
 			Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{
 				{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: s.Roles[0].ID,
-					Note: "preferred host, which went to 刘建国 (T02)"},
+					Note: "preferred 议事会主持人, which went to 刘建国 (T02)"},
 			}}}}},
 			Unmet:    []plan.Unmet{{Round: 1, Group: 1, Rule: "keep-apart", Detail: "王淑芬 (T01) and 刘建国 (T02) must not share a group but are both in group 1: the avoid lists cannot all be kept with 1 groups"}},
 			Warnings: []string{"round 1 stopped at the time budget of 30s; the same seed may give another plan on another machine"},

@@ -91,7 +91,7 @@ func TestSystemErrors(t *testing.T) {
 // the most specific format first, with its words translated too.
 func TestFromEnglish(t *testing.T) {
 	zh := For(Chinese)
-	assert.Equal(t, "希望担任 host，但这个角色给了 刘建国（T02）", zh.FromEnglish("preferred host, which went to 刘建国 (T02)"))
+	assert.Equal(t, "希望担任议事会主持人，但这个角色给了刘建国（T02）", zh.FromEnglish("preferred 议事会主持人, which went to 刘建国 (T02)"))
 	assert.Equal(t, "第 2 轮第 1 组：只有 1 名成员还没当过主持人或记录员；有人要第二次担任",
 		zh.FromEnglish("round 2, group 1: only 1 member(s) who have not yet hosted or recorded; someone leads a second time"))
 	assert.Equal(t, "an unknown text", zh.FromEnglish("an unknown text"))

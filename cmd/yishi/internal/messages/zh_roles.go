@@ -153,7 +153,7 @@ var zhRoles = map[string]string{
 	"%s and %s must share a group but could not be placed together with the other rules":                           "%s 和 %s 必须同组，但在满足其他规则的同时无法把他们排在一起",
 	"at least %d": "至少 %d 名",
 	"group %d has %d trainees with %s %q; the scenario asks for %s":                                                                    "第 %d 组有 %d 名%s为 %q 的学员；情景要求%s",
-	"group %d has %d members who may play %s; it needs %d":                                                                             "第 %d 组有 %d 名成员可以扮演 %s；需要 %d 名",
+	"group %d has %d members who may play %s; it needs %d":                                                                             "第 %d 组有 %d 名成员可以扮演%s；需要 %d 名",
 	"role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger": "角色 %q 在所有组中都没有人扮演：%d–%d 人的组先由其他角色占满了位置；请提高它的 min 或扩大分组",
 	"%s or %s": "%s或%s",
 	"round %d, group %d: nobody plays %s, so the inject at %s reaches nobody": "第 %d 轮第 %d 组：没有人扮演%s，因此 %s 的情景注入没有人收到",
@@ -168,10 +168,10 @@ var zhRoles = map[string]string{
 	"role %q is not filled: no member of the group may play it (it is not played by %s)":                                               "角色 %q 无人担任：本组没有成员可以扮演（这个角色不由 %s 扮演）",
 	"role %q is not filled: no member of the group may play it":                                                                        "角色 %q 无人担任：本组没有成员可以扮演",
 	"preferred %q, which this scenario has no role for":                                                                                "希望担任 %q，但这个情景没有这个角色",
-	"preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own": "希望担任 %s，但在这个情景中这个角色由其他背景类别的人扮演，以练习换位思考",
-	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任 %s，但已经当过主持人或记录员；这次轮给了还没当过的成员",
-	"preferred %s, which went to %s (%s)":                                                                                              "希望担任 %s，但这个角色给了 %s（%s）",
-	"preferred %s, but the group's required roles had to be filled first":                                                              "希望担任 %s，但必须先安排本组的必需角色",
+	"preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own": "希望担任%s，但在这个情景中这个角色由其他背景类别的人扮演，以练习换位思考",
+	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任%s，但已经当过主持人或记录员；这次轮给了还没当过的成员",
+	"preferred %s, which went to %s (%s)":                                                                                              "希望担任%s，但这个角色给了%s（%s）",
+	"preferred %s, but the group's required roles had to be filled first":                                                              "希望担任%s，但必须先安排本组的必需角色",
 
 	// roles/feasible.go
 	"every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max": "每组最多只能有 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计最多 %[4]d 名，但学员名单中有 %[6]d 名：%[7]s；请增加分组数，或提高这个配额的 max",
