@@ -101,6 +101,7 @@ var zhRoles = map[string]string{
 	"unknown roster format %q: use .csv, .tsv, .xlsx, .yaml or .yml":                                                   "未知的学员名单格式 %q：请用 .csv、.tsv、.xlsx、.yaml 或 .yml",
 
 	// roles/roster/table.go
+	"%[1]s: %[2]s": "%[1]s：%[2]s",
 	"file is empty; a roster has a header row naming the columns %s, then one row a trainee": "文件是空的；学员名单第一行是表头，写明各列 %s，之后每行一名学员",
 
 	// roles/roster/xlsx.go
