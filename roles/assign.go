@@ -47,6 +47,11 @@ type AssignOptions struct {
 	// ScenarioSource is "bundled" or the scenario's file; ScenarioSHA256 is
 	// the digest of its bytes.
 	ScenarioSource, ScenarioSHA256 string
+	// AllowUnmet relaxes a quota that too few trainees have for every
+	// group: each group gets of them what there is, spread as the mix
+	// spreads them, and every group left short is in the plan's Unmet,
+	// rather than Assign failing.
+	AllowUnmet bool
 }
 
 // defaultMix is the seed's practice: spread communities first, then
@@ -72,7 +77,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	if err != nil {
 		return nil, err
 	}
-	a := &assignment{s: s, r: r, opts: opts, prob: prob, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
+	a := &assignment{s: s, r: r, opts: opts, prob: prob, short: info.short, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
 	for round := 1; round <= a.plan.Settings.Rounds; round++ {
 		if err := a.assignRound(ctx, round); err != nil {
 			return nil, err
@@ -99,7 +104,7 @@ func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*gr
 	if checkSizes(s, n, g, lo, hi, at, &diags); diags.HasErrors() {
 		return nil, problemInfo{}, diags.Err()
 	}
-	prob, info := buildProblem(s, r, g, lo, hi, at, &diags)
+	prob, info := buildProblem(s, r, g, lo, hi, opts.AllowUnmet, at, &diags)
 	if err := diags.Err(); err != nil {
 		return nil, info, err
 	}
@@ -134,6 +139,7 @@ type assignment struct {
 	r       *roster.Roster
 	opts    AssignOptions
 	prob    *grouping.Problem
+	short   []shortQuota
 	history *castHistory
 	plan    *plan.Plan
 }
@@ -166,6 +172,7 @@ func (a *assignment) assignRound(ctx context.Context, round int) error {
 		return err
 	}
 	a.noteViolations(round, sol.Violations)
+	a.noteShortQuotas(round, sol.Group)
 	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)))
 	a.plan.Rounds = append(a.plan.Rounds, rd)
 	a.prob.Past = append(a.prob.Past, slices.Clone(sol.Group))
@@ -196,12 +203,52 @@ func (a *assignment) noteViolations(round int, violations []grouping.Violation) 
 			a.plan.Warn(scenario.Msg("round %d, group %d: only %d member(s) who have not yet hosted or recorded; someone leads a second time", round, v.Group+1, v.Have))
 			continue
 		}
+		if q, ok := v.Tag.(scenario.Quota); ok && a.isShort(q) {
+			continue // said for every group by noteShortQuotas
+		}
 		detail := describeViolation(a.s, a.r, len(a.prob.Groups), v)
 		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: detail.String(), Text: detail}
 		if v.Group >= 0 {
 			u.Group = v.Group + 1
 		}
 		a.plan.Unmet = append(a.plan.Unmet, u)
+	}
+}
+
+// shortQuota is a quota too few trainees have for every group, relaxed
+// under [AssignOptions.AllowUnmet]: Category of categorical attribute Attr.
+type shortQuota struct {
+	quota          scenario.Quota
+	attr, category int
+}
+
+func (a *assignment) isShort(q scenario.Quota) bool {
+	for _, sq := range a.short {
+		if sq.quota == q {
+			return true
+		}
+	}
+	return false
+}
+
+// noteShortQuotas lists as unmet every group of the round, group[i] being
+// the group of trainee i, with fewer trainees of a relaxed quota than the
+// scenario asks for.
+func (a *assignment) noteShortQuotas(round int, group []int) {
+	for _, sq := range a.short {
+		have := make([]int, len(a.prob.Groups))
+		for i, g := range group {
+			if a.prob.Categorical[sq.attr].Values[i] == sq.category {
+				have[g]++
+			}
+		}
+		for g, n := range have {
+			if n >= sq.quota.Min {
+				continue
+			}
+			detail := describeViolation(a.s, a.r, len(a.prob.Groups), grouping.Violation{Rule: grouping.RuleQuota, Group: g, Have: n, Tag: sq.quota})
+			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: g + 1, Rule: string(grouping.RuleQuota), Detail: detail.String(), Text: detail})
+		}
 	}
 }
 
@@ -359,6 +406,8 @@ func span(lo, hi int) scenario.Message {
 // problemInfo is what the plan needs to know of how the problem was built.
 type problemInfo struct {
 	mix []string // the mixed attributes with their weights, for the plan
+	// short are the quotas relaxed under AssignOptions.AllowUnmet.
+	short []shortQuota
 }
 
 // The tags of the optimiser's needs, by which roles knows each need again;
@@ -375,7 +424,7 @@ type (
 // buildProblem turns the roster and the scenario's grouping rules into an
 // optimisation problem of g groups of lo to hi members; a rule that names
 // what the roster lacks is an error at the roster's place at.
-func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scenario.Pos, diags *scenario.Diagnostics) (*grouping.Problem, problemInfo) {
+func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, allowUnmet bool, at scenario.Pos, diags *scenario.Diagnostics) (*grouping.Problem, problemInfo) {
 	b := &problemBuilder{r: r, prob: &grouping.Problem{N: len(r.Trainees)}, attr: map[string]int{}, categories: map[string]map[string]int{}, at: at, diags: diags}
 	for range g {
 		b.prob.Groups = append(b.prob.Groups, grouping.Bounds{Min: lo, Max: hi})
@@ -385,7 +434,7 @@ func buildProblem(s *scenario.Scenario, r *roster.Roster, g, lo, hi int, at scen
 		mix = defaultMix
 	}
 	info := problemInfo{mix: b.addMix(mix)}
-	b.addQuotas(s.Grouping.Require)
+	info.short = b.addQuotas(s, g, allowUnmet)
 	b.prob.Needs = roleNeeds(s, r)
 	b.prob.KeepApart, b.prob.KeepTogether = keepPairs(r)
 	return b.prob, info
@@ -434,9 +483,12 @@ func (b *problemBuilder) addMix(mix []scenario.MixRule) []string {
 	return out
 }
 
-// addQuotas adds the scenario's quotas, each tagged with its rule.
-func (b *problemBuilder) addQuotas(require []scenario.Quota) {
-	for _, q := range require {
+// addQuotas adds the scenario's quotas, each tagged with its rule. With
+// allowUnmet, a quota too few trainees have for all g groups asks each
+// group for its share of them, and is returned to be checked as the
+// scenario wrote it.
+func (b *problemBuilder) addQuotas(s *scenario.Scenario, g int, allowUnmet bool) (short []shortQuota) {
+	for _, q := range s.Grouping.Require {
 		if !hasAttribute(b.r, q.Attribute) {
 			b.diags.Errorf(b.at, "grouping.require names %q, but the roster %s has no such column", q.Attribute, b.r.File)
 			continue
@@ -445,12 +497,29 @@ func (b *problemBuilder) addQuotas(require []scenario.Quota) {
 		cat, ok := b.categories[q.Attribute][q.Value]
 		if !ok {
 			if q.Min > 0 {
-				b.diags.Errorf(b.at, "every group needs at least %d trainees with %s %q, but the roster has none", q.Min, attributeWord(q.Attribute), q.Value)
+				b.diags.Errorf(b.at, "every group needs at least %d trainees with %s %q, but the roster has none", q.Min, attributeWord(q.Attribute), quotaValue(s, q))
 			}
 			continue
 		}
-		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: q.Min, Max: q.Max, Tag: q})
+		least := q.Min
+		if n := b.count(a, cat); allowUnmet && n < q.Min*g {
+			least = n / g
+			short = append(short, shortQuota{quota: q, attr: a, category: cat})
+		}
+		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: least, Max: q.Max, Tag: q})
 	}
+	return short
+}
+
+// count is how many trainees have category cat of categorical attribute a.
+func (b *problemBuilder) count(a, cat int) int {
+	n := 0
+	for _, v := range b.prob.Categorical[a].Values {
+		if v == cat {
+			n++
+		}
+	}
+	return n
 }
 
 // categorical returns the index of attr among the problem's categorical
@@ -651,6 +720,18 @@ func noneIn(ids []string) scenario.Message {
 	return scenario.Msg("groups %s and %s have none", strings.Join(ids[:len(ids)-1], ", "), ids[len(ids)-1])
 }
 
+// quotaValue is the value a quota counts as the trainer knows it: a
+// background by its label in the scenario's language, as the roster
+// writes it, rather than its id.
+func quotaValue(s *scenario.Scenario, q scenario.Quota) string {
+	if q.Attribute == "background" {
+		if b, ok := s.Background(q.Value); ok {
+			return b.Label.In(s.Language)
+		}
+	}
+	return q.Value
+}
+
 // attributeWord names a roster column a grouping rule mixes or counts, in
 // words for messages: the columns every roster has are words of the
 // catalogue, others are printed as the scenario names them.
@@ -717,10 +798,10 @@ func describeViolation(s *scenario.Scenario, r *roster.Roster, groups int, v gro
 		if tag.Max > 0 {
 			want = scenario.Msg("%d to %d", tag.Min, tag.Max)
 		}
-		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), tag.Value, want)
+		return scenario.Msg("group %d has %d trainees with %s %q; the scenario asks for %s", v.Group+1, v.Have, attributeWord(tag.Attribute), quotaValue(s, tag), want)
 	case roleNeed:
 		if role, ok := s.Role(string(tag)); ok {
-			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.ID, role.MinPerGroup())
+			return scenario.Msg("group %d has %d members who may play %s; it needs %d", v.Group+1, v.Have, role.DisplayTitle(), role.MinPerGroup())
 		}
 	}
 	return scenario.Msg("%s", v.Detail)
@@ -740,7 +821,7 @@ func unplayedRoles(s *scenario.Scenario, p *plan.Plan) []scenario.Message {
 	var out []scenario.Message
 	for _, role := range s.Roles {
 		if !played[role.ID] && role.Function != scenario.FunctionObserver {
-			out = append(out, scenario.Msg("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.ID, p.Settings.SizeMin, p.Settings.SizeMax))
+			out = append(out, scenario.Msg("role %q is played in no group: groups of %d–%d fill their places with the other roles first; raise its min or make groups larger", role.DisplayTitle(), p.Settings.SizeMin, p.Settings.SizeMax))
 		}
 	}
 	return out

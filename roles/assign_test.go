@@ -153,6 +153,25 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		})
 	}
 
+	t.Run("quota max too small for the roster", func(t *testing.T) {
+		many := 0
+		for _, tr := range r.Trainees {
+			if tr.Background == "discussion-class" {
+				many++
+			}
+		}
+		require.Greater(t, many, 4, "the sample roster has more council members than 4 groups may hold at 1 each")
+		strict := *s
+		strict.Grouping.Require = []scenario.Quota{{Attribute: "background", Value: "discussion-class", Max: 1}}
+		_, err := roles.Assign(context.Background(), &strict, r, roles.AssignOptions{Groups: 4})
+		require.Error(t, err)
+		var diags scenario.Diagnostics
+		require.ErrorAs(t, err, &diags)
+		require.Len(t, diags, 1)
+		assert.Equal(t, "every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max", diags[0].Text.Args[0].(scenario.Message).Format)
+		assert.ErrorContains(t, err, fmt.Sprintf(`the groups cannot be formed: every group may have at most 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has %d: `, many))
+	})
+
 	t.Run("quota nobody can meet", func(t *testing.T) {
 		var keep []roster.Trainee
 		for _, tr := range r.Trainees {
@@ -163,7 +182,7 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
-		assert.ErrorContains(t, err, `with background "discussion-class", but the roster has none`)
+		assert.ErrorContains(t, err, `with background "Street discussion-class member", but the roster has none`)
 	})
 
 	t.Run("quota too few for every group", func(t *testing.T) {
@@ -181,7 +200,39 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		small := &roster.Roster{File: "r.csv", Trainees: keep, Columns: r.Columns}
 		_, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4})
 		require.Error(t, err)
-		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "discussion-class", 4 in all for 4 groups, but the roster has 3`)
+		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has 3`)
+
+		// With AllowUnmet the plan is made: the three are in three groups,
+		// and the group left short is unmet in every round.
+		p, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4, Rounds: 2, AllowUnmet: true})
+		require.NoError(t, err)
+		var unmet []plan.Unmet
+		for _, u := range p.Unmet {
+			if u.Rule == "quota" {
+				unmet = append(unmet, u)
+			}
+		}
+		require.Len(t, unmet, 2, "one group short in each of two rounds: %v", p.Unmet)
+		for i, u := range unmet {
+			assert.Equal(t, i+1, u.Round)
+			assert.Contains(t, u.Detail, `has 0 trainees with background "Street discussion-class member"; the scenario asks for at least 1`)
+			assert.Equal(t, "group %d has %d trainees with %s %q; the scenario asks for %s", u.Text.Format)
+			rd, _ := p.Round(u.Round)
+			g, _ := rd.Group(u.Group)
+			for _, m := range g.Members {
+				assert.NotEqual(t, "discussion-class", m.Background, "round %d, group %d is listed short", u.Round, u.Group)
+			}
+		}
+		for _, rd := range p.Rounds {
+			short := 0
+			for _, g := range rd.Groups {
+				has := slices.ContainsFunc(g.Members, func(m plan.Member) bool { return m.Background == "discussion-class" })
+				if !has {
+					short++
+				}
+			}
+			assert.Equal(t, 1, short, "round %d: the three are spread over three groups", rd.Round)
+		}
 	})
 
 	t.Run("together set larger than a group", func(t *testing.T) {

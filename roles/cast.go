@@ -196,11 +196,11 @@ func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *c
 func unfilledRole(r scenario.Role, m, required int) scenario.Message {
 	switch {
 	case m < required:
-		return scenario.Msg("role %q is not filled: the group has %d members for %d required places", r.ID, m, required)
+		return scenario.Msg("role %q is not filled: the group has %d members for %d required places", r.DisplayTitle(), m, required)
 	case len(r.AvoidBackground) > 0:
-		return scenario.Msg("role %q is not filled: no member of the group may play it (it is not played by %s)", r.ID, strings.Join(r.AvoidBackground, ", "))
+		return scenario.Msg("role %q is not filled: no member of the group may play it (it is not played by %s)", r.DisplayTitle(), strings.Join(r.AvoidBackground, ", "))
 	}
-	return scenario.Msg("role %q is not filled: no member of the group may play it", r.ID)
+	return scenario.Msg("role %q is not filled: no member of the group may play it", r.DisplayTitle())
 }
 
 // preferenceNote says why t did not get the role they preferred.
@@ -216,17 +216,17 @@ func preferenceNote(s *scenario.Scenario, t roster.Trainee, members []roster.Tra
 	}
 	r := wanted[0]
 	if !eligible(r, vocabularyID(t)) {
-		return scenario.Msg("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.ID)
+		return scenario.Msg("preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own", r.DisplayTitle())
 	}
 	if (r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder) && h.leading[t.ID] > leadsNow(s, t, members, cast) {
-		return scenario.Msg("preferred %s, but has already hosted or recorded; the turn went to a member who had not", r.ID)
+		return scenario.Msg("preferred %s, but has already hosted or recorded; the turn went to a member who had not", r.DisplayTitle())
 	}
 	for i, other := range members {
 		if cast[i] == r.ID && other.ID != t.ID {
-			return scenario.Msg("preferred %s, which went to %s (%s)", r.ID, other.Name, other.ID)
+			return scenario.Msg("preferred %s, which went to %s (%s)", r.DisplayTitle(), other.Name, other.ID)
 		}
 	}
-	return scenario.Msg("preferred %s, but the group's required roles had to be filled first", r.ID)
+	return scenario.Msg("preferred %s, but the group's required roles had to be filled first", r.DisplayTitle())
 }
 
 // leadsNow is 1 when t hosts or records in the cast being made, else 0, so

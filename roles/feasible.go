@@ -21,8 +21,8 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 	}
 	var out []scenario.Message
 	if len(ve.Issues) == 0 {
-		for _, p := range ve.Problems {
-			out = append(out, scenario.Msg("%s", p))
+		for i := range ve.Problems {
+			out = append(out, problemText(ve, i))
 		}
 		return out
 	}
@@ -51,8 +51,13 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 			if !ok {
 				continue
 			}
-			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota",
-				q.Min, attributeWord(q.Attribute), q.Value, is.Want, g, is.Have, who(is.Elements))
+			if is.Have > is.Want {
+				msg = scenario.Msg("every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max",
+					q.Max, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
+				break
+			}
+			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed",
+				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
 		case grouping.RuleNeed:
 			id, ok := is.Tag.(roleNeed)
 			role, found := s.Role(string(id))
@@ -67,10 +72,19 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 		out = append(out, msg)
 		worded[is.Text] = true
 	}
-	for _, p := range ve.Problems {
+	for i, p := range ve.Problems {
 		if !worded[p] {
-			out = append(out, scenario.Msg("%s", p))
+			out = append(out, problemText(ve, i))
 		}
 	}
 	return out
+}
+
+// problemText is the optimiser's sentence for problem i as a message, its
+// format kept so that a catalogue can print it in the reader's language.
+func problemText(ve *grouping.ValidationError, i int) scenario.Message {
+	if i < len(ve.Sentences) {
+		return scenario.Message{Format: ve.Sentences[i].Format, Args: ve.Sentences[i].Args}
+	}
+	return scenario.Msg("%s", ve.Problems[i])
 }

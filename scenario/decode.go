@@ -334,10 +334,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 				names[j] = f.name
 			}
 			if s := Suggest(k.Value, names); s != "" {
-				d.errorf(k, "unknown key %q in %s (did you mean %q?)", k.Value, displayPath(path), s)
+				if path == "" {
+					d.errorf(k, "unknown key %q at the top level (did you mean %q?)", k.Value, s)
+				} else {
+					d.errorf(k, "unknown key %q in %s (did you mean %q?)", k.Value, displayPath(path), s)
+				}
 				if !given[s] {
 					d.failed[joinPath(path, s)] = true // the value is there, under a misspelt key
 				}
+			} else if path == "" {
+				d.errorf(k, "unknown key %q at the top level", k.Value)
 			} else {
 				d.errorf(k, "unknown key %q in %s", k.Value, displayPath(path))
 			}
@@ -356,11 +362,13 @@ func joinPath(path, key string) string {
 	return path + "." + key
 }
 
-func displayPath(path string) string {
+// displayPath names a place in a document for messages: its path, or
+// the top level, in words a catalogue translates.
+func displayPath(path string) Message {
 	if path == "" {
-		return "the top level"
+		return Msg("the top level")
 	}
-	return path
+	return Msg("%s", path)
 }
 
 func describe(n *yaml.Node) Message {

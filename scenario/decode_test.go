@@ -87,7 +87,7 @@ func TestDecodeText(t *testing.T) {
 		{name: "both languages", src: "title: {en: Rhythm, zh: 节奏}", want: Text{"en": "Rhythm", "zh": "节奏"}},
 		{name: "one language", src: "title: {zh: 节奏}", want: Text{"zh": "节奏"}},
 		{name: "empty", src: "title:", want: nil},
-		{name: "alias", src: "x: &t {en: Rhythm}\ntitle: *t", want: Text{"en": "Rhythm"}, diags: `t.yaml:1:1: unknown key "x" in the top level`},
+		{name: "alias", src: "x: &t {en: Rhythm}\ntitle: *t", want: Text{"en": "Rhythm"}, diags: `t.yaml:1:1: unknown key "x" at the top level`},
 		{name: "unknown language", src: "title: {en: Rhythm, fr: Rythme}", want: Text{"en": "Rhythm"},
 			diags: `t.yaml:1:21: title: unknown language "fr" (use en or zh)`},
 		{name: "not text in a language", src: "title: {en: [Rhythm]}", want: Text{},

@@ -16,10 +16,11 @@ var labels = Words{
 		"world-cafe": "world café", "free": "free discussion",
 		"host": "host", "recorder": "recorder", "stakeholder": "stakeholder", "observer": "observer",
 		"summary": "Summary", "dimensions": "Dimensions", "attr_unit": "unit", "attr_background": "background",
+		"colon": ": ", "list_sep": ", ",
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
-		"public_facts": "公开事实", "roles": "角色", "injects": "插入事件（仅培训师）",
+		"public_facts": "公开事实", "roles": "角色", "injects": "情景注入（仅培训师）",
 		"method": "方法", "duration": "时长", "language": "语言", "rubric": "评分量表",
 		"grouping": "分组", "per_group": "每组", "led_by": "主导", "to": "发给",
 		"brief": "公开说明", "confidential": "保密说明", "goals": "目标",
@@ -30,6 +31,7 @@ var labels = Words{
 		"world-cafe": "世界咖啡", "free": "自由讨论",
 		"host": "主持人", "recorder": "记录员", "stakeholder": "利益相关方", "observer": "观察员",
 		"summary": "概要", "dimensions": "维度", "attr_unit": "社区", "attr_background": "背景",
+		"colon": "：", "list_sep": "、",
 	},
 }
 

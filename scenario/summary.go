@@ -42,6 +42,10 @@ type summaryWriter struct {
 // L is the fixed word key in the scenario's language.
 func (sw *summaryWriter) L(key string) string { return Label(sw.lang, key) }
 
+// label is the fixed word key followed by the language's colon: "Method: ",
+// "方法：".
+func (sw *summaryWriter) label(key string) string { return sw.L(key) + sw.L("colon") }
+
 func (sw *summaryWriter) printf(format string, args ...any) { fmt.Fprintf(&sw.b, format, args...) }
 
 // head writes the title, summary, method, duration, language and rubric.
@@ -51,11 +55,11 @@ func (sw *summaryWriter) head() {
 	if s.Summary != "" {
 		sw.printf("%s\n", strings.TrimSpace(s.Summary))
 	}
-	sw.printf("\n%s: %s · %s: %s · %s: %s", L("method"), L(s.Method), L("duration"), MinutesText(s.Duration.Minutes(), sw.lang), L("language"), s.Language)
+	sw.printf("\n%s%s · %s%s · %s%s", sw.label("method"), L(s.Method), sw.label("duration"), MinutesText(s.Duration.Minutes(), sw.lang), sw.label("language"), s.Language)
 	if s.Rubric.Rubric != nil {
-		sw.printf(" · %s: %s", L("rubric"), s.Rubric.Rubric.Title.In(sw.lang))
+		sw.printf(" · %s%s", sw.label("rubric"), s.Rubric.Rubric.Title.In(sw.lang))
 	} else if s.Rubric.Name != "" {
-		sw.printf(" · %s: %s", L("rubric"), s.Rubric.Name)
+		sw.printf(" · %s%s", sw.label("rubric"), s.Rubric.Name)
 	}
 	sw.printf("\n\n")
 }
@@ -64,7 +68,7 @@ func (sw *summaryWriter) head() {
 func (sw *summaryWriter) issue() {
 	s, L := sw.s, sw.L
 	sw.printf("%s\n%s\n\n", L("background"), indent(s.Issue.Background))
-	sw.printf("%s: %s\n\n", L("focus_question"), strings.TrimSpace(s.Issue.FocusQuestion))
+	sw.printf("%s%s\n\n", sw.label("focus_question"), strings.TrimSpace(s.Issue.FocusQuestion))
 	if len(s.Issue.PublicFacts) > 0 {
 		sw.printf("%s\n", L("public_facts"))
 		for _, f := range s.Issue.PublicFacts {
@@ -98,10 +102,10 @@ func (sw *summaryWriter) roles(confidential bool) {
 		sw.printf("  %s [%s] · %s · %s\n", r.Title, r.ID, L(r.Function), CountText(r, sw.lang))
 		sw.printf("%s\n", indentBy(r.Brief, "      "))
 		if len(r.AvoidBackground) > 0 {
-			sw.printf("      %s: %s\n", L("avoid"), s.BackgroundLabels(r.AvoidBackground))
+			sw.printf("      %s%s\n", sw.label("avoid"), s.BackgroundLabels(r.AvoidBackground))
 		}
 		if len(r.PreferBackground) > 0 {
-			sw.printf("      %s: %s\n", L("prefer"), s.BackgroundLabels(r.PreferBackground))
+			sw.printf("      %s%s\n", sw.label("prefer"), s.BackgroundLabels(r.PreferBackground))
 		}
 		if confidential && r.Confidential != "" {
 			sw.printf("      [%s]\n%s\n", L("confidential"), indentBy(r.Confidential, "      "))
@@ -122,9 +126,9 @@ func (sw *summaryWriter) injects() {
 		for i, r := range in.To {
 			to[i] = s.RoleTitle(r)
 		}
-		sw.printf("  %s  %s %s: %s", Clock(in.At.Minutes()), L("to"), strings.Join(to, ", "), OneLine(in.Text))
+		sw.printf("  %s  %s %s%s%s", Clock(in.At.Minutes()), L("to"), strings.Join(to, L("list_sep")), L("colon"), OneLine(in.Text))
 		if len(in.Exercises) > 0 {
-			sw.printf(" [%s %s]", L("exercises"), strings.Join(s.DimensionTitles(in.Exercises), ", "))
+			sw.printf(" [%s%s]", sw.label("exercises"), strings.Join(s.DimensionTitles(in.Exercises), L("list_sep")))
 		}
 		sw.printf("\n")
 	}
@@ -135,7 +139,7 @@ func (sw *summaryWriter) injects() {
 func (sw *summaryWriter) grouping() {
 	s, L, lang := sw.s, sw.L, sw.lang
 	g := s.Grouping
-	sw.printf("%s: ", L("grouping"))
+	sw.printf("%s", sw.label("grouping"))
 	var parts []string
 	if g.Groups > 0 {
 		parts = append(parts, fmt.Sprintf("%s %d", L("groups"), g.Groups))
@@ -213,7 +217,7 @@ func (s *Scenario) BackgroundLabels(ids []string) string {
 			out[i] = b.Label.In(s.Language)
 		}
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, Label(s.Language, "list_sep"))
 }
 
 func indent(s string) string { return indentBy(s, "  ") }

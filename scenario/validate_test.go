@@ -85,7 +85,7 @@ func TestOneMessagePerProblem(t *testing.T) {
 	}{
 		{
 			name: "misspelt required key", find: "title: Where the bicycle shed goes", replace: "titel: Where the bicycle shed goes",
-			want: []string{`x.yaml:3:1: unknown key "titel" in the top level (did you mean "title"?)`},
+			want: []string{`x.yaml:3:1: unknown key "titel" at the top level (did you mean "title"?)`},
 		},
 		{
 			name: "misspelt role brief", find: "brief: You run the meeting.", replace: "breif: You run the meeting.",
@@ -97,7 +97,7 @@ func TestOneMessagePerProblem(t *testing.T) {
 		},
 		{
 			name: "misspelt key beside the right one", find: "title: Where the bicycle shed goes", replace: "title: Where the bicycle shed goes\ntitel: Again",
-			want: []string{`x.yaml:4:1: unknown key "titel" in the top level (did you mean "title"?)`},
+			want: []string{`x.yaml:4:1: unknown key "titel" at the top level (did you mean "title"?)`},
 		},
 		{
 			name: "public facts of the wrong type", find: "public_facts:\n    - The street office pays for the shed.", replace: "public_facts: The street office pays for the shed.",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -123,7 +124,15 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
 		Iterations: opts.Iterations, Budget: opts.Budget, Now: opts.Now,
 		ScenarioSource: plan.ScenarioSource(string(src.Origin), opts.Out), ScenarioSHA256: plan.Digest(src.Data),
+		AllowUnmet: opts.AllowUnmet,
 	})
+	var refusals scenario.Diagnostics
+	if errors.As(err, &refusals) {
+		// Every reason the roster cannot be grouped, each on its own line
+		// at the roster file, as validate prints a scenario's problems.
+		printDiagnostics(opts.IO, refusals)
+		return &reportedError{err: err}
+	}
 	if err != nil {
 		return err
 	}
@@ -172,6 +181,11 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 	io.printf("%s — %s, %s of %s, %s, seed %d\n",
 		s.Title, scenario.Msg("%d trainees", p.Roster.Trainees), scenario.Msg("%d groups", p.Settings.Groups), sizes,
 		scenario.Msg("%d round(s)", p.Settings.Rounds), p.Seed)
+	// A list of counts is "石庄社区 2、东关村 1" in Chinese.
+	sep := ", "
+	if io.P.Language() == messages.Chinese {
+		sep = "、"
+	}
 	for _, rd := range p.Rounds {
 		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
 		if rd.Bound > 0 {
@@ -199,7 +213,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 					leads = append(leads, m.Name)
 				}
 			}
-			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units), countList(bgs), strings.Join(leads, " / ")})
+			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units, sep), countList(bgs, sep), strings.Join(leads, " / ")})
 		}
 		writeTable(io.Out, "  ", rows)
 	}
@@ -208,18 +222,19 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				if m.Note != "" {
-					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, trusted(io.P.FromEnglish(terminalSafe(m.Note))))
+					io.eprintf("note: round %d, group %d: %s (%s) %s\n", rd.Round, g.Group, m.Name, m.ID, trusted(terminalSafe(io.P.Message(m.NoteMessage()))))
 				}
 			}
 		}
 	}
-	for _, w := range p.Warnings {
-		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(io.P.FromEnglish(terminalSafe(w))))
+	for _, w := range p.WarningMessages() {
+		io.eprintf("%s%s\n", io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Message(w))))
 	}
 }
 
-// countList renders counts as "石庄社区 2, 东关村 1", largest first.
-func countList(m map[string]int) string {
+// countList renders counts as "石庄社区 2, 东关村 1", largest first,
+// joined by sep.
+func countList(m map[string]int, sep string) string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -234,7 +249,7 @@ func countList(m map[string]int) string {
 	for i, k := range keys {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, sep)
 }
 
 func trimFloat(f float64) string {
@@ -250,26 +265,6 @@ func printUnmet(io *streams, p *plan.Plan) {
 		if u.Group > 0 {
 			where = scenario.Msg("round %d, group %d", u.Round, u.Group)
 		}
-		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, ruleWord(u.Rule), trusted(io.P.FromEnglish(terminalSafe(u.Detail))))
+		io.eprintf("%s%s: %s: %s\n", io.paint(ansiRed, "not met: "), where, u.RuleMessage(), trusted(terminalSafe(io.P.Message(u.DetailMessage()))))
 	}
-}
-
-// ruleWord is the name of a hard rule a plan could not keep, as the plan
-// writes it, for the reader.
-func ruleWord(rule string) scenario.Message {
-	switch rule {
-	case "size":
-		return scenario.Msg("size")
-	case "keep-apart":
-		return scenario.Msg("keep-apart")
-	case "keep-together":
-		return scenario.Msg("keep-together")
-	case "quota":
-		return scenario.Msg("quota")
-	case "need":
-		return scenario.Msg("need")
-	case "role":
-		return scenario.Msg("role")
-	}
-	return scenario.Msg("%s", rule)
 }

@@ -142,7 +142,7 @@ func runCards(opts *cardsOptions) error {
 	if err := p.CheckRound(opts.Round); err != nil {
 		return messages.Errorf("%s: %w", opts.Plan, err)
 	}
-	files, err := cards.Files(p, s, opts.Round, opts.Format, cards.Options{Paper: opts.Paper})
+	files, err := cards.Files(p, s, opts.Round, opts.Format, cards.Options{Paper: opts.Paper, Translate: contentTranslator(s)})
 	if err != nil {
 		return err
 	}
@@ -201,4 +201,12 @@ func runCards(opts *cardsOptions) error {
 		io.printf("removed the whole-day all-cards and master sheet, which may no longer match; run `yishi cards %s --out %s%s` without --round to make them again\n", opts.Plan, opts.Out, format)
 	}
 	return nil
+}
+
+// contentTranslator renders the English a plan keeps (notes, unmet rules,
+// warnings) in the scenario's language, which decides the language of
+// cards and the master sheet, through the catalogue; a text the catalogue
+// does not know is kept as it is.
+func contentTranslator(s *scenario.Scenario) func(string) string {
+	return messages.For(messages.FromLocale(s.Language)).FromEnglish
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
@@ -242,4 +243,42 @@ func listFiles(t *testing.T, root string) []string {
 	}))
 	sort.Strings(out)
 	return out
+}
+
+// TestMasterSheetInScenarioLanguage: the notes, unmet rules and warnings a
+// plan keeps in English are printed on a Chinese scenario's master sheet
+// in Chinese, through the catalogue, and left as they are for an English
+// scenario.
+func TestMasterSheetInScenarioLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		scenario string
+		want     []string
+	}{
+		{"shared-parking-charging", []string{"希望担任议事会主持人，但这个角色给了刘建国（T02）", "不同组", "第 1 轮在时间上限 30s 处停止"}},
+		{"elevator-retrofit", []string{"preferred 议事会主持人, which went to 刘建国 (T02)", "keep-apart", "round 1 stopped at the time budget of 30s"}},
+	} {
+		s, diags, err := scenarios.Load(tc.scenario)
+		require.NoError(t, err)
+		require.False(t, diags.HasErrors())
+		p := &plan.Plan{
+			Version: 1, Kind: plan.Kind, Seed: 1,
+			Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language},
+			Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{
+				{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: s.Roles[0].ID,
+					Note: "preferred 议事会主持人, which went to 刘建国 (T02)"},
+			}}}}},
+			Unmet:    []plan.Unmet{{Round: 1, Group: 1, Rule: "keep-apart", Detail: "王淑芬 (T01) and 刘建国 (T02) must not share a group but are both in group 1: the avoid lists cannot all be kept with 1 groups"}},
+			Warnings: []string{"round 1 stopped at the time budget of 30s; the same seed may give another plan on another machine"},
+		}
+		files, err := cards.Files(p, s, 0, cards.FormatMarkdown, cards.Options{Translate: contentTranslator(s)})
+		require.NoError(t, err)
+		master := string(files[len(files)-1].Data)
+		for _, w := range tc.want {
+			assert.Contains(t, master, w, tc.scenario)
+		}
+		if s.Language == "zh" {
+			assert.Contains(t, master, "不同组：王淑芬 (T01) 和 刘建国 (T02) 不能同组")
+			assert.NotContains(t, master, "preferred")
+		}
+	}
 }

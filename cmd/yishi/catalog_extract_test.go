@@ -25,9 +25,6 @@ type extraction struct {
 	// nonLiteral are calls that pass a format that is not a string
 	// literal, which no test could check.
 	nonLiteral []string
-	// literals are every string literal of the code, to tell whether a
-	// text formatted elsewhere (zhDomain) is still made.
-	literals map[string]bool
 }
 
 // skipDirs are folders whose code prints nothing yishi's users read: the
@@ -134,7 +131,7 @@ func extract(t *testing.T) extraction {
 			}
 		}
 	}
-	ex := extraction{formats: map[string]string{}, literals: map[string]bool{}}
+	ex := extraction{formats: map[string]string{}}
 	for _, pf := range files {
 		dir := filepath.Dir(pf.rel)
 		inCLI := strings.HasPrefix(pf.rel, "cmd/yishi/")
@@ -161,11 +158,6 @@ func extract(t *testing.T) extraction {
 			}
 		}
 		ast.Inspect(pf.file, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if s, err := strconv.Unquote(lit.Value); err == nil {
-					ex.literals[s] = true
-				}
-			}
 			if call, ok := n.(*ast.CallExpr); ok {
 				check(call, "", "")
 				return true
@@ -176,11 +168,6 @@ func extract(t *testing.T) extraction {
 			}
 			own := formatParamName(fd.Type)
 			ast.Inspect(fd, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil {
-						ex.literals[s] = true
-					}
-				}
 				if call, ok := n.(*ast.CallExpr); ok {
 					check(call, own, fd.Name.Name)
 				}

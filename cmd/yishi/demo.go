@@ -115,10 +115,13 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	io.printf("\nvalidation: %s\n", io.paintOut(ansiGreen, "ok"))
-	step(2, scenario.Msg("mixed groups and roles"), fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s",
+	// The commands redo the demo's own steps into its folder, whose files
+	// are there: typed again, they need --force to replace them.
+	io.printf("\nthe commands below redo each step into %s/, so they carry --force to replace the demo's files\n", opts.Out)
+	step(2, scenario.Msg("mixed groups and roles"), fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s --force",
 		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, rst, p)
-	printDemoLaterSteps(opts, step)
+	printDemoLaterSteps(opts, s, step)
 	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }

@@ -45,6 +45,12 @@ type Options struct {
 	// default because a long scenario's card shrinks its text to fit a page,
 	// and on A5 that gets too small for many trainees to read.
 	Paper string
+	// Translate renders in the scenario's language a text the plan keeps
+	// in English: a member's note, an unmet rule and its detail, a
+	// warning. The master sheet shows them through it; nil shows them as
+	// the plan has them. The CLI fills it from its catalogue, which this
+	// package does not know.
+	Translate func(english string) string
 }
 
 // File is a file to write: a path relative to the output directory, with

@@ -582,7 +582,7 @@ func TestRemarksReachOnlyTheMasterSheet(t *testing.T) {
 var (
 	trainerNotice = map[string]string{
 		"en": "For the trainer only: this sheet shows who plays which role and every inject. Do not give it to trainees.",
-		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部插入事件，请勿发给学员。",
+		"zh": "仅限培训师：本表列出每位学员扮演的角色和全部情景注入，请勿发给学员。",
 	}
 	trainerMark = map[string]string{
 		"en": "Trainer only — not for trainees / 仅限培训师",
@@ -944,4 +944,51 @@ func mustLen(b []byte, err error) int {
 		panic(err)
 	}
 	return len(b)
+}
+
+// TestMasterSheetTranslates: the texts a plan keeps in English (a note,
+// an unmet rule and its detail, a warning) reach the master sheet through
+// Options.Translate, in every format; the cards do not show them, and the
+// JSON file keeps the rule's id.
+func TestMasterSheetTranslates(t *testing.T) {
+	s := bundled(t, "shared-parking-charging")
+	members := slices.Clone(goldenCases[1].members)
+	members[0].Note = "preferred recorder, but the group's required roles had to be filled first"
+	p := goldenPlan(s, members)
+	zh := map[string]string{
+		members[0].Note:                      "希望担任 recorder，但必须先安排本组的必需角色",
+		"role":                               "角色",
+		"孙桂兰 (T11) has no role":              "孙桂兰（T11）没有角色",
+		"round 1: a warning for the trainer": "第 1 轮：给培训师的警告",
+	}
+	tr := func(en string) string {
+		if t, ok := zh[en]; ok {
+			return t
+		}
+		return en
+	}
+	for _, format := range cards.Formats {
+		files, err := cards.Files(p, s, 0, format, cards.Options{Translate: tr})
+		require.NoError(t, err)
+		master := plainText(t, format, files[len(files)-1].Data)
+		for en, want := range zh {
+			if en == "role" {
+				continue
+			}
+			assert.Contains(t, master, squash(want), format)
+			assert.NotContains(t, master, squash(en), format)
+		}
+		if format == cards.FormatJSON {
+			assert.Contains(t, string(files[len(files)-1].Data), `"rule": "role"`, "the JSON master sheet keeps the rule's id")
+		} else {
+			assert.Contains(t, master, squash("角色：孙桂兰（T11）没有角色"), format)
+		}
+		for _, f := range files[:len(files)-1] {
+			assert.NotContains(t, string(f.Data), "必需角色", "%s: a card shows no note", f.Path)
+		}
+	}
+	// Without Translate, the master sheet shows the plan's text.
+	files, err := cards.Files(p, s, 0, cards.FormatText, cards.Options{})
+	require.NoError(t, err)
+	assert.Contains(t, string(files[len(files)-1].Data), members[0].Note)
 }

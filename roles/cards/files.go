@@ -41,7 +41,9 @@ func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Op
 		return nil, err
 	}
 	files = append(files, File{Path: prefix + AllCardsName + "." + format, Data: all})
-	master, err := RenderMaster(Master(p, s, round), format)
+	m := Master(p, s, round)
+	m.translate(opts.Translate, format == FormatJSON)
+	master, err := RenderMaster(m, format)
 	if err != nil {
 		return nil, err
 	}

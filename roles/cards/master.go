@@ -125,6 +125,39 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 	return m
 }
 
+// translate puts the texts the plan keeps in English (notes, unmet rules
+// and their details, warnings) through tr, when there is one. The JSON
+// file keeps an unmet rule's id, which programs read.
+func (m *MasterSheet) translate(tr func(string) string, keepIDs bool) {
+	if tr == nil {
+		return
+	}
+	for i := range m.Rounds {
+		for j := range m.Rounds[i].Groups {
+			members := m.Rounds[i].Groups[j].Members
+			for k := range members {
+				if members[k].Note != "" {
+					members[k].Note = tr(members[k].Note)
+				}
+			}
+		}
+	}
+	unmet := make([]plan.Unmet, len(m.Unmet))
+	for i, u := range m.Unmet {
+		if !keepIDs {
+			u.Rule = tr(u.Rule)
+		}
+		u.Detail = tr(u.Detail)
+		unmet[i] = u
+	}
+	m.Unmet = unmet
+	warnings := make([]string, len(m.Warnings))
+	for i, w := range m.Warnings {
+		warnings[i] = tr(w)
+	}
+	m.Warnings = warnings
+}
+
 // masterRounds lists the rounds shown, or the one round, with who plays
 // what in each group, and counts the distinct trainees in them.
 func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []MasterRound, trainees int) {
@@ -236,10 +269,10 @@ func masterMarkdown(m MasterSheet, L func(string) string) string {
 func mdMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
 	e := scenario.EscapeMarkdown
 	fmt.Fprintf(b, "> **%s**\n\n", e(L("trainer_only")))
-	fmt.Fprintf(b, "# %s: %s\n\n", e(L("master_sheet")), e(m.ScenarioTitle))
+	fmt.Fprintf(b, "# %s%s%s\n\n", e(L("master_sheet")), L("colon"), e(m.ScenarioTitle))
 	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
 		e(fmt.Sprintf(L("trainees_n"), m.Trainees)), e(L("seed")), m.Seed)
-	fmt.Fprintf(b, "**%s:** %s\n\n", e(L("focus_question")), e(m.FocusQuestion))
+	fmt.Fprintf(b, "**%s**%s%s\n\n", e(L("focus_question")), L("colon"), e(m.FocusQuestion))
 }
 
 func mdMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
@@ -249,7 +282,7 @@ func mdMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) 
 	e := scenario.EscapeMarkdown
 	fmt.Fprintf(b, "## %s / %s\n\n", e(L("unmet")), e(L("warnings")))
 	for _, u := range m.Unmet {
-		fmt.Fprintf(b, "- %s — %s: %s\n", e(unmetWhere(u, L)), e(u.Rule), e(u.Detail))
+		fmt.Fprintf(b, "- %s — %s%s%s\n", e(unmetWhere(u, L)), e(u.Rule), L("colon"), e(u.Detail))
 	}
 	for _, w := range m.Warnings {
 		fmt.Fprintf(b, "- %s\n", e(w))
@@ -272,16 +305,16 @@ func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 		fmt.Fprintf(b, "%s\n\n", e(L("no_injects")))
 	}
 	for _, in := range m.Injects {
-		fmt.Fprintf(b, "### %s · %s %s\n\n%s\n\n", in.At, e(L("to")), e(strings.Join(in.To, ", ")), e(in.Text))
+		fmt.Fprintf(b, "### %s · %s %s\n\n%s\n\n", in.At, e(L("to")), e(strings.Join(in.To, listSep(m.Language))), e(in.Text))
 		if len(in.Exercises) > 0 {
-			fmt.Fprintf(b, "%s: %s\n\n", e(L("exercises")), e(strings.Join(in.Exercises, ", ")))
+			fmt.Fprintf(b, "%s%s%s\n\n", e(L("exercises")), L("colon"), e(strings.Join(in.Exercises, listSep(m.Language))))
 		}
 		if in.TrainerNote != "" {
-			fmt.Fprintf(b, "*%s:* %s\n\n", e(L("trainer_note")), e(in.TrainerNote))
+			fmt.Fprintf(b, "*%s*%s%s\n\n", e(L("trainer_note")), L("colon"), e(in.TrainerNote))
 		}
 		fmt.Fprintf(b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(in, r, L)))
+			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(in, r, L, m.Language)))
 		}
 		b.WriteString("\n")
 	}
@@ -329,9 +362,9 @@ func masterText(m MasterSheet, L func(string) string) string {
 }
 
 func txtMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
-	fmt.Fprintf(b, "%s: %s\n", L("master_sheet"), m.ScenarioTitle)
+	fmt.Fprintf(b, "%s%s%s\n", L("master_sheet"), L("colon"), m.ScenarioTitle)
 	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n", m.ScenarioID, m.Method, m.Duration, L("minutes"), fmt.Sprintf(L("trainees_n"), m.Trainees), L("seed"), m.Seed)
-	fmt.Fprintf(b, "%s: %s\n", L("focus_question"), m.FocusQuestion)
+	fmt.Fprintf(b, "%s%s%s\n", L("focus_question"), L("colon"), m.FocusQuestion)
 }
 
 func txtMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
@@ -340,7 +373,7 @@ func txtMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string)
 	}
 	fmt.Fprintf(b, "\n%s / %s\n", strings.ToUpper(L("unmet")), strings.ToUpper(L("warnings")))
 	for _, u := range m.Unmet {
-		fmt.Fprintf(b, "  - %s — %s: %s\n", unmetWhere(u, L), u.Rule, u.Detail)
+		fmt.Fprintf(b, "  - %s — %s%s%s\n", unmetWhere(u, L), u.Rule, L("colon"), u.Detail)
 	}
 	for _, w := range m.Warnings {
 		fmt.Fprintf(b, "  - %s\n", w)
@@ -364,16 +397,16 @@ func txtMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) 
 		fmt.Fprintf(b, "  %s\n", L("no_injects"))
 	}
 	for _, in := range m.Injects {
-		fmt.Fprintf(b, "  %s  %s %s\n    %s\n", in.At, L("to"), strings.Join(in.To, ", "), in.Text)
+		fmt.Fprintf(b, "  %s  %s %s\n    %s\n", in.At, L("to"), strings.Join(in.To, listSep(m.Language)), in.Text)
 		if len(in.Exercises) > 0 {
-			fmt.Fprintf(b, "    %s: %s\n", L("exercises"), strings.Join(in.Exercises, ", "))
+			fmt.Fprintf(b, "    %s%s%s\n", L("exercises"), L("colon"), strings.Join(in.Exercises, listSep(m.Language)))
 		}
 		if in.TrainerNote != "" {
-			fmt.Fprintf(b, "    %s: %s\n", L("trainer_note"), in.TrainerNote)
+			fmt.Fprintf(b, "    %s%s%s\n", L("trainer_note"), L("colon"), in.TrainerNote)
 		}
-		fmt.Fprintf(b, "    %s:\n", L("recipients"))
+		fmt.Fprintf(b, "    %s%s\n", L("recipients"), strings.TrimSpace(L("colon")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "      %s: %s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), recipientNames(in, r, L))
+			fmt.Fprintf(b, "      %s%s%s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), L("colon"), recipientNames(in, r, L, m.Language))
 		}
 	}
 }
@@ -406,11 +439,11 @@ func unmetWhere(u plan.Unmet, L func(string) string) string {
 
 // recipientNames lists who in a group receives an inject or, when nobody
 // there plays any of its roles, tells the trainer so.
-func recipientNames(in MasterInject, r InjectRecipients, L func(string) string) string {
+func recipientNames(in MasterInject, r InjectRecipients, L func(string) string, lang string) string {
 	if len(r.Names) == 0 {
 		return nobodyLine(in, L)
 	}
-	return strings.Join(r.Names, ", ")
+	return strings.Join(r.Names, listSep(lang))
 }
 
 // nobodyLine is what the master sheet says for a group in which nobody

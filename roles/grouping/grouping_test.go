@@ -632,6 +632,12 @@ func TestValidateIssuesCarryTheFacts(t *testing.T) {
 	assert.Equal(t, Issue{Rule: RuleQuota, Index: 0, Elements: []int{0}, Have: 1, Want: 2, Text: byRule[RuleQuota].Text}, byRule[RuleQuota])
 	assert.Equal(t, 1, byRule[RuleNeed].Have)
 	assert.Equal(t, 2, byRule[RuleNeed].Want)
+	// Every sentence keeps its format, for a caller that translates it.
+	require.Len(t, ve.Sentences, len(ve.Problems))
+	for i, s := range ve.Sentences {
+		assert.Equal(t, ve.Problems[i], s.String())
+		assert.Contains(t, s.Format, "%d", "the format, not the text: %q", s.Format)
+	}
 }
 
 // A caller's tag travels with its quota or need to every violation and

@@ -162,19 +162,21 @@ func (p *Problem) Validate() error {
 	if len(v.errs) == 0 {
 		return nil
 	}
-	return &ValidationError{Problems: v.errs, Issues: v.issues}
+	return &ValidationError{Problems: v.errs, Sentences: v.sentences, Issues: v.issues}
 }
 
 // validation collects what [Problem.Validate] finds, in the order found.
 type validation struct {
-	p       *Problem
-	errs    []string
-	issues  []Issue
-	maxSize int // the largest group's Max
+	p         *Problem
+	errs      []string
+	sentences []Sentence
+	issues    []Issue
+	maxSize   int // the largest group's Max
 }
 
 func (v *validation) add(format string, args ...any) {
 	v.errs = append(v.errs, fmt.Sprintf(format, args...))
+	v.sentences = append(v.sentences, Sentence{Format: format, Args: args})
 }
 
 // addIssue records a rule that cannot hold, with its facts, so that a
@@ -183,6 +185,7 @@ func (v *validation) addIssue(is Issue, format string, args ...any) {
 	is.Text = fmt.Sprintf(format, args...)
 	v.issues = append(v.issues, is)
 	v.errs = append(v.errs, is.Text)
+	v.sentences = append(v.sentences, Sentence{Format: format, Args: args})
 }
 
 func (v *validation) checkSizes() {
@@ -339,7 +342,8 @@ func (v *validation) checkQuotas() {
 				"%d groups need at least %d of %s each (%d in all) but only %d elements have it", g, q.Min, label, q.Min*g, len(have))
 		}
 		if q.Max > 0 && q.Max*g < len(have) {
-			v.add("%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
+			v.addIssue(Issue{Rule: RuleQuota, Index: qi, Tag: q.Tag, Elements: have, Have: len(have), Want: q.Max * g},
+				"%d elements have %s but %d groups may hold at most %d each (%d in all)", len(have), label, g, q.Max, q.Max*g)
 		}
 		for k, b := range p.Groups {
 			if q.Min > b.Max {
@@ -385,8 +389,22 @@ func (v *validation) checkNeeds() {
 // in their own terms.
 type ValidationError struct {
 	Problems []string
-	Issues   []Issue
+	// Sentences are Problems as their formats and arguments, one for one,
+	// for a caller that prints them in another language.
+	Sentences []Sentence
+	Issues    []Issue
 }
+
+// Sentence is a text kept as the format and arguments it was made from,
+// with package fmt's verbs, so that a caller with a catalogue of the
+// formats can print it in another language.
+type Sentence struct {
+	Format string
+	Args   []any
+}
+
+// String is the sentence in English.
+func (s Sentence) String() string { return fmt.Sprintf(s.Format, s.Args...) }
 
 // Issue is a hard rule that no assignment can keep.
 type Issue struct {
@@ -404,7 +422,8 @@ type Issue struct {
 	// Tag is the quota's or the need's Tag.
 	Tag any
 	// Have and Want are the count there is and the count the rule needs
-	// (for "keep-together": the set's size and the largest group).
+	// (for "keep-together": the set's size and the largest group; for a
+	// quota, Have above Want is more elements than the groups may hold).
 	Have, Want int
 	// Text says it in terms of elements.
 	Text string

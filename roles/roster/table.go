@@ -92,7 +92,10 @@ func (c cell) message(m scenario.Message) scenario.Message {
 	if c.who != "" {
 		return scenario.Msg("%s, trainee %s: %s", c.where, c.who, m)
 	}
-	return scenario.Msg("%s: %s", c.where, m)
+	// Indexed, so that the catalogue tells this place-then-problem apart
+	// from the position of a line ("file:3:1: ...") and gives it the
+	// reader's colon.
+	return scenario.Msg("%[1]s: %[2]s", c.where, m)
 }
 
 // clean trims spaces, including full-width and non-breaking ones, and

@@ -106,7 +106,7 @@ func LangArg(args []string) (value string, ok bool) {
 // cat is the catalogue: the Chinese table, and the texts of the system.
 var cat = func() *catalog.Builder {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	for _, tbl := range []map[string]string{zh, zhDomain, zhSystem} {
+	for _, tbl := range []map[string]string{zh, zhSystem} {
 		for k, v := range tbl {
 			if err := b.SetString(language.SimplifiedChinese, k, v); err != nil {
 				panic(err)
@@ -364,20 +364,10 @@ func Table() map[string]string {
 	return out
 }
 
-// DomainTable returns a copy of the Chinese of texts other packages
-// format in English (see [Printer.FromEnglish]).
-func DomainTable() map[string]string {
-	out := map[string]string{}
-	for k, v := range zhDomain {
-		out[k] = v
-	}
-	return out
-}
-
 // SameVerbs checks that a translation prints the same arguments with the
 // same verbs as its English format, in any order: each argument the same
-// number of times, with the same letter (%w and %v count as one). It
-// returns what differs, or "".
+// number of times, with the same letter (%w and %v count as one, and so
+// do %q and a “%s” in full-width quotes). It returns what differs, or "".
 func SameVerbs(en, tr string) string {
 	count := func(f string) map[string]int {
 		m := map[string]int{}
@@ -385,6 +375,11 @@ func SameVerbs(en, tr string) string {
 			k := v.kind
 			if k == 'w' {
 				k = 'v'
+			}
+			// Chinese quotes a sheet's name as 工作表“第1轮”: “%s” stands
+			// for the English %q.
+			if k == 's' && strings.HasSuffix(f[:v.start], "“") && strings.HasPrefix(f[v.end:], "”") {
+				k = 'q'
 			}
 			m[fmt.Sprintf("%%[%d]%c", v.arg+1, k)]++
 		}

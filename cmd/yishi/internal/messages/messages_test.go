@@ -91,7 +91,7 @@ func TestSystemErrors(t *testing.T) {
 // the most specific format first, with its words translated too.
 func TestFromEnglish(t *testing.T) {
 	zh := For(Chinese)
-	assert.Equal(t, "希望担任 host，但这个角色给了 刘建国（T02）", zh.FromEnglish("preferred host, which went to 刘建国 (T02)"))
+	assert.Equal(t, "希望担任议事会主持人，但这个角色给了刘建国（T02）", zh.FromEnglish("preferred 议事会主持人, which went to 刘建国 (T02)"))
 	assert.Equal(t, "第 2 轮第 1 组：只有 1 名成员还没当过主持人或记录员；有人要第二次担任",
 		zh.FromEnglish("round 2, group 1: only 1 member(s) who have not yet hosted or recorded; someone leads a second time"))
 	assert.Equal(t, "an unknown text", zh.FromEnglish("an unknown text"))
@@ -115,9 +115,9 @@ func TestHasWords(t *testing.T) {
 
 func TestFromEnglishPieces(t *testing.T) {
 	zh := For(Chinese)
-	assert.Equal(t, `第 1 轮：5 个组，但 background 为 "社区两委/社区干部" 的学员只有 4 名：第 4 组没有`,
+	assert.Equal(t, `第 1 轮：5 个组，但背景类别为 "社区两委/社区干部" 的学员只有 4 名：第 4 组没有`,
 		zh.FromEnglish(`round 1: 5 groups but only 4 trainees with background "社区两委/社区干部": group 4 has none`))
-	assert.Equal(t, `第 2 轮：5 个组，但 background 为 "x" 的学员只有 3 名：第 1, 2 和 4 组没有`,
+	assert.Equal(t, `第 2 轮：5 个组，但背景类别为 "x" 的学员只有 3 名：第 1, 2 和 4 组没有`,
 		zh.FromEnglish(`round 2: 5 groups but only 3 trainees with background "x": groups 1, 2 and 4 have none`))
 }
 
@@ -130,14 +130,14 @@ func TestFromEnglishJoined(t *testing.T) {
 	assert.Equal(t, err.Error(), For(English).Error(err))
 }
 
-// A diagnostic another package joined from English texts ("%s: %s") has
-// its texts read back; one with words in its format is printed from it.
+// A diagnostic joined from English texts ("%s: %s") has its texts read
+// back; one with words in its format is printed from it.
 func TestDiagnosticJoined(t *testing.T) {
 	zh := For(Chinese)
 	var diags scenario.Diagnostics
-	diags.Errorf(scenario.Pos{File: "r.csv", Line: 3}, "%s: %s", "cell C3 (unit)", "missing unit (the trainee's community or village)")
+	diags.Errorf(scenario.Pos{File: "r.csv", Line: 3}, "%s: %s", "row 3, column C (unit)", "missing unit (the trainee's community or village)")
 	diags.Errorf(scenario.Pos{File: "r.csv", Line: 4}, "%s: %s", "a name", "some data")
-	assert.Equal(t, "单元格 C3（unit）: 缺少社区（学员所在的社区或村）", zh.Diagnostic(diags[0]))
+	assert.Equal(t, "第 3 行 C 列（unit）: 缺少社区（学员所在的社区或村）", zh.Diagnostic(diags[0]))
 	assert.Equal(t, "a name: some data", zh.Diagnostic(diags[1]))
-	assert.Equal(t, "cell C3 (unit): missing unit (the trainee's community or village)", For(English).Diagnostic(diags[0]))
+	assert.Equal(t, "row 3, column C (unit): missing unit (the trainee's community or village)", For(English).Diagnostic(diags[0]))
 }

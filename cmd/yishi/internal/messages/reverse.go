@@ -21,7 +21,8 @@ type verb struct {
 
 // parseVerbs lists the verbs of a format in order, with the argument each
 // prints as package fmt counts them: one after another, or as an explicit
-// index %[2]s says. %% is not a verb.
+// index %[2]s says. %% is not a verb, nor is a % before a character that
+// is not a letter.
 func parseVerbs(f string) []verb {
 	var out []verb
 	next := 0
@@ -61,6 +62,11 @@ func parseVerbs(f string) []verb {
 		if i >= len(f) {
 			break
 		}
+		if c := f[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			// "Z%)" in a help text: a verb is a letter, so this is a
+			// percent sign, not an argument.
+			continue
+		}
 		if arg < 0 {
 			arg = next
 		}
@@ -73,11 +79,12 @@ func parseVerbs(f string) []verb {
 // pattern is an English format turned into a regular expression that
 // matches the texts it formats, to read their arguments back.
 type pattern struct {
-	key   string
-	re    *regexp.Regexp
-	lit   int    // how many bytes of the format are not verbs: more is more specific
-	args  []int  // the argument of each capture
-	kinds []byte // the verb of each capture
+	key    string
+	re     *regexp.Regexp
+	lit    int    // how many bytes of the format are not verbs: more is more specific
+	args   []int  // the argument of each capture
+	kinds  []byte // the verb of each capture
+	spaced []bool // whether each capture stands between spaces, as a word of the sentence
 }
 
 var (
@@ -86,7 +93,7 @@ var (
 )
 
 func compilePatterns() {
-	for _, tbl := range []map[string]string{zh, zhDomain} {
+	for _, tbl := range []map[string]string{zh} {
 		for k := range tbl {
 			vs := parseVerbs(k)
 			if len(vs) == 0 {
@@ -117,6 +124,7 @@ func compilePatterns() {
 				}
 				pt.args = append(pt.args, v.arg)
 				pt.kinds = append(pt.kinds, v.kind)
+				pt.spaced = append(pt.spaced, (v.start == 0 || k[v.start-1] == ' ') && v.end < len(k) && k[v.end] == ' ')
 				at = v.end
 			}
 			seg := strings.ReplaceAll(k[at:], "%%", "%")
@@ -174,9 +182,17 @@ func (p *Printer) fromEnglish(s string, depth int) string {
 				continue
 			}
 			v := m[i+1]
-			// Words are translated too; a lone word such as "background"
-			// is an id (a column, a role), kept as it is.
-			if depth < 4 && pt.kinds[i] != 'q' && pt.kinds[i] != 'd' && !isWord(v) {
+			// Words are translated too. A lone word is an id (a role, a
+			// header) unless it stands between spaces in the sentence and
+			// the catalogue has it as a word, as it has the columns every
+			// roster has: "trainees with background "x"".
+			switch {
+			case depth >= 4 || pt.kinds[i] == 'q' || pt.kinds[i] == 'd':
+			case isWord(v):
+				if t, ok := Lookup(p.lang, v); ok && pt.spaced[i] && !strings.Contains(t, "%") {
+					v = t
+				}
+			default:
 				v = p.fromEnglish(v, depth+1)
 			}
 			vals[a] = v

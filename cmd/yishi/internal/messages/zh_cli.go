@@ -5,6 +5,8 @@ package messages
 var zhCLI = map[string]string{
 
 	// cmd/yishi/assign.go
+	// a rule not met: its place, the rule, what is wrong
+	"%s%s: %s: %s": "%s%s：%s：%s",
 	"%w: %s cannot be kept (listed above), so no plan was written; change the roster or the scenario's rules, or give --allow-unmet to write the plan with them listed": "%w：%s无法满足（见上），因此没有写出分组方案；请修改学员名单或情景的规则，或加上 --allow-unmet 写出方案并列出这些规则",
 	"%d rule":                          "%d 条规则",
 	"%d rules":                         "%d 条规则",
@@ -59,6 +61,7 @@ var zhCLI = map[string]string{
 	"one plan file":                       "一个分组方案文件",
 
 	// cmd/yishi/demo.go
+	"the commands below redo each step into %s/, so they carry --force to replace the demo's files": "下面的命令会把每一步重做到 %s/ 中，所以都带有 --force，用来替换演示生成的文件",
 	"Step %d — %s":              "第 %d 步 — %s",
 	"the scenario":              "情景",
 	"\nvalidation: %s\n":        "\n校验：%s\n",
@@ -229,7 +232,6 @@ Did you mean this?
 	"%d blank scoresheet":  "%d 份空白评分表",
 	"%d blank scoresheets": "%d 份空白评分表",
 	"%s for %s\n":          "%s（%s）\n",
-	"--format must be yaml, csv or html, not %q":            "--format 必须是 yaml、csv 或 html，而不是 %q",
 	"scoresheets needs --reviewer NAME (once per reviewer)": "scoresheets 需要 --reviewer NAME（每位评审员一次）",
 	"scoresheets needs --out DIR":                           "scoresheets 需要 --out DIR",
 	"--groups are numbered from 1, not %d":                  "--groups 从 1 开始编号，不能是 %d",
@@ -262,41 +264,14 @@ Did you mean this?
 	"optimiser work per round (default: scaled by roster size)":                                                "每轮优化的计算量（默认：按名单人数调整）",
 	"plan file to write":                "要写出的分组方案文件",
 	"roster file: .csv, .xlsx or .yaml": "学员名单文件：.csv、.xlsx 或 .yaml",
-	"number of rounds; later rounds avoid repeat pairings and rotate host and recorder": "轮次数；后面的轮次避免重复同组，并轮换主持人和记录员",
-	"bundled scenario id or scenario file":                                              "内置情景的编号或情景文件",
-	"random seed; the same inputs and seed give the same plan":                          "随机种子；相同的输入和种子得到相同的分组方案",
-	"XLSX sheet to read (default: the first)":                                           "要读取的 XLSX 工作表（默认：第一个）",
-	"wanted group size (default: the scenario's bounds)":                                "期望的每组人数（默认：情景规定的范围）",
-	`Form groups that are as mixed as possible (communities and backgrounds spread
-across groups, as the scenario's grouping.mix asks), keep quotas and keep-apart
-rules, and cast each group's roles (host, recorder, stakeholders) so that
-trainees play a perspective not their own and host/recorder turns rotate over
-rounds. Writes the plan that cards, scoresheets and review read.
-
-The roster is CSV (UTF-8, UTF-8 with BOM, GB18030 as Chinese Excel saves it,
-or Windows-1252 as English Excel does; the encoding used is printed), XLSX or
-YAML, with columns id, name, unit, background (Chinese headers such as 姓名,
-社区, 背景 work too), optional avoid, together and prefers.
-
-Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
-grouping can beat, so Z% says how close to the best possible the plan is.
-The same inputs and --seed give a byte-identical plan, whatever the order of
-the roster's rows.`: `组成尽可能混合的分组（按情景的 grouping.mix，把不同社区和背景类别的学员
-分散到各组），遵守配额和不同组的规则，并为每组分配角色（主持人、记录员、
-利益相关方），让学员扮演与自己身份不同的角色，主持人和记录员在各轮之间轮换。
-写出的分组方案供 cards、scoresheets 和 review 读取。
-
-学员名单可以是 CSV（UTF-8、带 BOM 的 UTF-8、中文 Excel 保存的 GB18030，
-或英文 Excel 保存的 Windows-1252；会显示实际使用的编码）、XLSX 或 YAML，
-列为 id、name、unit、background（也可用 姓名、社区、背景 等中文表头），
-可选 avoid、together 和 prefers。
-
-每轮会报告“多样性 X，上限 Y（Z%）”：Y 是任何分组都无法超过的上限，
-Z% 表示方案离最优还有多远。相同的输入和 --seed 得到逐字节相同的方案，
-与名单中各行的顺序无关。`,
-	"Form mixed groups from a roster and give every trainee a role": "把学员名单混合分组，并为每名学员分配角色",
-	"card format: html, md, txt, json":                              "角色卡格式：html、md、txt、json",
-	"directory to write the cards to":                               "写出角色卡的文件夹",
+	"number of rounds; later rounds avoid repeat pairings and rotate host and recorder":                                 "轮次数；后面的轮次避免重复同组，并轮换主持人和记录员",
+	"bundled scenario id or scenario file":                                                                              "内置情景的编号或情景文件",
+	"random seed; the same inputs and seed give the same plan":                                                          "随机种子；相同的输入和种子得到相同的分组方案",
+	"XLSX sheet to read (default: the first)":                                                                           "要读取的 XLSX 工作表（默认：第一个）",
+	"wanted group size (default: the scenario's bounds)":                                                                "期望的每组人数（默认：情景规定的范围）",
+	"Form mixed groups from a roster and give every trainee a role":                                                     "把学员名单混合分组，并为每名学员分配角色",
+	"card format: html, md, txt, json":                                                                                  "角色卡格式：html、md、txt、json",
+	"directory to write the cards to":                                                                                   "写出角色卡的文件夹",
 	"paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4": "HTML 角色卡的纸张：a4，或 a5（半张大小，情景较长时字会很小）；总表固定为 A4",
 	"write only this round's cards (default: every round)":                                                              "只写出这一轮的角色卡（默认：所有轮次）",
 	"Write each trainee's role card and the trainer's master sheet":                                                     "写出每名学员的角色卡和培训师总表",
@@ -361,38 +336,10 @@ files unless --force is given.`: `用内置数据运行完整的培训日，全�
 	"html, md, json or csv (default: from --out, else md)":                                         "html、md、json 或 csv（默认：由 --out 决定，否则为 md）",
 	"report file to write (default: stdout)":                                                       "要写出的报告文件（默认：标准输出）",
 	"Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide":   "把评分表汇总成复盘报告，附评审员一致性和复盘引导",
-	`Read the reviewers' scoresheets (YAML, or CSV as Excel saves it: UTF-8, UTF-8
-with BOM, GB18030 or Windows-1252) and write the debrief report:
-
-  - per group and dimension the mean, range and number of reviewers, the
-    weighted total and the ranking of groups in each round;
-  - agreement per dimension: Krippendorff's alpha (ordinal) and ICC(2,1),
-    or "not computable" with the reason; where reviewers differ by 2 points
-    or more; how lenient each reviewer is compared with the others;
-  - for each group a debrief guide (PEARLS phases, ORID questions aimed at
-    its two weakest dimensions), the evidence reviewers wrote, and an
-    improvement plan to finish together.
-
-Every problem in the scoresheets is listed as file:line:col and nothing is
-written. The format follows --out's extension unless --format is given:
-html (printable, charts inline), md, json or csv (the scores and the
-improvement plan for Excel). Without --out the report goes to stdout.`: `读取评审员的评分表（YAML，或 Excel 保存的 CSV：UTF-8、带 BOM 的 UTF-8、
-GB18030 或 Windows-1252），写出复盘报告：
-
-  - 每组每个维度的平均分、极差和评审员人数，加权总分，以及每轮各组的排名；
-  - 每个维度的一致性：Krippendorff's alpha（有序）和 ICC(2,1)，
-    无法计算时说明原因；评审员相差 2 分及以上之处；每位评审员与其他人
-    相比的宽严程度；
-  - 每组的复盘引导（PEARLS 阶段、针对最弱两个维度的 ORID 提问）、
-    评审员写下的依据，以及一份共同完成的改进计划。
-
-评分表中的每个问题都以 文件:行:列 列出，且不写任何文件。报告格式按 --out
-的扩展名决定，除非给了 --format：html（可打印，图表内嵌）、md、json 或
-csv（评分和改进计划，供 Excel 使用）。没有 --out 时报告输出到标准输出。`,
-	"overwrite files that exist":                                       "文件已存在时覆盖",
-	"Copy a bundled scenario's YAML (and its schema) into DIR to edit": "把内置情景的 YAML（及其 schema）复制到 DIR 中供编辑",
-	"List the bundled scenarios in English and Chinese":                "列出内置情景（英文和中文）",
-	"include every role's confidential brief (trainer only)":           "包括每个角色的保密说明（仅限培训师）",
+	"overwrite files that exist":                                                                   "文件已存在时覆盖",
+	"Copy a bundled scenario's YAML (and its schema) into DIR to edit":                             "把内置情景的 YAML（及其 schema）复制到 DIR 中供编辑",
+	"List the bundled scenarios in English and Chinese":                                            "列出内置情景（英文和中文）",
+	"include every role's confidential brief (trainer only)":                                       "包括每个角色的保密说明（仅限培训师）",
 	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
 the issue, public facts, agenda with times, roles and injects. Confidential
 briefs are left out unless --confidential is given.`: `显示内置情景（按编号）或情景文件的摘要：
@@ -408,34 +355,11 @@ and start the YAML file with
   yishi schema scenario > scenario.schema.json
 并在 YAML 文件开头写上
   # yaml-language-server: $schema=scenario.schema.json`,
-	"overwrite scoresheets that exist":                                              "评分表已存在时覆盖",
-	"yaml, csv or html":                                                             "yaml、csv 或 html",
-	"groups to score, such as 1,3 (default: every group)":                           "要评分的组，例如 1,3（默认：所有组）",
-	"directory to write the scoresheets into":                                       "写出评分表的文件夹",
-	"reviewer's name (repeat for several reviewers)":                                "评审员姓名（多位评审员请重复给出）",
-	"round to score (default: every round)":                                         "要评分的轮次（默认：所有轮次）",
-	"Write blank scoresheets for reviewers: YAML, CSV for Excel, or printable HTML": "为评审员写出空白评分表：YAML、供 Excel 使用的 CSV，或可打印的 HTML",
-	`Write blank scoresheets from a plan: for each reviewer and each group of the
-chosen round(s), the members and their roles, every rubric dimension with its
-level descriptors (in the scenario's language), and space for evidence,
-strengths and improvements.
-
-  --format yaml   one file per reviewer per group; hints as comments
-  --format csv    one file per reviewer, a row per group, for Excel (UTF-8 with
-                  BOM; Excel may save it back as GB18030, which review reads)
-  --format html   one printable A4 page per group, for scoring on paper
-
-Give --reviewer once per reviewer. Fill the sheets in and pass them to
-yishi review.`: `根据分组方案写出空白评分表：为每位评审员、所选轮次的每个组写明成员及其
-角色、评分量表的每个维度及其等级描述（用情景的语言），并留出填写依据、
-亮点和改进建议的地方。
-
-  --format yaml   每位评审员每组一个文件；提示写在注释中
-  --format csv    每位评审员一个文件，每组一行，供 Excel 使用（带 BOM 的
-                  UTF-8；Excel 可能另存为 GB18030，review 也能读取）
-  --format html   每组一页可打印的 A4，供纸面评分
-
-每位评审员给一次 --reviewer。填好评分表后交给 yishi review。`,
+	"overwrite scoresheets that exist":                                          "评分表已存在时覆盖",
+	"groups to score, such as 1,3 (default: every group)":                       "要评分的组，例如 1,3（默认：所有组）",
+	"directory to write the scoresheets into":                                   "写出评分表的文件夹",
+	"reviewer's name (repeat for several reviewers)":                            "评审员姓名（多位评审员请重复给出）",
+	"round to score (default: every round)":                                     "要评分的轮次（默认：所有轮次）",
 	"Check scenario and rubric files and list every problem with file:line:col": "检查情景和评分量表文件，以 文件:行:列 列出每个问题",
 	`Check scenario and rubric files. Every problem in every file is listed at
 once as file:line:col: message, errors apart from warnings. A file is a rubric
@@ -477,4 +401,101 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
 退出码：0 成功，1 输入有误，2 命令行用法有误，3 文件或文件夹无法写入
 （权限不足、磁盘已满、--out 指向文件、另一个 yishi 正在写入），
 4 内部错误（yishi 的缺陷）。`,
+
+	// cmd/yishi/scoresheets.go
+	"--format must be yaml, csv, xlsx or html, not %q": "--format 必须是 yaml、csv、xlsx 或 html，而不是 %q",
+
+	// help texts
+	"refuse a background the scenario does not list, rather than mixing it as a category of its own": "拒绝情景没有列出的背景类别，而不是把它作为单独的一类参与混合分组",
+	`Form groups that are as mixed as possible (communities and backgrounds spread
+across groups, as the scenario's grouping.mix asks), keep quotas and keep-apart
+rules, and cast each group's roles (host, recorder, stakeholders) so that
+trainees play a perspective not their own and host/recorder turns rotate over
+rounds. Writes the plan that cards, scoresheets and review read.
+
+The roster is CSV (UTF-8, UTF-8 with BOM, GB18030 as Chinese Excel saves it,
+or Windows-1252 as English Excel does; the encoding used is printed), XLSX or
+YAML, with columns id, name, unit, background (Chinese headers such as 姓名,
+社区, 背景 work too), optional avoid, together and prefers. A background the
+scenario does not list is mixed as a category of its own, with a warning;
+--strict-backgrounds refuses it instead. Remarks (备注) go to the trainer's
+master sheet only; phone numbers are read past.
+
+Each round reports "diversity X of bound Y (Z%)": Y is an upper bound no
+grouping can beat, so Z% says how close to the best possible the plan is.
+The same inputs and --seed give a byte-identical plan, whatever the order of
+the roster's rows.`: `组成尽可能混合的分组（按情景的 grouping.mix，把不同社区和背景类别的学员
+分散到各组），遵守配额和不同组的规则，并为每组分配角色（主持人、记录员、
+利益相关方），让学员扮演与自己身份不同的角色，主持人和记录员在各轮之间轮换。
+写出的分组方案供 cards、scoresheets 和 review 读取。
+
+学员名单可以是 CSV（UTF-8、带 BOM 的 UTF-8、中文 Excel 保存的 GB18030，
+或英文 Excel 保存的 Windows-1252；会显示实际使用的编码）、XLSX 或 YAML，
+列为 id、name、unit、background（也可用 姓名、社区、背景 等中文表头），
+可选 avoid、together 和 prefers。情景没有列出的背景类别会作为单独的一类
+参与混合分组，并给出警告；加上 --strict-backgrounds 则拒绝这样的名单。
+备注列的内容只写到培训师的总表上；手机号会被略过。
+
+每轮会报告“多样性 X，上限 Y（Z%）”：Y 是任何分组都无法超过的上限，
+Z% 表示方案离最优还有多远。相同的输入和 --seed 得到逐字节相同的方案，
+与名单中各行的顺序无关。`,
+	`Read the reviewers' scoresheets (YAML; XLSX workbooks as Excel or WPS saves
+them; or CSV as Excel saves it: UTF-8, UTF-8 with BOM, GB18030 or
+Windows-1252) and write the debrief report:
+
+  - per group and dimension the mean, range and number of reviewers, the
+    weighted total and the ranking of groups in each round;
+  - agreement per dimension: Krippendorff's alpha (ordinal) and ICC(2,1),
+    or "not computable" with the reason; where reviewers differ by 2 points
+    or more; how lenient each reviewer is compared with the others;
+  - for each group a debrief guide (PEARLS phases, ORID questions aimed at
+    its two weakest dimensions), the evidence reviewers wrote, and an
+    improvement plan to finish together.
+
+Every problem in the scoresheets is listed as file:line:col (in a workbook,
+its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
+html (printable, charts inline), md, json or csv (the scores and the
+improvement plan for Excel). Without --out the report goes to stdout.`: `读取评审员的评分表（YAML；Excel 或 WPS 保存的 XLSX 工作簿；或 Excel 保存的
+CSV：UTF-8、带 BOM 的 UTF-8、GB18030 或 Windows-1252），写出复盘报告：
+
+  - 每组每个维度的平均分、极差和评审员人数，加权总分，以及每轮各组的排名；
+  - 每个维度的一致性：Krippendorff's alpha（有序）和 ICC(2,1)，
+    无法计算时说明原因；评审员相差 2 分及以上之处；每位评审员与其他人
+    相比的宽严程度；
+  - 每组的复盘引导（PEARLS 阶段、针对最弱两个维度的 ORID 提问）、
+    评审员写下的依据，以及一份共同完成的改进计划。
+
+评分表中的每个问题都以 文件:行:列 列出（工作簿中还写明工作表、行和列），
+且不写任何文件。报告格式按 --out 的扩展名决定，除非给了 --format：
+html（可打印，图表内嵌）、md、json 或 csv（评分和改进计划，供 Excel 使用）。
+没有 --out 时报告输出到标准输出。`,
+	"yaml, csv, xlsx or html": "yaml、csv、xlsx 或 html",
+	"Write blank scoresheets for reviewers: YAML, CSV or XLSX for Excel, or printable HTML": "为评审员写出空白评分表：YAML、供 Excel 使用的 CSV 或 XLSX，或可打印的 HTML",
+	`Write blank scoresheets from a plan: for each reviewer and each group of the
+chosen round(s), the members and their roles, every rubric dimension with its
+level descriptors (in the scenario's language), and space for evidence,
+strengths and improvements.
+
+  --format yaml   one file per reviewer per group; hints as comments
+  --format csv    one file per reviewer, a row per group, for Excel (UTF-8 with
+                  BOM; Excel may save it back as GB18030, which review reads)
+  --format xlsx   one workbook per reviewer, a sheet per round, a row per group:
+                  level descriptors as comments on the score headers, only the
+                  scale's whole numbers allowed, the plan id locked
+  --format html   one printable A4 page per group, for scoring on paper
+
+Give --reviewer once per reviewer. Fill the sheets in and pass them to
+yishi review.`: `根据分组方案写出空白评分表：为每位评审员、所选轮次的每个组写明成员及其
+角色、评分量表的每个维度及其等级描述（用情景的语言），并留出填写依据、
+亮点和改进建议的地方。
+
+  --format yaml   每位评审员每组一个文件；提示写在注释中
+  --format csv    每位评审员一个文件，每组一行，供 Excel 使用（带 BOM 的
+                  UTF-8；Excel 可能另存为 GB18030，review 也能读取）
+  --format xlsx   每位评审员一个工作簿，每轮一个工作表，每组一行：
+                  等级描述作为评分表头的批注，只允许填量表内的整数，
+                  方案编号锁定
+  --format html   每组一页可打印的 A4，供纸面评分
+
+每位评审员给一次 --reviewer。填好评分表后交给 yishi review。`,
 }

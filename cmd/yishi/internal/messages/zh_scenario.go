@@ -5,6 +5,7 @@ package messages
 var zhScenario = map[string]string{
 
 	// scenario/decode.go
+	"the top level": "顶层",
 	"document expands to more than %d values through its aliases (an alias bomb?); refusing to read it": "文档经别名展开后超过 %d 个值（别名炸弹？）；拒绝读取",
 	"document has more than %d values; refusing to read it":                                             "文档超过 %d 个值；拒绝读取",
 	"%s: expected a list, got %s":                                        "%s：应为列表，实际是%s",
@@ -169,4 +170,32 @@ var zhScenario = map[string]string{
 	// scenarios/validate.go
 	"kind: unknown kind %q (did you mean %q?)":                    "kind：未知类型 %q（是不是 %q？）",
 	"kind: %q is not a kind yishi validates (scenario or rubric)": "kind：%q 不是 yishi 可校验的类型（scenario 或 rubric）",
+
+	// scenario/sheet/csv.go
+	"holds U+FFFD (�), a character that could not be read as %s: the file's encoding could not be read; %s":                                 "含有 U+FFFD（�），这个字符无法按 %s 读取：文件的编码无法识别；%s",
+	"holds U+FFFD (�), a character lost to a wrong encoding before the file was saved; retype the value, or go back to the original and %s": "含有 U+FFFD（�），这个字符在文件保存之前就因编码错误而丢失了；请重新输入这个值，或者找回原文件，%s",
+	"sheet %q, row %d, column %s (%s)": "工作表“%s”第 %d 行 %s 列（%s）",
+	"sheet %q, row %d, column %s":      "工作表“%s”第 %d 行 %s 列",
+
+	// scenario/sheet/decode.go
+	"a \" appears inside a value that does not start with one; put the whole value in quotes and double the inner quote (\"\")": "值的中间出现了 \"，但值本身不是以 \" 开头；请给整个值加上引号，并把里面的引号写两遍（\"\"）",
+	"save the file as UTF-8 (in Excel: File → Save As → CSV UTF-8; 文件 → 另存为 → CSV UTF-8)":                                       "请把文件另存为 UTF-8（在 Excel 中：文件 → 另存为 → CSV UTF-8）",
+	"a quoted value is not closed, or its closing \" is followed by more text; double a \" inside a value (\"\")":               "带引号的值没有闭合，或者闭合的 \" 后面还有文字；值里面的 \" 要写两遍（\"\"）",
+
+	// scenario/sheet/workbook.go
+	"an Excel workbook (.xlsx)": "Excel 工作簿（.xlsx）",
+	"an Excel 97–2003 workbook (.xls), a WPS workbook (.et) or a workbook with a password": "Excel 97–2003 工作簿（.xls）、WPS 表格（.et）或设了密码的工作簿",
+	"an Apple Numbers document":          "Apple Numbers 文稿",
+	"an OpenDocument spreadsheet (.ods)": "OpenDocument 电子表格（.ods）",
+	"a zip file that does not open (a workbook cut short, perhaps in a download or a copy)": "打不开的 zip 文件（工作簿不完整，可能是下载或复制时中断了）",
+	"a zip file that holds no workbook":                                                     "不含工作簿的 zip 文件",
+	"a text file":                                                                           "文本文件",
+
+	// scenario/sheet/xlsx/read.go
+	"the workbook does not open: it may be cut short or damaged; copy it again, or open it in Excel or WPS and save it again as .xlsx": "工作簿打不开：它可能不完整或已损坏；请重新复制一份，或在 Excel 或 WPS 中打开后重新另存为 .xlsx",
+	"the workbook has no sheets with cells": "工作簿中没有含单元格的工作表",
+
+	// scenario/sheet/xlsx/write.go
+	"cell %s: %q is not a number": "单元格 %s：%q 不是数字",
+	"sheet %q: %w":                "工作表“%s”：%w",
 }
