@@ -176,7 +176,7 @@ func Load(path string, s *scenario.Scenario, opts Options) (*Roster, scenario.Di
 // its roles; s may be nil, and a scenario without backgrounds keeps the
 // values as written. A background the vocabulary lacks is a category of
 // its own (see [Trainee.Unforeseen]), with one warning naming its rows,
-// unless it looks like a slip for a known one ("社公", "社工（持证）"),
+// unless it looks like a slip for a known one ("议事圆", "社工（持证）"),
 // which is an error, or opts.StrictBackgrounds refuses it.
 //
 // A sheet's header may stand under a title row; rows under it that are

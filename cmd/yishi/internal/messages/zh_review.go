@@ -102,4 +102,6 @@ var zhReview = map[string]string{
 	"this is an Excel workbook (.xlsx), and this program reads scoresheets only as CSV or YAML; save it as CSV UTF-8":                                                                                   "这是 Excel 工作簿（.xlsx），而这个程序只能读取 CSV 或 YAML 格式的评分表；请另存为“CSV UTF-8”",
 	"sheet %q: no header row in its first %d rows; a scoresheet's header names the reviewer, round and group columns, such as %q, %q and %q; move a sheet that is not a scoresheet to another workbook": "工作表“%s”：前 %d 行中没有表头行；评分表的表头写明评审员、轮次和组号各列，例如 %q、%q 和 %q；不是评分表的工作表请移到另一个工作簿",
 	"the workbook has no rows of scores: no sheet has a row under its header; make scoresheets with yishi scoresheets --format xlsx":                                                                    "工作簿中没有评分行：没有哪个工作表的表头下有数据行；请用 yishi scoresheets --format xlsx 生成评分表",
+	"the file is empty; give a scoresheet made by yishi scoresheets, with its scores filled in":                                                                                                         "文件是空的；请提供由 yishi scoresheets 生成、已填好分数的评分表",
+	"sheet %q is hidden in the workbook, so its scores are not read; unhide it (right-click a sheet's tab, Unhide) to count them":                                                                       "工作表“%s”在工作簿中被隐藏，其中的分数没有读取；如需计入，请取消隐藏（右键单击工作表标签，选择“取消隐藏”）",
 }

@@ -199,8 +199,7 @@ var zhRoles = map[string]string{
 	"lines %[2]s": "第 %[2]s 行",
 	"row %[2]s":   "第 %[2]s 行",
 	"rows %[2]s":  "第 %[2]s 行",
-	"add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster":                                                                                                                                   "请把它加到情景的背景类别中（作为它所指类别的别名），或改正学员名单",
-	"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %s}} under backgrounds: in the scenario, or add %s to the aliases of the background it is": "%[1]s：背景类别 %[2]q 不在情景列出的背景类别中，因此作为单独的一类参与混合分组（%[3]s）；要给它命名，请在情景的 backgrounds: 下添加 {id: ..., label: {%[4]s: %[5]s}}，或把 %[6]s 加到它所属背景类别的别名（aliases）中",
+	"add it to the scenario's backgrounds (as an alias of the one it means) or correct the roster": "请把它加到情景的背景类别中（作为它所指类别的别名），或改正学员名单",
 
 	// roles/roster/build.go
 	"id %q is already used on %s; every trainee needs an id of their own":                                              "编号 %q 已在%s使用；每名学员都需要自己的编号",
@@ -244,4 +243,16 @@ var zhRoles = map[string]string{
 	"an alias":                        "别名",
 	"a value":                         "单个值",
 	"unknown key %q at the top level (did you mean %q?)": "顶层的未知键 %q（是不是 %q？）",
+	"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %q}} under backgrounds: in the scenario, or add %s to the aliases of the background it is (a bundled scenario is edited once exported: yishi scenarios export %s DIR)": "%[1]s：背景类别 %[2]q 不在情景列出的背景类别中，因此作为单独的一类参与混合分组（%[3]s）；要给它命名，请在情景的 backgrounds: 下添加 {id: ..., label: {%[4]s: %[5]q}}，或把 %[6]s 加到它所属背景类别的别名（aliases:）中（内置情景要先导出才能修改：yishi scenarios export %[7]s DIR）",
+	"background %q is %d characters long; a background is a word or two (the kind of trainee, such as 社工 or 居民代表), at most %d characters: put the rest in the remarks column":                                                                                                                                    "背景类别 %q 有 %d 个字；背景类别只是一两个词（学员的类别，如 社工、居民代表），最多 %d 个字：其余内容请写到备注列",
+	"lines %s and %d more": "第 %s 行等，另有 %d 行",
+	"rows %s and %d more":  "第 %s 行等，另有 %d 行",
+	"%q is past any number a roster holds (beyond ±%d); fix it or leave it empty": "%q 超出了学员名单中数字的合理范围（±%d 以外）；请改正或留空",
+	"%s looks like a note, not a trainee; the row is skipped":                     "%s看起来是备注，不是学员；已跳过这一行",
+	"sheet %q: %s": "工作表“%s”：%s",
+	"tabs":         "制表符",
+	"commas":       "逗号",
+	"semicolons":   "分号",
+	"%s holds its values in one cell, %d of them separated by %s; put each value in its own column under the header (was the row pasted with tabs, or quoted whole?)": "%s的 %d 个值挤在一个单元格里，用%s隔开；请把每个值放到表头下各自的列中（这一行是不是带着制表符粘贴进来的，或者整行被加了引号？）",
+	"internal error: round %d: diversity %v, bound %v, percent %v: not all are finite numbers":                                                                        "内部错误：第 %d 轮：多样性 %v，上限 %v，百分比 %v：并非都是有限的数",
 }

@@ -196,6 +196,16 @@ var zhScenario = map[string]string{
 	"the workbook has no sheets with cells": "工作簿中没有含单元格的工作表",
 
 	// scenario/sheet/xlsx/write.go
-	"cell %s: %q is not a number": "单元格 %s：%q 不是数字",
-	"sheet %q: %w":                "工作表“%s”：%w",
+	"cell %s: %q is not a number":       "单元格 %s：%q 不是数字",
+	"sheet %q: %w":                      "工作表“%s”：%w",
+	"and %d more warning in this file":  "此文件中另有 %d 条警告",
+	"and %d more warnings in this file": "此文件中另有 %d 条警告",
+	"and %d more problem in this file":  "此文件中另有 %d 个问题",
+	"and %d more problems in this file": "此文件中另有 %d 个问题",
+	"%s: the row cannot be read: the workbook may be damaged; open it in Excel or WPS and save it again as .xlsx":                                                                     "%s：这一行无法读取：工作簿可能已损坏；请用 Excel 或 WPS 打开，重新另存为 .xlsx",
+	"%s: the sheet has more than %d rows, far more than a sign-up sheet or scoresheet; the rest of it is not read; move other data to another workbook":                               "%s：工作表超过 %d 行，远多于报名表或评分表所需；其余部分未读取；请把其他数据移到另一个工作簿",
+	"%s: a value past column %s: a sheet is read to its first %d columns, far more than a sign-up sheet or scoresheet has; move other data to another sheet":                          "%s：%s 列之后还有内容：工作表只读取前 %d 列，远多于报名表或评分表所需；请把其他数据移到另一个工作表",
+	"%s: %d characters, more than the %d a cell may hold; shorten it":                                                                                                                 "%s：有 %d 个字符，超过单元格允许的 %d 个；请缩短",
+	"the file is empty: it holds no workbook; copy it again from where it came, or open the workbook in Excel or WPS and save it again as .xlsx":                                      "文件是空的：里面没有工作簿；请从原处重新复制，或用 Excel 或 WPS 打开工作簿，重新另存为 .xlsx",
+	"the workbook holds %d MB once unzipped, more than the %d MB a sign-up sheet or scoresheet needs; remove the sheets, pictures or data that are not part of it, and save it again": "工作簿解压后有 %d MB，超过报名表或评分表所需的 %d MB；请删除无关的工作表、图片或数据后重新保存",
 }
