@@ -24,6 +24,10 @@ func FS() fs.FS { return files }
 // DefaultScenario is the id of the scenario the demo runs.
 const DefaultScenario = "elevator-retrofit"
 
+// DefaultChineseScenario is the id of the scenario the demo runs for a
+// reader of Chinese, so that the cards and report are in Chinese too.
+const DefaultChineseScenario = "shared-parking-charging"
+
 // SampleRoster is the path in [FS] of the demo's roster.
 const SampleRoster = "rosters/sample-roster.csv"
 

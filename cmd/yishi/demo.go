@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
@@ -48,13 +49,23 @@ files unless --force is given.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runDemo(cmd.Context(), opts) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Scenario, "scenario", scenarios.DefaultScenario, "bundled scenario id or scenario file to run")
+	fl.StringVar(&opts.Scenario, "scenario", demoScenario(f.IO.P.Language()), "bundled scenario id or scenario file to run")
 	fl.StringVar(&opts.Out, "out", "yishi-demo", "directory to write the day's files into")
 	fl.IntVar(&opts.Groups, "groups", 5, "number of groups, as in the seed training (five communities, five groups)")
 	fl.IntVar(&opts.Rounds, "rounds", 2, "number of rounds")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files in --out that the demo did not write")
 	return cmd
+}
+
+// demoScenario is the bundled scenario the demo runs unless --scenario
+// names another: a Chinese one for a reader of Chinese, whose cards,
+// sheets and report then come out in Chinese as the messages do.
+func demoScenario(l messages.Language) string {
+	if l == messages.Chinese {
+		return scenarios.DefaultChineseScenario
+	}
+	return scenarios.DefaultScenario
 }
 
 func runDemo(ctx context.Context, opts *demoOptions) error {

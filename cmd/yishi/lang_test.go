@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 // The language is --lang, else the first non-empty of LC_ALL,
@@ -116,4 +118,25 @@ func TestDiagnosticsInChinese(t *testing.T) {
 	assert.Contains(t, errOut, bad+":1:1: issue.background: missing background of the issue")
 	assert.Contains(t, errOut, bad+":6:8: roles: expected a list, got \"5\"")
 	assert.Contains(t, errOut, "warning: issue.public_facts: no public facts")
+}
+
+// The demo runs a Chinese scenario for a reader of Chinese, so that its
+// cards and report are Chinese like its messages; --scenario still rules.
+func TestDemoScenarioFollowsTheLanguage(t *testing.T) {
+	zh := map[string]string{"LANG": "zh_CN.UTF-8"}
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, []string{"demo"}, scenarios.DefaultScenario},
+		{zh, []string{"demo"}, scenarios.DefaultChineseScenario},
+		{nil, []string{"--lang", "zh", "demo"}, scenarios.DefaultChineseScenario},
+		{zh, []string{"demo", "--scenario", "elevator-retrofit"}, "elevator-retrofit"},
+	} {
+		args := append(append([]string{}, tt.args...), "--out", filepath.Join(t.TempDir(), "d"))
+		stdout, stderr, code := dayRun(t, tt.env, args...)
+		require.Equal(t, 0, code, "%v\n%s%s", args, stdout, stderr)
+		assert.Contains(t, stdout+stderr, "yishi scenarios show "+tt.want, "%v", args)
+	}
 }
