@@ -102,12 +102,12 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 		return ""
 	}
 	parts := make([]string, len(g.Members))
-	sep := ", "
+	sep, role := ", ", "%s (%s)"
 	if s.Language == "zh" {
-		sep = "、"
+		sep, role = "、", "%s（%s）"
 	}
 	for i, m := range g.Members {
-		parts[i] = fmt.Sprintf("%s (%s)", m.Name, s.RoleTitle(m.Role))
+		parts[i] = fmt.Sprintf(role, m.Name, s.RoleTitle(m.Role))
 	}
 	return strings.Join(parts, sep)
 }
