@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -48,18 +47,30 @@ func TestLongBackground(t *testing.T) {
 		fmt.Fprintf(&b, "%d,N%d,U,%s\n", i+1, i, strings.Repeat("社", 30000))
 	}
 	fmt.Fprintf(&b, "31,N,U,%s\n", strings.Repeat("x", 1<<20))
-	start := time.Now()
 	_, diags = Parse("r.csv", []byte(b.String()), s, Options{})
-	elapsed := time.Since(start)
 	assert.Len(t, diags.Errors(), 31)
 	assert.Less(t, len(strings.Join(lines(diags), "\n")), 31*400, "every message quotes a few characters, not the cell")
-	assert.Less(t, elapsed, 5*time.Second, "nothing quadratic runs on a long cell")
 
-	// nearMiss alone bounds its work by the difference in length.
-	start = time.Now()
 	_, slip := nearMiss(strings.Repeat("社", 1<<20), s)
 	assert.False(t, slip)
-	assert.Less(t, time.Since(start), 2*time.Second)
+}
+
+// BenchmarkLongCells measures a roster of the longest cells a roster file
+// may hold, the case that once ran an edit distance on every cell against
+// every name (36 s for 200 rows of 30,000 characters): go test
+// ./roles/roster -run '^$' -bench LongCells -benchtime 1x.
+func BenchmarkLongCells(b *testing.B) {
+	s := testScenario(b)
+	var sb strings.Builder
+	sb.WriteString(signupHeader)
+	for i := range 30 {
+		fmt.Fprintf(&sb, "%d,N%d,U,%s\n", i+1, i, strings.Repeat("社", 30000))
+	}
+	fmt.Fprintf(&sb, "31,N,U,%s\n", strings.Repeat("x", 1<<20))
+	data := []byte(sb.String())
+	for b.Loop() {
+		Parse("r.csv", data, s, Options{})
+	}
 }
 
 // Genuinely different Chinese backgrounds are mixed as categories of
@@ -354,9 +365,7 @@ func TestLongCells(t *testing.T) {
 		"name":    "编号,姓名,社区,背景\nT1," + long + "\t甲,石庄社区,社工\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			start := time.Now()
 			_, diags := Parse("r.csv", []byte(data), s, Options{})
-			assert.Less(t, time.Since(start), 3*time.Second)
 			out := strings.Join(lines(diags), "\n")
 			assert.Less(t, len(out), 2000, out[:min(len(out), 300)])
 		})
