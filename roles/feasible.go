@@ -56,8 +56,17 @@ func explainInfeasible(s *scenario.Scenario, r *roster.Roster, groups int, err e
 					q.Max, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
 				break
 			}
-			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed",
-				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements))
+			// Fewer groups help only while the trainees still fit in
+			// groups the scenario allows.
+			first, last := newSizeLimits(s).groupRange(len(r.Trainees))
+			last = min(last, g-1, is.Have/max(q.Min, 1))
+			if first <= last {
+				msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for %s, or lower the quota, or give --allow-unmet to write the plan with the groups left short listed",
+					q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements), groupChoice(first, last))
+				break
+			}
+			msg = scenario.Msg("every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; fewer groups would be larger than the scenario allows, so give --allow-unmet to write the plan with the groups left short listed, or lower the quota in the scenario (yishi scenarios export %s DIR)",
+				q.Min, attributeWord(q.Attribute), quotaValue(s, q), is.Want, g, is.Have, who(is.Elements), s.ID)
 		case grouping.RuleNeed:
 			id, ok := is.Tag.(roleNeed)
 			role, found := s.Role(string(id))
@@ -87,4 +96,13 @@ func problemText(ve *grouping.ValidationError, i int) scenario.Message {
 		return scenario.Message{Format: ve.Sentences[i].Format, Args: ve.Sentences[i].Args}
 	}
 	return scenario.Msg("%s", ve.Problems[i])
+}
+
+// groupChoice names the numbers of groups first to last: "3 groups",
+// "3 to 4 groups".
+func groupChoice(first, last int) scenario.Message {
+	if first == last {
+		return groups(first)
+	}
+	return scenario.Msg("%d to %d groups", first, last)
 }

@@ -179,8 +179,8 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		sizes += fmt.Sprintf("–%d", p.Settings.SizeMax)
 	}
 	io.printf("%s — %s, %s of %s, %s, seed %d\n",
-		s.Title, scenario.Msg("%d trainees", p.Roster.Trainees), scenario.Msg("%d groups", p.Settings.Groups), sizes,
-		scenario.Msg("%d round(s)", p.Settings.Rounds), p.Seed)
+		s.Title, scenario.Plural(p.Roster.Trainees, "%d trainee", "%d trainees"), scenario.Plural(p.Settings.Groups, "%d group", "%d groups"), sizes,
+		scenario.Plural(p.Settings.Rounds, "%d round", "%d rounds"), p.Seed)
 	// A list of counts is "石庄社区 2、东关村 1" in Chinese.
 	sep := ", "
 	if io.P.Language() == messages.Chinese {
@@ -192,7 +192,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 			io.printf(" of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
 		}
 		if rd.Round > 1 {
-			io.printf(", %d repeat pairing(s)", rd.Repeats)
+			io.printf("%s", scenario.Plural(rd.Repeats, ", %d repeat pairing", ", %d repeat pairings"))
 			if rd.MinRepeats > 0 {
 				io.printf(" (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)
 			}

@@ -186,7 +186,7 @@ func runCards(opts *cardsOptions) error {
 		return opts.IO.printJSON(res)
 	}
 	io := opts.IO
-	io.printf("%s — %s, %s\n", s.Title, scenario.Msg("%d cards for %d trainees in %d round(s)", res.Cards, res.Trainees, len(res.Rounds)), opts.Format)
+	io.printf("%s — %s, %s\n", s.Title, scenario.Plural(len(res.Rounds), "%[2]d cards for %[3]d trainees in %[1]d round", "%[2]d cards for %[3]d trainees in %[1]d rounds", res.Cards, res.Trainees), opts.Format)
 	io.printf("wrote %d files under %s\n", len(out), opts.Out)
 	io.printf("  all cards, for printing: %s\n", res.AllCards)
 	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))

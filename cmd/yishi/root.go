@@ -92,8 +92,8 @@ A training day with yishi:
   2. check it                         yishi validate FILE
   3. form mixed groups, give roles    yishi assign --scenario ID --roster FILE --out plan.yaml
   4. print role cards                 yishi cards plan.yaml --out cards/
-  5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --out sheets/
-  6. write the debrief report         yishi review plan.yaml sheets/*.csv --out report.html
+  5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
+  6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
 
 Try it all on bundled data with: yishi demo
 

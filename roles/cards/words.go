@@ -64,7 +64,7 @@ var words = scenario.Words{
 		"name":              "姓名",
 		"unit":              "单位",
 		"role":              "角色",
-		"note":              "备注",
+		"note":              "分配说明",
 		"remarks":           "报名备注",
 		"unassigned_file":   "待指定",
 		"id":                "编号",

@@ -16,10 +16,8 @@ var zhCLI = map[string]string{
 	"read %s (%s, %s)\n":               "已读取 %s（%s，%s）\n",
 	"%s — %s, %s of %s, %s, seed %d\n": "%s — %s，%s，每组 %s 人，%s，随机种子 %d\n",
 	"%d groups":                        "%d 个组",
-	"%d round(s)":                      "%d 轮",
 	"\nround %d: diversity %s":         "\n第 %d 轮：多样性 %s",
 	" of bound %s (%.2f%%)":            "，上限 %s（%.2f%%）",
-	", %d repeat pairing(s)":           "，%d 次重复同组",
 	" (at least %d unavoidable with %d groups)": "（%[2]d 个组时至少有 %[1]d 次无法避免）",
 	"BACKGROUNDS":                            "背景类别",
 	"GROUP":                                  "组",
@@ -43,11 +41,10 @@ var zhCLI = map[string]string{
 	"need":          "角色需求",
 
 	// cmd/yishi/cards.go
-	"%d cards for %d trainees in %d round(s)": "%[2]d 名学员的 %[1]d 张角色卡，共 %[3]d 轮",
-	"wrote %d files under %s\n":               "已在 %[2]s 下写出 %[1]d 个文件\n",
-	"  all cards, for printing: %s\n":         "  全部角色卡（打印用）：%s\n",
-	"  master sheet: %s  %s\n":                "  总表：%s  %s\n",
-	"(trainer only — do not hand out)":        "（仅限培训师——请勿分发）",
+	"wrote %d files under %s\n":        "已在 %[2]s 下写出 %[1]d 个文件\n",
+	"  all cards, for printing: %s\n":  "  全部角色卡（打印用）：%s\n",
+	"  master sheet: %s  %s\n":         "  总表：%s  %s\n",
+	"(trainer only — do not hand out)": "（仅限培训师——请勿分发）",
 	"Print at 100%% scale with the browser's headers and footers off: one card a page.\n":                                                               "请在浏览器中按 100%% 比例打印，并关闭页眉和页脚：每页一张角色卡。\n",
 	"removed the whole-day all-cards and master sheet, which may no longer match; run `yishi cards %s --out %s%s` without --round to make them again\n": "已删除全天的全部角色卡和总表，它们可能已与现在不符；不带 --round 运行 `yishi cards %s --out %s%s` 可重新生成\n",
 	"--format must be one of %s, not %q":  "--format 必须是 %s 之一，而不是 %q",
@@ -379,8 +376,8 @@ A training day with yishi:
   2. check it                         yishi validate FILE
   3. form mixed groups, give roles    yishi assign --scenario ID --roster FILE --out plan.yaml
   4. print role cards                 yishi cards plan.yaml --out cards/
-  5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --out sheets/
-  6. write the debrief report         yishi review plan.yaml sheets/*.csv --out report.html
+  5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
+  6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
 
 Try it all on bundled data with: yishi demo
 
@@ -393,8 +390,8 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
   2. 检查情景                         yishi validate FILE
   3. 混合分组、分配角色               yishi assign --scenario ID --roster FILE --out plan.yaml
   4. 打印角色卡                       yishi cards plan.yaml --out cards/
-  5. 给评审员发评分表                 yishi scoresheets plan.yaml --reviewer NAME --out sheets/
-  6. 写出复盘报告                     yishi review plan.yaml sheets/*.csv --out report.html
+  5. 给评审员发评分表                 yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
+  6. 写出复盘报告                     yishi review plan.yaml sheets/*.xlsx --out report.html
 
 用内置数据体验全部流程：yishi demo
 
@@ -498,4 +495,10 @@ yishi review.`: `根据分组方案写出空白评分表：为每位评审员、
   --format html   每组一页可打印的 A4，供纸面评分
 
 每位评审员给一次 --reviewer。填好评分表后交给 yishi review。`,
+	"%d round":             "%d 轮",
+	"%d rounds":            "%d 轮",
+	", %d repeat pairing":  "，%d 次重复同组",
+	", %d repeat pairings": "，%d 次重复同组",
+	"%[2]d cards for %[3]d trainees in %[1]d round":  "%[3]d 名学员的 %[2]d 张角色卡，共 %[1]d 轮",
+	"%[2]d cards for %[3]d trainees in %[1]d rounds": "%[3]d 名学员的 %[2]d 张角色卡，共 %[1]d 轮",
 }

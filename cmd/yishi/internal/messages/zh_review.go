@@ -73,9 +73,9 @@ var zhReview = map[string]string{
 	"unknown scoresheet format %q (use yaml, csv, xlsx or html)":         "未知的评分表格式 %q（请用 yaml、csv、xlsx 或 html）",
 
 	// review/scoresheet_format.go
-	"this is %s, although its name ends in %q; rename it to end in .xlsx":                                                                    "这是%s，尽管文件名以 %q 结尾；请改名为以 .xlsx 结尾",
-	"this is %s; copy it again from where it came, and give it a name that ends in .xlsx":                                                    "这是%s；请从原处重新复制一份，并让文件名以 .xlsx 结尾",
-	"this is %s, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8":                  "这是%s，yishi 无法读取；请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8”",
+	"this is %s, although its name ends in %q; rename it to end in .xlsx":                                                                    "这是 %s，尽管文件名以 %q 结尾；请改名为以 .xlsx 结尾",
+	"this is %s; copy it again from where it came, and give it a name that ends in .xlsx":                                                    "这是 %s；请从原处重新复制一份，并让文件名以 .xlsx 结尾",
+	"this is %s, which yishi cannot read; open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV UTF-8":                  "这是 %s，yishi 无法读取；请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）或“CSV UTF-8”",
 	"this is a YAML scoresheet (it starts with %q), not a workbook, although its name ends in %q; rename it to end in .yaml":                 "这是 YAML 评分表（以 %q 开头），不是工作簿，尽管文件名以 %q 结尾；请改名为以 .yaml 结尾",
 	"this is a CSV scoresheet (its first row is a header: %q), not a workbook, although its name ends in %q; rename it to end in .csv":       "这是 CSV 评分表（第一行是表头：%q），不是工作簿，尽管文件名以 %q 结尾；请改名为以 .csv 结尾",
 	"this is a text file, not a workbook, although its name ends in %q; give the workbook itself, or a scoresheet made by yishi scoresheets": "这是文本文件，不是工作簿，尽管文件名以 %q 结尾；请给出工作簿本身，或由 yishi scoresheets 生成的评分表",

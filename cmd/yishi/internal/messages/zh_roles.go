@@ -96,7 +96,7 @@ var zhRoles = map[string]string{
 
 	// roles/roster/roster.go
 	"a sheet (%q) was named but only an XLSX workbook has sheets; it is ignored":                                       "指定了工作表（%q），但只有 XLSX 工作簿才有工作表；已忽略",
-	"this is %s, not a text file, although its name ends in %q; rename it to end in .xlsx, or %s":                      "这是%s，不是文本文件，尽管文件名以 %q 结尾；请改名为以 .xlsx 结尾，或%s",
+	"this is %s, not a text file, although its name ends in %q; rename it to end in .xlsx, or %s":                      "这是 %s，不是文本文件，尽管文件名以 %q 结尾；请改名为以 .xlsx 结尾，或%s",
 	"this is a text file, not an Excel workbook, although its name ends in %q; if it is CSV, rename it to end in .csv": "这是文本文件，不是 Excel 工作簿，尽管文件名以 %q 结尾；如果它是 CSV，请改名为以 .csv 结尾",
 	"unknown roster format %q: use .csv, .tsv, .xlsx, .yaml or .yml":                                                   "未知的学员名单格式 %q：请用 .csv、.tsv、.xlsx、.yaml 或 .yml",
 
@@ -170,17 +170,16 @@ var zhRoles = map[string]string{
 	"role %q is not filled: no member of the group may play it":                                                                        "角色 %q 无人担任：本组没有成员可以扮演",
 	"preferred %q, which this scenario has no role for":                                                                                "希望担任 %q，但这个情景没有这个角色",
 	"preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own": "希望担任%s，但在这个情景中这个角色由其他背景类别的人扮演，以练习换位思考",
-	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任%s，但已经当过主持人或记录员；这次轮给了还没当过的成员",
+	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任%s，但已经当过主持人或记录员；这一次轮给了还没当过的成员",
 	"preferred %s, which went to %s (%s)":                                                                                              "希望担任%s，但这个角色给了%s（%s）",
 	"preferred %s, but the group's required roles had to be filled first":                                                              "希望担任%s，但必须先安排本组的必需角色",
 
 	// roles/feasible.go
 	"every group may have at most %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for more groups or raise the quota's max": "每组最多只能有 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计最多 %[4]d 名，但学员名单中有 %[6]d 名：%[7]s；请增加分组数，或提高这个配额的 max",
 	"%s, and %d more": "%s，另有 %d 名",
-	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
-	"%s must share a group with %s through the together column, but one avoids the other":                                                                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
-	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for fewer groups or lower the quota, or give --allow-unmet to write the plan with the groups left short listed": "每组至少需要 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；请减少分组数或降低配额，或者加上 --allow-unmet，照样写出方案并列出人数不足的组",
-	"every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background":                                                 "每组需要 %[1]d 名%[2]s（%[3]s），%[5]d 个组合计 %[4]d 名，但只有 %[6]d 名学员可以扮演：这个角色不由%[7]s扮演；请减少分组数或修改这个角色的 avoid_background",
+	"%d trainees must share one group through the together column (%s), but groups hold at most %d":                                                                               "按 together 列，%d 名学员必须同组（%s），但每组最多 %d 人",
+	"%s must share a group with %s through the together column, but one avoids the other":                                                                                         "按 together 列，%s 必须和 %s 同组，但其中一人要回避另一人",
+	"every group needs %d %s (%s), %d in all for %d groups, but only %d trainees may play it: it is not played by %s; ask for fewer groups or change the role's avoid_background": "每组需要 %[1]d 名%[2]s（%[3]s），%[5]d 个组合计 %[4]d 名，但只有 %[6]d 名学员可以扮演：这个角色不由%[7]s扮演；请减少分组数或修改这个角色的 avoid_background",
 
 	// roles/plan/load.go
 	"scenario.source: the plan's scenario %s cannot be read: %v": "scenario.source：无法读取分组方案的情景 %s：%v",
@@ -253,6 +252,9 @@ var zhRoles = map[string]string{
 	"tabs":         "制表符",
 	"commas":       "逗号",
 	"semicolons":   "分号",
-	"%s holds its values in one cell, %d of them separated by %s; put each value in its own column under the header (was the row pasted with tabs, or quoted whole?)": "%s的 %d 个值挤在一个单元格里，用%s隔开；请把每个值放到表头下各自的列中（这一行是不是带着制表符粘贴进来的，或者整行被加了引号？）",
-	"internal error: round %d: diversity %v, bound %v, percent %v: not all are finite numbers":                                                                        "内部错误：第 %d 轮：多样性 %v，上限 %v，百分比 %v：并非都是有限的数",
+	"%s holds its values in one cell, %d of them separated by %s; put each value in its own column under the header (was the row pasted with tabs, or quoted whole?)":                                                                                                                                               "%s的 %d 个值挤在一个单元格里，用%s隔开；请把每个值放到表头下各自的列中（这一行是不是带着制表符粘贴进来的，或者整行被加了引号？）",
+	"internal error: round %d: diversity %v, bound %v, percent %v: not all are finite numbers":                                                                                                                                                                                                                      "内部错误：第 %d 轮：多样性 %v，上限 %v，百分比 %v：并非都是有限的数",
+	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; ask for %s, or lower the quota, or give --allow-unmet to write the plan with the groups left short listed":                                                                                            "每组至少需要 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；请改为分成 %[8]s，或降低配额，或者加上 --allow-unmet，照样写出方案并列出人数不足的组",
+	"every group needs at least %d trainee(s) with %s %q, %d in all for %d groups, but the roster has %d: %s; fewer groups would be larger than the scenario allows, so give --allow-unmet to write the plan with the groups left short listed, or lower the quota in the scenario (yishi scenarios export %s DIR)": "每组至少需要 %[1]d 名%[2]s为 %[3]q 的学员，%[5]d 个组合计 %[4]d 名，但学员名单只有 %[6]d 名：%[7]s；分组再少，每组人数就会超过情景允许的上限，所以请加上 --allow-unmet，照样写出方案并列出人数不足的组，或者在情景中降低配额（yishi scenarios export %[8]s DIR）",
+	"%d to %d groups": "%d 到 %d 个组",
 }
