@@ -81,12 +81,36 @@ func YAML(id string) ([]byte, string, error) {
 	file := path.Join("library", id+".yaml")
 	data, err := fs.ReadFile(files, file)
 	if err != nil || strings.ContainsAny(id, `/\`) {
-		if s := scenario.Suggest(id, IDs()); s != "" {
+		if s := suggestID(id); s != "" {
 			return nil, "", fmt.Errorf("no bundled scenario %q (did you mean %q?); `yishi scenarios list` shows the library", id, s)
 		}
 		return nil, "", fmt.Errorf("no bundled scenario %q; `yishi scenarios list` shows the library", id)
 	}
 	return data, file, nil
+}
+
+// suggestID is the bundled id a mistyped one most likely means: the one
+// a few edits away, else the only one that starts with it or holds it
+// ("shared-parking", "parking" for "shared-parking-charging").
+func suggestID(id string) string {
+	ids := IDs()
+	if s := scenario.Suggest(id, ids); s != "" {
+		return s
+	}
+	low := strings.ToLower(strings.TrimSpace(id))
+	if len(low) < 3 {
+		return ""
+	}
+	var found []string
+	for _, c := range ids {
+		if strings.Contains(c, low) {
+			found = append(found, c)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
 }
 
 // Load parses the bundled scenario with the given id.

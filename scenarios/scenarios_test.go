@@ -84,6 +84,13 @@ func TestSourceUnknown(t *testing.T) {
 	assert.ErrorContains(t, err, `did you mean "elevator-retrofit"?`)
 	_, _, err = scenarios.YAML("../rubrics/standard")
 	assert.Error(t, err)
+	// A part of an id names it when only one id holds it.
+	_, _, err = scenarios.YAML("shared-parking")
+	assert.ErrorContains(t, err, `did you mean "shared-parking-charging"?`)
+	_, _, err = scenarios.YAML("noise")
+	assert.ErrorContains(t, err, `did you mean "square-dance-noise"?`)
+	_, _, err = scenarios.YAML("e")
+	assert.NotContains(t, err.Error(), "did you mean", "a letter is no part of a name")
 }
 
 // TestTemplateTitleIsQuoted: whatever a trainer types as the title, the
