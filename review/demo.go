@@ -73,12 +73,7 @@ func DemoScoresheets(p *plan.Plan, s *scenario.Scenario, reviewers []string, see
 	return out
 }
 
-func sep(lang string) string {
-	if lang == "zh" {
-		return "："
-	}
-	return ": "
-}
+func sep(lang string) string { return words.In(lang, "colon") }
 
 func pick(ts []scenario.Text, lang string, rng *rand.Rand) string {
 	if len(ts) == 0 {

@@ -372,11 +372,7 @@ func owner(g GroupReport, s *scenario.Scenario, fn string) string {
 	if len(names) == 0 {
 		return title
 	}
-	sep := ", "
-	if s.Language == "zh" {
-		sep = "、"
-	}
-	return fmt.Sprintf("%s (%s)", title, strings.Join(names, sep))
+	return title + wordf(s.Language, "paren", strings.Join(names, words.In(s.Language, "list_sep")))
 }
 
 // inferArea finds the dimension an improvement is about: the one whose id
@@ -537,6 +533,9 @@ func debrief(g GroupReport, s *scenario.Scenario) Debrief {
 // another.
 func trimStop(s string) string { return strings.TrimRight(strings.TrimSpace(s), ".。") }
 
+// wordf is the format key of words in lang, filled in with args.
+func wordf(lang, key string, args ...any) string { return fmt.Sprintf(words.In(lang, key), args...) }
+
 // words holds the fixed words of scoresheets and reports in each language;
 // words every document shares come from [scenario.Words.In]'s fallback.
 var words = scenario.Words{
@@ -586,6 +585,9 @@ var words = scenario.Words{
 		"score_prompt":      "A whole number from %d to %d. Point at the column's header to see what each level means.",
 		"score_error_title": "Not a score", "score_error": "Scores are whole numbers from %d to %d.",
 		"partial_note": "(n/m): only n of the group's m reviewers scored this dimension, so its mean rests on fewer scores.",
+		// Formats: a round, group or place by its number, and an aside
+		// in brackets after what it is about ("Recorder (Bo Wang)").
+		"round_n": "Round %d", "group_n": "Group %d", "rank_n": "Rank %d", "paren": " (%s)",
 	},
 	"zh": {
 		"scoresheet_title": "评分表", "report_title": "复盘报告",
@@ -633,5 +635,6 @@ var words = scenario.Words{
 		"score_prompt":      "填 %d 到 %d 的整数。指向列标题可查看各等级的说明。",
 		"score_error_title": "分数无效", "score_error": "分数是 %d 到 %d 的整数。",
 		"partial_note": "(n/m)：该组 m 位评分人中只有 n 位为该维度打分，平均分所依据的分数较少。",
+		"round_n":      "第 %d 轮", "group_n": "第 %d 组", "rank_n": "第 %d 名", "paren": "（%s）",
 	},
 }

@@ -58,7 +58,6 @@ func RenderReport(r *Report, format string) ([]byte, error) {
 var templateFuncs = template.FuncMap{
 	"num":     num,
 	"score":   scoreText,
-	"join":    func(s []string) string { return strings.Join(s, ", ") },
 	"partial": partial,
 }
 
@@ -83,12 +82,42 @@ func parseTemplate(name string) *template.Template {
 }
 
 // wording gives a template the words of the page's language: {{$.W
-// "key"}}, and statistics in words ({{$.Stat .Alpha}}, {{$.Signed
-// .Leniency}}).
+// "key"}}, a format filled in ({{$.F "round_n" .Round}}), a label and its
+// colon ({{$.L "members"}}), a list ({{$.Join .Reviewers}}), and statistics
+// in words ({{$.Stat .Alpha}}, {{$.Signed .Leniency}}).
 type wording struct{ Lang string }
 
 // W is the fixed word key in the page's language.
 func (w wording) W(key string) string { return words.In(w.Lang, key) }
+
+// F is the format key in the page's language filled in with args.
+func (w wording) F(key string, args ...any) string { return wordf(w.Lang, key, args...) }
+
+// L is the word key as the label of what follows it: "Members: " in
+// English, "成员：" in Chinese.
+func (w wording) L(key string) string { return words.In(w.Lang, key) + words.In(w.Lang, "colon") }
+
+// Join lists items as the page's language does: "a, b" or "甲、乙".
+func (w wording) Join(items []string) string {
+	return strings.Join(items, words.In(w.Lang, "list_sep"))
+}
+
+// Members lists a group's members, each with the role they played:
+// "Ann (Host), Bo (Recorder)" or "徐海燕（主持人）、高志远（记录员）".
+func (w wording) Members(ms []MemberInfo) string { return membersText(w.Lang, ms, nil) }
+
+// membersText lists members with their roles in lang, each name and title
+// passed through esc when it is not nil.
+func membersText(lang string, ms []MemberInfo, esc func(string) string) string {
+	if esc == nil {
+		esc = func(s string) string { return s }
+	}
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = esc(m.Name) + wordf(lang, "paren", esc(m.Title))
+	}
+	return strings.Join(parts, words.In(lang, "list_sep"))
+}
 
 // Stat is a statistic to two decimals, or why it is not computable.
 func (w wording) Stat(s Stat) string { return statText(s, w.Lang, false) }
@@ -208,13 +237,13 @@ func barChart(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		x0 := left + float64(gi)*groupW + gap/2
-		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
+		name := esc(wordf(r.Language, "group_n", g.Group))
 		for di, d := range g.Dimensions {
 			if d.Mean == nil {
 				continue
 			}
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s · %s: %s</title></rect>`,
-				x0+float64(di)*barW, y(*d.Mean), inner, y(float64(lo))-y(*d.Mean), palette[di%len(palette)], name, esc(d.Title), num(d.Mean))
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s"><title>%s · %s%s%s</title></rect>`,
+				x0+float64(di)*barW, y(*d.Mean), inner, y(float64(lo))-y(*d.Mean), palette[di%len(palette)], name, esc(d.Title), words.In(r.Language, "colon"), num(d.Mean))
 		}
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.0f" font-size="10" text-anchor="middle">%s</text>`, x0+float64(len(dims))*barW/2, top+plotH+15, name)
 	}
@@ -236,7 +265,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	const cellH, headFont, lineH, maxLines = 24.0, 9.5, 11.5, 3
 	labelW := 0.0
 	for _, g := range rd.Groups {
-		labelW = max(labelW, textWidth(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group), 10))
+		labelW = max(labelW, textWidth(wordf(r.Language, "group_n", g.Group), 10))
 	}
 	labelW = float64(int(labelW) + 12)
 	cellW := min(110, (chartW-labelW-2)/float64(max(len(dims), 1)))
@@ -264,7 +293,7 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 	}
 	for gi, g := range rd.Groups {
 		yy := headH + float64(gi)*cellH
-		name := esc(fmt.Sprintf("%s %d", words.In(r.Language, "group"), g.Group))
+		name := esc(wordf(r.Language, "group_n", g.Group))
 		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="10">%s</text>`, yy+cellH/2+4, name)
 		for di, d := range g.Dimensions {
 			fill := "#f2f2f2"
@@ -272,8 +301,8 @@ func heatMap(r *Report, rd RoundReport) template.HTML {
 				fill = heatColor(*d.Mean, scale)
 			}
 			x := labelW + float64(di)*cellW
-			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s" stroke="#fff"><title>%s · %s: %s</title></rect>`,
-				x, yy, cellW, cellH, fill, name, esc(d.Title), num(d.Mean))
+			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.0f" fill="%s" stroke="#fff"><title>%s · %s%s%s</title></rect>`,
+				x, yy, cellW, cellH, fill, name, esc(d.Title), words.In(r.Language, "colon"), num(d.Mean))
 			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="10" text-anchor="middle">%s</text>`, x+cellW/2, yy+cellH/2+4, num(d.Mean))
 		}
 	}
@@ -420,6 +449,17 @@ type mdReport struct {
 // w is the fixed word key in the report's language.
 func (m *mdReport) w(key string) string { return words.In(m.lang, key) }
 
+// f is the format key in the report's language filled in with args.
+func (m *mdReport) f(key string, args ...any) string { return wordf(m.lang, key, args...) }
+
+// l is the word key as the label of what follows it, with its colon.
+func (m *mdReport) l(key string) string { return m.w(key) + m.w("colon") }
+
+// join lists items as the report's language does, escaped.
+func (m *mdReport) join(items []string) string {
+	return scenario.EscapeMarkdown(strings.Join(items, m.w("list_sep")))
+}
+
 func (m *mdReport) printf(format string, args ...any) { fmt.Fprintf(&m.b, format, args...) }
 
 // renderMarkdown writes the report as Markdown: the header, each round's
@@ -448,8 +488,10 @@ func (m *mdReport) header() {
 	if r.Demo {
 		m.printf("**%s**\n\n", m.w("demo_note"))
 	}
-	m.printf("%s: %s (%s) · %s: %s (%s %d–%d) · %s: %s · %s: %d\n\n", m.w("scenario"), esc(r.Scenario.Title), esc(r.Scenario.ID), m.w("rubric"), esc(r.Rubric.Title),
-		m.w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max, m.w("reviewers"), esc(strings.Join(r.Reviewers, ", ")), m.w("sheets"), r.Sheets)
+	m.printf("%s%s%s · %s%s%s · %s%s · %s%d\n\n",
+		m.l("scenario"), esc(r.Scenario.Title), m.f("paren", esc(r.Scenario.ID)),
+		m.l("rubric"), esc(r.Rubric.Title), m.f("paren", fmt.Sprintf("%s %d–%d", m.w("scale"), r.Rubric.Scale.Min, r.Rubric.Scale.Max)),
+		m.l("reviewers"), m.join(r.Reviewers), m.l("sheets"), r.Sheets)
 	if len(r.Rounds) == 0 {
 		m.printf("%s\n\n", m.w("no_reviews"))
 	}
@@ -459,7 +501,7 @@ func (m *mdReport) header() {
 // dimension.
 func (m *mdReport) ranking(rd RoundReport) {
 	dims := m.r.Rubric.Dimensions
-	m.printf("## %s %d — %s\n\n", m.w("round"), rd.Round, m.w("ranking"))
+	m.printf("## %s — %s\n\n", m.f("round_n", rd.Round), m.w("ranking"))
 	m.printf("| %s | %s |", m.w("rank"), m.w("group"))
 	for _, d := range dims {
 		m.printf(" %s |", scenario.EscapeMarkdown(d.Title))
@@ -470,7 +512,7 @@ func (m *mdReport) ranking(rd RoundReport) {
 		if g.Rank > 0 {
 			rank = strconv.Itoa(g.Rank)
 		}
-		m.printf("| %s | %s %d |", rank, m.w("group"), g.Group)
+		m.printf("| %s | %s |", rank, m.f("group_n", g.Group))
 		for _, d := range g.Dimensions {
 			if p := partial(g, d); p != "" {
 				m.printf(" %s %s |", num(d.Mean), p)
@@ -509,7 +551,7 @@ func (m *mdReport) flags() {
 		m.printf("%s\n\n", m.w("no_flags"))
 	}
 	for _, f := range m.r.Flags {
-		m.printf("- %s %d · %s %d · %s (%s %d)\n", m.w("round"), f.Round, m.w("group"), f.Group, scenario.EscapeMarkdown(f.Title), m.w("spread"), f.Spread)
+		m.printf("- %s · %s · %s%s\n", m.f("round_n", f.Round), m.f("group_n", f.Group), scenario.EscapeMarkdown(f.Title), m.f("paren", fmt.Sprintf("%s %d", m.w("spread"), f.Spread)))
 		m.scores(f.Scores)
 	}
 	if len(m.r.Flags) > 0 {
@@ -520,7 +562,7 @@ func (m *mdReport) flags() {
 // scores lists reviewers' scores with their evidence, as sub-items.
 func (m *mdReport) scores(scores []ReviewerScore) {
 	for _, sc := range scores {
-		m.printf("  - %s: %s%s\n", scenario.EscapeMarkdown(sc.Reviewer), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
+		m.printf("  - %s%s%s%s\n", scenario.EscapeMarkdown(sc.Reviewer), m.w("colon"), scoreText(sc.Score), evidenceSuffixMD(sc.Evidence))
 	}
 }
 
@@ -528,21 +570,17 @@ func (m *mdReport) scores(scores []ReviewerScore) {
 // improvement plan.
 func (m *mdReport) group(g GroupReport) {
 	esc := scenario.EscapeMarkdown
-	m.printf("## %s %d · %s %d", m.w("round"), g.Round, m.w("group"), g.Group)
+	m.printf("## %s · %s", m.f("round_n", g.Round), m.f("group_n", g.Group))
 	if g.Rank > 0 {
-		m.printf(" · %s %d", m.w("rank"), g.Rank)
+		m.printf(" · %s", m.f("rank_n", g.Rank))
 	}
 	m.b.WriteString("\n\n")
-	var ms []string
-	for _, mem := range g.Members {
-		ms = append(ms, esc(mem.Name)+" ("+esc(mem.Title)+")")
-	}
-	m.printf("%s: %s  \n%s: %s\n\n", m.w("members"), strings.Join(ms, ", "), m.w("reviewers"), esc(strings.Join(g.Reviewers, ", ")))
-	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.w("reviewer")+": "+m.w("score")+" — "+m.w("Evidence"))
+	m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
+	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.l("reviewer")+m.w("score")+" — "+m.w("Evidence"))
 	for _, d := range g.Dimensions {
 		var parts []string
 		for _, sc := range d.Scores {
-			parts = append(parts, esc(sc.Reviewer)+": "+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+			parts = append(parts, esc(sc.Reviewer)+m.w("colon")+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
 		}
 		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
 	}
@@ -567,7 +605,7 @@ func (m *mdReport) debrief(db Debrief) {
 		for i, q := range ph.Questions {
 			lvl := ""
 			if q.Level != "" {
-				lvl = "*" + m.w(q.Level) + "*: "
+				lvl = "*" + m.w(q.Level) + "*" + m.w("colon")
 			}
 			m.printf("%d. %s%s\n", i+1, lvl, scenario.EscapeMarkdown(q.Text))
 		}
@@ -578,7 +616,7 @@ func (m *mdReport) debrief(db Debrief) {
 	}
 	m.printf("### %s — %s\n\n", m.w("weakest"), m.w("Evidence"))
 	for _, e := range db.Evidence {
-		m.printf("- **%s** (%s %s)\n", scenario.EscapeMarkdown(e.Title), m.w("mean"), num(e.Mean))
+		m.printf("- **%s**%s\n", scenario.EscapeMarkdown(e.Title), m.f("paren", m.w("mean")+" "+num(e.Mean)))
 		m.scores(e.Scores)
 	}
 	m.b.WriteString("\n")

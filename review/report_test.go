@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
 )
@@ -241,6 +242,41 @@ func TestReportDeterministic(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, string(first[format]), string(out), format)
 		}
+	}
+}
+
+// TestChineseReportGolden renders the report of demo scores for the
+// bundled Chinese scenario in every format: its headings count rounds,
+// groups and places as Chinese does (第 1 轮), and its labels, asides and
+// lists take Chinese punctuation (成员：徐海燕（议事会主持人）、高志远（记录员）).
+func TestChineseReportGolden(t *testing.T) {
+	p, diags := plan.ReadFile("testdata/plan-zh.yaml")
+	require.NoError(t, diags.Err())
+	s := bundled(t, p.Scenario.ID)
+	rep := BuildReport(p, s, DemoScoresheets(p, s, []string{"李老师", "王老师"}, 3))
+	for _, format := range ReportFormats {
+		t.Run(format, func(t *testing.T) {
+			got, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata/report-zh", "report.golden."+format), got)
+		})
+	}
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	for _, want := range []string{
+		"情景：老旧小区共享停车与充电桩（shared-parking-charging） · 评分量表：",
+		"（分值 1–5） · 评分人：李老师、王老师 · 评分表数：6\n",
+		"## 第 1 轮 — 排名\n",
+		"| 第 2 组 |",
+		"## 第 1 轮 · 第 1 组 · 第 ",
+		"成员：徐海燕（议事会主持人）、高志远（记录员）、",
+		"评分人：李老师、王老师\n",
+		"议事会主持人（徐海燕）和记录员（高志远）：",
+	} {
+		assert.Contains(t, string(md), want)
+	}
+	for _, unwanted := range []string{"轮次 1", "组 1 ·", "名次 1", "情景:", "成员:", "李老师, 王老师", " (议事会主持人)"} {
+		assert.NotContains(t, string(md), unwanted)
 	}
 }
 

@@ -101,15 +101,11 @@ func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
 	if !ok {
 		return ""
 	}
-	parts := make([]string, len(g.Members))
-	sep, role := ", ", "%s (%s)"
-	if s.Language == "zh" {
-		sep, role = "、", "%s（%s）"
-	}
+	ms := make([]MemberInfo, len(g.Members))
 	for i, m := range g.Members {
-		parts[i] = fmt.Sprintf(role, m.Name, s.RoleTitle(m.Role))
+		ms[i] = MemberInfo{Name: m.Name, Title: s.RoleTitle(m.Role)}
 	}
-	return strings.Join(parts, sep)
+	return membersText(s.Language, ms, nil)
 }
 
 // parseCSV reads a CSV scoresheet: the header, then a sheet per row.
