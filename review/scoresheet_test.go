@@ -740,3 +740,33 @@ func TestReadScoresheetsTwice(t *testing.T) {
 	_, diags = ReadScoresheets([]string{filepath.Join(dir, "nope.csv")}, p, s.Rubric.Rubric, opts)
 	assert.Equal(t, filepath.Join(dir, "nope.csv")+": no such file or directory", diags.Error())
 }
+
+// A printed scoresheet of a Chinese scenario lists members and labels as
+// Chinese text does, and an English one as English does.
+func TestHTMLScoresheetPunctuation(t *testing.T) {
+	zp, diags := plan.ReadFile("testdata/plan-zh.yaml")
+	require.NoError(t, diags.Err())
+	zs := bundled(t, zp.Scenario.ID)
+	ep, es := fixture(t)
+	for _, tt := range []struct {
+		p     *plan.Plan
+		s     *scenario.Scenario
+		want  []string
+		never []string
+	}{
+		{zp, zs, []string{"）、<span", "证据：", "分组方案编号：<b>"}, []string{") (", "), <span", "编号: "}},
+		{ep, es, []string{"), <span", "Evidence: </div>", ": <b>"}, []string{"（", "、"}},
+	} {
+		blank, err := BlankScoresheets(tt.p, SheetOptions{Reviewers: []string{"李老师"}, Round: 1})
+		require.NoError(t, err)
+		files, err := ScoresheetFiles(tt.p, tt.s, blank[:1], FormatHTML)
+		require.NoError(t, err)
+		html := string(files[0].Data)
+		for _, w := range tt.want {
+			assert.Contains(t, html, w, tt.s.Language)
+		}
+		for _, w := range tt.never {
+			assert.NotContains(t, html, w, tt.s.Language)
+		}
+	}
+}
