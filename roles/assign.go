@@ -501,12 +501,17 @@ func (b *problemBuilder) addQuotas(s *scenario.Scenario, g int, allowUnmet bool)
 			}
 			continue
 		}
-		least := q.Min
+		least, most := q.Min, q.Max
 		if n := b.count(a, cat); allowUnmet && n < q.Min*g {
+			// Each group gets its share: none has two while another
+			// has none.
 			least = n / g
+			if share := (n + g - 1) / g; most == 0 || share < most {
+				most = share
+			}
 			short = append(short, shortQuota{quota: q, attr: a, category: cat})
 		}
-		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: least, Max: q.Max, Tag: q})
+		b.prob.Quotas = append(b.prob.Quotas, grouping.Quota{Attr: a, Category: cat, Min: least, Max: most, Tag: q})
 	}
 	return short
 }

@@ -203,8 +203,9 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 		assert.ErrorContains(t, err, `every group needs at least 1 trainee(s) with background "Street discussion-class member", 4 in all for 4 groups, but the roster has 3`)
 
 		// With AllowUnmet the plan is made: the three are in three groups,
-		// and the group left short is unmet in every round.
-		p, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4, Rounds: 2, AllowUnmet: true})
+		// and the group left short is unmet in every round — also in the
+		// third, where avoiding repeat pairings once outweighed the spread.
+		p, err := roles.Assign(context.Background(), s, small, roles.AssignOptions{Groups: 4, Rounds: 3, AllowUnmet: true})
 		require.NoError(t, err)
 		var unmet []plan.Unmet
 		for _, u := range p.Unmet {
@@ -212,7 +213,7 @@ func TestAssignRefusesImpossibleRequests(t *testing.T) {
 				unmet = append(unmet, u)
 			}
 		}
-		require.Len(t, unmet, 2, "one group short in each of two rounds: %v", p.Unmet)
+		require.Len(t, unmet, 3, "one group short in each of three rounds: %v", p.Unmet)
 		for i, u := range unmet {
 			assert.Equal(t, i+1, u.Round)
 			assert.Contains(t, u.Detail, `has 0 trainees with background "Street discussion-class member"; the scenario asks for at least 1`)
