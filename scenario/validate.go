@@ -475,7 +475,9 @@ func validateQuotas(g Grouping, backgrounds []string, c checker) {
 			continue
 		}
 		if q.Min == 0 && q.Max == 0 {
-			c.errorf(path, "%s: give min, max or both", path)
+			// min: 0 is how a trainer lowers a quota to nothing: say so,
+			// and stop nothing.
+			c.warnf(path, "%s: asks nothing of a group (no min of 1 or more, no max), so it is ignored; remove it, or give a min or a max", path)
 		}
 		inRange := c.atMost(path+".min", q.Min, MaxGroupSize)
 		inRange = c.atMost(path+".max", q.Max, MaxGroupSize) && inRange

@@ -170,7 +170,7 @@ var zhRoles = map[string]string{
 	"role %q is not filled: no member of the group may play it":                                                                        "角色 %q 无人担任：本组没有成员可以扮演",
 	"preferred %q, which this scenario has no role for":                                                                                "希望担任 %q，但这个情景没有这个角色",
 	"preferred %s, but in this scenario that role is played by someone of another background, to practise a perspective not their own": "希望担任%s，但在这个情景中这个角色由其他背景类别的人扮演，以练习换位思考",
-	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任%s，但已经当过主持人或记录员；这一次轮给了还没当过的成员",
+	"preferred %s, but has already hosted or recorded; the turn went to a member who had not":                                          "希望担任%s，但已经当过主持人或记录员；这次机会给了还没当过的成员",
 	"preferred %s, which went to %s (%s)":                                                                                              "希望担任%s，但这个角色给了%s（%s）",
 	"preferred %s, but the group's required roles had to be filled first":                                                              "希望担任%s，但必须先安排本组的必需角色",
 

@@ -116,7 +116,6 @@ var zhScenario = map[string]string{
 	"grouping.size.min: the roles have places for at most %d members per group, fewer than the smallest group of %d; raise a role's max or add a role with min but no max": "grouping.size.min：角色每组最多只有 %d 个位置，少于最小的组 %d 人；请提高某个角色的 max，或增加一个有 min 而没有 max 的角色",
 	"%s.attribute: %q is already mixed (at %s)":                            "%s.attribute：%q 已经参与混合（在 %s）",
 	"%s: min and max must not be negative":                                 "%s：min 和 max 不能是负数",
-	"%s: give min, max or both":                                            "%s：请给出 min、max 或两者",
 	"%s.min: %d members with %s %q cannot fit a group of at most %d":       "%s.min：%d 名%s为 %q 的成员放不进最多 %d 人的组",
 	"rubric: missing; name a rubric such as standard, or write one inline": "rubric：缺少；请写评分量表名称（如 standard），或直接写出评分量表",
 	"rubric: %q cannot be looked up here; write the rubric inline":         "rubric：这里无法查找 %q；请直接写出评分量表",
@@ -208,4 +207,5 @@ var zhScenario = map[string]string{
 	"%s: %d characters, more than the %d a cell may hold; shorten it":                                                                                                                 "%s：有 %d 个字符，超过单元格允许的 %d 个；请缩短",
 	"the file is empty: it holds no workbook; copy it again from where it came, or open the workbook in Excel or WPS and save it again as .xlsx":                                      "文件是空的：里面没有工作簿；请从原处重新复制，或用 Excel 或 WPS 打开工作簿，重新另存为 .xlsx",
 	"the workbook holds %d MB once unzipped, more than the %d MB a sign-up sheet or scoresheet needs; remove the sheets, pictures or data that are not part of it, and save it again": "工作簿解压后有 %d MB，超过报名表或评分表所需的 %d MB；请删除无关的工作表、图片或数据后重新保存",
+	"%s: asks nothing of a group (no min of 1 or more, no max), so it is ignored; remove it, or give a min or a max":                                                                  "%s：对每组没有任何要求（min 不到 1，也没有 max），因此不起作用；请删除它，或给出 min 或 max",
 }
