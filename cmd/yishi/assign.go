@@ -16,6 +16,7 @@ import (
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 type assignOptions struct {
@@ -115,7 +116,11 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
-	rst, diags := roster.Load(opts.Roster, s, roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds})
+	ropts := roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds}
+	if src.Origin != scenarios.Bundled {
+		ropts.ScenarioFile = src.Name
+	}
+	rst, diags := roster.Load(opts.Roster, s, ropts)
 	printDiagnostics(opts.IO, diags)
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}

@@ -94,9 +94,16 @@ func (b *builder) labelUnforeseen() {
 		}
 		first := u.cells[0]
 		first.who = ""
+		lang, aliases := cmp.Or(b.s.Language, "en"), strings.Join(quoteAll(labels), ", ")
+		if file := b.scenarioFile; file != "" {
+			b.diags.Add(first.pos, scenario.SeverityWarning, scenario.Msg(
+				"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %q}} under backgrounds: in %s, or add %s to the aliases of the background it is",
+				first.where, label, b.t.rowsRef(rows), lang, label, file, aliases))
+			continue
+		}
 		b.diags.Add(first.pos, scenario.SeverityWarning, scenario.Msg(
 			"%s: background %q is not one the scenario knows, so it is mixed as a category of its own (%s); to name it, add {id: ..., label: {%s: %q}} under backgrounds: in the scenario, or add %s to the aliases of the background it is (a bundled scenario is edited once exported: yishi scenarios export %s DIR)",
-			first.where, label, b.t.rowsRef(rows), cmp.Or(b.s.Language, "en"), label, strings.Join(quoteAll(labels), ", "), b.s.ID))
+			first.where, label, b.t.rowsRef(rows), lang, label, aliases, b.s.ID))
 	}
 }
 

@@ -396,3 +396,17 @@ func TestBlankWorkbookIsEmpty(t *testing.T) {
 	assert.Contains(t, diags.Error(), "the file is empty")
 	assert.NotContains(t, diags.Error(), "text file")
 }
+
+// The hint on naming an unforeseen background points at the scenario's
+// own file when there is one, and at export for a bundled scenario.
+func TestUnforeseenHintNamesTheFile(t *testing.T) {
+	s := testScenario(t)
+	data := []byte(signupHeader + "1,王秀英,石庄社区,退休教师\n")
+	_, diags := Parse("r.csv", data, s, Options{ScenarioFile: "my/garden.yaml"})
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Message, "under backgrounds: in my/garden.yaml")
+	assert.NotContains(t, diags[0].Message, "scenarios export")
+	_, diags = Parse("r.csv", data, s, Options{})
+	require.Len(t, diags, 1)
+	assert.Contains(t, diags[0].Message, "yishi scenarios export "+s.ID+" DIR")
+}

@@ -28,7 +28,7 @@ func build(file string, t *table, s *scenario.Scenario, opts Options, diags *sce
 		checkText(rec, t.encoding, diags)
 	}
 	b := &builder{
-		t: t, s: s, diags: diags, strict: opts.StrictBackgrounds,
+		t: t, s: s, diags: diags, strict: opts.StrictBackgrounds, scenarioFile: opts.ScenarioFile,
 		r:          &Roster{File: file, Format: t.format, Encoding: t.encoding, Columns: t.columns, index: map[string]int{}},
 		firstRow:   map[string]int{},
 		names:      map[string][]int{},
@@ -74,6 +74,8 @@ type builder struct {
 	names map[string][]int
 	// strict refuses backgrounds the scenario did not foresee.
 	strict bool
+	// scenarioFile is the scenario's file, "" for a bundled scenario.
+	scenarioFile string
 	// unforeseen maps the key ([scenario.NormalizeName]) of each
 	// background the scenario did not foresee to who has it.
 	unforeseen map[string]*unforeseen

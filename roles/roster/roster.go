@@ -156,6 +156,10 @@ type Options struct {
 	// StrictBackgrounds refuses a background the scenario's vocabulary does
 	// not have, rather than mixing it as a category of its own.
 	StrictBackgrounds bool
+	// ScenarioFile is the file the scenario was read from, for the hint
+	// on where to name a background it lacks; "" for a bundled scenario,
+	// which is exported before it is edited.
+	ScenarioFile string
 }
 
 // Load reads and parses the roster file at path; see [Parse].
