@@ -140,3 +140,26 @@ func TestDemoScenarioFollowsTheLanguage(t *testing.T) {
 		assert.Contains(t, stdout+stderr, "yishi scenarios show "+tt.want, "%v", args)
 	}
 }
+
+// A new scenario's template is in the reader's language unless
+// --language names the other.
+func TestNewScenarioFollowsTheLanguage(t *testing.T) {
+	zh := map[string]string{"LANG": "zh_CN.UTF-8"}
+	for _, tt := range []struct {
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{nil, nil, "language: en"},
+		{zh, nil, "language: zh"},
+		{zh, []string{"--language", "en"}, "language: en"},
+	} {
+		dir := t.TempDir()
+		args := append([]string{"new", "scenario", "garden-plots", "--dir", dir}, tt.args...)
+		stdout, stderr, code := dayRun(t, tt.env, args...)
+		require.Equal(t, 0, code, "%v\n%s%s", args, stdout, stderr)
+		data, err := os.ReadFile(filepath.Join(dir, "garden-plots.yaml"))
+		require.NoError(t, err)
+		assert.Contains(t, string(data), tt.want, "%v", args)
+	}
+}

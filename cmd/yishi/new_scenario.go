@@ -35,7 +35,8 @@ func newNewScenarioCmd(f *factory) *cobra.Command {
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Title, "title", "", "the scenario's title (default: the name)")
-	fl.StringVar(&opts.Language, "language", "en", "language of the template and of the cards and reports: en or zh")
+	// A reader of Chinese gets the Chinese template unless they ask.
+	fl.StringVar(&opts.Language, "language", string(f.IO.P.Language()), "language of the template and of the cards and reports: en or zh")
 	fl.StringVar(&opts.Dir, "dir", ".", "directory to write into")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite a file that exists")
 	return cmd
