@@ -120,3 +120,13 @@ func TestOpenFailuresHaveText(t *testing.T) {
 	}
 	assert.Equal(t, "no such file or directory", d1[0].Message)
 }
+
+// validate takes a bundled id as `yishi scenarios list` shows it; a file
+// of that name, when there is one, comes first.
+func TestValidateBundledID(t *testing.T) {
+	kind, diags := scenarios.ValidateFile("shared-parking-charging")
+	assert.Equal(t, scenario.KindScenario, kind)
+	assert.NoError(t, diags.Err())
+	_, diags = scenarios.ValidateFile("no-such-scenario")
+	assert.Error(t, diags.Err(), "neither a file nor a bundled id")
+}

@@ -1,15 +1,25 @@
 package scenarios
 
 import (
+	"errors"
+	"io/fs"
+
 	"github.com/yishi-council/yishi/scenario"
 )
 
-// ValidateFile reads the file at path, tells a scenario from a rubric by
+// ValidateFile reads the file at path (or, when there is no such file, the
+// bundled scenario of that id), tells a scenario from a rubric by
 // its content ([scenario.DetectKind]) and validates it against the bundled
 // rubrics. It returns the kind and every problem found; a kind yishi does
 // not validate is an error at line 1.
 func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
+	if err != nil && errors.Is(err, fs.ErrNotExist) && !IsFile(path) {
+		// A bundled scenario's id, as `yishi scenarios list` shows it.
+		if bundled, _, berr := YAML(path); berr == nil {
+			data, err = bundled, nil
+		}
+	}
 	if err != nil {
 		diags.Errorf(scenario.Pos{File: path}, "%v", scenario.FileError(err))
 		return scenario.KindScenario, diags
