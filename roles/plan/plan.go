@@ -139,16 +139,18 @@ func (p *Plan) Warn(m scenario.Message) {
 	p.WarningTexts = append(p.WarningTexts, m)
 }
 
-// WarningMessages returns the warnings as messages: WarningTexts when
-// they match Warnings, as for a plan [Plan.Warn] filled, else each
-// English text as it is (a plan read from a file).
+// WarningMessages returns the warnings as messages: each warning's entry
+// of WarningTexts while it still says what Warnings says (as [Plan.Warn]
+// leaves them), else the English text as it is (a plan read from a file,
+// or a warning added to Warnings alone).
 func (p *Plan) WarningMessages() []scenario.Message {
-	if len(p.WarningTexts) == len(p.Warnings) {
-		return p.WarningTexts
-	}
 	out := make([]scenario.Message, len(p.Warnings))
 	for i, w := range p.Warnings {
-		out[i] = scenario.Msg("%s", w)
+		var m scenario.Message
+		if i < len(p.WarningTexts) {
+			m = p.WarningTexts[i]
+		}
+		out[i] = textOr(m, w)
 	}
 	return out
 }
@@ -183,7 +185,10 @@ func (u Unmet) RuleMessage() scenario.Message {
 func (u Unmet) DetailMessage() scenario.Message { return textOr(u.Text, u.Detail) }
 
 func textOr(m scenario.Message, english string) scenario.Message {
-	if m.Format == "" && english != "" {
+	if m.Format == "" || m.String() != english {
+		if english == "" {
+			return scenario.Message{}
+		}
 		return scenario.Msg("%s", english)
 	}
 	return m

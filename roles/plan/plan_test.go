@@ -248,4 +248,10 @@ func TestWarningMessages(t *testing.T) {
 	assert.Equal(t, scenario.Msg("%s", "a note"), plan.Member{Note: "a note"}.NoteMessage())
 	assert.Equal(t, scenario.Message{}, plan.Member{}.NoteMessage(), "no note, no message")
 	assert.Equal(t, scenario.Msg("x %d", 1), plan.Unmet{Detail: "x 1", Text: scenario.Msg("x %d", 1)}.DetailMessage())
+
+	// A warning added to Warnings alone, or a text changed after Warn,
+	// is printed as it stands, never as another warning's message.
+	p.Warnings = append([]string{"added alone"}, p.Warnings...)
+	assert.Equal(t, []scenario.Message{scenario.Msg("%s", "added alone"), scenario.Msg("%s", "round 2 stopped")}, p.WarningMessages())
+	assert.Equal(t, scenario.Msg("%s", "edited"), plan.Unmet{Detail: "edited", Text: scenario.Msg("x %d", 1)}.DetailMessage())
 }
