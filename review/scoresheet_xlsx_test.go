@@ -255,3 +255,13 @@ func TestWorkbookProblemsAreCapped(t *testing.T) {
 	assert.Equal(t, 2, errs[0].Pos.Line, "the first rows come first, not row 100 before row 2")
 	assert.Regexp(t, `^and \d+ more problems in this file$`, errs[len(errs)-1].Message)
 }
+
+// The same plan and reviewer give the same workbook, byte for byte, on
+// every run: no timestamp or map order gets into the file.
+func TestScoresheetWorkbookIsDeterministic(t *testing.T) {
+	p, zh := zhFixture(t)
+	first := blankWorkbook(t, p, zh, "王老师")
+	for range 5 {
+		require.True(t, bytes.Equal(first, blankWorkbook(t, p, zh, "王老师")), "a second run wrote other bytes")
+	}
+}

@@ -992,3 +992,19 @@ func TestMasterSheetTranslates(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(files[len(files)-1].Data), members[0].Note)
 }
+
+// A remark is the trainee's own text: the HTML master sheet escapes it,
+// and the Markdown one keeps it inside its table cell.
+func TestRemarksAreEscaped(t *testing.T) {
+	s := bundled(t, "shared-parking-charging")
+	members := slices.Clone(goldenCases[1].members)
+	members[1].Remarks = `<script>alert(1)</script> | 下午*请假*`
+	p := goldenPlan(s, members)
+	html, err := cards.RenderMaster(cards.Master(p, s, 0), cards.FormatHTML)
+	require.NoError(t, err)
+	assert.NotContains(t, string(html), "<script>alert(1)</script>")
+	assert.Contains(t, string(html), "&lt;script&gt;alert(1)&lt;/script&gt;")
+	md, err := cards.RenderMaster(cards.Master(p, s, 0), cards.FormatMarkdown)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), `\| 下午\*请假\*`, "a pipe or star in a remark neither splits the row nor styles it")
+}
