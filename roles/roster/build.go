@@ -191,7 +191,7 @@ func attributes(rec record) map[string]string {
 		}
 		attrs[col] = c.text
 		if isNumber(c.text) {
-			attrs[col] = asciiNumber(c.text)
+			attrs[col] = sheet.NumberText(c.text)
 		}
 	}
 	return attrs
@@ -304,7 +304,7 @@ func normalID(s string) string {
 // in ASCII or in full-width forms (１２, ３．５) as Chinese input methods
 // type them.
 func isNumber(s string) bool {
-	f, err := strconv.ParseFloat(asciiNumber(s), 64)
+	f, err := strconv.ParseFloat(sheet.NumberText(s), 64)
 	return err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
@@ -317,17 +317,11 @@ const maxNumber = 1e9
 // forms, whether or not it is finite: "1e400" and "NaN" are numbers
 // written wrong, not words.
 func parseNumber(s string) (float64, bool) {
-	f, err := strconv.ParseFloat(asciiNumber(s), 64)
+	f, err := strconv.ParseFloat(sheet.NumberText(s), 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0, false
 	}
 	return f, true
-}
-
-// asciiNumber is s with its full-width digits, signs, points and spaces
-// made ASCII and the spaces around it dropped: "３．５" -> "3.5".
-func asciiNumber(s string) string {
-	return strings.TrimSpace(width.Narrow.String(s))
 }
 
 // printedColumns are the columns whose values are printed in tables and

@@ -16,6 +16,7 @@ import (
 
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet"
+	"golang.org/x/text/width"
 )
 
 // Canonical names of the roster columns yishi itself reads.
@@ -323,14 +324,7 @@ func AttributeName(header string) string {
 	if s := trimHeader(stripNotes(h)); s != "" {
 		h = s
 	}
-	var b strings.Builder
-	for _, r := range strings.ToLower(h) {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		b.WriteRune(r)
-	}
-	return strings.Join(strings.FieldsFunc(b.String(), unicode.IsSpace), "_")
+	return strings.Join(strings.FieldsFunc(strings.ToLower(width.Fold.String(h)), unicode.IsSpace), "_")
 }
 
 // knownColumn returns the column a header names when it is one yishi
