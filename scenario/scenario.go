@@ -45,6 +45,7 @@ type Scenario struct {
 	Injects     []Inject     `yaml:"injects,omitempty" json:"injects,omitempty"`
 	Roles       []Role       `yaml:"roles" json:"roles"`
 	Grouping    Grouping     `yaml:"grouping" json:"grouping"`
+	Schedule    Schedule     `yaml:"schedule,omitempty" json:"schedule,omitempty"`
 	Rubric      RubricRef    `yaml:"rubric" json:"rubric"`
 
 	// Pos is where the scenario starts; File names the file it came from.

@@ -101,6 +101,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	validateAgenda(s, roleIDs, dims, c)
 	validateInjects(s, roleIDs, dims, c)
 	validateGrouping(s, backgrounds, c)
+	validateSchedule(s, c)
 }
 
 // validateHead checks the scenario's own fields: kind, id, title, language,

@@ -35,6 +35,9 @@ type Plan struct {
 	Roster   RosterRef   `yaml:"roster" json:"roster"`
 	Settings Settings    `yaml:"settings" json:"settings"`
 	Rounds   []Round     `yaml:"rounds" json:"rounds"`
+	// Amendments are the changes on the day made to the plan by `yishi
+	// amend`, oldest first; a plan made by `yishi assign` has none.
+	Amendments []Amendment `yaml:"amendments,omitempty" json:"amendments,omitempty"`
 	// Unmet lists every hard rule the plan could not keep, with the reason.
 	Unmet []Unmet `yaml:"unmet,omitempty" json:"unmet,omitempty"`
 	// Warnings are things a trainer should know, such as a background too
@@ -74,11 +77,23 @@ type Settings struct {
 	Rounds     int      `yaml:"rounds" json:"rounds"`
 	Iterations int      `yaml:"iterations" json:"iterations"`
 	Mix        []string `yaml:"mix,omitempty" json:"mix,omitempty"`
+	// Start is the clock time the first round starts ("09:00"), and Break
+	// the minutes between rounds; Start is empty for an untimed day.
+	Start string `yaml:"start,omitempty" json:"start,omitempty"`
+	Break int    `yaml:"break,omitempty" json:"break,omitempty"`
+	// Tables are the rooms or tables groups sit at, group 1 at the first.
+	Tables []string `yaml:"tables,omitempty" json:"tables,omitempty"`
 }
 
 // Round is one drill of the day.
 type Round struct {
 	Round int `yaml:"round" json:"round"`
+	// Name is the scenario's name of the round (上午), if it has one.
+	Name string `yaml:"name,omitempty" json:"name,omitempty"`
+	// Start and End are the round's clock times ("09:00", "10:00") on a
+	// timed day; see [Round.Clock].
+	Start string `yaml:"start,omitempty" json:"start,omitempty"`
+	End   string `yaml:"end,omitempty" json:"end,omitempty"`
 	// Diversity is the sum, over pairs in the same group, of their weighted
 	// distance; Bound is an upper bound on it, so Percent = 100·Diversity/Bound
 	// says how close to the best possible the grouping is.
@@ -92,11 +107,52 @@ type Round struct {
 	Repeats    int     `yaml:"repeats" json:"repeats"`
 	MinRepeats int     `yaml:"min_repeats,omitempty" json:"min_repeats,omitempty"`
 	Groups     []Group `yaml:"groups" json:"groups"`
+	// Out are the trainees who sit this round out: absent on the day, or
+	// not attending it by the roster's availability column.
+	Out []Out `yaml:"out,omitempty" json:"out,omitempty"`
+}
+
+// Out is a trainee who sits a round out, and why.
+type Out struct {
+	ID   string `yaml:"id" json:"id"`
+	Name string `yaml:"name" json:"name"`
+	// Reason is [OutAbsent] or [OutUnavailable].
+	Reason string `yaml:"reason" json:"reason"`
+}
+
+// The reasons a trainee sits a round out.
+const (
+	// OutAbsent is a trainee who did not come (`yishi amend --absent`).
+	OutAbsent = "absent"
+	// OutUnavailable is a trainee whose availability leaves the round out.
+	OutUnavailable = "unavailable"
+)
+
+// Amendment is one change on the day: who was absent, who walked in,
+// who swapped or moved, from which round, and how many seats it moved
+// against the fewest any amendment could.
+type Amendment struct {
+	// From is the id of the plan amended (see [Plan.ID]).
+	From string `yaml:"from" json:"from"`
+	// FromRound is the first round changed; earlier rounds are history.
+	FromRound int        `yaml:"from_round" json:"from_round"`
+	Absent    []string   `yaml:"absent,omitempty" json:"absent,omitempty"`
+	Added     *RosterRef `yaml:"added,omitempty" json:"added,omitempty"`
+	// Swaps are pairs "A,B" of ids, Moves "ID:GROUP", as asked for.
+	Swaps []string `yaml:"swaps,omitempty" json:"swaps,omitempty"`
+	Moves []string `yaml:"moves,omitempty" json:"moves,omitempty"`
+	// Moved counts the trainees of the amended plan, over the rounds
+	// changed, who sit in another group than before; LowerBound is the
+	// fewest any amendment keeping the hard rules could move.
+	Moved      int `yaml:"moved" json:"moved"`
+	LowerBound int `yaml:"lower_bound" json:"lower_bound"`
 }
 
 // Group is the trainees who run one council together in a round.
 type Group struct {
-	Group   int      `yaml:"group" json:"group"`
+	Group int `yaml:"group" json:"group"`
+	// Table is the room or table the group sits at, if the day has them.
+	Table   string   `yaml:"table,omitempty" json:"table,omitempty"`
 	Members []Member `yaml:"members" json:"members"`
 }
 
