@@ -117,6 +117,12 @@ type Trainee struct {
 	Avoid []string `json:"avoid,omitempty"`
 	// Together lists the ids of trainees always to share a group with.
 	Together []string `json:"together,omitempty"`
+	// Rounds are the tokens of the trainee's availability cell (a
+	// rounds or 可参加轮次 column): round numbers, ranges or the names of
+	// the scenario's rounds, which assignment resolves against the day;
+	// empty means every round. RoundsPos is the cell's place.
+	Rounds    []string     `json:"rounds,omitempty"`
+	RoundsPos scenario.Pos `json:"-"`
 	// Pos is the trainee's file and row (line for CSV and YAML).
 	Pos scenario.Pos `json:"pos"`
 }
