@@ -333,6 +333,16 @@ func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 				ids[m.ID] = m.Name
 			}
 		}
+		checkRoundTimes(r, ri, pos, &diags)
+		for oi, o := range r.Out {
+			path := fmt.Sprintf("rounds[%d].out[%d]", ri, oi)
+			if g, in := seen[o.ID]; in {
+				diags.Errorf(pos.Of(path+".id"), "%s.id: trainee %q sits round %d out and is in its group %d too", path, o.ID, r.Round, g)
+			}
+			if o.Reason != OutAbsent && o.Reason != OutUnavailable {
+				diags.Errorf(pos.Of(path+".reason"), "%s.reason: expected %q or %q, got %q", path, OutAbsent, OutUnavailable, o.Reason)
+			}
+		}
 	}
 	diags.Sort()
 	if diags.HasErrors() {
@@ -456,6 +466,20 @@ func (p *Plan) ID() string {
 		return ""
 	}
 	return Digest(data)[:12]
+}
+
+// checkRoundTimes refuses a round's clock time that is not one, as a
+// plan edited by hand might have.
+func checkRoundTimes(r Round, ri int, pos scenario.Positions, diags *scenario.Diagnostics) {
+	for _, f := range []struct{ key, value string }{{"start", r.Start}, {"end", r.End}} {
+		if f.value == "" {
+			continue
+		}
+		if _, ok := scenario.ParseTimeOfDay(f.value); !ok {
+			path := fmt.Sprintf("rounds[%d].%s", ri, f.key)
+			diags.Errorf(pos.Of(path), "%s: %q is not a clock time such as 09:00", path, f.value)
+		}
+	}
 }
 
 // checkText refuses control characters, line breaks and direction marks in
