@@ -38,6 +38,12 @@ type assignOptions struct {
 	AllowUnmet bool
 	// StrictBackgrounds refuses backgrounds the scenario does not list.
 	StrictBackgrounds bool
+	// Start, Break and Tables put the day on the clock and the groups at
+	// tables; BreakSet tells a break of 0 from none given.
+	Start    string
+	Break    time.Duration
+	BreakSet bool
+	Tables   string
 
 	ctx context.Context
 }
@@ -86,6 +92,10 @@ the roster's rows.`,
 			if opts.Groups > 0 && opts.Size > 0 {
 				return usagef("give --groups or --size, not both")
 			}
+			if err := checkBreak(opts.Break); err != nil {
+				return err
+			}
+			opts.BreakSet = cmd.Flags().Changed("break")
 			opts.ctx = cmd.Context()
 			return runF(opts)
 		},
@@ -105,6 +115,7 @@ the roster's rows.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
 	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
+	addTimingFlags(fl, &opts.Start, &opts.Break, &opts.Tables)
 	return cmd
 }
 
@@ -139,6 +150,9 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		return &reportedError{err: err}
 	}
 	if err != nil {
+		return err
+	}
+	if err := p.Schedule(s, timing(opts.Start, opts.Break, opts.BreakSet, opts.Tables)); err != nil {
 		return err
 	}
 	if len(p.Unmet) > 0 && !opts.AllowUnmet {
@@ -192,7 +206,11 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		sep = "、"
 	}
 	for _, rd := range p.Rounds {
-		io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
+		if when := roundWhen(&rd); when != "" {
+			io.printf("\nround %d (%s): diversity %s", rd.Round, when, trimFloat(rd.Diversity))
+		} else {
+			io.printf("\nround %d: diversity %s", rd.Round, trimFloat(rd.Diversity))
+		}
 		if rd.Bound > 0 {
 			io.printf(" of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
 		}
@@ -204,6 +222,10 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		}
 		io.printf("\n")
 		rows := [][]string{{io.T("GROUP"), io.T("SIZE"), io.T("UNITS"), io.T("BACKGROUNDS"), io.T("HOST / RECORDER")}}
+		tables := len(p.Settings.Tables) > 0
+		if tables {
+			rows[0] = append(rows[0], io.T("TABLE"))
+		}
 		for _, g := range rd.Groups {
 			units, bgs := map[string]int{}, map[string]int{}
 			var leads []string
@@ -218,7 +240,11 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 					leads = append(leads, m.Name)
 				}
 			}
-			rows = append(rows, []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units, sep), countList(bgs, sep), strings.Join(leads, " / ")})
+			row := []string{fmt.Sprint(g.Group), fmt.Sprint(len(g.Members)), countList(units, sep), countList(bgs, sep), strings.Join(leads, " / ")}
+			if tables {
+				row = append(row, g.Table)
+			}
+			rows = append(rows, row)
 		}
 		writeTable(io.Out, "  ", rows)
 	}

@@ -50,6 +50,9 @@ type Plan struct {
 	WarningTexts []scenario.Message `yaml:"-" json:"-"`
 
 	pos scenario.Positions // where each value stood, for a plan read from a file
+	// edited is set for a plan read from a file whose closing digest line
+	// does not match the text above it: someone changed it by hand.
+	edited bool
 }
 
 // ScenarioRef names the scenario a plan was made from.
@@ -277,8 +280,18 @@ func (r *Round) Group(g int) (*Group, bool) {
 }
 
 // Marshal encodes the plan as YAML. The encoding is deterministic: the
-// same plan gives the same bytes.
+// same plan gives the same bytes. The last line is the digest of the text
+// above it, by which [Plan.EditedByHand] tells a plan someone changed.
 func Marshal(p *Plan) ([]byte, error) {
+	body, err := marshalBody(p)
+	if err != nil {
+		return nil, err
+	}
+	return append(body, digestLine(body)...), nil
+}
+
+// marshalBody is the plan's YAML without its digest line.
+func marshalBody(p *Plan) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("# yishi plan: rounds, groups and roles. Made by `yishi assign`; read by\n# `yishi cards`, `yishi scoresheets` and `yishi review`. Trainer only: do not hand out.\n")
 	enc := yaml.NewEncoder(&buf)
@@ -292,14 +305,46 @@ func Marshal(p *Plan) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// digestKey starts the plan file's last line.
+const digestKey = "digest: "
+
+func digestLine(body []byte) string {
+	return "# the digest of everything above: a plan changed by hand no longer matches it\n" + digestKey + Digest(body) + "\n"
+}
+
+// splitDigest returns the text above a plan file's digest line and the
+// digest, or the whole file and "" when it has no digest line (a plan
+// written before plans had one).
+func splitDigest(data []byte) (body []byte, digest string) {
+	trimmed := bytes.TrimRight(data, "\r\n")
+	i := bytes.LastIndexByte(trimmed, '\n')
+	last := trimmed[i+1:]
+	if !bytes.HasPrefix(last, []byte(digestKey)) {
+		return data, ""
+	}
+	body = trimmed[:i+1]
+	if c := bytes.LastIndex(body[:len(body)-1], []byte("\n# the digest of everything above")); c >= 0 {
+		body = body[:c+1]
+	} else if bytes.HasPrefix(body, []byte("# the digest of everything above")) {
+		body = body[:0]
+	}
+	return body, strings.TrimSpace(string(last[len(digestKey):]))
+}
+
+// EditedByHand reports whether the plan, as read from its file, was
+// changed after yishi wrote it: its text no longer matches its digest.
+func (p *Plan) EditedByHand() bool { return p.edited }
+
 // Parse decodes and checks a plan file.
 func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 	p := &Plan{}
-	pos, diags := scenario.DecodeYAML(name, data, Kind, p)
+	body, digest := splitDigest(data)
+	pos, diags := scenario.DecodeYAML(name, body, Kind, p)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	p.pos = pos
+	p.edited = digest != "" && digest != Digest(body)
 	if p.Kind != Kind {
 		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a plan made by `yishi assign`?", Kind, p.Kind)
 	}
@@ -461,7 +506,7 @@ func (p *Plan) CheckRound(round int) error {
 // file, and differs when anyone is in another group or role. Scoresheets
 // carry it so that a sheet made from another plan can be refused.
 func (p *Plan) ID() string {
-	data, err := Marshal(p)
+	data, err := marshalBody(p)
 	if err != nil {
 		return ""
 	}

@@ -1,6 +1,7 @@
 package plan_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -143,4 +144,31 @@ func TestParseRefusesBadTimesAndSitOuts(t *testing.T) {
 	assert.Contains(t, got, `rounds[0].start: "9am" is not a clock time`)
 	assert.Contains(t, got, `rounds[0].out[0].id: trainee "T1" sits round 1 out and is in its group 1 too`)
 	assert.Contains(t, got, `rounds[0].out[1].reason: expected "absent" or "unavailable", got "asleep"`)
+}
+
+func TestEditedByHand(t *testing.T) {
+	p := twoRounds(t)
+	data, err := plan.Marshal(p)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), "\ndigest: "+p.ID())
+
+	back, diags := plan.Parse("plan.yaml", data)
+	require.False(t, diags.HasErrors(), "%v", diags)
+	assert.False(t, back.EditedByHand())
+	assert.Equal(t, p.ID(), back.ID(), "the digest line does not change the plan's id")
+
+	edited := strings.ReplaceAll(string(data), "name: Bo\n", "name: Bob\n")
+	back, diags = plan.Parse("plan.yaml", []byte(edited))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	assert.True(t, back.EditedByHand())
+
+	// A plan written before plans had a digest line cannot tell.
+	back, diags = plan.Parse("plan.yaml", []byte(planText("bundled", "", "recorder")))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	assert.False(t, back.EditedByHand())
+
+	// Nor can the digest line be forged by leaving it off an edited plan.
+	cut := edited[:strings.Index(edited, "# the digest")]
+	back, _ = plan.Parse("plan.yaml", []byte(cut))
+	assert.False(t, back.EditedByHand(), "without the line there is nothing to check")
 }
