@@ -31,6 +31,10 @@ const DefaultChineseScenario = "shared-parking-charging"
 // SampleRoster is the path in [FS] of the demo's roster.
 const SampleRoster = "rosters/sample-roster.csv"
 
+// SampleWalkIns is the path in [FS] of the demo's walk-ins: a trainee who
+// came on the day without signing up, with the roster's columns.
+const SampleWalkIns = "rosters/sample-walk-ins.csv"
+
 // Entry describes one bundled scenario.
 type Entry struct {
 	ID       string `json:"id"`
