@@ -436,7 +436,7 @@ func (am *amendment) input(k int, diags *scenario.Diagnostics) *amendInput {
 	if lim.max > 0 {
 		hi = min(hi, max(lim.max, ceilDiv(n, g)))
 	}
-	prob, short, ok := roundProblem(am.s, sub, k, g, lo, hi, am.opts.AllowUnmet, diags)
+	prob, short, ok := roundProblem(am.s, sub, k, g, lo, hi, am.opts.AllowUnmet, am.opts.AllowUnmet, diags)
 	if !ok {
 		return nil
 	}
@@ -597,6 +597,10 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 	rd.Groups = a.castRound(k, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)), keep)
 	if !am.opts.AllowUnmet {
 		for _, u := range p.Unmet[before:] {
+			if u.Group == 0 {
+				failures.Errorf(scenario.Pos{File: am.all.File}, "round %d: %s", k, u.DetailMessage())
+				continue
+			}
 			failures.Errorf(scenario.Pos{File: am.all.File}, "round %d, group %d: %s", k, u.Group, u.DetailMessage())
 		}
 		p.Unmet = p.Unmet[:before]

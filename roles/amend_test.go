@@ -286,40 +286,56 @@ func TestAmendRefusesBadInput(t *testing.T) {
 	}
 }
 
-// An absent host with nobody left in the group who may play the role:
-// the amendment fails with the trainees' names, unless AllowUnmet, which
-// lists the group in the plan's Unmet.
+// An absent host with nobody left who may play the role: the amendment
+// fails, unless AllowUnmet, which lists the groups left without a host in
+// the plan's Unmet.
 func TestAmendAbsentHostWithNobodyEligible(t *testing.T) {
 	s, r, old := demoPlan(t)
 	strict := *s
 	strict.Roles = slices.Clone(s.Roles)
-	// Only the old hosts' background may host.
+	// Only the background of group 1's host may host.
 	rd := old.Rounds[0]
 	host := rd.Groups[0].Members[0]
 	require.Equal(t, "host", host.Role)
-	hostBg := host.Background
 	var avoid []string
 	for _, b := range s.Backgrounds {
-		if b.ID != hostBg {
+		if b.ID != host.Background {
 			avoid = append(avoid, b.ID)
 		}
 	}
 	strict.Roles[0].AvoidBackground = avoid
-	// Everyone else of that background is absent too, but for one in
-	// another group, so that the group has nobody who may host.
-	var absent []string
+	// The host is absent, and of the others of that background at most
+	// two came, too few for four groups.
+	absent := []string{host.ID}
+	kept := 0
 	for _, g := range rd.Groups {
 		for _, m := range g.Members {
-			if m.Background == hostBg && m.ID != host.ID {
+			if m.Background == host.Background && m.ID != host.ID {
+				if kept < 2 {
+					kept++
+					continue
+				}
 				absent = append(absent, m.ID)
 			}
 		}
 	}
-	absent = append(absent, host.ID)
 	_, _, err := roles.Amend(context.Background(), &strict, r, old, roles.AmendOptions{Absent: absent})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, scenario.ErrInvalid)
-	assert.ErrorContains(t, err, "may play")
+	require.Less(t, kept, len(rd.Groups))
+	assert.ErrorContains(t, err, fmt.Sprintf("round 1: the groups cannot be formed: every group needs 1 Council host (host), 4 in all for 4 groups, but only %d trainees may play it", kept))
+
+	p, rep, err := roles.Amend(context.Background(), &strict, r, old, roles.AmendOptions{Absent: absent, AllowUnmet: true})
+	require.NoError(t, err)
+	var hostless []int
+	for _, u := range p.Unmet {
+		if u.Round == 1 && u.Rule == "role" {
+			hostless = append(hostless, u.Group)
+			assert.Contains(t, u.Detail, `role "Council host" is not filled`)
+		}
+	}
+	assert.Len(t, hostless, len(rd.Groups)-kept, "the groups beyond those %d have nobody who may host: %v", kept, p.Unmet)
+	assert.Equal(t, rep.LowerBound, rep.Moved)
 }
 
 // Two absent from the smallest group leave it below the smallest size the
@@ -343,4 +359,26 @@ func TestAmendTwoFromOneGroup(t *testing.T) {
 	for _, grp := range p.Rounds[0].Groups {
 		assert.GreaterOrEqual(t, len(grp.Members), 7, "group %d", grp.Group)
 	}
+}
+
+// Moves that break a hard rule no search can mend fail with the
+// trainees' names, as assign does, unless AllowUnmet lists the rule.
+func TestAmendBreakingAHardRule(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	apart := &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: r.Columns, Numeric: r.Numeric, Trainees: slices.Clone(r.Trainees)}
+	a, b := &apart.Trainees[3], &apart.Trainees[4]
+	a.Avoid = []string{b.ID}
+	old := assign(t, s, apart, roles.AssignOptions{Rounds: 2, Seed: 42})
+	require.Empty(t, old.Unmet)
+	moves := []roles.Move{{ID: a.ID, Group: 3}, {ID: b.ID, Group: 3}}
+	_, _, err := roles.Amend(context.Background(), s, apart, old, roles.AmendOptions{Moves: moves})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, fmt.Sprintf("round 1, group 3: %s (%s) and %s (%s) must not share a group but are both in group 3", a.Name, a.ID, b.Name, b.ID))
+
+	p, _, err := roles.Amend(context.Background(), s, apart, old, roles.AmendOptions{Moves: moves, AllowUnmet: true})
+	require.NoError(t, err)
+	require.Len(t, p.Unmet, 1)
+	assert.Equal(t, "keep-apart", p.Unmet[0].Rule)
+	assert.Equal(t, 1, p.Unmet[0].Round)
 }

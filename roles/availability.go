@@ -166,7 +166,7 @@ func (a *assignment) roundInput(round int, attend [][]bool, diags *scenario.Diag
 		sub.Trainees = append(sub.Trainees, a.r.Trainees[i])
 	}
 	in := &roundInput{r: sub, index: index, out: out}
-	prob, short, ok := roundProblem(a.s, sub, round, len(a.prob.Groups), len(index)/max(len(a.prob.Groups), 1), ceilDiv(len(index), len(a.prob.Groups)), a.opts.AllowUnmet, diags)
+	prob, short, ok := roundProblem(a.s, sub, round, len(a.prob.Groups), len(index)/max(len(a.prob.Groups), 1), ceilDiv(len(index), len(a.prob.Groups)), a.opts.AllowUnmet, false, diags)
 	if !ok {
 		return in
 	}
@@ -183,8 +183,10 @@ func ceilDiv(n, g int) int {
 
 // roundProblem builds the problem of a round's trainees r in g groups of
 // lo to hi, saying at the roster's place, with the round named, why it
-// cannot be solved at all.
-func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, allowUnmet bool, diags *scenario.Diagnostics) (*grouping.Problem, []shortQuota, bool) {
+// cannot be solved at all. With relaxNeeds, a role too few of them may
+// play for every group is asked of as many groups as they fill, so that
+// casting lists the groups left without it among the plan's unmet rules.
+func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, allowUnmet, relaxNeeds bool, diags *scenario.Diagnostics) (*grouping.Problem, []shortQuota, bool) {
 	at := scenario.Pos{File: r.File}
 	n := len(r.Trainees)
 	if n < g {
@@ -195,6 +197,19 @@ func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, 
 	checkSizes(s, n, g, lo, hi, at, &local)
 	if !local.HasErrors() {
 		prob, info := buildProblem(s, r, g, lo, hi, allowUnmet, at, &local)
+		if relaxNeeds {
+			for k, nd := range prob.Needs {
+				have := 0
+				for _, e := range nd.Eligible {
+					if e {
+						have++
+					}
+				}
+				if nd.Count*g > have {
+					prob.Needs[k].Count = have / g
+				}
+			}
+		}
 		if !local.HasErrors() {
 			if err := prob.Validate(); err != nil {
 				problems := explainInfeasible(s, r, g, err)
