@@ -200,6 +200,16 @@ func TestAmendSwap(t *testing.T) {
 	assert.Equal(t, rep.Rounds[0].LowerBound, rep.Rounds[0].Moved, "nothing but the swap moves")
 	assert.Equal(t, []string{min(a.ID, b.ID) + "," + max(a.ID, b.ID)}, p.Amendments[0].Swaps)
 	assert.Equal(t, seats(old.Rounds[1]), seats(p.Rounds[1]), "round 2 needs no change")
+
+	// The order of the pair, and of the swaps, does not matter.
+	c, d := rd.Groups[2].Members[4], rd.Groups[3].Members[4]
+	x, _ := amend(t, s, r, old, roles.AmendOptions{Swaps: [][2]string{{a.ID, b.ID}, {c.ID, d.ID}}})
+	y, _ := amend(t, s, r, old, roles.AmendOptions{Swaps: [][2]string{{d.ID, c.ID}, {b.ID, a.ID}}})
+	xb, err := plan.Marshal(x)
+	require.NoError(t, err)
+	yb, err := plan.Marshal(y)
+	require.NoError(t, err)
+	assert.Equal(t, string(xb), string(yb))
 }
 
 func TestAmendMove(t *testing.T) {

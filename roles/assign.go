@@ -63,7 +63,11 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the request cannot be met at all: a number of rounds no day has is a
 // [*plan.Error]; more groups than trainees, sizes outside the scenario's
 // bounds, an impossible quota are [scenario.Diagnostics] at the roster's
-// file, every reason at once. Rules the optimiser could not keep are
+// file, every reason at once. A trainee whose availability column
+// ([roster.Trainee.Rounds]) names some rounds sits only those: each
+// round groups its own trainees, in balanced groups of them, and its Out
+// lists who sits it out; a cell naming no round of the day, or a round too
+// few sit for its groups, is an error too. Rules the optimiser could not keep are
 // listed in the plan's Unmet. Every warning, note and unmet rule of the
 // plan keeps its text as a message too (see [plan.Plan.WarningMessages],
 // [plan.Member.NoteText], [plan.Unmet.Text]), for the CLI to print in the

@@ -149,6 +149,14 @@ var (
 // fails. Rules it cannot meet are listed in [Solution.Violations]; they are
 // never broken silently.
 //
+// The search starts from [Options.Start] when it is set (a [ValidationError]
+// when it is not an assignment of p, or moves a pinned element); else,
+// when p has Stay groups, from them: every element with a Stay group in
+// it, each new element in the group with most room, and the size bounds
+// then repaired one move at a time, each mending a group above its Max or
+// below its Min, with the element whose move costs least; else from an
+// assignment it deals (see construct).
+//
 // When ctx is cancelled, Solve returns the best assignment found so far
 // together with ctx.Err().
 func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
