@@ -41,7 +41,10 @@ func availability(s *scenario.Scenario, r *roster.Roster, rounds int) ([][]bool,
 			case !ok:
 				diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
 				continue
-			case first < 1 || last > rounds || first > last:
+			case first > last:
+				diags.Errorf(at, "%s (%s): %q runs from round %d back to round %d; write it as %d-%d", t.Name, t.ID, tok, first, last, last, first)
+				continue
+			case first < 1 || last > rounds:
 				diags.Errorf(at, "%s (%s): %q names round %d of a day of %s; the rounds are %s", t.Name, t.ID, tok, outside(first, last, rounds), roundCount(rounds), dayRounds(s, rounds))
 				continue
 			}

@@ -61,11 +61,16 @@ func TestAssignAvailability(t *testing.T) {
 	bad.Trainees[0].RoundsPos = scenario.Pos{File: "r.xlsx", Line: 2, Col: 9}
 	bad.Trainees[1].Rounds = []string{"晚上", "1"}
 	bad.Trainees[1].RoundsPos = scenario.Pos{File: "r.xlsx", Line: 3, Col: 9}
+	bad.Trainees[2].Rounds = []string{"2-1", "0"}
+	bad.Trainees[2].RoundsPos = scenario.Pos{File: "r.xlsx", Line: 4, Col: 9}
 	_, err = roles.Assign(context.Background(), &day, bad, opts)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, scenario.ErrInvalid)
 	assert.ErrorContains(t, err, fmt.Sprintf(`r.xlsx:2:9: %s (%s): "3" names round 3 of a day of 2 rounds; the rounds are 1 (上午), 2 (下午)`, bad.Trainees[0].Name, bad.Trainees[0].ID))
 	assert.ErrorContains(t, err, fmt.Sprintf(`r.xlsx:3:9: %s (%s): "晚上" names no round; the rounds are 1 (上午), 2 (下午)`, bad.Trainees[1].Name, bad.Trainees[1].ID))
+
+	assert.ErrorContains(t, err, `r.xlsx:4:9: `+bad.Trainees[2].Name+` (`+bad.Trainees[2].ID+`): "2-1" runs from round 2 back to round 1; write it as 1-2`)
+	assert.ErrorContains(t, err, `r.xlsx:4:9: `+bad.Trainees[2].Name+` (`+bad.Trainees[2].ID+`): "0" names round 0 of a day of 2 rounds`)
 
 	// Too few for the groups in a round is an error naming the round.
 	few := &roster.Roster{File: r.File, Columns: r.Columns, Numeric: r.Numeric, Trainees: slices.Clone(r.Trainees)}
@@ -74,7 +79,8 @@ func TestAssignAvailability(t *testing.T) {
 	}
 	_, err = roles.Assign(context.Background(), &day, few, opts)
 	require.Error(t, err)
-	assert.ErrorContains(t, err, "round 2: ")
+	assert.ErrorContains(t, err, "rosters/sample-roster.csv: round 2: 10 trainees in 4 groups gives groups of 2, below the scenario's minimum of 5")
+	assert.NotContains(t, err.Error(), "round 1:", "round 1 has all 30")
 }
 
 // seats maps each trainee of a round to their group and role.
