@@ -27,15 +27,16 @@ func availability(s *scenario.Scenario, r *roster.Roster, rounds int) ([][]bool,
 	var diags scenario.Diagnostics
 	attend := make([][]bool, len(r.Trainees))
 	for i, t := range r.Trainees {
-		if len(t.Rounds) == 0 {
-			continue
+		tokens := splitTokens(t.Rounds)
+		if len(tokens) == 0 {
+			continue // a blank cell: every round
 		}
 		at := t.RoundsPos
 		if at.File == "" {
 			at = t.Pos
 		}
 		in := make([]bool, rounds)
-		for _, tok := range splitTokens(t.Rounds) {
+		for _, tok := range tokens {
 			first, last, ok := roundsOf(s, tok, rounds)
 			switch {
 			case !ok:
