@@ -63,7 +63,11 @@ var defaultMix = []scenario.MixRule{{Attribute: "unit", Weight: 3}, {Attribute: 
 // the request cannot be met at all: a number of rounds no day has is a
 // [*plan.Error]; more groups than trainees, sizes outside the scenario's
 // bounds, an impossible quota are [scenario.Diagnostics] at the roster's
-// file, every reason at once. Rules the optimiser could not keep are
+// file, every reason at once. A trainee whose availability column
+// ([roster.Trainee.Rounds]) names some rounds sits only those: each
+// round groups its own trainees, in balanced groups of them, and its Out
+// lists who sits it out; a cell naming no round of the day, or a round too
+// few sit for its groups, is an error too. Rules the optimiser could not keep are
 // listed in the plan's Unmet. Every warning, note and unmet rule of the
 // plan keeps its text as a message too (see [plan.Plan.WarningMessages],
 // [plan.Member.NoteText], [plan.Unmet.Text]), for the CLI to print in the
@@ -73,21 +77,45 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 		return nil, plan.Invalid(scenario.Msg("%d rounds: a training day has 1 to %d rounds", opts.Rounds, scenario.MaxRounds))
 	}
 	r = r.SortedByID()
+	rounds := max(opts.Rounds, 1)
+	attend, adiags := availability(s, r, rounds)
 	prob, info, err := newProblem(s, r, opts)
 	if err != nil {
-		return nil, err
+		return nil, joinDiagnostics(adiags, err)
 	}
 	a := &assignment{s: s, r: r, opts: opts, prob: prob, short: info.short, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
-	for round := 1; round <= a.plan.Settings.Rounds; round++ {
-		if err := a.assignRound(ctx, round); err != nil {
+	inputs := make([]*roundInput, rounds)
+	for round := 1; round <= rounds; round++ {
+		inputs[round-1] = a.roundInput(round, attend, &adiags)
+	}
+	if err := adiags.Err(); err != nil {
+		return nil, err
+	}
+	for round := 1; round <= rounds; round++ {
+		if err := a.assignRound(ctx, round, inputs[round-1]); err != nil {
 			return nil, err
 		}
 	}
 	p := a.plan
-	for _, w := range slices.Concat(spreadWarnings(s, r, p, prob.Past), unplayedRoles(s, p), unreachedInjects(s, p)) {
+	for _, w := range slices.Concat(spreadWarnings(s, r, p, a.past), unplayedRoles(s, p), unreachedInjects(s, p)) {
 		p.Warn(w)
 	}
 	return p, nil
+}
+
+// joinDiagnostics puts the problems of diags before err's when err is
+// diagnostics too, so that every problem is said at once.
+func joinDiagnostics(diags scenario.Diagnostics, err error) error {
+	if !diags.HasErrors() {
+		return err
+	}
+	var more scenario.Diagnostics
+	if errors.As(err, &more) {
+		all := slices.Concat(diags, more)
+		all.Sort()
+		return all.Err()
+	}
+	return err
 }
 
 // newProblem decides the groups' number and sizes and builds the
@@ -132,25 +160,59 @@ func newPlan(s *scenario.Scenario, r *roster.Roster, opts AssignOptions, prob *g
 	}
 }
 
-// assignment is the state carried from round to round: the problem, whose
-// Past grows by each round's groups, who has played what, and the plan.
+// assignment is the state carried from round to round: the roster's
+// problem, the groups of the rounds so far, who has played what, and the
+// plan.
 type assignment struct {
 	s       *scenario.Scenario
-	r       *roster.Roster
+	r       *roster.Roster // every trainee, sorted by id
 	opts    AssignOptions
-	prob    *grouping.Problem
+	prob    *grouping.Problem // of every trainee
 	short   []shortQuota
 	history *castHistory
 	plan    *plan.Plan
+	// past[k][i] is the group of a.r.Trainees[i] in round k+1, -1 when
+	// they sat it out.
+	past [][]int
+	// in is the round being formed.
+	in *roundInput
 }
+
+// roundInput is what one round groups: the trainees who sit it, their
+// problem, and where each stands in the whole roster.
+type roundInput struct {
+	r     *roster.Roster // who sits the round, sorted by id
+	prob  *grouping.Problem
+	short []shortQuota
+	index []int      // index[i]: where r.Trainees[i] stands in the whole roster
+	out   []plan.Out // who sits the round out
+}
+
+// pastOf maps the groups of earlier rounds, kept by the whole roster's
+// index, to the round's own elements.
+func (in *roundInput) pastOf(past [][]int) [][]int {
+	out := make([][]int, len(past))
+	for k, groups := range past {
+		out[k] = make([]int, len(in.index))
+		for i, full := range in.index {
+			out[k][i] = groups[full]
+		}
+	}
+	return out
+}
+
+// seedOf is the optimiser's seed for a round of a plan with the seed.
+func seedOf(seed uint64, round int) uint64 { return seed ^ (uint64(round) * 0x9E3779B97F4A7C15) }
 
 // assignRound forms the groups of one round, casts them and adds the round
 // to the plan.
-func (a *assignment) assignRound(ctx context.Context, round int) error {
-	g := len(a.prob.Groups)
-	setRotationNeed(a.s, a.r, a.prob, a.history, g)
-	seed := a.opts.Seed ^ (uint64(round) * 0x9E3779B97F4A7C15)
-	sol, err := grouping.Solve(ctx, a.prob, grouping.Options{Seed: seed, Budget: a.opts.Budget, Now: a.opts.Now, MaxIterations: a.opts.Iterations})
+func (a *assignment) assignRound(ctx context.Context, round int, in *roundInput) error {
+	a.in = in
+	g := len(in.prob.Groups)
+	in.prob.Past = in.pastOf(a.past)
+	setRotationNeed(a.s, in.r, in.prob, a.history, g)
+	seed := seedOf(a.opts.Seed, round)
+	sol, err := grouping.Solve(ctx, in.prob, grouping.Options{Seed: seed, Budget: a.opts.Budget, Now: a.opts.Now, MaxIterations: a.opts.Iterations})
 	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return err
@@ -173,10 +235,24 @@ func (a *assignment) assignRound(ctx context.Context, round int) error {
 	}
 	a.noteViolations(round, sol.Violations)
 	a.noteShortQuotas(round, sol.Group)
-	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)))
+	rd.Groups = a.castRound(round, sol.Group, rand.New(rand.NewPCG(seed, 0x5eed)), nil)
+	rd.Out = in.out
 	a.plan.Rounds = append(a.plan.Rounds, rd)
-	a.prob.Past = append(a.prob.Past, slices.Clone(sol.Group))
+	a.record(in, sol.Group)
 	return nil
+}
+
+// record adds a round's groups, group[i] being the group of the round's
+// trainee i, to the groups of the rounds so far.
+func (a *assignment) record(in *roundInput, group []int) {
+	full := make([]int, len(a.r.Trainees))
+	for i := range full {
+		full[i] = -1
+	}
+	for i, g := range group {
+		full[in.index[i]] = g
+	}
+	a.past = append(a.past, full)
 }
 
 // checkFinite refuses a round whose diversity, bound or percentage is
@@ -206,7 +282,7 @@ func (a *assignment) noteViolations(round int, violations []grouping.Violation) 
 		if q, ok := v.Tag.(scenario.Quota); ok && a.isShort(q) {
 			continue // said for every group by noteShortQuotas
 		}
-		detail := describeViolation(a.s, a.r, len(a.prob.Groups), v)
+		detail := describeViolation(a.s, a.in.r, len(a.in.prob.Groups), v)
 		u := plan.Unmet{Round: round, Rule: string(v.Rule), Detail: detail.String(), Text: detail}
 		if v.Group >= 0 {
 			u.Group = v.Group + 1
@@ -223,7 +299,7 @@ type shortQuota struct {
 }
 
 func (a *assignment) isShort(q scenario.Quota) bool {
-	for _, sq := range a.short {
+	for _, sq := range a.in.short {
 		if sq.quota == q {
 			return true
 		}
@@ -235,10 +311,10 @@ func (a *assignment) isShort(q scenario.Quota) bool {
 // the group of trainee i, with fewer trainees of a relaxed quota than the
 // scenario asks for.
 func (a *assignment) noteShortQuotas(round int, group []int) {
-	for _, sq := range a.short {
-		have := make([]int, len(a.prob.Groups))
+	for _, sq := range a.in.short {
+		have := make([]int, len(a.in.prob.Groups))
 		for i, g := range group {
-			if a.prob.Categorical[sq.attr].Values[i] == sq.category {
+			if a.in.prob.Categorical[sq.attr].Values[i] == sq.category {
 				have[g]++
 			}
 		}
@@ -246,22 +322,24 @@ func (a *assignment) noteShortQuotas(round int, group []int) {
 			if n >= sq.quota.Min {
 				continue
 			}
-			detail := describeViolation(a.s, a.r, len(a.prob.Groups), grouping.Violation{Rule: grouping.RuleQuota, Group: g, Have: n, Tag: sq.quota})
+			detail := describeViolation(a.s, a.in.r, len(a.in.prob.Groups), grouping.Violation{Rule: grouping.RuleQuota, Group: g, Have: n, Tag: sq.quota})
 			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: g + 1, Rule: string(grouping.RuleQuota), Detail: detail.String(), Text: detail})
 		}
 	}
 }
 
 // castRound casts every group of a round, group[i] being the group of
-// trainee i, and returns the plan's groups.
-func (a *assignment) castRound(round int, group []int, rng *rand.Rand) []plan.Group {
-	byGroup := make([][]roster.Trainee, len(a.prob.Groups))
+// the round's trainee i, and returns the plan's groups. keep, when set,
+// holds the role each trainee should keep where they can (see
+// [castGroupKeeping]).
+func (a *assignment) castRound(round int, group []int, rng *rand.Rand, keep map[string]string) []plan.Group {
+	byGroup := make([][]roster.Trainee, len(a.in.prob.Groups))
 	for i, grp := range group {
-		byGroup[grp] = append(byGroup[grp], a.r.Trainees[i])
+		byGroup[grp] = append(byGroup[grp], a.in.r.Trainees[i])
 	}
 	out := make([]plan.Group, 0, len(byGroup))
 	for gi, members := range byGroup {
-		cast := castGroup(a.s, members, a.history, rng)
+		cast := castGroupKeeping(a.s, members, a.history, rng, keep)
 		for _, u := range cast.unmet {
 			a.plan.Unmet = append(a.plan.Unmet, plan.Unmet{Round: round, Group: gi + 1, Rule: "role", Detail: u.String(), Text: u})
 		}

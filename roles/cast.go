@@ -27,6 +27,14 @@ const (
 	// the optional stakeholder roles.
 	costObserver = 3.0
 	costJitter   = 0.5
+	// costKeepRole is the amended plan's bonus for a role a member had
+	// before: more than a second turn of a part (costSameRole) and every
+	// preference and jitter together, so a member keeps their part when
+	// nothing above it says otherwise.
+	costKeepRole = -(costSameRole + costPreference*-1 + costPreferBg*-1 + costObserver + costJitter + 1)
+	// costRotationAmend is a turn of hosting or recording in an amended
+	// plan, which must outweigh costKeepRole.
+	costRotationAmend = -costKeepRole + costRotation
 )
 
 // castHistory remembers who played what in earlier rounds.
@@ -90,13 +98,31 @@ type castResult struct {
 // host and recorder across rounds, then background and personal preferences.
 // Ties are broken by rng, so the same seed gives the same cast.
 func castGroup(s *scenario.Scenario, members []roster.Trainee, h *castHistory, rng *rand.Rand) castResult {
+	return castGroupKeeping(s, members, h, rng, nil)
+}
+
+// castGroupKeeping is [castGroup] for an amended plan: keep holds, by
+// trainee id, the role a member had before, which they keep where they
+// can. The order of the cost is then: required places first; then
+// rotation, at costRotationAmend a turn, so that nobody hosts or records
+// twice to keep a role when another member of the group has not led (an
+// absent host's place goes to a member who has not led, and a member who
+// led in an amended earlier round gives up a later turn); then the role
+// kept, at costKeepRole, above playing a part twice and every preference,
+// so that members who lost nobody keep their parts. With keep nil it is
+// castGroup.
+func castGroupKeeping(s *scenario.Scenario, members []roster.Trainee, h *castHistory, rng *rand.Rand, keep map[string]string) castResult {
 	m := len(members)
 	res := castResult{roles: make([]string, m), notes: make([]scenario.Message, m)}
 	if m == 0 {
 		return res
 	}
 	slots, required := castSlots(s, m)
-	got := minCostAssignment(castCost(s, members, slots, h, rng))
+	cost := castCost(s, members, slots, h, rng)
+	if keep != nil {
+		keepCost(s, members, slots, h, keep, cost)
+	}
+	got := minCostAssignment(cost)
 	filled := make([]bool, len(slots))
 	for i, j := range got {
 		if j < 0 || slots[j].role < 0 {
@@ -189,6 +215,26 @@ func castCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *c
 		}
 	}
 	return cost
+}
+
+// keepCost turns castCost into the cost of an amended group (see
+// [castGroupKeeping]): rotation weighs costRotationAmend a turn, and the
+// role a member had before costs costKeepRole less.
+func keepCost(s *scenario.Scenario, members []roster.Trainee, slots []slot, h *castHistory, keep map[string]string, cost [][]float64) {
+	for i, t := range members {
+		for j, sl := range slots {
+			if sl.role < 0 || math.IsInf(cost[i][j], 1) {
+				continue
+			}
+			r := s.Roles[sl.role]
+			if r.Function == scenario.FunctionHost || r.Function == scenario.FunctionRecorder {
+				cost[i][j] += (costRotationAmend - costRotation) * float64(h.leading[t.ID])
+			}
+			if id, ok := keep[t.ID]; ok && id == r.ID {
+				cost[i][j] += costKeepRole
+			}
+		}
+	}
 }
 
 // unfilledRole says why a required place of r stayed empty in a group of m

@@ -136,6 +136,20 @@ type Problem struct {
 	// diversity, so repeats are avoided whenever a move can avoid them. To
 	// ignore history, leave Past empty.
 	RepeatPenalty float64
+	// Stay holds, for each element, the group it sat in before, or -1 for
+	// a new element (a walk-in): it turns the problem into one of minimum
+	// disruption, as when a plan is amended on the day. An element away
+	// from its Stay group costs the search more than any move or swap can
+	// gain in repeats and diversity, and less than any hard rule, so the
+	// search keeps the hard rules first, then moves the fewest elements,
+	// then avoids repeats, then mixes. Without [Options.Start] the search
+	// starts from Stay (see [Solve]). Nil means no element has a group to
+	// keep.
+	Stay []int
+	// Pinned marks elements that must stay in their Stay group, such as a
+	// trainee the trainer moved or swapped by hand: the search never moves
+	// them. A pinned element needs Stay >= 0. Nil pins nobody.
+	Pinned []bool
 }
 
 // Validate reports whether the problem is well formed and not impossible on
@@ -156,6 +170,7 @@ func (p *Problem) Validate() error {
 			v.add("past round %d has %d entries, want %d", r, len(round), p.N)
 		}
 	}
+	v.checkStay()
 	if !(p.RepeatPenalty >= 0) || math.IsInf(p.RepeatPenalty, 0) {
 		v.add("RepeatPenalty is %v, want a finite value >= 0", p.RepeatPenalty)
 	}
@@ -214,6 +229,46 @@ func (v *validation) checkSizes() {
 		}
 		if sumMax < n {
 			v.add("the groups hold at most %d elements in all but there are %d", sumMax, n)
+		}
+	}
+}
+
+// checkStay checks that Stay and Pinned have an entry per element, that
+// Stay names groups, that every pinned element has a group, and that no
+// group has more pinned elements than it holds.
+func (v *validation) checkStay() {
+	p := v.p
+	if p.Stay != nil && len(p.Stay) != p.N {
+		v.add("Stay has %d entries, want %d", len(p.Stay), p.N)
+		return
+	}
+	for i, g := range p.Stay {
+		if g < -1 || g >= len(p.Groups) {
+			v.add("Stay of element %d is %d, want a group 0..%d or -1", i, g, len(p.Groups)-1)
+			return
+		}
+	}
+	if p.Pinned == nil {
+		return
+	}
+	if len(p.Pinned) != p.N {
+		v.add("Pinned has %d entries, want %d", len(p.Pinned), p.N)
+		return
+	}
+	pinned := make([]int, len(p.Groups))
+	for i, pin := range p.Pinned {
+		if !pin {
+			continue
+		}
+		if p.Stay == nil || p.Stay[i] < 0 {
+			v.add("element %d is pinned but has no Stay group", i)
+			continue
+		}
+		pinned[p.Stay[i]]++
+	}
+	for g, c := range pinned {
+		if c > p.Groups[g].Max {
+			v.add("%d elements are pinned to group %d, which holds at most %d", c, g, p.Groups[g].Max)
 		}
 	}
 }

@@ -43,7 +43,14 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 	// t0 to t1 over the limit, and every new best is copied (cheap at this
 	// size). Large ones keep the iterated local search, which copies the
 	// best only at restarts.
-	anneal := n <= annealMaxN && c.limit > 0
+	// With Stay groups, the penalty of a move dwarfs any temperature, so
+	// annealing would only walk down; the kicks of the iterated local
+	// search get out of an arrangement two moves from a better one, and
+	// come sooner.
+	anneal := n <= annealMaxN && c.limit > 0 && s.stay == nil
+	if s.stay != nil {
+		stall = 4*n + 200
+	}
 	var t0, t1, temp float64
 	if anneal {
 		wmax, wmin := 0.0, math.Inf(1)
@@ -96,7 +103,7 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 		a := s.group[i]
 		if canInsert && rng.IntN(4) == 0 {
 			g := rng.IntN(G)
-			if g == a || s.size[a] <= s.lo[a] || s.size[g] >= s.hi[g] {
+			if g == a || s.size[a] <= s.lo[a] || s.size[g] >= s.hi[g] || s.fixed(i) {
 				continue
 			}
 			gain, pd := s.moveGain(i, g), s.penMove(i, g)
@@ -106,7 +113,7 @@ func sampledSearch(s *state, c *control, rng *rand.Rand) ([]int, int) {
 			s.move(i, g, gain, pd)
 		} else {
 			j := rng.IntN(n)
-			if s.group[j] == a {
+			if s.group[j] == a || s.fixed(i) || s.fixed(j) {
 				continue
 			}
 			gain, pd := s.swapGain(i, j), s.penSwap(i, j)

@@ -39,6 +39,12 @@ type Options struct {
 	// rule and repeats no pairing reaches this diversity. 0 means none; the
 	// search stops at the [UpperBound] anyway when one is known.
 	Target float64
+	// Start is an assignment to search from (the group of each element)
+	// instead of the one [Solve] builds. It must have an entry per element,
+	// each a group, and keep every pinned element in its Stay group. The
+	// search keeps group sizes within their bounds once they are, so a
+	// Start should already be within them.
+	Start []int
 }
 
 // DefaultIterations is the iteration limit [Solve] uses when
@@ -80,6 +86,9 @@ type Solution struct {
 	Objective float64
 	// Repeats counts pairs in the same group that met in an earlier round.
 	Repeats int
+	// Moved counts the elements with a Stay group (see [Problem.Stay])
+	// that Group places in another one; compare it with [MinMoves].
+	Moved int
 	// Bound is [UpperBound] of the problem when BoundKnown, else 0.
 	Bound float64
 	// BoundKnown reports whether Bound is set.
@@ -140,6 +149,14 @@ var (
 // fails. Rules it cannot meet are listed in [Solution.Violations]; they are
 // never broken silently.
 //
+// The search starts from [Options.Start] when it is set (a [ValidationError]
+// when it is not an assignment of p, or moves a pinned element); else,
+// when p has Stay groups, from them: every element with a Stay group in
+// it, each new element in the group with most room, and the size bounds
+// then repaired one move at a time, each mending a group above its Max or
+// below its Min, with the element whose move costs least; else from an
+// assignment it deals (see construct).
+//
 // When ctx is cancelled, Solve returns the best assignment found so far
 // together with ctx.Err().
 func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
@@ -170,9 +187,19 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 		c.target = bound
 	}
 
+	if err := checkStart(p, opt.Start); err != nil {
+		return nil, err
+	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed_9e37_79b9_7f4a))
 	s := newState(p)
-	s.load(construct(s, rng))
+	switch {
+	case opt.Start != nil:
+		s.load(opt.Start)
+	case p.Stay != nil:
+		s.load(stayStart(s))
+	default:
+		s.load(construct(s, rng))
+	}
 	var best []int
 	var iters int
 	if s.dense {
@@ -185,6 +212,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 		Group:      best,
 		Objective:  p.Objective(best),
 		Repeats:    s.repeats(),
+		Moved:      s.moved(),
 		Violations: s.violations(),
 		Iterations: iters,
 		OutOfTime:  c.stopped == errBudget,

@@ -26,11 +26,14 @@ type state struct {
 	num     []numAttr
 
 	obj float64 // diversity of the assignment
-	pen float64 // penalty: hard rules times hard, repeats times repeatW
+	pen float64 // penalty: hard rules times hard, moves times stayW, repeats times repeatW
 
 	hasPen     bool
 	hard       float64
+	stayW      float64
 	repeatW    float64
+	stay       []int  // Problem.Stay, nil when unset
+	pinned     []bool // Problem.Pinned, nil when unset
 	apart      [][]int32
 	together   [][]int32
 	met        [][]int32
@@ -288,10 +291,22 @@ func (s *state) initRules(smax int, dmax float64) {
 			}
 		}
 	}
-	s.hasPen = len(p.KeepApart)+len(p.KeepTogether)+len(p.Quotas)+len(p.Needs) > 0 || s.met != nil
-	// Any single move changes diversity and repeats by less than this, so
-	// mending one hard rule always beats whatever else a move offers.
-	s.hard = 4*float64(smax)*(dmax+s.repeatW) + 1
+	s.stay, s.pinned = p.Stay, p.Pinned
+	// Any single move or swap changes diversity and repeats by less than
+	// base.
+	base := 4*float64(smax)*(dmax+s.repeatW) + 1
+	if p.Stay != nil {
+		// Taking one element away from its Stay group costs more than a
+		// move or swap can gain in diversity and repeats, so the search
+		// moves the fewest elements first, then avoids repeats, then
+		// mixes.
+		s.stayW = base
+	}
+	s.hasPen = len(p.KeepApart)+len(p.KeepTogether)+len(p.Quotas)+len(p.Needs) > 0 || s.met != nil || s.stay != nil
+	// A swap changes the elements away from their Stay group by at most
+	// two, and diversity and repeats by less than base, so mending one
+	// hard rule always beats whatever else a move offers.
+	s.hard = base + 2*s.stayW
 }
 
 func adjacency(n int, pairs [][2]int) [][]int32 {
@@ -576,7 +591,17 @@ func (s *state) penMove(i, b int) float64 {
 	if a == b {
 		return 0
 	}
-	var hardCount, repeats int
+	var hardCount, repeats, moved int
+	if s.stay != nil {
+		if h := s.stay[i]; h >= 0 {
+			switch h {
+			case a:
+				moved++
+			case b:
+				moved--
+			}
+		}
+	}
 	if s.apart != nil {
 		for _, j := range s.apart[i] {
 			switch s.group[j] {
@@ -624,7 +649,7 @@ func (s *state) penMove(i, b int) float64 {
 				max(0, nd.count-cb-1) - max(0, nd.count-cb)
 		}
 	}
-	return float64(hardCount)*s.hard + float64(repeats)*s.repeatW
+	return float64(hardCount)*s.hard + float64(moved)*s.stayW + float64(repeats)*s.repeatW
 }
 
 // penSwap is the change in penalty when i and j trade groups.
@@ -684,8 +709,22 @@ func (s *state) penalty() float64 {
 			hardCount += max(0, nd.count-int(nd.cnt[g]))
 		}
 	}
-	return float64(hardCount)*s.hard + float64(repeats)*s.repeatW
+	return float64(hardCount)*s.hard + float64(s.moved())*s.stayW + float64(repeats)*s.repeatW
 }
+
+// moved counts the elements outside their Stay group.
+func (s *state) moved() int {
+	m := 0
+	for i, h := range s.stay {
+		if h >= 0 && s.group[i] != h {
+			m++
+		}
+	}
+	return m
+}
+
+// fixed reports whether element i is pinned to its group.
+func (s *state) fixed(i int) bool { return s.pinned != nil && s.pinned[i] }
 
 func (s *state) repeats() int {
 	r := 0

@@ -71,7 +71,7 @@ func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 		if canInsert {
 			for i := 0; i < n; i++ {
 				a := group[i]
-				if s.size[a] <= s.lo[a] {
+				if s.size[a] <= s.lo[a] || s.fixed(i) {
 					continue
 				}
 				row := W[i*G : (i+1)*G]
@@ -118,6 +118,9 @@ func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 				mb := maxDelta[b*G+a] + slack
 				for _, i32 := range members[a] {
 					i := int(i32)
+					if s.fixed(i) {
+						continue
+					}
 					row := W[i*G : (i+1)*G]
 					di := row[b] - row[a]
 					if di+mb < bestGain-1e-12 {
@@ -126,6 +129,9 @@ func iteratedTabu(s *state, c *control, rng *rand.Rand) ([]int, int) {
 					drow := dist[i*n : (i+1)*n]
 					for _, j32 := range members[b] {
 						j := int(j32)
+						if s.fixed(j) {
+							continue
+						}
 						gain := di + W[j*G+a] - W[j*G+b] - 2*drow[j]
 						if gain < bestGain-1e-12 {
 							continue
@@ -184,14 +190,14 @@ func perturb(s *state, rng *rand.Rand, k int) {
 	for t := 0; t < k; t++ {
 		if t%2 == 1 {
 			i, g := rng.IntN(s.n), rng.IntN(s.G)
-			if a := s.group[i]; a != g && s.size[a] > s.lo[a] && s.size[g] < s.hi[g] {
+			if a := s.group[i]; a != g && s.size[a] > s.lo[a] && s.size[g] < s.hi[g] && !s.fixed(i) {
 				s.move(i, g, s.moveGain(i, g), s.penMove(i, g))
 				continue
 			}
 		}
 		for try := 0; try < 100; try++ {
 			i, j := rng.IntN(s.n), rng.IntN(s.n)
-			if s.group[i] != s.group[j] {
+			if s.group[i] != s.group[j] && !s.fixed(i) && !s.fixed(j) {
 				s.swap(i, j, s.swapGain(i, j), s.penSwap(i, j))
 				break
 			}
