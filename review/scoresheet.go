@@ -102,10 +102,11 @@ type scoreYAML struct {
 type ParseOptions struct {
 	// AllowNoPlanID takes a sheet that does not say which plan it was
 	// made from: a CSV file without a sheet id column (the plan column)
-	// or with an empty sheet id cell, a YAML sheet without `plan:`. A sheet made by hand
-	// has none; one made by `yishi scoresheets` can lose it in Excel. Its
+	// or with an empty sheet id cell, a YAML sheet without `plan:`. A
+	// sheet made by hand has none; one made by `yishi scoresheets` can
+	// lose it in Excel. Its
 	// members, where the sheet lists them, are still checked against the
-	// plan's group; a sheet with neither a plan id nor members gets a
+	// plan's group; a sheet with neither a sheet id nor members gets a
 	// warning. Without it such a sheet is refused: nothing would stop its
 	// scores from landing on another plan's groups. The CLI's
 	// --allow-no-plan-id sets it.
@@ -274,7 +275,7 @@ func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
 	}
 }
 
-// finish refuses a sheet without a plan id unless allowed, and returns the
+// finish refuses a sheet without a sheet id unless allowed, and returns the
 // sheet unless it has errors or is blank, with a warning for each
 // dimension it leaves unscored.
 func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
@@ -361,7 +362,7 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 }
 
 // noPlanID ends the message that refuses a sheet, or a row of a table,
-// without a plan id. Each format is one literal, as a catalogue's
+// without a sheet id. Each format is one literal, as a catalogue's
 // extractor finds it.
 func noPlanID(row bool) scenario.Message {
 	if row {
@@ -370,7 +371,7 @@ func noPlanID(row bool) scenario.Message {
 	return scenario.Msg("the sheet does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
 }
 
-// uncheckedPlan ends the warning about a sheet taken without a plan id or
+// uncheckedPlan ends the warning about a sheet taken without a sheet id or
 // members.
 var uncheckedPlan = scenario.Msg("nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check")
 
@@ -442,7 +443,7 @@ func mangledPlanID(id string) bool {
 	return err == nil
 }
 
-// checkMembers reports a list of members, from a sheet without a plan id,
+// checkMembers reports a list of members, from a sheet without a sheet id,
 // that is not the members of the group in the plan: the sheet was likely
 // made from another plan. Each item is a name, with the role in brackets
 // or not; order, case and spacing do not matter.
