@@ -46,7 +46,7 @@ func DemoScoresheets(p *plan.Plan, s *scenario.Scenario, reviewers []string, see
 				if j == 1 {
 					lenient = 0.5
 				}
-				sh := Scoresheet{Scenario: p.Scenario.ID, Reviewer: name, Round: rd.Round, Group: g.Group, Scores: map[string]Score{}}
+				sh := Scoresheet{Scenario: p.Scenario.ID, Plan: p.GroupID(rd.Round, g.Group), Reviewer: name, Round: rd.Round, Group: g.Group, Scores: map[string]Score{}}
 				best, worst := -1, -1
 				for i, d := range rub.Dimensions {
 					v := int(math.Round(latent[i] + lenient + rng.NormFloat64()*0.45))

@@ -10,4 +10,9 @@
 // read by package sheet/xlsx, which the caller passes in (see
 // [ParseOptions.Workbook]), so that the web server, which imports review,
 // stays lean.
+//
+// Each sheet carries its group's id ([plan.Plan.GroupID]), which stays the
+// same while the group's members and roles do: after a change on the day,
+// the sheets of the groups it left alone still read, and a sheet for a
+// group it changed is refused with the group named.
 package review

@@ -678,8 +678,10 @@ func scoreCell(v *int) string {
 
 // sheetPage is one page of a printable scoresheet.
 type sheetPage struct {
-	Reviewer                string
-	Round, Group            int
+	Reviewer     string
+	Round, Group int
+	// ID is the sheet id: the group's [plan.Plan.GroupID].
+	ID                      string
 	Members                 []MemberInfo
 	Dims                    []sheetDim
 	Strengths, Improvements []string
@@ -703,13 +705,13 @@ func RenderScoresheetsHTML(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 	lang := s.Language
 	view := struct {
 		wording
-		Title, Reviewer, Plan string
-		CSS                   template.CSS
-		Pages                 []sheetPage
-	}{wording: wording{lang}, Title: s.Title, Plan: p.ID(), CSS: styleCSS}
+		Title, Reviewer string
+		CSS             template.CSS
+		Pages           []sheetPage
+	}{wording: wording{lang}, Title: s.Title, CSS: styleCSS}
 	for _, sh := range sheets {
 		view.Reviewer = sh.Reviewer
-		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, Strengths: sh.Strengths, Improvements: sh.Improvements}
+		pg := sheetPage{Reviewer: sh.Reviewer, Round: sh.Round, Group: sh.Group, ID: p.GroupID(sh.Round, sh.Group), Strengths: sh.Strengths, Improvements: sh.Improvements}
 		if rd, ok := p.Round(sh.Round); ok {
 			if g, ok := rd.Group(sh.Group); ok {
 				for _, m := range g.Members {

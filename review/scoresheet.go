@@ -28,8 +28,11 @@ type Scoresheet struct {
 	// Scenario is the id of the scenario the sheet was made for; empty
 	// when the sheet does not say.
 	Scenario string `json:"scenario,omitempty"`
-	// Plan is the [plan.Plan.ID] of the plan the sheet was made from; empty
-	// when the sheet does not say (a sheet made by hand).
+	// Plan is the sheet id: the [plan.Plan.GroupID] of the group the sheet
+	// was made for, or, on a sheet made before groups had ids of their
+	// own, the [plan.Plan.ID] of the plan; empty when the sheet does not
+	// say (a sheet made by hand). It keeps the name of the `plan:` key and
+	// the plan column, which say the same thing to existing readers.
 	Plan     string `json:"plan,omitempty"`
 	Reviewer string `json:"reviewer"`
 	Round    int    `json:"round"`
@@ -98,11 +101,12 @@ type scoreYAML struct {
 // ParseOptions change what [ParseScoresheets] takes.
 type ParseOptions struct {
 	// AllowNoPlanID takes a sheet that does not say which plan it was
-	// made from: a CSV file without a plan id column or with an empty
-	// plan id cell, a YAML sheet without `plan:`. A sheet made by hand
-	// has none; one made by `yishi scoresheets` can lose it in Excel. Its
+	// made from: a CSV file without a sheet id column (the plan column)
+	// or with an empty sheet id cell, a YAML sheet without `plan:`. A
+	// sheet made by hand has none; one made by `yishi scoresheets` can
+	// lose it in Excel. Its
 	// members, where the sheet lists them, are still checked against the
-	// plan's group; a sheet with neither a plan id nor members gets a
+	// plan's group; a sheet with neither a sheet id nor members gets a
 	// warning. Without it such a sheet is refused: nothing would stop its
 	// scores from landing on another plan's groups. The CLI's
 	// --allow-no-plan-id sets it.
@@ -129,8 +133,11 @@ type ParseOptions struct {
 // CSV file with the row, the column letter and its header as a
 // spreadsheet shows them: an unknown round or group, an unknown dimension,
 // a score off the rubric's scale or not a whole number, a missing column,
-// a sheet made from another plan or without a plan id (see
-// [ParseOptions.AllowNoPlanID]). Blank scores are warnings. Sheets left
+// a sheet without a sheet id (see [ParseOptions.AllowNoPlanID]), and a
+// sheet whose id is neither its group's nor the plan's: one made for a
+// group that an amendment has changed since, or for another plan (see
+// [checkSheetID]). Sheets for the groups an amendment left alone are read
+// as they were. Blank scores are warnings. Sheets left
 // entirely blank are dropped with a warning. A reviewer who scores one
 // group twice across several files is found by [CheckScoresheets]. An
 // empty file is one error, whatever its name; past
@@ -224,13 +231,24 @@ func (r *yamlReader) sheet() Scoresheet {
 		r.diags.Errorf(r.where("reviewer"), "reviewer: missing; write the reviewer's name")
 	}
 	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
-	checked := checkPlan(sh.Plan, r.planID, yamlKey("plan"), r.where("plan"), r.diags)
-	if r.decoded("round") && r.decoded("group") &&
-		checkRoundGroup(r.p, sh.Round, sh.Group, yamlKey("round"), yamlKey("group"), r.where("round"), r.where("group"), r.diags) &&
-		!checked && len(y.Members) > 0 {
+	known := r.decoded("round") && r.decoded("group") &&
+		checkRoundGroup(r.p, sh.Round, sh.Group, yamlKey("round"), yamlKey("group"), r.where("round"), r.where("group"), r.diags)
+	checked := checkSheetID(sh.Plan, r.p, r.planID, sh.Round, sh.Group, known, r.blank(), yamlKey("plan"), r.where("plan"), r.diags)
+	if known && !checked && len(y.Members) > 0 {
 		checkMembers(r.p, sh.Round, sh.Group, y.Members, yamlKey("members"), r.where("members"), r.diags)
 	}
 	return sh
+}
+
+// blank reports whether the sheet holds no score, evidence, strength or
+// improvement, as [Scoresheet.IsBlank] does once it is read.
+func (r *yamlReader) blank() bool {
+	for _, sc := range r.y.Scores {
+		if sc.Score != nil || strings.TrimSpace(sc.Evidence) != "" {
+			return false
+		}
+	}
+	return len(cleanList(r.y.Strengths)) == 0 && len(cleanList(r.y.Improvements)) == 0
 }
 
 // scores reads each score and its evidence into sh; keys places each
@@ -257,7 +275,7 @@ func (r *yamlReader) scores(sh *Scoresheet, keys map[string]scenario.Pos) {
 	}
 }
 
-// finish refuses a sheet without a plan id unless allowed, and returns the
+// finish refuses a sheet without a sheet id unless allowed, and returns the
 // sheet unless it has errors or is blank, with a warning for each
 // dimension it leaves unscored.
 func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
@@ -266,7 +284,7 @@ func (r *yamlReader) finish(sh Scoresheet, opts ParseOptions) []Scoresheet {
 		r.diags.Errorf(r.where("plan"), "plan: missing; %s", noPlanID(false))
 	}
 	if mangledPlanID(sh.Plan) && len(r.y.Members) == 0 && !opts.AllowNoPlanID {
-		r.diags.Errorf(r.where("plan"), "plan: %q is not a plan id and no members are listed to check instead; %s", sh.Plan, noPlanID(false))
+		r.diags.Errorf(r.where("plan"), "plan: %q is not a sheet id and no members are listed to check instead; %s", sh.Plan, noPlanID(false))
 	}
 	if r.diags.HasErrors() {
 		return nil
@@ -344,7 +362,7 @@ func checkScenario(id string, p *plan.Plan, pos scenario.Pos, diags *scenario.Di
 }
 
 // noPlanID ends the message that refuses a sheet, or a row of a table,
-// without a plan id. Each format is one literal, as a catalogue's
+// without a sheet id. Each format is one literal, as a catalogue's
 // extractor finds it.
 func noPlanID(row bool) scenario.Message {
 	if row {
@@ -353,46 +371,79 @@ func noPlanID(row bool) scenario.Message {
 	return scenario.Msg("the sheet does not say which plan it was made from, so its scores could land on another plan's groups — make scoresheets from this plan, or give --allow-no-plan-id to take it anyway, with its members checked against the plan where it lists them")
 }
 
-// uncheckedPlan ends the warning about a sheet taken without a plan id or
+// uncheckedPlan ends the warning about a sheet taken without a sheet id or
 // members.
 var uncheckedPlan = scenario.Msg("nothing shows which plan the sheet was made from; its scores are taken for this plan's groups without a check")
 
-// planIDPattern is what a plan id looks like.
-var planIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
+// sheetIDPattern is what a sheet id looks like: a group's id or, on a
+// sheet made before groups had ids, a plan's.
+var sheetIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 
-// checkPlan reports a sheet made from another plan than the one of id
-// want; what names the value in the messages: the [yamlKey] "plan" or a
-// [scenario.Message] naming a cell. It returns
-// whether the sheet's plan id could be checked: false for a sheet without
+// checkSheetID checks the id a sheet carries against the plan being
+// reviewed: it is good when it is the id of the sheet's group,
+// [plan.Plan.GroupID], which stays the same while the group's members and
+// roles do, whatever an amendment changed elsewhere; or the plan's own id
+// planID, which sheets carried before groups had ids of their own. Any
+// other id is a sheet made for a group that has changed since, or for
+// another plan altogether: its scores would land on the wrong people, and
+// the message names the group and who is in it now; but a blank sheet,
+// which carries no scores to misplace, is only left out as blank, so that
+// a reviewer's workbook with a row for every group still reads after an
+// amendment. known tells whether the round and group are the plan's; when
+// they are not, that is reported already, and only the plan's id is taken.
+// what names the value in the messages: the [yamlKey] "plan" or a
+// [scenario.Message] naming a cell.
+//
+// It returns whether the id could be checked: false for a sheet without
 // one, and for one a spreadsheet turned into a number (twelve digits, or
-// digits with an "e"), which is a warning.
-func checkPlan(got, want string, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+// digits with an "e"), which is a warning; the caller then checks the
+// members the sheet lists instead.
+func checkSheetID(got string, p *plan.Plan, planID string, round, group int, known, blank bool, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
-	if got == "" || want == "" {
+	if got == "" {
 		return false
 	}
 	if mangledPlanID(got) {
-		diags.Warnf(pos, "%s: %q is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead", what, got)
+		diags.Warnf(pos, "%s: %q is not a sheet id (a spreadsheet may have turned it into a number); the members are checked instead", what, got)
 		return false
 	}
-	if got != want {
-		diags.Errorf(pos, "%s: this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", what, got, want)
+	if got == planID || !known || blank || got == p.GroupID(round, group) {
+		return true
 	}
+	diags.Errorf(pos, "%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group", what, round, group, groupNow(p, round, group))
 	return true
 }
 
-// mangledPlanID reports a plan id that a spreadsheet turned into a number
-// (twelve digits, or digits with an "E"): it says nothing of the plan.
+// groupNow lists the members of a group of the plan with their roles,
+// "王秀英 (host), 李娜 (recorder)", as a message a catalogue renders with
+// its own brackets and list separator.
+func groupNow(p *plan.Plan, round, group int) scenario.Message {
+	rd, _ := p.Round(round)
+	g, _ := rd.Group(group)
+	var list scenario.Message
+	for i, m := range g.Members {
+		item := scenario.Msg("%s (%s)", scenario.OneLine(m.Name), m.Role)
+		if i == 0 {
+			list = item
+		} else {
+			list = scenario.Msg("%s, %s", list, item)
+		}
+	}
+	return list
+}
+
+// mangledPlanID reports a sheet id that a spreadsheet turned into a number
+// (twelve digits, or digits with an "E"): it says nothing of the group.
 func mangledPlanID(id string) bool {
 	id = strings.ToLower(strings.TrimSpace(id))
-	if id == "" || planIDPattern.MatchString(id) {
+	if id == "" || sheetIDPattern.MatchString(id) {
 		return false
 	}
 	_, err := strconv.ParseFloat(id, 64)
 	return err == nil
 }
 
-// checkMembers reports a list of members, from a sheet without a plan id,
+// checkMembers reports a list of members, from a sheet without a sheet id,
 // that is not the members of the group in the plan: the sheet was likely
 // made from another plan. Each item is a name, with the role in brackets
 // or not; order, case and spacing do not matter.
@@ -616,7 +667,6 @@ func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 			}
 		}
 	}
-	id := p.ID()
 	var out []Scoresheet
 	for _, name := range opts.Reviewers {
 		for _, rd := range rounds {
@@ -625,7 +675,7 @@ func BlankScoresheets(p *plan.Plan, opts SheetOptions) ([]Scoresheet, error) {
 					continue
 				}
 				out = append(out, Scoresheet{
-					Scenario: p.Scenario.ID, Plan: id, Reviewer: strings.TrimSpace(name),
+					Scenario: p.Scenario.ID, Plan: p.GroupID(rd.Round, g.Group), Reviewer: strings.TrimSpace(name),
 					Round: rd.Round, Group: g.Group, Scores: map[string]Score{},
 				})
 			}
@@ -733,7 +783,7 @@ func MarshalScoresheetYAML(p *plan.Plan, s *scenario.Scenario, sh Scoresheet) ([
 	}
 	b.WriteString("version: 1\nkind: scoresheet\n")
 	fmt.Fprintf(&b, "scenario: %s\n", yamlScalar(sh.Scenario))
-	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.ID()), words.In(lang, "plan_id_help"))
+	fmt.Fprintf(&b, "plan: %s  # %s\n", yamlScalar(p.GroupID(sh.Round, sh.Group)), words.In(lang, "sheet_id_help"))
 	fmt.Fprintf(&b, "reviewer: %s\n", yamlScalar(sh.Reviewer))
 	fmt.Fprintf(&b, "round: %d\ngroup: %d\nscores:\n", sh.Round, sh.Group)
 	for _, d := range r.Dimensions {

@@ -26,6 +26,10 @@ const (
 	evidenceSuffix  = ".evidence"
 )
 
+// oldSheetIDLabels are the labels the plan column had while it held the
+// plan's id rather than the group's, which sheets made then still carry.
+var oldSheetIDLabels = []string{"Plan id", "分组方案编号"}
+
 // csvColumns are the ids of the columns that are not dimensions.
 var csvColumns = []string{colReviewer, colRound, colGroup, colMembers, colStrengths, colImprovements, colPlan}
 
@@ -52,9 +56,8 @@ func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 			headerCell(title+" "+words.In(lang, "evidence"), d.ID+evidenceSuffix))
 	}
 	header = append(header, headerCell(words.In(lang, "strengths"), colStrengths), headerCell(words.In(lang, "improvements"), colImprovements),
-		headerCell(words.In(lang, "plan_id"), colPlan))
+		headerCell(words.In(lang, "sheet_id"), colPlan))
 	rows := [][]string{header, hintRow(s)}
-	id := p.ID()
 	for _, sh := range sheets {
 		row := []string{sh.Reviewer, strconv.Itoa(sh.Round), strconv.Itoa(sh.Group), membersCell(p, s, sh.Round, sh.Group)}
 		for _, d := range r.Dimensions {
@@ -65,7 +68,7 @@ func MarshalScoresheetsCSV(p *plan.Plan, s *scenario.Scenario, sheets []Scoreshe
 			}
 			row = append(row, v, sc.Evidence)
 		}
-		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"), id)
+		row = append(row, strings.Join(sh.Strengths, "\n"), strings.Join(sh.Improvements, "\n"), p.GroupID(sh.Round, sh.Group))
 		rows = append(rows, row)
 	}
 	return sheet.WriteCSV(rows)
@@ -149,11 +152,16 @@ func headerID(cell string, rub *scenario.Rubric) (string, bool) {
 	if isColumnID(c, rub) {
 		return c, false
 	}
+	for _, old := range oldSheetIDLabels {
+		if strings.EqualFold(c, old) {
+			return colPlan, false
+		}
+	}
 	for _, lang := range []string{"en", "zh"} {
 		for _, id := range csvColumns {
 			label := words.In(lang, id)
 			if id == colPlan {
-				label = words.In(lang, "plan_id")
+				label = words.In(lang, "sheet_id")
 			}
 			if strings.EqualFold(c, label) {
 				return id, false

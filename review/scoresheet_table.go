@@ -32,9 +32,6 @@ type tableReader struct {
 	header sheet.Row
 	// cols maps a column id to its 0-based column.
 	cols map[string]int
-	// otherPlan holds the plan ids, in lower case, already reported as
-	// another plan's: one error for the file is enough.
-	otherPlan map[string]bool
 }
 
 // rowGroup is the round and group a row is for, once both are read.
@@ -44,7 +41,7 @@ type rowGroup struct {
 }
 
 func newTableReader(t *sheet.Table, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) *tableReader {
-	return &tableReader{p: p, planID: p.ID(), rub: rub, opts: opts, diags: diags, otherPlan: map[string]bool{}, t: t}
+	return &tableReader{p: p, planID: p.ID(), rub: rub, opts: opts, diags: diags, t: t}
 }
 
 // findHeader returns the index in the table's rows of its header: the
@@ -138,30 +135,30 @@ func (r *tableReader) readHeader(row sheet.Row) bool {
 	return true
 }
 
-// requirePlanColumn refuses a sheet without a plan id column, unless
-// [ParseOptions.AllowNoPlanID].
+// requirePlanColumn refuses a sheet without a sheet id column (the plan
+// column), unless [ParseOptions.AllowNoPlanID].
 func (r *tableReader) requirePlanColumn(header sheet.Row) {
 	if _, ok := r.cols[colPlan]; ok || r.opts.AllowNoPlanID {
 		return
 	}
-	cell := headerCell(words.In(r.p.Scenario.Language, "plan_id"), colPlan)
-	r.diags.Errorf(header.Pos, "%s: no plan id column (a header cell such as %q); %s", r.t.RowAt(header.Number), cell, noPlanID(false))
+	cell := headerCell(words.In(r.p.Scenario.Language, "sheet_id"), colPlan)
+	r.diags.Errorf(header.Pos, "%s: no sheet id column (a header cell such as %q); %s", r.t.RowAt(header.Number), cell, noPlanID(false))
 }
 
 // warnUnchecked warns, once for the table, that sheets taken without a
-// plan id column have no members column either: nothing was checked.
+// sheet id column have no members column either: nothing was checked.
 func (r *tableReader) warnUnchecked() {
 	_, hasPlan := r.cols[colPlan]
 	_, hasMembers := r.cols[colMembers]
 	if !hasPlan && !hasMembers {
-		r.diags.Warnf(r.header.Pos, "%s: no plan id column and no members column; %s", r.t.RowAt(r.header.Number), uncheckedPlan)
+		r.diags.Warnf(r.header.Pos, "%s: no sheet id column and no members column; %s", r.t.RowAt(r.header.Number), uncheckedPlan)
 	}
 }
 
-// requirePlanID refuses a row whose plan id cell is empty, unless
+// requirePlanID refuses a row whose sheet id cell is empty, unless
 // [ParseOptions.AllowNoPlanID]. A sheet without the column at all is
 // reported once, at its header. It returns whether the row has neither a
-// plan id nor members, which is a warning once the row is taken.
+// sheet id nor members, which is a warning once the row is taken.
 func (r *tableReader) requirePlanID(row sheet.Row, rg rowGroup) (unchecked bool) {
 	id, pc, hasCol := r.cell(row, colPlan)
 	members, _, _ := r.cell(row, colMembers)
@@ -173,9 +170,9 @@ func (r *tableReader) requirePlanID(row sheet.Row, rg rowGroup) (unchecked bool)
 	case r.opts.AllowNoPlanID:
 		return members == ""
 	case id == "":
-		r.diags.Errorf(pc.Pos, "%s: the plan id is empty; %s", r.at(pc, rg), noPlanID(true))
+		r.diags.Errorf(pc.Pos, "%s: the sheet id is empty; %s", r.at(pc, rg), noPlanID(true))
 	case members == "":
-		r.diags.Errorf(pc.Pos, "%s: %q is not a plan id and the members cell is empty, so nothing can be checked; %s", r.at(pc, rg), id, noPlanID(true))
+		r.diags.Errorf(pc.Pos, "%s: %q is not a sheet id and the members cell is empty, so nothing can be checked; %s", r.at(pc, rg), id, noPlanID(true))
 	}
 	return false
 }
@@ -258,8 +255,8 @@ func (r *tableReader) readRow(row sheet.Row) (Scoresheet, bool) {
 	if reviewer == "" {
 		r.diags.Errorf(rc.Pos, "%s: the reviewer's name is missing", r.at(rc, rg))
 	}
-	sheetPlan, fromOtherPlan := r.checkPlan(row, rg)
-	if fromOtherPlan {
+	sheetPlan, changed := r.checkPlan(row, rg)
+	if changed {
 		return Scoresheet{}, false // the row's other problems matter no more
 	}
 	sh := Scoresheet{Scenario: r.p.Scenario.ID, Plan: sheetPlan, Reviewer: reviewer, Round: round, Group: group,
@@ -280,7 +277,7 @@ func (r *tableReader) readRow(row sheet.Row) (Scoresheet, bool) {
 	}
 	if unchecked {
 		_, pc, _ := r.cell(row, colPlan)
-		r.diags.Warnf(pc.Pos, "%s: the plan id is empty and no members are listed; %s", r.at(pc, rg), uncheckedPlan)
+		r.diags.Warnf(pc.Pos, "%s: the sheet id is empty and no members are listed; %s", r.at(pc, rg), uncheckedPlan)
 	}
 	for _, d := range r.rub.Dimensions {
 		if _, c, hasCol := r.cell(row, d.ID); hasCol && !sh.Scores[d.ID].Scored() {
@@ -288,6 +285,21 @@ func (r *tableReader) readRow(row sheet.Row) (Scoresheet, bool) {
 		}
 	}
 	return sh, true
+}
+
+// blank reports whether a row holds no score, evidence, strength or
+// improvement, before its cells are read.
+func (r *tableReader) blank(row sheet.Row) bool {
+	ids := []string{colStrengths, colImprovements}
+	for _, d := range r.rub.Dimensions {
+		ids = append(ids, d.ID, d.ID+evidenceSuffix)
+	}
+	for _, id := range ids {
+		if v, _, _ := r.cell(row, id); v != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // number reads the round or the group of a row: a whole number, in
@@ -325,28 +337,25 @@ func wholeNumber(v string) (int, bool) {
 	return int(max(min(f, 1e10), -1e10)), true
 }
 
-// checkPlan checks the row's plan id, and its round and group (when
-// known) against the plan: a sheet without a plan id that lists the
-// group's members has them checked instead. It returns the row's plan id
-// and whether the row was made from another plan.
+// checkPlan checks the row's round and group (when known) against the
+// plan, and its sheet id against the group (see [checkSheetID]): a sheet
+// without a sheet id that lists the group's members has them checked
+// instead. It returns the row's sheet id and whether the row was made for
+// a group that has changed since, or for another plan.
 func (r *tableReader) checkPlan(row sheet.Row, rg rowGroup) (string, bool) {
 	sheetPlan, pc, _ := r.cell(row, colPlan)
-	key := strings.ToLower(sheetPlan)
-	if r.otherPlan[key] {
-		return sheetPlan, true
+	known := false
+	if rg.known {
+		_, rc, _ := r.cell(row, colRound)
+		_, gc, _ := r.cell(row, colGroup)
+		known = checkRoundGroup(r.p, rg.round, rg.group, r.where(rc), r.where(gc), rc.Pos, gc.Pos, r.diags)
 	}
 	n := len(r.diags.Errors())
-	checked := checkPlan(sheetPlan, r.planID, r.where(pc), pc.Pos, r.diags)
+	checked := checkSheetID(sheetPlan, r.p, r.planID, rg.round, rg.group, known, r.blank(row), r.where(pc), pc.Pos, r.diags)
 	if checked && len(r.diags.Errors()) > n {
-		r.otherPlan[key] = true
 		return sheetPlan, true
 	}
-	if !rg.known {
-		return sheetPlan, false
-	}
-	_, rc, _ := r.cell(row, colRound)
-	_, gc, _ := r.cell(row, colGroup)
-	if !checkRoundGroup(r.p, rg.round, rg.group, r.where(rc), r.where(gc), rc.Pos, gc.Pos, r.diags) || checked {
+	if !known || checked {
 		return sheetPlan, false
 	}
 	if m, mc, _ := r.cell(row, colMembers); m != "" {

@@ -243,8 +243,8 @@ func TestYAMLRoundTrip(t *testing.T) {
 	order := func(s []Scoresheet) {
 		sort.SliceStable(s, func(i, j int) bool { return s[i].Reviewer < s[j].Reviewer })
 	}
-	for i := range sheets {
-		sheets[i].Plan = p.ID() // the files name the plan they were made from
+	for _, sh := range sheets {
+		require.Equal(t, p.GroupID(sh.Round, sh.Group), sh.Plan, "a sheet carries its group's id")
 	}
 	order(sheets)
 	order(back)
@@ -417,39 +417,6 @@ func otherPlan(t *testing.T, p *plan.Plan) *plan.Plan {
 	return o
 }
 
-// TestScoresheetFromAnotherPlan: every blank sheet carries its plan's id,
-// and a sheet made from another plan is refused at its plan id, in every
-// format, so that its scores do not land on the wrong people.
-func TestScoresheetFromAnotherPlan(t *testing.T) {
-	p, s := fixture(t)
-	other := otherPlan(t, p)
-	sheets := DemoScoresheets(other, s, []string{"Alice"}, 1)
-	for _, format := range []string{FormatYAML, FormatCSV, FormatXLSX} {
-		files := sheetFiles(t, other, s, sheets, format)
-		f := files[0]
-		if format != FormatXLSX {
-			assert.Contains(t, string(f.Data), other.ID(), "%s: the sheet names its plan", format)
-		}
-
-		got, diags := ParseScoresheets(f.Path, f.Data, other, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
-		require.False(t, diags.HasErrors(), "%s: the sheet fits its own plan: %v", format, diags)
-		require.NotEmpty(t, got)
-
-		got, diags = ParseScoresheets(f.Path, f.Data, p, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
-		assert.Empty(t, got, format)
-		errs := diags.Errors()
-		require.Len(t, errs, 1, "%s: one error for the file, not one per row: %v", format, diags)
-		where := map[string]string{FormatYAML: "plan", FormatCSV: "row 3, column S (Plan id [plan])", FormatXLSX: `sheet "Round 1", row 2, column S (Plan id [plan])`}[format]
-		assert.Equal(t, fmt.Sprintf("%s: this scoresheet was made for another plan (plan %s, here %s); its scores would land on the wrong people — make scoresheets from this plan", where, other.ID(), p.ID()), errs[0].Message)
-		if format != FormatXLSX {
-			assert.Greater(t, errs[0].Pos.Line, 0, "%s: at its line", format)
-		}
-	}
-	files, err := ScoresheetFiles(other, s, sheets[:1], FormatHTML)
-	require.NoError(t, err)
-	assert.Contains(t, string(files[0].Data), other.ID(), "the printed sheet names its plan")
-}
-
 // TestHandMadeSheetMembers: a sheet without a plan id, taken with
 // AllowNoPlanID, has its members checked: a members cell that is not the
 // group's members is an error at the cell.
@@ -572,22 +539,22 @@ func TestNoPlanID(t *testing.T) {
 		err, warn string
 	}{
 		{"csv without the column", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", false,
-			`a.csv:1: row 1: no plan id column (a header cell such as "Plan id [plan]"); the sheet does not say which plan it was made from`, ""},
+			`a.csv:1: row 1: no sheet id column (a header cell such as "Sheet id [plan]"); the sheet does not say which plan it was made from`, ""},
 		{"csv without the column, allowed", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group1 + "," + scores + "\n", true, "", ""},
 		{"csv without the column, allowed, other members", "a.csv", "reviewer,round,group,members," + dims + "\nAlice,1,1," + group2 + "," + scores + "\n", true,
 			"a.csv:2:11: row 2, column D (members): round 1, group 1 of the plan is Ann Lee", ""},
 		{"csv without plan id or members, allowed", "a.csv", "reviewer,round,group," + dims + "\nAlice,1,1," + scores + "\n", true,
-			"", "a.csv:1: warning: row 1: no plan id column and no members column; nothing shows which plan"},
+			"", "a.csv:1: warning: row 1: no sheet id column and no members column; nothing shows which plan"},
 		{"csv with an empty cell", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", false,
-			"a.csv:2:67: row 2, column K (plan): round 1, group 1: the plan id is empty; the row does not say which plan", ""},
+			"a.csv:2:67: row 2, column K (plan): round 1, group 1: the sheet id is empty; the row does not say which plan", ""},
 		{"csv with an empty cell, allowed", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",\n", true, "", ""},
 		{"csv with an empty cell and no members, allowed", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",\n", true,
-			"", "a.csv:2:23: warning: row 2, column J (plan): round 1, group 1: the plan id is empty and no members are listed; nothing shows which plan"},
+			"", "a.csv:2:23: warning: row 2, column J (plan): round 1, group 1: the sheet id is empty and no members are listed; nothing shows which plan"},
 		{"csv with an id Excel turned into a number and no members", "a.csv", "reviewer,round,group," + dims + ",plan\nAlice,1,1," + scores + ",1.23457E+11\n", false,
-			`a.csv:2:23: row 2, column J (plan): round 1, group 1: "1.23457E+11" is not a plan id and the members cell is empty, so nothing can be checked`, ""},
+			`a.csv:2:23: row 2, column J (plan): round 1, group 1: "1.23457E+11" is not a sheet id and the members cell is empty, so nothing can be checked`, ""},
 		{"csv with an id Excel turned into a number, members checked", "a.csv", "reviewer,round,group,members," + dims + ",plan\nAlice,1,1," + group1 + "," + scores + ",1.23457E+11\n", false,
-			"", `a.csv:2:67: warning: row 2, column K (plan): "1.23457e+11" is not a plan id (a spreadsheet may have turned it into a number); the members are checked instead`},
-		{"yaml with an id turned into a number and no members", "a.yaml", yamlStart + "plan: 1.23457E+11\n" + yamlEnd, false, `a.yaml:6:7: plan: "1.23457E+11" is not a plan id and no members are listed to check instead`, ""},
+			"", `a.csv:2:67: warning: row 2, column K (plan): "1.23457e+11" is not a sheet id (a spreadsheet may have turned it into a number); the members are checked instead`},
+		{"yaml with an id turned into a number and no members", "a.yaml", yamlStart + "plan: 1.23457E+11\n" + yamlEnd, false, `a.yaml:6:7: plan: "1.23457E+11" is not a sheet id and no members are listed to check instead`, ""},
 		{"yaml", "a.yaml", yamlStart + yamlEnd, false, "a.yaml:1:1: plan: missing; the sheet does not say which plan it was made from", ""},
 		{"yaml with an empty plan", "a.yaml", yamlStart + "plan: \n" + yamlEnd, false, "a.yaml:6:6: plan: missing; the sheet does not say", ""},
 		{"yaml, allowed", "a.yaml", yamlStart + "members: [Ann Lee, Bo Wang, Cai Min, Jo Qin, Kai Lu]\n" + yamlEnd, true, "", ""},
@@ -754,8 +721,8 @@ func TestHTMLScoresheetPunctuation(t *testing.T) {
 		want  []string
 		never []string
 	}{
-		{zp, zs, []string{"）、<span", "证据：", "分组方案编号：<b>"}, []string{") (", "), <span", "编号: "}},
-		{ep, es, []string{"), <span", "Evidence: </div>", ": <b>"}, []string{"（", "、"}},
+		{zp, zs, []string{"）、<span", "证据：", "评分表编号：<b>" + zp.GroupID(1, 1) + "</b>"}, []string{") (", "), <span", "编号: "}},
+		{ep, es, []string{"), <span", "Evidence: </div>", "Sheet id: <b>" + ep.GroupID(1, 1) + "</b>"}, []string{"（", "、"}},
 	} {
 		blank, err := BlankScoresheets(tt.p, SheetOptions{Reviewers: []string{"李老师"}, Round: 1})
 		require.NoError(t, err)

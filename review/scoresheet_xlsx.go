@@ -34,7 +34,7 @@ type ScoresheetWorkbook struct {
 // scale's whole numbers, with a prompt and an error in the scenario's
 // language. The header row and the reviewer, round and group columns stay
 // in view when the sheet scrolls. The sheet is protected without a
-// password: the plan id, the reviewer, round, group and members cannot be
+// password: the sheet id, the reviewer, round, group and members cannot be
 // changed by accident, and the scores, evidence, strengths and
 // improvements are open for input.
 func ScoresheetWorkbooks(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) []ScoresheetWorkbook {
@@ -76,11 +76,10 @@ func scoresheetBook(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) she
 	header = append(header,
 		sheet.Value{Text: headerCell(words.In(lang, "strengths"), colStrengths), Comment: words.In(lang, "strengths_help")},
 		sheet.Value{Text: headerCell(words.In(lang, "improvements"), colImprovements), Comment: words.In(lang, "improvements_help")},
-		sheet.Value{Text: headerCell(words.In(lang, "plan_id"), colPlan), Comment: words.In(lang, "plan_id_help")})
+		sheet.Value{Text: headerCell(words.In(lang, "sheet_id"), colPlan), Comment: words.In(lang, "sheet_id_help")})
 	for i := range header {
 		header[i].Header = true
 	}
-	id := p.ID()
 	var (
 		book  sheet.Book
 		index = map[int]int{} // round → its tab in the book
@@ -110,7 +109,7 @@ func scoresheetBook(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) she
 			row = append(row, v, sheet.Value{Text: sc.Evidence})
 		}
 		row = append(row, sheet.Value{Text: strings.Join(sh.Strengths, "\n")}, sheet.Value{Text: strings.Join(sh.Improvements, "\n")},
-			sheet.Value{Text: id, Locked: true})
+			sheet.Value{Text: p.GroupID(sh.Round, sh.Group), Locked: true})
 		book.Tabs[i].Rows = append(book.Tabs[i].Rows, row)
 	}
 	for i := range book.Tabs {
@@ -146,8 +145,6 @@ func parseWorkbook(name string, data []byte, p *plan.Plan, rub *scenario.Rubric,
 	var (
 		sheets  []Scoresheet
 		hasRows bool
-		// One error for a workbook from another plan, not one a sheet.
-		otherPlan = map[string]bool{}
 	)
 	lang := p.Scenario.Language
 	for _, t := range tables {
@@ -155,7 +152,6 @@ func parseWorkbook(name string, data []byte, p *plan.Plan, rub *scenario.Rubric,
 			continue
 		}
 		r := newTableReader(t, p, rub, opts, diags)
-		r.otherPlan = otherPlan
 		h := r.findHeader()
 		if t.Hidden {
 			// A list kept for a drop-down, say; but scores a reviewer hid

@@ -61,9 +61,10 @@ func TestScoresheetWorkbookLayout(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rows, 1+3, "a header and a row per group")
 	assert.Equal(t, []string{"评分人 [reviewer]", "轮次 [round]", "组 [group]", "成员 [members]", "会议组织 (1–5) [organization]", "会议组织 证据 [organization.evidence]"}, rows[0][:6])
-	assert.Equal(t, "分组方案编号 [plan]", rows[0][18])
+	assert.Equal(t, "评分表编号 [plan]", rows[0][18])
 	assert.Equal(t, []string{"王老师", "1", "2"}, rows[2][:3])
-	assert.Equal(t, p.ID(), rows[2][18])
+	assert.Equal(t, p.GroupID(1, 2), rows[2][18], "each row carries its group's id")
+	assert.Equal(t, p.GroupID(1, 1), rows[1][18])
 
 	formula, err := f.GetCellFormula("第1轮", "D2")
 	require.NoError(t, err)
@@ -215,6 +216,7 @@ func TestBadWorkbooks(t *testing.T) {
 		})),
 		write("other-plan.xlsx", edit(t, wang, func(f *excelize.File) {
 			require.NoError(t, f.SetCellValue("第2轮", "S2", "0123456789ab"))
+			require.NoError(t, f.SetCellValue("第2轮", "E2", 3))
 		})),
 		write("hidden.xlsx", edit(t, wang, func(f *excelize.File) {
 			// A round hidden with a bad score in it: passed over, with a

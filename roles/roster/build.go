@@ -104,7 +104,7 @@ func (b *builder) value(rec record, col string) (cell, bool) {
 
 // addTrainee reads one record's own values into a trainee of the roster.
 func (b *builder) addTrainee(rec record) {
-	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec)}
+	tr := Trainee{Pos: rec.pos, ID: b.readID(rec), Name: b.readName(rec), row: b.t.placeRow(rec.row)}
 	if c, ok := b.value(rec, ColumnUnit); !ok {
 		c.Errorf(b.diags, "missing unit (the trainee's community or village)")
 	} else {
@@ -121,6 +121,9 @@ func (b *builder) addTrainee(rec record) {
 	}
 	if c, ok := b.value(rec, ColumnRemarks); ok {
 		tr.Remarks = strings.Join(strings.Fields(c.text), " ")
+	}
+	if c, ok := rec.cells[ColumnRounds]; ok {
+		tr.Rounds, tr.RoundsPos, tr.RoundsAt = readRounds(c, b.diags), c.pos, c.where
 	}
 	tr.Attrs = attributes(rec)
 	b.r.Trainees = append(b.r.Trainees, tr)
@@ -172,7 +175,7 @@ func (b *builder) readName(rec record) string {
 func isOwnColumn(col string) bool {
 	switch col {
 	case ColumnID, ColumnName, ColumnUnit, ColumnBackground, ColumnPrefers, ColumnAvoid, ColumnTogether,
-		ColumnRemarks, ColumnPhone, ColumnIDCard:
+		ColumnRemarks, ColumnRounds, ColumnPhone, ColumnIDCard:
 		return true
 	}
 	return false

@@ -60,6 +60,7 @@ var headerNames = map[string][]string{
 	ColumnTogether:   {"together", "同组"},
 	ColumnPrefers:    {"prefers", "prefer", "偏好", "意向角色", "希望担任"},
 	ColumnRemarks:    {"remarks", "remark", "notes", "note", "comments", "备注", "说明", "备注说明", "附注"},
+	ColumnRounds:     {"rounds", "availability", "可参加轮次", "参加轮次", "轮次"},
 	ColumnPhone:      {"phone", "mobile", "tel", "telephone", "phone number", "手机", "手机号", "手机号码", "电话", "联系电话", "电话号码", "联系方式"},
 	ColumnIDCard:     {"id card", "id number", "身份证", "身份证号", "身份证号码"},
 	"gender":         {"gender", "sex", "性别"},
@@ -120,11 +121,18 @@ type Trainee struct {
 	// Rounds are the tokens of the trainee's availability cell (a
 	// rounds or 可参加轮次 column): round numbers, ranges or the names of
 	// the scenario's rounds, which assignment resolves against the day;
-	// empty means every round. RoundsPos is the cell's place.
-	Rounds    []string     `json:"rounds,omitempty"`
-	RoundsPos scenario.Pos `json:"-"`
+	// empty means every round. RoundsPos is the cell's place (line:col in
+	// CSV and YAML, the Excel row and column in a workbook), and RoundsAt
+	// names it as a person finds it: "row 5, column G (可参加轮次)" in a
+	// sheet, the key in YAML.
+	Rounds    []string         `json:"rounds,omitempty"`
+	RoundsPos scenario.Pos     `json:"-"`
+	RoundsAt  scenario.Message `json:"-"`
 	// Pos is the trainee's file and row (line for CSV and YAML).
 	Pos scenario.Pos `json:"pos"`
+	// row names the trainee's row in messages ("row 4", "line 4" in
+	// YAML); see [Merge].
+	row scenario.Message
 }
 
 // Roster is the list of trainees of a drill, as imported from a file.

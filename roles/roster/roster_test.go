@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -290,6 +291,7 @@ func TestParseRosterFormats(t *testing.T) {
 				assert.Equal(t, path, tr.Pos.File)
 				assert.Positive(t, tr.Pos.Line)
 				tr.Pos = scenario.Pos{}
+				tr.row = scenario.Message{} // the row's name, for Merge; its place is tested there
 				got[i] = tr
 			}
 			assert.Equal(t, wantTrainees(), got)
@@ -651,6 +653,8 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Add([]byte(goodRosterYAML))
+	f.Add([]byte("编号,姓名,社区,背景,可参加轮次\n1,甲,石庄社区,社工,１，２\n2,乙,东坝村,物业,上午、下午 / 3\n"))
+	f.Add([]byte("version: 1\ntrainees:\n  - {id: T1, name: 甲, unit: U, background: 社工, rounds: [1, \"2；3\"]}\n"))
 	s := testScenario(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"f.csv", "f.tsv", "f.yaml", "f.xlsx"} {
@@ -661,6 +665,14 @@ func FuzzParse(f *testing.F) {
 			if r != nil {
 				for _, tr := range r.Trainees {
 					r.Index(tr.ID)
+					if len(tr.Rounds) > MaxRoundTokens {
+						t.Fatalf("%s: %d rounds taken", name, len(tr.Rounds))
+					}
+					for _, tok := range tr.Rounds {
+						if tok == "" || utf8.RuneCountInString(tok) > MaxRoundTokenLength || strings.IndexFunc(tok, isRoundSeparator) >= 0 {
+							t.Fatalf("%s: round %q taken", name, tok)
+						}
+					}
 				}
 				r.Values("unit")
 			}

@@ -49,6 +49,15 @@ func (t *table) rowRef(n int) scenario.Message {
 	return scenario.Msg("row %d", n)
 }
 
+// placeRow names record number n with the sheet it is on, when the
+// workbook has several: "sheet "报名表", row 4", "row 4", "line 4".
+func (t *table) placeRow(n int) scenario.Message {
+	if t.sheet != "" {
+		return scenario.Msg("sheet %q, row %d", t.sheet, n)
+	}
+	return t.rowRef(n)
+}
+
 // record is one trainee's row.
 type record struct {
 	pos scenario.Pos // the row, or the line of a YAML trainee

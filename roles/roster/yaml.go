@@ -141,7 +141,7 @@ func (y yamlReader) record(t *table, i int, item *yaml.Node) (record, bool) {
 }
 
 // value reads the value v of a trainee's key: text, or for avoid and
-// together also a list of ids.
+// together also a list of ids, and for rounds a list of rounds.
 func (y yamlReader) value(v *yaml.Node, canon, label string) (cell, bool) {
 	c := cell{pos: y.at(v), where: scenario.Msg("%s", label)}
 	switch {
@@ -149,13 +149,20 @@ func (y yamlReader) value(v *yaml.Node, canon, label string) (cell, bool) {
 		if v.Tag != "!!null" {
 			c.text = clean(v.Value)
 		}
-	case v.Kind == yaml.SequenceNode && (canon == ColumnAvoid || canon == ColumnTogether):
+	case v.Kind == yaml.SequenceNode && (canon == ColumnAvoid || canon == ColumnTogether || canon == ColumnRounds):
+		c.list = []string{}
 		for _, e := range v.Content {
 			if e.Kind != yaml.ScalarNode {
-				y.diags.Errorf(y.at(e), "%s: expected an id, got %s", label, kindName(e))
+				if canon == ColumnRounds {
+					y.diags.Errorf(y.at(e), "%s: expected a round, got %s", label, kindName(e))
+				} else {
+					y.diags.Errorf(y.at(e), "%s: expected an id, got %s", label, kindName(e))
+				}
 				continue
 			}
-			c.list = append(c.list, clean(e.Value))
+			if e.Tag != "!!null" {
+				c.list = append(c.list, clean(e.Value))
+			}
 		}
 	default:
 		y.diags.Errorf(y.at(v), "%s: expected text, got %s", label, kindName(v))
