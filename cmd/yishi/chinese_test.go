@@ -24,7 +24,7 @@ var notEnglish = map[string]bool{
 	"csv": true, "xlsx": true, "yaml": true, "html": true, "json": true, "md": true, "txt": true, "text": true,
 	"zh": true, "en": true, "a4": true, "a5": true, "A4": true, "A5": true,
 	// commands, placeholders and flag types of help texts
-	"assign": true, "cards": true, "completion": true, "demo": true, "help": true, "new": true, "review": true,
+	"amend": true, "assign": true, "cards": true, "completion": true, "demo": true, "help": true, "new": true, "review": true,
 	"scenarios": true, "scenario": true, "list": true, "show": true, "export": true, "validate": true, "version": true,
 	"scoresheets": true, "command": true, "flags": true, "ID": true, "FILE": true, "DIR": true, "NAME": true,
 	"string": true, "int": true, "uint": true, "duration": true, "ints": true, "stringArray": true, "bool": true,
