@@ -5,7 +5,14 @@
 // trainer's master sheet (every group and role, the timetable, who receives
 // each inject). Both render as print-ready HTML (A4 or A5, Chinese fonts, no
 // external assets), Markdown, text and JSON; [Files] lays them out as files
-// with safe names ([SafeFileName]).
+// with safe names ([SafeFileName]). On a timed day both show clock times
+// beside the offsets, and each group's table.
+//
+// [Paper] makes the rest of the day's paper, as A4 HTML: inject slips to
+// cut out and hand over ([Slips]), table tents ([Signs]), a door list in
+// 拼音 order ([DoorLists]) and a run sheet per round ([RunSheets]). After a
+// change on the day, [ChangedSince] names the trainees whose card differs
+// between two plans, and why, and [ChangedFiles] writes only their cards.
 package cards
 
 import (
