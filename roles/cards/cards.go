@@ -5,7 +5,14 @@
 // trainer's master sheet (every group and role, the timetable, who receives
 // each inject). Both render as print-ready HTML (A4 or A5, Chinese fonts, no
 // external assets), Markdown, text and JSON; [Files] lays them out as files
-// with safe names ([SafeFileName]).
+// with safe names ([SafeFileName]). On a timed day both show clock times
+// beside the offsets, and each group's table.
+//
+// [Paper] makes the rest of the day's paper, as A4 HTML: inject slips to
+// cut out and hand over ([Slips]), table tents ([Signs]), a door list in
+// 拼音 order ([DoorLists]) and a run sheet per round ([RunSheets]). After a
+// change on the day, [ChangedSince] names the trainees whose card differs
+// between two plans, and why, and [ChangedFiles] writes only their cards.
 package cards
 
 import (
@@ -29,8 +36,15 @@ type Card struct {
 	Method   string `json:"method"`
 	Duration int    `json:"duration_minutes"`
 
-	Round     int    `json:"round"`
-	Group     int    `json:"group"`
+	Round int `json:"round"`
+	// RoundName is the scenario's name of the round (上午), if it has one;
+	// RoundStart and RoundEnd are its clock times on a timed day.
+	RoundName  string `json:"round_name,omitempty"`
+	RoundStart string `json:"round_start,omitempty"`
+	RoundEnd   string `json:"round_end,omitempty"`
+	Group      int    `json:"group"`
+	// Table is the room or table the group sits at, if the day has them.
+	Table     string `json:"table,omitempty"`
 	TraineeID string `json:"trainee_id"`
 	Name      string `json:"name"`
 	Unit      string `json:"unit"`
@@ -43,11 +57,14 @@ type Card struct {
 	Members       []CardMember `json:"members"`
 }
 
-// CardPhase is one agenda phase with its start and end as clock times from
-// the start of the drill ("0:05").
+// CardPhase is one agenda phase with its start and end as times from the
+// start of the drill ("0:05") and, on a timed day, as clock times.
 type CardPhase struct {
-	Start   string `json:"start"`
-	End     string `json:"end"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+	// Clock is the phase's clock times in the round ("09:05–09:20"), or
+	// empty when the day is untimed.
+	Clock   string `json:"clock,omitempty"`
 	Title   string `json:"title"`
 	Minutes int    `json:"minutes"`
 	// LedBy is the title of the role that leads the phase, if any.
@@ -88,11 +105,14 @@ func Build(p *plan.Plan, s *scenario.Scenario, round int) []Card {
 		if round > 0 && rd.Round != round {
 			continue
 		}
+		agenda := roundAgenda(public.Agenda, s, &rd)
 		for _, g := range rd.Groups {
 			members := groupMembers(s, g)
 			for i, m := range g.Members {
 				c := public
-				c.Round, c.Group = rd.Round, g.Group
+				c.Round, c.Group, c.Table = rd.Round, g.Group, g.Table
+				c.RoundName, c.RoundStart, c.RoundEnd = rd.Name, rd.Start, rd.End
+				c.Agenda = slices.Clone(agenda)
 				c.TraineeID, c.Name, c.Unit = m.ID, m.Name, m.Unit
 				c.Role = cardRole(s, m.Role)
 				c.Members = slices.Clone(members)
@@ -102,6 +122,32 @@ func Build(p *plan.Plan, s *scenario.Scenario, round int) []Card {
 		}
 	}
 	return cards
+}
+
+// When is the round's name and clock times, "上午 · 09:00–10:00", as far
+// as the day has them, or "" on an untimed day of unnamed rounds.
+func (c Card) When() string { return roundWhen(c.RoundName, c.RoundStart, c.RoundEnd) }
+
+// roundWhen names a round by its name and its clock times, those it has.
+func roundWhen(name, start, end string) string {
+	var parts []string
+	if name != "" {
+		parts = append(parts, name)
+	}
+	if start != "" {
+		parts = append(parts, start+"–"+end)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Time is the phase's time as a card prints it outside HTML: the offsets
+// ("0:05–0:20"), after the clock times on a timed day
+// ("09:05–09:20 (0:05–0:20)").
+func (ph CardPhase) Time() string {
+	if ph.Clock == "" {
+		return ph.Start + "–" + ph.End
+	}
+	return ph.Clock + " (" + ph.Start + "–" + ph.End + ")"
 }
 
 // publicCard is what every card of the scenario shows alike: the issue,
@@ -159,6 +205,19 @@ func cardAgenda(s *scenario.Scenario) []CardPhase {
 		if ph.LedBy != "" {
 			out[i].LedBy = s.RoleTitle(ph.LedBy)
 		}
+	}
+	return out
+}
+
+// roundAgenda is the agenda with the round's clock times beside the
+// offsets, or the agenda as it is when the round is untimed.
+func roundAgenda(agenda []CardPhase, s *scenario.Scenario, rd *plan.Round) []CardPhase {
+	if !rd.Timed() {
+		return agenda
+	}
+	out := slices.Clone(agenda)
+	for i, slot := range s.Timetable() {
+		out[i].Clock = rd.Span(slot.Start, slot.End)
 	}
 	return out
 }

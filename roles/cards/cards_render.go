@@ -276,7 +276,14 @@ func cardMarkdown(c Card) string {
 func mdCardHead(b *strings.Builder, c Card, L func(string) string) {
 	e := scenario.EscapeMarkdown
 	fmt.Fprintf(b, "# %s — %s\n\n", e(L("role_card")), e(c.Name))
-	fmt.Fprintf(b, "%s · %s · %s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)), e(c.ScenarioTitle), e(c.TraineeID))
+	fmt.Fprintf(b, "%s", e(fmt.Sprintf(L("round_group"), c.Round, c.Group)))
+	if c.Table != "" {
+		fmt.Fprintf(b, " · **%s**", e(fmt.Sprintf(L("table"), c.Table)))
+	}
+	if w := c.When(); w != "" {
+		fmt.Fprintf(b, " · %s", e(w))
+	}
+	fmt.Fprintf(b, " · %s · %s", e(c.ScenarioTitle), e(c.TraineeID))
 	if c.Unit != "" {
 		fmt.Fprintf(b, " · %s", e(c.Unit))
 	}
@@ -333,7 +340,7 @@ func mdCardAgenda(b *strings.Builder, c Card, L func(string) string) {
 	e := scenario.EscapeMarkdown
 	fmt.Fprintf(b, "\n## %s %s\n\n| %s | %s |\n| --- | --- |\n", e(L("agenda")), e(fmt.Sprintf(L("method_duration"), c.Method, c.Duration)), e(L("time")), e(L("phase")))
 	for _, ph := range c.Agenda {
-		fmt.Fprintf(b, "| %s–%s | %s", ph.Start, ph.End, e(ph.Title))
+		fmt.Fprintf(b, "| %s | %s", ph.Time(), e(ph.Title))
 		if ph.LedBy != "" {
 			fmt.Fprintf(b, " %s", e(fmt.Sprintf(L("led_by_fmt"), ph.LedBy)))
 		}
@@ -371,7 +378,14 @@ func cardText(c Card) string {
 }
 
 func txtCardHead(b *strings.Builder, c Card, L func(string) string) {
-	fmt.Fprintf(b, "%s — %s\n%s\n%s (%s)", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group), c.ScenarioTitle, c.Name, c.TraineeID)
+	fmt.Fprintf(b, "%s — %s", strings.ToUpper(L("role_card")), fmt.Sprintf(L("round_group"), c.Round, c.Group))
+	if c.Table != "" {
+		fmt.Fprintf(b, " · %s", fmt.Sprintf(L("table"), c.Table))
+	}
+	if w := c.When(); w != "" {
+		fmt.Fprintf(b, " · %s", w)
+	}
+	fmt.Fprintf(b, "\n%s\n%s (%s)", c.ScenarioTitle, c.Name, c.TraineeID)
 	if c.Unit != "" {
 		fmt.Fprintf(b, " · %s", c.Unit)
 	}
@@ -424,7 +438,7 @@ func txtCardGroup(b *strings.Builder, c Card, L func(string) string) {
 func txtCardAgenda(b *strings.Builder, c Card, L func(string) string) {
 	fmt.Fprintf(b, "\n%s %s\n", strings.ToUpper(L("agenda")), fmt.Sprintf(L("method_duration"), c.Method, c.Duration))
 	for _, ph := range c.Agenda {
-		fmt.Fprintf(b, "  %s–%s  %s", ph.Start, ph.End, ph.Title)
+		fmt.Fprintf(b, "  %s  %s", ph.Time(), ph.Title)
 		if ph.LedBy != "" {
 			fmt.Fprintf(b, " %s", fmt.Sprintf(L("led_by_fmt"), ph.LedBy))
 		}

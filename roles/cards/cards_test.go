@@ -926,6 +926,47 @@ func TestChromiumPrint(t *testing.T) {
 			})
 		}
 	}
+	// The day's paper of a timed two-round day with tables: a slip never
+	// splits, so the slips take their pages of SlipsPerPage; a sign is a
+	// page per group per round; a run sheet one page per round; and each
+	// round's door list starts a page.
+	for _, id := range []string{"elevator-retrofit", "shared-parking-charging"} {
+		t.Run(id+"/paper", func(t *testing.T) {
+			s := bundled(t, id)
+			p := samplePlan(t, s, nil, 2)
+			var tables []string
+			groups := 0
+			for _, rd := range p.Rounds {
+				groups += len(rd.Groups)
+				for len(tables) < len(rd.Groups) {
+					tables = append(tables, fmt.Sprintf("A%d", len(tables)+1))
+				}
+			}
+			require.NoError(t, p.Schedule(s, plan.Timing{Start: "09:00", Break: 15, Tables: tables}))
+			files, err := cards.Paper(p, s, 0)
+			require.NoError(t, err)
+			slips := len(cards.Slips(p, s, 0))
+			require.Greater(t, slips, cards.SlipsPerPage, "more than a page of slips")
+			want := map[string]int{
+				cards.SlipsName:    (slips + cards.SlipsPerPage - 1) / cards.SlipsPerPage,
+				cards.SignsName:    groups,
+				cards.RunSheetName: len(p.Rounds),
+				cards.DoorListName: len(p.Rounds),
+			}
+			for _, f := range files {
+				base := strings.TrimSuffix(f.Path, ".html")
+				html := filepath.Join(dir, id+"-"+f.Path)
+				pdf := strings.TrimSuffix(html, ".html") + ".pdf"
+				require.NoError(t, os.WriteFile(html, f.Data, 0o644))
+				runChromium(t, bin, "--print-to-pdf="+pdf, "--no-pdf-header-footer", "file://"+html)
+				assert.Equal(t, want[base], pdfPages(t, pdf), "%s: pages", pdf)
+				if text, ok := pdfText(t, pdf); ok && base == cards.SlipsName {
+					first := cards.Slips(p, s, 0)[0]
+					assert.Contains(t, squash(text), squash(prefix(first.Text, 20)), "%s: the slip's text is printed", pdf)
+				}
+			}
+		})
+	}
 	// A picture to look at: YISHI_CARD_PNG=/tmp/card.png go test -run TestChromiumPrint
 	if png := os.Getenv("YISHI_CARD_PNG"); png != "" {
 		s := bundled(t, "shared-parking-charging")

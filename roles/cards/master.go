@@ -39,13 +39,23 @@ type MasterSheet struct {
 
 // MasterRound is one round of the master sheet.
 type MasterRound struct {
-	Round  int           `json:"round"`
-	Groups []MasterGroup `json:"groups"`
+	Round int `json:"round"`
+	// Name is the scenario's name of the round, Start and End its clock
+	// times on a timed day, and Timetable the agenda on that clock.
+	Name      string        `json:"name,omitempty"`
+	Start     string        `json:"start,omitempty"`
+	End       string        `json:"end,omitempty"`
+	Timetable []CardPhase   `json:"timetable,omitempty"`
+	Groups    []MasterGroup `json:"groups"`
 }
+
+// When is the round's name and clock times, "上午 · 09:00–10:00", or "".
+func (r MasterRound) When() string { return roundWhen(r.Name, r.Start, r.End) }
 
 // MasterGroup is one group of the master sheet.
 type MasterGroup struct {
 	Group   int            `json:"group"`
+	Table   string         `json:"table,omitempty"`
 	Members []MasterMember `json:"members"`
 }
 
@@ -97,8 +107,12 @@ type MasterInject struct {
 
 // InjectRecipients are the members of one group who receive an inject.
 type InjectRecipients struct {
-	Round int      `json:"round"`
-	Group int      `json:"group"`
+	Round int `json:"round"`
+	Group int `json:"group"`
+	// Clock is when to hand the inject over in the round ("09:25"), on a
+	// timed day.
+	Clock string   `json:"clock,omitempty"`
+	Table string   `json:"table,omitempty"`
 	Names []string `json:"names"`
 }
 
@@ -166,9 +180,12 @@ func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []Maste
 		if round > 0 && rd.Round != round {
 			continue
 		}
-		mr := MasterRound{Round: rd.Round}
+		mr := MasterRound{Round: rd.Round, Name: rd.Name, Start: rd.Start, End: rd.End}
+		if rd.Timed() {
+			mr.Timetable = roundAgenda(cardAgenda(s), s, &rd)
+		}
 		for _, g := range rd.Groups {
-			mg := MasterGroup{Group: g.Group}
+			mg := MasterGroup{Group: g.Group, Table: g.Table}
 			for _, mem := range g.Members {
 				seen[mem.ID] = true
 				mg.Members = append(mg.Members, masterMember(s, mem))
@@ -214,6 +231,12 @@ func masterInject(p *plan.Plan, s *scenario.Scenario, in scenario.Inject, round 
 	}
 	for _, r := range p.InjectRecipients(in, round) {
 		rec := InjectRecipients{Round: r.Round, Group: r.Group, Names: []string{}}
+		if rd, ok := p.Round(r.Round); ok {
+			rec.Clock = rd.Clock(in.At.Minutes())
+			if g, ok := rd.Group(r.Group); ok {
+				rec.Table = g.Table
+			}
+		}
 		for _, mem := range r.Members {
 			rec.Names = append(rec.Names, fmt.Sprintf("%s (%s)", mem.Name, mem.ID))
 		}
@@ -261,8 +284,8 @@ func masterMarkdown(m MasterSheet, L func(string) string) string {
 	mdMasterHead(&b, m, L)
 	mdMasterProblems(&b, m, L)
 	mdMasterTimetable(&b, m, L)
-	mdMasterInjects(&b, m, L)
 	mdMasterRounds(&b, m, L)
+	mdMasterInjects(&b, m, L)
 	return b.String()
 }
 
@@ -300,7 +323,10 @@ func mdMasterTimetable(b *strings.Builder, m MasterSheet, L func(string) string)
 
 func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 	e := scenario.EscapeMarkdown
-	fmt.Fprintf(b, "\n## %s\n\n", e(L("inject_schedule")))
+	if len(m.Rounds) == 0 {
+		b.WriteString("\n") // after the timetable's last row
+	}
+	fmt.Fprintf(b, "## %s\n\n", e(L("inject_schedule")))
 	if len(m.Injects) == 0 {
 		fmt.Fprintf(b, "%s\n\n", e(L("no_injects")))
 	}
@@ -314,7 +340,7 @@ func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 		}
 		fmt.Fprintf(b, "| %s | |\n| --- | --- |\n", e(L("recipients")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "| %s | %s |\n", e(fmt.Sprintf(L("round_group"), r.Round, r.Group)), e(recipientNames(in, r, L, m.Language)))
+			fmt.Fprintf(b, "| %s | %s |\n", e(recipientWhere(r, L)), e(recipientNames(in, r, L, m.Language)))
 		}
 		b.WriteString("\n")
 	}
@@ -323,11 +349,21 @@ func mdMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) {
 func mdMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 	e := scenario.EscapeMarkdown
 	remarks := m.HasRemarks()
-	for _, rd := range m.Rounds {
-		fmt.Fprintf(b, "## %s\n\n", e(fmt.Sprintf(L("round"), rd.Round)))
+	for i, rd := range m.Rounds {
+		if i == 0 {
+			b.WriteString("\n") // after the timetable's last row
+		}
+		fmt.Fprintf(b, "## %s\n\n", e(roundHead(rd, L)))
+		if len(rd.Timetable) > 0 {
+			fmt.Fprintf(b, "| %s | %s |\n| --- | --- |\n", e(L("time")), e(L("phase")))
+			for _, ph := range rd.Timetable {
+				fmt.Fprintf(b, "| %s | %s |\n", ph.Time(), e(ph.Title))
+			}
+			b.WriteString("\n")
+		}
 		for _, g := range rd.Groups {
 			fmt.Fprintf(b, "### %s\n\n| %s | %s | %s | %s | %s | %s |",
-				e(fmt.Sprintf(L("group"), g.Group)), e(L("id")), e(L("name")), e(L("unit")), e(L("background")), e(L("role")), e(L("note")))
+				e(groupHead(g.Group, g.Table, L)), e(L("id")), e(L("name")), e(L("unit")), e(L("background")), e(L("role")), e(L("note")))
 			rule := "\n| --- | --- | --- | --- | --- | --- |"
 			if remarks {
 				fmt.Fprintf(b, " %s |", e(L("remarks")))
@@ -355,8 +391,8 @@ func masterText(m MasterSheet, L func(string) string) string {
 	txtMasterHead(&b, m, L)
 	txtMasterProblems(&b, m, L)
 	txtMasterTimetable(&b, m, L)
-	txtMasterInjects(&b, m, L)
 	txtMasterRounds(&b, m, L)
+	txtMasterInjects(&b, m, L)
 	fmt.Fprintf(&b, "\n%s\n", mark)
 	return b.String()
 }
@@ -406,16 +442,19 @@ func txtMasterInjects(b *strings.Builder, m MasterSheet, L func(string) string) 
 		}
 		fmt.Fprintf(b, "    %s%s\n", L("recipients"), strings.TrimSpace(L("colon")))
 		for _, r := range in.Recipients {
-			fmt.Fprintf(b, "      %s%s%s\n", fmt.Sprintf(L("round_group"), r.Round, r.Group), L("colon"), recipientNames(in, r, L, m.Language))
+			fmt.Fprintf(b, "      %s%s%s\n", recipientWhere(r, L), L("colon"), recipientNames(in, r, L, m.Language))
 		}
 	}
 }
 
 func txtMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 	for _, rd := range m.Rounds {
-		fmt.Fprintf(b, "\n%s\n", strings.ToUpper(fmt.Sprintf(L("round"), rd.Round)))
+		fmt.Fprintf(b, "\n%s\n", strings.ToUpper(roundHead(rd, L)))
+		for _, ph := range rd.Timetable {
+			fmt.Fprintf(b, "  %s  %s\n", ph.Time(), ph.Title)
+		}
 		for _, g := range rd.Groups {
-			fmt.Fprintf(b, "  %s\n", fmt.Sprintf(L("group"), g.Group))
+			fmt.Fprintf(b, "  %s\n", groupHead(g.Group, g.Table, L))
 			for _, mem := range g.Members {
 				fmt.Fprintf(b, "    %-6s %s, %s, %s — %s", mem.ID, mem.Name, mem.Unit, mem.Background, memberRole(mem, L))
 				if mem.Note != "" {
@@ -428,6 +467,39 @@ func txtMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 			}
 		}
 	}
+}
+
+// roundHead is a round's heading: its number, then its name and clock
+// times when it has them.
+func roundHead(rd MasterRound, L func(string) string) string {
+	head := fmt.Sprintf(L("round"), rd.Round)
+	if w := rd.When(); w != "" {
+		head += " · " + w
+	}
+	return head
+}
+
+// groupHead is a group's heading: its number, and its table when it has
+// one.
+func groupHead(group int, table string, L func(string) string) string {
+	head := fmt.Sprintf(L("group"), group)
+	if table != "" {
+		head += " · " + fmt.Sprintf(L("table"), table)
+	}
+	return head
+}
+
+// recipientWhere is where and when an inject is handed over: the round and
+// group, the table, the clock time.
+func recipientWhere(r InjectRecipients, L func(string) string) string {
+	where := fmt.Sprintf(L("round_group"), r.Round, r.Group)
+	if r.Table != "" {
+		where += " · " + fmt.Sprintf(L("table"), r.Table)
+	}
+	if r.Clock != "" {
+		where += " · " + r.Clock
+	}
+	return where
 }
 
 func unmetWhere(u plan.Unmet, L func(string) string) string {
