@@ -23,6 +23,9 @@ type cardsOptions struct {
 	Round  int
 	Paper  string
 	Force  bool
+	// ChangedSince is an earlier plan: only the cards that differ from
+	// its cards are written.
+	ChangedSince string
 }
 
 func newCardsCmd(f *factory) *cobra.Command { return newCardsCmdRun(f, runCards) }
@@ -79,6 +82,7 @@ nor over the plan.`,
 	fl.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
 	fl.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
+	fl.StringVar(&opts.ChangedSince, "changed-since", "", "an earlier plan (before `yishi amend`): write only the cards that differ from its cards, and list them")
 	return cmd
 }
 
@@ -94,6 +98,13 @@ type cardsResult struct {
 	Files    []string `json:"files"`
 	// Removed are the earlier run's files this run removed.
 	Removed []string `json:"removed,omitempty"`
+	// Paper are the day's paper: inject slips, table signs, the door list
+	// and the run sheet (HTML only).
+	Paper []string `json:"paper,omitempty"`
+	// ChangedSince is the earlier plan of a --changed-since run, and
+	// Changes the cards that differ from its cards.
+	ChangedSince string         `json:"changed_since,omitempty"`
+	Changes      []cards.Change `json:"changes,omitempty"`
 }
 
 // roundDir is the folder of round n's cards, under --out.
@@ -108,8 +119,20 @@ func isRoundDir(name string) bool {
 // isWholeDayFile reports whether rel, a path under --out, is the all-cards
 // or master sheet of every round.
 func isWholeDayFile(rel string) bool {
-	return !strings.Contains(rel, "/") && (strings.HasPrefix(rel, cards.AllCardsName+".") || strings.HasPrefix(rel, cards.MasterSheetName+"."))
+	if strings.Contains(rel, "/") {
+		return false
+	}
+	for _, name := range wholeDayNames {
+		if strings.HasPrefix(rel, name+".") {
+			return true
+		}
+	}
+	return false
 }
+
+// wholeDayNames are the files of a cards run that hold every round's.
+var wholeDayNames = []string{cards.AllCardsName, cards.MasterSheetName, cards.ChangedCardsName,
+	cards.SlipsName, cards.SignsName, cards.DoorListName, cards.RunSheetName}
 
 // cardsTree says how a cards run writes --out. One manifest and one lock
 // at --out serve every run into it, whole day or --round, so that no run
@@ -142,18 +165,47 @@ func runCards(opts *cardsOptions) error {
 	if err := p.CheckRound(opts.Round); err != nil {
 		return messages.Errorf("%s: %w", opts.Plan, err)
 	}
-	files, err := cards.Files(p, s, opts.Round, opts.Format, cards.Options{Paper: opts.Paper, Translate: contentTranslator(s)})
-	if err != nil {
-		return err
+	copts := cards.Options{Paper: opts.Paper, Translate: contentTranslator(s)}
+	var (
+		files   []cards.File
+		changes []cards.Change
+		since   *plan.Plan
+	)
+	if opts.ChangedSince != "" {
+		old, _, err := loadPlan(opts.IO, opts.ChangedSince)
+		if err != nil {
+			return err
+		}
+		since = old
+		files, changes, err = cards.ChangedFiles(old, p, s, opts.Round, opts.Format, copts)
+		if err != nil {
+			return messages.Errorf("%s: %w", opts.ChangedSince, err)
+		}
+	} else {
+		files, err = cards.Files(p, s, opts.Round, opts.Format, copts)
+		if err != nil {
+			return err
+		}
+	}
+	// The deck and the master sheet close the list of cards.
+	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2, ChangedSince: opts.ChangedSince, Changes: changes}
+	res.AllCards = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-2].Path))
+	res.Master = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-1].Path))
+	if opts.Format == cards.FormatHTML {
+		paper, err := cards.Paper(p, s, opts.Round)
+		if err != nil {
+			return err
+		}
+		for _, f := range paper {
+			res.Paper = append(res.Paper, filepath.Join(opts.Out, filepath.FromSlash(f.Path)))
+		}
+		files = append(files, paper...)
 	}
 	out := make([]output.File, len(files))
-	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2}
 	for i, f := range files {
 		out[i] = output.File{Path: filepath.Join(opts.Out, filepath.FromSlash(f.Path)), Data: f.Data}
 		res.Files = append(res.Files, out[i].Path)
 	}
-	res.AllCards = out[len(out)-2].Path
-	res.Master = out[len(out)-1].Path
 	trainees := map[string]bool{}
 	for _, rd := range p.Rounds {
 		if opts.Round > 0 && rd.Round != opts.Round {
@@ -169,7 +221,11 @@ func runCards(opts *cardsOptions) error {
 	res.Trainees = len(trainees)
 	// The set of cards (of the day, or of the round) is replaced whole, so
 	// a re-planned day leaves no stale card behind.
-	written, err := writeTree(opts.Writer, opts.Out, out, cardsTree(opts, p, s))
+	tree := cardsTree(opts, p, s)
+	if since != nil {
+		tree.Part = changedPart(opts, since, s, files, changes, tree.Part)
+	}
+	written, err := writeTree(opts.Writer, opts.Out, out, tree)
 	if err != nil {
 		return err
 	}
@@ -186,10 +242,19 @@ func runCards(opts *cardsOptions) error {
 		return opts.IO.printJSON(res)
 	}
 	io := opts.IO
+	if since != nil {
+		printChanges(io, opts, changes)
+		io.printf("wrote %d files under %s\n", len(out), opts.Out)
+		io.printf("  changed cards, for printing: %s\n", res.AllCards)
+		io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
+		printPaper(io, res.Paper)
+		return nil
+	}
 	io.printf("%s — %s, %s\n", s.Title, scenario.Plural(len(res.Rounds), "%[2]d cards for %[3]d trainees in %[1]d round", "%[2]d cards for %[3]d trainees in %[1]d rounds", res.Cards, res.Trainees), opts.Format)
 	io.printf("wrote %d files under %s\n", len(out), opts.Out)
 	io.printf("  all cards, for printing: %s\n", res.AllCards)
 	io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
+	printPaper(io, res.Paper)
 	if opts.Format == cards.FormatHTML {
 		io.printf("Print at 100%% scale with the browser's headers and footers off: one card a page.\n")
 	}
@@ -209,4 +274,60 @@ func runCards(opts *cardsOptions) error {
 // does not know is kept as it is.
 func contentTranslator(s *scenario.Scenario) func(string) string {
 	return messages.For(messages.FromLocale(s.Language)).FromEnglish
+}
+
+// changedPart is the part of a folder of cards a --changed-since run
+// replaces: the files it writes, the whole-day files, and the earlier
+// plan's card of every trainee whose card changed, which is void or sits
+// at another path now. Every other card stays as it is.
+func changedPart(opts *cardsOptions, old *plan.Plan, s *scenario.Scenario, files []cards.File, changes []cards.Change, within func(string) bool) func(string) bool {
+	part := map[string]bool{}
+	for _, f := range files {
+		part[f.Path] = true
+	}
+	oldPaths := cards.CardPaths(old, s, opts.Round, opts.Format)
+	for _, c := range changes {
+		if p, ok := oldPaths[cards.CardKey{Round: c.Round, TraineeID: c.TraineeID}]; ok {
+			part[p] = true
+		}
+	}
+	return func(rel string) bool {
+		if within != nil && !within(rel) {
+			return false
+		}
+		return part[rel] || isWholeDayFile(rel)
+	}
+}
+
+// printChanges lists the cards a --changed-since run reprints, and those
+// it voids, trainee by trainee.
+func printChanges(io *streams, opts *cardsOptions, changes []cards.Change) {
+	if len(changes) == 0 {
+		io.printf("no card differs from %s\n", opts.ChangedSince)
+		return
+	}
+	io.printf("%s differ from %s:\n", scenario.Plural(len(changes), "%d card", "%d cards"), opts.ChangedSince)
+	for _, c := range changes {
+		reasons := make([]string, len(c.Reasons))
+		for i, r := range c.Reasons {
+			reasons[i] = io.P.Message(r.Message)
+		}
+		sep := "; "
+		if io.P.Language() == messages.Chinese {
+			sep = "；"
+		}
+		group := c.Group
+		if c.Void() {
+			group = c.OldGroup
+		}
+		io.printf("  %s: %s (%s): %s\n", scenario.Msg("round %d, group %d", c.Round, group), trusted(terminalSafe(c.Name)), c.TraineeID, trusted(terminalSafe(strings.Join(reasons, sep))))
+	}
+}
+
+// printPaper names the day's paper a cards run wrote.
+func printPaper(io *streams, paper []string) {
+	if len(paper) == 0 {
+		return
+	}
+	io.printf("  the day's paper: %s\n", strings.Join(paper, ", "))
 }

@@ -111,7 +111,7 @@ func TestRunCards(t *testing.T) {
 		wantAbsent []string
 	}{
 		{name: "html", opts: cardsOptions{Format: "html", Paper: "a5", Out: "all"},
-			wantOut:   []string{"60 cards for 30 trainees in 2 rounds, html", "wrote 62 files", "master-sheet-TRAINER-ONLY.html", "trainer only"},
+			wantOut:   []string{"60 cards for 30 trainees in 2 rounds, html", "wrote 66 files", "master-sheet-TRAINER-ONLY.html", "trainer only"},
 			wantFiles: []string{"all-cards.html", "master-sheet-TRAINER-ONLY.html", "round-1/group-1", "round-2/group-1"}},
 		{name: "one round as md", opts: cardsOptions{Format: "md", Paper: "a5", Out: "r2", Round: 2},
 			wantOut:    []string{"30 cards for 30 trainees in 1 round, md"},

@@ -90,3 +90,23 @@ func cardPath(c Card, format string, taken map[string]bool) string {
 	taken[strings.ToLower(name)] = true
 	return name
 }
+
+// CardPaths returns where [Files] puts each trainee's card of the plan (or
+// of one round of it): the path by round and trainee id. A run that
+// replaces only changed cards in a folder of an earlier plan's cards uses
+// it to remove the old plan's card of a trainee whose card moved or
+// became void.
+func CardPaths(p *plan.Plan, s *scenario.Scenario, round int, format string) map[CardKey]string {
+	out := map[CardKey]string{}
+	taken := map[string]bool{}
+	for _, c := range Build(p, s, round) {
+		out[CardKey{Round: c.Round, TraineeID: c.TraineeID}] = cardPath(c, format, taken)
+	}
+	return out
+}
+
+// CardKey names a trainee's card of a round.
+type CardKey struct {
+	Round     int
+	TraineeID string
+}

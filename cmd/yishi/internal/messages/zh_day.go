@@ -119,4 +119,30 @@ var zhDay = map[string]string{
 	"no roster to add the walk-ins to":                                                 "没有可以加入临时学员的名单",
 	"%s: id %q is already used in %s, %s (%s); every trainee needs an id of their own": "%s：编号 %q 已在 %s %s（%s）中使用；每名学员需要自己的编号",
 	"%s: expected a round, got %s":                                                     "%s：应为轮次，实际是 %s",
+
+	// cmd/yishi/cards.go
+	"  changed cards, for printing: %s\n": "  变了的角色卡（供打印）：%s\n",
+	"no card differs from %s\n":           "与 %s 相比，没有角色卡变化\n",
+	"%d card":                             "%d 张角色卡",
+	"%d cards":                            "%d 张角色卡",
+	"%s differ from %s:\n":                "%s与 %s 不同：\n",
+	"  the day's paper: %s\n":             "  当天的纸质材料：%s\n",
+	"an earlier plan (before `yishi amend`): write only the cards that differ from its cards, and list them": "之前的方案（`yishi amend` 之前的）：只写出与它的角色卡不同的卡，并逐一列出",
+
+	// roles/cards/changes.go
+	"new in round %d":                        "第 %d 轮新加入",
+	"absent: card void":                      "缺席：角色卡作废",
+	"not in round %d any more: card void":    "不再参加第 %d 轮：角色卡作废",
+	"moved from group %d to group %d":        "从第 %d 组调到第 %d 组",
+	"now at table %s":                        "现在在 %s 桌",
+	"no longer at table %s":                  "不再在 %s 桌",
+	"table changed from %s to %s":            "桌号从 %s 改为 %s",
+	"group members changed":                  "组员有变化",
+	"the round's time changed from %s to %s": "本轮时间从 %s 改为 %s",
+	"the round's time changed":               "本轮时间有变化",
+	"card changed":                           "角色卡有变化",
+	"role assigned: %s":                      "分到角色：%s",
+	"role withdrawn (was %s)":                "角色取消（原为%s）",
+	"role changed from %s to %s":             "角色从%s改为%s",
+	"the old plan was made for scenario %q and the new one for %q; only cards of one scenario can be compared": "原方案是为情景 %q 做的，新方案是为 %q 做的；只能比较同一情景的角色卡",
 }
