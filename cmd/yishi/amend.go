@@ -179,7 +179,7 @@ func runAmend(opts *amendOptions) error {
 		last.Added = &plan.RosterRef{File: besideRef(add.File, opts.Out), SHA256: add.SHA256, Trainees: len(add.Trainees)}
 	}
 	if len(p.Unmet) > 0 && !opts.AllowUnmet {
-		printAmendment(opts, s, p, rep)
+		printAmendment(opts.IO, p, rep)
 		return messages.Errorf("%w: %s cannot be kept (listed above), so no plan was written; give --allow-unmet to write the plan with them listed",
 			scenario.ErrInvalid, scenario.Plural(len(p.Unmet), "%d rule", "%d rules"))
 	}
@@ -198,7 +198,7 @@ func runAmend(opts *amendOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]any{"plan": p, "changes": rep})
 	}
-	printAmendment(opts, s, p, rep)
+	printAmendment(opts.IO, p, rep)
 	if !opts.DryRun {
 		opts.IO.printf("\nwrote %s\n", opts.Out)
 		opts.IO.printf("next: yishi cards %s --changed-since %s --out DIR prints only the cards that changed\n", opts.Out, opts.Plan)
@@ -208,8 +208,7 @@ func runAmend(opts *amendOptions) error {
 
 // printAmendment says what changed, trainee by trainee, and each round's
 // seats moved against the fewest any amendment could move.
-func printAmendment(opts *amendOptions, s *scenario.Scenario, p *plan.Plan, rep *roles.AmendReport) {
-	io := opts.IO
+func printAmendment(io *streams, p *plan.Plan, rep *roles.AmendReport) {
 	for _, c := range rep.Changes {
 		io.printf("  %s\n", trusted(terminalSafe(io.P.Message(c.Text))))
 	}

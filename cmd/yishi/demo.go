@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -93,6 +94,9 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := p.Schedule(s, demoTiming(opts.Groups)); err != nil {
+		return err
+	}
 	planData, err := plan.Marshal(p)
 	if err != nil {
 		return err
@@ -107,6 +111,11 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	files = append(files, more...)
+	day, err := demoChanges(ctx, opts, s, rst, p)
+	if err != nil {
+		return err
+	}
+	files = append(files, day.files...)
 	if err := writeDemo(opts, files); err != nil {
 		return err
 	}
@@ -129,10 +138,12 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	// The commands redo the demo's own steps into its folder, whose files
 	// are there: typed again, they need --force to replace them.
 	io.printf("\nthe commands below redo each step into %s/, so they carry --force to replace the demo's files\n", opts.Out)
-	step(2, scenario.Msg("mixed groups and roles"), fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --out %s --force",
-		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, filepath.Join(opts.Out, "plan.yaml")))
+	t := demoTiming(opts.Groups)
+	step(2, scenario.Msg("mixed groups and roles"), fmt.Sprintf("yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --start %s --break %dm --tables %s --out %s --force",
+		scenarioFile, rosterPath, opts.Groups, opts.Rounds, opts.Seed, t.Start, t.Break, strings.Join(t.Tables, ","), filepath.Join(opts.Out, "plan.yaml")))
 	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, s, step)
+	printDemoChanges(opts, day, step)
 	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }

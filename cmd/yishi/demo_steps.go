@@ -23,11 +23,15 @@ var demoReviewers = map[string][]string{
 // the debrief report.
 func demoLaterSteps(opts *demoOptions, s *scenario.Scenario, p *plan.Plan) ([]output.File, error) {
 	var files []output.File
-	cards, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{Translate: contentTranslator(s)})
+	cardFiles, err := cards.Files(p, s, 0, cards.FormatHTML, cards.Options{Translate: contentTranslator(s)})
 	if err != nil {
 		return nil, err
 	}
-	for _, f := range cards {
+	paper, err := cards.Paper(p, s, 0)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range append(cardFiles, paper...) {
 		files = append(files, output.File{Path: filepath.Join(opts.Out, "cards", filepath.FromSlash(f.Path)), Data: f.Data})
 	}
 	reviewers := demoReviewersOf(s)
@@ -70,6 +74,7 @@ func printDemoLaterSteps(opts *demoOptions, s *scenario.Scenario, step func(n in
 	step(3, scenario.Msg("role cards and the trainer's master sheet"), fmt.Sprintf("yishi cards %s --format html --out %s --force", plan, filepath.Join(opts.Out, "cards")))
 	io.printf("  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n",
 		filepath.Join(opts.Out, "cards"), cards.MasterSheetName)
+	io.printf("  the day's paper beside them: inject slips to cut and hand over, table signs, a door list, a run sheet per round\n")
 	var reviewers strings.Builder
 	for _, r := range demoReviewersOf(s) {
 		fmt.Fprintf(&reviewers, " --reviewer %s", shellWord(r))

@@ -145,4 +145,11 @@ var zhDay = map[string]string{
 	"role withdrawn (was %s)":                "角色取消（原为%s）",
 	"role changed from %s to %s":             "角色从%s改为%s",
 	"the old plan was made for scenario %q and the new one for %q; only cards of one scenario can be compared": "原方案是为情景 %q 做的，新方案是为 %q 做的；只能比较同一情景的角色卡",
+
+	// cmd/yishi/demo_day.go
+	"changes on the day": "当天的调整",
+	"  %s in %s/ (changed-cards.html to print them), with the master sheet and the day's paper:\n  inject slips, table signs, the door list and the run sheet\n": "  %s在 %s/ 中（打印 changed-cards.html 即可），另有总表和当天的纸质材料：\n  情景注入纸条、桌牌、签到分组名单和每轮的流程单\n",
+	"%d changed card":  "%d 张变了的角色卡",
+	"%d changed cards": "%d 张变了的角色卡",
+	"  the day's paper beside them: inject slips to cut and hand over, table signs, a door list, a run sheet per round\n": "  旁边还有当天的纸质材料：裁开后递交的情景注入纸条、桌牌、门口的签到分组名单、每轮一页的流程单\n",
 }
