@@ -26,7 +26,7 @@ var notEnglish = map[string]bool{
 	// commands, placeholders and flag types of help texts
 	"amend": true, "assign": true, "cards": true, "completion": true, "demo": true, "help": true, "new": true, "review": true,
 	"scenarios": true, "scenario": true, "list": true, "show": true, "export": true, "validate": true, "version": true,
-	"scoresheets": true, "command": true, "flags": true, "ID": true, "FILE": true, "DIR": true, "NAME": true,
+	"scoresheets": true, "command": true, "flags": true, "ID": true, "FILE": true, "DIR": true, "NAME": true, "PLAN": true, "strings": true,
 	"string": true, "int": true, "uint": true, "duration": true, "ints": true, "stringArray": true, "bool": true,
 	"LANG": true, "id": true, "name": true, "unit": true, "background": true, "avoid": true, "together": true,
 	"prefers": true, "Windows": true,
@@ -106,6 +106,8 @@ func TestChineseDay(t *testing.T) {
 	roster, err := filepath.Abs("../../scenarios/rosters/sample-roster.csv")
 	require.NoError(t, err)
 	in := func(p string) string { return filepath.Join(dir, p) }
+	walkIns, err := filepath.Abs("../../scenarios/rosters/sample-walk-ins.csv")
+	require.NoError(t, err)
 
 	// The reviewers' scores, made up as the demo makes them, written as
 	// Excel would give them back.
@@ -129,8 +131,13 @@ func TestChineseDay(t *testing.T) {
 	day := func(lang []string, sub string) []step {
 		d := func(p string) string { return in(filepath.Join(sub, p)) }
 		steps := []step{
-			{[]string{"assign", "--scenario", "shared-parking-charging", "--roster", roster, "--rounds", "3", "--out", d("plan.yaml")}, 0},
+			{[]string{"assign", "--scenario", "shared-parking-charging", "--roster", roster, "--rounds", "3", "--start", "9:00", "--break", "15m", "--tables", "A1,A2,A3,A4,A5", "--out", d("plan.yaml")}, 0},
 			{[]string{"cards", d("plan.yaml"), "--out", d("cards")}, 0},
+			{[]string{"amend", d("plan.yaml"), "--absent", "T01,T02", "--add", walkIns, "--out", d("plan-2.yaml")}, 0},
+			{[]string{"cards", d("plan-2.yaml"), "--changed-since", d("plan.yaml"), "--out", d("cards"), "--force"}, 0},
+			{[]string{"amend", d("plan.yaml"), "--absent", "T99", "--from-round", "4", "--out", d("bad.yaml")}, 1},
+			{[]string{"amend", d("plan.yaml"), "--swap", "T01", "--out", d("bad.yaml")}, 2},
+			{[]string{"amend", "--help"}, 0},
 			{[]string{"scoresheets", d("plan.yaml"), "--reviewer", "王老师", "--reviewer", "李老师", "--format", "csv", "--out", d("sheets")}, 0},
 			{[]string{"review", d("plan.yaml"), "FILLED", "--out", d("report.html")}, 0},
 			{[]string{"demo", "--scenario", "shared-parking-charging", "--out", d("demo")}, 0},
