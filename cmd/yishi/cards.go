@@ -47,7 +47,17 @@ one out.
 
 HTML cards are print-ready: one A4 card a page (--paper a5 for A5), cut
 marks, fonts that show Chinese, no internet needed. Print all-cards.html
-from a browser at 100% scale with headers and footers off.
+from a browser at 100% scale with headers and footers off. HTML runs also
+write the day's paper: inject slips to cut and hand over
+(inject-slips-TRAINER-ONLY.html), table signs, a door list in name order and
+a run sheet per round (run-sheet-TRAINER-ONLY.html). On a timed plan (assign
+--start) cards show clock times, and each group's table.
+
+With --changed-since OLD (the plan before 'yishi amend'), only the cards that
+differ from OLD's are written and listed with the reason, with
+changed-cards.EXT to print them; written into the folder of OLD's cards
+(--force), they replace those cards, void cards are removed and the others
+stay.
 
 With --round R only that round's cards are written, with that round's
 all-cards and master sheet in DIR/round-R/; other rounds' cards in DIR stay,
@@ -55,7 +65,7 @@ and the whole-day all-cards and master sheet, which may no longer match, are
 removed. Nothing is written if any file exists, unless --force; nothing is
 ever written into a folder of another command's files, such as yishi demo's,
 nor over the plan.`,
-		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md",
+		Example: "  yishi cards plan.yaml --out cards\n  yishi cards plan.yaml --round 2 --paper a4 --out cards\n  yishi cards plan.yaml --format md --out cards-md\n  yishi cards plan-2.yaml --changed-since plan.yaml --out cards --force",
 		Args:    exactArgs(1, "one plan file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Plan = args[0]

@@ -92,6 +92,7 @@ A training day with yishi:
   2. check it                         yishi validate FILE
   3. form mixed groups, give roles    yishi assign --scenario ID --roster FILE --out plan.yaml
   4. print role cards                 yishi cards plan.yaml --out cards/
+     on the day: absent, walk-ins     yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
 

@@ -282,7 +282,17 @@ one out.
 
 HTML cards are print-ready: one A4 card a page (--paper a5 for A5), cut
 marks, fonts that show Chinese, no internet needed. Print all-cards.html
-from a browser at 100% scale with headers and footers off.
+from a browser at 100% scale with headers and footers off. HTML runs also
+write the day's paper: inject slips to cut and hand over
+(inject-slips-TRAINER-ONLY.html), table signs, a door list in name order and
+a run sheet per round (run-sheet-TRAINER-ONLY.html). On a timed plan (assign
+--start) cards show clock times, and each group's table.
+
+With --changed-since OLD (the plan before 'yishi amend'), only the cards that
+differ from OLD's are written and listed with the reason, with
+changed-cards.EXT to print them; written into the folder of OLD's cards
+(--force), they replace those cards, void cards are removed and the others
+stay.
 
 With --round R only that round's cards are written, with that round's
 all-cards and master sheet in DIR/round-R/; other rounds' cards in DIR stay,
@@ -297,7 +307,14 @@ nor over the plan.`: `为 'yishi assign' 生成的分组方案，每轮给每名
 
 HTML 角色卡可直接打印：每页一张 A4 卡（--paper a5 为 A5），带裁切线，
 字体可显示中文，无需联网。请在浏览器中按 100% 比例打印 all-cards.html，
-并关闭页眉和页脚。
+并关闭页眉和页脚。HTML 运行还会写出当天的纸质材料：裁开后递交的情景注入
+纸条（inject-slips-TRAINER-ONLY.html）、桌牌、按姓名排序的签到分组名单，以及
+每轮一页的流程单（run-sheet-TRAINER-ONLY.html）。方案排了钟点时（assign
+--start），角色卡上显示钟点和各组桌号。
+
+使用 --changed-since 原方案（'yishi amend' 之前的方案）时，只写出与原方案不同
+的角色卡，并逐一说明原因，changed-cards.EXT 汇总供打印；写到原方案角色卡所在
+的文件夹（加 --force）时，替换这些卡，删除作废的卡，其余的保留。
 
 使用 --round R 时只写出这一轮的角色卡，这一轮的全部角色卡和总表在
 DIR/round-R/ 中；DIR 中其他轮次的角色卡保留，全天的全部角色卡和总表可能
@@ -376,6 +393,7 @@ A training day with yishi:
   2. check it                         yishi validate FILE
   3. form mixed groups, give roles    yishi assign --scenario ID --roster FILE --out plan.yaml
   4. print role cards                 yishi cards plan.yaml --out cards/
+     on the day: absent, walk-ins     yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
 
@@ -390,6 +408,7 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
   2. 检查情景                         yishi validate FILE
   3. 混合分组、分配角色               yishi assign --scenario ID --roster FILE --out plan.yaml
   4. 打印角色卡                       yishi cards plan.yaml --out cards/
+     当天缺席、临时加入               yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. 给评审员发评分表                 yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. 写出复盘报告                     yishi review plan.yaml sheets/*.xlsx --out report.html
 
