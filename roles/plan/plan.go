@@ -309,26 +309,52 @@ func marshalBody(p *Plan) ([]byte, error) {
 const digestKey = "digest: "
 
 func digestLine(body []byte) string {
-	return "# the digest of everything above: a plan changed by hand no longer matches it\n" + digestKey + Digest(body) + "\n"
+	return digestComment + ": a plan changed by hand no longer matches it\n" + digestKey + Digest(body) + "\n"
 }
 
-// splitDigest returns the text above a plan file's digest line and the
-// digest, or the whole file and "" when it has no digest line (a plan
-// written before plans had one).
-func splitDigest(data []byte) (body []byte, digest string) {
-	trimmed := bytes.TrimRight(data, "\r\n")
-	i := bytes.LastIndexByte(trimmed, '\n')
-	last := trimmed[i+1:]
-	if !bytes.HasPrefix(last, []byte(digestKey)) {
-		return data, ""
+// digestComment starts the comment line above the digest line.
+const digestComment = "# the digest of everything above"
+
+// splitDigest finds a plan file's digest line: the last line that starts
+// with "digest:". It returns the file for decoding, with that line and the
+// comment above it blanked (so every other line keeps its number), the
+// text the digest is of (everything above the comment, line ends made
+// LF, since a Windows editor or git may turn them into CRLF without
+// changing a word), the digest, and whether anything but blank lines and
+// comments follows the line. A file without a digest line (written before
+// plans had one) comes back whole, with digest "".
+func splitDigest(data []byte) (decode, body []byte, digest string, trailing bool) {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	at := -1
+	for i := len(lines) - 1; i >= 0; i-- {
+		if bytes.HasPrefix(lines[i], []byte(digestKey)) {
+			at = i
+			break
+		}
 	}
-	body = trimmed[:i+1]
-	if c := bytes.LastIndex(body[:len(body)-1], []byte("\n# the digest of everything above")); c >= 0 {
-		body = body[:c+1]
-	} else if bytes.HasPrefix(body, []byte("# the digest of everything above")) {
-		body = body[:0]
+	if at < 0 {
+		return data, data, "", false
 	}
-	return body, strings.TrimSpace(string(last[len(digestKey):]))
+	digest = strings.TrimSpace(string(lines[at][len(digestKey):]))
+	top := at
+	if at > 0 && bytes.HasPrefix(lines[at-1], []byte(digestComment)) {
+		top = at - 1
+	}
+	for _, l := range lines[at+1:] {
+		if t := bytes.TrimSpace(l); len(t) > 0 && t[0] != '#' {
+			trailing = true
+		}
+	}
+	body = bytes.ReplaceAll(bytes.Join(lines[:top], nil), []byte("\r\n"), []byte("\n"))
+	decode = make([]byte, 0, len(data))
+	for i, l := range lines {
+		if i == top || i == at {
+			decode = append(decode, '\n')
+			continue
+		}
+		decode = append(decode, l...)
+	}
+	return decode, body, digest, trailing
 }
 
 // EditedByHand reports whether the plan, as read from its file, was
@@ -338,13 +364,16 @@ func (p *Plan) EditedByHand() bool { return p.edited }
 // Parse decodes and checks a plan file.
 func Parse(name string, data []byte) (*Plan, scenario.Diagnostics) {
 	p := &Plan{}
-	body, digest := splitDigest(data)
-	pos, diags := scenario.DecodeYAML(name, body, Kind, p)
+	decode, body, digest, trailing := splitDigest(data)
+	pos, diags := scenario.DecodeYAML(name, decode, Kind, p)
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	p.pos = pos
-	p.edited = digest != "" && digest != Digest(body)
+	// A plan without a digest line was written before plans had one,
+	// unless it has amendments, which came with the digest: then the
+	// line was taken off.
+	p.edited = (digest == "" && len(p.Amendments) > 0) || (digest != "" && (digest != Digest(body) || trailing))
 	if p.Kind != Kind {
 		diags.Errorf(pos.Of("kind"), "kind: expected %q, got %q; is this a plan made by `yishi assign`?", Kind, p.Kind)
 	}

@@ -172,3 +172,44 @@ func TestEditedByHand(t *testing.T) {
 	back, _ = plan.Parse("plan.yaml", []byte(cut))
 	assert.False(t, back.EditedByHand(), "without the line there is nothing to check")
 }
+
+// The digest line survives what editors and version control do to a file
+// without a word changed, and what they add after it is no syntax error.
+func TestDigestLineIsRobust(t *testing.T) {
+	p := twoRounds(t)
+	data, err := plan.Marshal(p)
+	require.NoError(t, err)
+	for name, tc := range map[string]struct {
+		text   string
+		edited bool
+	}{
+		"crlf":                {strings.ReplaceAll(string(data), "\n", "\r\n"), false},
+		"blank lines after":   {string(data) + "  \n\n", false},
+		"comment after":       {string(data) + "# checked by 王老师\n", false},
+		"a key after":         {string(data) + "seed: 4\n", true},
+		"no trailing newline": {strings.TrimSuffix(string(data), "\n"), false},
+		"edited in crlf":      {strings.ReplaceAll(strings.ReplaceAll(string(data), "name: Bo\n", "name: Bob\n"), "\n", "\r\n"), true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			back, diags := plan.Parse("plan.yaml", []byte(tc.text))
+			if name == "a key after" {
+				// seed is a known key given twice: the file is refused or
+				// marked edited, never taken as yishi wrote it.
+				if diags.HasErrors() {
+					return
+				}
+			}
+			require.False(t, diags.HasErrors(), "%v", diags)
+			assert.Equal(t, tc.edited, back.EditedByHand())
+		})
+	}
+
+	// An amended plan without its digest line had it taken off.
+	p.Amendments = []plan.Amendment{{From: "0123456789ab", FromRound: 1, Absent: []string{"T1"}}}
+	data, err = plan.Marshal(p)
+	require.NoError(t, err)
+	cut := string(data[:strings.Index(string(data), "# the digest")])
+	back, diags := plan.Parse("plan.yaml", []byte(cut))
+	require.False(t, diags.HasErrors(), "%v", diags)
+	assert.True(t, back.EditedByHand())
+}
