@@ -74,10 +74,12 @@ that changed, and scoresheets made for groups the change left alone stay good.`,
 			if opts.FromRound < 1 {
 				return usagef("--from-round must be 1 or more")
 			}
+			var bad []string
 			for _, s := range swaps {
 				a, b, ok := cutAny(s, ",，、")
 				if !ok || a == "" || b == "" {
-					return usagef("--swap %q: give two ids, such as --swap T03,T17", s)
+					bad = append(bad, messages.For(f.IO.P.Language()).Sprintf("--swap %q: give two ids, such as --swap T03,T17", s))
+					continue
 				}
 				opts.Swaps = append(opts.Swaps, [2]string{a, b})
 			}
@@ -85,9 +87,13 @@ that changed, and scoresheets made for groups the change left alone stay good.`,
 				id, g, ok := cutAny(m, ":：")
 				n, err := strconv.Atoi(g)
 				if !ok || id == "" || err != nil {
-					return usagef("--move %q: give an id and a group, such as --move T08:3", m)
+					bad = append(bad, messages.For(f.IO.P.Language()).Sprintf("--move %q: give an id and a group, such as --move T08:3", m))
+					continue
 				}
 				opts.Moves = append(opts.Moves, roles.Move{ID: id, Group: n})
+			}
+			if len(bad) > 0 {
+				return usagef("%s", strings.Join(bad, "\n"))
 			}
 			opts.Absent = splitIDs(opts.Absent)
 			opts.ctx = cmd.Context()
@@ -147,7 +153,7 @@ func runAmend(opts *amendOptions) error {
 	if scenarios.Origin(old.Scenario.Source) != scenarios.Bundled {
 		ropts.ScenarioFile = s.Pos.File
 	}
-	known, err := planRosters(opts, old, s, ropts)
+	known, rosterPath, err := planRosters(opts, old, s, ropts)
 	if err != nil {
 		return err
 	}
@@ -174,11 +180,17 @@ func runAmend(opts *amendOptions) error {
 	if err != nil {
 		return err
 	}
+	// The new plan may sit in another folder than the old one: it names
+	// the scenario and the roster relative to itself, as assign does.
+	if scenarios.Origin(old.Scenario.Source) != scenarios.Bundled {
+		p.Scenario.Source = plan.ScenarioSource(s.Pos.File, opts.Out)
+	}
+	p.Roster.File = besideRef(rosterPath, opts.Out)
 	if add != nil {
 		last := &p.Amendments[len(p.Amendments)-1]
 		last.Added = &plan.RosterRef{File: besideRef(add.File, opts.Out), SHA256: add.SHA256, Trainees: len(add.Trainees)}
 	}
-	if len(p.Unmet) > 0 && !opts.AllowUnmet {
+	if newUnmet(p, opts.FromRound) && !opts.AllowUnmet {
 		printAmendment(opts.IO, p, rep)
 		return messages.Errorf("%w: %s cannot be kept (listed above), so no plan was written; give --allow-unmet to write the plan with them listed",
 			scenario.ErrInvalid, scenario.Plural(len(p.Unmet), "%d rule", "%d rules"))
@@ -231,7 +243,7 @@ func printAmendment(io *streams, p *plan.Plan, rep *roles.AmendReport) {
 // planRosters reads the roster the plan was made from, and the walk-ins of
 // its earlier amendments, each checked against the digest the plan keeps,
 // and puts them together: every trainee the plan knows.
-func planRosters(opts *amendOptions, p *plan.Plan, s *scenario.Scenario, ropts roster.Options) (*roster.Roster, error) {
+func planRosters(opts *amendOptions, p *plan.Plan, s *scenario.Scenario, ropts roster.Options) (*roster.Roster, string, error) {
 	type source struct {
 		ref  plan.RosterRef
 		path string
@@ -244,31 +256,47 @@ func planRosters(opts *amendOptions, p *plan.Plan, s *scenario.Scenario, ropts r
 		}
 	}
 	var all []*roster.Roster
+	var paths []string
 	for _, src := range srcs {
 		path := src.path
 		if path == "" {
 			path = findBeside(opts.Plan, src.ref.File)
 		}
 		r, diags := roster.Load(path, s, ropts)
-		printDiagnostics(opts.IO, diags)
+		// Its warnings were said when the plan was made; errors are news.
+		printDiagnostics(opts.IO, diags.Errors())
 		if err := diags.Err(); err != nil {
 			if !src.flag && src.ref.File == p.Roster.File {
-				return nil, messages.Errorf("%w: amend reads the roster the plan was made from, %s, and it cannot be read; give --roster FILE for a copy of it", scenario.ErrInvalid, src.ref.File)
+				return nil, "", messages.Errorf("%w: amend reads the roster the plan was made from, %s, and it cannot be read; give --roster FILE for a copy of it", scenario.ErrInvalid, src.ref.File)
 			}
-			return nil, &reportedError{err: err}
+			return nil, "", &reportedError{err: err}
 		}
 		if src.ref.SHA256 != "" && r.SHA256 != src.ref.SHA256 {
-			return nil, messages.Errorf("%w: %s has changed since the plan was made (sha256 %s…, the plan has %s…); amend needs the roster as it was: put walk-ins in a file of their own for --add, or give --roster FILE for a copy of the original", scenario.ErrInvalid, path, r.SHA256[:12], shortSHA(src.ref.SHA256))
+			return nil, "", messages.Errorf("%w: %s has changed since the plan was made (sha256 %s…, the plan has %s…); amend needs the roster as it was: put walk-ins in a file of their own for --add, or give --roster FILE for a copy of the original", scenario.ErrInvalid, path, r.SHA256[:12], shortSHA(src.ref.SHA256))
 		}
 		all = append(all, r)
+		if len(paths) == 0 {
+			paths = append(paths, path)
+		}
 	}
 	merged, err := roster.Merge(all[0], all[1:]...)
 	var diags scenario.Diagnostics
 	if errors.As(err, &diags) {
 		printDiagnostics(opts.IO, diags)
-		return nil, &reportedError{err: err}
+		return nil, "", &reportedError{err: err}
 	}
-	return merged, err
+	return merged, paths[0], err
+}
+
+// newUnmet reports whether the amended plan breaks a hard rule in a round
+// it changed; those of the rounds played before were there already.
+func newUnmet(p *plan.Plan, from int) bool {
+	for _, u := range p.Unmet {
+		if u.Round >= from {
+			return true
+		}
+	}
+	return false
 }
 
 func shortSHA(d string) string {

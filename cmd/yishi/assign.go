@@ -44,6 +44,7 @@ type assignOptions struct {
 	Break    time.Duration
 	BreakSet bool
 	Tables   string
+	breakArg string
 
 	ctx context.Context
 }
@@ -92,10 +93,11 @@ the roster's rows.`,
 			if opts.Groups > 0 && opts.Size > 0 {
 				return usagef("give --groups or --size, not both")
 			}
-			if err := checkBreak(opts.Break); err != nil {
+			brk, err := checkTiming(opts.Start, opts.breakArg)
+			if err != nil {
 				return err
 			}
-			opts.BreakSet = cmd.Flags().Changed("break")
+			opts.Break, opts.BreakSet = brk, strings.TrimSpace(opts.breakArg) != ""
 			opts.ctx = cmd.Context()
 			return runF(opts)
 		},
@@ -115,7 +117,7 @@ the roster's rows.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
 	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
-	addTimingFlags(fl, &opts.Start, &opts.Break, &opts.Tables)
+	addTimingFlags(fl, &opts.Start, &opts.breakArg, &opts.Tables)
 	return cmd
 }
 

@@ -12,18 +12,28 @@ import (
 
 // addTimingFlags adds the flags that put a day on the clock and its groups
 // at tables.
-func addTimingFlags(fl *pflag.FlagSet, start *string, brk *time.Duration, tables *string) {
-	fl.StringVar(start, "start", "", "clock time the first round starts, such as 09:00 (default: the scenario's schedule.start; none: an untimed day)")
-	fl.DurationVar(brk, "break", 0, "time between rounds, such as 15m (default: the scenario's schedule.break)")
+func addTimingFlags(fl *pflag.FlagSet, start, brk, tables *string) {
+	fl.StringVar(start, "start", "", "clock time the first round starts, such as 09:00, or none for an untimed day (default: the scenario's schedule.start)")
+	fl.StringVar(brk, "break", "", "time between rounds, such as 15m or 15 (minutes) (default: the scenario's schedule.break)")
 	fl.StringVar(tables, "tables", "", "rooms or tables, one per group in order, such as \"A1,A2,A3\" (default: the scenario's schedule.tables)")
 }
 
-// checkBreak refuses a break no day has, as a usage error.
-func checkBreak(d time.Duration) error {
-	if d < 0 || d%time.Minute != 0 || d > scenario.MaxBreak*time.Minute {
-		return usagef("--break %s: give whole minutes from 0 to %dh, such as 15m", d, scenario.MaxBreak/60)
+// checkTiming reads --start and --break as the command line gave them,
+// refusing a clock time or a break no day has as a usage error.
+func checkTiming(start, brk string) (time.Duration, error) {
+	if start != "" && !plan.IsUntimed(start) {
+		if _, ok := scenario.ParseTimeOfDay(start); !ok {
+			return 0, usagef("--start %q: give a clock time such as 09:00, or none for an untimed day", start)
+		}
 	}
-	return nil
+	if strings.TrimSpace(brk) == "" {
+		return 0, nil
+	}
+	d, err := scenario.ParseDuration(strings.TrimSpace(brk))
+	if err != nil || d < 0 || d.Minutes() > scenario.MaxBreak || time.Duration(d)%time.Minute != 0 {
+		return 0, usagef("--break %q: give whole minutes from 0 to %dh, such as 15m", brk, scenario.MaxBreak/60)
+	}
+	return time.Duration(d), nil
 }
 
 // timing is the command line's choice of clock and tables: an unset flag

@@ -13,7 +13,8 @@ import (
 type Timing struct {
 	// Start is the first round's clock time ("09:00"); "" takes the
 	// scenario's schedule.start, and the day is untimed when both are
-	// empty.
+	// empty. [Untimed] ("none") makes the day untimed whatever the
+	// scenario says.
 	Start string
 	// Break is the minutes between rounds; a negative value takes the
 	// scenario's schedule.break.
@@ -33,10 +34,13 @@ type Timing struct {
 // midnight, and fewer tables than groups.
 func (p *Plan) Schedule(s *scenario.Scenario, t Timing) error {
 	start := strings.TrimSpace(t.Start)
-	if start == "" {
+	untimed := IsUntimed(start)
+	if untimed {
+		start = ""
+	} else if start == "" {
 		start = strings.TrimSpace(s.Schedule.Start)
 	}
-	if start == "" {
+	if start == "" && !untimed {
 		start = ownStart(s, 1)
 	}
 	brk := t.Break
@@ -124,6 +128,20 @@ func (p *Plan) Schedule(s *scenario.Scenario, t Timing) error {
 		return scenario.Invalid(m)
 	}
 	return nil
+}
+
+// Untimed is the start that makes a day untimed, whatever its scenario's
+// schedule says; IsUntimed also knows it in Chinese.
+const Untimed = "none"
+
+// IsUntimed reports whether start asks for an untimed day: "none", "无" or
+// "不排".
+func IsUntimed(start string) bool {
+	switch strings.ToLower(strings.TrimSpace(start)) {
+	case Untimed, "无", "不排", "不排时间":
+		return true
+	}
+	return false
 }
 
 func ownStart(s *scenario.Scenario, r int) string {

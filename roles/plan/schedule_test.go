@@ -213,3 +213,14 @@ func TestDigestLineIsRobust(t *testing.T) {
 	require.False(t, diags.HasErrors(), "%v", diags)
 	assert.True(t, back.EditedByHand())
 }
+
+func TestScheduleNoneIsUntimed(t *testing.T) {
+	s := bundled(t)
+	s.Schedule = scenario.Schedule{Start: "08:30", Tables: []string{"A", "B"}}
+	p := twoRounds(t)
+	require.NoError(t, p.Schedule(s, plan.Timing{Start: "none", Break: -1, Tables: []string{}}))
+	assert.False(t, p.Rounds[0].Timed(), "none wins over the scenario's start")
+	assert.Equal(t, "", p.Rounds[0].Groups[0].Table, "an empty list of tables wins over the scenario's")
+	require.NoError(t, p.Schedule(s, plan.Timing{Start: " 无 ", Break: -1}))
+	assert.False(t, p.Rounds[0].Timed())
+}

@@ -6,10 +6,7 @@ var zhDay = map[string]string{
 	// cmd/yishi
 	"\nround %d (%s): diversity %s": "\n第 %d 轮（%s）：多样性 %s",
 	"TABLE":                         "桌号",
-	"--break %s: give whole minutes from 0 to %dh, such as 15m":                                                       "--break %s：请给出 0 到 %d 小时之间的整分钟数，如 15m",
-	"clock time the first round starts, such as 09:00 (default: the scenario's schedule.start; none: an untimed day)": "第一轮开始的钟点，如 09:00（默认取情景的 schedule.start；都没有则不排钟点）",
-	"time between rounds, such as 15m (default: the scenario's schedule.break)":                                       "两轮之间的休息时间，如 15m（默认取情景的 schedule.break）",
-	"rooms or tables, one per group in order, such as \"A1,A2,A3\" (default: the scenario's schedule.tables)":         "会议室或桌号，按组的顺序每组一个，如 \"A1,A2,A3\"（默认取情景的 schedule.tables）",
+	"rooms or tables, one per group in order, such as \"A1,A2,A3\" (default: the scenario's schedule.tables)": "会议室或桌号，按组的顺序每组一个，如 \"A1,A2,A3\"（默认取情景的 schedule.tables）",
 
 	// roles/plan
 	"%s.id: trainee %q sits round %d out and is in its group %d too":                                      "%s.id：学员 %q 不参加第 %d 轮，却又在该轮第 %d 组",
@@ -43,7 +40,7 @@ var zhDay = map[string]string{
 	"%d seat":  "%d 个座位",
 	"%d seats": "%d 个座位",
 	"round %d: moved %s; no amendment could move fewer than %d":                                                         "第 %d 轮：挪动了 %s；任何调整都至少要挪动 %d 个",
-	"; diversity %s of bound %s (%.2f%%)":                                                                               "；多样性 %s，上界 %s（%.2f%%）",
+	"; diversity %s of bound %s (%.2f%%)":                                                                               "；多样性 %s，上限 %s（%.2f%%）",
 	"%w: amend reads the roster the plan was made from, %s, and it cannot be read; give --roster FILE for a copy of it": "%w：amend 要读取生成方案时用的名单 %s，但读不了；请用 --roster 文件 给出它的副本",
 	"%w: %s has changed since the plan was made (sha256 %s…, the plan has %s…); amend needs the roster as it was: put walk-ins in a file of their own for --add, or give --roster FILE for a copy of the original": "%w：%s 在生成方案之后改动过（sha256 %s…，方案记录的是 %s…）；amend 需要原来的名单：临时加入的学员请另放一个文件用 --add 给出，或用 --roster 文件 给出原名单的副本",
 	"amend needs --out FILE for the new plan, or --dry-run":                        "amend 需要用 --out 文件 指定新方案，或加 --dry-run",
@@ -152,4 +149,9 @@ var zhDay = map[string]string{
 	"%d changed card":  "%d 张变了的角色卡",
 	"%d changed cards": "%d 张变了的角色卡",
 	"  the day's paper beside them: inject slips to cut and hand over, table signs, a door list, a run sheet per round\n": "  旁边还有当天的纸质材料：裁开后递交的情景注入纸条、桌牌、门口的签到分组名单、每轮一页的流程单\n",
+
+	"--start %q: give a clock time such as 09:00, or none for an untimed day":                                               "--start %q：请给出 09:00 这样的钟点，或用 none 表示不排钟点",
+	"--break %q: give whole minutes from 0 to %dh, such as 15m":                                                             "--break %q：请给出 0 到 %d 小时之间的整分钟数，如 15m",
+	"time between rounds, such as 15m or 15 (minutes) (default: the scenario's schedule.break)":                             "两轮之间的休息时间，如 15m 或 15（分钟）（默认取情景的 schedule.break）",
+	"clock time the first round starts, such as 09:00, or none for an untimed day (default: the scenario's schedule.start)": "第一轮开始的钟点，如 09:00，或用 none 表示不排钟点（默认取情景的 schedule.start）",
 }
