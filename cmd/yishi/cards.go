@@ -114,6 +114,8 @@ type cardsResult struct {
 	// ChangedSince is the earlier plan of a --changed-since run, and
 	// Changes the cards that differ from its cards.
 	ChangedSince string         `json:"changed_since,omitempty"`
+	// Changed is the file of the changed cards, to print them.
+	Changed string `json:"changed_cards,omitempty"`
 	Changes      []cards.Change `json:"changes,omitempty"`
 }
 
@@ -191,6 +193,17 @@ func runCards(opts *cardsOptions) error {
 		if err != nil {
 			return messages.Errorf("%s: %w", opts.ChangedSince, err)
 		}
+		// The whole deck of the new plan too, so that a folder of the old
+		// cards keeps an all-cards that matches what it holds now.
+		full, err := cards.Files(p, s, opts.Round, opts.Format, copts)
+		if err != nil {
+			return err
+		}
+		deck := full[len(full)-2]
+		if len(changes) == 0 {
+			files = files[len(files)-1:] // no changed-cards file with nothing in it
+		}
+		files = append([]cards.File{deck}, files...)
 	} else {
 		files, err = cards.Files(p, s, opts.Round, opts.Format, copts)
 		if err != nil {
@@ -201,6 +214,16 @@ func runCards(opts *cardsOptions) error {
 	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2, ChangedSince: opts.ChangedSince, Changes: changes}
 	res.AllCards = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-2].Path))
 	res.Master = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-1].Path))
+	if since != nil {
+		// The new deck first, then the changed cards, their file and the
+		// master sheet; with no card changed, the deck and the master.
+		res.AllCards = filepath.Join(opts.Out, filepath.FromSlash(files[0].Path))
+		res.Cards = 0
+		if len(changes) > 0 {
+			res.Cards = len(files) - 3
+			res.Changed = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-2].Path))
+		}
+	}
 	if opts.Format == cards.FormatHTML {
 		paper, err := cards.Paper(p, s, opts.Round)
 		if err != nil {
@@ -255,7 +278,10 @@ func runCards(opts *cardsOptions) error {
 	if since != nil {
 		printChanges(io, opts, changes)
 		io.printf("wrote %d files under %s\n", len(out), opts.Out)
-		io.printf("  changed cards, for printing: %s\n", res.AllCards)
+		if res.Changed != "" {
+			io.printf("  changed cards, for printing: %s\n", res.Changed)
+		}
+		io.printf("  all cards of the new plan: %s\n", res.AllCards)
 		io.printf("  master sheet: %s  %s\n", res.Master, opts.IO.paintOut(ansiRed, "(trainer only — do not hand out)"))
 		printPaper(io, res.Paper)
 		return nil
@@ -305,7 +331,7 @@ func changedPart(opts *cardsOptions, old *plan.Plan, s *scenario.Scenario, files
 		if within != nil && !within(rel) {
 			return false
 		}
-		return part[rel] || isWholeDayFile(rel)
+		return part[rel]
 	}
 }
 

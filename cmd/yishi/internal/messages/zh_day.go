@@ -154,4 +154,5 @@ var zhDay = map[string]string{
 	"--break %q: give whole minutes from 0 to %dh, such as 15m":                                                             "--break %q：请给出 0 到 %d 小时之间的整分钟数，如 15m",
 	"time between rounds, such as 15m or 15 (minutes) (default: the scenario's schedule.break)":                             "两轮之间的休息时间，如 15m 或 15（分钟）（默认取情景的 schedule.break）",
 	"clock time the first round starts, such as 09:00, or none for an untimed day (default: the scenario's schedule.start)": "第一轮开始的钟点，如 09:00，或用 none 表示不排钟点（默认取情景的 schedule.start）",
+	"  all cards of the new plan: %s\n":                                                                                     "  新方案的全部角色卡：%s\n",
 }
