@@ -113,10 +113,10 @@ type cardsResult struct {
 	Paper []string `json:"paper,omitempty"`
 	// ChangedSince is the earlier plan of a --changed-since run, and
 	// Changes the cards that differ from its cards.
-	ChangedSince string         `json:"changed_since,omitempty"`
+	ChangedSince string `json:"changed_since,omitempty"`
 	// Changed is the file of the changed cards, to print them.
-	Changed string `json:"changed_cards,omitempty"`
-	Changes      []cards.Change `json:"changes,omitempty"`
+	Changed string         `json:"changed_cards,omitempty"`
+	Changes []cards.Change `json:"changes,omitempty"`
 }
 
 // roundDir is the folder of round n's cards, under --out.
