@@ -117,6 +117,9 @@ type ParseOptions struct {
 	// imports too, carries no workbook library, and so that every reader of
 	// workbooks in yishi is the same one.
 	Workbook sheet.WorkbookReader
+	// RoleTitle names a role as cards and sheets do, for the message that
+	// refuses a sheet of a group that changed; nil names it by its id.
+	RoleTitle func(id string) string
 }
 
 // ParseScoresheets reads one scoresheet file: a YAML sheet (one reviewer,
@@ -184,6 +187,7 @@ type yamlReader struct {
 	p      *plan.Plan
 	rub    *scenario.Rubric
 	diags  *scenario.Diagnostics
+	title  func(string) string
 }
 
 // where is where the value at key stood, or the nearest place above it.
@@ -194,7 +198,7 @@ func (r *yamlReader) decoded(key string) bool { return !r.failed[r.where(key)] }
 
 // parseYAML reads a YAML scoresheet: one reviewer, one group.
 func parseYAML(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts ParseOptions, diags *scenario.Diagnostics) []Scoresheet {
-	r := &yamlReader{name: name, p: p, planID: p.ID(), rub: rub, diags: diags, failed: map[scenario.Pos]bool{}}
+	r := &yamlReader{name: name, p: p, planID: p.ID(), rub: rub, diags: diags, failed: map[scenario.Pos]bool{}, title: opts.RoleTitle}
 	pos, d := scenario.DecodeYAML(name, data, KindScoresheet, &r.y)
 	*diags = append(*diags, d...)
 	if r.y.Version == 0 {
@@ -233,7 +237,7 @@ func (r *yamlReader) sheet() Scoresheet {
 	checkScenario(sh.Scenario, r.p, r.where("scenario"), r.diags)
 	known := r.decoded("round") && r.decoded("group") &&
 		checkRoundGroup(r.p, sh.Round, sh.Group, yamlKey("round"), yamlKey("group"), r.where("round"), r.where("group"), r.diags)
-	checked := checkSheetID(sh.Plan, r.p, r.planID, sh.Round, sh.Group, known, r.blank(), yamlKey("plan"), r.where("plan"), r.diags)
+	checked := checkSheetID(sh.Plan, r.p, r.planID, sh.Round, sh.Group, known, r.blank(), r.title, yamlKey("plan"), r.where("plan"), r.diags)
 	if known && !checked && len(y.Members) > 0 {
 		checkMembers(r.p, sh.Round, sh.Group, y.Members, yamlKey("members"), r.where("members"), r.diags)
 	}
@@ -398,7 +402,7 @@ var sheetIDPattern = regexp.MustCompile(`^[0-9a-f]{12}$`)
 // one, and for one a spreadsheet turned into a number (twelve digits, or
 // digits with an "e"), which is a warning; the caller then checks the
 // members the sheet lists instead.
-func checkSheetID(got string, p *plan.Plan, planID string, round, group int, known, blank bool, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) bool {
+func checkSheetID(got string, p *plan.Plan, planID string, round, group int, known, blank bool, title func(string) string, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) bool {
 	got = strings.ToLower(strings.TrimSpace(got))
 	if got == "" {
 		return false
@@ -410,19 +414,36 @@ func checkSheetID(got string, p *plan.Plan, planID string, round, group int, kno
 	if got == planID || !known || blank || got == p.GroupID(round, group) {
 		return true
 	}
-	diags.Errorf(pos, "%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group", what, round, group, groupNow(p, round, group))
+	for _, a := range p.Amendments {
+		if got == a.From {
+			// A sheet of the days before groups had ids, made from
+			// the plan this one amends: whether its group is the same
+			// cannot be told.
+			diags.Errorf(pos, "%s: round %d, group %d: the sheet carries the id of the plan before the changes on the day (%s), from before sheets had an id for each group, so it cannot be told whether the group is still the same; make a new scoresheet for it (yishi scoresheets with --round %d --groups %d)", what, round, group, got, round, group)
+			return true
+		}
+	}
+	if _, yamlSheet := what.(yamlKey); yamlSheet {
+		diags.Errorf(pos, "%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group (yishi scoresheets with --round %d --groups %d)", what, round, group, groupNow(p, round, group, title), round, group)
+		return true
+	}
+	diags.Errorf(pos, "%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group (yishi scoresheets with --round %d --groups %d), or leave this row's scores empty to read the rest of the file", what, round, group, groupNow(p, round, group, title), round, group)
 	return true
 }
 
 // groupNow lists the members of a group of the plan with their roles,
 // "王秀英 (host), 李娜 (recorder)", as a message a catalogue renders with
 // its own brackets and list separator.
-func groupNow(p *plan.Plan, round, group int) scenario.Message {
+func groupNow(p *plan.Plan, round, group int, title func(string) string) scenario.Message {
 	rd, _ := p.Round(round)
 	g, _ := rd.Group(group)
 	var list scenario.Message
 	for i, m := range g.Members {
-		item := scenario.Msg("%s (%s)", scenario.OneLine(m.Name), m.Role)
+		role := m.Role
+		if title != nil {
+			role = title(m.Role)
+		}
+		item := scenario.Msg("%s (%s)", scenario.OneLine(m.Name), role)
 		if i == 0 {
 			list = item
 		} else {

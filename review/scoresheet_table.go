@@ -351,7 +351,7 @@ func (r *tableReader) checkPlan(row sheet.Row, rg rowGroup) (string, bool) {
 		known = checkRoundGroup(r.p, rg.round, rg.group, r.where(rc), r.where(gc), rc.Pos, gc.Pos, r.diags)
 	}
 	n := len(r.diags.Errors())
-	checked := checkSheetID(sheetPlan, r.p, r.planID, rg.round, rg.group, known, r.blank(row), r.where(pc), pc.Pos, r.diags)
+	checked := checkSheetID(sheetPlan, r.p, r.planID, rg.round, rg.group, known, r.blank(row), r.opts.RoleTitle, r.where(pc), pc.Pos, r.diags)
 	if checked && len(r.diags.Errors()) > n {
 		return sheetPlan, true
 	}

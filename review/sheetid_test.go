@@ -38,7 +38,7 @@ func amended(t *testing.T, p *plan.Plan) *plan.Plan {
 
 // group2Changed is the message refusing a sheet for round 1, group 2 of
 // the amended plan, after the place of the sheet id.
-const group2Changed = "round 1, group 2 has changed since this sheet was made (members or roles differ: now 王秀英 (host), Eve Sun (recorder), Fay Liu (top-floor-elder), Lin Fu (ground-floor-owner), Mo Tan (property-manager)); make a new scoresheet for this group"
+const group2Changed = "round 1, group 2 has changed since this sheet was made (members or roles differ: now 王秀英 (host), Eve Sun (recorder), Fay Liu (top-floor-elder), Lin Fu (ground-floor-owner), Mo Tan (property-manager)); make a new scoresheet for this group (yishi scoresheets with --round 1 --groups 2)"
 
 type roundGroup struct{ round, group int }
 
@@ -134,7 +134,7 @@ func TestSheetsSurviveAnAmendment(t *testing.T) {
 			got, diags = ParseScoresheets(f.Path, f.Data, a, s.Rubric.Rubric, withWorkbooks(ParseOptions{}))
 			assert.Empty(t, got, "nothing of a refused file is taken")
 			require.Len(t, diags.Errors(), 1, "%v", diags)
-			assert.Equal(t, tt.where+": "+group2Changed, diags.Errors()[0].Message)
+			assert.Equal(t, tt.where+": "+group2Changed+", or leave this row's scores empty to read the rest of the file", diags.Errors()[0].Message)
 			assert.Positive(t, diags.Errors()[0].Pos.Line)
 
 			f = sheetFiles(t, p, s, blank, tt.format)[0]
@@ -240,19 +240,20 @@ func TestSheetsWithThePlanID(t *testing.T) {
 	assert.Len(t, got, len(sheets))
 
 	// The plan's id is the plan's: a sheet that carries it is refused by
-	// an amended plan, whose id is another, as before.
+	// an amended plan, which cannot tell whether the group is the same,
+	// and says so rather than that it changed.
 	a := amended(t, p)
 	f := sheetFiles(t, p, s, sheets[:1], FormatYAML)[0]
 	_, diags = ParseScoresheets(f.Path, []byte(old(string(f.Data))), a, s.Rubric.Rubric, ParseOptions{})
 	require.Len(t, diags.Errors(), 1)
-	assert.Contains(t, diags.Errors()[0].Message, "round 1, group 1 has changed since this sheet was made")
+	assert.Contains(t, diags.Errors()[0].Message, "round 1, group 1: the sheet carries the id of the plan before the changes on the day ("+p.ID()+")")
 }
 
 // The messages' lists are messages, so a catalogue gives them its own
 // brackets and separators.
 func TestGroupNowIsAMessage(t *testing.T) {
 	p, _ := fixture(t)
-	m := groupNow(p, 1, 2)
+	m := groupNow(p, 1, 2, nil)
 	assert.Equal(t, "%s, %s", m.Format)
 	assert.Equal(t, "Dan Zhou (host), Eve Sun (recorder), Fay Liu (top-floor-elder), Lin Fu (ground-floor-owner), Mo Tan (property-manager)", m.String())
 	var _ scenario.Message = m

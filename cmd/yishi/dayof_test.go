@@ -113,6 +113,7 @@ func TestChangesOnTheDay(t *testing.T) {
 	run(0, append([]string{"review", newPath, "--out", in("report.html")}, keep...)...)
 	refused := run(1, append([]string{"review", newPath, "--out", in("report-2.html")}, changed[0])...)
 	assert.Regexp(t, `round \d+, group \d+ has changed since this sheet was made`, refused)
+	assert.Contains(t, refused, "(Council host)", "members are named with their roles as the cards call them")
 	assert.NoFileExists(t, in("report-2.html"))
 }
 
