@@ -35,6 +35,8 @@ type MasterSheet struct {
 	Injects   []MasterInject `json:"injects"`
 	Unmet     []plan.Unmet   `json:"unmet,omitempty"`
 	Warnings  []string       `json:"warnings,omitempty"`
+	// Changes are the changes on the day made to the plan, oldest first.
+	Changes []MasterChange `json:"changes,omitempty"`
 }
 
 // MasterRound is one round of the master sheet.
@@ -47,6 +49,8 @@ type MasterRound struct {
 	End       string        `json:"end,omitempty"`
 	Timetable []CardPhase   `json:"timetable,omitempty"`
 	Groups    []MasterGroup `json:"groups"`
+	// Out are those who sit the round out, absent or not attending it.
+	Out []SittingOut `json:"out,omitempty"`
 }
 
 // When is the round's name and clock times, "上午 · 09:00–10:00", or "".
@@ -128,6 +132,7 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 		Timetable: cardAgenda(s), Warnings: p.Warnings,
 	}
 	m.Rounds, m.Trainees = masterRounds(p, s, round)
+	m.Changes = masterChanges(p, lang)
 	for _, u := range p.Unmet {
 		if round == 0 || u.Round == round {
 			m.Unmet = append(m.Unmet, u)
@@ -172,6 +177,65 @@ func (m *MasterSheet) translate(tr func(string) string, keepIDs bool) {
 	m.Warnings = warnings
 }
 
+// MasterChange is one change on the day made to the plan, as the master
+// sheet lists it: from which round, who was absent, how many walked in,
+// the swaps and moves, and the seats moved against the fewest possible.
+type MasterChange struct {
+	FromRound  int      `json:"from_round"`
+	Absent     []string `json:"absent,omitempty"`
+	WalkIns    int      `json:"walk_ins,omitempty"`
+	Swaps      []string `json:"swaps,omitempty"`
+	Moves      []string `json:"moves,omitempty"`
+	Moved      int      `json:"moved"`
+	LowerBound int      `json:"lower_bound"`
+	// Line is the change in words, in the scenario's language.
+	Line string `json:"-"`
+}
+
+// masterChanges lists the plan's amendments, each absent trainee by name
+// and id as the plan's rounds know them.
+func masterChanges(p *plan.Plan, lang string) []MasterChange {
+	names := map[string]string{}
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				names[m.ID] = m.Name
+			}
+		}
+		for _, o := range rd.Out {
+			names[o.ID] = o.Name
+		}
+	}
+	var out []MasterChange
+	for _, a := range p.Amendments {
+		c := MasterChange{FromRound: a.FromRound, Swaps: a.Swaps, Moves: a.Moves, Moved: a.Moved, LowerBound: a.LowerBound}
+		for _, id := range a.Absent {
+			c.Absent = append(c.Absent, strings.TrimSpace(names[id]+" "+id))
+		}
+		if a.Added != nil {
+			c.WalkIns = a.Added.Trainees
+		}
+		L := func(k string) string { return words.In(lang, k) }
+		parts := []string{fmt.Sprintf(L("change_from_round"), a.FromRound)}
+		if len(c.Absent) > 0 {
+			parts = append(parts, L("change_absent")+L("colon")+strings.Join(c.Absent, listSep(lang)))
+		}
+		if c.WalkIns > 0 {
+			parts = append(parts, fmt.Sprintf(L("change_walk_ins"), c.WalkIns))
+		}
+		if len(c.Swaps) > 0 {
+			parts = append(parts, L("change_swaps")+L("colon")+strings.Join(c.Swaps, listSep(lang)))
+		}
+		if len(c.Moves) > 0 {
+			parts = append(parts, L("change_moves")+L("colon")+strings.Join(c.Moves, listSep(lang)))
+		}
+		parts = append(parts, fmt.Sprintf(L("change_moved"), a.Moved, a.LowerBound))
+		c.Line = strings.Join(parts, L("change_sep"))
+		out = append(out, c)
+	}
+	return out
+}
+
 // masterRounds lists the rounds shown, or the one round, with who plays
 // what in each group, and counts the distinct trainees in them.
 func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []MasterRound, trainees int) {
@@ -192,6 +256,7 @@ func masterRounds(p *plan.Plan, s *scenario.Scenario, round int) (rounds []Maste
 			}
 			mr.Groups = append(mr.Groups, mg)
 		}
+		mr.Out = sittingOut(s, rd)
 		rounds = append(rounds, mr)
 	}
 	return rounds, len(seen)
@@ -299,10 +364,17 @@ func mdMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
 }
 
 func mdMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	if len(m.Changes) > 0 {
+		fmt.Fprintf(b, "## %s\n\n", e(L("changes_on_day")))
+		for _, c := range m.Changes {
+			fmt.Fprintf(b, "- %s\n", e(c.Line))
+		}
+		b.WriteString("\n")
+	}
 	if len(m.Unmet) == 0 && len(m.Warnings) == 0 {
 		return
 	}
-	e := scenario.EscapeMarkdown
 	fmt.Fprintf(b, "## %s / %s\n\n", e(L("unmet")), e(L("warnings")))
 	for _, u := range m.Unmet {
 		fmt.Fprintf(b, "- %s — %s%s%s\n", e(unmetWhere(u, L)), e(u.Rule), L("colon"), e(u.Detail))
@@ -379,7 +451,19 @@ func mdMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 			}
 			b.WriteString("\n")
 		}
+		if len(rd.Out) > 0 {
+			fmt.Fprintf(b, "**%s**%s%s\n\n", e(L("not_in_round")), L("colon"), e(outList(rd.Out, L)))
+		}
 	}
+}
+
+// outList is who sits a round out, "王秀英 T05 · 缺席、李娜 T09 · 不参加本轮".
+func outList(out []SittingOut, L func(string) string) string {
+	parts := make([]string, len(out))
+	for i, o := range out {
+		parts[i] = o.Name + " " + o.ID + " · " + o.Reason
+	}
+	return strings.Join(parts, L("list_sep"))
 }
 
 // masterText writes the master sheet as plain text between two trainer-only
@@ -404,6 +488,12 @@ func txtMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
 }
 
 func txtMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
+	if len(m.Changes) > 0 {
+		fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("changes_on_day")))
+		for _, c := range m.Changes {
+			fmt.Fprintf(b, "  - %s\n", c.Line)
+		}
+	}
 	if len(m.Unmet) == 0 && len(m.Warnings) == 0 {
 		return
 	}
@@ -465,6 +555,9 @@ func txtMasterRounds(b *strings.Builder, m MasterSheet, L func(string) string) {
 				}
 				b.WriteString("\n")
 			}
+		}
+		if len(rd.Out) > 0 {
+			fmt.Fprintf(b, "  %s%s%s\n", L("not_in_round"), L("colon"), outList(rd.Out, L))
 		}
 	}
 }

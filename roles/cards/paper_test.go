@@ -347,3 +347,22 @@ func assertOffline(t *testing.T, h string) {
 		assert.NotContains(t, h, bad)
 	}
 }
+
+// The master sheet says what changed on the day and who sits each round
+// out, so a trainer at the door can tell a no-show from a morning-only
+// trainee.
+func TestMasterSheetChanges(t *testing.T) {
+	p, s := timedPlan(t, 1)
+	p.Amendments = []plan.Amendment{{From: "0123456789ab", FromRound: 1, Absent: []string{"T20"},
+		Added: &plan.RosterRef{File: "walk-ins.csv", Trainees: 2}, Swaps: []string{"T01,T02"}, Moved: 3, LowerBound: 2}}
+	m := cards.Master(p, s, 0)
+	require.Len(t, m.Changes, 1)
+	assert.Equal(t, "从第 1 轮起；缺席：安然 T20；临时加入 2 人；互换：T01,T02；挪动了 3 个座位（任何调整都至少要挪动 2 个）", m.Changes[0].Line)
+	for _, format := range []string{cards.FormatHTML, cards.FormatMarkdown, cards.FormatText} {
+		data, err := cards.RenderMaster(m, format)
+		require.NoError(t, err)
+		assert.Contains(t, string(data), "当天的调整", format)
+		assert.Contains(t, string(data), m.Changes[0].Line, format)
+		assert.Contains(t, string(data), "安然 T20 · 缺席", format)
+	}
+}
