@@ -149,10 +149,6 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 		from = 1
 	}
 	var diags scenario.Diagnostics
-	if from < 1 || from > len(old.Rounds) {
-		diags.Errorf(atFromRound, "round %d: the plan has %s", from, planRounds(len(old.Rounds)))
-		return nil, nil, diags.Err()
-	}
 	am := &amendment{s: s, old: old, opts: opts, from: from}
 	if !am.prepare(r, &diags) {
 		return nil, nil, diags.Err()
@@ -223,17 +219,23 @@ type amendment struct {
 // saying every problem in diags; it reports whether there were none.
 func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool {
 	old, from := am.old, am.from
-	am.byID = map[string]int{}
-	am.all = &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: slices.Clone(r.Columns), Numeric: r.Numeric}
+	// A round the plan does not have is said with the other problems; the
+	// checks that need the round's seats are left out then.
+	haveRound := from >= 1 && from <= len(old.Rounds)
+	if !haveRound {
+		diags.Errorf(atFromRound, "round %d: the plan has %s", from, planRounds(len(old.Rounds)))
+	}
+	if n := len(old.Amendments); n > 0 && haveRound && from < old.Amendments[n-1].FromRound {
+		last := old.Amendments[n-1].FromRound
+		diags.Errorf(atFromRound, "round %d was played before the last amendment (from round %d); amend from round %d on", from, last, last)
+	}
 	known := map[string]bool{}
 	for _, t := range r.Trainees {
 		known[t.ID] = true
 	}
-	inPlan := map[string]bool{}
 	for _, rd := range old.Rounds {
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
-				inPlan[m.ID] = true
 				if !known[m.ID] {
 					diags.Errorf(scenario.Pos{File: r.File}, "the plan's trainee %s (%s) is not in the roster; give the roster the plan was made from, with earlier walk-ins", m.Name, m.ID)
 					known[m.ID] = true
@@ -241,29 +243,45 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			}
 		}
 	}
-	trainees := slices.Clone(r.Trainees)
+	// The walk-ins join the roster as roster.Merge puts rosters together,
+	// so that a plan amended here can be amended again from the same files:
+	// an id already used or a column of numbers given words is refused at
+	// the walk-in's row. While they are refused, the ids of the walk-ins
+	// are not said to be unknown as well.
 	am.walkIn = map[string][]bool{}
+	pending := map[string]bool{}
+	all, err := roster.Merge(r, am.opts.Add)
+	var merged scenario.Diagnostics
+	switch {
+	case errors.As(err, &merged):
+		*diags = append(*diags, merged...)
+		all = r.SortedByID()
+	case err != nil:
+		diags.Errorf(scenario.Pos{File: r.File}, "%v", err)
+		all = r.SortedByID()
+	}
+	am.all = all
 	if am.opts.Add != nil {
-		add := am.opts.Add.SortedByID()
-		attend, adiags := availability(am.s, add, len(old.Rounds))
-		*diags = append(*diags, adiags...)
-		for i, t := range add.Trainees {
-			if known[t.ID] || inPlan[t.ID] {
-				diags.Errorf(t.Pos, "walk-in %s (%s): the plan already has a trainee with id %q; give the walk-in an id of their own", t.Name, t.ID, t.ID)
+		rounds := len(old.Rounds)
+		for _, t := range am.opts.Add.SortedByID().Trainees {
+			if err != nil {
+				pending[t.ID] = true
+			}
+			before := len(*diags)
+			attend := attendance(am.s, t, rounds, diags)
+			if len(*diags) > before || known[t.ID] {
 				continue
 			}
-			known[t.ID] = true
-			trainees = append(trainees, t)
-			am.walkIn[t.ID] = attend[i]
-		}
-		for _, c := range add.Columns {
-			if !slices.Contains(am.all.Columns, c) {
-				am.all.Columns = append(am.all.Columns, c)
+			if attend != nil && haveRound && !slices.Contains(attend[from-1:], true) {
+				diags.Errorf(cellOf(t), "walk-in %s (%s) attends no round from round %d on, so would sit none; give a round they attend, or leave them out of the walk-ins", t.Name, t.ID, from)
+				continue
+			}
+			if err == nil {
+				am.walkIn[t.ID] = attend
 			}
 		}
 	}
-	am.all.Trainees = trainees
-	am.all = am.all.SortedByID()
+	am.byID = map[string]int{}
 	ids := make([]string, 0, len(am.all.Trainees))
 	for i, t := range am.all.Trainees {
 		am.byID[t.ID] = i
@@ -272,6 +290,9 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	unknown := func(at scenario.Pos, id string) bool {
 		if _, ok := am.byID[id]; ok {
 			return false
+		}
+		if pending[id] {
+			return true
 		}
 		if sug := scenario.Suggest(id, ids); sug != "" {
 			diags.Errorf(at, "no trainee %q in the plan or the walk-ins (did you mean %q?)", id, sug)
@@ -286,7 +307,10 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			am.absent[id] = true
 		}
 	}
-	round := &old.Rounds[from-1]
+	round := &plan.Round{}
+	if haveRound {
+		round = &old.Rounds[from-1]
+	}
 	name := func(id string) string { return am.all.Trainees[am.byID[id]].Name }
 	am.pinned, am.keep = map[string]int{}, map[string]string{}
 	usable := func(at scenario.Pos, id string) bool {
@@ -306,7 +330,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	for _, sw := range am.opts.Swaps {
 		a, b := strings.TrimSpace(sw[0]), strings.TrimSpace(sw[1])
 		okA, okB := usable(atSwap, a), usable(atSwap, b)
-		if !okA || !okB {
+		if !okA || !okB || !haveRound {
 			continue
 		}
 		if a == b {
@@ -336,7 +360,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	}
 	for _, mv := range am.opts.Moves {
 		id := strings.TrimSpace(mv.ID)
-		if !usable(atMove, id) {
+		if !usable(atMove, id) || !haveRound {
 			continue
 		}
 		if mv.Group < 1 || mv.Group > len(round.Groups) {
@@ -365,7 +389,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			present++
 		}
 	}
-	if present == 0 && len(am.absent) > 0 {
+	if present == 0 && len(am.absent) > 0 && haveRound {
 		diags.Errorf(atAbsent, "every trainee of round %d is absent; there is nobody to group", from)
 	}
 	diags.Sort()

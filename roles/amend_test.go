@@ -272,7 +272,7 @@ func TestAmendRefusesBadInput(t *testing.T) {
 		{"unknown ids with a suggestion", roles.AmendOptions{Absent: []string{"T1"}, Swaps: [][2]string{{"T99", g1[1].ID}}, Moves: []roles.Move{{ID: "X", Group: 1}}},
 			[]string{`--absent: no trainee "T1" in the plan or the walk-ins (did you mean "T01"?)`, `--swap: no trainee "T99" in the plan`, `--move: no trainee "X" in the plan or the walk-ins`}},
 		{"walk-in with an id the plan has", roles.AmendOptions{Add: dup},
-			[]string{fmt.Sprintf(`walk-ins.csv:2: walk-in 来宾1 (%s): the plan already has a trainee with id %q`, g1[1].ID, g1[1].ID)}},
+			[]string{fmt.Sprintf(`walk-ins.csv:2: row 2: id %q is already used in %s, row`, g1[1].ID, r.File)}},
 		{"swap in one group", roles.AmendOptions{Swaps: [][2]string{{g1[1].ID, g1[2].ID}}},
 			[]string{fmt.Sprintf("both sit in group 1 of round 1; a swap trades seats between two groups")}},
 		{"swap and move of the absent", roles.AmendOptions{Absent: []string{g1[1].ID, g2[1].ID}, Swaps: [][2]string{{g1[1].ID, g2[2].ID}}, Moves: []roles.Move{{ID: g2[1].ID, Group: 1}}},
@@ -280,6 +280,8 @@ func TestAmendRefusesBadInput(t *testing.T) {
 		{"move to a group the round does not have", roles.AmendOptions{Moves: []roles.Move{{ID: g1[1].ID, Group: 9}}},
 			[]string{fmt.Sprintf("--move: %s (%s) cannot move to group 9: round 1 has groups 1–%d", g1[1].Name, g1[1].ID, len(rd.Groups))}},
 		{"from a round past the last", roles.AmendOptions{FromRound: 3}, []string{"--from-round: round 3: the plan has rounds 1–2"}},
+		{"from a round past the last, with the other problems", roles.AmendOptions{FromRound: 3, Absent: []string{"T1"}, Swaps: [][2]string{{"T99", g1[1].ID}}, Moves: []roles.Move{{ID: "X", Group: 1}}},
+			[]string{"--from-round: round 3: the plan has rounds 1–2", `--absent: no trainee "T1"`, `--swap: no trainee "T99"`, `--move: no trainee "X"`}},
 		{"from a round below 1", roles.AmendOptions{FromRound: -1}, []string{"--from-round: round -1: the plan has rounds 1–2"}},
 		{"everyone absent", roles.AmendOptions{Absent: everyone}, []string{"every trainee of round 1 is absent"}},
 		{"too few left for the groups", roles.AmendOptions{Absent: everyone[:len(everyone)-3]}, []string{"round 1: only 3 trainees sit it, too few for"}},
@@ -391,4 +393,66 @@ func TestAmendBreakingAHardRule(t *testing.T) {
 	require.Len(t, p.Unmet, 1)
 	assert.Equal(t, "keep-apart", p.Unmet[0].Rule)
 	assert.Equal(t, 1, p.Unmet[0].Round)
+}
+
+// A walk-in with words in a column the roster holds numbers in is refused
+// at their row, as the roster merge of a later amendment would refuse it,
+// together with the other problems.
+func TestAmendWalkInWithWordsInANumberColumn(t *testing.T) {
+	s, r, old := demoPlan(t)
+	require.True(t, r.Numeric["years"], "the sample roster's years are numbers")
+	add := walkIns(r, "resident-rep")
+	add.Numeric = nil
+	add.Trainees[0].Attrs = map[string]string{"gender": "女", "years": "abc"}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Add: add, Absent: []string{"T1"}})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, `walk-ins.csv:2: row 2: column years holds numbers in `+r.File+` but "abc" here`)
+	assert.ErrorContains(t, err, `--absent: no trainee "T1"`)
+	// A swap naming the refused walk-in is not said to be unknown too.
+	_, _, err = roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Add: add, Moves: []roles.Move{{ID: "W01", Group: 1}}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), `no trainee "W01"`)
+
+	// The walk-in's amended plan can be amended again with the walk-in
+	// merged in, as the CLI merges the rosters of earlier amendments.
+	add.Trainees[0].Attrs = map[string]string{"gender": "女", "years": "3"}
+	add.Numeric = map[string]bool{"years": true}
+	p, _ := amend(t, s, r, old, roles.AmendOptions{Add: add})
+	known, err := roster.Merge(r, add)
+	require.NoError(t, err)
+	_, _ = amend(t, s, known, p, roles.AmendOptions{Absent: []string{"W01"}})
+}
+
+// A later amendment cannot change the rounds an earlier one left as
+// history.
+func TestAmendRefusesPlayedRounds(t *testing.T) {
+	s, r, old := demoPlan(t)
+	absent := old.Rounds[1].Groups[0].Members[1].ID
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	_, _, err := roles.Amend(context.Background(), s, r, p, roles.AmendOptions{FromRound: 1, Absent: []string{"T1"}})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, "--from-round: round 1 was played before the last amendment (from round 2); amend from round 2 on")
+	assert.ErrorContains(t, err, `--absent: no trainee "T1"`, "with the other problems")
+	// From the same round on, it may.
+	_, _ = amend(t, s, r, p, roles.AmendOptions{FromRound: 2})
+}
+
+// A walk-in who attends none of the rounds amended is an error at their
+// cell, not a trainee added to sit no round.
+func TestAmendWalkInAttendingNoAmendedRound(t *testing.T) {
+	s, r, old := demoPlan(t)
+	add := walkIns(r, "resident-rep", "volunteer")
+	add.Trainees[0].Rounds = []string{"1"}
+	add.Trainees[0].RoundsPos = scenario.Pos{File: "walk-ins.csv", Line: 2, Col: 9}
+	add.Trainees[1].Rounds = []string{"1-2"}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{FromRound: 2, Add: add})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, "walk-ins.csv:2:9: walk-in 来宾1 (W01) attends no round from round 2 on")
+	assert.NotContains(t, err.Error(), "W02")
+	// From round 1, they sit round 1.
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 1, Add: add})
+	assert.Contains(t, seats(p.Rounds[0]), "W01")
 }

@@ -27,35 +27,48 @@ func availability(s *scenario.Scenario, r *roster.Roster, rounds int) ([][]bool,
 	var diags scenario.Diagnostics
 	attend := make([][]bool, len(r.Trainees))
 	for i, t := range r.Trainees {
-		tokens := splitTokens(t.Rounds)
-		if len(tokens) == 0 {
-			continue // a blank cell: every round
-		}
-		at := t.RoundsPos
-		if at.File == "" {
-			at = t.Pos
-		}
-		in := make([]bool, rounds)
-		for _, tok := range tokens {
-			first, last, ok := roundsOf(s, tok, rounds)
-			switch {
-			case !ok:
-				diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
-				continue
-			case first > last:
-				diags.Errorf(at, "%s (%s): %q runs from round %d back to round %d; write it as %d-%d", t.Name, t.ID, tok, first, last, last, first)
-				continue
-			case first < 1 || last > rounds:
-				diags.Errorf(at, "%s (%s): %q names round %d of a day of %s; the rounds are %s", t.Name, t.ID, tok, outside(first, last, rounds), roundCount(rounds), dayRounds(s, rounds))
-				continue
-			}
-			for k := first; k <= last; k++ {
-				in[k-1] = true
-			}
-		}
-		attend[i] = in
+		attend[i] = attendance(s, t, rounds, &diags)
 	}
 	return attend, diags
+}
+
+// attendance is one trainee's part of [availability]: the rounds they sit
+// of a day of rounds rounds, nil for every round, with the tokens that
+// name no round said in diags.
+func attendance(s *scenario.Scenario, t roster.Trainee, rounds int, diags *scenario.Diagnostics) []bool {
+	tokens := splitTokens(t.Rounds)
+	if len(tokens) == 0 {
+		return nil // a blank cell: every round
+	}
+	at := cellOf(t)
+	in := make([]bool, rounds)
+	for _, tok := range tokens {
+		first, last, ok := roundsOf(s, tok, rounds)
+		switch {
+		case !ok:
+			diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
+			continue
+		case first > last:
+			diags.Errorf(at, "%s (%s): %q runs from round %d back to round %d; write it as %d-%d", t.Name, t.ID, tok, first, last, last, first)
+			continue
+		case first < 1 || last > rounds:
+			diags.Errorf(at, "%s (%s): %q names round %d of a day of %s; the rounds are %s", t.Name, t.ID, tok, outside(first, last, rounds), roundCount(rounds), dayRounds(s, rounds))
+			continue
+		}
+		for k := first; k <= last; k++ {
+			in[k-1] = true
+		}
+	}
+	return in
+}
+
+// cellOf is where a trainee's availability cell is, or their row when
+// the roster did not say.
+func cellOf(t roster.Trainee) scenario.Pos {
+	if t.RoundsPos.File == "" {
+		return t.Pos
+	}
+	return t.RoundsPos
 }
 
 // splitTokens splits cells as the roster does (on , ， ; ； 、 and
