@@ -445,7 +445,13 @@ func (am *amendment) input(k int, diags *scenario.Diagnostics) *amendInput {
 			sub.Trainees = append(sub.Trainees, t)
 			index = append(index, i)
 		default:
-			out = append(out, plan.Out{ID: t.ID, Name: t.Name, Reason: plan.OutUnavailable})
+			// Someone out of the old round stays out for the reason the
+			// old plan gives: an earlier amendment's absentee is absent.
+			reason := plan.OutUnavailable
+			if i := slices.IndexFunc(rd.Out, func(o plan.Out) bool { return o.ID == t.ID }); i >= 0 && rd.Out[i].Reason != "" {
+				reason = rd.Out[i].Reason
+			}
+			out = append(out, plan.Out{ID: t.ID, Name: t.Name, Reason: reason})
 		}
 	}
 	g := len(rd.Groups)

@@ -456,3 +456,17 @@ func TestAmendWalkInAttendingNoAmendedRound(t *testing.T) {
 	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 1, Add: add})
 	assert.Contains(t, seats(p.Rounds[0]), "W01")
 }
+
+// A second amendment keeps the reason the first gave: a trainee absent
+// before stays absent, not unavailable.
+func TestAmendAgainKeepsWhyTraineesAreOut(t *testing.T) {
+	s, r, old := demoPlan(t)
+	first := old.Rounds[0].Groups[0].Members[1]
+	p, _ := amend(t, s, r, old, roles.AmendOptions{Absent: []string{first.ID}})
+	second := p.Rounds[1].Groups[1].Members[1]
+	q, _ := amend(t, s, r, p, roles.AmendOptions{FromRound: 2, Absent: []string{second.ID}})
+	assert.Equal(t, []plan.Out{{ID: first.ID, Name: first.Name, Reason: plan.OutAbsent}}, q.Rounds[0].Out, "round 1 is history")
+	want := []plan.Out{{ID: first.ID, Name: first.Name, Reason: plan.OutAbsent}, {ID: second.ID, Name: second.Name, Reason: plan.OutAbsent}}
+	slices.SortFunc(want, func(a, b plan.Out) int { return compareStrings(a.ID, b.ID) })
+	assert.Equal(t, want, q.Rounds[1].Out)
+}
