@@ -141,8 +141,12 @@ var (
 // [scenario.Diagnostics] at the flag that asked for it (--absent, --swap,
 // --move, --from-round) or at the walk-in's row, and, like [Assign], when
 // a round cannot be formed at all or when it breaks a hard rule, unless
-// AllowUnmet puts those in the plan's Unmet. The same inputs give the
-// same plan, whatever the order of Absent, Swaps and Moves.
+// AllowUnmet puts those in the plan's Unmet. The rounds before FromRound
+// keep their unmet rules as the old plan has them, and never fail the
+// amendment: the rules the amendment itself broke are those of Unmet whose
+// Round is at least FromRound (the last of the plan's Amendments says it).
+// The same inputs give the same plan, whatever the order of Absent, Swaps
+// and Moves.
 func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *plan.Plan, opts AmendOptions) (*plan.Plan, *AmendReport, error) {
 	from := opts.FromRound
 	if from == 0 {

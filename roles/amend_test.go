@@ -470,3 +470,27 @@ func TestAmendAgainKeepsWhyTraineesAreOut(t *testing.T) {
 	slices.SortFunc(want, func(a, b plan.Out) int { return compareStrings(a.ID, b.ID) })
 	assert.Equal(t, want, q.Rounds[1].Out)
 }
+
+// The unmet rules of rounds played are history: amending later rounds
+// without AllowUnmet neither fails on them nor drops them, and they are
+// told from new ones by their round.
+func TestAmendKeepsUnmetRulesOfPlayedRounds(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	apart := &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: r.Columns, Numeric: r.Numeric, Trainees: slices.Clone(r.Trainees)}
+	a, b := &apart.Trainees[3], &apart.Trainees[4]
+	a.Avoid = []string{b.ID}
+	old := assign(t, s, apart, roles.AssignOptions{Rounds: 2, Seed: 42})
+	moves := []roles.Move{{ID: a.ID, Group: 3}, {ID: b.ID, Group: 3}}
+	p, _, err := roles.Amend(context.Background(), s, apart, old, roles.AmendOptions{Moves: moves, AllowUnmet: true})
+	require.NoError(t, err)
+	require.Len(t, p.Unmet, 1)
+	require.Equal(t, 1, p.Unmet[0].Round)
+
+	absent := p.Rounds[1].Groups[0].Members[1].ID
+	q, _, err := roles.Amend(context.Background(), s, apart, p, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	require.NoError(t, err, "round 1's broken rule is history")
+	assert.Equal(t, p.Unmet, q.Unmet)
+	for _, u := range q.Unmet {
+		assert.Less(t, u.Round, q.Amendments[len(q.Amendments)-1].FromRound, "no new unmet rule")
+	}
+}
