@@ -180,6 +180,9 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 		return nil, nil, err
 	}
 	for _, w := range slices.Concat(spreadWarnings(s, am.all, p, am.pastOfPlan(p)), unplayedRoles(s, p), unreachedInjects(s, p)) {
+		if k := warningRound(w.String()); k > 0 && k < from {
+			continue // a copied round keeps the old plan's warnings
+		}
 		p.Warn(w)
 	}
 	if err := p.Schedule(s, plan.Timing{Start: old.Settings.Start, Break: old.Settings.Break, Tables: old.Settings.Tables}); err != nil {
@@ -528,7 +531,35 @@ func (am *amendment) newPlan() *plan.Plan {
 			p.Unmet = append(p.Unmet, u)
 		}
 	}
+	for _, w := range old.WarningMessages() {
+		if k := warningRound(w.String()); k > 0 && k < am.from {
+			p.Warn(w)
+		}
+	}
 	return p
+}
+
+// warningRound is the round a warning is about, N when it starts "round
+// N" (as every warning about one round does), else 0. The warnings of the
+// rounds an amendment copies are the old plan's, kept as they were, not
+// worked out again: with the walk-ins in the roster, a background's count
+// and so what is rare would change, and a time budget the old run hit
+// would be forgotten. The warnings about the whole plan are worked out
+// again.
+func warningRound(text string) int {
+	rest, ok := strings.CutPrefix(text, "round ")
+	if !ok {
+		return 0
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
+	if end <= 0 || !strings.ContainsRune(":, ", rune(rest[end])) {
+		return 0
+	}
+	k, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 0
+	}
+	return k
 }
 
 func cloneGroups(groups []plan.Group) []plan.Group {

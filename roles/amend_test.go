@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -492,5 +493,32 @@ func TestAmendKeepsUnmetRulesOfPlayedRounds(t *testing.T) {
 	assert.Equal(t, p.Unmet, q.Unmet)
 	for _, u := range q.Unmet {
 		assert.Less(t, u.Round, q.Amendments[len(q.Amendments)-1].FromRound, "no new unmet rule")
+	}
+}
+
+// The rounds an amendment copies keep the old plan's warnings; the
+// rounds it changes get warnings worked out again.
+func TestAmendKeepsWarningsOfCopiedRounds(t *testing.T) {
+	s, r, old := demoPlan(t)
+	t.Logf("the demo plan's warnings: %q", old.Warnings)
+	old.Warn(scenario.Msg("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", 1, "1s"))
+	old.Warn(scenario.Msg("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", 2, "1s"))
+	old.Warnings = append(old.Warnings, "round 1, group 2: a warning read from the old plan's file")
+	absent := old.Rounds[1].Groups[0].Members[1].ID
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	assert.Contains(t, p.Warnings, "round 1 stopped at the time budget of 1s; the same seed may give another plan on another machine")
+	assert.Contains(t, p.Warnings, "round 1, group 2: a warning read from the old plan's file")
+	assert.NotContains(t, p.Warnings, "round 2 stopped at the time budget of 1s; the same seed may give another plan on another machine", "round 2 was formed again")
+	require.Len(t, p.WarningMessages(), len(p.Warnings))
+	for _, w := range old.Warnings {
+		if strings.HasPrefix(w, "round 1") {
+			n := 0
+			for _, x := range p.Warnings {
+				if x == w {
+					n++
+				}
+			}
+			assert.Equal(t, 1, n, "%q once", w)
+		}
 	}
 }
