@@ -185,7 +185,7 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 		}
 		p.Warn(w)
 	}
-	if err := p.Schedule(s, plan.Timing{Start: old.Settings.Start, Break: old.Settings.Break, Tables: old.Settings.Tables}); err != nil {
+	if err := am.schedule(p); err != nil {
 		return nil, nil, err
 	}
 	p.Amendments = append(slices.Clone(old.Amendments), plan.Amendment{
@@ -194,6 +194,30 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 	})
 	report.Changes = changes(s, old, p, from)
 	return p, report, nil
+}
+
+// schedule puts the amended plan on the old plan's clock and at its
+// tables. The day is under way as it was printed: an old plan without a
+// clock (an untimed day, or one made before plans had clocks) stays
+// untimed, and one without tables stays without, whatever the scenario's
+// schedule says.
+func (am *amendment) schedule(p *plan.Plan) error {
+	old := am.old
+	tables := old.Settings.Tables
+	if tables == nil {
+		tables = []string{} // not nil, which would take the scenario's
+	}
+	if err := p.Schedule(am.s, plan.Timing{Start: old.Settings.Start, Break: old.Settings.Break, Tables: tables}); err != nil {
+		return err
+	}
+	if old.Settings.Start == "" {
+		// plan.Schedule takes the scenario's start for an empty one.
+		p.Settings.Start, p.Settings.Break = "", 0
+		for i := range p.Rounds {
+			p.Rounds[i].Start, p.Rounds[i].End = "", ""
+		}
+	}
+	return nil
 }
 
 // planRounds is "only round 1" or "rounds 1–3".

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -521,4 +522,36 @@ func TestAmendKeepsWarningsOfCopiedRounds(t *testing.T) {
 			assert.Equal(t, 1, n, "%q once", w)
 		}
 	}
+}
+
+// A plan made without a clock or tables stays so when amended, though
+// its scenario has a schedule now; one made with them keeps them.
+func TestAmendKeepsAnUntimedDayUntimed(t *testing.T) {
+	s, r, old := demoPlan(t)
+	require.Empty(t, old.Settings.Start)
+	timed := *s
+	timed.Schedule = scenario.Schedule{Start: "09:00", Break: scenario.Duration(15 * time.Minute), Tables: []string{"A1", "A2", "A3", "A4", "A5", "A6"},
+		Rounds: []scenario.RoundSlot{{Name: "上午"}, {Name: "下午", Start: "14:00"}}}
+	absent := old.Rounds[0].Groups[0].Members[1].ID
+	p, _ := amend(t, &timed, r, old, roles.AmendOptions{Absent: []string{absent}})
+	assert.Empty(t, p.Settings.Start)
+	assert.Zero(t, p.Settings.Break)
+	assert.Empty(t, p.Settings.Tables)
+	for _, rd := range p.Rounds {
+		assert.False(t, rd.Timed(), "round %d", rd.Round)
+		assert.Empty(t, rd.End)
+		for _, g := range rd.Groups {
+			assert.Empty(t, g.Table, "round %d group %d", rd.Round, g.Group)
+		}
+	}
+	assert.Equal(t, "上午", p.Rounds[0].Name, "the rounds take the scenario's names")
+
+	// A timed plan stays on its own clock and at its tables.
+	require.NoError(t, old.Schedule(&timed, plan.Timing{Start: "08:30", Break: 10, Tables: []string{"B1", "B2", "B3", "B4"}}))
+	p, _ = amend(t, &timed, r, old, roles.AmendOptions{Absent: []string{absent}})
+	assert.Equal(t, "08:30", p.Settings.Start)
+	assert.Equal(t, 10, p.Settings.Break)
+	assert.Equal(t, []string{"B1", "B2", "B3", "B4"}, p.Settings.Tables)
+	assert.Equal(t, old.Rounds[0].Start, p.Rounds[0].Start)
+	assert.Equal(t, "B1", p.Rounds[0].Groups[0].Table)
 }
