@@ -42,7 +42,18 @@ func attendance(s *scenario.Scenario, t roster.Trainee, rounds int, diags *scena
 	}
 	at := cellOf(t)
 	in := make([]bool, rounds)
-	for _, tok := range tokens {
+	for i, tok := range tokens {
+		// The roster splits a cell on spaces, so "1 - 3" and "1 至 3"
+		// come as "1", "-", "3": the lone dash is refused, with the range
+		// it seems to mean, rather than read as rounds 1 and 3.
+		if spelled := rangeDash.Replace(strings.TrimSpace(tok)); strings.HasPrefix(spelled, "-") || strings.HasSuffix(spelled, "-") {
+			if spelled == "-" && i > 0 && i+1 < len(tokens) {
+				diags.Errorf(at, "%s (%s): a range is split by spaces around %q; write it without them, as %s", t.Name, t.ID, tok, tokens[i-1]+"-"+tokens[i+1])
+			} else {
+				diags.Errorf(at, "%s (%s): %q is half a range; write a range without spaces, as 1-3", t.Name, t.ID, tok)
+			}
+			continue
+		}
 		first, last, ok := roundsOf(s, tok, rounds)
 		switch {
 		case !ok:
@@ -107,6 +118,10 @@ func dayRounds(s *scenario.Scenario, rounds int) string {
 	return strings.Join(parts, ", ")
 }
 
+// rangeDash spells the dashes and words of a range ("1–2", "1~2", "1至2")
+// as "-".
+var rangeDash = strings.NewReplacer("–", "-", "—", "-", "－", "-", "~", "-", "～", "-", "至", "-", "到", "-")
+
 // roundsOf reads one availability token as the rounds first to last it
 // names; ok is false when it is neither a number, a range, a round's name
 // nor the whole day. The numbers may lie outside the day, for the caller
@@ -128,7 +143,7 @@ func roundsOf(s *scenario.Scenario, tok string, rounds int) (first, last int, ok
 	}
 	// A range: its dash would be folded away by NormalizeName, so it is
 	// cut from the token as typed.
-	spelled := strings.NewReplacer("–", "-", "—", "-", "－", "-", "~", "-", "～", "-", "至", "-", "到", "-").Replace(strings.TrimSpace(tok))
+	spelled := rangeDash.Replace(strings.TrimSpace(tok))
 	if a, b, found := strings.Cut(spelled, "-"); found {
 		x, okA := roundNumber(a)
 		y, okB := roundNumber(b)
