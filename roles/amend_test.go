@@ -555,3 +555,72 @@ func TestAmendKeepsAnUntimedDayUntimed(t *testing.T) {
 	assert.Equal(t, old.Rounds[0].Start, p.Rounds[0].Start)
 	assert.Equal(t, "B1", p.Rounds[0].Groups[0].Table)
 }
+
+// Swapping a group's only discussion-class member away, in five groups
+// of six, leaves the group short of the scenario's quota: one member of
+// the class must come in and, the group being full, someone must go out
+// to the group that gave them. The bound counts both moves besides the
+// swap, and the amendment moves no more.
+func TestAmendSwapBreakingAQuotaInFullGroups(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	old := assign(t, s, r, roles.AssignOptions{Rounds: 2, Groups: 5, Seed: 2, ScenarioSource: "bundled"})
+	rd := old.Rounds[0]
+	t01, g01, ok := rd.Member("T01")
+	require.True(t, ok)
+	_, g03, ok := rd.Member("T03")
+	require.True(t, ok)
+	require.Equal(t, "discussion-class", t01.Background)
+	for _, m := range g01.Members {
+		if m.ID != "T01" {
+			require.NotEqual(t, "discussion-class", m.Background, "T01 is group %d's only member of the class", g01.Group)
+		}
+	}
+	for _, g := range rd.Groups {
+		require.Len(t, g.Members, 6)
+	}
+	require.NotEqual(t, g01.Group, g03.Group)
+
+	_, rep := amend(t, s, r, old, roles.AmendOptions{Swaps: [][2]string{{"T01", "T03"}}})
+	assert.Equal(t, 4, rep.Rounds[0].LowerBound, "the swap's 2, one of the class in, one out to keep the size")
+	assert.Equal(t, rep.Rounds[0].LowerBound, rep.Rounds[0].Moved)
+}
+
+// Under AllowUnmet, swaps that put every discussion-class member of the
+// other groups in group 1 break the quota where group 1's own members
+// cannot mend it: the bound is that of the rules the round keeps, so the
+// seats moved are not below it.
+func TestAmendBoundUnderAllowUnmet(t *testing.T) {
+	s, r, old := demoPlan(t)
+	rd := old.Rounds[0]
+	var class, others []string
+	for _, g := range rd.Groups {
+		for _, m := range g.Members {
+			switch {
+			case g.Group != 1 && m.Background == "discussion-class":
+				class = append(class, m.ID)
+			case g.Group == 1 && m.Background != "discussion-class" && m.Role != "host":
+				others = append(others, m.ID)
+			}
+		}
+	}
+	require.LessOrEqual(t, len(class), len(others), "group 1 has room for the class")
+	var swaps [][2]string
+	for i, id := range class {
+		swaps = append(swaps, [2]string{id, others[i]})
+	}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Swaps: swaps})
+	require.Error(t, err, "the quota cannot be kept")
+	p, rep, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Swaps: swaps, AllowUnmet: true})
+	require.NoError(t, err)
+	quotas := 0
+	for _, u := range p.Unmet {
+		if u.Round == 1 && u.Rule == "quota" {
+			quotas++
+		}
+	}
+	assert.Positive(t, quotas, "a group is without the class: %v", p.Unmet)
+	t.Logf("moved %d, lower bound %d", rep.Rounds[0].Moved, rep.Rounds[0].LowerBound)
+	assert.GreaterOrEqual(t, rep.Rounds[0].Moved, rep.Rounds[0].LowerBound)
+	assert.GreaterOrEqual(t, rep.Rounds[0].LowerBound, 2*len(swaps), "the swaps still count")
+	assert.GreaterOrEqual(t, rep.Moved, rep.LowerBound)
+}
