@@ -69,8 +69,11 @@ type AmendedRound struct {
 	// Moved counts the trainees of the round who sit in another group
 	// than in the plan amended, the trainer's own swaps and moves
 	// included; LowerBound is the fewest any amendment keeping the hard
-	// rules could move: those swaps and moves, plus [grouping.MinMoves]
-	// of the round's problem.
+	// rules could move: those swaps and moves, plus the larger of
+	// [grouping.MinMoves] of the round's problem and the moves a quota or
+	// need short in a full group forces on the sizes too (see
+	// chainMoves). A round that breaks hard rules under AllowUnmet is
+	// bounded over the rules it keeps, so Moved is never below it.
 	Moved, LowerBound int
 	// Diversity, Bound, Percent and Repeats are the round's figures, as
 	// the plan has them.
@@ -141,18 +144,18 @@ var (
 // [scenario.Diagnostics] at the flag that asked for it (--absent, --swap,
 // --move, --from-round) or at the walk-in's row, and, like [Assign], when
 // a round cannot be formed at all or when it breaks a hard rule, unless
-// AllowUnmet puts those in the plan's Unmet. The same inputs give the
-// same plan, whatever the order of Absent, Swaps and Moves.
+// AllowUnmet puts those in the plan's Unmet. The rounds before FromRound
+// keep their unmet rules as the old plan has them, and never fail the
+// amendment: the rules the amendment itself broke are those of Unmet whose
+// Round is at least FromRound (the last of the plan's Amendments says it).
+// The same inputs give the same plan, whatever the order of Absent, Swaps
+// and Moves.
 func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *plan.Plan, opts AmendOptions) (*plan.Plan, *AmendReport, error) {
 	from := opts.FromRound
 	if from == 0 {
 		from = 1
 	}
 	var diags scenario.Diagnostics
-	if from < 1 || from > len(old.Rounds) {
-		diags.Errorf(atFromRound, "round %d: the plan has %s", from, planRounds(len(old.Rounds)))
-		return nil, nil, diags.Err()
-	}
 	am := &amendment{s: s, old: old, opts: opts, from: from}
 	if !am.prepare(r, &diags) {
 		return nil, nil, diags.Err()
@@ -180,9 +183,12 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 		return nil, nil, err
 	}
 	for _, w := range slices.Concat(spreadWarnings(s, am.all, p, am.pastOfPlan(p)), unplayedRoles(s, p), unreachedInjects(s, p)) {
+		if k := warningRound(w.String()); k > 0 && k < from {
+			continue // a copied round keeps the old plan's warnings
+		}
 		p.Warn(w)
 	}
-	if err := p.Schedule(s, plan.Timing{Start: old.Settings.Start, Break: old.Settings.Break, Tables: old.Settings.Tables}); err != nil {
+	if err := am.schedule(p); err != nil {
 		return nil, nil, err
 	}
 	p.Amendments = append(slices.Clone(old.Amendments), plan.Amendment{
@@ -191,6 +197,30 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 	})
 	report.Changes = changes(s, old, p, from)
 	return p, report, nil
+}
+
+// schedule puts the amended plan on the old plan's clock and at its
+// tables. The day is under way as it was printed: an old plan without a
+// clock (an untimed day, or one made before plans had clocks) stays
+// untimed, and one without tables stays without, whatever the scenario's
+// schedule says.
+func (am *amendment) schedule(p *plan.Plan) error {
+	old := am.old
+	tables := old.Settings.Tables
+	if tables == nil {
+		tables = []string{} // not nil, which would take the scenario's
+	}
+	if err := p.Schedule(am.s, plan.Timing{Start: old.Settings.Start, Break: old.Settings.Break, Tables: tables}); err != nil {
+		return err
+	}
+	if old.Settings.Start == "" {
+		// plan.Schedule takes the scenario's start for an empty one.
+		p.Settings.Start, p.Settings.Break = "", 0
+		for i := range p.Rounds {
+			p.Rounds[i].Start, p.Rounds[i].End = "", ""
+		}
+	}
+	return nil
 }
 
 // planRounds is "only round 1" or "rounds 1–3".
@@ -223,17 +253,23 @@ type amendment struct {
 // saying every problem in diags; it reports whether there were none.
 func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool {
 	old, from := am.old, am.from
-	am.byID = map[string]int{}
-	am.all = &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: slices.Clone(r.Columns), Numeric: r.Numeric}
+	// A round the plan does not have is said with the other problems; the
+	// checks that need the round's seats are left out then.
+	haveRound := from >= 1 && from <= len(old.Rounds)
+	if !haveRound {
+		diags.Errorf(atFromRound, "round %d: the plan has %s", from, planRounds(len(old.Rounds)))
+	}
+	if n := len(old.Amendments); n > 0 && haveRound && from < old.Amendments[n-1].FromRound {
+		last := old.Amendments[n-1].FromRound
+		diags.Errorf(atFromRound, "round %d was played before the last amendment (from round %d); amend from round %d on", from, last, last)
+	}
 	known := map[string]bool{}
 	for _, t := range r.Trainees {
 		known[t.ID] = true
 	}
-	inPlan := map[string]bool{}
 	for _, rd := range old.Rounds {
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
-				inPlan[m.ID] = true
 				if !known[m.ID] {
 					diags.Errorf(scenario.Pos{File: r.File}, "the plan's trainee %s (%s) is not in the roster; give the roster the plan was made from, with earlier walk-ins", m.Name, m.ID)
 					known[m.ID] = true
@@ -241,29 +277,45 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			}
 		}
 	}
-	trainees := slices.Clone(r.Trainees)
+	// The walk-ins join the roster as roster.Merge puts rosters together,
+	// so that a plan amended here can be amended again from the same files:
+	// an id already used or a column of numbers given words is refused at
+	// the walk-in's row. While they are refused, the ids of the walk-ins
+	// are not said to be unknown as well.
 	am.walkIn = map[string][]bool{}
+	pending := map[string]bool{}
+	all, err := roster.Merge(r, am.opts.Add)
+	var merged scenario.Diagnostics
+	switch {
+	case errors.As(err, &merged):
+		*diags = append(*diags, merged...)
+		all = r.SortedByID()
+	case err != nil:
+		diags.Errorf(scenario.Pos{File: r.File}, "%v", err)
+		all = r.SortedByID()
+	}
+	am.all = all
 	if am.opts.Add != nil {
-		add := am.opts.Add.SortedByID()
-		attend, adiags := availability(am.s, add, len(old.Rounds))
-		*diags = append(*diags, adiags...)
-		for i, t := range add.Trainees {
-			if known[t.ID] || inPlan[t.ID] {
-				diags.Errorf(t.Pos, "walk-in %s (%s): the plan already has a trainee with id %q; give the walk-in an id of their own", t.Name, t.ID, t.ID)
+		rounds := len(old.Rounds)
+		for _, t := range am.opts.Add.SortedByID().Trainees {
+			if err != nil {
+				pending[t.ID] = true
+			}
+			before := len(*diags)
+			attend := attendance(am.s, t, rounds, diags)
+			if len(*diags) > before || known[t.ID] {
 				continue
 			}
-			known[t.ID] = true
-			trainees = append(trainees, t)
-			am.walkIn[t.ID] = attend[i]
-		}
-		for _, c := range add.Columns {
-			if !slices.Contains(am.all.Columns, c) {
-				am.all.Columns = append(am.all.Columns, c)
+			if attend != nil && haveRound && !slices.Contains(attend[from-1:], true) {
+				diags.Errorf(cellOf(t), "walk-in %s (%s) attends no round from round %d on, so would sit none; give a round they attend, or leave them out of the walk-ins", t.Name, t.ID, from)
+				continue
+			}
+			if err == nil {
+				am.walkIn[t.ID] = attend
 			}
 		}
 	}
-	am.all.Trainees = trainees
-	am.all = am.all.SortedByID()
+	am.byID = map[string]int{}
 	ids := make([]string, 0, len(am.all.Trainees))
 	for i, t := range am.all.Trainees {
 		am.byID[t.ID] = i
@@ -272,6 +324,9 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	unknown := func(at scenario.Pos, id string) bool {
 		if _, ok := am.byID[id]; ok {
 			return false
+		}
+		if pending[id] {
+			return true
 		}
 		if sug := scenario.Suggest(id, ids); sug != "" {
 			diags.Errorf(at, "no trainee %q in the plan or the walk-ins (did you mean %q?)", id, sug)
@@ -286,7 +341,10 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			am.absent[id] = true
 		}
 	}
-	round := &old.Rounds[from-1]
+	round := &plan.Round{}
+	if haveRound {
+		round = &old.Rounds[from-1]
+	}
 	name := func(id string) string { return am.all.Trainees[am.byID[id]].Name }
 	am.pinned, am.keep = map[string]int{}, map[string]string{}
 	usable := func(at scenario.Pos, id string) bool {
@@ -306,7 +364,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	for _, sw := range am.opts.Swaps {
 		a, b := strings.TrimSpace(sw[0]), strings.TrimSpace(sw[1])
 		okA, okB := usable(atSwap, a), usable(atSwap, b)
-		if !okA || !okB {
+		if !okA || !okB || !haveRound {
 			continue
 		}
 		if a == b {
@@ -336,7 +394,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	}
 	for _, mv := range am.opts.Moves {
 		id := strings.TrimSpace(mv.ID)
-		if !usable(atMove, id) {
+		if !usable(atMove, id) || !haveRound {
 			continue
 		}
 		if mv.Group < 1 || mv.Group > len(round.Groups) {
@@ -365,7 +423,7 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			present++
 		}
 	}
-	if present == 0 && len(am.absent) > 0 {
+	if present == 0 && len(am.absent) > 0 && haveRound {
 		diags.Errorf(atAbsent, "every trainee of round %d is absent; there is nobody to group", from)
 	}
 	diags.Sort()
@@ -421,7 +479,13 @@ func (am *amendment) input(k int, diags *scenario.Diagnostics) *amendInput {
 			sub.Trainees = append(sub.Trainees, t)
 			index = append(index, i)
 		default:
-			out = append(out, plan.Out{ID: t.ID, Name: t.Name, Reason: plan.OutUnavailable})
+			// Someone out of the old round stays out for the reason the
+			// old plan gives: an earlier amendment's absentee is absent.
+			reason := plan.OutUnavailable
+			if i := slices.IndexFunc(rd.Out, func(o plan.Out) bool { return o.ID == t.ID }); i >= 0 && rd.Out[i].Reason != "" {
+				reason = rd.Out[i].Reason
+			}
+			out = append(out, plan.Out{ID: t.ID, Name: t.Name, Reason: reason})
 		}
 	}
 	g := len(rd.Groups)
@@ -494,7 +558,35 @@ func (am *amendment) newPlan() *plan.Plan {
 			p.Unmet = append(p.Unmet, u)
 		}
 	}
+	for _, w := range old.WarningMessages() {
+		if k := warningRound(w.String()); k > 0 && k < am.from {
+			p.Warn(w)
+		}
+	}
 	return p
+}
+
+// warningRound is the round a warning is about, N when it starts "round
+// N" (as every warning about one round does), else 0. The warnings of the
+// rounds an amendment copies are the old plan's, kept as they were, not
+// worked out again: with the walk-ins in the roster, a background's count
+// and so what is rare would change, and a time budget the old run hit
+// would be forgotten. The warnings about the whole plan are worked out
+// again.
+func warningRound(text string) int {
+	rest, ok := strings.CutPrefix(text, "round ")
+	if !ok {
+		return 0
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return r < '0' || r > '9' })
+	if end <= 0 || !strings.ContainsRune(":, ", rune(rest[end])) {
+		return 0
+	}
+	k, err := strconv.Atoi(rest[:end])
+	if err != nil {
+		return 0
+	}
+	return k
 }
 
 func cloneGroups(groups []plan.Group) []plan.Group {
@@ -552,7 +644,7 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 	g := len(prob.Groups)
 	prob.Past = am.pastOf(p, in)
 	setRotationNeed(am.s, in.r, prob, am.history, g)
-	lower := ai.pinMoves + grouping.MinMoves(prob)
+	lower := ai.pinMoves + minMoves(prob)
 	iters := am.opts.Iterations
 	if iters == 0 {
 		iters = AmendIterations(prob.N)
@@ -615,7 +707,129 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 			}
 		}
 	}
+	if len(sol.Violations) > 0 {
+		// Under AllowUnmet the round breaks rules the bound counted as
+		// hard, and may move fewer than a round keeping them: the bound
+		// is that of the rules the round keeps.
+		lower = ai.pinMoves + minMoves(keptRules(prob, sol.Violations))
+	}
 	return AmendedRound{Round: k, Moved: moved, LowerBound: lower, Diversity: rd.Diversity, Bound: rd.Bound, Percent: rd.Percent, Repeats: rd.Repeats}, nil
+}
+
+// minMoves is the fewest elements of p with a Stay group, not pinned,
+// that any grouping keeping p's hard rules must move: the larger of
+// [grouping.MinMoves] and [chainMoves].
+func minMoves(p *grouping.Problem) int { return max(grouping.MinMoves(p), chainMoves(p)) }
+
+// chainMoves is a lower bound on the elements of p with a Stay group, not
+// pinned, that any grouping keeping its sizes and its quotas' and needs'
+// minimums must move; 0 when some element has no Stay group (a walk-in),
+// whom it does not follow. [grouping.MinMoves] bounds the sizes and each
+// quota on its own; a quota short in a full group needs two moves, one in
+// and one out to keep the size, and so does one whose members can come only
+// from groups at their smallest. Swapping a group's only discussion-class
+// member away, in groups all of one size, moves two more, not one.
+//
+// For one quota (a need is the same, with its eligible elements and
+// count), count the moves' ends: each mover leaves one group and enters
+// another, so twice the movers is the sum over groups of in_g + out_g.
+// A group g with d_g = min − c_g > 0 members of the category too few takes
+// at least d_g of them in, and, with room_g = max_g − size_g, sends at
+// least in_g − room_g out: in_g + out_g ≥ d_g + max(0, d_g − room_g). The
+// D = Σ d_g members taken in leave the other groups, x_h from group h:
+// with m_h = min(size_h − min_h, c_h − min) (what h can give without
+// taking someone back to keep its size or the quota), in_h + out_h ≥ x_h
+// + max(0, x_h − m_h), whose sum is at least D + max(0, D − Σ m_h). Half
+// the sum of both, rounded up, bounds the movers. Pinned elements count in
+// their group and never move; the bound only ever drops a constraint, so
+// it is never above the true minimum.
+func chainMoves(p *grouping.Problem) int {
+	G := len(p.Groups)
+	if p.Stay == nil || len(p.Stay) != p.N || G == 0 {
+		return 0
+	}
+	size := make([]int, G)
+	for _, h := range p.Stay {
+		if h < 0 || h >= G {
+			return 0
+		}
+		size[h]++
+	}
+	chain := func(in func(int) bool, need int) int {
+		if need <= 0 {
+			return 0
+		}
+		cnt := make([]int, G)
+		for i, h := range p.Stay {
+			if in(i) {
+				cnt[h]++
+			}
+		}
+		ends, short, spare := 0, 0, 0
+		for g := range G {
+			if d := need - cnt[g]; d > 0 {
+				ends += d + max(0, d-(p.Groups[g].Max-size[g]))
+				short += d
+			} else {
+				spare += max(0, min(size[g]-p.Groups[g].Min, cnt[g]-need))
+			}
+		}
+		if short == 0 {
+			return 0
+		}
+		ends += short + max(0, short-spare)
+		return (ends + 1) / 2
+	}
+	best := 0
+	for _, q := range p.Quotas {
+		if q.Attr < 0 || q.Attr >= len(p.Categorical) || len(p.Categorical[q.Attr].Values) != p.N {
+			continue
+		}
+		vals := p.Categorical[q.Attr].Values
+		best = max(best, chain(func(i int) bool { return vals[i] == q.Category && vals[i] >= 0 }, q.Min))
+	}
+	for _, nd := range p.Needs {
+		if len(nd.Eligible) == p.N {
+			best = max(best, chain(func(i int) bool { return nd.Eligible[i] }, nd.Count))
+		}
+	}
+	return best
+}
+
+// keptRules is p without the rules a solution of it broke: the quotas and
+// needs broken, and the sizes or the pairs of a kind when one of them is.
+func keptRules(p *grouping.Problem, broken []grouping.Violation) *grouping.Problem {
+	q := *p
+	quotas, needs := map[int]bool{}, map[int]bool{}
+	for _, v := range broken {
+		switch v.Rule {
+		case grouping.RuleSize:
+			q.Groups = make([]grouping.Bounds, len(p.Groups))
+			for g := range q.Groups {
+				q.Groups[g] = grouping.Bounds{Min: 0, Max: p.N}
+			}
+		case grouping.RuleKeepApart:
+			q.KeepApart = nil
+		case grouping.RuleKeepTogether:
+			q.KeepTogether = nil
+		case grouping.RuleQuota:
+			quotas[v.Index] = true
+		case grouping.RuleNeed:
+			needs[v.Index] = true
+		}
+	}
+	q.Quotas, q.Needs = nil, nil
+	for i, x := range p.Quotas {
+		if !quotas[i] {
+			q.Quotas = append(q.Quotas, x)
+		}
+	}
+	for i, x := range p.Needs {
+		if !needs[i] {
+			q.Needs = append(q.Needs, x)
+		}
+	}
+	return &q
 }
 
 func (am *amendment) absentIDs() []string {

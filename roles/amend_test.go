@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -272,7 +274,7 @@ func TestAmendRefusesBadInput(t *testing.T) {
 		{"unknown ids with a suggestion", roles.AmendOptions{Absent: []string{"T1"}, Swaps: [][2]string{{"T99", g1[1].ID}}, Moves: []roles.Move{{ID: "X", Group: 1}}},
 			[]string{`--absent: no trainee "T1" in the plan or the walk-ins (did you mean "T01"?)`, `--swap: no trainee "T99" in the plan`, `--move: no trainee "X" in the plan or the walk-ins`}},
 		{"walk-in with an id the plan has", roles.AmendOptions{Add: dup},
-			[]string{fmt.Sprintf(`walk-ins.csv:2: walk-in 来宾1 (%s): the plan already has a trainee with id %q`, g1[1].ID, g1[1].ID)}},
+			[]string{fmt.Sprintf(`walk-ins.csv:2: row 2: id %q is already used in %s, row`, g1[1].ID, r.File)}},
 		{"swap in one group", roles.AmendOptions{Swaps: [][2]string{{g1[1].ID, g1[2].ID}}},
 			[]string{fmt.Sprintf("both sit in group 1 of round 1; a swap trades seats between two groups")}},
 		{"swap and move of the absent", roles.AmendOptions{Absent: []string{g1[1].ID, g2[1].ID}, Swaps: [][2]string{{g1[1].ID, g2[2].ID}}, Moves: []roles.Move{{ID: g2[1].ID, Group: 1}}},
@@ -280,6 +282,8 @@ func TestAmendRefusesBadInput(t *testing.T) {
 		{"move to a group the round does not have", roles.AmendOptions{Moves: []roles.Move{{ID: g1[1].ID, Group: 9}}},
 			[]string{fmt.Sprintf("--move: %s (%s) cannot move to group 9: round 1 has groups 1–%d", g1[1].Name, g1[1].ID, len(rd.Groups))}},
 		{"from a round past the last", roles.AmendOptions{FromRound: 3}, []string{"--from-round: round 3: the plan has rounds 1–2"}},
+		{"from a round past the last, with the other problems", roles.AmendOptions{FromRound: 3, Absent: []string{"T1"}, Swaps: [][2]string{{"T99", g1[1].ID}}, Moves: []roles.Move{{ID: "X", Group: 1}}},
+			[]string{"--from-round: round 3: the plan has rounds 1–2", `--absent: no trainee "T1"`, `--swap: no trainee "T99"`, `--move: no trainee "X"`}},
 		{"from a round below 1", roles.AmendOptions{FromRound: -1}, []string{"--from-round: round -1: the plan has rounds 1–2"}},
 		{"everyone absent", roles.AmendOptions{Absent: everyone}, []string{"every trainee of round 1 is absent"}},
 		{"too few left for the groups", roles.AmendOptions{Absent: everyone[:len(everyone)-3]}, []string{"round 1: only 3 trainees sit it, too few for"}},
@@ -391,4 +395,232 @@ func TestAmendBreakingAHardRule(t *testing.T) {
 	require.Len(t, p.Unmet, 1)
 	assert.Equal(t, "keep-apart", p.Unmet[0].Rule)
 	assert.Equal(t, 1, p.Unmet[0].Round)
+}
+
+// A walk-in with words in a column the roster holds numbers in is refused
+// at their row, as the roster merge of a later amendment would refuse it,
+// together with the other problems.
+func TestAmendWalkInWithWordsInANumberColumn(t *testing.T) {
+	s, r, old := demoPlan(t)
+	require.True(t, r.Numeric["years"], "the sample roster's years are numbers")
+	add := walkIns(r, "resident-rep")
+	add.Numeric = nil
+	add.Trainees[0].Attrs = map[string]string{"gender": "女", "years": "abc"}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Add: add, Absent: []string{"T1"}})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, `walk-ins.csv:2: row 2: column years holds numbers in `+r.File+` but "abc" here`)
+	assert.ErrorContains(t, err, `--absent: no trainee "T1"`)
+	// A swap naming the refused walk-in is not said to be unknown too.
+	_, _, err = roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Add: add, Moves: []roles.Move{{ID: "W01", Group: 1}}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), `no trainee "W01"`)
+
+	// The walk-in's amended plan can be amended again with the walk-in
+	// merged in, as the CLI merges the rosters of earlier amendments.
+	add.Trainees[0].Attrs = map[string]string{"gender": "女", "years": "3"}
+	add.Numeric = map[string]bool{"years": true}
+	p, _ := amend(t, s, r, old, roles.AmendOptions{Add: add})
+	known, err := roster.Merge(r, add)
+	require.NoError(t, err)
+	_, _ = amend(t, s, known, p, roles.AmendOptions{Absent: []string{"W01"}})
+}
+
+// A later amendment cannot change the rounds an earlier one left as
+// history.
+func TestAmendRefusesPlayedRounds(t *testing.T) {
+	s, r, old := demoPlan(t)
+	absent := old.Rounds[1].Groups[0].Members[1].ID
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	_, _, err := roles.Amend(context.Background(), s, r, p, roles.AmendOptions{FromRound: 1, Absent: []string{"T1"}})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, "--from-round: round 1 was played before the last amendment (from round 2); amend from round 2 on")
+	assert.ErrorContains(t, err, `--absent: no trainee "T1"`, "with the other problems")
+	// From the same round on, it may.
+	_, _ = amend(t, s, r, p, roles.AmendOptions{FromRound: 2})
+}
+
+// A walk-in who attends none of the rounds amended is an error at their
+// cell, not a trainee added to sit no round.
+func TestAmendWalkInAttendingNoAmendedRound(t *testing.T) {
+	s, r, old := demoPlan(t)
+	add := walkIns(r, "resident-rep", "volunteer")
+	add.Trainees[0].Rounds = []string{"1"}
+	add.Trainees[0].RoundsPos = scenario.Pos{File: "walk-ins.csv", Line: 2, Col: 9}
+	add.Trainees[1].Rounds = []string{"1-2"}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{FromRound: 2, Add: add})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, "walk-ins.csv:2:9: walk-in 来宾1 (W01) attends no round from round 2 on")
+	assert.NotContains(t, err.Error(), "W02")
+	// From round 1, they sit round 1.
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 1, Add: add})
+	assert.Contains(t, seats(p.Rounds[0]), "W01")
+}
+
+// A second amendment keeps the reason the first gave: a trainee absent
+// before stays absent, not unavailable.
+func TestAmendAgainKeepsWhyTraineesAreOut(t *testing.T) {
+	s, r, old := demoPlan(t)
+	first := old.Rounds[0].Groups[0].Members[1]
+	p, _ := amend(t, s, r, old, roles.AmendOptions{Absent: []string{first.ID}})
+	second := p.Rounds[1].Groups[1].Members[1]
+	q, _ := amend(t, s, r, p, roles.AmendOptions{FromRound: 2, Absent: []string{second.ID}})
+	assert.Equal(t, []plan.Out{{ID: first.ID, Name: first.Name, Reason: plan.OutAbsent}}, q.Rounds[0].Out, "round 1 is history")
+	want := []plan.Out{{ID: first.ID, Name: first.Name, Reason: plan.OutAbsent}, {ID: second.ID, Name: second.Name, Reason: plan.OutAbsent}}
+	slices.SortFunc(want, func(a, b plan.Out) int { return compareStrings(a.ID, b.ID) })
+	assert.Equal(t, want, q.Rounds[1].Out)
+}
+
+// The unmet rules of rounds played are history: amending later rounds
+// without AllowUnmet neither fails on them nor drops them, and they are
+// told from new ones by their round.
+func TestAmendKeepsUnmetRulesOfPlayedRounds(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	apart := &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: r.Columns, Numeric: r.Numeric, Trainees: slices.Clone(r.Trainees)}
+	a, b := &apart.Trainees[3], &apart.Trainees[4]
+	a.Avoid = []string{b.ID}
+	old := assign(t, s, apart, roles.AssignOptions{Rounds: 2, Seed: 42})
+	moves := []roles.Move{{ID: a.ID, Group: 3}, {ID: b.ID, Group: 3}}
+	p, _, err := roles.Amend(context.Background(), s, apart, old, roles.AmendOptions{Moves: moves, AllowUnmet: true})
+	require.NoError(t, err)
+	require.Len(t, p.Unmet, 1)
+	require.Equal(t, 1, p.Unmet[0].Round)
+
+	absent := p.Rounds[1].Groups[0].Members[1].ID
+	q, _, err := roles.Amend(context.Background(), s, apart, p, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	require.NoError(t, err, "round 1's broken rule is history")
+	assert.Equal(t, p.Unmet, q.Unmet)
+	for _, u := range q.Unmet {
+		assert.Less(t, u.Round, q.Amendments[len(q.Amendments)-1].FromRound, "no new unmet rule")
+	}
+}
+
+// The rounds an amendment copies keep the old plan's warnings; the
+// rounds it changes get warnings worked out again.
+func TestAmendKeepsWarningsOfCopiedRounds(t *testing.T) {
+	s, r, old := demoPlan(t)
+	t.Logf("the demo plan's warnings: %q", old.Warnings)
+	old.Warn(scenario.Msg("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", 1, "1s"))
+	old.Warn(scenario.Msg("round %d stopped at the time budget of %s; the same seed may give another plan on another machine", 2, "1s"))
+	old.Warnings = append(old.Warnings, "round 1, group 2: a warning read from the old plan's file")
+	absent := old.Rounds[1].Groups[0].Members[1].ID
+	p, _ := amend(t, s, r, old, roles.AmendOptions{FromRound: 2, Absent: []string{absent}})
+	assert.Contains(t, p.Warnings, "round 1 stopped at the time budget of 1s; the same seed may give another plan on another machine")
+	assert.Contains(t, p.Warnings, "round 1, group 2: a warning read from the old plan's file")
+	assert.NotContains(t, p.Warnings, "round 2 stopped at the time budget of 1s; the same seed may give another plan on another machine", "round 2 was formed again")
+	require.Len(t, p.WarningMessages(), len(p.Warnings))
+	for _, w := range old.Warnings {
+		if strings.HasPrefix(w, "round 1") {
+			n := 0
+			for _, x := range p.Warnings {
+				if x == w {
+					n++
+				}
+			}
+			assert.Equal(t, 1, n, "%q once", w)
+		}
+	}
+}
+
+// A plan made without a clock or tables stays so when amended, though
+// its scenario has a schedule now; one made with them keeps them.
+func TestAmendKeepsAnUntimedDayUntimed(t *testing.T) {
+	s, r, old := demoPlan(t)
+	require.Empty(t, old.Settings.Start)
+	timed := *s
+	timed.Schedule = scenario.Schedule{Start: "09:00", Break: scenario.Duration(15 * time.Minute), Tables: []string{"A1", "A2", "A3", "A4", "A5", "A6"},
+		Rounds: []scenario.RoundSlot{{Name: "上午"}, {Name: "下午", Start: "14:00"}}}
+	absent := old.Rounds[0].Groups[0].Members[1].ID
+	p, _ := amend(t, &timed, r, old, roles.AmendOptions{Absent: []string{absent}})
+	assert.Empty(t, p.Settings.Start)
+	assert.Zero(t, p.Settings.Break)
+	assert.Empty(t, p.Settings.Tables)
+	for _, rd := range p.Rounds {
+		assert.False(t, rd.Timed(), "round %d", rd.Round)
+		assert.Empty(t, rd.End)
+		for _, g := range rd.Groups {
+			assert.Empty(t, g.Table, "round %d group %d", rd.Round, g.Group)
+		}
+	}
+	assert.Equal(t, "上午", p.Rounds[0].Name, "the rounds take the scenario's names")
+
+	// A timed plan stays on its own clock and at its tables.
+	require.NoError(t, old.Schedule(&timed, plan.Timing{Start: "08:30", Break: 10, Tables: []string{"B1", "B2", "B3", "B4"}}))
+	p, _ = amend(t, &timed, r, old, roles.AmendOptions{Absent: []string{absent}})
+	assert.Equal(t, "08:30", p.Settings.Start)
+	assert.Equal(t, 10, p.Settings.Break)
+	assert.Equal(t, []string{"B1", "B2", "B3", "B4"}, p.Settings.Tables)
+	assert.Equal(t, old.Rounds[0].Start, p.Rounds[0].Start)
+	assert.Equal(t, "B1", p.Rounds[0].Groups[0].Table)
+}
+
+// Swapping a group's only discussion-class member away, in five groups
+// of six, leaves the group short of the scenario's quota: one member of
+// the class must come in and, the group being full, someone must go out
+// to the group that gave them. The bound counts both moves besides the
+// swap, and the amendment moves no more.
+func TestAmendSwapBreakingAQuotaInFullGroups(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	old := assign(t, s, r, roles.AssignOptions{Rounds: 2, Groups: 5, Seed: 2, ScenarioSource: "bundled"})
+	rd := old.Rounds[0]
+	t01, g01, ok := rd.Member("T01")
+	require.True(t, ok)
+	_, g03, ok := rd.Member("T03")
+	require.True(t, ok)
+	require.Equal(t, "discussion-class", t01.Background)
+	for _, m := range g01.Members {
+		if m.ID != "T01" {
+			require.NotEqual(t, "discussion-class", m.Background, "T01 is group %d's only member of the class", g01.Group)
+		}
+	}
+	for _, g := range rd.Groups {
+		require.Len(t, g.Members, 6)
+	}
+	require.NotEqual(t, g01.Group, g03.Group)
+
+	_, rep := amend(t, s, r, old, roles.AmendOptions{Swaps: [][2]string{{"T01", "T03"}}})
+	assert.Equal(t, 4, rep.Rounds[0].LowerBound, "the swap's 2, one of the class in, one out to keep the size")
+	assert.Equal(t, rep.Rounds[0].LowerBound, rep.Rounds[0].Moved)
+}
+
+// Under AllowUnmet, swaps that put every discussion-class member of the
+// other groups in group 1 break the quota where group 1's own members
+// cannot mend it: the bound is that of the rules the round keeps, so the
+// seats moved are not below it.
+func TestAmendBoundUnderAllowUnmet(t *testing.T) {
+	s, r, old := demoPlan(t)
+	rd := old.Rounds[0]
+	var class, others []string
+	for _, g := range rd.Groups {
+		for _, m := range g.Members {
+			switch {
+			case g.Group != 1 && m.Background == "discussion-class":
+				class = append(class, m.ID)
+			case g.Group == 1 && m.Background != "discussion-class" && m.Role != "host":
+				others = append(others, m.ID)
+			}
+		}
+	}
+	require.LessOrEqual(t, len(class), len(others), "group 1 has room for the class")
+	var swaps [][2]string
+	for i, id := range class {
+		swaps = append(swaps, [2]string{id, others[i]})
+	}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Swaps: swaps})
+	require.Error(t, err, "the quota cannot be kept")
+	p, rep, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Swaps: swaps, AllowUnmet: true})
+	require.NoError(t, err)
+	quotas := 0
+	for _, u := range p.Unmet {
+		if u.Round == 1 && u.Rule == "quota" {
+			quotas++
+		}
+	}
+	assert.Positive(t, quotas, "a group is without the class: %v", p.Unmet)
+	t.Logf("moved %d, lower bound %d", rep.Rounds[0].Moved, rep.Rounds[0].LowerBound)
+	assert.GreaterOrEqual(t, rep.Rounds[0].Moved, rep.Rounds[0].LowerBound)
+	assert.GreaterOrEqual(t, rep.Rounds[0].LowerBound, 2*len(swaps), "the swaps still count")
+	assert.GreaterOrEqual(t, rep.Moved, rep.LowerBound)
 }

@@ -27,35 +27,59 @@ func availability(s *scenario.Scenario, r *roster.Roster, rounds int) ([][]bool,
 	var diags scenario.Diagnostics
 	attend := make([][]bool, len(r.Trainees))
 	for i, t := range r.Trainees {
-		tokens := splitTokens(t.Rounds)
-		if len(tokens) == 0 {
-			continue // a blank cell: every round
-		}
-		at := t.RoundsPos
-		if at.File == "" {
-			at = t.Pos
-		}
-		in := make([]bool, rounds)
-		for _, tok := range tokens {
-			first, last, ok := roundsOf(s, tok, rounds)
-			switch {
-			case !ok:
-				diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
-				continue
-			case first > last:
-				diags.Errorf(at, "%s (%s): %q runs from round %d back to round %d; write it as %d-%d", t.Name, t.ID, tok, first, last, last, first)
-				continue
-			case first < 1 || last > rounds:
-				diags.Errorf(at, "%s (%s): %q names round %d of a day of %s; the rounds are %s", t.Name, t.ID, tok, outside(first, last, rounds), roundCount(rounds), dayRounds(s, rounds))
-				continue
-			}
-			for k := first; k <= last; k++ {
-				in[k-1] = true
-			}
-		}
-		attend[i] = in
+		attend[i] = attendance(s, t, rounds, &diags)
 	}
 	return attend, diags
+}
+
+// attendance is one trainee's part of [availability]: the rounds they sit
+// of a day of rounds rounds, nil for every round, with the tokens that
+// name no round said in diags.
+func attendance(s *scenario.Scenario, t roster.Trainee, rounds int, diags *scenario.Diagnostics) []bool {
+	tokens := splitTokens(t.Rounds)
+	if len(tokens) == 0 {
+		return nil // a blank cell: every round
+	}
+	at := cellOf(t)
+	in := make([]bool, rounds)
+	for i, tok := range tokens {
+		// The roster splits a cell on spaces, so "1 - 3" and "1 至 3"
+		// come as "1", "-", "3": the lone dash is refused, with the range
+		// it seems to mean, rather than read as rounds 1 and 3.
+		if spelled := rangeDash.Replace(strings.TrimSpace(tok)); strings.HasPrefix(spelled, "-") || strings.HasSuffix(spelled, "-") {
+			if spelled == "-" && i > 0 && i+1 < len(tokens) {
+				diags.Errorf(at, "%s (%s): a range is split by spaces around %q; write it without them, as %s", t.Name, t.ID, tok, tokens[i-1]+"-"+tokens[i+1])
+			} else {
+				diags.Errorf(at, "%s (%s): %q is half a range; write a range without spaces, as 1-3", t.Name, t.ID, tok)
+			}
+			continue
+		}
+		first, last, ok := roundsOf(s, tok, rounds)
+		switch {
+		case !ok:
+			diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
+			continue
+		case first > last:
+			diags.Errorf(at, "%s (%s): %q runs from round %d back to round %d; write it as %d-%d", t.Name, t.ID, tok, first, last, last, first)
+			continue
+		case first < 1 || last > rounds:
+			diags.Errorf(at, "%s (%s): %q names round %d of a day of %s; the rounds are %s", t.Name, t.ID, tok, outside(first, last, rounds), roundCount(rounds), dayRounds(s, rounds))
+			continue
+		}
+		for k := first; k <= last; k++ {
+			in[k-1] = true
+		}
+	}
+	return in
+}
+
+// cellOf is where a trainee's availability cell is, or their row when
+// the roster did not say.
+func cellOf(t roster.Trainee) scenario.Pos {
+	if t.RoundsPos.File == "" {
+		return t.Pos
+	}
+	return t.RoundsPos
 }
 
 // splitTokens splits cells as the roster does (on , ， ; ； 、 and
@@ -94,6 +118,10 @@ func dayRounds(s *scenario.Scenario, rounds int) string {
 	return strings.Join(parts, ", ")
 }
 
+// rangeDash spells the dashes and words of a range ("1–2", "1~2", "1至2")
+// as "-".
+var rangeDash = strings.NewReplacer("–", "-", "—", "-", "－", "-", "~", "-", "～", "-", "至", "-", "到", "-")
+
 // roundsOf reads one availability token as the rounds first to last it
 // names; ok is false when it is neither a number, a range, a round's name
 // nor the whole day. The numbers may lie outside the day, for the caller
@@ -115,7 +143,7 @@ func roundsOf(s *scenario.Scenario, tok string, rounds int) (first, last int, ok
 	}
 	// A range: its dash would be folded away by NormalizeName, so it is
 	// cut from the token as typed.
-	spelled := strings.NewReplacer("–", "-", "—", "-", "－", "-", "~", "-", "～", "-", "至", "-", "到", "-").Replace(strings.TrimSpace(tok))
+	spelled := rangeDash.Replace(strings.TrimSpace(tok))
 	if a, b, found := strings.Cut(spelled, "-"); found {
 		x, okA := roundNumber(a)
 		y, okB := roundNumber(b)

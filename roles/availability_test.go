@@ -93,3 +93,28 @@ func seats(rd plan.Round) map[string][2]string {
 	}
 	return out
 }
+
+// A range typed with spaces ("1 - 2", "1 至 2") reaches the availability
+// as its pieces, since the roster splits cells on spaces: it is refused at
+// the cell with the range it seems to mean, not read as its two ends.
+func TestAvailabilityRangeSplitBySpaces(t *testing.T) {
+	s, _ := loadBundled(t, scenarios.DefaultScenario)
+	csv := "id,name,unit,background,rounds\n" +
+		"T01,甲,石庄社区,议事班成员,1 - 2\n" +
+		"T02,乙,石庄社区,议事班成员,1 至 2\n" +
+		"T03,丙,石庄社区,议事班成员,1 -2\n" +
+		"T04,丁,石庄社区,议事班成员,1-2\n"
+	for i := 5; i <= 12; i++ {
+		csv += fmt.Sprintf("T%02d,学员%d,社区%d,议事班成员,\n", i, i, i)
+	}
+	r, diags := roster.Parse("r.csv", []byte(csv), s, roster.Options{})
+	require.NoError(t, diags.Err())
+	require.Equal(t, []string{"1", "-", "2"}, r.Trainees[0].Rounds, "the roster splits the cell on spaces")
+	_, err := roles.Assign(context.Background(), s, r, roles.AssignOptions{Rounds: 2, Groups: 2, Seed: 1})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, scenario.ErrInvalid)
+	assert.ErrorContains(t, err, `r.csv:2:18: 甲 (T01): a range is split by spaces around "-"; write it without them, as 1-2`)
+	assert.ErrorContains(t, err, `r.csv:3:18: 乙 (T02): a range is split by spaces around "至"; write it without them, as 1-2`)
+	assert.ErrorContains(t, err, `r.csv:4:18: 丙 (T03): "-2" is half a range; write a range without spaces, as 1-3`)
+	assert.NotContains(t, err.Error(), "T04")
+}
