@@ -70,7 +70,6 @@ var zhDay = map[string]string{
 	"only round 1":              "只有第 1 轮",
 	"rounds 1–%d":               "有第 1–%d 轮",
 	"the plan's trainee %s (%s) is not in the roster; give the roster the plan was made from, with earlier walk-ins": "方案中的学员 %s（%s）不在名单里；请给出生成方案时用的名单，以及之前临时加入的学员",
-	"walk-in %s (%s): the plan already has a trainee with id %q; give the walk-in an id of their own":                "临时加入的 %s（%s）：方案里已有编号为 %q 的学员；请给这位学员另起一个编号",
 	"no trainee %q in the plan or the walk-ins (did you mean %q?)":                                                   "方案和临时加入的名单里都没有学员 %q（是不是 %q？）",
 	"no trainee %q in the plan or the walk-ins":                                                                      "方案和临时加入的名单里都没有学员 %q",
 	"%s (%s) is absent, so cannot be swapped or moved":                                                               "%s（%s）缺席，无法互换或调组",
@@ -158,4 +157,9 @@ var zhDay = map[string]string{
 	"%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group (yishi scoresheets with --round %d --groups %d)":                                                                                                 "%s：第 %d 轮第 %d 组在做这份评分表之后变了（成员或角色不同：现在是 %s）；请为这一组重新生成评分表（yishi scoresheets 加 --round %d --groups %d）",
 	"%s: round %d, group %d has changed since this sheet was made (members or roles differ: now %s); make a new scoresheet for this group (yishi scoresheets with --round %d --groups %d), or leave this row's scores empty to read the rest of the file":                                  "%s：第 %d 轮第 %d 组在做这份评分表之后变了（成员或角色不同：现在是 %s）；请为这一组重新生成评分表（yishi scoresheets 加 --round %d --groups %d），或把这一行的分数清空，以读取文件的其余部分",
 	"%s: round %d, group %d: the sheet carries the id of the plan before the changes on the day (%s), from before sheets had an id for each group, so it cannot be told whether the group is still the same; make a new scoresheet for it (yishi scoresheets with --round %d --groups %d)": "%s：第 %d 轮第 %d 组：这份评分表带的是当天调整之前的方案编号（%s），那时评分表还没有各组自己的编号，无法判断这一组是否还是原来的组；请为它重新生成评分表（yishi scoresheets 加 --round %d --groups %d）",
+
+	"round %d was played before the last amendment (from round %d); amend from round %d on":                                             "第 %d 轮在上一次调整（从第 %d 轮起）之前已经进行过；请从第 %d 轮起调整",
+	"walk-in %s (%s) attends no round from round %d on, so would sit none; give a round they attend, or leave them out of the walk-ins": "临时加入的 %s（%s）不参加第 %d 轮及以后的任何一轮，一轮也坐不上；请写出他参加的轮次，或把他从临时加入名单中去掉",
+	"%s (%s): a range is split by spaces around %q; write it without them, as %s":                                                       "%s（%s）：范围在 %q 两边有空格；请去掉空格，写成 %s",
+	"%s (%s): %q is half a range; write a range without spaces, as 1-3":                                                                 "%s（%s）：%q 只写了半个范围；请写成不带空格的范围，如 1-3",
 }
