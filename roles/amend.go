@@ -317,15 +317,22 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 	}
 	am.byID = map[string]int{}
 	ids := make([]string, 0, len(am.all.Trainees))
+	byName := map[string][]string{}
 	for i, t := range am.all.Trainees {
 		am.byID[t.ID] = i
 		ids = append(ids, t.ID)
+		byName[scenario.OneLine(t.Name)] = append(byName[scenario.OneLine(t.Name)], t.ID)
 	}
 	unknown := func(at scenario.Pos, id string) bool {
 		if _, ok := am.byID[id]; ok {
 			return false
 		}
 		if pending[id] {
+			return true
+		}
+		// A trainer at the door types the name they hear.
+		if named := byName[scenario.OneLine(id)]; len(named) > 0 {
+			diags.Errorf(at, "no trainee has the id %q, but %s: options take ids", id, namedIDs(id, named))
 			return true
 		}
 		if sug := scenario.Suggest(id, ids); sug != "" {
@@ -401,6 +408,8 @@ func (am *amendment) prepare(r *roster.Roster, diags *scenario.Diagnostics) bool
 			diags.Errorf(atMove, "%s (%s) cannot move to group %d: round %d has %s", name(id), id, mv.Group, from, groupNumbers(len(round.Groups)))
 			continue
 		}
+		// A move to the group one sits in keeps them there: the search
+		// moves others rather than them.
 		if _, _, in := round.Member(id); !in && !am.sits(id, from) {
 			diags.Errorf(atMove, "%s (%s) does not sit round %d", name(id), id, from)
 			continue
@@ -663,7 +672,7 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 	}
 	rd := plan.Round{Round: k, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats, Out: in.out}
 	if k > 1 {
-		rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
+		rd.MinRepeats = unavoidableRepeats(sol.Group, g, g, lastRound(in.prob))
 	}
 	if sol.BoundKnown && sol.Bound > 0 {
 		rd.Bound = scenario.Round3(sol.Bound)
@@ -714,6 +723,15 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 		lower = ai.pinMoves + minMoves(keptRules(prob, sol.Violations))
 	}
 	return AmendedRound{Round: k, Moved: moved, LowerBound: lower, Diversity: rd.Diversity, Bound: rd.Bound, Percent: rd.Percent, Repeats: rd.Repeats}, nil
+}
+
+// namedIDs says whose name a value given for an id is: "王秀英 is trainee
+// 1", or, for a name several trainees share, their ids.
+func namedIDs(name string, ids []string) scenario.Message {
+	if len(ids) == 1 {
+		return scenario.Msg("%s is trainee %s", name, ids[0])
+	}
+	return scenario.Msg("%s is the name of trainees %s", name, strings.Join(ids, ", "))
 }
 
 // minMoves is the fewest elements of p with a Stay group, not pinned,

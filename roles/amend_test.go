@@ -286,6 +286,8 @@ func TestAmendRefusesBadInput(t *testing.T) {
 			[]string{"--from-round: round 3: the plan has rounds 1–2", `--absent: no trainee "T1"`, `--swap: no trainee "T99"`, `--move: no trainee "X"`}},
 		{"from a round below 1", roles.AmendOptions{FromRound: -1}, []string{"--from-round: round -1: the plan has rounds 1–2"}},
 		{"everyone absent", roles.AmendOptions{Absent: everyone}, []string{"every trainee of round 1 is absent"}},
+		{"a name given for an id", roles.AmendOptions{Absent: []string{g1[1].Name}},
+			[]string{fmt.Sprintf("--absent: no trainee has the id %q, but %s is trainee %s: options take ids", g1[1].Name, g1[1].Name, g1[1].ID)}},
 		{"too few left for the groups", roles.AmendOptions{Absent: everyone[:len(everyone)-3]}, []string{"round 1: only 3 trainees sit it, too few for"}},
 	}
 	for _, tt := range tests {

@@ -224,7 +224,7 @@ func (a *assignment) assignRound(ctx context.Context, round int, in *roundInput)
 	}
 	rd := plan.Round{Round: round, Diversity: scenario.Round3(sol.Objective), Repeats: sol.Repeats}
 	if round > 1 {
-		rd.MinRepeats = unavoidableRepeats(sol.Group, g, g)
+		rd.MinRepeats = unavoidableRepeats(sol.Group, g, g, lastRound(in.prob))
 	}
 	if sol.BoundKnown && sol.Bound > 0 {
 		rd.Bound = scenario.Round3(sol.Bound)
@@ -945,15 +945,28 @@ func unreachedInjects(s *scenario.Scenario, p *plan.Plan) []scenario.Message {
 	return out
 }
 
+// lastRound is the groups of the problem's elements in the round before,
+// or nil when it has none.
+func lastRound(p *grouping.Problem) []int {
+	if len(p.Past) == 0 {
+		return nil
+	}
+	return p.Past[len(p.Past)-1]
+}
+
 // unavoidableRepeats is a lower bound on the pairs who meet again when
-// members spread over groups after a round of prevGroups groups: a group of
-// s members takes at least ceil(s/prevGroups) from some earlier group, and
-// spreading its members as evenly as possible over the earlier groups gives
-// the fewest pairs that met before.
-func unavoidableRepeats(group []int, g, prevGroups int) int {
+// members spread over groups after a round of prevGroups groups: a group
+// with s members who sat the previous round takes at least
+// ceil(s/prevGroups) from some group of it, and spreading them as evenly
+// as possible over its groups gives the fewest pairs that met before.
+// prev[i] is the group of element i in the previous round, -1 for one who
+// did not sit it (who has met nobody there); nil counts every element.
+func unavoidableRepeats(group []int, g, prevGroups int, prev []int) int {
 	size := make([]int, g)
-	for _, grp := range group {
-		size[grp]++
+	for i, grp := range group {
+		if prev == nil || (i < len(prev) && prev[i] >= 0) {
+			size[grp]++
+		}
 	}
 	total := 0
 	for _, s := range size {

@@ -31,7 +31,17 @@ func TestUnavoidableRepeats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, unavoidableRepeats(tt.group, tt.g, tt.prev))
+			assert.Equal(t, tt.want, unavoidableRepeats(tt.group, tt.g, tt.prev, nil))
 		})
 	}
+
+	// Only those who sat the round before can meet again: a group of 6 in
+	// which 2 did not sit it takes 4 from 5 earlier groups, none twice.
+	group := groupsOf(6, 6, 6, 6, 6)
+	prev := make([]int, len(group))
+	for i := range prev {
+		prev[i] = i % 5
+	}
+	prev[0], prev[1] = -1, -1
+	assert.Equal(t, 4, unavoidableRepeats(group, 5, 5, prev), "group 1 has 4 who sat before: no repeat it cannot avoid")
 }

@@ -105,7 +105,7 @@ that changed, and scoresheets made for groups the change left alone stay good.`,
 	fl.StringVar(&opts.Add, "add", "", "roster file of walk-ins, with the sign-up sheet's columns")
 	fl.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet of --add to read (default: the first)")
 	fl.StringArrayVar(&swaps, "swap", nil, "two trainees who trade seats and roles in --from-round, as A,B (repeatable)")
-	fl.StringArrayVar(&moves, "move", nil, "a trainee moved to a group in --from-round, as ID:GROUP (repeatable)")
+	fl.StringArrayVar(&moves, "move", nil, "a trainee moved to a group in --from-round, as ID:GROUP (repeatable); to their own group, it keeps them there")
 	fl.IntVar(&opts.FromRound, "from-round", 1, "first round to change; earlier rounds have been played and stay as they are")
 	fl.StringVar(&opts.Roster, "roster", "", "the plan's roster, when it is no longer where the plan says")
 	fl.StringVarP(&opts.Out, "out", "O", "", "new plan file to write")
