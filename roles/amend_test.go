@@ -253,7 +253,7 @@ func TestAmendWalkInAvailability(t *testing.T) {
 	add.Trainees[0].RoundsPos = scenario.Pos{File: "walk-ins.csv", Line: 2, Col: 9}
 	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Add: add})
 	require.Error(t, err)
-	assert.ErrorContains(t, err, `walk-ins.csv:2:9: 来宾1 (W01): "下午" names no round; the rounds are 1, 2`)
+	assert.ErrorContains(t, err, `walk-ins.csv:2:9: 来宾1 (W01): "下午" names no round: the scenario's rounds have no names, only the numbers 1, 2; write numbers, or name the rounds under schedule.rounds`)
 }
 
 func TestAmendRefusesBadInput(t *testing.T) {

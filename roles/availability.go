@@ -56,6 +56,10 @@ func attendance(s *scenario.Scenario, t roster.Trainee, rounds int, diags *scena
 		}
 		first, last, ok := roundsOf(s, tok, rounds)
 		switch {
+		case !ok && len(s.Schedule.Rounds) == 0:
+			// A name such as 上午 needs the scenario to name its rounds.
+			diags.Errorf(at, "%s (%s): %q names no round: the scenario's rounds have no names, only the numbers %s; write numbers, or name the rounds under schedule.rounds in the scenario (for a bundled one, after yishi scenarios export %s DIR)", t.Name, t.ID, tok, dayRounds(s, rounds), s.ID)
+			continue
 		case !ok:
 			diags.Errorf(at, "%s (%s): %q names no round; the rounds are %s", t.Name, t.ID, tok, dayRounds(s, rounds))
 			continue
