@@ -156,18 +156,28 @@ type SittingOut struct {
 // (拼音 for Chinese names, alphabetical for Latin ones), then who sits the
 // round out.
 type DoorList struct {
-	Language      string       `json:"language"`
-	ScenarioTitle string       `json:"scenario_title"`
-	Round         int          `json:"round"`
-	Name          string       `json:"name,omitempty"`
-	Start         string       `json:"start,omitempty"`
-	End           string       `json:"end,omitempty"`
-	Entries       []DoorEntry  `json:"entries"`
-	Out           []SittingOut `json:"out,omitempty"`
+	RoundHead
+	Entries []DoorEntry  `json:"entries"`
+	Out     []SittingOut `json:"out,omitempty"`
+}
+
+// RoundHead is what a page of one round says of it at the top: the
+// scenario, the round's number and name and its clock times.
+type RoundHead struct {
+	Language      string `json:"language"`
+	ScenarioTitle string `json:"scenario_title"`
+	Round         int    `json:"round"`
+	Name          string `json:"name,omitempty"`
+	Start         string `json:"start,omitempty"`
+	End           string `json:"end,omitempty"`
 }
 
 // When is the round's name and clock times, or "".
-func (d DoorList) When() string { return roundWhen(d.Name, d.Start, d.End) }
+func (h RoundHead) When() string { return roundWhen(h.Name, h.Start, h.End) }
+
+func roundHeadOf(s *scenario.Scenario, rd plan.Round) RoundHead {
+	return RoundHead{Language: s.Language, ScenarioTitle: s.Title, Round: rd.Round, Name: rd.Name, Start: rd.Start, End: rd.End}
+}
 
 // DoorEntry is one trainee on a door list.
 type DoorEntry struct {
@@ -185,7 +195,7 @@ func DoorLists(p *plan.Plan, s *scenario.Scenario, round int) []DoorList {
 		if round > 0 && rd.Round != round {
 			continue
 		}
-		d := DoorList{Language: s.Language, ScenarioTitle: s.Title, Round: rd.Round, Name: rd.Name, Start: rd.Start, End: rd.End, Entries: []DoorEntry{}}
+		d := DoorList{RoundHead: roundHeadOf(s, rd), Entries: []DoorEntry{}}
 		for _, g := range rd.Groups {
 			for _, m := range g.Members {
 				d.Entries = append(d.Entries, DoorEntry{Name: m.Name, ID: m.ID, Group: g.Group, Table: g.Table})
@@ -233,19 +243,11 @@ func sittingOut(s *scenario.Scenario, rd plan.Round) []SittingOut {
 // phases with their times, the injects due with who receives each in
 // every group, and who sits the round out.
 type RunSheet struct {
-	Language      string       `json:"language"`
-	ScenarioTitle string       `json:"scenario_title"`
-	Round         int          `json:"round"`
-	Name          string       `json:"name,omitempty"`
-	Start         string       `json:"start,omitempty"`
-	End           string       `json:"end,omitempty"`
-	Phases        []CardPhase  `json:"phases"`
-	Injects       []RunInject  `json:"injects"`
-	Out           []SittingOut `json:"out,omitempty"`
+	RoundHead
+	Phases  []CardPhase  `json:"phases"`
+	Injects []RunInject  `json:"injects"`
+	Out     []SittingOut `json:"out,omitempty"`
 }
-
-// When is the round's name and clock times, or "".
-func (r RunSheet) When() string { return roundWhen(r.Name, r.Start, r.End) }
 
 // RunInject is an inject due in a round, with its recipients in every
 // group.
@@ -280,9 +282,8 @@ func RunSheets(p *plan.Plan, s *scenario.Scenario, round int) []RunSheet {
 			continue
 		}
 		r := RunSheet{
-			Language: s.Language, ScenarioTitle: s.Title,
-			Round: rd.Round, Name: rd.Name, Start: rd.Start, End: rd.End,
-			Phases: roundAgenda(cardAgenda(s), s, &rd), Injects: []RunInject{},
+			RoundHead: roundHeadOf(s, rd),
+			Phases:    roundAgenda(cardAgenda(s), s, &rd), Injects: []RunInject{},
 			Out: sittingOut(s, rd),
 		}
 		for _, in := range injectsByTime(s) {
