@@ -461,6 +461,9 @@ type amendInput struct {
 	oldGroup []int    // per element: old group (0-based), -1 for a walk-in
 	oldRole  []string // per element: the old role
 	pinMoves int      // pinned elements whose pinned group is not their old one
+	// relaxed says why the round's groups are smaller than the scenario
+	// allows, kept so under AllowUnmet: the plan's groups stay.
+	relaxed []scenario.Message
 }
 
 // input builds round k's problem, saying in diags why it cannot be formed.
@@ -509,11 +512,23 @@ func (am *amendment) input(k int, diags *scenario.Diagnostics) *amendInput {
 	if lim.max > 0 {
 		hi = min(hi, max(lim.max, ceilDiv(n, g)))
 	}
-	prob, short, ok := roundProblem(am.s, sub, k, g, lo, hi, am.opts.AllowUnmet, am.opts.AllowUnmet, diags)
+	// An amendment keeps the plan's groups: too few left for them at the
+	// scenario's smallest size is a rule it cannot keep, which
+	// AllowUnmet lists rather than refuses.
+	var relaxed []scenario.Message
+	if below := n / max(g, 1); n >= g && lim.min > 0 && below < lim.min {
+		if am.opts.AllowUnmet {
+			relaxed = append(relaxed, scenario.Msg("%s in %s gives groups of %d, below the scenario's minimum of %d; the plan's groups are kept, as --allow-unmet asks", trainees(n), groups(g), below, lim.min))
+		} else {
+			diags.Errorf(scenario.Pos{File: sub.File}, "round %d: amend keeps the plan's %s, and %s leave groups of %d, below the scenario's minimum of %d; give --allow-unmet to keep the groups smaller, or make a new plan with yishi assign", k, groups(g), trainees(n), below, lim.min)
+			return nil
+		}
+	}
+	prob, short, ok := roundProblem(am.s, sub, k, g, lo, hi, am.opts.AllowUnmet, am.opts.AllowUnmet, len(relaxed) > 0, diags)
 	if !ok {
 		return nil
 	}
-	ai := &amendInput{in: &roundInput{r: sub, prob: prob, short: short, index: index, out: out}}
+	ai := &amendInput{in: &roundInput{r: sub, prob: prob, short: short, index: index, out: out}, relaxed: relaxed}
 	prob.Stay = make([]int, n)
 	ai.oldGroup = make([]int, n)
 	ai.oldRole = make([]string, n)
@@ -682,6 +697,9 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 		return AmendedRound{}, err
 	}
 	before := len(p.Unmet)
+	for _, m := range ai.relaxed {
+		p.Unmet = append(p.Unmet, plan.Unmet{Round: k, Rule: string(grouping.RuleSize), Detail: m.String(), Text: m})
+	}
 	a.noteViolations(k, sol.Violations)
 	a.noteShortQuotas(k, sol.Group)
 	keep := map[string]string{}

@@ -626,3 +626,35 @@ func TestAmendBoundUnderAllowUnmet(t *testing.T) {
 	assert.GreaterOrEqual(t, rep.Rounds[0].LowerBound, 2*len(swaps), "the swaps still count")
 	assert.GreaterOrEqual(t, rep.Moved, rep.LowerBound)
 }
+
+// An amendment keeps the plan's groups: when too few are left for them
+// at the scenario's smallest size, it says so and what to do, and under
+// AllowUnmet keeps the smaller groups with the rule listed.
+func TestAmendKeepsTheGroupsWhenTooFewAreLeft(t *testing.T) {
+	s, r, old := demoPlan(t)
+	g := len(old.Rounds[0].Groups)
+	// Absent from the end of each group, so that no quota's only member
+	// is among them, until the groups are one below the minimum.
+	var absent []string
+	left := old.Roster.Trainees
+	for gi := 0; left >= g*s.Grouping.Size.Min; gi = (gi + 1) % g {
+		m := old.Rounds[0].Groups[gi].Members
+		absent = append(absent, m[len(m)-1-len(absent)/g].ID)
+		left--
+	}
+	_, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Absent: absent})
+	require.Error(t, err)
+	assert.ErrorContains(t, err, fmt.Sprintf("round 1: amend keeps the plan's %d groups, and %d trainees leave groups of %d, below the scenario's minimum of %d; give --allow-unmet", g, left, left/g, s.Grouping.Size.Min))
+
+	p, _, err := roles.Amend(context.Background(), s, r, old, roles.AmendOptions{Absent: absent, AllowUnmet: true})
+	require.NoError(t, err)
+	assert.Len(t, p.Rounds[0].Groups, g, "the plan's groups stay")
+	var sizes []plan.Unmet
+	for _, u := range p.Unmet {
+		if u.Rule == "size" {
+			sizes = append(sizes, u)
+		}
+	}
+	require.NotEmpty(t, sizes)
+	assert.Contains(t, sizes[0].Detail, fmt.Sprintf("below the scenario's minimum of %d; the plan's groups are kept", s.Grouping.Size.Min))
+}

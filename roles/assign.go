@@ -77,9 +77,13 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 		return nil, plan.Invalid(scenario.Msg("%d rounds: a training day has 1 to %d rounds", opts.Rounds, scenario.MaxRounds))
 	}
 	r = r.SortedByID()
-	rounds := max(opts.Rounds, 1)
+	if opts.Rounds == 0 {
+		// A scenario that names its rounds says how many the day has.
+		opts.Rounds = max(len(s.Schedule.Rounds), 1)
+	}
+	rounds := opts.Rounds
 	attend, adiags := availability(s, r, rounds)
-	prob, info, err := newProblem(s, r, opts)
+	prob, info, err := newProblem(s, r, opts, mostAttending(attend, rounds))
 	if err != nil {
 		return nil, joinDiagnostics(adiags, err)
 	}
@@ -118,19 +122,48 @@ func joinDiagnostics(diags scenario.Diagnostics, err error) error {
 	return err
 }
 
+// mostAttending is the most trainees who sit one round, by attend (see
+// [availability]), or -1 when every trainee sits every round.
+func mostAttending(attend [][]bool, rounds int) int {
+	everyone := true
+	count := make([]int, rounds)
+	for _, a := range attend {
+		for k := range count {
+			if a == nil || (k < len(a) && a[k]) {
+				count[k]++
+			} else {
+				everyone = false
+			}
+		}
+	}
+	if everyone {
+		return -1
+	}
+	return slices.Max(count)
+}
+
 // newProblem decides the groups' number and sizes and builds the
 // optimiser's problem, failing with every reason it cannot be solved at all.
-func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions) (*grouping.Problem, problemInfo, error) {
+// most is the most trainees who sit one round when some sit only some
+// rounds (-1 when all sit every round): the number of groups follows it,
+// and each round's sizes are checked with the round's trainees instead.
+func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions, most int) (*grouping.Problem, problemInfo, error) {
 	n := len(r.Trainees)
 	at := scenario.Pos{File: r.File}
 	var diags scenario.Diagnostics
-	g := groupCount(s, n, opts, at, &diags)
+	counted := n
+	if most >= 0 {
+		counted = most
+	}
+	g := groupCount(s, counted, opts, at, &diags)
 	if err := diags.Err(); err != nil {
 		return nil, problemInfo{}, err
 	}
 	lo, hi := n/g, (n+g-1)/g
-	if checkSizes(s, n, g, lo, hi, at, &diags); diags.HasErrors() {
-		return nil, problemInfo{}, diags.Err()
+	if most < 0 {
+		if checkSizes(s, n, g, lo, hi, at, &diags); diags.HasErrors() {
+			return nil, problemInfo{}, diags.Err()
+		}
 	}
 	prob, info := buildProblem(s, r, g, lo, hi, opts.AllowUnmet, at, &diags)
 	if err := diags.Err(); err != nil {

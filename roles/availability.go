@@ -202,7 +202,7 @@ func (a *assignment) roundInput(round int, attend [][]bool, diags *scenario.Diag
 		sub.Trainees = append(sub.Trainees, a.r.Trainees[i])
 	}
 	in := &roundInput{r: sub, index: index, out: out}
-	prob, short, ok := roundProblem(a.s, sub, round, len(a.prob.Groups), len(index)/max(len(a.prob.Groups), 1), ceilDiv(len(index), len(a.prob.Groups)), a.opts.AllowUnmet, false, diags)
+	prob, short, ok := roundProblem(a.s, sub, round, len(a.prob.Groups), len(index)/max(len(a.prob.Groups), 1), ceilDiv(len(index), len(a.prob.Groups)), a.opts.AllowUnmet, false, false, diags)
 	if !ok {
 		return in
 	}
@@ -222,7 +222,10 @@ func ceilDiv(n, g int) int {
 // cannot be solved at all. With relaxNeeds, a role too few of them may
 // play for every group is asked of as many groups as they fill, so that
 // casting lists the groups left without it among the plan's unmet rules.
-func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, allowUnmet, relaxNeeds bool, diags *scenario.Diagnostics) (*grouping.Problem, []shortQuota, bool) {
+//
+// With keepSmall, groups smaller than the scenario allows are taken (an
+// amendment under AllowUnmet keeps the plan's groups, and says so).
+func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, allowUnmet, relaxNeeds, keepSmall bool, diags *scenario.Diagnostics) (*grouping.Problem, []shortQuota, bool) {
 	at := scenario.Pos{File: r.File}
 	n := len(r.Trainees)
 	if n < g {
@@ -230,7 +233,9 @@ func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, 
 		return nil, nil, false
 	}
 	var local scenario.Diagnostics
-	checkSizes(s, n, g, lo, hi, at, &local)
+	if !keepSmall {
+		checkSizes(s, n, g, lo, hi, at, &local)
+	}
 	if !local.HasErrors() {
 		prob, info := buildProblem(s, r, g, lo, hi, allowUnmet, at, &local)
 		if relaxNeeds {

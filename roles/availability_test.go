@@ -118,3 +118,29 @@ func TestAvailabilityRangeSplitBySpaces(t *testing.T) {
 	assert.ErrorContains(t, err, `r.csv:4:18: 丙 (T03): "-2" is half a range; write a range without spaces, as 1-3`)
 	assert.NotContains(t, err.Error(), "T04")
 }
+
+// A day where nobody sits every round: the number of groups follows the
+// fullest round, not the whole roster, and each round's groups are sized
+// from those who sit it. The scenario's named rounds give the number of
+// rounds when none is asked for.
+func TestAssignNobodySitsEveryRound(t *testing.T) {
+	s, r := loadBundled(t, scenarios.DefaultScenario)
+	day := *s
+	day.Schedule.Rounds = []scenario.RoundSlot{{Name: "上午"}, {Name: "下午"}}
+	split := &roster.Roster{File: r.File, SHA256: r.SHA256, Columns: r.Columns, Numeric: r.Numeric, Trainees: slices.Clone(r.Trainees)}
+	for i := range split.Trainees {
+		split.Trainees[i].Rounds = []string{[]string{"上午", "下午", "上午", "下午", "全天"}[i%5]}
+	}
+	p := assign(t, &day, split, roles.AssignOptions{Seed: 42, ScenarioSource: "bundled", AllowUnmet: true})
+	require.Len(t, p.Rounds, 2, "two named rounds make a day of two")
+	for _, rd := range p.Rounds {
+		n := 0
+		for _, g := range rd.Groups {
+			n += len(g.Members)
+			assert.GreaterOrEqual(t, len(g.Members), s.Grouping.Size.Min, "round %d, group %d", rd.Round, g.Group)
+			assert.LessOrEqual(t, len(g.Members), s.Grouping.Size.Max, "round %d, group %d", rd.Round, g.Group)
+		}
+		assert.Equal(t, 18, n, "round %d: 12 half-day and 6 whole-day trainees", rd.Round)
+		assert.Len(t, rd.Out, 12)
+	}
+}

@@ -108,7 +108,7 @@ the roster's rows.`,
 	fl.StringVar(&opts.Sheet, "sheet", "", "XLSX sheet to read (default: the first)")
 	fl.IntVarP(&opts.Groups, "groups", "g", 0, "number of groups (default: from --size or the scenario)")
 	fl.IntVar(&opts.Size, "size", 0, "wanted group size (default: the scenario's bounds)")
-	fl.IntVar(&opts.Rounds, "rounds", 1, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder")
+	fl.IntVar(&opts.Rounds, "rounds", 0, "number of rounds; later rounds avoid repeat pairings and rotate host and recorder (default: as many as the scenario's schedule.rounds names, else 1)")
 	fl.Uint64Var(&opts.Seed, "seed", 1, "random seed; the same inputs and seed give the same plan")
 	fl.DurationVar(&opts.Budget, "budget", 30*time.Second, "time cap per round, a safety net (plans cut short by it may differ between machines)")
 	fl.IntVar(&opts.Iterations, "iterations", 0, "optimiser work per round (default: scaled by roster size)")

@@ -26,15 +26,15 @@ func TestAssignFlags(t *testing.T) {
 		wantErr string
 	}{
 		{name: "defaults", argv: []string{"--scenario", "s", "--roster", "r.csv", "--out", "p.yaml"},
-			want: assignOptions{Scenario: "s", Roster: "r.csv", Out: "p.yaml", Rounds: 1, Seed: 1, Budget: 30 * time.Second}},
+			want: assignOptions{Scenario: "s", Roster: "r.csv", Out: "p.yaml", Seed: 1, Budget: 30 * time.Second}},
 		{name: "everything", argv: []string{"-s", "my.yaml", "-r", "报名表.xlsx", "--sheet", "第一期", "-g", "5", "--rounds", "3", "--seed", "7",
 			"--budget", "5s", "--iterations", "1000", "--dry-run", "--force"},
 			want: assignOptions{Scenario: "my.yaml", Roster: "报名表.xlsx", Sheet: "第一期", Groups: 5, Rounds: 3, Seed: 7,
 				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true}},
 		{name: "strict backgrounds", argv: []string{"-s", "s", "-r", "r", "--strict-backgrounds", "--dry-run"},
-			want: assignOptions{Scenario: "s", Roster: "r", Rounds: 1, Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true}},
+			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true}},
 		{name: "size", argv: []string{"-s", "s", "-r", "r", "--size", "6", "--dry-run"},
-			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Rounds: 1, Seed: 1, Budget: 30 * time.Second, DryRun: true}},
+			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Seed: 1, Budget: 30 * time.Second, DryRun: true}},
 		{name: "no roster", argv: []string{"-s", "s", "--out", "p"}, wantErr: "assign needs --scenario and --roster"},
 		{name: "no out", argv: []string{"-s", "s", "-r", "r"}, wantErr: "needs --out FILE for the plan, or --dry-run"},
 		{name: "groups and size", argv: []string{"-s", "s", "-r", "r", "-g", "2", "--size", "4", "--dry-run"}, wantErr: "give --groups or --size, not both"},

@@ -92,7 +92,7 @@ nor over the plan.`,
 	fl.IntVarP(&opts.Round, "round", "R", 0, "write only this round's cards (default: every round)")
 	fl.StringVar(&opts.Paper, "paper", cards.PaperA4, "paper size of HTML cards: a4, or a5 for half-size cards (long scenarios then print small); the master sheet is A4")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite files that exist")
-	fl.StringVar(&opts.ChangedSince, "changed-since", "", "an earlier plan (before `yishi amend`): write only the cards that differ from its cards, and list them")
+	fl.StringVar(&opts.ChangedSince, "changed-since", "", "an earlier plan, the one yishi amend changed: write only the cards that differ from its cards, and list them")
 	return cmd
 }
 

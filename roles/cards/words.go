@@ -68,7 +68,7 @@ var words = scenario.Words{
 		"change_walk_ins":   "%d walked in",
 		"change_swaps":      "swapped",
 		"change_moves":      "moved",
-		"change_moved":      "%d seats moved (no change could move fewer than %d)",
+		"change_moved":      "seats moved: %d (no change could move fewer than %d)",
 		"change_sep":        "; ",
 	},
 	"zh": {

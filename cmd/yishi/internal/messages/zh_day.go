@@ -125,7 +125,7 @@ var zhDay = map[string]string{
 	"%d cards":                            "%d 张角色卡",
 	"%s differ from %s:\n":                "%s与 %s 不同：\n",
 	"  the day's paper: %s\n":             "  当天的纸质材料：%s\n",
-	"an earlier plan (before `yishi amend`): write only the cards that differ from its cards, and list them": "之前的方案（`yishi amend` 之前的）：只写出与它的角色卡不同的卡，并逐一列出",
+	"an earlier plan, the one yishi amend changed: write only the cards that differ from its cards, and list them": "之前的方案，即 yishi amend 调整前的方案：只写出与它的角色卡不同的卡，并逐一列出",
 
 	// roles/cards/changes.go
 	"new in round %d":                        "第 %d 轮新加入",
@@ -166,4 +166,7 @@ var zhDay = map[string]string{
 	"%s (%s): a range is split by spaces around %q; write it without them, as %s":                                                                                                                                            "%s（%s）：范围在 %q 两边有空格；请去掉空格，写成 %s",
 	"%s (%s): %q is half a range; write a range without spaces, as 1-3":                                                                                                                                                      "%s（%s）：%q 只写了半个范围；请写成不带空格的范围，如 1-3",
 	"%s (%s): %q names no round: the scenario's rounds have no names, only the numbers %s; write numbers, or name the rounds under schedule.rounds in the scenario (for a bundled one, after yishi scenarios export %s DIR)": "%s（%s）：%q 不是任何一轮：情景里的各轮没有名字，只有编号 %s；请写编号，或在情景的 schedule.rounds 下给各轮起名（内置情景请先 yishi scenarios export %s 目录）",
+	"%s in %s gives groups of %d, below the scenario's minimum of %d; the plan's groups are kept, as --allow-unmet asks":                                                                                                     "%s分成%s，每组 %d 人，少于情景规定的每组最少 %d 人；按 --allow-unmet 的要求保留方案原有的组",
+	"round %d: amend keeps the plan's %s, and %s leave groups of %d, below the scenario's minimum of %d; give --allow-unmet to keep the groups smaller, or make a new plan with yishi assign":                                "第 %d 轮：amend 保留方案原有的%s，而剩下的%s每组只有 %d 人，少于情景规定的每组最少 %d 人；如要保留人数较少的组，请加 --allow-unmet，或用 yishi assign 重新生成方案",
+	"number of rounds; later rounds avoid repeat pairings and rotate host and recorder (default: as many as the scenario's schedule.rounds names, else 1)":                                                                   "轮次数；后面的轮次避免重复同组，并轮换主持人和记录员（默认：情景 schedule.rounds 列出几轮就是几轮，否则 1 轮）",
 }
