@@ -130,8 +130,11 @@ func cutAny(s, seps string) (before, after string, found bool) {
 func splitIDs(in []string) []string {
 	var out []string
 	for _, s := range in {
-		for _, id := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",，、;； ", r) }) {
-			out = append(out, id)
+		// Not on spaces: a name typed for an id may have one ("Jane Doe").
+		for _, id := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",，、;；", r) }) {
+			if id = strings.TrimSpace(id); id != "" {
+				out = append(out, id)
+			}
 		}
 	}
 	return out

@@ -55,7 +55,7 @@ var zhDay = map[string]string{
 	"two trainees who trade seats and roles in --from-round, as A,B (repeatable)":                                   "在 --from-round 那一轮互换座位和角色的两名学员，写作 A,B（可重复）",
 	"a trainee moved to a group in --from-round, as ID:GROUP (repeatable); to their own group, it keeps them there": "在 --from-round 那一轮调到某组的学员，写作 编号:组号（可重复）；写本来所在的组，则让他留在该组",
 	"no trainee has the id %q, but %s: options take ids":                                                            "没有编号为 %q 的学员，但%s：选项里请写编号",
-	"%s is trainee %s":              "%s 的编号是 %s",
+	"%s is trainee %s":              "%s的编号是 %s",
 	"%s is the name of trainees %s": "%s 是编号为 %s 的几名学员的姓名",
 	"first round to change; earlier rounds have been played and stay as they are": "从第几轮开始调整；之前的轮次已经进行过，保持不变",
 	"the plan's roster, when it is no longer where the plan says":                 "方案所用的名单（当它已不在方案记录的位置时）",
