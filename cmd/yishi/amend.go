@@ -193,10 +193,10 @@ func runAmend(opts *amendOptions) error {
 		last := &p.Amendments[len(p.Amendments)-1]
 		last.Added = &plan.RosterRef{File: besideRef(add.File, opts.Out), SHA256: add.SHA256, Trainees: len(add.Trainees)}
 	}
-	if newUnmet(p, opts.FromRound) && !opts.AllowUnmet {
+	if n := newUnmet(p, opts.FromRound); n > 0 && !opts.AllowUnmet {
 		printAmendment(opts.IO, p, rep)
 		return messages.Errorf("%w: %s cannot be kept (listed above), so no plan was written; give --allow-unmet to write the plan with them listed",
-			scenario.ErrInvalid, scenario.Plural(len(p.Unmet), "%d rule", "%d rules"))
+			scenario.ErrInvalid, scenario.Plural(n, "%d rule", "%d rules"))
 	}
 	if !opts.DryRun {
 		data, err := plan.Marshal(p)
@@ -291,15 +291,16 @@ func planRosters(opts *amendOptions, p *plan.Plan, s *scenario.Scenario, ropts r
 	return merged, paths[0], err
 }
 
-// newUnmet reports whether the amended plan breaks a hard rule in a round
-// it changed; those of the rounds played before were there already.
-func newUnmet(p *plan.Plan, from int) bool {
+// newUnmet counts the hard rules the amended plan breaks in the rounds it
+// changed; those of the rounds played before were there already.
+func newUnmet(p *plan.Plan, from int) int {
+	n := 0
 	for _, u := range p.Unmet {
 		if u.Round >= from {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 func shortSHA(d string) string {
