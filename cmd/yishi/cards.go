@@ -321,6 +321,12 @@ func changedPart(opts *cardsOptions, old *plan.Plan, s *scenario.Scenario, files
 	for _, f := range files {
 		part[f.Path] = true
 	}
+	// An earlier run's changed cards, which this run's list replaces.
+	prefix := ""
+	if opts.Round > 0 {
+		prefix = roundDir(opts.Round) + "/"
+	}
+	part[prefix+cards.ChangedCardsName+"."+opts.Format] = true
 	oldPaths := cards.CardPaths(old, s, opts.Round, opts.Format)
 	for _, c := range changes {
 		if p, ok := oldPaths[cards.CardKey{Round: c.Round, TraineeID: c.TraineeID}]; ok {
