@@ -435,8 +435,10 @@ func checkSheetID(got string, p *plan.Plan, planID string, round, group int, kno
 // "王秀英 (host), 李娜 (recorder)", as a message a catalogue renders with
 // its own brackets and list separator.
 func groupNow(p *plan.Plan, round, group int, title func(string) string) scenario.Message {
-	rd, _ := p.Round(round)
-	g, _ := rd.Group(group)
+	g, ok := p.Group(round, group)
+	if !ok {
+		return scenario.Message{}
+	}
 	var list scenario.Message
 	for i, m := range g.Members {
 		role := m.Role
@@ -469,11 +471,7 @@ func mangledPlanID(id string) bool {
 // made from another plan. Each item is a name, with the role in brackets
 // or not; order, case and spacing do not matter.
 func checkMembers(p *plan.Plan, round, group int, items []string, what fmt.Stringer, pos scenario.Pos, diags *scenario.Diagnostics) {
-	rd, ok := p.Round(round)
-	if !ok {
-		return
-	}
-	g, ok := rd.Group(group)
+	g, ok := p.Group(round, group)
 	if !ok {
 		return
 	}

@@ -96,11 +96,7 @@ func headerCell(label, id string) string { return label + " [" + id + "]" }
 
 // membersCell lists a group's members and roles in one cell.
 func membersCell(p *plan.Plan, s *scenario.Scenario, round, group int) string {
-	rd, ok := p.Round(round)
-	if !ok {
-		return ""
-	}
-	g, ok := rd.Group(group)
+	g, ok := p.Group(round, group)
 	if !ok {
 		return ""
 	}

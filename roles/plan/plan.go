@@ -269,6 +269,15 @@ func (p *Plan) Round(r int) (*Round, bool) {
 	return nil, false
 }
 
+// Group returns group g of round r (both 1-based).
+func (p *Plan) Group(r, g int) (*Group, bool) {
+	rd, ok := p.Round(r)
+	if !ok {
+		return nil, false
+	}
+	return rd.Group(g)
+}
+
 // Group returns group g (1-based) of the round.
 func (r *Round) Group(g int) (*Group, bool) {
 	for i := range r.Groups {

@@ -216,11 +216,7 @@ func (r *Round) Member(id string) (Member, *Group, bool) {
 // good for a group the amendment left alone. It is "" for a group the plan
 // does not have.
 func (p *Plan) GroupID(round, group int) string {
-	rd, ok := p.Round(round)
-	if !ok {
-		return ""
-	}
-	g, ok := rd.Group(group)
+	g, ok := p.Group(round, group)
 	if !ok {
 		return ""
 	}
