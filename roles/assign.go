@@ -169,17 +169,27 @@ func newProblem(s *scenario.Scenario, r *roster.Roster, opts AssignOptions, most
 	if err := diags.Err(); err != nil {
 		return nil, info, err
 	}
-	if err := prob.Validate(); err != nil {
-		problems := explainInfeasible(s, r, g, err)
-		if len(problems) == 0 {
-			problems = []scenario.Message{scenario.Msg("%v", err)}
-		}
-		for _, m := range problems {
-			diags.Errorf(at, "the groups cannot be formed: %s", m)
-		}
+	if !checkFeasible(s, r, g, prob, at, &diags) {
 		return nil, info, diags.Err()
 	}
 	return prob, info, nil
+}
+
+// checkFeasible validates prob, a grouping of r in g groups, saying at
+// at, in the trainer's terms, every reason it cannot be solved at all.
+func checkFeasible(s *scenario.Scenario, r *roster.Roster, g int, prob *grouping.Problem, at scenario.Pos, diags *scenario.Diagnostics) bool {
+	err := prob.Validate()
+	if err == nil {
+		return true
+	}
+	problems := explainInfeasible(s, r, g, err)
+	if len(problems) == 0 {
+		problems = []scenario.Message{scenario.Msg("%v", err)}
+	}
+	for _, m := range problems {
+		diags.Errorf(at, "the groups cannot be formed: %s", m)
+	}
+	return false
 }
 
 // newPlan is the plan before its rounds: what it was made from and how.

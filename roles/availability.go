@@ -251,18 +251,8 @@ func roundProblem(s *scenario.Scenario, r *roster.Roster, round, g, lo, hi int, 
 				}
 			}
 		}
-		if !local.HasErrors() {
-			if err := prob.Validate(); err != nil {
-				problems := explainInfeasible(s, r, g, err)
-				if len(problems) == 0 {
-					problems = []scenario.Message{scenario.Msg("%v", err)}
-				}
-				for _, m := range problems {
-					local.Errorf(at, "the groups cannot be formed: %s", m)
-				}
-			} else {
-				return prob, info.short, true
-			}
+		if !local.HasErrors() && checkFeasible(s, r, g, prob, at, &local) {
+			return prob, info.short, true
 		}
 	}
 	for _, d := range local {
