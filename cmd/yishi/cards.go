@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -193,36 +194,21 @@ func runCards(opts *cardsOptions) error {
 		if err != nil {
 			return messages.Errorf("%s: %w", opts.ChangedSince, err)
 		}
-		// The whole deck of the new plan too, so that a folder of the old
-		// cards keeps an all-cards that matches what it holds now.
-		full, err := cards.Files(p, s, opts.Round, opts.Format, copts)
-		if err != nil {
-			return err
-		}
-		deck := full[len(full)-2]
-		if len(changes) == 0 {
-			files = files[len(files)-1:] // no changed-cards file with nothing in it
-		}
-		files = append([]cards.File{deck}, files...)
 	} else {
 		files, err = cards.Files(p, s, opts.Round, opts.Format, copts)
 		if err != nil {
 			return err
 		}
 	}
-	// The deck and the master sheet close the list of cards.
+	// Both lists end with the whole deck and the master sheet; a
+	// --changed-since one has the changed cards' file before them when a
+	// card changed.
 	res := cardsResult{Format: opts.Format, Dir: opts.Out, Cards: len(files) - 2, ChangedSince: opts.ChangedSince, Changes: changes}
 	res.AllCards = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-2].Path))
 	res.Master = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-1].Path))
-	if since != nil {
-		// The new deck first, then the changed cards, their file and the
-		// master sheet; with no card changed, the deck and the master.
-		res.AllCards = filepath.Join(opts.Out, filepath.FromSlash(files[0].Path))
-		res.Cards = 0
-		if len(changes) > 0 {
-			res.Cards = len(files) - 3
-			res.Changed = filepath.Join(opts.Out, filepath.FromSlash(files[len(files)-2].Path))
-		}
+	if n := len(files) - 3; since != nil && n >= 0 && path.Base(files[n].Path) == cards.ChangedCardsName+"."+opts.Format {
+		res.Cards = n
+		res.Changed = filepath.Join(opts.Out, filepath.FromSlash(files[n].Path))
 	}
 	if opts.Format == cards.FormatHTML {
 		paper, err := cards.Paper(p, s, opts.Round)

@@ -70,11 +70,6 @@ func demoChanges(ctx context.Context, opts *demoOptions, s *scenario.Scenario, r
 	if err != nil {
 		return nil, err
 	}
-	full, err := cards.Files(amended, s, 0, cards.FormatHTML, cards.Options{Translate: contentTranslator(s)})
-	if err != nil {
-		return nil, err
-	}
-	changed = append([]cards.File{full[len(full)-2]}, changed...)
 	paper, err := cards.Paper(amended, s, 0)
 	if err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
 package cards
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 
@@ -217,10 +216,11 @@ func clocks(agenda []CardPhase) []string {
 // ChangedFiles returns the files `yishi cards --changed-since` writes: the
 // card of each trainee whose card changed from old to cur ([ChangedSince];
 // a void card has none), at the path [Files] gives it for cur, every
-// changed card in one file to print (changed-cards.EXT), and cur's master
-// sheet; with the changes, to list. With a round only that round's, under
-// round-R/ as [Files] puts them. No card changed gives the master sheet
-// alone and an empty changed-cards file.
+// changed card in one file to print (changed-cards.EXT, left out when no
+// card changed), and cur's whole deck and master sheet as [Files] ends
+// with them, so that a folder of old's cards keeps a deck that matches
+// it; with the changes, to list. With a round only that round's, under
+// round-R/ as [Files] puts them.
 func ChangedFiles(old, cur *plan.Plan, s *scenario.Scenario, round int, format string, opts Options) ([]File, []Change, error) {
 	if !ValidFormat(format) {
 		return nil, nil, formatError(format)
@@ -232,22 +232,23 @@ func ChangedFiles(old, cur *plan.Plan, s *scenario.Scenario, round int, format s
 	if err != nil {
 		return nil, nil, err
 	}
-	changed := map[string]bool{}
+	changed := map[CardKey]bool{}
 	for _, c := range changes {
 		if !c.Void() {
-			changed[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] = true
+			changed[CardKey{Round: c.Round, TraineeID: c.TraineeID}] = true
 		}
 	}
 	var (
 		files []File
 		deck  []Card
 	)
+	all := Build(cur, s, round)
 	taken := map[string]bool{}
-	for _, c := range Build(cur, s, round) {
+	for _, c := range all {
 		// Every card takes its path, so that a changed card's path is the
 		// one Files gives it among all of them.
 		name := cardPath(c, format, taken)
-		if !changed[fmt.Sprintf("%d/%s", c.Round, c.TraineeID)] {
+		if !changed[CardKey{Round: c.Round, TraineeID: c.TraineeID}] {
 			continue
 		}
 		data, err := renderCards([]Card{c}, format, opts, false)
@@ -257,21 +258,16 @@ func ChangedFiles(old, cur *plan.Plan, s *scenario.Scenario, round int, format s
 		files = append(files, File{Path: name, Data: data})
 		deck = append(deck, c)
 	}
-	prefix := ""
-	if round > 0 {
-		prefix = fmt.Sprintf("round-%d/", round)
+	if len(deck) > 0 {
+		data, err := RenderCards(deck, format, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, File{Path: collectedPrefix(round) + ChangedCardsName + "." + format, Data: data})
 	}
-	all, err := RenderCards(deck, format, opts)
+	day, err := collected(cur, s, round, all, format, opts)
 	if err != nil {
 		return nil, nil, err
 	}
-	files = append(files, File{Path: prefix + ChangedCardsName + "." + format, Data: all})
-	m := Master(cur, s, round)
-	m.translate(opts.Translate, format == FormatJSON)
-	master, err := RenderMaster(m, format)
-	if err != nil {
-		return nil, nil, err
-	}
-	files = append(files, File{Path: prefix + MasterSheetName + "." + format, Data: master})
-	return files, changes, nil
+	return append(files, day...), changes, nil
 }

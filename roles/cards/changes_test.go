@@ -206,8 +206,8 @@ func TestChangedSince(t *testing.T) {
 }
 
 // TestChangedFiles: only the changed cards are written, each at the path
-// and with the bytes Files gives it, with a file of them all to print and
-// the new master sheet.
+// and with the bytes Files gives it, with a file of them all to print,
+// then the new plan's deck and master sheet as Files gives them.
 func TestChangedFiles(t *testing.T) {
 	s := bundled(t, "elevator-retrofit")
 	old := dayPlan(s)
@@ -228,7 +228,7 @@ func TestChangedFiles(t *testing.T) {
 			files, changes, err := cards.ChangedFiles(old, cur, s, 0, format, cards.Options{})
 			require.NoError(t, err)
 			require.Len(t, changes, 8, "seven changed cards in round 1 and T08's void one")
-			require.Len(t, files, 7+2)
+			require.Len(t, files, 7+3)
 			for i, f := range files[:7] {
 				want, ok := byPath[f.Path]
 				require.True(t, ok, "%s is a path Files gives", f.Path)
@@ -240,8 +240,10 @@ func TestChangedFiles(t *testing.T) {
 				assert.NotContains(t, f.Path, "T08", "a void card is not written")
 			}
 			assert.Equal(t, cards.ChangedCardsName+"."+format, files[7].Path)
-			assert.Equal(t, cards.MasterSheetName+"."+format, files[8].Path)
-			assert.Equal(t, string(byPath[cards.MasterSheetName+"."+format]), string(files[8].Data))
+			assert.Equal(t, cards.AllCardsName+"."+format, files[8].Path)
+			assert.Equal(t, string(byPath[cards.AllCardsName+"."+format]), string(files[8].Data), "the new plan's whole deck")
+			assert.Equal(t, cards.MasterSheetName+"."+format, files[9].Path)
+			assert.Equal(t, string(byPath[cards.MasterSheetName+"."+format]), string(files[9].Data))
 			if format == cards.FormatHTML {
 				assert.Equal(t, 7, strings.Count(string(files[7].Data), `<section class="page">`))
 			}
@@ -251,8 +253,8 @@ func TestChangedFiles(t *testing.T) {
 		files, changes, err := cards.ChangedFiles(old, cur, s, 2, cards.FormatHTML, cards.Options{})
 		require.NoError(t, err)
 		assert.Empty(t, changes, "round 2 did not change")
-		require.Len(t, files, 2)
-		assert.Equal(t, "round-2/"+cards.ChangedCardsName+".html", files[0].Path)
+		require.Len(t, files, 2, "no changed-cards file with nothing in it")
+		assert.Equal(t, "round-2/"+cards.AllCardsName+".html", files[0].Path)
 		assert.Equal(t, "round-2/"+cards.MasterSheetName+".html", files[1].Path)
 	})
 	t.Run("bad input", func(t *testing.T) {

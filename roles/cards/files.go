@@ -32,23 +32,38 @@ func Files(p *plan.Plan, s *scenario.Scenario, round int, format string, opts Op
 	if err != nil {
 		return nil, err
 	}
-	prefix := ""
-	if round > 0 {
-		prefix = fmt.Sprintf("round-%d/", round)
+	day, err := collected(p, s, round, cards, format, opts)
+	if err != nil {
+		return nil, err
 	}
+	return append(files, day...), nil
+}
+
+// collectedPrefix is the folder of a run's collected files: the top for
+// the whole day, round-R/ for one round.
+func collectedPrefix(round int) string {
+	if round > 0 {
+		return fmt.Sprintf("round-%d/", round)
+	}
+	return ""
+}
+
+// collected renders the two files that close a run of cards: every card
+// of the plan (or of the round) in one file for printing, and the
+// trainer's master sheet.
+func collected(p *plan.Plan, s *scenario.Scenario, round int, cards []Card, format string, opts Options) ([]File, error) {
+	prefix := collectedPrefix(round)
 	all, err := RenderCards(cards, format, opts)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: prefix + AllCardsName + "." + format, Data: all})
 	m := Master(p, s, round)
 	m.translate(opts.Translate, format == FormatJSON)
 	master, err := RenderMaster(m, format)
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: prefix + MasterSheetName + "." + format, Data: master})
-	return files, nil
+	return []File{{Path: prefix + AllCardsName + "." + format, Data: all}, {Path: prefix + MasterSheetName + "." + format, Data: master}}, nil
 }
 
 // traineeFiles renders each card on its own, a file for its trainee.
