@@ -191,10 +191,16 @@ func Amend(ctx context.Context, s *scenario.Scenario, r *roster.Roster, old *pla
 	if err := am.schedule(p); err != nil {
 		return nil, nil, err
 	}
-	p.Amendments = append(slices.Clone(old.Amendments), plan.Amendment{
+	amendment := plan.Amendment{
 		From: old.ID(), FromRound: from, Absent: am.absentIDs(), Swaps: am.swapTexts(), Moves: am.moveTexts(),
 		Moved: report.Moved, LowerBound: report.LowerBound,
-	})
+	}
+	if a := opts.Add; a != nil {
+		// A later amendment reads the walk-ins again from this file,
+		// checked against its digest.
+		amendment.Added = &plan.RosterRef{File: a.File, SHA256: a.SHA256, Trainees: len(a.Trainees)}
+	}
+	p.Amendments = append(slices.Clone(old.Amendments), amendment)
 	report.Changes = changes(s, old, p, from)
 	return p, report, nil
 }

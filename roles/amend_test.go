@@ -78,6 +78,7 @@ func TestAmendAbsentAndWalkIn(t *testing.T) {
 		assert.Positive(t, ar.Percent)
 	}
 	require.Len(t, p.Amendments, 1)
+	assert.Equal(t, &plan.RosterRef{File: "walk-ins.csv", SHA256: opts.Add.SHA256, Trainees: 1}, p.Amendments[0].Added, "the walk-ins are recorded for a later amendment to read again")
 	am := p.Amendments[0]
 	assert.Equal(t, old.ID(), am.From)
 	assert.Equal(t, 1, am.FromRound)

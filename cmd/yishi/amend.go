@@ -183,16 +183,7 @@ func runAmend(opts *amendOptions) error {
 	if err != nil {
 		return err
 	}
-	// The new plan may sit in another folder than the old one: it names
-	// the scenario and the roster relative to itself, as assign does.
-	if scenarios.Origin(old.Scenario.Source) != scenarios.Bundled {
-		p.Scenario.Source = plan.ScenarioSource(s.Pos.File, opts.Out)
-	}
-	p.Roster.File = besideRef(rosterPath, opts.Out)
-	if add != nil {
-		last := &p.Amendments[len(p.Amendments)-1]
-		last.Added = &plan.RosterRef{File: besideRef(add.File, opts.Out), SHA256: add.SHA256, Trainees: len(add.Trainees)}
-	}
+	placeInputs(p, s.Pos.File, rosterPath, opts.Out)
 	if n := newUnmet(p, opts.FromRound); n > 0 && !opts.AllowUnmet {
 		printAmendment(opts.IO, p, rep)
 		return messages.Errorf("%w: %s cannot be kept (listed above), so no plan was written; give --allow-unmet to write the plan with them listed",
@@ -335,6 +326,20 @@ func samePath(a, b string) bool {
 		return os.SameFile(ia, ib)
 	}
 	return filepath.Clean(a) == filepath.Clean(b)
+}
+
+// placeInputs names the files an amended plan was made from relative to
+// planPath, where it is written, so that it finds them wherever the plan
+// and they are moved together: the scenario (a file's; "" or a bundled
+// one's stays as it is), the roster, and this amendment's walk-ins.
+func placeInputs(p *plan.Plan, scenarioFile, rosterPath, planPath string) {
+	if scenarioFile != "" && scenarios.Origin(p.Scenario.Source) != scenarios.Bundled {
+		p.Scenario.Source = plan.ScenarioSource(scenarioFile, planPath)
+	}
+	p.Roster.File = besideRef(rosterPath, planPath)
+	if n := len(p.Amendments); n > 0 && p.Amendments[n-1].Added != nil {
+		p.Amendments[n-1].Added.File = besideRef(p.Amendments[n-1].Added.File, planPath)
+	}
 }
 
 // besideRef is how a plan written to planPath names a file it was made

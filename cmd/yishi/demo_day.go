@@ -58,8 +58,7 @@ func demoChanges(ctx context.Context, opts *demoOptions, s *scenario.Scenario, r
 	if err != nil {
 		return nil, err
 	}
-	amended.Roster.File = besideRef(rst.File, day.amended)
-	amended.Amendments[len(amended.Amendments)-1].Added = &plan.RosterRef{File: besideRef(day.walkIns, day.amended), SHA256: add.SHA256, Trainees: len(add.Trainees)}
+	placeInputs(amended, "", rst.File, day.amended)
 	day.plan, day.report = amended, rep
 	planData, err := plan.Marshal(amended)
 	if err != nil {
