@@ -145,6 +145,9 @@ func runAmend(opts *amendOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
+	if !opts.DryRun && !opts.Force && samePath(opts.Out, opts.Plan) {
+		return messages.Errorf("%w: --out %s is the plan being amended; write the new plan beside it, so that `yishi cards NEW --changed-since OLD` can tell what changed (or give --force to replace it)", scenario.ErrInvalid, opts.Out)
+	}
 	old, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
 		return err
@@ -193,9 +196,6 @@ func runAmend(opts *amendOptions) error {
 		data, err := plan.Marshal(p)
 		if err != nil {
 			return err
-		}
-		if samePath(opts.Out, opts.Plan) && !opts.Force {
-			return messages.Errorf("%w: --out %s is the plan being amended; write the new plan beside it, so that `yishi cards NEW --changed-since OLD` can tell what changed (or give --force to replace it)", scenario.ErrInvalid, opts.Out)
 		}
 		if err := writeFiles(opts.Writer, []output.File{{Path: opts.Out, Data: data}}, opts.Force); err != nil {
 			return err
