@@ -126,16 +126,12 @@ func cutAny(s, seps string) (before, after string, found bool) {
 	return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+size:]), true
 }
 
-// splitIDs splits ids given as "T01，T02" too, and drops empty ones.
+// splitIDs splits ids given as "T01，T02" too, and drops empty ones; not
+// at spaces, for a name typed for an id may have one ("Jane Doe").
 func splitIDs(in []string) []string {
 	var out []string
 	for _, s := range in {
-		// Not on spaces: a name typed for an id may have one ("Jane Doe").
-		for _, id := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(",，、;；", r) }) {
-			if id = strings.TrimSpace(id); id != "" {
-				out = append(out, id)
-			}
-		}
+		out = append(out, splitList(s)...)
 	}
 	return out
 }

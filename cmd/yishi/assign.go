@@ -38,13 +38,8 @@ type assignOptions struct {
 	AllowUnmet bool
 	// StrictBackgrounds refuses backgrounds the scenario does not list.
 	StrictBackgrounds bool
-	// Start, Break and Tables put the day on the clock and the groups at
-	// tables; BreakSet tells a break of 0 from none given.
-	Start    string
-	Break    time.Duration
-	BreakSet bool
-	Tables   string
-	breakArg string
+	// Timing puts the day on the clock and the groups at tables.
+	Timing plan.Timing
 
 	ctx context.Context
 }
@@ -57,6 +52,7 @@ func newAssignCmd(f *factory) *cobra.Command {
 // tests can see the options the flags produce.
 func newAssignCmdRun(f *factory, runF func(*assignOptions) error) *cobra.Command {
 	opts := &assignOptions{IO: f.IO, Writer: f.writer(), Now: f.Now}
+	var timing timingFlags
 	cmd := &cobra.Command{
 		Use:   "assign --scenario ID|FILE --roster FILE --out plan.yaml",
 		Short: "Form mixed groups from a roster and give every trainee a role",
@@ -93,11 +89,11 @@ the roster's rows.`,
 			if opts.Groups > 0 && opts.Size > 0 {
 				return usagef("give --groups or --size, not both")
 			}
-			brk, err := checkTiming(opts.Start, opts.breakArg)
+			t, err := timing.timing()
 			if err != nil {
 				return err
 			}
-			opts.Break, opts.BreakSet = brk, strings.TrimSpace(opts.breakArg) != ""
+			opts.Timing = t
 			opts.ctx = cmd.Context()
 			return runF(opts)
 		},
@@ -117,7 +113,7 @@ the roster's rows.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
 	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
-	addTimingFlags(fl, &opts.Start, &opts.breakArg, &opts.Tables)
+	timing.add(fl)
 	return cmd
 }
 
@@ -154,7 +150,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := p.Schedule(s, timing(opts.Start, opts.Break, opts.BreakSet, opts.Tables)); err != nil {
+	if err := p.Schedule(s, opts.Timing); err != nil {
 		return err
 	}
 	if len(p.Unmet) > 0 && !opts.AllowUnmet {

@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/roles/plan"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -19,6 +21,8 @@ import (
 // TestAssignFlags checks argv → options, and the usage errors (exit 2).
 // What the options produce is checked by testdata/script/assign.txtar.
 func TestAssignFlags(t *testing.T) {
+	// No timing flag: the scenario's schedule decides.
+	untimed := plan.Timing{Break: -1}
 	tests := []struct {
 		name    string
 		argv    []string
@@ -26,15 +30,19 @@ func TestAssignFlags(t *testing.T) {
 		wantErr string
 	}{
 		{name: "defaults", argv: []string{"--scenario", "s", "--roster", "r.csv", "--out", "p.yaml"},
-			want: assignOptions{Scenario: "s", Roster: "r.csv", Out: "p.yaml", Seed: 1, Budget: 30 * time.Second}},
+			want: assignOptions{Scenario: "s", Roster: "r.csv", Out: "p.yaml", Seed: 1, Budget: 30 * time.Second, Timing: untimed}},
 		{name: "everything", argv: []string{"-s", "my.yaml", "-r", "报名表.xlsx", "--sheet", "第一期", "-g", "5", "--rounds", "3", "--seed", "7",
 			"--budget", "5s", "--iterations", "1000", "--dry-run", "--force"},
 			want: assignOptions{Scenario: "my.yaml", Roster: "报名表.xlsx", Sheet: "第一期", Groups: 5, Rounds: 3, Seed: 7,
-				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true}},
+				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true, Timing: untimed}},
 		{name: "strict backgrounds", argv: []string{"-s", "s", "-r", "r", "--strict-backgrounds", "--dry-run"},
-			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true}},
+			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true, Timing: untimed}},
 		{name: "size", argv: []string{"-s", "s", "-r", "r", "--size", "6", "--dry-run"},
-			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Seed: 1, Budget: 30 * time.Second, DryRun: true}},
+			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Seed: 1, Budget: 30 * time.Second, DryRun: true, Timing: untimed}},
+		{name: "timing", argv: []string{"-s", "s", "-r", "r", "--start", "9：00", "--break", "15", "--tables", "A1，A2、 东厅", "--dry-run"},
+			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true,
+				Timing: plan.Timing{Start: "9：00", Break: 15, Tables: []string{"A1", "A2", "东厅"}}}},
+		{name: "bad break", argv: []string{"-s", "s", "-r", "r", "--break", "-5m", "--dry-run"}, wantErr: `--break "-5m": give whole minutes`},
 		{name: "no roster", argv: []string{"-s", "s", "--out", "p"}, wantErr: "assign needs --scenario and --roster"},
 		{name: "no out", argv: []string{"-s", "s", "-r", "r"}, wantErr: "needs --out FILE for the plan, or --dry-run"},
 		{name: "groups and size", argv: []string{"-s", "s", "-r", "r", "-g", "2", "--size", "4", "--dry-run"}, wantErr: "give --groups or --size, not both"},
