@@ -659,3 +659,18 @@ func TestAmendKeepsTheGroupsWhenTooFewAreLeft(t *testing.T) {
 	require.NotEmpty(t, sizes)
 	assert.Contains(t, sizes[0].Detail, fmt.Sprintf("below the scenario's minimum of %d; the plan's groups are kept", s.Grouping.Size.Min))
 }
+
+// The order of the walk-ins' rows does not matter, as the roster's does
+// not.
+func TestAmendWalkInOrder(t *testing.T) {
+	s, r, old := demoPlan(t)
+	add := walkIns(r, "resident-rep", "social-worker")
+	back := &roster.Roster{File: add.File, Columns: add.Columns, Numeric: add.Numeric, Trainees: []roster.Trainee{add.Trainees[1], add.Trainees[0]}}
+	a, _ := amend(t, s, r, old, roles.AmendOptions{Add: add})
+	b, _ := amend(t, s, r, old, roles.AmendOptions{Add: back})
+	da, err := plan.Marshal(a)
+	require.NoError(t, err)
+	db, err := plan.Marshal(b)
+	require.NoError(t, err)
+	assert.Equal(t, string(da), string(db))
+}

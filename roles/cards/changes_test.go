@@ -246,6 +246,7 @@ func TestChangedFiles(t *testing.T) {
 			assert.Equal(t, string(byPath[cards.MasterSheetName+"."+format]), string(files[9].Data))
 			if format == cards.FormatHTML {
 				assert.Equal(t, 7, strings.Count(string(files[7].Data), `<section class="page">`))
+				assert.Equal(t, 7, strings.Count(string(files[7].Data), `class="print-notice"`), "it holds the changed trainees' confidential briefs, so each page says it is for printing only")
 			}
 		})
 	}

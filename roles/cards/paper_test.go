@@ -365,4 +365,12 @@ func TestMasterSheetChanges(t *testing.T) {
 		assert.Contains(t, string(data), m.Changes[0].Line, format)
 		assert.Contains(t, string(data), "安然 T20 · 缺席", format)
 	}
+
+	// Names from the roster are escaped in the new lines too.
+	p.Rounds[0].Out[0].Name = "<script>x</script>"
+	p.Amendments[0].Absent = []string{p.Rounds[0].Out[0].ID}
+	data, err := cards.RenderMaster(cards.Master(p, s, 0), cards.FormatHTML)
+	require.NoError(t, err)
+	assert.NotContains(t, string(data), "<script>x")
+	assert.Contains(t, string(data), "&lt;script&gt;x&lt;/script&gt;")
 }
