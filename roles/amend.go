@@ -69,10 +69,8 @@ type AmendedRound struct {
 	// Moved counts the trainees of the round who sit in another group
 	// than in the plan amended, the trainer's own swaps and moves
 	// included; LowerBound is the fewest any amendment keeping the hard
-	// rules could move: those swaps and moves, plus the larger of
-	// [grouping.MinMoves] of the round's problem and the moves a quota or
-	// need short in a full group forces on the sizes too (see
-	// chainMoves). A round that breaks hard rules under AllowUnmet is
+	// rules could move: those swaps and moves, plus [grouping.MinMoves]
+	// of the round's problem. A round that breaks hard rules under AllowUnmet is
 	// bounded over the rules it keeps, so Moved is never below it.
 	Moved, LowerBound int
 	// Diversity, Bound, Percent and Repeats are the round's figures, as
@@ -674,7 +672,7 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 	g := len(prob.Groups)
 	prob.Past = am.pastOf(p, in)
 	setRotationNeed(am.s, in.r, prob, am.history, g)
-	lower := ai.pinMoves + minMoves(prob)
+	lower := ai.pinMoves + grouping.MinMoves(prob)
 	iters := am.opts.Iterations
 	if iters == 0 {
 		iters = AmendIterations(prob.N)
@@ -744,7 +742,7 @@ func (am *amendment) amendRound(ctx context.Context, p *plan.Plan, k int, ai *am
 		// Under AllowUnmet the round breaks rules the bound counted as
 		// hard, and may move fewer than a round keeping them: the bound
 		// is that of the rules the round keeps.
-		lower = ai.pinMoves + minMoves(keptRules(prob, sol.Violations))
+		lower = ai.pinMoves + grouping.MinMoves(keptRules(prob, sol.Violations))
 	}
 	return AmendedRound{Round: k, Moved: moved, LowerBound: lower, Diversity: rd.Diversity, Bound: rd.Bound, Percent: rd.Percent, Repeats: rd.Repeats}, nil
 }
@@ -756,86 +754,6 @@ func namedIDs(name string, ids []string) scenario.Message {
 		return scenario.Msg("%s is trainee %s", name, ids[0])
 	}
 	return scenario.Msg("%s is the name of trainees %s", name, strings.Join(ids, ", "))
-}
-
-// minMoves is the fewest elements of p with a Stay group, not pinned,
-// that any grouping keeping p's hard rules must move: the larger of
-// [grouping.MinMoves] and [chainMoves].
-func minMoves(p *grouping.Problem) int { return max(grouping.MinMoves(p), chainMoves(p)) }
-
-// chainMoves is a lower bound on the elements of p with a Stay group, not
-// pinned, that any grouping keeping its sizes and its quotas' and needs'
-// minimums must move; 0 when some element has no Stay group (a walk-in),
-// whom it does not follow. [grouping.MinMoves] bounds the sizes and each
-// quota on its own; a quota short in a full group needs two moves, one in
-// and one out to keep the size, and so does one whose members can come only
-// from groups at their smallest. Swapping a group's only discussion-class
-// member away, in groups all of one size, moves two more, not one.
-//
-// For one quota (a need is the same, with its eligible elements and
-// count), count the moves' ends: each mover leaves one group and enters
-// another, so twice the movers is the sum over groups of in_g + out_g.
-// A group g with d_g = min − c_g > 0 members of the category too few takes
-// at least d_g of them in, and, with room_g = max_g − size_g, sends at
-// least in_g − room_g out: in_g + out_g ≥ d_g + max(0, d_g − room_g). The
-// D = Σ d_g members taken in leave the other groups, x_h from group h:
-// with m_h = min(size_h − min_h, c_h − min) (what h can give without
-// taking someone back to keep its size or the quota), in_h + out_h ≥ x_h
-// + max(0, x_h − m_h), whose sum is at least D + max(0, D − Σ m_h). Half
-// the sum of both, rounded up, bounds the movers. Pinned elements count in
-// their group and never move; the bound only ever drops a constraint, so
-// it is never above the true minimum.
-func chainMoves(p *grouping.Problem) int {
-	G := len(p.Groups)
-	if p.Stay == nil || len(p.Stay) != p.N || G == 0 {
-		return 0
-	}
-	size := make([]int, G)
-	for _, h := range p.Stay {
-		if h < 0 || h >= G {
-			return 0
-		}
-		size[h]++
-	}
-	chain := func(in func(int) bool, need int) int {
-		if need <= 0 {
-			return 0
-		}
-		cnt := make([]int, G)
-		for i, h := range p.Stay {
-			if in(i) {
-				cnt[h]++
-			}
-		}
-		ends, short, spare := 0, 0, 0
-		for g := range G {
-			if d := need - cnt[g]; d > 0 {
-				ends += d + max(0, d-(p.Groups[g].Max-size[g]))
-				short += d
-			} else {
-				spare += max(0, min(size[g]-p.Groups[g].Min, cnt[g]-need))
-			}
-		}
-		if short == 0 {
-			return 0
-		}
-		ends += short + max(0, short-spare)
-		return (ends + 1) / 2
-	}
-	best := 0
-	for _, q := range p.Quotas {
-		if q.Attr < 0 || q.Attr >= len(p.Categorical) || len(p.Categorical[q.Attr].Values) != p.N {
-			continue
-		}
-		vals := p.Categorical[q.Attr].Values
-		best = max(best, chain(func(i int) bool { return vals[i] == q.Category && vals[i] >= 0 }, q.Min))
-	}
-	for _, nd := range p.Needs {
-		if len(nd.Eligible) == p.N {
-			best = max(best, chain(func(i int) bool { return nd.Eligible[i] }, nd.Count))
-		}
-	}
-	return best
 }
 
 // keptRules is p without the rules a solution of it broke: the quotas and

@@ -133,10 +133,13 @@ func roomiest(s *state, size []int, except int) int {
 //     D = Σ max(0, Min_g − s_g) is filled by new elements (Stay −1) or by
 //     elements leaving another group, so at least D minus the new elements
 //     move. The bound is max(E, D − new).
+//
 //   - Each quota: the same with only the elements of its category counted,
 //     Min for Min_g, Max (when above 0) for Max_g, and the new elements of
 //     the category for new.
+//
 //   - Each need: the deficit bound, with the eligible elements.
+//
 //   - Pairs. A keep-apart pair whose elements stay in one group, or a
 //     keep-together pair whose elements stay in two, needs one of its
 //     elements to move. Such pairs that share no element need distinct
@@ -144,10 +147,18 @@ func roomiest(s *state, size []int, except int) int {
 //     order of the pairs, skipping pairs whose elements are both pinned)
 //     is a bound.
 //
+//   - Chains (see chainMoves), when no element is new: a quota or need
+//     short in a full group costs two moves, one in and one out to keep its
+//     size.
+//
 // Pinned elements count towards s_g but never as movers. The bound ignores
-// how rules interact (a move that mends a quota may break a size), so an
-// assignment may need more moves than it says, never fewer.
-func MinMoves(p *Problem) int {
+// other ways rules interact (a move that mends a quota may break a size),
+// so an assignment may need more moves than it says, never fewer.
+func MinMoves(p *Problem) int { return max(separateMoves(p), chainMoves(p)) }
+
+// separateMoves is [MinMoves] with each rule on its own: the sizes, each
+// quota, each need, and the pairs.
+func separateMoves(p *Problem) int {
 	G := len(p.Groups)
 	if p.Stay == nil || len(p.Stay) != p.N || G == 0 {
 		return 0
@@ -224,4 +235,79 @@ func MinMoves(p *Problem) int {
 	match(p.KeepApart, func(x, y int) bool { return x == y })
 	match(p.KeepTogether, func(x, y int) bool { return x != y })
 	return max(best, matched)
+}
+
+// chainMoves is a lower bound on the elements of p with a Stay group, not
+// pinned, that any grouping keeping its sizes and its quotas' and needs'
+// minimums must move; 0 when some element has no Stay group (a walk-in),
+// whom it does not follow. [MinMoves]' other bounds take the sizes and each
+// quota on its own; a quota short in a full group needs two moves, one in
+// and one out to keep the size, and so does one whose members can come only
+// from groups at their smallest. Taking a group's only member of a category
+// away, in groups all of one size, moves two more, not one.
+//
+// For one quota (a need is the same, with its eligible elements and
+// count), count the moves' ends: each mover leaves one group and enters
+// another, so twice the movers is the sum over groups of in_g + out_g.
+// A group g with d_g = min − c_g > 0 members of the category too few takes
+// at least d_g of them in, and, with room_g = max_g − size_g, sends at
+// least in_g − room_g out: in_g + out_g ≥ d_g + max(0, d_g − room_g). The
+// D = Σ d_g members taken in leave the other groups, x_h from group h:
+// with m_h = min(size_h − min_h, c_h − min) (what h can give without
+// taking someone back to keep its size or the quota), in_h + out_h ≥ x_h
+// + max(0, x_h − m_h), whose sum is at least D + max(0, D − Σ m_h). Half
+// the sum of both, rounded up, bounds the movers. Pinned elements count in
+// their group and never move; the bound only ever drops a constraint, so
+// it is never above the true minimum.
+func chainMoves(p *Problem) int {
+	G := len(p.Groups)
+	if p.Stay == nil || len(p.Stay) != p.N || G == 0 {
+		return 0
+	}
+	size := make([]int, G)
+	for _, h := range p.Stay {
+		if h < 0 || h >= G {
+			return 0
+		}
+		size[h]++
+	}
+	chain := func(in func(int) bool, need int) int {
+		if need <= 0 {
+			return 0
+		}
+		cnt := make([]int, G)
+		for i, h := range p.Stay {
+			if in(i) {
+				cnt[h]++
+			}
+		}
+		ends, short, spare := 0, 0, 0
+		for g := range G {
+			if d := need - cnt[g]; d > 0 {
+				ends += d + max(0, d-(p.Groups[g].Max-size[g]))
+				short += d
+			} else {
+				spare += max(0, min(size[g]-p.Groups[g].Min, cnt[g]-need))
+			}
+		}
+		if short == 0 {
+			return 0
+		}
+		ends += short + max(0, short-spare)
+		return (ends + 1) / 2
+	}
+	best := 0
+	for _, q := range p.Quotas {
+		if q.Attr < 0 || q.Attr >= len(p.Categorical) || len(p.Categorical[q.Attr].Values) != p.N {
+			continue
+		}
+		vals := p.Categorical[q.Attr].Values
+		best = max(best, chain(func(i int) bool { return vals[i] == q.Category && vals[i] >= 0 }, q.Min))
+	}
+	for _, nd := range p.Needs {
+		if len(nd.Eligible) == p.N {
+			best = max(best, chain(func(i int) bool { return nd.Eligible[i] }, nd.Count))
+		}
+	}
+	return best
 }
