@@ -90,7 +90,17 @@ type Inject struct {
 	Text        string   `yaml:"text" json:"text"`
 	Exercises   []string `yaml:"exercises,omitempty" json:"exercises,omitempty"`
 	TrainerNote string   `yaml:"trainer_note,omitempty" json:"trainer_note,omitempty"`
+	// Release says how the room releases the inject: [ReleaseManual] (the
+	// default) waits for the trainer's button, [ReleaseAuto] releases it
+	// by itself when it is due.
+	Release string `yaml:"release,omitempty" json:"release,omitempty"`
 }
+
+// How an inject is released in the room.
+const (
+	ReleaseManual = "manual"
+	ReleaseAuto   = "auto"
+)
 
 // Role is a part to play in each group. Count fixes how many members of a
 // group play it; Min and Max give a range instead (Max left out means no

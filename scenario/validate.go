@@ -198,6 +198,9 @@ func validateInjects(s *Scenario, roleIDs, dims []string, c checker) {
 		}
 		warnOptionalRecipients(s, in, path+".to", c)
 		c.required(path+".text", in.Text, Msg("text"))
+		if in.Release != "" && in.Release != ReleaseManual && in.Release != ReleaseAuto {
+			c.errorf(path+".release", "%s.release: %q is not a way to release an inject; write manual (the trainer's button) or auto", path, in.Release)
+		}
 		for j, d := range in.Exercises {
 			if dims != nil {
 				c.ref(fmt.Sprintf("%s.exercises[%d]", path, j), d, Msg("rubric dimension"), dims)

@@ -94,6 +94,7 @@ var zhScenario = map[string]string{
 	"agenda: phases add up to %d minutes, longer than the drill's duration of %s":                 "agenda：议程环节合计 %d 分钟，超过了演练时长 %s",
 	"agenda: phases add up to %d minutes, more than a drill can use (at most %s)":                 "agenda：议程环节合计 %d 分钟，超出演练可用的范围（最多 %s）",
 	"%s.at: %s is not before the end of the drill (%s)":                                           "%s.at：%s 不在演练结束（%s）之前",
+	"%s.release: %q is not a way to release an inject; write manual (the trainer's button) or auto": "%s.release：%q 不是情景注入的发放方式；请写 manual（由培训师点按钮发放）或 auto（到时自动发放）",
 	"%s.to: name the roles who receive this inject":                                               "%s.to：请写明接收这条情景注入的角色",
 	"%s: %s may be missing from some groups (min 0 per group), which would not get this inject%s": "%s：%s 可能在某些组中没有（每组最少 0 人），这些组就收不到这条情景注入%s",
 	"%s.label: missing label":                                                "%s.label：缺少名称",
