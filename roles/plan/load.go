@@ -20,46 +20,73 @@ func Load(path string) (*Plan, *scenario.Scenario, scenario.Diagnostics) {
 	if diags.HasErrors() {
 		return nil, nil, diags
 	}
-	src := scenarios.Source{Origin: scenarios.Origin(p.Scenario.Source), Name: p.Scenario.Source}
-	if src.Origin == scenarios.Bundled {
-		data, name, err := scenarios.YAML(p.Scenario.ID)
-		if err != nil {
-			diags.Errorf(p.pos.Of("scenario.id"), "scenario.id: %v", err)
-			return nil, nil, diags
-		}
-		src.Data, src.Name = data, name
-	} else {
-		if !filepath.IsAbs(src.Name) {
-			if rel := filepath.Join(filepath.Dir(path), src.Name); fileExists(rel) {
-				src.Name = rel
-			}
-		}
-		data, err := scenario.ReadFile(src.Name)
-		if err != nil {
-			diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %v", src.Name, scenario.FileError(err))
-			return nil, nil, diags
-		}
-		src.Data = data
-	}
-	s, sdiags := scenario.ParseScenario(src.Name, src.Data, scenarios.Rubric)
-	diags = append(diags, sdiags.Errors()...)
+	name, data, sdiags := ScenarioText(p, path)
+	diags = append(diags, sdiags...)
 	if sdiags.HasErrors() {
 		return nil, nil, diags
 	}
-	if err := p.CheckScenario(s, src.Data); err != nil {
-		var me *scenario.MessageError
-		if !errors.As(err, &me) {
-			me = &scenario.MessageError{Text: scenario.Msg("%v", err)}
-		}
-		diags.Add(p.pos.Of("scenario.sha256"), scenario.SeverityError, me.Text)
-		return nil, nil, diags
-	}
-	diags = append(diags, p.CheckRoles(s)...)
+	s, sdiags := WithScenario(p, name, data)
+	diags = append(diags, sdiags...)
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, nil, diags
 	}
 	return p, s, diags
+}
+
+// ScenarioText returns the name and text of the scenario p was made from,
+// p having been read from path: the bundled scenario, or the file the plan
+// names relative to its own folder. The room keeps this text beside the
+// plan's, so that its database holds the whole drill.
+func ScenarioText(p *Plan, path string) (string, []byte, scenario.Diagnostics) {
+	var diags scenario.Diagnostics
+	src := scenarios.Source{Origin: scenarios.Origin(p.Scenario.Source), Name: p.Scenario.Source}
+	if src.Origin == scenarios.Bundled {
+		data, name, err := scenarios.YAML(p.Scenario.ID)
+		if err != nil {
+			diags.Errorf(p.pos.Of("scenario.id"), "scenario.id: %v", err)
+			return "", nil, diags
+		}
+		return name, data, nil
+	}
+	if !filepath.IsAbs(src.Name) {
+		if rel := filepath.Join(filepath.Dir(path), src.Name); fileExists(rel) {
+			src.Name = rel
+		}
+	}
+	data, err := scenario.ReadFile(src.Name)
+	if err != nil {
+		diags.Errorf(p.pos.Of("scenario.source"), "scenario.source: the plan's scenario %s cannot be read: %v", src.Name, scenario.FileError(err))
+		return "", nil, diags
+	}
+	return src.Name, data, nil
+}
+
+// WithScenario parses the text of p's scenario, named name, and checks
+// that it is the scenario p was made from, unchanged since, and that every
+// member's role is one of its roles: cards, scoresheets and the report must
+// match the roles the plan gave out. The scenario is nil when the
+// diagnostics hold errors.
+func WithScenario(p *Plan, name string, data []byte) (*scenario.Scenario, scenario.Diagnostics) {
+	s, sdiags := scenario.ParseScenario(name, data, scenarios.Rubric)
+	diags := sdiags.Errors()
+	if sdiags.HasErrors() {
+		return nil, diags
+	}
+	if err := p.CheckScenario(s, data); err != nil {
+		var me *scenario.MessageError
+		if !errors.As(err, &me) {
+			me = &scenario.MessageError{Text: scenario.Msg("%v", err)}
+		}
+		diags.Add(p.pos.Of("scenario.sha256"), scenario.SeverityError, me.Text)
+		return nil, diags
+	}
+	diags = append(diags, p.CheckRoles(s)...)
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return s, diags
 }
 
 func fileExists(p string) bool {
