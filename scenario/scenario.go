@@ -90,7 +90,14 @@ type Inject struct {
 	Text        string   `yaml:"text" json:"text"`
 	Exercises   []string `yaml:"exercises,omitempty" json:"exercises,omitempty"`
 	TrainerNote string   `yaml:"trainer_note,omitempty" json:"trainer_note,omitempty"`
+	// Release is how the inject is released in the room: [ReleaseAuto] when
+	// it is due, or by the trainer (manual, the default).
+	Release string `yaml:"release,omitempty" json:"release,omitempty"`
 }
+
+// ReleaseAuto is the [Inject.Release] of an inject the room releases by
+// itself when it is due.
+const ReleaseAuto = "auto"
 
 // Role is a part to play in each group. Count fixes how many members of a
 // group play it; Min and Max give a range instead (Max left out means no
