@@ -51,18 +51,32 @@ const MaxNote = 2000
 // The reasons a command is refused. [State.Apply] wraps them with the
 // round and group.
 var (
-	ErrNotStarted    = errors.New("the group has not started: start it first")
-	ErrRunning       = errors.New("the group is already running")
-	ErrPaused        = errors.New("the group is paused: resume it first")
-	ErrNotPaused     = errors.New("the group is not paused: there is nothing to resume")
-	ErrFinished      = errors.New("the group has finished its drill")
-	ErrNoPhases      = errors.New("the agenda has no phases: add one to the scenario")
+	// ErrNotStarted refuses what needs a started group: next, pause,
+	// resume, release and the observers' marks.
+	ErrNotStarted = errors.New("the group has not started: start it first")
+	// ErrRunning refuses a start of a group already running.
+	ErrRunning = errors.New("the group is already running")
+	// ErrPaused refuses a start, next phase or pause of a paused group.
+	ErrPaused = errors.New("the group is paused: resume it first")
+	// ErrNotPaused refuses a resume of a running group.
+	ErrNotPaused = errors.New("the group is not paused: there is nothing to resume")
+	// ErrFinished refuses what needs a group still in its drill.
+	ErrFinished = errors.New("the group has finished its drill")
+	// ErrNoPhases refuses a start when the agenda has no phases.
+	ErrNoPhases = errors.New("the agenda has no phases: add one to the scenario")
+	// ErrUnknownInject refuses a release of an inject the agenda lacks.
 	ErrUnknownInject = errors.New("the scenario has no such inject: pick one of its injects")
-	ErrReleased      = errors.New("the inject is already released")
-	ErrEmptyNote     = errors.New("the note is empty: type some text")
-	ErrTooLong       = errors.New("the note is too long: keep it to 2000 characters")
-	ErrNotMember     = errors.New("not a member of this group: pick one of the group's members")
-	ErrUnknownKind   = errors.New("unknown command: use start, next, pause, resume, release, note, turn, silence, interruption or summary")
+	// ErrReleased refuses a second release of an inject.
+	ErrReleased = errors.New("the inject is already released")
+	// ErrEmptyNote refuses a note with no text.
+	ErrEmptyNote = errors.New("the note is empty: type some text")
+	// ErrTooLong refuses a note of more than [MaxNote] characters.
+	ErrTooLong = errors.New("the note is too long: keep it to 2000 characters")
+	// ErrNotMember refuses a turn, interruption or summary by someone not
+	// in the group, and a turn by nobody.
+	ErrNotMember = errors.New("not a member of this group: pick one of the group's members")
+	// ErrUnknownKind refuses a command of no known kind.
+	ErrUnknownKind = errors.New("unknown command: use start, next, pause, resume, release, note, turn, silence, interruption or summary")
 )
 
 // Apply checks the command against the group's state at now and returns

@@ -54,15 +54,16 @@ func WriteYAML(w io.Writer, l Log) error {
 	return err
 }
 
-// CSVHeader is the header row of a drill log written as CSV.
-var CSVHeader = []string{"seq", "at", "round", "group", "kind", "phase", "inject", "member", "text", "by", "auto"}
+// csvHeader is the header row of a drill log written as CSV.
+var csvHeader = []string{"seq", "at", "round", "group", "kind", "phase", "inject", "member", "text", "by", "auto"}
 
 // WriteCSV writes the log's entries as CSV for a spreadsheet: UTF-8 with
-// a BOM, [CSVHeader] and a row per entry, times in RFC 3339 with their
+// a BOM, a header row (seq, at, round, group, kind, phase, inject,
+// member, text, by, auto) and a row per entry, times in RFC 3339 with their
 // offset, every cell made safe from formula injection by
 // [sheet.SafeCell]. The same log gives the same bytes.
 func WriteCSV(w io.Writer, l Log) error {
-	rows := [][]string{CSVHeader}
+	rows := [][]string{csvHeader}
 	for _, e := range l.Entries {
 		phase := ""
 		if e.Phase != 0 {

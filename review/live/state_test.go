@@ -269,12 +269,15 @@ func TestOutage(t *testing.T) {
 		s        State
 		from, to time.Duration
 		want     bool
+		wantFrom time.Duration // when the pause starts, if not at from
 	}{
 		{name: "running", s: running, from: 8 * minute, to: 20 * minute, want: true},
 		{name: "paused stays paused", s: paused, from: 8 * minute, to: 20 * minute},
 		{name: "waiting", s: Fold(a, team, nil), from: 8 * minute, to: 20 * minute},
 		{name: "finished", s: finished, from: 8 * minute, to: 20 * minute},
 		{name: "back before it died", s: running, from: 8 * minute, to: 8 * minute},
+		{name: "heartbeat before the last entry", s: running, from: time.Minute, to: 20 * minute, want: true, wantFrom: 2 * minute},
+		{name: "back before the last entry", s: running, from: time.Minute, to: 90 * time.Second},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,8 +286,12 @@ func TestOutage(t *testing.T) {
 				assert.Empty(t, out)
 				return
 			}
+			from := tt.from
+			if tt.wantFrom != 0 {
+				from = tt.wantFrom
+			}
 			assert.Equal(t, []Entry{
-				{At: at(tt.from), Round: 1, Group: 2, Kind: KindPause, Text: "outage", By: "server"},
+				{At: at(from), Round: 1, Group: 2, Kind: KindPause, Text: "outage", By: "server"},
 				{At: at(tt.to), Round: 1, Group: 2, Kind: KindResume, Text: "outage", By: "server"},
 			}, out)
 		})
