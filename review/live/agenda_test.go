@@ -1,12 +1,15 @@
 package live
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
 )
 
 func TestAgendaOf(t *testing.T) {
@@ -68,5 +71,24 @@ func TestLookups(t *testing.T) {
 				assert.Equal(t, tt.member, m.ID)
 			}
 		})
+	}
+}
+
+// TestAgendaOfBundled reads a bundled scenario with one inject marked
+// release: auto, as a trainer would write it.
+func TestAgendaOfBundled(t *testing.T) {
+	data, name, err := scenarios.YAML("elevator-retrofit")
+	require.NoError(t, err)
+	marked := bytes.Replace(data, []byte("  - id: value-rumour\n"), []byte("  - id: value-rumour\n    release: auto\n"), 1)
+	require.NotEqual(t, data, marked, "the scenario's first inject moved")
+	s, diags := scenario.ParseScenario(name, marked, scenarios.Rubric)
+	require.NoError(t, diags.Err())
+	a := AgendaOf(s)
+	require.Len(t, a.Phases, len(s.Agenda))
+	require.Len(t, a.Injects, len(s.Injects))
+	assert.Equal(t, s.AgendaMinutes(), int(a.Planned()/time.Minute))
+	for i, in := range a.Injects {
+		assert.Equal(t, s.Injects[i].ID == "value-rumour", in.Auto, in.ID)
+		assert.Equal(t, time.Duration(s.Injects[i].At), in.At)
 	}
 }
