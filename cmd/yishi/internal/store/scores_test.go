@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -81,4 +83,30 @@ func TestApplyScoresRefuses(t *testing.T) {
 			assert.Equal(t, []bool{true}, applied, "the refused batch's keys are not spent")
 		})
 	}
+}
+
+// A phone back after ten minutes offline sends its 30 queued changes; the
+// first 10 had arrived before the network went, without the phone
+// hearing back. Each is applied once, in order.
+func TestApplyScoresOutbox(t *testing.T) {
+	d, _ := newDB(t)
+	var queued []ScoreChange
+	for i := range 30 {
+		queued = append(queued, ScoreChange{Key: fmt.Sprintf("k%02d", i), Reviewer: "r1", Round: 1, Group: 1,
+			Field: "score:rhythm", Value: strconv.Itoa(i%5 + 1), At: at(i)})
+	}
+	applied, err := d.ApplyScores(queued[:10])
+	require.NoError(t, err)
+	assert.Equal(t, []bool{true, true, true, true, true, true, true, true, true, true}, applied)
+
+	applied, err = d.ApplyScores(queued)
+	require.NoError(t, err)
+	for i, ok := range applied {
+		assert.Equal(t, i >= 10, ok, "change %d", i)
+	}
+	sheets, err := d.Sheets("r1")
+	require.NoError(t, err)
+	require.Len(t, sheets, 1)
+	assert.Equal(t, map[string]int{"rhythm": 29%5 + 1}, sheets[0].Scores, "the last queued change wins")
+	assert.Equal(t, at(29), sheets[0].Updated)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"testing"
 	"time"
@@ -266,14 +265,4 @@ func TestTimesAreUTCMilliseconds(t *testing.T) {
 	es, err := d.Entries(0)
 	require.NoError(t, err)
 	assert.Equal(t, out, es)
-}
-
-// sortedKeys is m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
