@@ -162,7 +162,7 @@ func probe(path, abs string) error {
 	err = db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id),
 		(SELECT user_version FROM pragma_user_version),
 		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables)
-	if code(err) == sqlite3.SQLITE_NOTADB {
+	if primary(err) == sqlite3.SQLITE_NOTADB {
 		return fmt.Errorf("%s is %w: give --db a new file name, or the room's own database", path, ErrNotYishi)
 	}
 	if err != nil {

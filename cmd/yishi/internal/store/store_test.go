@@ -266,3 +266,41 @@ func TestTimesAreUTCMilliseconds(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, out, es)
 }
+
+// The connections are set up as the package comment says: the writer
+// durable and checking foreign keys, the readers unable to write.
+func TestConnections(t *testing.T) {
+	d, _ := newDB(t)
+	tests := []struct {
+		name   string
+		db     *sql.DB
+		pragma string
+		want   int
+	}{
+		{"writer syncs fully", d.w, "synchronous", 2},
+		{"writer checks foreign keys", d.w, "foreign_keys", 1},
+		{"writer waits when busy", d.w, "busy_timeout", 5000},
+		{"reader only reads", d.r, "query_only", 1},
+		{"reader waits when busy", d.r, "busy_timeout", 5000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v int
+			require.NoError(t, tt.db.QueryRow("PRAGMA "+tt.pragma).Scan(&v))
+			assert.Equal(t, tt.want, v)
+		})
+	}
+	_, err := d.r.Exec("INSERT INTO settings VALUES ('x', 'y')")
+	require.Error(t, err, "a reader cannot write")
+}
+
+// The schema is checked again under the write lock: a newer yishi may
+// have migrated the file since it was probed.
+func TestMigrateRechecks(t *testing.T) {
+	d, path := newDB(t)
+	other := raw(t, path)
+	defer other.Close()
+	_, err := other.Exec("PRAGMA user_version = " + strconv.Itoa(len(migrations)+1))
+	require.NoError(t, err)
+	require.ErrorIs(t, d.migrate(len(migrations)), ErrNewerSchema)
+}
