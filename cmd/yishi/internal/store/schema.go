@@ -60,7 +60,9 @@ var migrations = []string{
 		PRIMARY KEY (reviewer, round, grp, field)
 	) STRICT;
 	CREATE TABLE score_keys (
-		idem_key TEXT PRIMARY KEY
+		reviewer TEXT NOT NULL,
+		idem_key TEXT NOT NULL,
+		PRIMARY KEY (reviewer, idem_key)
 	) STRICT;
 	CREATE TABLE settings (
 		name TEXT PRIMARY KEY,

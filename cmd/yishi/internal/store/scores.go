@@ -35,9 +35,10 @@ const (
 )
 
 // ApplyScores applies cs in one transaction, in order: a change whose Key
-// was applied before, in an earlier call or earlier in cs, is skipped
-// (applied[i] is false), so that no change is applied twice; a change
-// without a Key is always applied. The last change of a field wins. A
+// was applied before for the same reviewer, in an earlier call or earlier
+// in cs, is skipped (applied[i] is false), so that no change is applied
+// twice; a change without a Key is always applied. A key is the
+// reviewer's own: another reviewer's phone cannot spend it. The last change of a field wins. A
 // Field of another form is refused with [ErrBadField], and a score that
 // is not a whole number with [ErrBadScore]; then nothing is applied.
 // Whether a score is within the rubric's levels is the caller's to check.
@@ -51,7 +52,7 @@ func (d *DB) ApplyScores(cs []ScoreChange) (applied []bool, err error) {
 		applied = make([]bool, len(cs))
 		for i, c := range cs {
 			if c.Key != "" {
-				res, err := tx.Exec(`INSERT INTO score_keys (idem_key) VALUES (?) ON CONFLICT DO NOTHING`, c.Key)
+				res, err := tx.Exec(`INSERT INTO score_keys (reviewer, idem_key) VALUES (?, ?) ON CONFLICT DO NOTHING`, c.Reviewer, c.Key)
 				if err != nil {
 					return fmt.Errorf("store scores in %s: %w", d.path, err)
 				}

@@ -22,11 +22,12 @@ func TestApplyScores(t *testing.T) {
 		{Key: "k7", Reviewer: "r1", Round: 1, Group: 2, Field: "improvements", Value: " let the residents speak ", At: at(7)},
 		{Key: "", Reviewer: "r1", Round: 1, Group: 1, Field: "score:hosting", Value: "2", At: at(8)},
 		{Key: "k8", Reviewer: "r0", Round: 2, Group: 1, Field: "score:hosting", Value: "1", At: at(9)},
+		{Key: "k1", Reviewer: "r0", Round: 2, Group: 1, Field: "score:rhythm", Value: "2", At: at(10)},
 	}
 	applied, err := d.ApplyScores(cs)
 	require.NoError(t, err)
-	assert.Equal(t, []bool{true, true, true, true, true, false, true, true, true, true}, applied,
-		"k1 a second time is skipped")
+	assert.Equal(t, []bool{true, true, true, true, true, false, true, true, true, true, true}, applied,
+		"r1's k1 a second time is skipped; r0's k1 is another key")
 	applied, err = d.ApplyScores(cs[:2])
 	require.NoError(t, err)
 	assert.Equal(t, []bool{false, false}, applied, "keys applied in an earlier call are skipped")
@@ -47,6 +48,7 @@ func TestApplyScores(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, all, 3)
 	assert.Equal(t, "r0", all[0].Reviewer, "ordered by reviewer")
+	assert.Equal(t, map[string]int{"hosting": 1, "rhythm": 2}, all[0].Scores)
 	assert.Equal(t, r1, all[1:])
 	nobody, err := d.Sheets("r9")
 	require.NoError(t, err)
