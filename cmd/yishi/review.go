@@ -10,6 +10,7 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
@@ -22,6 +23,9 @@ type reviewOptions struct {
 	Format      string
 	Out         string
 	Force       bool
+	// DB is the room's database, whose scores the report is made from
+	// instead of scoresheet files.
+	DB string
 	// AllowNoPlanID takes scoresheets that do not say which plan they were
 	// made from (hand-made, or a column lost in Excel), checking members.
 	AllowNoPlanID bool
@@ -30,7 +34,7 @@ type reviewOptions struct {
 func newReviewCmd(f *factory) *cobra.Command {
 	opts := &reviewOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
-		Use:   "review PLAN SCORESHEET... [--out FILE]",
+		Use:   "review PLAN SCORESHEET... [--out FILE] | review --db drill.db [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
 		Long: `Read the reviewers' scoresheets (YAML; XLSX workbooks as Excel or WPS saves
 them; or CSV as Excel saves it: UTF-8, UTF-8 with BOM, GB18030 or
@@ -48,11 +52,24 @@ Windows-1252) and write the debrief report:
 Every problem in the scoresheets is listed as file:line:col (in a workbook,
 its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
 html (printable, charts inline), md, json or csv (the scores and the
-improvement plan for Excel). Without --out the report goes to stdout.`,
-		Example: "  yishi review plan.yaml sheets/*.xlsx --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json",
-		Args:    minArgs(2, "a plan file and at least one scoresheet"),
+improvement plan for Excel). Without --out the report goes to stdout.
+
+With --db, the report is made from the scores reviewers gave on their
+phones in yishi serve, and the plan the room ran: nothing to retype.`,
+		Example: "  yishi review plan.yaml sheets/*.xlsx --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json\n  yishi review --db drill.db --out report.html",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.DB != "" {
+				if len(args) > 0 {
+					return usagef("review --db takes the plan and the scores from the database; leave out the plan and scoresheet files")
+				}
+				return nil
+			}
+			return minArgs(2, "a plan file and at least one scoresheet")(cmd, args)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Plan, opts.Scoresheets = args[0], args[1:]
+			if opts.DB == "" {
+				opts.Plan, opts.Scoresheets = args[0], args[1:]
+			}
 			if err := opts.check(); err != nil {
 				return err
 			}
@@ -63,6 +80,7 @@ improvement plan for Excel). Without --out the report goes to stdout.`,
 	fl.StringVarP(&opts.Format, "format", "f", "", "html, md, json or csv (default: from --out, else md)")
 	fl.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
+	fl.StringVar(&opts.DB, "db", "", "make the report from the scores kept by yishi serve in this database")
 	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
 	return cmd
 }
@@ -93,17 +111,40 @@ func (o *reviewOptions) check() error {
 }
 
 func runReview(opts *reviewOptions) error {
-	p, s, err := loadPlan(opts.IO, opts.Plan)
-	if err != nil {
-		return err
-	}
-	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
-	printDiagnostics(opts.IO, diags)
-	if err := diags.Err(); err != nil {
-		return &reportedError{err: err}
-	}
-	if len(sheets) == 0 {
-		return messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
+	var (
+		p      *plan.Plan
+		s      *scenario.Scenario
+		sheets []review.Scoresheet
+		diags  scenario.Diagnostics
+	)
+	if opts.DB != "" {
+		db, dp, ds, _, err := openRoomDB(opts.DB)
+		if err != nil {
+			return err
+		}
+		p, s = dp, ds
+		sheets, err = roomSheets(db, opts.DB, p, s)
+		db.Close()
+		if err != nil {
+			return err
+		}
+		if len(sheets) == 0 {
+			return messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, opts.DB)
+		}
+	} else {
+		var err error
+		p, s, err = loadPlan(opts.IO, opts.Plan)
+		if err != nil {
+			return err
+		}
+		sheets, diags = review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
+		printDiagnostics(opts.IO, diags)
+		if err := diags.Err(); err != nil {
+			return &reportedError{err: err}
+		}
+		if len(sheets) == 0 {
+			return messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
+		}
 	}
 	rep := review.BuildReport(p, s, sheets)
 	data, err := review.RenderReport(rep, opts.Format)

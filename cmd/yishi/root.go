@@ -95,6 +95,7 @@ A training day with yishi:
      on the day: absent, walk-ins     yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
+  or run the drill live from a laptop  yishi serve plan.yaml --reviewer NAME   (then review --db, export --db)
 
 Try it all on bundled data with: yishi demo
 
@@ -127,6 +128,8 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		newDemoCmd(f),
 		newScoresheetsCmd(f),
 		newReviewCmd(f),
+		newServeCmd(f),
+		newExportCmd(f),
 	)
 	localize(cmd, f.IO.printer())
 	return cmd

@@ -1,0 +1,272 @@
+package room
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+)
+
+// The kinds of person, as the store names them.
+const (
+	kindTrainer  = "trainer"
+	kindTrainee  = "trainee"
+	kindReviewer = "reviewer"
+)
+
+// cookieName is the cookie that carries a person's token after they
+// opened their link, so the token leaves the address bar.
+const cookieName = "yishi"
+
+// codeAlphabet has no letters or digits a reader could take for another
+// (0/O, 1/I/L, 2/Z, 5/S, 8/B).
+const codeAlphabet = "ACDEFGHJKMNPQRTUVWXY34679"
+
+// NewToken returns a new secret for a link: 128 bits from crypto/rand,
+// URL-safe.
+func NewToken() string {
+	b := make([]byte, 16)
+	rand.Read(b) // never fails (crypto/rand)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// NewCode returns a new short code of six characters from an alphabet
+// without look-alikes, to type where a camera fails.
+func NewCode() string {
+	b := make([]byte, 6)
+	rand.Read(b)
+	out := make([]byte, 6)
+	for i, c := range b {
+		// 250 is the largest multiple of 25 below 256: redraw above it,
+		// so every character is equally likely.
+		for c >= 250 {
+			var one [1]byte
+			rand.Read(one[:])
+			c = one[0]
+		}
+		out[i] = codeAlphabet[int(c)%len(codeAlphabet)]
+	}
+	return string(out)
+}
+
+// normCode is a typed code as the room compares it: capitals, without
+// spaces or dashes, with the look-alikes a person may type read as the
+// character the alphabet has.
+func normCode(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '\u3000':
+			return -1
+		}
+		if r >= 'Ａ' && r <= 'Ｚ' {
+			return r - 'Ａ' + 'A'
+		}
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+}
+
+type personKey struct{}
+
+// personOf returns the person the request's cookie belongs to.
+func personOf(req *http.Request) store.Person {
+	p, _ := req.Context().Value(personKey{}).(store.Person)
+	return p
+}
+
+// lookup finds the person whose token is tok, comparing in constant time;
+// a revoked token is not found.
+func (r *Room) lookup(tok string) (store.Person, bool) {
+	if tok == "" {
+		return store.Person{}, false
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	i, ok := r.byHash[sha256.Sum256([]byte(tok))]
+	if !ok {
+		return store.Person{}, false
+	}
+	p := r.people[i]
+	if subtle.ConstantTimeCompare([]byte(p.Token), []byte(tok)) != 1 || p.Revoked {
+		return store.Person{}, false
+	}
+	return p, true
+}
+
+// lookupCode finds the person whose short code is code.
+func (r *Room) lookupCode(code string) (store.Person, bool) {
+	c := normCode(code)
+	if len(c) != 6 {
+		return store.Person{}, false
+	}
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	i, ok := r.byCode[c]
+	if !ok {
+		return store.Person{}, false
+	}
+	p := r.people[i]
+	if subtle.ConstantTimeCompare([]byte(normCode(p.Code)), []byte(c)) != 1 || p.Revoked {
+		return store.Person{}, false
+	}
+	return p, true
+}
+
+// session returns the person whose token the request's cookie carries.
+func (r *Room) session(req *http.Request) (store.Person, bool) {
+	c, err := req.Cookie(cookieName)
+	if err != nil {
+		return store.Person{}, false
+	}
+	return r.lookup(c.Value)
+}
+
+// as lets through only requests from a person of one of kinds (a list
+// separated by commas), with the person in the request's context; anyone
+// else gets 403, and a request without a known cookie counts against its
+// address as a wrong token would.
+func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
+	allowed := strings.Split(kinds, ",")
+	return func(w http.ResponseWriter, req *http.Request) {
+		ip := clientIP(req)
+		if r.lim.blocked(ip, r.now()) {
+			r.tooMany(w)
+			return
+		}
+		p, ok := r.session(req)
+		if !ok {
+			if _, err := req.Cookie(cookieName); err == nil {
+				r.lim.fail(ip, r.now())
+			}
+			http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
+			return
+		}
+		if !slices.Contains(allowed, p.Kind) {
+			http.Error(w, http.StatusText(http.StatusForbidden), http.StatusForbidden)
+			return
+		}
+		h(w, req.WithContext(context.WithValue(req.Context(), personKey{}, p)))
+	}
+}
+
+// handleLink opens a person's link: it sets the cookie and sends the
+// browser on to the page without the token in its address.
+func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
+	ip := clientIP(req)
+	if r.lim.blocked(ip, r.now()) {
+		r.tooMany(w)
+		return
+	}
+	p, ok := r.lookup(req.PathValue("token"))
+	if !ok {
+		r.lim.fail(ip, r.now())
+		r.render(w, http.StatusNotFound, "code", codePage{page: r.page(""), Error: words.In(r.lang, "revoked")})
+		return
+	}
+	r.signIn(w, req, p)
+}
+
+// handleCode signs in with a short code typed on the code page.
+func (r *Room) handleCode(w http.ResponseWriter, req *http.Request) {
+	ip := clientIP(req)
+	if r.lim.blocked(ip, r.now()) {
+		r.tooMany(w)
+		return
+	}
+	p, ok := r.lookupCode(req.FormValue("code"))
+	if !ok {
+		r.lim.fail(ip, r.now())
+		r.render(w, http.StatusUnauthorized, "code", codePage{page: r.page(""), Error: words.In(r.lang, "bad_code")})
+		return
+	}
+	r.signIn(w, req, p)
+}
+
+func (r *Room) signIn(w http.ResponseWriter, req *http.Request, p store.Person) {
+	http.SetCookie(w, &http.Cookie{
+		Name: cookieName, Value: p.Token, Path: "/",
+		MaxAge: int((72 * time.Hour).Seconds()), HttpOnly: true,
+		// Lax, not Strict: a link opened from a camera app is a
+		// navigation from elsewhere, and its redirect must carry the
+		// cookie. Requests that change state are refused from other
+		// origins anyway.
+		SameSite: http.SameSiteLaxMode,
+		// Secure only over TLS: a room on a plain-HTTP LAN address could
+		// not keep the cookie at all.
+		Secure: req.TLS != nil,
+	})
+	http.Redirect(w, req, "/", http.StatusSeeOther)
+}
+
+func (r *Room) tooMany(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", "60")
+	http.Error(w, words.In(r.lang, "slow_down"), http.StatusTooManyRequests)
+}
+
+// clientIP is the address a request came from, without its port.
+func clientIP(req *http.Request) string {
+	host, _, err := net.SplitHostPort(req.RemoteAddr)
+	if err != nil {
+		return req.RemoteAddr
+	}
+	return host
+}
+
+// limiter slows down an address that sends wrong tokens or codes: after
+// limitFails of them within limitWindow, it is refused until the window
+// has passed since its last failure. A phone that mistypes a code once or
+// twice is not affected; guessing codes at speed is.
+type limiter struct {
+	mu    sync.Mutex
+	fails map[string][]time.Time
+}
+
+const (
+	limitFails  = 8
+	limitWindow = time.Minute
+)
+
+func newLimiter() *limiter { return &limiter{fails: map[string][]time.Time{}} }
+
+func (l *limiter) recent(ip string, now time.Time) []time.Time {
+	ts := l.fails[ip]
+	i := 0
+	for i < len(ts) && now.Sub(ts[i]) > limitWindow {
+		i++
+	}
+	ts = ts[i:]
+	if len(ts) == 0 {
+		delete(l.fails, ip)
+	} else {
+		l.fails[ip] = ts
+	}
+	return ts
+}
+
+func (l *limiter) fail(ip string, now time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ts := l.recent(ip, now)
+	if len(ts) >= 4*limitFails {
+		ts = ts[1:] // bounded memory per address
+	}
+	l.fails[ip] = append(ts, now)
+}
+
+func (l *limiter) blocked(ip string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.recent(ip, now)) >= limitFails
+}

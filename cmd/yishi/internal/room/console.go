@@ -1,0 +1,568 @@
+package room
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/roles/plan"
+)
+
+// consoleView is the trainer's console for the round shown.
+type consoleView struct {
+	page
+	Round  int
+	Rounds []int
+	Groups []panel
+	// Key makes each form of this rendering its own idempotency key, so a
+	// double click acts once.
+	Key     string
+	Debrief bool
+	Outage  *outageView
+	// AmendFrom is the first round no group has started, which a change
+	// on the day applies from; 0 when every round has started.
+	AmendFrom int
+	CanAmend  bool
+	Error     string
+	Notice    string
+}
+
+type outageView struct {
+	From, To time.Time
+	Length   time.Duration
+	Groups   string
+}
+
+// panel is one group on the console.
+type panel struct {
+	Group      int
+	Table      string
+	Members    string
+	Status     live.Status
+	Phase      int
+	Phases     int
+	PhaseTitle string
+	LedBy      string
+	Elapsed    time.Duration
+	Planned    time.Duration
+	Active     time.Duration
+	Total      time.Duration
+	Running    bool
+	Light      string
+	Injects    []injectRow
+	Turns      []turnRow
+	Interrupts int
+	Summaries  int
+	Log        []logRow
+}
+
+type injectRow struct {
+	ID, Text, To string
+	At           time.Duration
+	DueAt        time.Time
+	DueNow       bool
+	Released     bool
+	ReleasedAt   time.Time
+	Auto         bool
+}
+
+type turnRow struct {
+	Name     string
+	Count    int
+	Speaking bool
+}
+
+type logRow struct {
+	At   time.Time
+	Text string
+}
+
+func (r *Room) consoleView(errText string) (consoleView, error) {
+	p, s, a := r.snapshot()
+	now := r.now()
+	round := r.currentRound()
+	v := consoleView{page: r.page(words.In(r.lang, "console") + " · " + s.Title), Round: round, Key: NewToken(), Error: errText}
+	v.Live = "/frag/console"
+	for _, rd := range p.Rounds {
+		v.Rounds = append(v.Rounds, rd.Round)
+	}
+	v.Debrief = r.debriefOpen()
+	v.CanAmend = r.cfg.Amend != nil
+	from, err := r.amendFrom()
+	if err != nil {
+		return v, err
+	}
+	v.AmendFrom = from
+	if o, err := r.pendingOutage(); err != nil {
+		return v, err
+	} else {
+		v.Outage = o
+	}
+	roleTitle := s.RoleTitle
+	rd := roundOf(p, round)
+	if rd == nil {
+		return v, nil
+	}
+	for _, g := range rd.Groups {
+		st, err := r.groupState(round, g.Group)
+		if err != nil {
+			return v, err
+		}
+		pn := panel{Group: g.Group, Table: g.Table, Status: st.Status, Phase: st.Phase, Phases: len(a.Phases),
+			Elapsed: st.PhaseElapsed(now), Planned: st.PhasePlanned(), Active: st.Active(now),
+			Running: st.Status == live.StatusRunning, Light: string(st.Light(now)),
+			Interrupts: st.Interruptions, Summaries: st.Summaries}
+		for _, ph := range a.Phases {
+			pn.Total += ph.Planned
+		}
+		if ph, ok := st.CurrentPhase(); ok {
+			pn.PhaseTitle, pn.LedBy = ph.Title, roleTitleOr(roleTitle, ph.LedBy)
+		}
+		var names []string
+		for _, m := range g.Members {
+			names = append(names, m.Name+"（"+roleTitle(m.Role)+"）")
+			pn.Turns = append(pn.Turns, turnRow{Name: m.Name, Count: st.Turns[m.ID], Speaking: st.Speaker == m.ID})
+		}
+		if r.lang != "zh" {
+			for i, m := range g.Members {
+				names[i] = m.Name + " (" + roleTitle(m.Role) + ")"
+			}
+		}
+		pn.Members = strings.Join(names, ", ")
+		for _, in := range st.Injects {
+			row := injectRow{ID: in.ID, Text: in.Text, At: in.At, Released: in.Released, ReleasedAt: in.ReleasedAt, Auto: in.Auto}
+			var to []string
+			for _, id := range in.To {
+				to = append(to, roleTitle(id))
+			}
+			row.To = strings.Join(to, ", ")
+			if st.Status != live.StatusWaiting {
+				row.DueAt = st.DueAt(in, now)
+				row.DueNow = !in.Released && st.Active(now) >= in.At
+			}
+			pn.Injects = append(pn.Injects, row)
+		}
+		es, err := r.db.GroupEntries(round, g.Group)
+		if err != nil {
+			return v, err
+		}
+		names2 := map[string]string{}
+		for _, m := range g.Members {
+			names2[m.ID] = m.Name
+		}
+		for i := len(es) - 1; i >= 0 && len(pn.Log) < 8; i-- {
+			pn.Log = append(pn.Log, logRow{At: es[i].At, Text: r.describe(es[i], names2)})
+		}
+		v.Groups = append(v.Groups, pn)
+	}
+	return v, nil
+}
+
+func roleTitleOr(title func(string) string, id string) string {
+	if id == "" {
+		return ""
+	}
+	return title(id)
+}
+
+// describe is a log entry as the console's log shows it.
+func (r *Room) describe(e live.Entry, names map[string]string) string {
+	w := func(k string, args ...any) string { return fmt.Sprintf(words.In(r.lang, k), args...) }
+	switch e.Kind {
+	case live.KindPhaseStart:
+		return w("kind_phase_start", e.Phase)
+	case live.KindPhaseEnd:
+		return w("kind_phase_end", e.Phase)
+	case live.KindPause:
+		if e.Text == "outage" {
+			return w("kind_pause") + " · " + w("outage_note")
+		}
+		return w("kind_pause")
+	case live.KindResume:
+		return w("kind_resume")
+	case live.KindInject:
+		if e.Auto {
+			return w("kind_inject_auto", e.Inject)
+		}
+		return w("kind_inject", e.Inject)
+	case live.KindNote:
+		return w("kind_note", e.Text)
+	case live.KindTurn:
+		return w("kind_turn", names[e.Member])
+	case live.KindSilence:
+		return w("kind_silence")
+	case live.KindInterruption:
+		return w("kind_interruption")
+	case live.KindSummary:
+		return w("kind_summary")
+	}
+	return string(e.Kind)
+}
+
+func (r *Room) consolePage(w http.ResponseWriter, req *http.Request, errText string) {
+	v, err := r.consoleView(errText)
+	if err != nil {
+		r.fail(w, err)
+		return
+	}
+	status := http.StatusOK
+	if errText != "" {
+		status = http.StatusConflict
+	}
+	r.render(w, status, "console", v)
+}
+
+func (r *Room) handleConsoleFragment(w http.ResponseWriter, req *http.Request) {
+	v, err := r.consoleView("")
+	if err != nil {
+		r.fail(w, err)
+		return
+	}
+	r.render(w, http.StatusOK, "console-live", v)
+}
+
+// seenKeys remembers the idempotency keys of the console's recent forms,
+// so a second click of the same button, refused by the state machine
+// because the first one worked, is not reported as an error.
+type seenKeys struct {
+	mu   sync.Mutex
+	keys map[string]time.Time
+}
+
+func (k *seenKeys) seen(key string, now time.Time) bool {
+	if key == "" {
+		return false
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.keys == nil {
+		k.keys = map[string]time.Time{}
+	}
+	if _, ok := k.keys[key]; ok {
+		return true
+	}
+	if len(k.keys) > 4096 {
+		for kk, t := range k.keys {
+			if now.Sub(t) > time.Hour {
+				delete(k.keys, kk)
+			}
+		}
+	}
+	k.keys[key] = now
+	return false
+}
+
+var consoleKeys seenKeys
+
+// handleCommand runs one console button for one group, or for every
+// group of the round ("all"), where groups the command does not suit
+// (already started, not paused) are passed over.
+func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
+	kind := live.CommandKind(req.FormValue("action"))
+	switch kind {
+	case live.CommandStart, live.CommandNext, live.CommandPause, live.CommandResume, live.CommandRelease, live.CommandNote:
+	default:
+		r.answer(w, req, errors.New("unknown action"))
+		return
+	}
+	round, err := strconv.Atoi(req.FormValue("round"))
+	if err != nil {
+		r.answer(w, req, errNoGroup)
+		return
+	}
+	key := req.FormValue("key")
+	if consoleKeys.seen(key, r.now()) {
+		r.answer(w, req, nil)
+		return
+	}
+	p, _, _ := r.snapshot()
+	rd := roundOf(p, round)
+	if rd == nil {
+		r.answer(w, req, errNoGroup)
+		return
+	}
+	var groups []int
+	all := req.FormValue("group") == "all"
+	if all {
+		for _, g := range rd.Groups {
+			groups = append(groups, g.Group)
+		}
+	} else {
+		g, err := strconv.Atoi(req.FormValue("group"))
+		if err != nil || groupOf(p, round, g) == nil {
+			r.answer(w, req, errNoGroup)
+			return
+		}
+		groups = []int{g}
+	}
+	cmd := live.Command{Kind: kind, Inject: req.FormValue("inject"), Text: req.FormValue("text")}
+	var firstErr error
+	for _, g := range groups {
+		err := r.command(round, g, cmd, "trainer", keyFor(key, g))
+		if err != nil && !all && firstErr == nil {
+			firstErr = err
+		}
+	}
+	r.answer(w, req, firstErr)
+}
+
+func keyFor(key string, g int) string {
+	if key == "" {
+		return ""
+	}
+	return key + "/" + strconv.Itoa(g)
+}
+
+// command checks c against group g's state and appends what it records,
+// as one step.
+func (r *Room) command(round, g int, c live.Command, by, key string) error {
+	return r.commandAt(round, g, c, by, key, r.now())
+}
+
+func (r *Room) commandAt(round, g int, c live.Command, by, key string, at time.Time) error {
+	_, _, a := r.snapshot()
+	r.logMu.Lock()
+	defer r.logMu.Unlock()
+	st, err := r.groupState(round, g)
+	if err != nil {
+		return err
+	}
+	es, err := st.Apply(a, c, at, by)
+	if err != nil {
+		return err
+	}
+	_, err = r.appendEntries(key, es)
+	return err
+}
+
+// answer ends a console form: a page's script gets 204 or the error as
+// text; a browser without script is sent back to the console, which
+// shows the error.
+func (r *Room) answer(w http.ResponseWriter, req *http.Request, err error) {
+	async := req.Header.Get("X-Yishi-Async") == "1"
+	if err == nil {
+		if async {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		http.Redirect(w, req, "/", http.StatusSeeOther)
+		return
+	}
+	msg := fmt.Sprintf(words.In(r.lang, "error"), r.errorText(err))
+	if async {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusConflict)
+		w.Write([]byte(msg))
+		return
+	}
+	r.consolePage(w, req, msg)
+}
+
+// handleRound sets the round the room shows.
+func (r *Room) handleRound(w http.ResponseWriter, req *http.Request) {
+	n, err := strconv.Atoi(req.FormValue("round"))
+	p, _, _ := r.snapshot()
+	if err != nil || roundOf(p, n) == nil {
+		r.answer(w, req, errNoGroup)
+		return
+	}
+	if err := r.db.Set(settingRound, strconv.Itoa(n)); err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	r.hub.room("round", false)
+	r.answer(w, req, nil)
+}
+
+// handleDebrief opens or closes the debrief: while open, reviewers see
+// one another's scores.
+func (r *Room) handleDebrief(w http.ResponseWriter, req *http.Request) {
+	v := "0"
+	if req.FormValue("open") == "1" {
+		v = "1"
+	}
+	if err := r.db.Set(settingDebrief, v); err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	r.hub.room("debrief", false)
+	r.answer(w, req, nil)
+}
+
+// amendFrom is the first round in which no group has started.
+func (r *Room) amendFrom() (int, error) {
+	p, _, _ := r.snapshot()
+	for _, rd := range p.Rounds {
+		started := false
+		for _, g := range rd.Groups {
+			es, err := r.db.GroupEntries(rd.Round, g.Group)
+			if err != nil {
+				return 0, err
+			}
+			if len(es) > 0 {
+				started = true
+				break
+			}
+		}
+		if !started {
+			return rd.Round, nil
+		}
+	}
+	return 0, nil
+}
+
+// errAmendNone is a change on the day asked for when every round has
+// started.
+var errAmendNone = errors.New("every round has started; changes on the day apply to rounds not yet started")
+
+// handleAmend makes a change on the day from the console, by the rules
+// of `yishi amend`, from the first round no group has started.
+func (r *Room) handleAmend(w http.ResponseWriter, req *http.Request) {
+	if r.cfg.Amend == nil {
+		http.NotFound(w, req)
+		return
+	}
+	from, err := r.amendFrom()
+	if err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	if from == 0 {
+		r.answer(w, req, errAmendNone)
+		return
+	}
+	c := Change{FromRound: from, Absent: splitIDs(req.FormValue("absent"))}
+	if sw := splitIDs(req.FormValue("swap")); len(sw) > 0 {
+		if len(sw) != 2 {
+			r.answer(w, req, errors.New("a swap names two trainee ids"))
+			return
+		}
+		c.Swaps = [][2]string{{sw[0], sw[1]}}
+	}
+	if len(c.Absent) == 0 && len(c.Swaps) == 0 {
+		r.answer(w, req, errors.New("name the absent trainees or the two to swap"))
+		return
+	}
+	p, s, _ := r.snapshot()
+	np, err := r.cfg.Amend(req.Context(), p, c)
+	if err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	data, err := plan.Marshal(np)
+	if err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	if err := r.db.SetPlan(np.ID(), data); err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	r.setPlan(np, s)
+	r.hub.room("plan", false)
+	r.answer(w, req, nil)
+}
+
+// splitIDs splits a list typed in a form at commas (either width), 、
+// and spaces.
+func splitIDs(s string) []string {
+	return strings.FieldsFunc(s, func(c rune) bool {
+		return c == ',' || c == '，' || c == '、' || c == ' ' || c == '\u3000' || c == ';' || c == '；'
+	})
+}
+
+// pendingOutage is an outage the trainer has not yet decided on.
+func (r *Room) pendingOutage() (*outageView, error) {
+	v, err := r.db.Get(settingOutage)
+	if err != nil || v == "" {
+		return nil, err
+	}
+	var from, to int64
+	if _, err := fmt.Sscanf(v, "%d %d", &from, &to); err != nil {
+		return nil, nil
+	}
+	o := &outageView{From: time.UnixMilli(from), To: time.UnixMilli(to)}
+	o.Length = o.To.Sub(o.From)
+	p, _, _ := r.snapshot()
+	var running []string
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			st, err := r.groupState(rd.Round, g.Group)
+			if err != nil {
+				return nil, err
+			}
+			if st.Status == live.StatusRunning {
+				running = append(running, fmt.Sprintf(words.In(r.lang, "round_n"), rd.Round)+" "+fmt.Sprintf(words.In(r.lang, "group_n"), g.Group))
+			}
+		}
+	}
+	if len(running) == 0 {
+		return nil, nil
+	}
+	o.Groups = strings.Join(running, ", ")
+	return o, nil
+}
+
+// NoteOutage records, when the room starts again, that it was down since
+// its last heartbeat while groups were running, for the trainer to decide
+// whether the outage counts as a pause. A gap of a few seconds is a
+// restart, not an outage, and is not asked about.
+func (r *Room) NoteOutage() error {
+	last, err := r.db.LastBeat()
+	if err != nil || last.IsZero() {
+		return err
+	}
+	now := r.now()
+	if now.Sub(last) < 5*time.Second {
+		return nil
+	}
+	return r.db.Set(settingOutage, fmt.Sprintf("%d %d", last.UnixMilli(), now.UnixMilli()))
+}
+
+// handleOutage answers the outage question: "pause" makes the outage a
+// pause of every group that was running; "keep" leaves the clocks as
+// they ran.
+func (r *Room) handleOutage(w http.ResponseWriter, req *http.Request) {
+	o, err := r.pendingOutage()
+	if err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	if o != nil && req.FormValue("choice") == "pause" {
+		p, _, _ := r.snapshot()
+		r.logMu.Lock()
+		for _, rd := range p.Rounds {
+			for _, g := range rd.Groups {
+				st, err := r.groupState(rd.Round, g.Group)
+				if err == nil {
+					_, err = r.appendEntries("", live.Outage(st, o.From, o.To))
+				}
+				if err != nil {
+					r.logMu.Unlock()
+					r.answer(w, req, err)
+					return
+				}
+			}
+		}
+		r.logMu.Unlock()
+	}
+	if err := r.db.Set(settingOutage, ""); err != nil {
+		r.answer(w, req, err)
+		return
+	}
+	r.hub.room("outage", true)
+	r.answer(w, req, nil)
+}
+
+// errorText is err as the console shows it.
+func (r *Room) errorText(err error) string {
+	if r.cfg.ErrorText != nil {
+		return r.cfg.ErrorText(err)
+	}
+	return err.Error()
+}

@@ -1,0 +1,152 @@
+package room
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"net/http"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+)
+
+// Link is the address of a person's link.
+func (r *Room) Link(p store.Person) string { return r.cfg.BaseURL + "/t/" + p.Token }
+
+// peopleView lists everyone's links and codes for the trainer.
+type peopleView struct {
+	page
+	Key    string
+	People []personRow
+}
+
+type personRow struct {
+	store.Person
+	KindText string
+	Link     string
+	Where    string
+}
+
+func (r *Room) personRows() []personRow {
+	r.mu.RLock()
+	ps := append([]store.Person(nil), r.people...)
+	r.mu.RUnlock()
+	p, _, _ := r.snapshot()
+	round := r.currentRound()
+	var out []personRow
+	for _, pp := range ps {
+		row := personRow{Person: pp, KindText: words.In(r.lang, pp.Kind), Link: r.Link(pp)}
+		if pp.Kind == kindTrainee {
+			if g, _ := memberOf(p, round, pp.ID); g != nil {
+				row.Where = r.page("").F("round_n", round) + " · " + r.page("").F("group_n", g.Group)
+				if g.Table != "" {
+					row.Where += " · " + r.page("").F("table", g.Table)
+				}
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func (r *Room) handlePeople(w http.ResponseWriter, req *http.Request) {
+	r.render(w, http.StatusOK, "people", peopleView{page: r.page(words.In(r.lang, "people")), Key: NewToken(), People: r.personRows()})
+}
+
+// handlePeopleChange gives a person a new link and code (the old ones stop
+// working) or revokes their link.
+func (r *Room) handlePeopleChange(w http.ResponseWriter, req *http.Request) {
+	kind, id := req.FormValue("kind"), req.FormValue("id")
+	var err error
+	switch req.FormValue("action") {
+	case "reissue":
+		err = r.db.Reissue(kind, id, NewToken(), r.newCode())
+	case "revoke":
+		if kind == kindTrainer {
+			err = errors.New("the trainer's link cannot be revoked from the console; give it a new one instead")
+		} else {
+			err = r.db.Revoke(kind, id)
+		}
+	default:
+		err = errors.New("unknown action")
+	}
+	if err == nil {
+		err = r.loadPeople()
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusConflict)
+		return
+	}
+	r.hub.room("people", true)
+	http.Redirect(w, req, "/console/people", http.StatusSeeOther)
+}
+
+// newCode is a short code nobody in the room has.
+func (r *Room) newCode() string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for {
+		c := NewCode()
+		if _, taken := r.byCode[c]; !taken {
+			return c
+		}
+	}
+}
+
+// slipsView is the printable page of link slips.
+type slipsView struct {
+	page
+	Base  string
+	Slips []slip
+	// CSS is the style written into a file of slips to open without the
+	// room; the room's own page links its style instead.
+	CSS template.CSS
+}
+
+type slip struct {
+	personRow
+	QR template.HTML
+}
+
+// Slips renders the printable slips of every person but the trainer:
+// name, group and table, the QR code of their link, their short code and
+// the room's address. A standalone page carries its style, to be opened
+// from a file.
+func (r *Room) Slips(standalone bool) ([]byte, error) {
+	v := slipsView{page: r.page(words.In(r.lang, "links")), Base: r.cfg.BaseURL}
+	if standalone {
+		css, err := staticFS.ReadFile("static/room.css")
+		if err != nil {
+			return nil, err
+		}
+		more, err := staticFS.ReadFile("static/slips.css")
+		if err != nil {
+			return nil, err
+		}
+		v.CSS = template.CSS(string(css) + string(more))
+	}
+	for _, row := range r.personRows() {
+		if row.Kind == kindTrainer || row.Revoked {
+			continue
+		}
+		qr, err := QRSVG(row.Link)
+		if err != nil {
+			return nil, err
+		}
+		v.Slips = append(v.Slips, slip{personRow: row, QR: qr})
+	}
+	var buf bytes.Buffer
+	if err := r.tmpl.ExecuteTemplate(&buf, "slips", v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (r *Room) handleSlips(w http.ResponseWriter, req *http.Request) {
+	data, err := r.Slips(false)
+	if err != nil {
+		r.fail(w, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Write(data)
+}

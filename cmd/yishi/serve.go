@@ -1,0 +1,422 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/room"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/roles/roster"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenarios"
+)
+
+type serveOptions struct {
+	IO          *streams
+	Writer      *output.Writer
+	Now         func() time.Time
+	Plan        string
+	DB          string
+	Addr        string
+	URL         string
+	Reviewers   []string
+	PrintLinks  string
+	Force       bool
+	LogRequests bool
+
+	// ctx ends the server; nil means Ctrl-C or SIGTERM.
+	ctx context.Context
+	// ready, when set, is told the address the server listens on.
+	ready func(addr string)
+}
+
+func newServeCmd(f *factory) *cobra.Command {
+	opts := &serveOptions{IO: f.IO, Writer: f.writer(), Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "serve PLAN [--db drill.db] [--addr :8080]",
+		Short: "Run the drill live: the console on the trainer's laptop, cards and scoresheets on phones",
+		Long: `Run the room: an HTTP server on the local network, for a training room with
+Wi-Fi and no internet. Everyone gets a link of their own (a QR code and a
+six-letter code on a printed slip):
+
+  the trainer    the console: a clock per group through the agenda's phases,
+                 start / next / pause / resume for one group or all, injects
+                 due and released, notes, the drill log, changes on the day
+  a trainee      their own card for the round, and the injects released to
+                 their role; nothing else
+  a reviewer     a form per group with the rubric, saved as they type, kept
+                 on the phone while the network is down; and the speaking
+                 turns of a group (an observer's role logs them too)
+
+Everything is kept in the database (SQLite, --db): stop the server with
+Ctrl-C and run the same command again to continue where it stopped. After
+the drill, yishi review --db drill.db writes the debrief report and yishi
+export --db drill.db --out DIR the scoresheets, the drill log and the plan.`,
+		Example: "  yishi serve plan.yaml --reviewer 王老师 --reviewer Li\n  yishi serve plan.yaml --print-links slips.html\n  yishi serve plan.yaml --db day1.db --addr :9000",
+		Args:    exactArgs(1, "one plan file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Plan = args[0]
+			return runServe(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.DB, "db", "drill.db", "the room's database: created if missing, continued if it exists")
+	fl.StringVar(&opts.Addr, "addr", ":8080", "address to listen on")
+	fl.StringVar(&opts.URL, "url", "", "the room's address as phones reach it, for links (default: the first local network address)")
+	fl.StringArrayVarP(&opts.Reviewers, "reviewer", "R", nil, "a reviewer, as NAME (every group) or NAME:1,3 (groups 1 and 3 of each round); repeat for several")
+	fl.StringVar(&opts.PrintLinks, "print-links", "", "write the printable slips of links and codes to this HTML file, and stop")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite the --print-links file if it exists")
+	fl.BoolVar(&opts.LogRequests, "log-requests", false, "log every request on stderr (without tokens)")
+	return cmd
+}
+
+// reviewerSpec reads --reviewer NAME or NAME:1,3.
+func reviewerSpec(s string, p *plan.Plan) (store.Person, error) {
+	name, groups, hasGroups := strings.Cut(s, ":")
+	if !hasGroups {
+		name, groups, hasGroups = strings.Cut(s, "：")
+	}
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return store.Person{}, usagef("--reviewer needs a name, as NAME or NAME:1,3")
+	}
+	r := store.Person{Kind: "reviewer", ID: name, Name: name}
+	if !hasGroups {
+		return r, nil
+	}
+	for _, g := range splitList(groups) {
+		n, err := strconv.Atoi(g)
+		if err != nil || n < 1 {
+			return store.Person{}, usagef("--reviewer %s: %q is not a group number", s, g)
+		}
+		found := false
+		for _, rd := range p.Rounds {
+			for _, grp := range rd.Groups {
+				if grp.Group == n {
+					r.Groups = append(r.Groups, store.GroupRef{Round: rd.Round, Group: n})
+					found = true
+				}
+			}
+		}
+		if !found {
+			return store.Person{}, messages.Errorf("%w: --reviewer %s: the plan has no group %d", scenario.ErrInvalid, s, n)
+		}
+	}
+	return r, nil
+}
+
+func runServe(opts *serveOptions) error {
+	p, s, err := loadPlan(opts.IO, opts.Plan)
+	if err != nil {
+		return err
+	}
+	var reviewers []store.Person
+	for _, spec := range opts.Reviewers {
+		r, err := reviewerSpec(spec, p)
+		if err != nil {
+			return err
+		}
+		if slices.ContainsFunc(reviewers, func(o store.Person) bool { return o.ID == r.ID }) {
+			return usagef("--reviewer %s is named twice", r.ID)
+		}
+		reviewers = append(reviewers, r)
+	}
+	planData, err := os.ReadFile(opts.Plan)
+	if err != nil {
+		return err
+	}
+	scenarioName, scenarioData, diags := plan.ScenarioText(p, opts.Plan)
+	if err := diags.Err(); err != nil {
+		printDiagnostics(opts.IO, diags)
+		return &reportedError{err: err}
+	}
+	if opts.PrintLinks == "" {
+		if err := checkDBPath(opts.DB); err != nil {
+			return err
+		}
+	}
+	db, err := store.Open(opts.DB)
+	if err != nil {
+		return dbError(opts.DB, err)
+	}
+	defer db.Close()
+	abs, _ := filepath.Abs(opts.Plan)
+	if err := db.Init(store.Plan{Origin: p.ID(), ID: p.ID(), Path: abs, PlanYAML: planData, ScenarioYAML: scenarioData, Created: opts.Now()}); err != nil {
+		return dbError(opts.DB, err)
+	}
+	p, s, err = roomPlan(db, scenarioName)
+	if err != nil {
+		return err
+	}
+	if err := addPeople(db, p, s, reviewers); err != nil {
+		return err
+	}
+
+	var ln net.Listener
+	addr := opts.Addr
+	if opts.PrintLinks == "" {
+		ln, err = net.Listen("tcp", opts.Addr)
+		if err != nil {
+			return messages.Errorf("%w: cannot listen on %s: %v; is another yishi serve running? give --addr :PORT for another port", scenario.ErrInvalid, opts.Addr, err)
+		}
+		defer ln.Close()
+		addr = ln.Addr().String()
+	}
+	urls := roomURLs(addr)
+	base := opts.URL
+	if base == "" {
+		base = urls[0]
+	}
+	base = strings.TrimRight(base, "/")
+
+	errLog := slog.New(slog.NewTextHandler(opts.IO.ErrOut, nil))
+	cfg := room.Config{DB: db, Plan: p, Scenario: s, BaseURL: base, Now: opts.Now, Log: errLog,
+		ErrorText: messages.For(roomLanguage(s)).Error,
+		Amend: func(ctx context.Context, old *plan.Plan, c room.Change) (*plan.Plan, error) {
+			return amendInRoom(ctx, opts, old, s, c)
+		}}
+	if opts.LogRequests {
+		cfg.RequestLog = errLog
+	}
+	rm, err := room.New(cfg)
+	if err != nil {
+		return err
+	}
+	if opts.PrintLinks != "" {
+		data, err := rm.Slips(true)
+		if err != nil {
+			return err
+		}
+		if err := writeFiles(opts.Writer, []output.File{{Path: opts.PrintLinks, Data: data}}, opts.Force); err != nil {
+			return err
+		}
+		opts.IO.printf("wrote %s: the slips of links and codes, for %s\n", opts.PrintLinks, base)
+		return nil
+	}
+	if err := rm.NoteOutage(); err != nil {
+		return err
+	}
+
+	opts.IO.printf("yishi room for %s, round %d shown, kept in %s\n", s.Title, rm.Round(), opts.DB)
+	for _, u := range urls {
+		opts.IO.printf("  listening on %s\n", u)
+	}
+	trainer, err := trainerOf(db)
+	if err != nil {
+		return err
+	}
+	link := rm.Link(trainer)
+	opts.IO.printf("\nthe trainer's console (keep this link to yourself):\n  %s\n", link)
+	if opts.IO.TerminalOut {
+		if qr, err := room.QRText(link); err == nil {
+			fmt.Fprint(opts.IO.Out, qr)
+		}
+	}
+	opts.IO.printf("print the slips for everyone else from the console, or with --print-links FILE\n")
+	opts.IO.printf("stop with Ctrl-C; run the same command again to continue\n")
+
+	ctx := opts.ctx
+	if ctx == nil {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+	}
+	srv := &http.Server{Handler: rm.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog: slog.NewLogLogger(errLog.Handler(), slog.LevelWarn)}
+	srv.RegisterOnShutdown(rm.Close)
+	tickCtx, stopTick := context.WithCancel(ctx)
+	defer stopTick()
+	go rm.Run(tickCtx)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	if opts.ready != nil {
+		opts.ready(addr)
+	}
+	select {
+	case err := <-served:
+		if !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
+	case <-ctx.Done():
+	}
+	shutCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		srv.Close()
+	}
+	stopTick()
+	opts.IO.printf("\nstopped; everything is kept in %s\n", opts.DB)
+	return nil
+}
+
+// roomLanguage is the language of the room's pages and messages: the
+// scenario's.
+func roomLanguage(s *scenario.Scenario) messages.Language {
+	if l, ok := messages.Parse(s.Language); ok {
+		return l
+	}
+	return messages.English
+}
+
+// checkDBPath refuses a --db that is a folder.
+func checkDBPath(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return messages.Errorf("%w: --db %s is a folder; name a file, such as %s", scenario.ErrInvalid, path, filepath.Join(path, "drill.db"))
+	}
+	return nil
+}
+
+// dbError says what is wrong with a database in words for the trainer.
+func dbError(path string, err error) error {
+	switch {
+	case errors.Is(err, store.ErrNotYishi):
+		return messages.Errorf("%w: %s is not a yishi room database; give --db a new file name, or the database yishi serve made", scenario.ErrInvalid, path)
+	case errors.Is(err, store.ErrNewerSchema):
+		return messages.Errorf("%w: %s was made by a newer yishi; use that version, or give --db a new file name", scenario.ErrInvalid, path)
+	case errors.Is(err, store.ErrOtherPlan):
+		return messages.Errorf("%w: %s: %v", scenario.ErrInvalid, path, err)
+	}
+	return err
+}
+
+// roomPlan is the plan the room runs, as its database holds it: the plan
+// it was opened with, or the amended one made on the console.
+func roomPlan(db *store.DB, scenarioName string) (*plan.Plan, *scenario.Scenario, error) {
+	sp, err := db.Plan()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, diags := plan.Parse(sp.Path, sp.PlanYAML)
+	if err := diags.Err(); err != nil {
+		return nil, nil, err
+	}
+	s, diags := plan.WithScenario(p, scenarioName, sp.ScenarioYAML)
+	if err := diags.Err(); err != nil {
+		return nil, nil, err
+	}
+	return p, s, nil
+}
+
+// addPeople gives the trainer, every trainee of the plan and each reviewer
+// a link and a code, keeping those the database has.
+func addPeople(db *store.DB, p *plan.Plan, s *scenario.Scenario, reviewers []store.Person) error {
+	have, err := db.People()
+	if err != nil {
+		return err
+	}
+	codes := map[string]bool{}
+	known := map[string]bool{}
+	for _, h := range have {
+		codes[h.Code] = true
+		known[h.Kind+"\x00"+h.ID] = true
+	}
+	code := func() string {
+		for {
+			c := room.NewCode()
+			if !codes[c] {
+				codes[c] = true
+				return c
+			}
+		}
+	}
+	var add []store.Person
+	want := func(ps store.Person) {
+		if known[ps.Kind+"\x00"+ps.ID] {
+			return
+		}
+		known[ps.Kind+"\x00"+ps.ID] = true
+		ps.Token, ps.Code = room.NewToken(), code()
+		add = append(add, ps)
+	}
+	want(store.Person{Kind: "trainer", ID: "trainer", Name: room.Word(s.Language, "trainer")})
+	for _, r := range reviewers {
+		want(r)
+	}
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				want(store.Person{Kind: "trainee", ID: m.ID, Name: m.Name})
+			}
+		}
+	}
+	return db.AddPeople(add)
+}
+
+func trainerOf(db *store.DB) (store.Person, error) {
+	ps, err := db.People()
+	if err != nil {
+		return store.Person{}, err
+	}
+	for _, p := range ps {
+		if p.Kind == "trainer" {
+			return p, nil
+		}
+	}
+	return store.Person{}, errors.New("the room has no trainer")
+}
+
+// roomURLs are the addresses the room answers at: every local network
+// address of the laptop when it listens on all of them, loopback last.
+func roomURLs(addr string) []string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return []string{"http://" + addr}
+	}
+	ip := net.ParseIP(host)
+	if ip != nil && !ip.IsUnspecified() {
+		return []string{"http://" + net.JoinHostPort(host, port)}
+	}
+	var out []string
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() {
+				continue
+			}
+			if v4 := n.IP.To4(); v4 != nil {
+				out = append(out, "http://"+net.JoinHostPort(v4.String(), port))
+			}
+		}
+	}
+	return append(out, "http://"+net.JoinHostPort("127.0.0.1", port))
+}
+
+// amendInRoom makes a change on the day asked for on the console, by the
+// rules of yishi amend, with the roster the plan was made from.
+func amendInRoom(ctx context.Context, opts *serveOptions, old *plan.Plan, s *scenario.Scenario, c room.Change) (*plan.Plan, error) {
+	ropts := roster.Options{}
+	if scenarios.Origin(old.Scenario.Source) != scenarios.Bundled {
+		ropts.ScenarioFile = s.Pos.File
+	}
+	aopts := &amendOptions{IO: opts.IO, Plan: opts.Plan}
+	known, _, err := planRosters(aopts, old, s, ropts)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := roles.Amend(ctx, s, known, old, roles.AmendOptions{FromRound: c.FromRound, Absent: c.Absent, Swaps: c.Swaps, Now: opts.Now})
+	if err != nil {
+		return nil, err
+	}
+	if n := newUnmet(p, c.FromRound); n > 0 {
+		return nil, messages.Errorf("%w: %s cannot be kept, so the plan was not changed; make the change with yishi amend --allow-unmet if it must be", scenario.ErrInvalid, scenario.Plural(n, "%d rule", "%d rules"))
+	}
+	return p, nil
+}
