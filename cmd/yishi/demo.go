@@ -144,6 +144,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	printPlanSummary(opts.IO, s, rst, p)
 	printDemoLaterSteps(opts, s, step)
 	printDemoChanges(opts, day, step)
+	printDemoRoom(opts, s, step)
 	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }

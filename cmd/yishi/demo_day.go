@@ -90,3 +90,17 @@ func printDemoChanges(opts *demoOptions, day *demoDay, step func(n int, title sc
 	io.printf("  %s in %s/ (changed-cards.html to print them), with the master sheet and the day's paper:\n  inject slips, table signs, the door list and the run sheet\n",
 		scenario.Plural(len(day.changes), "%d changed card", "%d changed cards"), cardsOut)
 }
+
+// printDemoRoom says how to run the demo's drill live: the room on this
+// laptop, phones on the same Wi-Fi.
+func printDemoRoom(opts *demoOptions, s *scenario.Scenario, step func(n int, title scenario.Message, command string)) {
+	io := opts.IO
+	var reviewers strings.Builder
+	for _, r := range demoReviewersOf(s) {
+		fmt.Fprintf(&reviewers, " --reviewer %s", shellWord(r))
+	}
+	db := filepath.Join(opts.Out, "drill.db")
+	step(7, scenario.Msg("the drill, live"), fmt.Sprintf("yishi serve %s --db %s%s", filepath.Join(opts.Out, "plan.yaml"), db, reviewers.String()))
+	io.printf("  runs the room on this laptop until Ctrl-C: it prints the trainer's console link; the console's\n  \"Print the slips\" gives everyone else a QR code and a short code for a phone on the same Wi-Fi\n")
+	io.printf("  after the drill: yishi review --db %s --out report.html, and yishi export --db %s --out DIR\n", db, db)
+}

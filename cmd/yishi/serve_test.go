@@ -1,0 +1,449 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/room"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/review/live"
+)
+
+// syncBuffer is a buffer the server's goroutines may write to while a
+// test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// demoPlan makes the demo in a temporary folder and returns its plan.
+func demoPlan(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	_, stderr, code := dayRun(t, nil, "demo", "--out", filepath.Join(dir, "demo"))
+	require.Equal(t, 0, code, stderr)
+	return filepath.Join(dir, "demo", "plan.yaml")
+}
+
+// served is a room started in this process for a test.
+type served struct {
+	base   string
+	db     string
+	stdout *syncBuffer
+	stop   func() error
+}
+
+// startServe runs yishi serve on a free loopback port until the test ends
+// or stop is called.
+func startServe(t *testing.T, planPath, db string, reviewers ...string) *served {
+	t.Helper()
+	out, errOut := &syncBuffer{}, &syncBuffer{}
+	io := newStreams(strings.NewReader(""), out, errOut)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	opts := &serveOptions{IO: io, Now: time.Now, Plan: planPath, DB: db, Addr: "127.0.0.1:0", Reviewers: reviewers,
+		ctx: ctx, ready: func(addr string) { ready <- addr }}
+	opts.Writer = output.New(output.OS, time.Now)
+	done := make(chan error, 1)
+	go func() { done <- runServe(opts) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped: %v\n%s%s", err, out, errOut)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	var once sync.Once
+	var stopErr error
+	stop := func() error {
+		once.Do(func() {
+			cancel()
+			select {
+			case stopErr = <-done:
+			case <-time.After(30 * time.Second):
+				stopErr = fmt.Errorf("serve did not stop")
+			}
+		})
+		return stopErr
+	}
+	t.Cleanup(func() { stop() })
+	return &served{base: "http://" + addr, db: db, stdout: out, stop: stop}
+}
+
+// person is one browser: a client with its own cookie jar, signed in with
+// a link.
+type person struct {
+	t    *testing.T
+	base string
+	c    *http.Client
+}
+
+func signIn(t *testing.T, base, token string) *person {
+	t.Helper()
+	jar, err := cookiejar.New(nil)
+	require.NoError(t, err)
+	c := &http.Client{Jar: jar, Timeout: 20 * time.Second}
+	res, err := c.Get(base + "/t/" + token)
+	require.NoError(t, err)
+	res.Body.Close()
+	require.Equal(t, http.StatusOK, res.StatusCode)
+	require.Equal(t, "/", res.Request.URL.Path, "the link ends at the page without the token")
+	return &person{t: t, base: base, c: c}
+}
+
+func (p *person) get(path string) (int, string) {
+	p.t.Helper()
+	res, err := p.c.Get(p.base + path)
+	require.NoError(p.t, err)
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	require.NoError(p.t, err)
+	return res.StatusCode, string(b)
+}
+
+// post sends a form as the page's script does.
+func (p *person) post(path string, form url.Values) (int, string) {
+	p.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, p.base+path, strings.NewReader(form.Encode()))
+	require.NoError(p.t, err)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", p.base)
+	req.Header.Set("X-Yishi-Async", "1")
+	res, err := p.c.Do(req)
+	require.NoError(p.t, err)
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(b)
+}
+
+func (p *person) postJSON(path string, v any) (int, []byte) {
+	p.t.Helper()
+	data, err := json.Marshal(v)
+	require.NoError(p.t, err)
+	req, err := http.NewRequest(http.MethodPost, p.base+path, bytes.NewReader(data))
+	require.NoError(p.t, err)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", p.base)
+	res, err := p.c.Do(req)
+	require.NoError(p.t, err)
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, b
+}
+
+// roomPeople reads the people of a room's database: tokens by kind and id.
+func roomPeople(t *testing.T, db string) map[string]store.Person {
+	t.Helper()
+	d, err := store.Open(db)
+	require.NoError(t, err)
+	defer d.Close()
+	ps, err := d.People()
+	require.NoError(t, err)
+	out := map[string]store.Person{}
+	for _, p := range ps {
+		out[p.Kind+":"+p.ID] = p
+	}
+	return out
+}
+
+// TestServeBadInput: each refusal names what is wrong, exits 1 and leaves
+// no database behind where none was.
+func TestServeBadInput(t *testing.T) {
+	planPath := demoPlan(t)
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	require.NoError(t, os.WriteFile(text, []byte("not a database\n"), 0o644))
+	folder := filepath.Join(dir, "folder")
+	require.NoError(t, os.Mkdir(folder, 0o755))
+
+	// A database made for another plan: the demo's amended plan is another
+	// plan with the same scenario.
+	other := filepath.Join(filepath.Dir(planPath), "plan-amended.yaml")
+	otherDB := filepath.Join(dir, "other.db")
+	s := startServe(t, other, otherDB)
+	require.NoError(t, s.stop())
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"not a database", []string{"serve", planPath, "--db", text}, 1, "is not a yishi room database"},
+		{"a folder", []string{"serve", planPath, "--db", folder}, 1, "is a folder"},
+		{"another plan", []string{"serve", planPath, "--db", otherDB}, 1, "another --db"},
+		{"no such group", []string{"serve", planPath, "--db", filepath.Join(dir, "x.db"), "--reviewer", "Li:9"}, 1, "the plan has no group 9"},
+		{"a reviewer twice", []string{"serve", planPath, "--db", filepath.Join(dir, "y.db"), "--reviewer", "Li", "--reviewer", "Li:1"}, 2, "named twice"},
+		{"not a number", []string{"serve", planPath, "--db", filepath.Join(dir, "z.db"), "--reviewer", "Li:one"}, 2, "is not a group number"},
+		{"no plan", []string{"serve", filepath.Join(dir, "missing.yaml")}, 1, "missing.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(text)
+			stdout, stderr, code := dayRun(t, nil, tt.args...)
+			assert.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			assert.Contains(t, stderr, tt.want)
+			after, _ := os.ReadFile(text)
+			assert.Equal(t, before, after, "a file that is not ours is never written")
+		})
+	}
+	for _, name := range []string{"x.db", "y.db", "z.db"} {
+		assert.NoFileExists(t, filepath.Join(dir, name), "a refused reviewer leaves no database")
+	}
+}
+
+// TestServePrintLinks writes a slip for every trainee and reviewer, with a
+// QR code and a short code, and no slip (nor token) of the trainer's.
+func TestServePrintLinks(t *testing.T) {
+	planPath := demoPlan(t)
+	dir := t.TempDir()
+	db, slips := filepath.Join(dir, "drill.db"), filepath.Join(dir, "slips.html")
+	stdout, stderr, code := dayRun(t, nil, "serve", planPath, "--db", db, "--reviewer", "Li", "--print-links", slips, "--url", "http://192.168.1.20:8080")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stdout, "slips.html")
+	data, err := os.ReadFile(slips)
+	require.NoError(t, err)
+	html := string(data)
+	people := roomPeople(t, db)
+	trainees := 0
+	for key, p := range people {
+		if p.Kind == "trainer" {
+			assert.False(t, strings.Contains(html, p.Token), "the trainer's link is not on the slips")
+			continue
+		}
+		if p.Kind == "trainee" {
+			trainees++
+		}
+		qr, err := room.QRSVG("http://192.168.1.20:8080/t/" + p.Token)
+		require.NoError(t, err)
+		assert.True(t, strings.Contains(html, string(qr)), "%s has a slip with the QR code of its link", key)
+		assert.True(t, strings.Contains(html, p.Code), "%s has a slip with its code", key)
+	}
+	assert.Equal(t, 30, trainees)
+	assert.Equal(t, len(people)-1, strings.Count(html, "<svg"), "one QR code a slip")
+	assert.NotContains(t, html, "<script")
+
+	// The slips of a second run are the same: the links survive.
+	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", db, "--reviewer", "Li", "--print-links", slips, "--url", "http://192.168.1.20:8080", "--force")
+	require.Equal(t, 0, code, stderr)
+	again, err := os.ReadFile(slips)
+	require.NoError(t, err)
+	assert.Equal(t, data, again)
+}
+
+// TestServeToReport runs a room: the trainer starts the groups, a
+// reviewer scores one group on the phone; then review --db writes the
+// report from the database, and export writes scoresheets that review
+// reads to the same report.
+func TestServeToReport(t *testing.T) {
+	planPath := demoPlan(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "drill.db")
+	s := startServe(t, planPath, db, "Li")
+	people := roomPeople(t, db)
+	trainer := signIn(t, s.base, people["trainer:trainer"].Token)
+	code, body := trainer.post("/console/cmd", url.Values{"action": {"start"}, "round": {"1"}, "group": {"all"}, "key": {"k-start-all"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	code, body = trainer.post("/console/cmd", url.Values{"action": {"note"}, "round": {"1"}, "group": {"1"}, "text": {"a quiet start"}, "key": {"k-note"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+
+	li := signIn(t, s.base, people["reviewer:Li"].Token)
+	var changes []map[string]any
+	for i, dim := range []string{"organization", "rhythm", "guidance", "induction", "recording", "hosting"} {
+		changes = append(changes, map[string]any{"key": fmt.Sprintf("change-%02d-aaaa", i), "round": 1, "group": 1, "field": "score:" + dim, "value": fmt.Sprint(2 + i%4)},
+			map[string]any{"key": fmt.Sprintf("evidence-%02d-aa", i), "round": 1, "group": 1, "field": "evidence:" + dim, "value": "seen at 0:1" + fmt.Sprint(i)})
+	}
+	changes = append(changes, map[string]any{"key": "strengths-aaaa", "round": 1, "group": 1, "field": "strengths", "value": "kept to time\nheard everyone"})
+	code, ans := li.postJSON("/api/scores", map[string]any{"changes": changes})
+	require.Equal(t, http.StatusOK, code, string(ans))
+	var got struct {
+		Applied  []string `json:"applied"`
+		Rejected []any    `json:"rejected"`
+	}
+	require.NoError(t, json.Unmarshal(ans, &got))
+	require.Empty(t, got.Rejected)
+	require.Len(t, got.Applied, len(changes))
+	require.NoError(t, s.stop())
+
+	stdout, stderr, code2 := dayRun(t, nil, "review", "--db", db, "--format", "md")
+	require.Equal(t, 0, code2, stderr)
+	assert.Contains(t, stdout, "Li")
+	assert.Contains(t, stdout, "seen at 0:11")
+
+	out := filepath.Join(dir, "export")
+	_, stderr, code2 = dayRun(t, nil, "export", "--db", db, "--out", out)
+	require.Equal(t, 0, code2, stderr)
+	for _, f := range []string{"log.yaml", "log.csv", "plan.yaml"} {
+		assert.FileExists(t, filepath.Join(out, f))
+	}
+	logYAML, err := os.ReadFile(filepath.Join(out, "log.yaml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(logYAML), "a quiet start")
+	sheets, err := filepath.Glob(filepath.Join(out, "scoresheets", "*.yaml"))
+	require.NoError(t, err)
+	require.Len(t, sheets, 1, "one group scored")
+	fromSheets, stderr, code2 := dayRun(t, nil, append([]string{"review", filepath.Join(out, "plan.yaml"), "--format", "md"}, sheets...)...)
+	require.Equal(t, 0, code2, stderr)
+	assert.Equal(t, stdout, fromSheets, "the report from the exported sheets is the report from the database")
+}
+
+// TestServeSurvivesKill is the laptop's battery running out mid-drill: the
+// server is killed with SIGKILL while groups run, and started again on the
+// same database. Nothing the server acknowledged is lost, the links still
+// work, the clocks go on from where they were, the trainer is asked about
+// the outage, and a page that reconnects catches up from the log.
+func TestServeSurvivesKill(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts the server as a process twice")
+	}
+	bin, err := exec.LookPath("yishi")
+	require.NoError(t, err, "TestMain puts the yishi command on PATH")
+	planPath := demoPlan(t)
+	db := filepath.Join(t.TempDir(), "drill.db")
+
+	start := func() (*exec.Cmd, string) {
+		cmd := exec.Command(bin, "serve", planPath, "--db", db, "--addr", "127.0.0.1:0", "--reviewer", "Li")
+		cmd.Env = append(os.Environ(), "NO_COLOR=1", "LANG=C")
+		out, err := cmd.StdoutPipe()
+		require.NoError(t, err)
+		cmd.Stderr = io.Discard
+		require.NoError(t, cmd.Start())
+		t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+		sc := bufio.NewScanner(out)
+		listen := regexp.MustCompile(`listening on (http://127\.0\.0\.1:\d+)`)
+		base := ""
+		for sc.Scan() {
+			if m := listen.FindStringSubmatch(sc.Text()); m != nil {
+				base = m[1]
+			}
+			if strings.Contains(sc.Text(), "stop with Ctrl-C") {
+				break
+			}
+		}
+		require.NotEmpty(t, base, "the server says where it listens")
+		go io.Copy(io.Discard, out)
+		return cmd, base
+	}
+
+	cmd, base := start()
+	people := roomPeople(t, db)
+	trainer := signIn(t, base, people["trainer:trainer"].Token)
+	code, body := trainer.post("/console/cmd", url.Values{"action": {"start"}, "round": {"1"}, "group": {"all"}, "key": {"kill-start"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	li := signIn(t, base, people["reviewer:Li"].Token)
+	acked := map[string]string{}
+	for i := range 40 {
+		key := fmt.Sprintf("kill-change-%03d", i)
+		value := fmt.Sprint(1 + i%5)
+		code, ans := li.postJSON("/api/scores", map[string]any{"changes": []map[string]any{{"key": key, "round": 1, "group": 1 + i%5, "field": "score:rhythm", "value": value}}})
+		require.Equal(t, http.StatusOK, code, string(ans))
+		require.Contains(t, string(ans), key)
+		acked[fmt.Sprint(1+i%5)] = value // the last value acknowledged per group
+	}
+	before, err := store.Open(db)
+	require.NoError(t, err)
+	entriesBefore, err := before.Entries(0)
+	require.NoError(t, err)
+	before.Close()
+	require.NotEmpty(t, entriesBefore)
+
+	require.NoError(t, cmd.Process.Signal(os.Kill))
+	cmd.Wait()
+	// Long enough for the room to call it an outage on its return.
+	time.Sleep(2500 * time.Millisecond)
+	_, base = start()
+
+	// The same cookies work on the new server: the links survived.
+	trainer.base, li.base = base, base
+	code, page := trainer.get("/")
+	require.Equal(t, http.StatusOK, code)
+	assert.True(t, strings.Contains(page, "Count the outage as a pause"), "the trainer is asked about the outage")
+	assert.True(t, strings.Contains(page, "status-running"), "the groups still run")
+
+	d, err := store.Open(db)
+	require.NoError(t, err)
+	sheets, err := d.Sheets("Li")
+	require.NoError(t, err)
+	for _, sh := range sheets {
+		assert.Equal(t, acked[fmt.Sprint(sh.Group)], fmt.Sprint(sh.Scores["rhythm"]), "group %d keeps its last acknowledged score", sh.Group)
+	}
+	assert.Len(t, sheets, 5)
+	entriesAfter, err := d.Entries(0)
+	require.NoError(t, err)
+	d.Close()
+	assert.Equal(t, entriesBefore, entriesAfter[:len(entriesBefore)], "every acknowledged log entry is kept")
+
+	// The outage counted as a pause: each running group gets a pause and a
+	// resume, and its drill time leaves the outage out.
+	code, body = trainer.post("/console/outage", url.Values{"choice": {"pause"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	d, err = store.Open(db)
+	require.NoError(t, err)
+	defer d.Close()
+	es, err := d.GroupEntries(1, 1)
+	require.NoError(t, err)
+	var pause, resume *live.Entry
+	for i := range es {
+		switch es[i].Kind {
+		case live.KindPause:
+			pause = &es[i]
+		case live.KindResume:
+			resume = &es[i]
+		}
+	}
+	require.NotNil(t, pause)
+	require.NotNil(t, resume)
+	assert.GreaterOrEqual(t, resume.At.Sub(pause.At), 2*time.Second, "the pause covers the outage")
+
+	// A page that reconnects with the last event it saw is sent the rest.
+	req, err := http.NewRequest(http.MethodGet, base+"/events", nil)
+	require.NoError(t, err)
+	req.Header.Set("Last-Event-ID", fmt.Sprint(entriesBefore[len(entriesBefore)-1].Seq))
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := trainer.c.Do(req.WithContext(ctx))
+	require.NoError(t, err)
+	defer res.Body.Close()
+	sc := bufio.NewScanner(res.Body)
+	var ids []string
+	for sc.Scan() && len(ids) < 2 {
+		if id, ok := strings.CutPrefix(sc.Text(), "id: "); ok {
+			ids = append(ids, id)
+		}
+	}
+	assert.Len(t, ids, 2, "the outage's pause and resume reach the reconnected page")
+}
