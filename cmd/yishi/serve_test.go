@@ -26,6 +26,7 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/room"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/roles/plan"
 )
 
 // syncBuffer is a buffer the server's goroutines may write to while a
@@ -446,4 +447,70 @@ func TestServeSurvivesKill(t *testing.T) {
 		}
 	}
 	assert.Len(t, ids, 2, "the outage's pause and resume reach the reconnected page")
+}
+
+// TestServeAmend makes changes on the day from the console: an absent
+// trainee's phone says they sit out, the plan the room runs and exports
+// records the amendment, and once a round has started, changes apply from
+// the next.
+func TestServeAmend(t *testing.T) {
+	planPath := demoPlan(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "drill.db")
+	s := startServe(t, planPath, db)
+	people := roomPeople(t, db)
+	trainer := signIn(t, s.base, people["trainer:trainer"].Token)
+
+	d, err := store.Open(db)
+	require.NoError(t, err)
+	sp, err := d.Plan()
+	require.NoError(t, err)
+	d.Close()
+	old, diags := plan.Parse(sp.Path, sp.PlanYAML)
+	require.False(t, diags.HasErrors())
+	gone := old.Rounds[0].Groups[0].Members[2]
+	phone := signIn(t, s.base, people["trainee:"+gone.ID].Token)
+	_, page := phone.get("/")
+	require.Contains(t, page, "Your role")
+
+	code, body := trainer.post("/console/amend", url.Values{"absent": {gone.ID}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	_, page = phone.get("/")
+	assert.Contains(t, page, "You are not in this round")
+
+	// An unknown id is refused with amend's own words, and nothing changes.
+	code, body = trainer.post("/console/amend", url.Values{"absent": {"T999"}})
+	assert.Equal(t, http.StatusConflict, code)
+	assert.Contains(t, body, "T999")
+
+	// Round 1 starts; a swap now applies from round 2.
+	code, body = trainer.post("/console/cmd", url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}, "key": {"amend-start"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	_, page = trainer.get("/")
+	assert.Contains(t, page, "Amend from round 2")
+	r2 := old.Rounds[1].Groups
+	a, b := r2[0].Members[0].ID, r2[1].Members[0].ID
+	if a == gone.ID || b == gone.ID {
+		a, b = r2[0].Members[1].ID, r2[1].Members[1].ID
+	}
+	code, body = trainer.post("/console/amend", url.Values{"swap": {a + "," + b}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	require.NoError(t, s.stop())
+
+	out := filepath.Join(dir, "export")
+	_, stderr, code2 := dayRun(t, nil, "export", "--db", db, "--out", out)
+	require.Equal(t, 0, code2, stderr)
+	p, _, diags := plan.Load(filepath.Join(out, "plan.yaml"))
+	require.False(t, diags.HasErrors(), "the exported plan loads: %v", diags)
+	require.Len(t, p.Amendments, 2)
+	assert.Equal(t, []string{gone.ID}, p.Amendments[0].Absent)
+	assert.Equal(t, 1, p.Amendments[0].FromRound)
+	assert.Equal(t, 2, p.Amendments[1].FromRound)
+	require.Len(t, p.Amendments[1].Swaps, 1)
+	assert.ElementsMatch(t, []string{a, b}, strings.Split(p.Amendments[1].Swaps[0], ","))
+	for _, g := range p.Rounds[0].Groups {
+		for _, m := range g.Members {
+			assert.NotEqual(t, gone.ID, m.ID, "the absent trainee sits in no group")
+		}
+	}
 }
