@@ -16,6 +16,7 @@ const (
 const usage = `usage:
   yishi-bench mdgp --instances DIR --best FILE [--filter S] [--scale X] [--seed N]
   yishi-bench categorical [--sizes 30,200,1000,10000,100000] [--attrs 2..5] [--seed N]
+  yishi-bench room [--yishi BIN] [--phones 200] [--reviewers 50] [--changes 20]
 `
 
 // run is the whole command behind main: it parses args, runs one
@@ -43,6 +44,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Out = stdout
 		if err := runCategorical(opts); err != nil {
+			fmt.Fprintln(stderr, "yishi-bench:", err)
+			return exitFailure
+		}
+	case "room":
+		opts, err := parseRoomArgs(args[1:], stderr)
+		if err != nil {
+			return exitUsage
+		}
+		opts.Out = stdout
+		if err := runRoom(opts); err != nil {
 			fmt.Fprintln(stderr, "yishi-bench:", err)
 			return exitFailure
 		}

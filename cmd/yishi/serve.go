@@ -208,6 +208,26 @@ func runServe(opts *serveOptions) error {
 		if err := writeFiles(opts.Writer, []output.File{{Path: opts.PrintLinks, Data: data}}, opts.Force); err != nil {
 			return err
 		}
+		if opts.IO.JSON() {
+			ps, err := db.People()
+			if err != nil {
+				return err
+			}
+			type link struct {
+				Kind string `json:"kind"`
+				ID   string `json:"id"`
+				Name string `json:"name"`
+				Code string `json:"code"`
+				Link string `json:"link"`
+			}
+			links := make([]link, 0, len(ps))
+			for _, p := range ps {
+				if !p.Revoked {
+					links = append(links, link{Kind: p.Kind, ID: p.ID, Name: p.Name, Code: p.Code, Link: rm.Link(p)})
+				}
+			}
+			return opts.IO.printJSON(map[string]any{"slips": opts.PrintLinks, "url": base, "people": links})
+		}
 		opts.IO.printf("wrote %s: the slips of links and codes, for %s\n", opts.PrintLinks, base)
 		return nil
 	}
