@@ -395,6 +395,7 @@ A training day with yishi:
      on the day: absent, walk-ins     yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. hand reviewers scoresheets       yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. write the debrief report         yishi review plan.yaml sheets/*.xlsx --out report.html
+  or run the drill live from a laptop  yishi serve plan.yaml --reviewer NAME   (then review --db, export --db)
 
 Try it all on bundled data with: yishi demo
 
@@ -410,6 +411,7 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`: `yishi
      当天缺席、临时加入               yishi amend plan.yaml --absent ID --add FILE --out plan-2.yaml
   5. 给评审员发评分表                 yishi scoresheets plan.yaml --reviewer NAME --format xlsx --out sheets/
   6. 写出复盘报告                     yishi review plan.yaml sheets/*.xlsx --out report.html
+  或者在笔记本电脑上现场运行演练      yishi serve plan.yaml --reviewer NAME   （之后用 review --db、export --db）
 
 用内置数据体验全部流程：yishi demo
 
@@ -470,7 +472,10 @@ Windows-1252) and write the debrief report:
 Every problem in the scoresheets is listed as file:line:col (in a workbook,
 its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
 html (printable, charts inline), md, json or csv (the scores and the
-improvement plan for Excel). Without --out the report goes to stdout.`: `读取评审员的评分表（YAML；Excel 或 WPS 保存的 XLSX 工作簿；或 Excel 保存的
+improvement plan for Excel). Without --out the report goes to stdout.
+
+With --db, the report is made from the scores reviewers gave on their
+phones in yishi serve, and the plan the room ran: nothing to retype.`: `读取评审员的评分表（YAML；Excel 或 WPS 保存的 XLSX 工作簿；或 Excel 保存的
 CSV：UTF-8、带 BOM 的 UTF-8、GB18030 或 Windows-1252），写出复盘报告：
 
   - 每组每个维度的平均分、极差和评审员人数，加权总分，以及每轮各组的排名；
@@ -483,7 +488,10 @@ CSV：UTF-8、带 BOM 的 UTF-8、GB18030 或 Windows-1252），写出复盘报�
 评分表中的每个问题都以 文件:行:列 列出（工作簿中还写明工作表、行和列），
 且不写任何文件。报告格式按 --out 的扩展名决定，除非给了 --format：
 html（可打印，图表内嵌）、md、json 或 csv（评分和改进计划，供 Excel 使用）。
-没有 --out 时报告输出到标准输出。`,
+没有 --out 时报告输出到标准输出。
+
+加上 --db 时，报告取自评审员在 yishi serve 中用手机给出的评分，以及演练室
+运行的分组方案：无需重新录入。`,
 	"yaml, csv, xlsx or html": "yaml、csv、xlsx 或 html",
 	"Write blank scoresheets for reviewers: YAML, CSV or XLSX for Excel, or printable HTML": "为评审员写出空白评分表：YAML、供 Excel 使用的 CSV 或 XLSX，或可打印的 HTML",
 	`Write blank scoresheets from a plan: for each reviewer and each group of the
