@@ -514,3 +514,45 @@ func TestServeAmend(t *testing.T) {
 		}
 	}
 }
+
+func TestRoomURLs(t *testing.T) {
+	assert.Equal(t, []string{"http://127.0.0.1:9000"}, roomURLs("127.0.0.1:9000"))
+	all := roomURLs("[::]:8080")
+	require.NotEmpty(t, all)
+	assert.Equal(t, "http://127.0.0.1:8080", all[len(all)-1], "loopback is listed last, after the addresses phones can reach")
+	for _, u := range all {
+		assert.Regexp(t, `^http://\d+\.\d+\.\d+\.\d+:8080$`, u)
+	}
+}
+
+func TestReviewerSpec(t *testing.T) {
+	p, _, diags := plan.Load(demoPlan(t))
+	require.False(t, diags.HasErrors())
+	tests := []struct {
+		spec   string
+		name   string
+		groups []store.GroupRef
+		err    string
+	}{
+		{spec: "王老师", name: "王老师"},
+		{spec: "Li:1,2", name: "Li", groups: []store.GroupRef{{Round: 1, Group: 1}, {Round: 2, Group: 1}, {Round: 1, Group: 2}, {Round: 2, Group: 2}}},
+		{spec: "Li：3", name: "Li", groups: []store.GroupRef{{Round: 1, Group: 3}, {Round: 2, Group: 3}}},
+		{spec: ":1", err: "needs a name"},
+		{spec: "Li:x", err: "is not a group number"},
+		{spec: "Li:0", err: "is not a group number"},
+		{spec: "Li:6", err: "the plan has no group 6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.spec, func(t *testing.T) {
+			r, err := reviewerSpec(tt.spec, p)
+			if tt.err != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tt.err)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.name, r.ID)
+			assert.ElementsMatch(t, tt.groups, r.Groups)
+		})
+	}
+}
