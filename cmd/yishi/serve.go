@@ -159,6 +159,15 @@ func runServe(opts *serveOptions) error {
 	}
 	defer db.Close()
 	abs, _ := filepath.Abs(opts.Plan)
+	if sp, err := db.Plan(); err == nil && sp.ID != p.ID() && sp.Origin != p.ID() && amends(p, sp.ID) {
+		// The trainer amended the room's plan with yishi amend between two
+		// runs of the room: the room goes on with the amended plan, whose
+		// earlier rounds are the ones it ran.
+		if err := db.SetPlanFile(p.ID(), abs, planData); err != nil {
+			return dbError(opts.DB, err)
+		}
+		opts.IO.printf("the room now runs %s, an amendment of the plan it ran (%s)\n", opts.Plan, sp.ID)
+	}
 	if err := db.Init(store.Plan{Origin: p.ID(), ID: p.ID(), Path: abs, PlanYAML: planData, ScenarioYAML: scenarioData, Created: opts.Now()}); err != nil {
 		return dbError(opts.DB, err)
 	}
@@ -285,6 +294,17 @@ func runServe(opts *serveOptions) error {
 	stopTick()
 	opts.IO.printf("\nstopped; everything is kept in %s\n", opts.DB)
 	return nil
+}
+
+// amends reports whether p was made from the plan of id by yishi amend,
+// directly or through amendments of amendments.
+func amends(p *plan.Plan, id string) bool {
+	for _, a := range p.Amendments {
+		if a.From == id {
+			return true
+		}
+	}
+	return false
 }
 
 // roomLanguage is the language of the room's pages and messages: the

@@ -556,3 +556,32 @@ func TestReviewerSpec(t *testing.T) {
 		})
 	}
 }
+
+// TestServeAmendedOutside: a plan amended with yishi amend between two runs
+// of the room takes over the room's database, whose log it keeps.
+func TestServeAmendedOutside(t *testing.T) {
+	planPath := demoPlan(t)
+	amended := filepath.Join(filepath.Dir(planPath), "plan-amended.yaml")
+	db := filepath.Join(t.TempDir(), "drill.db")
+	s := startServe(t, planPath, db)
+	trainer := signIn(t, s.base, roomPeople(t, db)["trainer:trainer"].Token)
+	code, body := trainer.post("/console/cmd", url.Values{"action": {"note"}, "round": {"1"}, "group": {"1"}, "text": {"before lunch"}, "key": {"outside-note"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+	require.NoError(t, s.stop())
+
+	s = startServe(t, amended, db)
+	assert.Contains(t, s.stdout.String(), "an amendment of the plan it ran")
+	require.NoError(t, s.stop())
+	d, err := store.Open(db)
+	require.NoError(t, err)
+	defer d.Close()
+	sp, err := d.Plan()
+	require.NoError(t, err)
+	p, diags := plan.ReadFile(amended)
+	require.False(t, diags.HasErrors())
+	assert.Equal(t, p.ID(), sp.ID)
+	es, err := d.Entries(0)
+	require.NoError(t, err)
+	require.Len(t, es, 1)
+	assert.Equal(t, "before lunch", es[0].Text)
+}

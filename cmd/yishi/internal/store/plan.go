@@ -103,3 +103,20 @@ func nonNil(b []byte) []byte {
 	}
 	return b
 }
+
+// SetPlanFile makes the plan of id, read from the file at path, the
+// current plan: an amendment made outside the room, with `yishi amend`,
+// which names its inputs relative to its own file. Origin and the
+// scenario are kept.
+func (d *DB) SetPlanFile(id, path string, planYAML []byte) error {
+	return d.write(func(tx *sql.Tx) error {
+		res, err := tx.Exec(`UPDATE plan SET id = ?, path = ?, plan_yaml = ?`, id, path, nonNil(planYAML))
+		if err != nil {
+			return fmt.Errorf("store the amended plan in %s: %w", d.path, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return fmt.Errorf("store the amended plan in %s: %w", d.path, ErrNoPlan)
+		}
+		return nil
+	})
+}
