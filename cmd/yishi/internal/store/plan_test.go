@@ -75,3 +75,16 @@ func TestInitOrigin(t *testing.T) {
 	assert.Equal(t, "p2", p.ID)
 	assert.Empty(t, p.PlanYAML)
 }
+
+func TestSetPlanFile(t *testing.T) {
+	d, _ := newDB(t)
+	require.ErrorIs(t, d.SetPlanFile("p2", "b/plan-2.yaml", []byte("plan: p2")), ErrNoPlan)
+	require.NoError(t, d.Init(Plan{ID: "p1", Path: "a/plan.yaml", PlanYAML: []byte("plan: p1"), ScenarioYAML: []byte("id: s")}))
+	require.NoError(t, d.SetPlanFile("p2", "b/plan-2.yaml", []byte("plan: p2")))
+	p, err := d.Plan()
+	require.NoError(t, err)
+	assert.Equal(t, Plan{Origin: "p1", ID: "p2", Path: "b/plan-2.yaml", PlanYAML: []byte("plan: p2"), ScenarioYAML: []byte("id: s"), Created: p.Created}, p)
+	// Both the plan it began with and the one it runs now open the room.
+	require.NoError(t, d.Init(Plan{ID: "p1"}))
+	require.NoError(t, d.Init(Plan{ID: "p2"}))
+}
