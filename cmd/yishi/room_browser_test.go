@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,9 @@ type browserRoom struct {
 	agenda  live.Agenda
 	people  []store.Person
 	browser context.Context
+	// ahead is how far the room's clock is ahead of the real one, so that
+	// a test can bring an inject's time without waiting for it.
+	ahead atomic.Int64
 }
 
 func roomChromium(t *testing.T) string {
@@ -72,11 +76,13 @@ func startBrowserRoom(t *testing.T, scenarioID string) *browserRoom {
 	p, s, diags := plan.Load(planPath)
 	require.NoError(t, diags.Err())
 
+	r := &browserRoom{}
+	now := func() time.Time { return time.Now().Add(time.Duration(r.ahead.Load())) }
 	f, _, _ := testFactory(nil)
-	f.Now = time.Now
+	f.Now = now
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
-	opts := &serveOptions{IO: f.IO, Writer: f.writer(), Now: time.Now, Plan: planPath,
+	opts := &serveOptions{IO: f.IO, Writer: f.writer(), Now: now, Plan: planPath,
 		DB: filepath.Join(dir, "drill.db"), Addr: "127.0.0.1:0", Reviewers: []string{"Li"},
 		ctx: ctx, ready: func(addr string) { ready <- addr }}
 	done := make(chan error, 1)
@@ -102,12 +108,13 @@ func startBrowserRoom(t *testing.T, scenarioID string) *browserRoom {
 		chromedp.ExecPath(exe), chromedp.NoSandbox,
 		chromedp.Flag("disable-gpu", true), chromedp.UserDataDir(t.TempDir()))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocOpts...)
-	browser, cancelBrowser := chromedp.NewContext(alloc, chromedp.WithErrorf(t.Logf))
+	browser, cancelBrowser := chromedp.NewContext(alloc)
 	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
 	require.NoError(t, chromedp.Do(browser), "start chromium")
 
-	return &browserRoom{base: "http://" + addr, dbPath: opts.DB, plan: p, s: s,
-		agenda: live.AgendaOf(s), people: people, browser: browser}
+	r.base, r.dbPath, r.plan, r.s = "http://"+addr, opts.DB, p, s
+	r.agenda, r.people, r.browser = live.AgendaOf(s), people, browser
+	return r
 }
 
 // person is the one of kind with id (or any of kind for "").
@@ -198,9 +205,22 @@ func screenshots() bool { return os.Getenv("YISHI_SCREENSHOTS") == "1" }
 // YISHI_SCREENSHOTS=1.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	screenshotAt(t, ctx, name, "")
+}
+
+// screenshotAt is [screenshot] with the element sel in the middle of the
+// screen ("" for the top of the page).
+func screenshotAt(t *testing.T, ctx context.Context, name, sel string) {
+	t.Helper()
 	if !screenshots() {
 		return
 	}
+	scroll := "window.scrollTo(0, 0), true"
+	if sel != "" {
+		scroll = "document.querySelector(" + jsString(sel) + ").scrollIntoView({block: 'center'}), true"
+	}
+	_, err := chromedp.Run(bounded(t, ctx), chromedp.Evaluate[bool](scroll))
+	require.NoError(t, err)
 	png, err := chromedp.Run(bounded(t, ctx), chromedp.CaptureScreenshot())
 	require.NoError(t, err)
 	require.NoError(t, os.MkdirAll(filepath.Join("testdata", "room"), 0o755))
@@ -375,6 +395,33 @@ func TestRoomBrowserConsole(t *testing.T) {
 			require.NoError(t, chromedp.Do(bounded(t, otherPhone), chromedp.Reload(), visible("main")))
 			assert.NotContains(t, squash(pageText(t, otherPhone)), firstPara(in.Text), "group 2 does not see group 1's inject")
 
+			// Group 3 pauses; the room's clock moves past the inject's
+			// time: group 2's copy of it is due, group 3's is not.
+			require.GreaterOrEqual(t, groups, 3)
+			require.NoError(t, chromedp.Do(bounded(t, console),
+				click(`section.panel[data-group="3"] form:has(input[name=action][value=pause]) button`)))
+			waitFor(t, console, "group 3 paused", `!!document.querySelector('section.panel.status-paused[data-group="3"]')`)
+			r.ahead.Store(int64(in.At + time.Minute))
+			require.NoError(t, chromedp.Do(bounded(t, console), chromedp.Reload(), visible("section.panel")))
+			due := func(g int) string {
+				return fmt.Sprintf(`!!document.querySelector('section.panel[data-group="%d"] li.due form:has(input[name=inject][value=%q])')`, g, in.ID)
+			}
+			waitFor(t, console, "the inject is due in group 2", due(2))
+			notDue, err := chromedp.Run(bounded(t, console), chromedp.Evaluate[bool]("!"+due(3)))
+			require.NoError(t, err)
+			assert.True(t, notDue, "a paused group's inject waits for its drill time")
+
+			// Group 1 moves on: its clock starts again from nothing, green,
+			// while group 2's runs over its phase, red.
+			require.NoError(t, chromedp.Do(bounded(t, console),
+				click(`section.panel[data-group="1"] form:has(input[name=action][value=next]) button`)))
+			waitFor(t, console, "group 1's clock is green in its next phase",
+				`!!document.querySelector('section.panel[data-group="1"] .clock.light-green')`)
+			red, err := chromedp.Run(bounded(t, console), chromedp.Evaluate[bool](
+				`!!document.querySelector('section.panel[data-group="2"] .clock.light-red')`))
+			require.NoError(t, err)
+			assert.True(t, red, "group 2 is over its phase's time")
+
 			if !tc.zh {
 				screenshot(t, phone, "trainee-phone.png")
 				screenshot(t, console, "console.png")
@@ -483,7 +530,7 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 		require.Len(t, sheets, 1)
 		assert.Equal(t, map[string]int{dims[0].ID: 4, dims[1].ID: 2}, sheets[0].Scores)
 		assert.Equal(t, "asked both sides to restate", sheets[0].Evidence[dims[0].ID])
-		screenshot(t, phone, "reviewer-phone.png")
+		screenshotAt(t, phone, "reviewer-phone.png", fmt.Sprintf(`input[name="score:%s"][value="4"]`, dims[0].ID))
 	})
 
 	t.Run("reload with changes queued", func(t *testing.T) {
