@@ -270,6 +270,20 @@ func checkLanguage(t *testing.T, ctx context.Context, zh bool) {
 	assert.Empty(t, roomEnglishWords.FindAllString(text, -1), "a Chinese room's page speaks Chinese:\n%s", text)
 }
 
+// smallTargets are the controls of the page a finger would miss: every
+// button, button-like link, level, field and choice under 48 CSS px high
+// or wide, as "tag.class text (w×h)".
+func smallTargets(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	small, err := chromedp.Run(bounded(t, ctx), chromedp.Evaluate[[]string](`
+		Array.from(document.querySelectorAll("button, a.button, label.level, select, textarea, input:not([type=hidden]):not([type=radio])"))
+			.filter(function (el) { var r = el.getBoundingClientRect(); return r.width > 0 && (r.width < 48 || r.height < 48); })
+			.map(function (el) { var r = el.getBoundingClientRect();
+				return el.tagName.toLowerCase() + "." + el.className + " " + (el.textContent || "").trim().slice(0, 20) + " (" + Math.round(r.width) + "×" + Math.round(r.height) + ")"; })`))
+	require.NoError(t, err)
+	return small
+}
+
 func TestRoomBrowserTraineePhone(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -313,6 +327,7 @@ func TestRoomBrowserTraineePhone(t *testing.T) {
 						"document.documentElement.scrollWidth <= window.innerWidth"))
 					require.NoError(t, err)
 					assert.True(t, wide, "no horizontal scroll at %d px", width)
+					assert.Empty(t, smallTargets(t, ctx), "touch targets of 48 px")
 					checkLanguage(t, ctx, tc.zh)
 				})
 			}
@@ -524,6 +539,7 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 		setOffline(t, phone, false)
 		waitFor(t, phone, "the page says saved", statusIs("saved"))
 		assert.Empty(t, outboxKeys(t, phone))
+		assert.Empty(t, smallTargets(t, phone), "touch targets of 48 px")
 		slices.Sort(queued)
 		assert.Equal(t, queued, scoreKeys(t, r.dbPath, "Li"), "each change applied exactly once")
 		sheets := sheetsOf(t, r.dbPath, "Li")
@@ -582,6 +598,7 @@ func TestRoomBrowserTurns(t *testing.T) {
 	require.NoError(t, chromedp.Do(bounded(t, phone), tap(a.ID), tap(b.ID), tap(a.ID),
 		click(`button[data-tap=interruption]`)))
 	waitFor(t, phone, "the taps are saved", statusIs("saved"))
+	assert.Empty(t, smallTargets(t, phone), "touch targets of 48 px")
 	screenshot(t, phone, "turns-phone.png")
 
 	panel := fmt.Sprintf(`section.panel[data-group="%d"]`, g.Group)
@@ -612,6 +629,7 @@ func TestRoomBrowserCode(t *testing.T) {
 				chromedp.Navigate(r.base+"/"), visible("#code"),
 				sendKeys("#code", tc.typed), submit("#code"),
 				visible(tc.want)))
+			assert.Empty(t, smallTargets(t, ctx), "touch targets of 48 px")
 			text := squash(pageText(t, ctx))
 			if tc.want == "#code" {
 				assert.NotContains(t, text, m.Name)
