@@ -390,9 +390,14 @@ func TestRoomBrowserConsole(t *testing.T) {
 			panelsAre(t, console, groups, "running")
 			clickAll(t, console, "pause")
 			panelsAre(t, console, groups, "paused")
+			waitFor(t, console, "every paused panel says so in large", fmt.Sprintf(
+				"document.querySelectorAll('section.panel .paused-banner').length === %d", groups))
 			checkLanguage(t, console, tc.zh)
 			clickAll(t, console, "resume")
 			panelsAre(t, console, groups, "running")
+			banners, err := chromedp.Run(bounded(t, console), chromedp.Evaluate[int]("document.querySelectorAll('.paused-banner').length"))
+			require.NoError(t, err)
+			assert.Zero(t, banners, "no group is marked paused once all resume")
 
 			require.NoError(t, chromedp.Do(bounded(t, console), click(fmt.Sprintf(
 				`section.panel[data-group="1"] form:has(input[name=inject][value=%q]) button`, in.ID))))
