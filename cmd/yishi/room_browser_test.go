@@ -48,6 +48,10 @@ type browserRoom struct {
 	// ahead is how far the room's clock is ahead of the real one, so that
 	// a test can bring an inject's time without waiting for it.
 	ahead atomic.Int64
+	// opts serve the room; cancel stops it and done tells how it ended.
+	opts   *serveOptions
+	cancel context.CancelFunc
+	done   chan error
 }
 
 func roomChromium(t *testing.T) string {
@@ -80,23 +84,11 @@ func startBrowserRoom(t *testing.T, scenarioID string) *browserRoom {
 	now := func() time.Time { return time.Now().Add(time.Duration(r.ahead.Load())) }
 	f, _, _ := testFactory(nil)
 	f.Now = now
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	opts := &serveOptions{IO: f.IO, Writer: f.writer(), Now: now, Plan: planPath,
-		DB: filepath.Join(dir, "drill.db"), Addr: "127.0.0.1:0", Reviewers: []string{"Li"},
-		ctx: ctx, ready: func(addr string) { ready <- addr }}
-	done := make(chan error, 1)
-	go func() { done <- runServe(opts) }()
-	t.Cleanup(func() {
-		cancel()
-		assert.NoError(t, <-done, "the room stops cleanly")
-	})
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-done:
-		t.Fatalf("the room did not start: %v", err)
-	}
+	r.opts = &serveOptions{IO: f.IO, Writer: f.writer(), Now: now, Plan: planPath,
+		DB: filepath.Join(dir, "drill.db"), Addr: "127.0.0.1:0", Reviewers: []string{"Li"}}
+	addr := r.serve(t)
+	t.Cleanup(func() { r.stop(t) })
+	opts := r.opts
 
 	db, err := store.Open(opts.DB)
 	require.NoError(t, err)
@@ -115,6 +107,44 @@ func startBrowserRoom(t *testing.T, scenarioID string) *browserRoom {
 	r.base, r.dbPath, r.plan, r.s = "http://"+addr, opts.DB, p, s
 	r.agenda, r.people, r.browser = live.AgendaOf(s), people, browser
 	return r
+}
+
+// serve starts the room and says where it listens.
+func (r *browserRoom) serve(t *testing.T) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	r.opts.ctx, r.opts.ready = ctx, func(addr string) { ready <- addr }
+	done := make(chan error, 1)
+	go func() { done <- runServe(r.opts) }()
+	r.cancel, r.done = cancel, done
+	select {
+	case addr := <-ready:
+		return addr
+	case err := <-done:
+		r.cancel = nil
+		t.Fatalf("the room did not start: %v", err)
+	}
+	return ""
+}
+
+// stop stops the room, as Ctrl-C does.
+func (r *browserRoom) stop(t *testing.T) {
+	t.Helper()
+	if r.cancel == nil {
+		return
+	}
+	r.cancel()
+	r.cancel = nil
+	assert.NoError(t, <-r.done, "the room stops cleanly")
+}
+
+// restart stops the room and serves it again at the same address.
+func (r *browserRoom) restart(t *testing.T) {
+	t.Helper()
+	r.stop(t)
+	r.opts.Addr = strings.TrimPrefix(r.base, "http://")
+	require.Equal(t, r.opts.Addr, r.serve(t))
 }
 
 // person is the one of kind with id (or any of kind for "").
@@ -657,4 +687,59 @@ func click(sel string) chromedp.Action[chromedp.Void]  { return chromedp.Click(c
 func submit(sel string) chromedp.Action[chromedp.Void] { return chromedp.Submit(chromedp.CSS(sel)) }
 func sendKeys(sel, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.SendKeys(chromedp.CSS(sel), text)
+}
+
+// TestRoomBrowserPhoneCatchesUp stops the room while a trainee's phone
+// is open and keeps the phone off the room's events while the trainer
+// releases an inject to them: the phone says it waits for the network,
+// and once it reaches the room again it catches up from the log, without
+// a reload.
+func TestRoomBrowserPhoneCatchesUp(t *testing.T) {
+	r := startBrowserRoom(t, scenarios.DefaultScenario)
+	var in live.Inject
+	var to plan.Member
+	for _, i := range r.agenda.Injects {
+		if m, ok := r.member(1, i.To); ok && !i.Auto {
+			in, to = i, m
+			break
+		}
+	}
+	require.NotEmpty(t, in.ID, "the scenario has an inject for a role of group 1")
+	phone := r.tab(t, 390, 844, true)
+	r.open(t, phone, r.person(t, store.KindTrainee, to.ID))
+	_, err := chromedp.Run(bounded(t, phone), chromedp.Evaluate[bool]("window.yishiStayed = true"))
+	require.NoError(t, err)
+
+	block := func(on bool) {
+		c := bounded(t, phone)
+		_, err := chromedp.Call(c, network.Enable, network.EnableParams{})
+		require.NoError(t, err)
+		patterns := []*network.BlockPattern{}
+		if on {
+			patterns = append(patterns, &network.BlockPattern{URLPattern: "*://*:*/events", Block: true})
+		}
+		_, err = chromedp.Call(c, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
+		require.NoError(t, err)
+	}
+	block(true)
+	r.restart(t)
+	waitFor(t, phone, "the phone says it waits for the network", `!document.getElementById('net').hidden`)
+
+	console := r.tab(t, 1280, 900, false)
+	r.open(t, console, r.person(t, store.KindTrainer, ""))
+	require.NoError(t, chromedp.Do(bounded(t, console),
+		click(`section.panel[data-group="1"] form:has(input[name=action][value=start]) button`)))
+	waitFor(t, console, "group 1 running", `!!document.querySelector('section.panel.status-running[data-group="1"]')`)
+	require.NoError(t, chromedp.Do(bounded(t, console), click(fmt.Sprintf(
+		`section.panel[data-group="1"] form:has(input[name=inject][value=%q]) button`, in.ID))))
+	waitFor(t, console, "the console shows the inject released",
+		fmt.Sprintf(`!document.querySelector('section.panel[data-group="1"] form:has(input[name=inject][value=%q])')`, in.ID))
+	assert.NotContains(t, squash(pageText(t, phone)), firstPara(in.Text), "nothing reaches a phone cut off from the room")
+
+	block(false)
+	waitFor(t, phone, "the phone catches up", textHas(firstPara(in.Text)))
+	waitFor(t, phone, "the phone no longer says it waits", `document.getElementById('net').hidden`)
+	stayed, err := chromedp.Run(bounded(t, phone), chromedp.Evaluate[bool]("window.yishiStayed === true"))
+	require.NoError(t, err)
+	assert.True(t, stayed, "the phone caught up without a reload")
 }
