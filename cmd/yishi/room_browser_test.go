@@ -54,6 +54,8 @@ type browserRoom struct {
 	done   chan error
 }
 
+// roomChromium is the path of Chromium; without one the test is skipped,
+// or fails when YISHI_REQUIRE_CHROMIUM=1 (as in CI).
 func roomChromium(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
@@ -314,6 +316,10 @@ func smallTargets(t *testing.T, ctx context.Context) []string {
 	return small
 }
 
+// TestRoomBrowserTraineePhone opens a trainee's link on phones 390 and 360
+// px wide: the token leaves the address bar, the card is the trainee's
+// own with their confidential brief and no other role's, nothing scrolls
+// sideways, and the page speaks the scenario's language.
 func TestRoomBrowserTraineePhone(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -378,6 +384,11 @@ func clickAll(t *testing.T, ctx context.Context, action string) {
 		click(fmt.Sprintf(`header.bar form:has(input[name=action][value=%s]) button`, action))))
 }
 
+// TestRoomBrowserConsole drives the trainer's console: all groups start,
+// pause and resume; an inject released in group 1 reaches the phone of
+// the role it is aimed at through the room's events, and not the phone of
+// the same role in group 2; a paused group's inject waits while another
+// group's comes due.
 func TestRoomBrowserConsole(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -533,14 +544,16 @@ func setOffline(t *testing.T, ctx context.Context, offline bool) {
 	require.NoError(t, err)
 }
 
-func blockScores(t *testing.T, ctx context.Context, block bool) {
+// blockURLs makes the phone fail every request matching pattern (as a
+// phone that lost the room would), or none for "".
+func blockURLs(t *testing.T, ctx context.Context, pattern string) {
 	t.Helper()
 	c := bounded(t, ctx)
 	_, err := chromedp.Call(c, network.Enable, network.EnableParams{})
 	require.NoError(t, err)
 	patterns := []*network.BlockPattern{}
-	if block {
-		patterns = append(patterns, &network.BlockPattern{URLPattern: "*://*:*/api/scores", Block: true})
+	if pattern != "" {
+		patterns = append(patterns, &network.BlockPattern{URLPattern: pattern, Block: true})
 	}
 	_, err = chromedp.Call(c, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
 	require.NoError(t, err)
@@ -550,6 +563,9 @@ func statusIs(word string) string {
 	return "document.getElementById('status').textContent === " + jsString(word)
 }
 
+// TestRoomBrowserReviewerOffline scores with the phone's network cut: the
+// changes wait in the page's outbox and reach the room once each when the
+// network returns, also across a reload of the page.
 func TestRoomBrowserReviewerOffline(t *testing.T) {
 	r := startBrowserRoom(t, scenarios.DefaultScenario)
 	require.NotEmpty(t, r.s.Rubric.Rubric.Dimensions)
@@ -586,7 +602,7 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 
 	t.Run("reload with changes queued", func(t *testing.T) {
 		before := scoreKeys(t, r.dbPath, "Li")
-		blockScores(t, phone, true)
+		blockURLs(t, phone, "*://*:*/api/scores")
 		require.NoError(t, chromedp.Do(bounded(t, phone),
 			click(fmt.Sprintf(`input[name="score:%s"][value="5"]`, dims[0].ID))))
 		waitFor(t, phone, "the page says it waits for the network", textHas("waiting for network"))
@@ -601,7 +617,7 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 		assert.True(t, checked, "the reloaded form shows the change still queued")
 		assert.Equal(t, before, scoreKeys(t, r.dbPath, "Li"))
 
-		blockScores(t, phone, false)
+		blockURLs(t, phone, "")
 		waitFor(t, phone, "the page says saved", statusIs("saved"))
 		want := append(slices.Clone(before), queued...)
 		slices.Sort(want)
@@ -612,6 +628,8 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 	})
 }
 
+// TestRoomBrowserTurns taps speaking turns on a phone; the console counts
+// them and marks who speaks now.
 func TestRoomBrowserTurns(t *testing.T) {
 	r := startBrowserRoom(t, scenarios.DefaultScenario)
 	g := r.plan.Rounds[0].Groups[0]
@@ -646,6 +664,8 @@ func TestRoomBrowserTurns(t *testing.T) {
 	assert.Equal(t, squash(a.Name+" 2"), squash(speaking), "the one speaking now is marked")
 }
 
+// TestRoomBrowserCode signs in with the short code typed on the room's
+// first page.
 func TestRoomBrowserCode(t *testing.T) {
 	r := startBrowserRoom(t, scenarios.DefaultScenario)
 	m := r.plan.Rounds[0].Groups[0].Members[0]
@@ -655,7 +675,7 @@ func TestRoomBrowserCode(t *testing.T) {
 		typed string
 		want  string
 	}{
-		{name: "a wrong code", typed: "ZZZZZZ", want: "#code"},
+		{name: "a wrong code", typed: "ZZZZZZ", want: "p.error"},
 		{name: "the trainee's code, in small letters", typed: strings.ToLower(p.Code), want: ".card-top"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -666,7 +686,7 @@ func TestRoomBrowserCode(t *testing.T) {
 				visible(tc.want)))
 			assert.Empty(t, smallTargets(t, ctx), "touch targets of 48 px")
 			text := squash(pageText(t, ctx))
-			if tc.want == "#code" {
+			if tc.want == "p.error" {
 				assert.NotContains(t, text, m.Name)
 				return
 			}
@@ -710,18 +730,7 @@ func TestRoomBrowserPhoneCatchesUp(t *testing.T) {
 	_, err := chromedp.Run(bounded(t, phone), chromedp.Evaluate[bool]("window.yishiStayed = true"))
 	require.NoError(t, err)
 
-	block := func(on bool) {
-		c := bounded(t, phone)
-		_, err := chromedp.Call(c, network.Enable, network.EnableParams{})
-		require.NoError(t, err)
-		patterns := []*network.BlockPattern{}
-		if on {
-			patterns = append(patterns, &network.BlockPattern{URLPattern: "*://*:*/events", Block: true})
-		}
-		_, err = chromedp.Call(c, network.SetBlockedURLs, network.SetBlockedURLsParams{URLPatterns: patterns})
-		require.NoError(t, err)
-	}
-	block(true)
+	blockURLs(t, phone, "*://*:*/events")
 	r.restart(t)
 	waitFor(t, phone, "the phone says it waits for the network", `!document.getElementById('net').hidden`)
 
@@ -736,7 +745,7 @@ func TestRoomBrowserPhoneCatchesUp(t *testing.T) {
 		fmt.Sprintf(`!document.querySelector('section.panel[data-group="1"] form:has(input[name=inject][value=%q])')`, in.ID))
 	assert.NotContains(t, squash(pageText(t, phone)), firstPara(in.Text), "nothing reaches a phone cut off from the room")
 
-	block(false)
+	blockURLs(t, phone, "")
 	waitFor(t, phone, "the phone catches up", textHas(firstPara(in.Text)))
 	waitFor(t, phone, "the phone no longer says it waits", `document.getElementById('net').hidden`)
 	stayed, err := chromedp.Run(bounded(t, phone), chromedp.Evaluate[bool]("window.yishiStayed === true"))
