@@ -181,15 +181,29 @@
       var el = ev.target, f = el.getAttribute("data-field");
       if (!f || el.tagName !== "TEXTAREA") return;
       clearTimeout(waits[f]);
-      waits[f] = setTimeout(function () { push({ round: round, group: group, field: f, value: el.value }); }, 600);
+      waits[f] = setTimeout(function () { delete waits[f]; push({ round: round, group: group, field: f, value: el.value }); }, 600);
     });
-    // Text typed in the last moment before leaving is not lost.
+    // Text typed in the last moment before leaving is not lost; text
+    // already in the outbox is not queued again.
     window.addEventListener("pagehide", function () {
       Object.keys(waits).forEach(function (f) {
         clearTimeout(waits[f]);
+        delete waits[f];
         var el = main.querySelector('textarea[data-field="' + f + '"]');
         if (el) { var q = load(); q.push({ key: newKey(), round: round, group: group, field: f, value: el.value }); save(q); }
       });
+    });
+    // Changes still in the outbox are newer than the page the room sent:
+    // show them, so that a reload while offline does not seem to lose them.
+    load().forEach(function (c) {
+      if (c.round !== round || c.group !== group) return;
+      var els = main.querySelectorAll("[data-field]");
+      for (var i = 0; i < els.length; i++) {
+        var el = els[i];
+        if (el.getAttribute("data-field") !== c.field) continue;
+        if (el.type === "radio") el.checked = el.value === c.value;
+        else el.value = c.value;
+      }
     });
   } else {
     main.addEventListener("click", function (ev) {
