@@ -1,0 +1,143 @@
+package room
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// firstInjectAt10m makes the scenario's first inject fall due ten minutes
+// into the drill.
+func firstInjectAt10m(_ *plan.Plan, s *scenario.Scenario, _ *Config) {
+	s.Injects[0].At = scenario.Duration(10 * time.Minute)
+}
+
+// panelOf is group g's panel on the console now.
+func (tr *testRoom) panelOf(g int) panel {
+	tr.t.Helper()
+	v, err := tr.room.consoleView("")
+	require.NoError(tr.t, err)
+	for _, p := range v.Groups {
+		if p.Group == g {
+			return p
+		}
+	}
+	tr.t.Fatalf("no panel of group %d", g)
+	return panel{}
+}
+
+// Start, pause and resume from the console keep the pause out of drill
+// time: an inject planned at 10 minutes falls due ten minutes of drill
+// after the start, the pause later by the wall clock.
+func TestConsolePauseShiftsInjects(t *testing.T) {
+	tr := newTestRoom(t, firstInjectAt10m)
+	trainer := tr.trainer()
+	start := tr.clock.Now()
+	inject := tr.s.Injects[0].ID
+	cmd := func(action string) {
+		t.Helper()
+		tr.command(url.Values{"action": {action}, "round": {"1"}, "group": {"1"}})
+	}
+	due := func() injectRow {
+		t.Helper()
+		for _, in := range tr.panelOf(1).Injects {
+			if in.ID == inject {
+				return in
+			}
+		}
+		t.Fatalf("no inject %s on the console", inject)
+		return injectRow{}
+	}
+	steps := []struct {
+		name    string
+		do      func()
+		status  live.Status
+		active  time.Duration
+		dueNow  bool
+		dueAt   time.Duration // after start
+		shownAs string        // the inject's class on the console's page
+	}{
+		{"started", func() { cmd("start") }, live.StatusRunning, 0, false, 10 * time.Minute, `<li class="">`},
+		{"four minutes in", func() { tr.clock.Advance(4 * time.Minute) }, live.StatusRunning, 4 * time.Minute, false, 10 * time.Minute, `<li class="">`},
+		{"paused", func() { cmd("pause") }, live.StatusPaused, 4 * time.Minute, false, 10 * time.Minute, `<li class="">`},
+		{"three minutes paused", func() { tr.clock.Advance(3 * time.Minute) }, live.StatusPaused, 4 * time.Minute, false, 13 * time.Minute, `<li class="">`},
+		{"resumed", func() { cmd("resume") }, live.StatusRunning, 4 * time.Minute, false, 13 * time.Minute, `<li class="">`},
+		{"a second before due", func() { tr.clock.Advance(6*time.Minute - time.Second) }, live.StatusRunning, 10*time.Minute - time.Second, false, 13 * time.Minute, `<li class="">`},
+		{"due", func() { tr.clock.Advance(time.Second) }, live.StatusRunning, 10 * time.Minute, true, 13 * time.Minute, `<li class="due">`},
+		{"released", func() {
+			tr.command(url.Values{"action": {"release"}, "round": {"1"}, "group": {"1"}, "inject": {inject}})
+		}, live.StatusRunning, 10 * time.Minute, false, 13 * time.Minute, `<li class="done">`},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.do()
+			p := tr.panelOf(1)
+			assert.Equal(t, st.status, p.Status)
+			assert.Equal(t, st.active, p.Active)
+			in := due()
+			assert.Equal(t, st.dueNow, in.DueNow)
+			assert.Equal(t, start.Add(st.dueAt), in.DueAt)
+			resp := tr.get(&trainer, "/frag/console")
+			require.Equal(t, http.StatusOK, resp.Code)
+			assert.Contains(t, resp.Body.String(), st.shownAs)
+		})
+	}
+}
+
+// After a restart, the trainer decides whether the outage counts as a
+// pause: "pause" keeps it out of every running group's drill time,
+// "keep" leaves the clocks as they ran.
+func TestOutageChoice(t *testing.T) {
+	cases := []struct {
+		name   string
+		choice string
+		active time.Duration
+		pauses int
+	}{
+		{"pause", "pause", 2 * time.Minute, 1},
+		{"keep", "keep", 12 * time.Minute, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tr := newTestRoom(t)
+			trainer := tr.trainer()
+			tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+			tr.clock.Advance(2 * time.Minute)
+			tr.room.Tick() // the last heartbeat before the server died
+			tr.clock.Advance(10 * time.Minute)
+			require.NoError(t, tr.room.NoteOutage())
+
+			v, err := tr.room.consoleView("")
+			require.NoError(t, err)
+			require.NotNil(t, v.Outage, "the console asks about the outage")
+			assert.Equal(t, 10*time.Minute, v.Outage.Length)
+			assert.Contains(t, tr.get(&trainer, "/").Body.String(), "choice")
+
+			w := tr.postForm(&trainer, "/console/outage", url.Values{"choice": {c.choice}})
+			require.Equal(t, http.StatusNoContent, w.Code, w.Body.String())
+			p := tr.panelOf(1)
+			assert.Equal(t, c.active, p.Active)
+			assert.Equal(t, live.StatusRunning, p.Status)
+			assert.Equal(t, time.Duration(0), tr.panelOf(2).Active, "a group that had not started")
+			st, err := tr.room.groupState(1, 1)
+			require.NoError(t, err)
+			assert.Len(t, st.Pauses, c.pauses)
+			v, err = tr.room.consoleView("")
+			require.NoError(t, err)
+			assert.Nil(t, v.Outage, "the question is answered")
+
+			// Answering twice, as a second click would, changes nothing.
+			w = tr.postForm(&trainer, "/console/outage", url.Values{"choice": {"pause"}})
+			require.Equal(t, http.StatusNoContent, w.Code)
+			assert.Equal(t, c.active, tr.panelOf(1).Active)
+		})
+	}
+}
