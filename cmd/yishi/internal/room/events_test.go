@@ -23,6 +23,8 @@ import (
 type sseEvent struct {
 	ID, Event string
 	Data      map[string]any
+	// At is when the event was read off the connection.
+	At time.Time
 }
 
 // stream is an open event stream read in the background.
@@ -63,6 +65,7 @@ func openStream(t testing.TB, srv *httptest.Server, c *http.Client, lastID strin
 			switch {
 			case line == "":
 				if ev.Event != "" {
+					ev.At = time.Now()
 					s.events <- ev
 				}
 				ev = sseEvent{}
