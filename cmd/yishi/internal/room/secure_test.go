@@ -264,6 +264,10 @@ func TestTokensNeverLogged(t *testing.T) {
 	tr.get(nil, "/t/"+trainer.Token+"/more")
 	tr.get(nil, "/t/"+trainer.Token+"?x=1")
 	tr.get(nil, "/?token="+trainer.Token)
+	// Paths the router cleans and redirects to /t/TOKEN.
+	tr.get(nil, "//t/"+trainee.Token)
+	tr.get(nil, "/static/../t/"+trainee.Token)
+	tr.get(nil, "/./t/"+trainer.Token)
 	req := request(nil, "POST", "/code", strings.NewReader("code="+trainee.Code))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	require.Equal(t, http.StatusSeeOther, tr.do(req).Code)
@@ -274,7 +278,7 @@ func TestTokensNeverLogged(t *testing.T) {
 	tr.do(req)
 
 	log := buf.String()
-	require.Equal(t, 10, strings.Count(log, "msg=request"), log)
+	require.Equal(t, 13, strings.Count(log, "msg=request"), log)
 	for _, s := range secrets {
 		assert.NotContains(t, log, s)
 	}
