@@ -113,9 +113,20 @@ func (r *Room) wants(p store.Person) func(message) bool {
 // entries after it are sent again, and the page fetches its state again on
 // every (re)connection, so it never depends on what it was sent while
 // away.
+//
+// Like every other route, it slows down an address that sends wrong
+// tokens: else a stream's cookie would be a way to guess them at speed.
 func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
+	ip := clientIP(req)
+	if r.lim.blocked(ip, r.now()) {
+		r.tooMany(w)
+		return
+	}
 	p, ok := r.session(req)
 	if !ok {
+		if _, err := req.Cookie(cookieName); err == nil {
+			r.lim.fail(ip, r.now())
+		}
 		http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 		return
 	}

@@ -284,6 +284,14 @@ func TestTokensNeverLogged(t *testing.T) {
 	}
 }
 
+// ended is req with its context done, so that an event stream it opens
+// ends at once.
+func ended(req *http.Request) *http.Request {
+	ctx, cancel := context.WithCancel(req.Context())
+	cancel()
+	return req.WithContext(ctx)
+}
+
 // After limitFails wrong tokens or codes from one address, even a right
 // one is refused with Retry-After until the window has passed; another
 // address is not affected.
@@ -300,6 +308,9 @@ func TestRateLimit(t *testing.T) {
 		}},
 		{"wrong cookies", func(tr *testRoom) *http.Request {
 			return request(&store.Person{Token: NewToken()}, "GET", "/frag/me", nil)
+		}},
+		{"wrong cookies on the event stream", func(tr *testRoom) *http.Request {
+			return ended(request(&store.Person{Token: NewToken()}, "GET", "/events", nil))
 		}},
 	}
 	for _, c := range cases {
@@ -327,6 +338,7 @@ func TestRateLimit(t *testing.T) {
 			code.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			assert.Equal(t, http.StatusTooManyRequests, tr.do(from(code, "10.1.1.1")).Code)
 			assert.Equal(t, http.StatusTooManyRequests, tr.do(from(request(&trainee, "GET", "/frag/me", nil), "10.1.1.1")).Code)
+			assert.Equal(t, http.StatusTooManyRequests, tr.do(from(ended(request(&trainee, "GET", "/events", nil)), "10.1.1.1")).Code)
 
 			assert.Equal(t, http.StatusSeeOther, right("10.1.1.2").Code, "another address")
 
