@@ -257,6 +257,14 @@ func (k *seenKeys) seen(key string, now time.Time) bool {
 	return false
 }
 
+// forget lets key be used again: its command was refused, and the same
+// button pressed again once the group's state allows must run.
+func (k *seenKeys) forget(key string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.keys, key)
+}
+
 var consoleKeys seenKeys
 
 // handleCommand runs one console button for one group, or for every
@@ -307,6 +315,9 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		if err != nil && !all && firstErr == nil {
 			firstErr = err
 		}
+	}
+	if firstErr != nil {
+		consoleKeys.forget(key)
 	}
 	r.answer(w, req, firstErr)
 }

@@ -141,3 +141,27 @@ func TestOutageChoice(t *testing.T) {
 		})
 	}
 }
+
+// A console button whose command was refused may be pressed again from
+// the same page: its key is not taken as done, so the command runs once
+// it can; a second press of a button that worked is not an error and
+// does nothing more.
+func TestConsoleKeyOfRefusedCommand(t *testing.T) {
+	tr := newTestRoom(t)
+	trainer := tr.trainer()
+	post := func(action, key string) int {
+		t.Helper()
+		return tr.postForm(&trainer, "/console/cmd", url.Values{"action": {action}, "round": {"1"}, "group": {"1"}, "key": {key}}).Code
+	}
+	assert.Equal(t, http.StatusConflict, post("pause", "page-key-1"), "pausing a group not started")
+	assert.Equal(t, http.StatusNoContent, post("start", "page-key-2"))
+	assert.Equal(t, http.StatusNoContent, post("pause", "page-key-1"))
+	assert.Equal(t, live.StatusPaused, tr.panelOf(1).Status, "the pause pressed again did not run")
+
+	assert.Equal(t, http.StatusNoContent, post("resume", "page-key-3"))
+	assert.Equal(t, http.StatusNoContent, post("pause", "page-key-1"), "a press of a button that worked")
+	assert.Equal(t, live.StatusRunning, tr.panelOf(1).Status)
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.Len(t, st.Pauses, 1)
+}
