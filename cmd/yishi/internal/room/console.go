@@ -265,8 +265,6 @@ func (k *seenKeys) forget(key string) {
 	delete(k.keys, key)
 }
 
-var consoleKeys seenKeys
-
 // handleCommand runs one console button for one group, or for every
 // group of the round ("all"), where groups the command does not suit
 // (already started, not paused) are passed over.
@@ -284,7 +282,7 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	key := req.FormValue("key")
-	if consoleKeys.seen(key, r.now()) {
+	if r.keys.seen(key, r.now()) {
 		r.answer(w, req, nil)
 		return
 	}
@@ -317,7 +315,7 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		}
 	}
 	if firstErr != nil {
-		consoleKeys.forget(key)
+		r.keys.forget(key)
 	}
 	r.answer(w, req, firstErr)
 }
