@@ -164,8 +164,16 @@ func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
 		case <-r.hub.done:
 			return
 		case <-keepAlive.C:
+			if !r.stillValid(req) {
+				return
+			}
 			fmt.Fprint(w, ": keep-alive\n\n")
 		case m := <-sub.ch:
+			// A link revoked or given anew while its page is open ends
+			// the stream: the lost phone is told nothing more.
+			if !r.stillValid(req) {
+				return
+			}
 			writeEvent(w, m)
 			r.hub.mu.Lock()
 			lagged := sub.lagged
@@ -192,4 +200,10 @@ func writeEvent(w http.ResponseWriter, m message) {
 	}
 	data, _ := json.Marshal(map[string]string{"what": m.room})
 	fmt.Fprintf(w, "event: room\ndata: %s\n\n", data)
+}
+
+// stillValid reports whether the request's cookie still opens the room.
+func (r *Room) stillValid(req *http.Request) bool {
+	_, ok := r.session(req)
+	return ok
 }

@@ -192,3 +192,28 @@ func TestEventsReachOnlyTheirTrainee(t *testing.T) {
 		assert.Empty(t, again.until(t, "round"))
 	})
 }
+
+// A revoked link's open stream is told nothing more: it ends instead of
+// carrying the next inject for its trainee.
+func TestRevokedStreamEnds(t *testing.T) {
+	tr := newTestRoom(t)
+	srv := tr.server()
+	owner := tr.memberWithRole(1, "ground-floor-owner")
+	trainer := tr.trainer()
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	s := openStream(t, srv, tr.client(srv, owner), "")
+	w := tr.postForm(&trainer, "/console/people", url.Values{"action": {"revoke"}, "kind": {kindTrainee}, "id": {owner.ID}})
+	require.Equal(t, http.StatusSeeOther, w.Code)
+	tr.command(url.Values{"action": {"release"}, "round": {"1"}, "group": {"1"}, "inject": {"value-rumour"}})
+	for {
+		select {
+		case ev, ok := <-s.events:
+			if !ok {
+				return
+			}
+			assert.NotEqual(t, "log", ev.Event, "a revoked link was told of an entry")
+		case <-s.ctx.Done():
+			t.Fatal("the revoked link's stream is still open")
+		}
+	}
+}
