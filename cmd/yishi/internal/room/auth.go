@@ -195,8 +195,14 @@ func (r *Room) handleCode(w http.ResponseWriter, req *http.Request) {
 }
 
 func (r *Room) signIn(w http.ResponseWriter, req *http.Request, p store.Person) {
+	setCookie(w, req, p.Token)
+	http.Redirect(w, req, "/", http.StatusSeeOther)
+}
+
+// setCookie hands the browser the cookie that carries token.
+func setCookie(w http.ResponseWriter, req *http.Request, token string) {
 	http.SetCookie(w, &http.Cookie{
-		Name: cookieName, Value: p.Token, Path: "/",
+		Name: cookieName, Value: token, Path: "/",
 		MaxAge: int((72 * time.Hour).Seconds()), HttpOnly: true,
 		// Lax, not Strict: a link opened from a camera app is a
 		// navigation from elsewhere, and its redirect must carry the
@@ -207,7 +213,6 @@ func (r *Room) signIn(w http.ResponseWriter, req *http.Request, p store.Person) 
 		// not keep the cookie at all.
 		Secure: req.TLS != nil,
 	})
-	http.Redirect(w, req, "/", http.StatusSeeOther)
 }
 
 func (r *Room) tooMany(w http.ResponseWriter) {

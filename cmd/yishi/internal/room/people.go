@@ -76,6 +76,14 @@ func (r *Room) handlePeopleChange(w http.ResponseWriter, req *http.Request) {
 		http.Error(w, err.Error(), http.StatusConflict)
 		return
 	}
+	// The trainer who gave their own link anew would be locked out of
+	// the console, whose people page is where the new link is shown:
+	// their browser is handed it.
+	if me := personOf(req); req.FormValue("action") == "reissue" && me.Kind == kind && me.ID == id {
+		if p, err := r.db.Person(kind, id); err == nil {
+			setCookie(w, req, p.Token)
+		}
+	}
 	r.hub.room("people", true)
 	http.Redirect(w, req, "/console/people", http.StatusSeeOther)
 }

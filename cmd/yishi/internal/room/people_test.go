@@ -1,0 +1,64 @@
+package room
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+)
+
+// A link given anew or revoked from the console stops opening the room;
+// a new link opens it. The trainer who gives their own link anew keeps
+// their console: their browser is handed the new cookie.
+func TestReissueAndRevoke(t *testing.T) {
+	cases := []struct {
+		name, action, kind string
+		who                func(tr *testRoom) store.Person
+		// newWorks is whether the person has a new link that opens the
+		// room afterwards.
+		newWorks bool
+	}{
+		{"trainee given a new link", "reissue", kindTrainee, func(tr *testRoom) store.Person { return tr.traineeIn(1) }, true},
+		{"reviewer given a new link", "reissue", kindReviewer, func(tr *testRoom) store.Person { return tr.person(kindReviewer, "Li") }, true},
+		{"trainee revoked", "revoke", kindTrainee, func(tr *testRoom) store.Person { return tr.traineeIn(1) }, false},
+		{"trainer given a new link", "reissue", kindTrainer, func(tr *testRoom) store.Person { return tr.trainer() }, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tr := newTestRoom(t)
+			trainer := tr.trainer()
+			old := c.who(tr)
+			require.Equal(t, http.StatusOK, tr.get(&old, "/").Code)
+			w := tr.postForm(&trainer, "/console/people", url.Values{"action": {c.action}, "kind": {c.kind}, "id": {old.ID}})
+			require.Equal(t, http.StatusSeeOther, w.Code, w.Body.String())
+
+			assert.Equal(t, http.StatusUnauthorized, tr.get(&old, "/").Code, "the old cookie")
+			assert.Equal(t, http.StatusNotFound, tr.get(nil, "/t/"+old.Token).Code, "the old link")
+			now, err := tr.db.Person(c.kind, old.ID)
+			require.NoError(t, err)
+			if c.newWorks {
+				assert.NotEqual(t, old.Token, now.Token)
+				assert.NotEqual(t, old.Code, now.Code)
+				assert.Equal(t, http.StatusSeeOther, tr.get(nil, "/t/"+now.Token).Code, "the new link")
+			} else {
+				assert.True(t, now.Revoked)
+			}
+			if c.kind == kindTrainer {
+				var got string
+				for _, ck := range w.Result().Cookies() {
+					if ck.Name == cookieName {
+						got = ck.Value
+					}
+				}
+				assert.Equal(t, now.Token, got, "the trainer's browser keeps the console")
+				assert.Equal(t, http.StatusOK, tr.get(&now, "/console/people").Code)
+			} else {
+				assert.Empty(t, w.Result().Cookies(), "the trainer's cookie changed")
+			}
+		})
+	}
+}
