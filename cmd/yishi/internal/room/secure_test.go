@@ -347,3 +347,28 @@ func TestRateLimit(t *testing.T) {
 		})
 	}
 }
+
+// Nothing is served but the embedded assets: no template, no Go source,
+// no file of the folder the room runs in, however the path is spelled.
+func TestOnlyEmbeddedAssets(t *testing.T) {
+	tr := newTestRoom(t)
+	for _, path := range []string{
+		"/static/../templates/console.html.tmpl",
+		"/static/..%2ftemplates/console.html.tmpl",
+		"/static/%2e%2e/room.go",
+		"/templates/console.html.tmpl",
+		"/room.go",
+		"/static/../../../../etc/passwd",
+		"/static/..%5c..%5croom.go",
+		"/drill.db",
+	} {
+		t.Run(path, func(t *testing.T) {
+			resp := tr.do(httptest.NewRequest(http.MethodGet, path, nil))
+			body := resp.Body.String()
+			assert.NotContains(t, body, "{{define", "a template was served")
+			assert.NotContains(t, body, "package room", "Go source was served")
+			assert.NotContains(t, body, "root:", "a system file was served")
+			assert.NotEqual(t, http.StatusOK, resp.Code, body)
+		})
+	}
+}
