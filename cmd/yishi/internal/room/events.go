@@ -119,7 +119,7 @@ func (r *Room) wants(p store.Person) func(message) bool {
 func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
 	ip := clientIP(req)
 	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w)
+		r.tooMany(w, ip)
 		return
 	}
 	p, ok := r.session(req)

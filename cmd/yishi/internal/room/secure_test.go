@@ -342,7 +342,9 @@ func TestRateLimit(t *testing.T) {
 
 			assert.Equal(t, http.StatusSeeOther, right("10.1.1.2").Code, "another address")
 
-			tr.clock.Advance(time.Duration(n) * time.Second)
+			tr.clock.Advance(time.Duration(n-1) * time.Second)
+			assert.Equal(t, http.StatusTooManyRequests, right("10.1.1.1").Code, "a second before Retry-After")
+			tr.clock.Advance(time.Second)
 			assert.Equal(t, http.StatusSeeOther, right("10.1.1.1").Code, "after Retry-After")
 		})
 	}
