@@ -1,8 +1,10 @@
 package room
 
 import (
+	"html"
 	"net/http"
 	"net/url"
+	"strconv"
 	"testing"
 	"time"
 
@@ -164,4 +166,53 @@ func TestConsoleKeyOfRefusedCommand(t *testing.T) {
 	st, err := tr.room.groupState(1, 1)
 	require.NoError(t, err)
 	assert.Len(t, st.Pauses, 1)
+}
+
+// The server killed in the middle of a drill and served again from its
+// database: no acknowledged write is lost, the clock resumes with the
+// outage as a pause when the trainer says so, and a phone that
+// reconnects with Last-Event-ID catches up on what it missed.
+func TestRestartAfterKill(t *testing.T) {
+	before := newTestRoom(t)
+	srv := before.server()
+	owner := before.memberWithRole(1, "ground-floor-owner")
+	li := before.person(kindReviewer, "Li")
+	dim := before.s.Rubric.Rubric.Dimensions[0].ID
+	before.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	phone := openStream(t, srv, before.client(srv, owner), "")
+	before.mark()
+	require.Empty(t, phone.until(t, "round"))
+	es, err := before.db.Entries(0)
+	require.NoError(t, err)
+	seen := es[len(es)-1].Seq
+
+	before.clock.Advance(2 * time.Minute)
+	ans := before.sendScores(li, []scoreChange{{Key: "before-kill-1", Round: 1, Group: 1, Field: "score:" + dim, Value: "5"}})
+	require.Equal(t, []string{"before-kill-1"}, ans.Applied)
+	before.command(url.Values{"action": {"note"}, "round": {"1"}, "group": {"1"}, "text": {"just before"}})
+	before.room.Tick()
+	// The inject is released as the server dies: the phone's stream is
+	// cut before it is told.
+	srv.CloseClientConnections()
+	before.command(url.Values{"action": {"release"}, "round": {"1"}, "group": {"1"}, "inject": {"value-rumour"}})
+
+	before.clock.Advance(5 * time.Minute)
+	after := before.restart()
+	require.NoError(t, after.room.NoteOutage())
+	trainer := after.trainer()
+	require.Equal(t, http.StatusNoContent, after.postForm(&trainer, "/console/outage", url.Values{"choice": {"pause"}}).Code)
+
+	assert.Equal(t, 5, after.sheetOf("Li", 1, 1).Scores[dim], "an acknowledged score")
+	p := after.panelOf(1)
+	assert.Equal(t, 2*time.Minute, p.Active, "the outage is a pause")
+	assert.Equal(t, live.StatusRunning, p.Status)
+	after.clock.Advance(time.Minute)
+	assert.Equal(t, 3*time.Minute, after.panelOf(1).Active, "the clock runs again")
+
+	srv2 := after.server()
+	back := openStream(t, srv2, after.client(srv2, owner), strconv.FormatInt(seen, 10))
+	after.mark()
+	assert.Equal(t, []string{"1/value-rumour"}, after.injects(t, back.until(t, "round")))
+	card := after.get(&owner, "/frag/me").Body.String()
+	assert.Contains(t, html.UnescapeString(card), paragraphs(after.s.Injects[0].Text)[0], "the card shows the inject")
 }

@@ -57,6 +57,9 @@ type testRoom struct {
 	clock  *fakeClock
 	h      http.Handler
 	people []store.Person
+	// path is the database's file, cfg what the room was made with.
+	path string
+	cfg  Config
 }
 
 // roomOption changes the demo's plan or scenario before the room is made.
@@ -86,7 +89,8 @@ func newTestRoom(t testing.TB, opts ...roomOption) *testRoom {
 	for _, o := range opts {
 		o(p, s, &cfg)
 	}
-	db, err := store.Open(filepath.Join(t.TempDir(), "drill.db"))
+	path := filepath.Join(t.TempDir(), "drill.db")
+	db, err := store.Open(path)
 	require.NoError(t, err)
 	t.Cleanup(func() { db.Close() })
 	planData, err := plan.Marshal(p)
@@ -130,7 +134,25 @@ func newTestRoom(t testing.TB, opts ...roomOption) *testRoom {
 	t.Cleanup(rm.Close)
 	ps, err := db.People()
 	require.NoError(t, err)
-	return &testRoom{t: t, room: rm, db: db, plan: p, s: s, clock: clock, h: rm.Handler(), people: ps}
+	return &testRoom{t: t, room: rm, db: db, plan: p, s: s, clock: clock, h: rm.Handler(), people: ps, path: path, cfg: cfg}
+}
+
+// restart is the room served again from its database after the server
+// was killed: a new connection to the same file and a new room over it,
+// the old one left as it was, never closed.
+func (tr *testRoom) restart() *testRoom {
+	tr.t.Helper()
+	db, err := store.Open(tr.path)
+	require.NoError(tr.t, err)
+	tr.t.Cleanup(func() { db.Close() })
+	cfg := tr.cfg
+	cfg.DB = db
+	rm, err := New(cfg)
+	require.NoError(tr.t, err)
+	tr.t.Cleanup(rm.Close)
+	out := *tr
+	out.room, out.db, out.h = rm, db, rm.Handler()
+	return &out
 }
 
 // person is the person of kind and id.
