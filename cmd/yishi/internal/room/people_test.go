@@ -3,6 +3,7 @@ package room
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,12 +39,19 @@ func TestReissueAndRevoke(t *testing.T) {
 
 			assert.Equal(t, http.StatusUnauthorized, tr.get(&old, "/").Code, "the old cookie")
 			assert.Equal(t, http.StatusNotFound, tr.get(nil, "/t/"+old.Token).Code, "the old link")
+			code := func(c string) int {
+				req := request(nil, http.MethodPost, "/code", strings.NewReader(url.Values{"code": {c}}.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				return tr.do(req).Code
+			}
+			assert.Equal(t, http.StatusUnauthorized, code(old.Code), "the old code")
 			now, err := tr.db.Person(c.kind, old.ID)
 			require.NoError(t, err)
 			if c.newWorks {
 				assert.NotEqual(t, old.Token, now.Token)
 				assert.NotEqual(t, old.Code, now.Code)
 				assert.Equal(t, http.StatusSeeOther, tr.get(nil, "/t/"+now.Token).Code, "the new link")
+				assert.Equal(t, http.StatusSeeOther, code(strings.ToLower(now.Code[:3])+"-"+now.Code[3:]), "the new code, typed loosely")
 			} else {
 				assert.True(t, now.Revoked)
 			}
