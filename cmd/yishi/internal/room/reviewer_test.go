@@ -1,7 +1,10 @@
 package room
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // sheetOf is reviewer's sheet of group g in round n.
@@ -118,7 +123,7 @@ func TestOutboxAfterTenMinutesOffline(t *testing.T) {
 // A batch with bad changes applies the good ones and rejects each bad
 // one by its key.
 func TestScoreBatchWithBadChanges(t *testing.T) {
-	tr := newTestRoom(t)
+	tr := newTestRoom(t, withErrorText)
 	li := tr.person(kindReviewer, "Li")
 	dim := tr.s.Rubric.Rubric.Dimensions[0].ID
 	ans := tr.sendScores(li, []scoreChange{
@@ -135,12 +140,18 @@ func TestScoreBatchWithBadChanges(t *testing.T) {
 		{Key: "good-00002", Round: 1, Group: 1, Field: "improvements", Value: strings.Repeat("长", maxText)},
 	})
 	assert.Equal(t, []string{"good-00001", "good-00002"}, ans.Applied)
-	var bad []string
-	for _, r := range ans.Rejected {
-		bad = append(bad, r.Key)
-		assert.NotEmpty(t, r.Error, r.Key)
+	want := []rejected{
+		{"bad", translated(ErrBadKey)},
+		{"bad-group-1", translated(ErrNotYourGroup)},
+		{"bad-group-2", translated(ErrNotYourGroup)},
+		{"bad-field-1", translated(ErrBadField)},
+		{"bad-field-2", translated(ErrNoDimension)},
+		{"bad-field-3", translated(ErrBadField)},
+		{"bad-score-1", translated(ErrOutOfScale)},
+		{"bad-score-2", translated(ErrOutOfScale)},
+		{"bad-text-01", translated(ErrTextTooLong)},
 	}
-	assert.Equal(t, []string{"bad", "bad-group-1", "bad-group-2", "bad-field-1", "bad-field-2", "bad-field-3", "bad-score-1", "bad-score-2", "bad-text-01"}, bad)
+	assert.Equal(t, want, ans.Rejected)
 	sh := tr.sheetOf("Li", 1, 1)
 	assert.Equal(t, 3, sh.Scores[dim])
 	assert.Equal(t, strings.Repeat("长", maxText), sh.Improvements)
@@ -148,4 +159,44 @@ func TestScoreBatchWithBadChanges(t *testing.T) {
 	sheets, err := tr.db.Sheets("Li")
 	require.NoError(t, err)
 	assert.Len(t, sheets, 1, "a sheet of another group was written")
+}
+
+// withErrorText makes the room's errors come out as translated says, to
+// tell that a message went through the room's language.
+func withErrorText(_ *plan.Plan, _ *scenario.Scenario, cfg *Config) {
+	cfg.ErrorText = func(err error) string { return translated(err) }
+}
+
+func translated(err error) string { return "[zh] " + err.Error() }
+
+// An observer's taps outside their group or of no known kind are
+// rejected by key, in the room's language; the others are logged once.
+func TestTapsRejectedByKey(t *testing.T) {
+	tr := newTestRoom(t, withErrorText)
+	observer := tr.observerIn(1)
+	speaker := tr.traineeIn(1)
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	taps := map[string]any{"taps": []map[string]any{
+		{"key": "tap-good-01", "round": 1, "group": 1, "kind": "turn", "member": speaker.ID},
+		{"key": "tap-other-1", "round": 1, "group": 2, "kind": "turn", "member": speaker.ID},
+		{"key": "tap-kind-01", "round": 1, "group": 1, "kind": "applause"},
+		{"key": "bad", "round": 1, "group": 1, "kind": "summary"},
+		{"key": "tap-nobody1", "round": 1, "group": 1, "kind": "turn", "member": "nobody"},
+	}}
+	for range 2 {
+		w := tr.postJSON(&observer, "/api/log", taps)
+		require.Equal(t, http.StatusOK, w.Code)
+		var ans batchAnswer
+		require.NoError(t, json.Unmarshal(w.Body.Bytes(), &ans))
+		assert.Equal(t, []string{"tap-good-01"}, ans.Applied)
+		require.Len(t, ans.Rejected, 4)
+		assert.Equal(t, rejected{"tap-other-1", translated(ErrNotYourGroup)}, ans.Rejected[0])
+		assert.Equal(t, rejected{"tap-kind-01", translated(ErrBadTap)}, ans.Rejected[1])
+		assert.Equal(t, rejected{"bad", translated(ErrBadKey)}, ans.Rejected[2])
+		assert.Equal(t, "tap-nobody1", ans.Rejected[3].Key)
+		assert.True(t, strings.HasPrefix(ans.Rejected[3].Error, "[zh] "), ans.Rejected[3].Error)
+	}
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.Equal(t, 1, st.Turns[speaker.ID], "a tap sent twice is logged once")
 }
