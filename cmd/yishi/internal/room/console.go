@@ -273,7 +273,7 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 	switch kind {
 	case live.CommandStart, live.CommandNext, live.CommandPause, live.CommandResume, live.CommandRelease, live.CommandNote:
 	default:
-		r.answer(w, req, errors.New("unknown action"))
+		r.answer(w, req, ErrUnknownAction)
 		return
 	}
 	round, err := strconv.Atoi(req.FormValue("round"))

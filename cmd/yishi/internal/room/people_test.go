@@ -70,3 +70,28 @@ func TestReissueAndRevoke(t *testing.T) {
 		})
 	}
 }
+
+// A change the people page cannot make is refused in the room's
+// language, and the trainer's own link is never revoked.
+func TestPeopleChangeRefused(t *testing.T) {
+	cases := []struct {
+		name string
+		form url.Values
+		want error
+	}{
+		{"no such action", url.Values{"action": {"delete"}, "kind": {kindTrainee}, "id": {"T01"}}, ErrUnknownAction},
+		{"the trainer revoked", url.Values{"action": {"revoke"}, "kind": {kindTrainer}, "id": {"trainer"}}, ErrTrainerRevoke},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tr := newTestRoom(t, withErrorText)
+			trainer := tr.trainer()
+			before := tr.dbState()
+			w := tr.postForm(&trainer, "/console/people", c.form)
+			assert.Equal(t, http.StatusConflict, w.Code)
+			assert.Equal(t, translated(c.want), strings.TrimSpace(w.Body.String()))
+			assert.Equal(t, before, tr.dbState())
+			assert.Equal(t, http.StatusOK, tr.get(&trainer, "/console/people").Code)
+		})
+	}
+}
