@@ -233,9 +233,9 @@ func clientIP(req *http.Request) string {
 }
 
 // limiter slows down an address that sends wrong tokens or codes: while
-// it has limitFails of them within the last limitWindow, it is refused.
-// A phone that mistypes a code once or
-// twice is not affected; guessing codes at speed is.
+// it has limitFails of them within the last limitWindow, it is refused. A
+// phone that mistypes a code once or twice is not affected; guessing codes
+// at speed is.
 type limiter struct {
 	mu    sync.Mutex
 	fails map[string][]time.Time

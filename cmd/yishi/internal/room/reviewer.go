@@ -203,13 +203,22 @@ func (r *Room) handleScoreForm(w http.ResponseWriter, req *http.Request) {
 // Reasons a reviewer's score change or an observer's tap is rejected, sent
 // back to the phone with the change's key and shown there.
 var (
-	ErrBadKey       = errors.New("the change has no valid key; reload the page")
+	// ErrBadKey is a change without an idempotency key of the outbox's
+	// form.
+	ErrBadKey = errors.New("the change has no valid key; reload the page")
+	// ErrNotYourGroup is a group the reviewer does not score, or the
+	// observer does not sit in.
 	ErrNotYourGroup = errors.New("this group is not yours; reload the page to see your groups")
-	ErrTextTooLong  = errors.New("the text is too long; shorten it")
-	ErrBadField     = errors.New("the form has no such field; reload the page")
-	ErrNoDimension  = errors.New("the rubric has no such dimension; reload the page")
-	ErrOutOfScale   = errors.New("the score is not on the rubric's scale; choose one of its levels")
-	ErrBadTap       = errors.New("the tap is not a turn, interruption, summary or silence; reload the page")
+	// ErrTextTooLong is a text field longer than a form holds.
+	ErrTextTooLong = errors.New("the text is too long; shorten it")
+	// ErrBadField is a field the scoresheet does not have.
+	ErrBadField = errors.New("the form has no such field; reload the page")
+	// ErrNoDimension is a dimension the rubric does not have.
+	ErrNoDimension = errors.New("the rubric has no such dimension; reload the page")
+	// ErrOutOfScale is a score that is not one of the rubric's levels.
+	ErrOutOfScale = errors.New("the score is not on the rubric's scale; choose one of its levels")
+	// ErrBadTap is a tap of a kind the turns page does not send.
+	ErrBadTap = errors.New("the tap is not a turn, interruption, summary or silence; reload the page")
 )
 
 // keyPattern is what a client-made idempotency key looks like.
