@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -142,7 +143,7 @@ func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, req *http.Request) {
 		ip := clientIP(req)
 		if r.lim.blocked(ip, r.now()) {
-			r.tooMany(w)
+			r.tooMany(w, ip)
 			return
 		}
 		p, ok := r.session(req)
@@ -166,7 +167,7 @@ func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
 func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
 	ip := clientIP(req)
 	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w)
+		r.tooMany(w, ip)
 		return
 	}
 	p, ok := r.lookup(req.PathValue("token"))
@@ -182,7 +183,7 @@ func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
 func (r *Room) handleCode(w http.ResponseWriter, req *http.Request) {
 	ip := clientIP(req)
 	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w)
+		r.tooMany(w, ip)
 		return
 	}
 	p, ok := r.lookupCode(req.FormValue("code"))
@@ -195,8 +196,14 @@ func (r *Room) handleCode(w http.ResponseWriter, req *http.Request) {
 }
 
 func (r *Room) signIn(w http.ResponseWriter, req *http.Request, p store.Person) {
+	setCookie(w, req, p.Token)
+	http.Redirect(w, req, "/", http.StatusSeeOther)
+}
+
+// setCookie hands the browser the cookie that carries token.
+func setCookie(w http.ResponseWriter, req *http.Request, token string) {
 	http.SetCookie(w, &http.Cookie{
-		Name: cookieName, Value: p.Token, Path: "/",
+		Name: cookieName, Value: token, Path: "/",
 		MaxAge: int((72 * time.Hour).Seconds()), HttpOnly: true,
 		// Lax, not Strict: a link opened from a camera app is a
 		// navigation from elsewhere, and its redirect must carry the
@@ -207,11 +214,12 @@ func (r *Room) signIn(w http.ResponseWriter, req *http.Request, p store.Person) 
 		// not keep the cookie at all.
 		Secure: req.TLS != nil,
 	})
-	http.Redirect(w, req, "/", http.StatusSeeOther)
 }
 
-func (r *Room) tooMany(w http.ResponseWriter) {
-	w.Header().Set("Retry-After", "60")
+// tooMany refuses a request from an address slowed down, saying in
+// Retry-After when it may try again.
+func (r *Room) tooMany(w http.ResponseWriter, ip string) {
+	w.Header().Set("Retry-After", strconv.Itoa(r.lim.retryAfter(ip, r.now())))
 	http.Error(w, words.In(r.lang, "slow_down"), http.StatusTooManyRequests)
 }
 
@@ -224,10 +232,10 @@ func clientIP(req *http.Request) string {
 	return host
 }
 
-// limiter slows down an address that sends wrong tokens or codes: after
-// limitFails of them within limitWindow, it is refused until the window
-// has passed since its last failure. A phone that mistypes a code once or
-// twice is not affected; guessing codes at speed is.
+// limiter slows down an address that sends wrong tokens or codes: while
+// it has limitFails of them within the last limitWindow, it is refused. A
+// phone that mistypes a code once or twice is not affected; guessing codes
+// at speed is.
 type limiter struct {
 	mu    sync.Mutex
 	fails map[string][]time.Time
@@ -263,6 +271,20 @@ func (l *limiter) fail(ip string, now time.Time) {
 		ts = ts[1:] // bounded memory per address
 	}
 	l.fails[ip] = append(ts, now)
+}
+
+// retryAfter is the number of whole seconds until ip is no longer
+// blocked: until enough of its failures are older than the window.
+func (l *limiter) retryAfter(ip string, now time.Time) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ts := l.recent(ip, now)
+	if len(ts) < limitFails {
+		return 0
+	}
+	// A failure leaves the window once it is more than limitWindow old.
+	d := ts[len(ts)-limitFails].Add(limitWindow).Sub(now)
+	return int(d/time.Second) + 1
 }
 
 func (l *limiter) blocked(ip string, now time.Time) bool {

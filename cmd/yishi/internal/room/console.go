@@ -257,7 +257,13 @@ func (k *seenKeys) seen(key string, now time.Time) bool {
 	return false
 }
 
-var consoleKeys seenKeys
+// forget lets key be used again: its command was refused, and the same
+// button pressed again once the group's state allows must run.
+func (k *seenKeys) forget(key string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	delete(k.keys, key)
+}
 
 // handleCommand runs one console button for one group, or for every
 // group of the round ("all"), where groups the command does not suit
@@ -267,7 +273,7 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 	switch kind {
 	case live.CommandStart, live.CommandNext, live.CommandPause, live.CommandResume, live.CommandRelease, live.CommandNote:
 	default:
-		r.answer(w, req, errors.New("unknown action"))
+		r.answer(w, req, ErrUnknownAction)
 		return
 	}
 	round, err := strconv.Atoi(req.FormValue("round"))
@@ -276,7 +282,7 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	key := req.FormValue("key")
-	if consoleKeys.seen(key, r.now()) {
+	if r.keys.seen(key, r.now()) {
 		r.answer(w, req, nil)
 		return
 	}
@@ -307,6 +313,9 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		if err != nil && !all && firstErr == nil {
 			firstErr = err
 		}
+	}
+	if firstErr != nil {
+		r.keys.forget(key)
 	}
 	r.answer(w, req, firstErr)
 }

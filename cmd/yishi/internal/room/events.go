@@ -113,9 +113,20 @@ func (r *Room) wants(p store.Person) func(message) bool {
 // entries after it are sent again, and the page fetches its state again on
 // every (re)connection, so it never depends on what it was sent while
 // away.
+//
+// Like every other route, it slows down an address that sends wrong
+// tokens: else a stream's cookie would be a way to guess them at speed.
 func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
+	ip := clientIP(req)
+	if r.lim.blocked(ip, r.now()) {
+		r.tooMany(w, ip)
+		return
+	}
 	p, ok := r.session(req)
 	if !ok {
+		if _, err := req.Cookie(cookieName); err == nil {
+			r.lim.fail(ip, r.now())
+		}
 		http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 		return
 	}
@@ -153,8 +164,16 @@ func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
 		case <-r.hub.done:
 			return
 		case <-keepAlive.C:
+			if !r.stillValid(req) {
+				return
+			}
 			fmt.Fprint(w, ": keep-alive\n\n")
 		case m := <-sub.ch:
+			// A link revoked or given anew while its page is open ends
+			// the stream: the lost phone is told nothing more.
+			if !r.stillValid(req) {
+				return
+			}
 			writeEvent(w, m)
 			r.hub.mu.Lock()
 			lagged := sub.lagged
@@ -181,4 +200,10 @@ func writeEvent(w http.ResponseWriter, m message) {
 	}
 	data, _ := json.Marshal(map[string]string{"what": m.room})
 	fmt.Fprintf(w, "event: room\ndata: %s\n\n", data)
+}
+
+// stillValid reports whether the request's cookie still opens the room.
+func (r *Room) stillValid(req *http.Request) bool {
+	_, ok := r.session(req)
+	return ok
 }

@@ -139,8 +139,8 @@ type codePage struct {
 // reviewer's groups, the trainee's card; without a session, the page to
 // type a code on.
 func (r *Room) handleHome(w http.ResponseWriter, req *http.Request) {
-	if r.lim.blocked(clientIP(req), r.now()) {
-		r.tooMany(w)
+	if ip := clientIP(req); r.lim.blocked(ip, r.now()) {
+		r.tooMany(w, ip)
 		return
 	}
 	p, ok := r.session(req)

@@ -9,6 +9,15 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 )
 
+// Reasons the console refuses a change it was sent.
+var (
+	// ErrTrainerRevoke refuses to revoke the trainer's own link, which
+	// would lock the console.
+	ErrTrainerRevoke = errors.New("the trainer's link cannot be revoked from the console; give it a new one instead")
+	// ErrUnknownAction is a form's action the console does not have.
+	ErrUnknownAction = errors.New("the console has no such action; reload the page")
+)
+
 // Link is the address of a person's link.
 func (r *Room) Link(p store.Person) string { return r.cfg.BaseURL + "/t/" + p.Token }
 
@@ -62,19 +71,27 @@ func (r *Room) handlePeopleChange(w http.ResponseWriter, req *http.Request) {
 		err = r.db.Reissue(kind, id, NewToken(), r.newCode())
 	case "revoke":
 		if kind == kindTrainer {
-			err = errors.New("the trainer's link cannot be revoked from the console; give it a new one instead")
+			err = ErrTrainerRevoke
 		} else {
 			err = r.db.Revoke(kind, id)
 		}
 	default:
-		err = errors.New("unknown action")
+		err = ErrUnknownAction
 	}
 	if err == nil {
 		err = r.loadPeople()
 	}
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusConflict)
+		http.Error(w, r.errorText(err), http.StatusConflict)
 		return
+	}
+	// The trainer who gave their own link anew would be locked out of
+	// the console, whose people page is where the new link is shown:
+	// their browser is handed it.
+	if me := personOf(req); req.FormValue("action") == "reissue" && me.Kind == kind && me.ID == id {
+		if p, err := r.db.Person(kind, id); err == nil {
+			setCookie(w, req, p.Token)
+		}
 	}
 	r.hub.room("people", true)
 	http.Redirect(w, req, "/console/people", http.StatusSeeOther)

@@ -200,6 +200,27 @@ func (r *Room) handleScoreForm(w http.ResponseWriter, req *http.Request) {
 	r.render(w, http.StatusOK, "score", v)
 }
 
+// Reasons a reviewer's score change or an observer's tap is rejected, sent
+// back to the phone with the change's key and shown there.
+var (
+	// ErrBadKey is a change without an idempotency key of the outbox's
+	// form.
+	ErrBadKey = errors.New("the change has no valid key; reload the page")
+	// ErrNotYourGroup is a group the reviewer does not score, or the
+	// observer does not sit in.
+	ErrNotYourGroup = errors.New("this group is not yours; reload the page to see your groups")
+	// ErrTextTooLong is a text field longer than a form holds.
+	ErrTextTooLong = errors.New("the text is too long; shorten it")
+	// ErrBadField is a field the scoresheet does not have.
+	ErrBadField = errors.New("the form has no such field; reload the page")
+	// ErrNoDimension is a dimension the rubric does not have.
+	ErrNoDimension = errors.New("the rubric has no such dimension; reload the page")
+	// ErrOutOfScale is a score that is not one of the rubric's levels.
+	ErrOutOfScale = errors.New("the score is not on the rubric's scale; choose one of its levels")
+	// ErrBadTap is a tap of a kind the turns page does not send.
+	ErrBadTap = errors.New("the tap is not a turn, interruption, summary or silence; reload the page")
+)
+
 // keyPattern is what a client-made idempotency key looks like.
 var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
 
@@ -248,7 +269,7 @@ func (r *Room) handleScores(w http.ResponseWriter, req *http.Request) {
 	now := r.now()
 	for _, c := range body.Changes {
 		if err := r.checkScore(p, c); err != nil {
-			ans.Rejected = append(ans.Rejected, rejected{Key: c.Key, Error: err.Error()})
+			ans.Rejected = append(ans.Rejected, rejected{Key: c.Key, Error: r.errorText(err)})
 			continue
 		}
 		ok = append(ok, store.ScoreChange{Key: c.Key, Reviewer: p.ID, Round: c.Round, Group: c.Group, Field: c.Field, Value: c.Value, At: now})
@@ -265,36 +286,36 @@ func (r *Room) handleScores(w http.ResponseWriter, req *http.Request) {
 
 func (r *Room) checkScore(p store.Person, c scoreChangeJSON) error {
 	if !keyPattern.MatchString(c.Key) {
-		return errors.New("bad key")
+		return ErrBadKey
 	}
 	pl, s, _ := r.snapshot()
 	if groupOf(pl, c.Round, c.Group) == nil || !reviews(p.Groups, c.Round, c.Group) {
-		return errors.New("not your group")
+		return ErrNotYourGroup
 	}
 	if utf8.RuneCountInString(c.Value) > maxText {
-		return errors.New("text too long")
+		return ErrTextTooLong
 	}
 	rb := s.Rubric.Rubric
 	field, dim, _ := strings.Cut(c.Field, ":")
 	switch field {
 	case "strengths", "improvements":
 		if dim != "" {
-			return errors.New("bad field")
+			return ErrBadField
 		}
 		return nil
 	case "score", "evidence":
 		if _, ok := rb.Dimension(dim); !ok {
-			return errors.New("no such dimension")
+			return ErrNoDimension
 		}
 		if field == "score" && c.Value != "" {
 			n, err := strconv.Atoi(c.Value)
 			if err != nil || n < rb.Scale.Min || n > rb.Scale.Max {
-				return errors.New("score out of the scale")
+				return ErrOutOfScale
 			}
 		}
 		return nil
 	}
-	return errors.New("bad field")
+	return ErrBadField
 }
 
 // decodeBatch reads a JSON body of at most 1 MiB, strictly.
@@ -361,8 +382,12 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 	now := r.now()
 	by := p.Kind + ":" + p.ID
 	for _, t := range body.Taps {
-		if !keyPattern.MatchString(t.Key) || !r.mayLog(p, t.Round, t.Group) {
-			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: "not your group"})
+		if !keyPattern.MatchString(t.Key) {
+			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: r.errorText(ErrBadKey)})
+			continue
+		}
+		if !r.mayLog(p, t.Round, t.Group) {
+			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: r.errorText(ErrNotYourGroup)})
 			continue
 		}
 		var kind live.CommandKind
@@ -376,7 +401,7 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 		case "silence":
 			kind = live.CommandSilence
 		default:
-			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: "bad kind"})
+			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: r.errorText(ErrBadTap)})
 			continue
 		}
 		at := time.UnixMilli(t.At)
@@ -394,7 +419,7 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 			continue
 		}
 		if err != nil {
-			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: err.Error()})
+			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: r.errorText(err)})
 			continue
 		}
 		ans.Applied = append(ans.Applied, t.Key)

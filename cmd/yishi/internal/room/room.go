@@ -89,6 +89,8 @@ type Room struct {
 	// and appending the entries one step, so two clicks cannot both start
 	// a phase.
 	logMu sync.Mutex
+	// keys are the console's recent form keys.
+	keys seenKeys
 	// due remembers which injects were due at the last tick, to tell the
 	// console when another one falls due.
 	due map[string]bool

@@ -3,6 +3,7 @@ package room
 import (
 	"log/slog"
 	"net/http"
+	"path"
 	"strings"
 	"time"
 )
@@ -30,9 +31,11 @@ func secure(h http.Handler) http.Handler {
 }
 
 // redactPath is a request's path as the log may show it: a link's token
-// is replaced, so the log never holds a secret.
+// is replaced, so the log never holds a secret. The path is cleaned
+// first, as the router cleans it: "//t/TOKEN" and "/static/../t/TOKEN"
+// are redirected to the link, and hold its token as much as "/t/TOKEN".
 func redactPath(p string) string {
-	if strings.HasPrefix(p, "/t/") {
+	if c := path.Clean("/" + p); c == "/t" || strings.HasPrefix(c, "/t/") {
 		return "/t/…"
 	}
 	return p
