@@ -517,9 +517,14 @@ func (r *Room) pendingOutage() (*outageView, error) {
 	return o, nil
 }
 
+// OutageAfter is the shortest gap since the last heartbeat (written every
+// second) that the room calls an outage on its return: a restart takes
+// longer than this, a server that never stopped does not.
+const OutageAfter = 2 * time.Second
+
 // NoteOutage records, when the room starts again, that it was down since
 // its last heartbeat while groups were running, for the trainer to decide
-// whether the outage counts as a pause. A gap of a few seconds is a
+// whether the outage counts as a pause. A gap shorter than [OutageAfter] is a
 // restart, not an outage, and is not asked about.
 func (r *Room) NoteOutage() error {
 	last, err := r.db.LastBeat()
@@ -527,7 +532,7 @@ func (r *Room) NoteOutage() error {
 		return err
 	}
 	now := r.now()
-	if now.Sub(last) < 5*time.Second {
+	if now.Sub(last) < OutageAfter {
 		return nil
 	}
 	return r.db.Set(settingOutage, fmt.Sprintf("%d %d", last.UnixMilli(), now.UnixMilli()))
@@ -574,4 +579,70 @@ func (r *Room) errorText(err error) string {
 		return r.cfg.ErrorText(err)
 	}
 	return err.Error()
+}
+
+// logView is the whole drill log of the round shown, group by group.
+type logView struct {
+	page
+	Round  int
+	Groups []groupLog
+}
+
+type groupLog struct {
+	Group   int
+	Table   string
+	Entries []logEntryRow
+}
+
+type logEntryRow struct {
+	logRow
+	By string
+}
+
+// handleLog shows every line of the log of each group of the round shown,
+// oldest first, with who made it: the trainer's record of the drill.
+func (r *Room) handleLog(w http.ResponseWriter, req *http.Request) {
+	p, s, _ := r.snapshot()
+	round := r.currentRound()
+	v := logView{page: r.page(words.In(r.lang, "log") + " · " + s.Title), Round: round}
+	rd := roundOf(p, round)
+	if rd != nil {
+		for _, g := range rd.Groups {
+			es, err := r.db.GroupEntries(round, g.Group)
+			if err != nil {
+				r.fail(w, err)
+				return
+			}
+			names := map[string]string{}
+			for _, m := range g.Members {
+				names[m.ID] = m.Name
+			}
+			gl := groupLog{Group: g.Group, Table: g.Table}
+			for _, e := range es {
+				gl.Entries = append(gl.Entries, logEntryRow{logRow: logRow{At: e.At, Text: r.describe(e, names)}, By: r.byWhom(e.By, names)})
+			}
+			v.Groups = append(v.Groups, gl)
+		}
+	}
+	r.render(w, http.StatusOK, "log", v)
+}
+
+// byWhom names who made a log entry: the trainer, a reviewer, an observing
+// trainee or the room itself.
+func (r *Room) byWhom(by string, names map[string]string) string {
+	kind, id, _ := strings.Cut(by, ":")
+	switch kind {
+	case kindTrainer:
+		return words.In(r.lang, "trainer")
+	case kindReviewer:
+		return id
+	case kindTrainee:
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	case live.BySystem:
+		return words.In(r.lang, "room")
+	}
+	return by
 }
