@@ -109,18 +109,18 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"make the report from the scores kept by yishi serve in this database":                                 "用 yishi serve 保存在这个数据库中的评分生成报告",
 
 	// cmd/yishi/internal/room
-	"unknown action":                      "未知的操作",
-	"the plan has no such round or group": "分组方案中没有这个轮次或组",
-	"every round has started; changes on the day apply to rounds not yet started": "所有轮次都已开始；当天的调整只适用于尚未开始的轮次",
+	"the console has no such action; reload the page":                                  "控制台没有这个操作；请刷新页面",
+	"the plan has no such round or group":                                              "分组方案中没有这个轮次或组",
+	"every round has started; changes on the day apply to rounds not yet started":      "所有轮次都已开始；当天的调整只适用于尚未开始的轮次",
 	"a swap names two trainee ids":                                                     "互换需要写两个学员编号",
 	"name the absent trainees or the two to swap":                                      "请写出缺席的学员，或要互换的两名学员",
 	"the trainer's link cannot be revoked from the console; give it a new one instead": "培训师的链接不能在控制台上作废；请改为给它换一个新链接",
-	"bad key":                "修改的键无效",
-	"not your group":         "不是你负责的组",
-	"text too long":          "文字太长",
-	"bad field":              "无效的字段",
-	"no such dimension":      "没有这个维度",
-	"score out of the scale": "评分超出了量表范围",
+	"the change has no valid key; reload the page":                                     "这处修改没有有效的键；请刷新页面",
+	"this group is not yours; reload the page to see your groups":                      "这个组不归你评；请刷新页面查看你负责的组",
+	"the text is too long; shorten it":                                                 "文字太长；请删减一些",
+	"the form has no such field; reload the page":                                      "表单里没有这一项；请刷新页面",
+	"the rubric has no such dimension; reload the page":                                "评分标准里没有这个维度；请刷新页面",
+	"the score is not on the rubric's scale; choose one of its levels":                 "这个分数不在量表范围内；请选择其中一个等级",
 
 	// cmd/yishi/internal/store
 	// The sentinels are printed after a name: "%s is %w" is "drill.db 不是…".
@@ -186,4 +186,5 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"  runs the room on this laptop until Ctrl-C: it prints the trainer's console link; the console's\n  \"Print the slips\" gives everyone else a QR code and a short code for a phone on the same Wi-Fi\n": "  在这台笔记本电脑上运行演练室，直到按 Ctrl-C：它会显示培训师控制台的链接；控制台上的\n  “打印纸条”为其他每个人生成二维码和短代码，供连接同一 Wi-Fi 的手机使用\n",
 	"  after the drill: yishi review --db %s --out report.html, and yishi export --db %s --out DIR\n":                                                                                                        "  演练结束后：yishi review --db %s --out report.html，以及 yishi export --db %s --out DIR\n",
 	"the room now runs %s, an amendment of the plan it ran (%s)\n":                                                                                                                                           "演练室现在按 %s 运行，它是原先所用方案（%s）的调整版\n",
+	"the tap is not a turn, interruption, summary or silence; reload the page":                                                                                                                               "这次点按不是发言、打断、小结或无人发言；请刷新页面",
 }

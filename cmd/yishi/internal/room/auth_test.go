@@ -70,6 +70,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		{name: "people page", method: "GET", path: "/console/people", want: [8]int{401, 403, 403, 403, 403, 403, 200, 401}},
 		{name: "people change", method: "POST", path: "/console/people", form: url.Values{"action": {"none"}}, want: [8]int{401, 403, 403, 403, 403, 403, 409, 401}},
 		{name: "slips", method: "GET", path: "/console/slips", want: [8]int{401, 403, 403, 403, 403, 403, 200, 401}},
+		{name: "log", method: "GET", path: "/console/log", want: [8]int{401, 403, 403, 403, 403, 403, 200, 401}},
 		{name: "score form", method: "GET", path: "/score/1/1", want: [8]int{401, 403, 403, 200, 404, 403, 403, 401}},
 		{name: "score form of no group", method: "GET", path: "/score/1/99", want: [8]int{401, 403, 403, 404, 404, 403, 403, 401}},
 		{name: "scores", method: "POST", path: "/api/scores", json: score, want: [8]int{401, 403, 403, 200, 200, 403, 403, 401}},
@@ -165,6 +166,7 @@ func TestConfidentialBriefs(t *testing.T) {
 		{"console fragment", trainer, "/frag/console"},
 		{"people page", trainer, "/console/people"},
 		{"slips", trainer, "/console/slips"},
+		{"log", trainer, "/console/log"},
 	}
 	for _, o := range others {
 		t.Run(o.name, func(t *testing.T) {

@@ -61,6 +61,7 @@ func TestUserTextEscaped(t *testing.T) {
 		{"console fragment", trainer, "/frag/console", []string{"Name", "Note"}},
 		{"people page", trainer, "/console/people", []string{"Name"}},
 		{"slips", trainer, "/console/slips", []string{"Name"}},
+		{"whole log", trainer, "/console/log", []string{"Note"}},
 		{"score form", li, "/score/1/1", []string{"Name", "Evidence", "Strengths"}},
 		{"reviewer's groups", li, "/", []string{"Name"}},
 		{"turns page", li, "/turns/1/1", []string{"Name"}},

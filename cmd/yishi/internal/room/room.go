@@ -171,6 +171,7 @@ func (r *Room) Handler() http.Handler {
 	mux.HandleFunc("GET /console/people", r.as(kindTrainer, r.handlePeople))
 	mux.HandleFunc("POST /console/people", r.as(kindTrainer, r.handlePeopleChange))
 	mux.HandleFunc("GET /console/slips", r.as(kindTrainer, r.handleSlips))
+	mux.HandleFunc("GET /console/log", r.as(kindTrainer, r.handleLog))
 
 	mux.HandleFunc("GET /score/{round}/{group}", r.as(kindReviewer, r.handleScoreForm))
 	mux.HandleFunc("POST /api/scores", r.as(kindReviewer, r.handleScores))

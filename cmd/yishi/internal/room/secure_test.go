@@ -192,6 +192,7 @@ func TestSecurityHeaders(t *testing.T) {
 		{"console fragment", &trainer, "GET", "/frag/console", 200, true},
 		{"people", &trainer, "GET", "/console/people", 200, true},
 		{"slips", &trainer, "GET", "/console/slips", 200, true},
+		{"log", &trainer, "GET", "/console/log", 200, true},
 		{"reviewer", &li, "GET", "/", 200, true},
 		{"score form", &li, "GET", "/score/1/1", 200, true},
 		{"turns", &li, "GET", "/turns/1/1", 200, true},

@@ -163,7 +163,8 @@
     }).catch(function (err) {
       inflight = false;
       if (err && err.stop) { say(word("offline"), true); return; }
-      say(word("unsaved", load().length), true);
+      var n = load().length;
+      say(word(n === 1 ? "unsaved_one" : "unsaved", n), true);
       clearTimeout(timer);
       timer = setTimeout(flush, delay);
       delay = Math.min(delay * 2, 30000);
