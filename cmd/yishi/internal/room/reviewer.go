@@ -274,7 +274,7 @@ func (r *Room) handleScores(w http.ResponseWriter, req *http.Request) {
 		}
 		ok = append(ok, store.ScoreChange{Key: c.Key, Reviewer: p.ID, Round: c.Round, Group: c.Group, Field: c.Field, Value: c.Value, At: now})
 	}
-	if _, err := r.db.ApplyScores(ok); err != nil {
+	if err := r.applyScores(ok); err != nil {
 		r.fail(w, err)
 		return
 	}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -84,6 +85,10 @@ type Room struct {
 	people []store.Person
 	byHash map[[32]byte]int // token digest -> index into people
 	byCode map[string]int
+	// cardCache holds each round's cards of the plan, by trainee id.
+	cardCache map[int]map[string]cards.Card
+
+	scores scoreWriter
 
 	// logMu makes reading a group's state, checking a command against it
 	// and appending the entries one step, so two clicks cannot both start
@@ -122,6 +127,7 @@ func (r *Room) setPlan(p *plan.Plan, s *scenario.Scenario) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.plan, r.s, r.agenda, r.lang = p, s, live.AgendaOf(s), s.Language
+	r.cardCache = nil
 }
 
 // loadPeople reads the people and their tokens from the database.

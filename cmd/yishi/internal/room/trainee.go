@@ -35,12 +35,8 @@ func (r *Room) traineeView(p store.Person) (traineeView, error) {
 	round := r.currentRound()
 	v := traineeView{page: r.page(s.Title), Name: p.Name, Round: round}
 	v.Live = "/frag/me"
-	for _, c := range cards.Build(pl, s, round) {
-		if c.TraineeID == p.ID {
-			c := c
-			v.Card = &c
-			break
-		}
+	if c, ok := r.cardsOf(round)[p.ID]; ok {
+		v.Card = &c
 	}
 	if v.Card == nil {
 		return v, nil
