@@ -37,11 +37,12 @@ const OutageText = "outage"
 
 // Outage is the pause and resume that cover a time the server was down,
 // from its last heartbeat (from) to its restart (to), for a group that was
-// running then: appended at restart, they keep the outage out of the
-// drill time, if the trainer so chooses. An entry logged after the last
-// heartbeat moves the pause's start to it. A group that was not running
-// (waiting, paused, finished), or a span that is not forward in time, gets
-// none.
+// running then. s is the group's state as the server left it: folded from
+// the entries made before to. Appended whenever the trainer so chooses,
+// even after entries made since the restart, they keep the outage out of
+// the drill time (see [Fold]). An entry logged after the last heartbeat
+// moves the pause's start to it. A group that was not running (waiting,
+// paused, finished), or a span that is not forward in time, gets none.
 func Outage(s State, from, to time.Time) []Entry {
 	if s.Last != nil && s.Last.At.After(from) {
 		from = s.Last.At

@@ -1,6 +1,7 @@
 package live
 
 import (
+	"slices"
 	"time"
 )
 
@@ -79,8 +80,10 @@ type InjectState struct {
 // does not fit the state it meets (a resume while running, a second
 // release of an inject) changes nothing but the last entry. Time does not
 // go backwards in a group: an entry whose At is before that of an entry
-// before it counts as made at that earlier time, so no span comes out
-// negative.
+// before it counts as made at that later time, so no span comes out
+// negative. The one exception is an outage counted as a pause ([Outage]):
+// decided after the restart, it is logged after what happened since, and
+// its pause goes back to where it was.
 func Fold(a Agenda, t Team, entries []Entry) State {
 	s := State{
 		Team:    t,
@@ -95,9 +98,26 @@ func Fold(a Agenda, t Team, entries []Entry) State {
 	for _, m := range t.Members {
 		s.Turns[m.ID] = 0
 	}
-	var clock time.Time
+	var clock, outageFrom time.Time
 	for _, e := range entries {
 		if e.Round != t.Round || e.Group != t.Group {
+			continue
+		}
+		last := e
+		s.Last = &last
+		s.LastSeq = e.Seq
+		// An outage counted as a pause is appended when the trainer says
+		// so, after entries made since the restart: its two entries keep
+		// their own times and put the interval where it was.
+		if e.Text == OutageText && e.Kind == KindPause {
+			outageFrom = e.At
+			continue
+		}
+		if e.Text == OutageText && e.Kind == KindResume {
+			if !outageFrom.IsZero() {
+				s.addPause(Interval{From: outageFrom, To: e.At})
+			}
+			outageFrom = time.Time{}
 			continue
 		}
 		at := e.At
@@ -106,11 +126,47 @@ func Fold(a Agenda, t Team, entries []Entry) State {
 		}
 		clock = at
 		s.fold(e, at)
-		last := e
-		s.Last = &last
-		s.LastSeq = e.Seq
 	}
 	return s
+}
+
+// addPause puts a closed pause that happened in the past among the
+// pauses, in order of time, merged with any it overlaps, and within the
+// drill (from its start to its finish).
+func (s *State) addPause(p Interval) {
+	if !s.started() || !p.To.After(p.From) {
+		return
+	}
+	if p.From.Before(s.Started) {
+		p.From = s.Started
+	}
+	if !s.Finished.IsZero() && p.To.After(s.Finished) {
+		p.To = s.Finished
+	}
+	if !p.To.After(p.From) {
+		return
+	}
+	var out []Interval
+	for _, q := range s.Pauses {
+		qTo := q.To
+		switch {
+		case !q.Open() && qTo.Before(p.From), q.From.After(p.To):
+			out = append(out, q)
+			continue
+		}
+		// Overlapping: the merged pause spans both; an open one stays open.
+		if q.From.Before(p.From) {
+			p.From = q.From
+		}
+		if q.Open() {
+			p.To = time.Time{}
+		} else if !p.Open() && qTo.After(p.To) {
+			p.To = qTo
+		}
+	}
+	out = append(out, p)
+	slices.SortFunc(out, func(a, b Interval) int { return a.From.Compare(b.From) })
+	s.Pauses = out
 }
 
 // fold applies one entry, made at at, to the state.

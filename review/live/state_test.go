@@ -436,3 +436,40 @@ func TestFoldTurns(t *testing.T) {
 	assert.Equal(t, StatusFinished, s.Status)
 	assert.Equal(t, "", s.Speaker, "nobody speaks after the finish")
 }
+
+// TestOutageAfterWhatFollowed is the outage answered late: after the
+// restart the room released an automatic inject, an observer tapped and
+// the trainer paused and typed a note before choosing to count the outage
+// as a pause. The pause goes back to where the outage was, whatever was
+// logged in between.
+func TestOutageAfterWhatFollowed(t *testing.T) {
+	a, team := fixtureAgenda(), fixtureTeam()
+	_, log := drive(t, a, team, step{0, cmd(CommandStart)}, step{2 * minute, cmd(CommandNext)})
+	before := Fold(a, team, log) // as the server left it
+	// Down from 8m to 20m; since the restart: a turn, a pause and a note.
+	s := Fold(a, team, log)
+	for _, st := range []step{{21 * minute, Command{Kind: CommandTurn, Member: "t1"}}, {22 * minute, cmd(CommandPause)}, {23 * minute, Command{Kind: CommandNote, Text: "back"}}} {
+		out, err := s.Apply(a, st.c, at(st.at), "trainer")
+		require.NoError(t, err)
+		log = appendLog(log, out...)
+		s = Fold(a, team, log)
+	}
+	log = appendLog(log, Outage(before, at(8*minute), at(20*minute))...)
+	s = Fold(a, team, log)
+	assert.Equal(t, StatusPaused, s.Status, "the trainer's pause still holds")
+	assert.Equal(t, []Interval{{at(8 * minute), at(20 * minute)}, {From: at(22 * minute)}}, s.Pauses)
+	assert.Equal(t, 10*minute, s.Active(at(25*minute)), "8m before the outage and 2m after it")
+	assert.Equal(t, 1, s.Turns["t1"])
+
+	// An outage that overlaps a pause already there is merged with it,
+	// never counted twice.
+	p := Fold(a, team, nil)
+	p.Status, p.Started = StatusRunning, at(0)
+	p.Pauses = []Interval{{at(5 * minute), at(10 * minute)}}
+	p.addPause(Interval{at(8 * minute), at(15 * minute)})
+	assert.Equal(t, []Interval{{at(5 * minute), at(15 * minute)}}, p.Pauses)
+	assert.Equal(t, 10*minute, p.Active(at(20*minute)))
+	// One before the start is cut to the start.
+	p.addPause(Interval{at(-5 * minute), at(1 * minute)})
+	assert.Equal(t, []Interval{{at(0), at(1 * minute)}, {at(5 * minute), at(15 * minute)}}, p.Pauses)
+}

@@ -485,33 +485,74 @@ func splitIDs(s string) []string {
 	})
 }
 
-// pendingOutage is an outage the trainer has not yet decided on.
-func (r *Room) pendingOutage() (*outageView, error) {
+// outages are the outages the trainer has not yet decided on, oldest
+// first: the room may have gone down twice before anyone answered.
+func (r *Room) outages() ([]live.Interval, error) {
 	v, err := r.db.Get(settingOutage)
 	if err != nil || v == "" {
 		return nil, err
 	}
-	var from, to int64
-	if _, err := fmt.Sscanf(v, "%d %d", &from, &to); err != nil {
-		return nil, nil
+	var out []live.Interval
+	for _, part := range strings.Split(v, ";") {
+		var from, to int64
+		if _, err := fmt.Sscanf(part, "%d %d", &from, &to); err == nil && to > from {
+			out = append(out, live.Interval{From: time.UnixMilli(from), To: time.UnixMilli(to)})
+		}
 	}
-	o := &outageView{From: time.UnixMilli(from), To: time.UnixMilli(to)}
-	o.Length = o.To.Sub(o.From)
+	return out, nil
+}
+
+// stateBefore is group g of round n as the server left it before the
+// restart at t: folded from the entries made before t.
+func (r *Room) stateBefore(n, g int, t time.Time) (live.State, error) {
+	p, _, a := r.snapshot()
+	grp := groupOf(p, n, g)
+	if grp == nil {
+		return live.State{}, errNoGroup
+	}
+	es, err := r.db.GroupEntries(n, g)
+	if err != nil {
+		return live.State{}, err
+	}
+	var before []live.Entry
+	for _, e := range es {
+		if e.At.Before(t) {
+			before = append(before, e)
+		}
+	}
+	return live.Fold(a, team(n, grp), before), nil
+}
+
+// pendingOutage is what the console asks about the outages not yet
+// decided on: when, how long, and which groups were running then; nil
+// when there is none, or no group was running.
+func (r *Room) pendingOutage() (*outageView, error) {
+	outs, err := r.outages()
+	if err != nil || len(outs) == 0 {
+		return nil, err
+	}
+	o := &outageView{From: outs[0].From, To: outs[len(outs)-1].To}
 	p, _, _ := r.snapshot()
 	var running []string
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
-			st, err := r.groupState(rd.Round, g.Group)
-			if err != nil {
-				return nil, err
-			}
-			if st.Status == live.StatusRunning {
-				running = append(running, fmt.Sprintf(words.In(r.lang, "round_n"), rd.Round)+" "+fmt.Sprintf(words.In(r.lang, "group_n"), g.Group))
+			for _, out := range outs {
+				st, err := r.stateBefore(rd.Round, g.Group, out.To)
+				if err != nil {
+					return nil, err
+				}
+				if st.Status == live.StatusRunning {
+					running = append(running, fmt.Sprintf(words.In(r.lang, "round_n"), rd.Round)+" "+fmt.Sprintf(words.In(r.lang, "group_n"), g.Group))
+					break
+				}
 			}
 		}
 	}
 	if len(running) == 0 {
 		return nil, nil
+	}
+	for _, out := range outs {
+		o.Length += out.To.Sub(out.From)
 	}
 	o.Groups = strings.Join(running, ", ")
 	return o, nil
@@ -523,9 +564,10 @@ func (r *Room) pendingOutage() (*outageView, error) {
 const OutageAfter = 2 * time.Second
 
 // NoteOutage records, when the room starts again, that it was down since
-// its last heartbeat while groups were running, for the trainer to decide
-// whether the outage counts as a pause. A gap shorter than [OutageAfter] is a
-// restart, not an outage, and is not asked about.
+// its last heartbeat, for the trainer to decide whether the outage counts
+// as a pause of the groups that were running. A gap shorter than
+// [OutageAfter] is not asked about. An outage not yet answered is kept:
+// a second one is added to it.
 func (r *Room) NoteOutage() error {
 	last, err := r.db.LastBeat()
 	if err != nil || last.IsZero() {
@@ -535,31 +577,40 @@ func (r *Room) NoteOutage() error {
 	if now.Sub(last) < OutageAfter {
 		return nil
 	}
-	return r.db.Set(settingOutage, fmt.Sprintf("%d %d", last.UnixMilli(), now.UnixMilli()))
+	v, err := r.db.Get(settingOutage)
+	if err != nil {
+		return err
+	}
+	if v != "" {
+		v += ";"
+	}
+	return r.db.Set(settingOutage, v+fmt.Sprintf("%d %d", last.UnixMilli(), now.UnixMilli()))
 }
 
-// handleOutage answers the outage question: "pause" makes the outage a
-// pause of every group that was running; "keep" leaves the clocks as
-// they ran.
+// handleOutage answers the outage question: "pause" makes each outage a
+// pause of every group that was running when it began, wherever it falls
+// among what was logged since; "keep" leaves the clocks as they ran.
 func (r *Room) handleOutage(w http.ResponseWriter, req *http.Request) {
-	o, err := r.pendingOutage()
+	outs, err := r.outages()
 	if err != nil {
 		r.answer(w, req, err)
 		return
 	}
-	if o != nil && req.FormValue("choice") == "pause" {
+	if len(outs) > 0 && req.FormValue("choice") == "pause" {
 		p, _, _ := r.snapshot()
 		r.logMu.Lock()
 		for _, rd := range p.Rounds {
 			for _, g := range rd.Groups {
-				st, err := r.groupState(rd.Round, g.Group)
-				if err == nil {
-					_, err = r.appendEntries("", live.Outage(st, o.From, o.To))
-				}
-				if err != nil {
-					r.logMu.Unlock()
-					r.answer(w, req, err)
-					return
+				for _, out := range outs {
+					st, err := r.stateBefore(rd.Round, g.Group, out.To)
+					if err == nil {
+						_, err = r.appendEntries("", live.Outage(st, out.From, out.To))
+					}
+					if err != nil {
+						r.logMu.Unlock()
+						r.answer(w, req, err)
+						return
+					}
 				}
 			}
 		}

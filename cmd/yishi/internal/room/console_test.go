@@ -144,6 +144,47 @@ func TestOutageChoice(t *testing.T) {
 	}
 }
 
+// TestOutageAnsweredLate: the trainer answers after the room has gone on —
+// a note typed, an automatic inject that the clock without the outage has
+// not reached yet, a second outage — and the pause still lands where each
+// outage was.
+func TestOutageAnsweredLate(t *testing.T) {
+	tr := newTestRoom(t, func(p *plan.Plan, s *scenario.Scenario, cfg *Config) {
+		s.Injects[0].At = scenario.Duration(10 * time.Minute)
+		s.Injects[0].Release = scenario.ReleaseAuto
+	})
+	trainer := tr.trainer()
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	tr.clock.Advance(2 * time.Minute)
+	tr.room.Tick()
+	tr.clock.Advance(10 * time.Minute) // down for 10 minutes
+	require.NoError(t, tr.room.NoteOutage())
+	tr.room.Tick() // the room is back: nothing is released by itself while the question is open
+	tr.clock.Advance(30 * time.Second)
+	tr.command(url.Values{"action": {"note"}, "round": {"1"}, "group": {"1"}, "text": {"the laptop is back"}})
+	tr.room.Tick()
+	tr.clock.Advance(5 * time.Minute) // down again, unanswered
+	require.NoError(t, tr.room.NoteOutage())
+	v, err := tr.room.consoleView("")
+	require.NoError(t, err)
+	require.NotNil(t, v.Outage)
+	assert.Equal(t, 15*time.Minute, v.Outage.Length, "both outages are asked about")
+
+	w := tr.postForm(&trainer, "/console/outage", url.Values{"choice": {"pause"}})
+	require.Equal(t, http.StatusNoContent, w.Code, w.Body.String())
+	assert.Equal(t, 2*time.Minute+30*time.Second, tr.panelOf(1).Active, "2 minutes before the first outage, 30 seconds between them")
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.Len(t, st.Pauses, 2)
+	assert.True(t, st.Injects[0].Auto)
+	assert.False(t, st.Injects[0].Released, "the automatic inject at 10m waits: the drill is 2½ minutes in")
+	tr.clock.Advance(8 * time.Minute)
+	tr.room.Tick()
+	st, err = tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.True(t, st.Injects[0].ReleasedAuto, "released by itself once the question is answered and it is due")
+}
+
 // A console button whose command was refused may be pressed again from
 // the same page: its key is not taken as done, so the command runs once
 // it can; a second press of a button that worked is not an error and

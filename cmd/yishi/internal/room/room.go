@@ -217,32 +217,40 @@ func (r *Room) Tick() {
 		r.logError("heartbeat", err)
 	}
 	p, _, a := r.snapshot()
-	round := r.currentRound()
-	rd := roundOf(p, round)
-	if rd == nil {
-		return
+	// While the trainer has not said whether an outage counts as a pause,
+	// the clocks may be wrong by its length: nothing is released by
+	// itself until then.
+	outs, err := r.outages()
+	if err != nil {
+		r.logError("tick", err)
 	}
+	hold := len(outs) > 0
 	changed := false
-	for _, g := range rd.Groups {
-		r.logMu.Lock()
-		st, err := r.groupState(round, g.Group)
-		if err == nil {
-			if es := live.AutoReleases(a, st, now); len(es) > 0 {
-				_, err = r.appendEntries("", es)
-				if err == nil {
-					st, err = r.groupState(round, g.Group)
+	// Every round's groups, not only the round shown: a slow group of
+	// the morning may still be running when the trainer shows the
+	// afternoon's cards.
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			r.logMu.Lock()
+			st, err := r.groupState(rd.Round, g.Group)
+			if err == nil && !hold && (st.Status == live.StatusRunning || st.Status == live.StatusPaused) {
+				if es := live.AutoReleases(a, st, now); len(es) > 0 {
+					_, err = r.appendEntries("", es)
+					if err == nil {
+						st, err = r.groupState(rd.Round, g.Group)
+					}
 				}
 			}
-		}
-		r.logMu.Unlock()
-		if err != nil {
-			r.logError("tick", err)
-			continue
-		}
-		for _, in := range st.Due(now) {
-			k := fmt.Sprintf("%d/%d/%s", round, g.Group, in.ID)
-			if !r.due[k] {
-				r.due[k], changed = true, true
+			r.logMu.Unlock()
+			if err != nil {
+				r.logError("tick", err)
+				continue
+			}
+			for _, in := range st.Due(now) {
+				k := fmt.Sprintf("%d/%d/%s", rd.Round, g.Group, in.ID)
+				if !r.due[k] {
+					r.due[k], changed = true, true
+				}
 			}
 		}
 	}
