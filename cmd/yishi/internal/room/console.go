@@ -349,6 +349,40 @@ func (r *Room) commandAt(round, g int, c live.Command, by, key string, at time.T
 	return err
 }
 
+// tap logs an observer's tap made at at, checked against the group as it
+// was then: a turn tapped offline before the group finished is kept with
+// its own time when it arrives after. A key seen before acts once, also
+// when the tap changed nothing (a turn by whoever was already speaking),
+// so that a batch sent again cannot be read differently.
+func (r *Room) tap(round, g int, c live.Command, by, key string, at time.Time) error {
+	_, _, a := r.snapshot()
+	r.logMu.Lock()
+	defer r.logMu.Unlock()
+	if seen, err := r.db.KeyApplied(key); err != nil || seen {
+		return err
+	}
+	p, _, _ := r.snapshot()
+	grp := groupOf(p, round, g)
+	if grp == nil {
+		return errNoGroup
+	}
+	es, err := r.db.GroupEntries(round, g)
+	if err != nil {
+		return err
+	}
+	var then []live.Entry
+	for _, e := range es {
+		if !e.At.After(at) {
+			then = append(then, e)
+		}
+	}
+	out, err := live.Fold(a, team(round, grp), then).Apply(a, c, at, by)
+	if err != nil {
+		return err
+	}
+	_, err = r.appendEntries(key, out)
+	return err
+}
 // answer ends a console form: a page's script gets 204 or the error as
 // text; a browser without script is sent back to the console, which
 // shows the error.

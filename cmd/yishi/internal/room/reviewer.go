@@ -410,15 +410,10 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 		if t.At == 0 || at.After(now) || now.Sub(at) > 12*time.Hour {
 			at = now
 		}
-		err := r.commandAt(t.Round, t.Group, live.Command{Kind: kind, Member: t.Member}, by, t.Key, at)
-		if err != nil && !errors.Is(err, live.ErrNotMember) && !errors.Is(err, errNoGroup) {
-			// A tap the state refuses (the group not started, or
-			// finished) is acknowledged without an entry: sending it
-			// again would never change that.
-			ans.Applied = append(ans.Applied, t.Key)
-			continue
-		}
-		if err != nil {
+		if err := r.tap(t.Round, t.Group, live.Command{Kind: kind, Member: t.Member}, by, t.Key, at); err != nil {
+			// Refused (a tap before the group started, a member not in
+			// it): the phone drops it and shows why; sending it again
+			// would never change that.
 			ans.Rejected = append(ans.Rejected, rejected{Key: t.Key, Error: r.errorText(err)})
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -199,4 +200,75 @@ func TestTapsRejectedByKey(t *testing.T) {
 	st, err := tr.room.groupState(1, 1)
 	require.NoError(t, err)
 	assert.Equal(t, 1, st.Turns[speaker.ID], "a tap sent twice is logged once")
+}
+
+// TestTapsSentAgain is the observer's lost answer: a double tap on the
+// member already speaking, then another member, sent again after the
+// answer was lost. Each key acts once, whether or not it changed
+// anything, so the second sending reads like the first.
+func TestTapsSentAgain(t *testing.T) {
+	tr := newTestRoom(t)
+	observer := tr.observerIn(1)
+	g := tr.plan.Rounds[0].Groups[0].Members
+	a, b := g[0].ID, g[1].ID
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	send := func(taps ...map[string]any) {
+		t.Helper()
+		w := tr.postJSON(&observer, "/api/log", map[string]any{"taps": taps})
+		require.Equal(t, http.StatusOK, w.Code)
+		var ans batchAnswer
+		require.NoError(t, json.Unmarshal(w.Body.Bytes(), &ans))
+		require.Empty(t, ans.Rejected)
+	}
+	tap := func(key, member string) map[string]any {
+		return map[string]any{"key": key, "round": 1, "group": 1, "kind": "turn", "member": member}
+	}
+	send(tap("tap-again-1", a))
+	send(tap("tap-again-2", a), tap("tap-again-3", b))
+	send(tap("tap-again-2", a), tap("tap-again-3", b)) // the answer was lost
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.Equal(t, 1, st.Turns[a])
+	assert.Equal(t, 1, st.Turns[b])
+	assert.Equal(t, b, st.Speaker)
+}
+
+// TestTapsArriveLate: taps made offline reach the room after the group
+// finished; they are kept with their own times. A tap from before the
+// start is refused with the reason, not acknowledged and lost.
+func TestTapsArriveLate(t *testing.T) {
+	tr := newTestRoom(t)
+	observer := tr.observerIn(1)
+	member := tr.plan.Rounds[0].Groups[0].Members[0].ID
+	before := tr.clock.Now()
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	tr.clock.Advance(5 * time.Minute)
+	tapped := tr.clock.Now()
+	tr.clock.Advance(time.Minute)
+	for range len(tr.s.Agenda) {
+		tr.command(url.Values{"action": {"next"}, "round": {"1"}, "group": {"1"}})
+	}
+	tr.clock.Advance(10 * time.Minute)
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, live.StatusFinished, st.Status)
+
+	w := tr.postJSON(&observer, "/api/log", map[string]any{"taps": []map[string]any{
+		{"key": "late-tap-001", "round": 1, "group": 1, "kind": "turn", "member": member, "at": tapped.UnixMilli()},
+		{"key": "early-tap-01", "round": 1, "group": 1, "kind": "summary", "at": before.Add(-time.Minute).UnixMilli()},
+	}})
+	require.Equal(t, http.StatusOK, w.Code)
+	var ans batchAnswer
+	require.NoError(t, json.Unmarshal(w.Body.Bytes(), &ans))
+	assert.Equal(t, []string{"late-tap-001"}, ans.Applied)
+	require.Len(t, ans.Rejected, 1)
+	assert.Equal(t, "early-tap-01", ans.Rejected[0].Key)
+	es, err := tr.db.GroupEntries(1, 1)
+	require.NoError(t, err)
+	last := es[len(es)-1]
+	assert.Equal(t, live.KindTurn, last.Kind)
+	assert.True(t, last.At.Equal(tapped), "the tap keeps its time: %v", last.At)
+	st, err = tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.Equal(t, 1, st.Turns[member])
 }

@@ -82,9 +82,10 @@ func (r *Room) groupState(n, g int) (live.State, error) {
 	return live.Fold(a, team(n, grp), es), nil
 }
 
-// appendEntries writes entries to the log and tells the open pages.
+// appendEntries writes entries to the log and tells the open pages; with
+// a key and no entries, it records only that the key was applied.
 func (r *Room) appendEntries(key string, es []live.Entry) ([]live.Entry, error) {
-	if len(es) == 0 {
+	if len(es) == 0 && key == "" {
 		return nil, nil
 	}
 	out, dup, err := r.db.Append(key, es)

@@ -106,3 +106,14 @@ func scanEntries(rows *sql.Rows, err error) ([]live.Entry, error) {
 	}
 	return es, rows.Err()
 }
+
+// KeyApplied reports whether the idempotency key was applied to the log
+// before, whether or not it added entries.
+func (d *DB) KeyApplied(key string) (bool, error) {
+	var n int
+	err := d.r.QueryRow(`SELECT COUNT(*) FROM log_keys WHERE idem_key = ?`, key).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("read the drill log in %s: %w", d.path, err)
+	}
+	return n > 0, nil
+}

@@ -117,3 +117,21 @@ func seqs(es []live.Entry) []int64 {
 	}
 	return s
 }
+
+func TestKeyApplied(t *testing.T) {
+	d, _ := newDB(t)
+	for _, key := range []string{"adds", "adds-nothing"} {
+		ok, err := d.KeyApplied(key)
+		require.NoError(t, err)
+		assert.False(t, ok, key)
+	}
+	_, _, err := d.Append("adds", []live.Entry{{Round: 1, Group: 1, Kind: live.KindNote, Text: "x"}})
+	require.NoError(t, err)
+	_, _, err = d.Append("adds-nothing", nil)
+	require.NoError(t, err)
+	for _, key := range []string{"adds", "adds-nothing"} {
+		ok, err := d.KeyApplied(key)
+		require.NoError(t, err)
+		assert.True(t, ok, key)
+	}
+}
