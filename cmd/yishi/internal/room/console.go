@@ -383,6 +383,7 @@ func (r *Room) tap(round, g int, c live.Command, by, key string, at time.Time) e
 	_, err = r.appendEntries(key, out)
 	return err
 }
+
 // answer ends a console form: a page's script gets 204 or the error as
 // text; a browser without script is sent back to the console, which
 // shows the error.
