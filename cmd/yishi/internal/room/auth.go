@@ -106,7 +106,7 @@ func (r *Room) lookup(tok string) (store.Person, bool) {
 	return p, true
 }
 
-// lookupCode finds the person whose short code is code.
+// lookupCode finds the trainee or reviewer whose short code is code.
 func (r *Room) lookupCode(code string) (store.Person, bool) {
 	c := normCode(code)
 	if len(c) != 6 {
@@ -119,7 +119,9 @@ func (r *Room) lookupCode(code string) (store.Person, bool) {
 		return store.Person{}, false
 	}
 	p := r.people[i]
-	if subtle.ConstantTimeCompare([]byte(normCode(p.Code)), []byte(c)) != 1 || p.Revoked {
+	// The trainer's console opens by link only: six letters are too few
+	// to guard it.
+	if subtle.ConstantTimeCompare([]byte(normCode(p.Code)), []byte(c)) != 1 || p.Revoked || p.Kind == kindTrainer {
 		return store.Person{}, false
 	}
 	return p, true
@@ -141,17 +143,11 @@ func (r *Room) session(req *http.Request) (store.Person, bool) {
 func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
 	allowed := strings.Split(kinds, ",")
 	return func(w http.ResponseWriter, req *http.Request) {
-		ip := clientIP(req)
-		if r.lim.blocked(ip, r.now()) {
-			r.tooMany(w, ip)
-			return
-		}
 		p, ok := r.session(req)
 		if !ok {
-			if _, err := req.Cookie(cookieName); err == nil {
-				r.lim.fail(ip, r.now())
+			if !r.unknown(w, req) {
+				http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 			}
-			http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 			return
 		}
 		if !slices.Contains(allowed, p.Kind) {
@@ -162,6 +158,23 @@ func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// unknown deals with a request that carries no valid session: a cookie
+// that names no one counts against its address as a wrong token would,
+// and an address that has sent too many is refused with 429, which
+// unknown reports by returning true. A request with a valid session is
+// never slowed down, so a phone behind the same address as a guesser
+// (one NAT for the whole venue) keeps working.
+func (r *Room) unknown(w http.ResponseWriter, req *http.Request) bool {
+	ip, now := clientIP(req), r.now()
+	if r.lim.blocked(ip, now) {
+		r.tooMany(w, ip)
+		return true
+	}
+	if _, err := req.Cookie(cookieName); err == nil {
+		r.lim.fail(ip, now)
+	}
+	return false
+}
 // handleLink opens a person's link: it sets the cookie and sends the
 // browser on to the page without the token in its address.
 func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
@@ -235,30 +248,52 @@ func clientIP(req *http.Request) string {
 // limiter slows down an address that sends wrong tokens or codes: while
 // it has limitFails of them within the last limitWindow, it is refused. A
 // phone that mistypes a code once or twice is not affected; guessing codes
-// at speed is.
+// at speed is. IPv6 addresses count by their /64, the block one device
+// can pick addresses from; and over limitRoomFails failures in the room
+// within the window refuse every address that is not signed in, so that
+// many addresses together cannot guess faster than that. The records of
+// addresses gone quiet are swept, so the limiter's memory stays bounded.
 type limiter struct {
 	mu    sync.Mutex
 	fails map[string][]time.Time
+	room  []time.Time // every failure in the window, for the room's limit
 }
 
 const (
-	limitFails  = 8
-	limitWindow = time.Minute
+	limitFails     = 8
+	limitWindow    = time.Minute
+	limitRoomFails = 200
+	// limitSweep is how many addresses the limiter holds before it drops
+	// those with no failure in the window.
+	limitSweep = 1024
 )
 
 func newLimiter() *limiter { return &limiter{fails: map[string][]time.Time{}} }
 
-func (l *limiter) recent(ip string, now time.Time) []time.Time {
-	ts := l.fails[ip]
+// limitKey is the part of an address the limiter counts by.
+func limitKey(ip string) string {
+	a := net.ParseIP(ip)
+	if a == nil || a.To4() != nil {
+		return ip
+	}
+	return a.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
+// inWindow drops the times older than the window from the front of ts.
+func inWindow(ts []time.Time, now time.Time) []time.Time {
 	i := 0
 	for i < len(ts) && now.Sub(ts[i]) > limitWindow {
 		i++
 	}
-	ts = ts[i:]
+	return ts[i:]
+}
+
+func (l *limiter) recent(key string, now time.Time) []time.Time {
+	ts := inWindow(l.fails[key], now)
 	if len(ts) == 0 {
-		delete(l.fails, ip)
+		delete(l.fails, key)
 	} else {
-		l.fails[ip] = ts
+		l.fails[key] = ts
 	}
 	return ts
 }
@@ -266,29 +301,46 @@ func (l *limiter) recent(ip string, now time.Time) []time.Time {
 func (l *limiter) fail(ip string, now time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	ts := l.recent(ip, now)
+	key := limitKey(ip)
+	ts := l.recent(key, now)
 	if len(ts) >= 4*limitFails {
 		ts = ts[1:] // bounded memory per address
 	}
-	l.fails[ip] = append(ts, now)
+	l.fails[key] = append(ts, now)
+	l.room = append(inWindow(l.room, now), now)
+	if len(l.room) > 2*limitRoomFails {
+		l.room = l.room[len(l.room)-2*limitRoomFails:]
+	}
+	if len(l.fails) > limitSweep {
+		for k := range l.fails {
+			l.recent(k, now)
+		}
+	}
 }
 
 // retryAfter is the number of whole seconds until ip is no longer
-// blocked: until enough of its failures are older than the window.
+// blocked: until enough of its failures (or the room's) are older than
+// the window.
 func (l *limiter) retryAfter(ip string, now time.Time) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	ts := l.recent(ip, now)
-	if len(ts) < limitFails {
+	var d time.Duration
+	if ts := l.recent(limitKey(ip), now); len(ts) >= limitFails {
+		// A failure leaves the window once it is more than limitWindow old.
+		d = ts[len(ts)-limitFails].Add(limitWindow).Sub(now)
+	}
+	if l.room = inWindow(l.room, now); len(l.room) >= limitRoomFails {
+		d = max(d, l.room[len(l.room)-limitRoomFails].Add(limitWindow).Sub(now))
+	}
+	if d <= 0 {
 		return 0
 	}
-	// A failure leaves the window once it is more than limitWindow old.
-	d := ts[len(ts)-limitFails].Add(limitWindow).Sub(now)
 	return int(d/time.Second) + 1
 }
 
 func (l *limiter) blocked(ip string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return len(l.recent(ip, now)) >= limitFails
+	l.room = inWindow(l.room, now)
+	return len(l.recent(limitKey(ip), now)) >= limitFails || len(l.room) >= limitRoomFails
 }

@@ -117,17 +117,11 @@ func (r *Room) wants(p store.Person) func(message) bool {
 // Like every other route, it slows down an address that sends wrong
 // tokens: else a stream's cookie would be a way to guess them at speed.
 func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
-	ip := clientIP(req)
-	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w, ip)
-		return
-	}
 	p, ok := r.session(req)
 	if !ok {
-		if _, err := req.Cookie(cookieName); err == nil {
-			r.lim.fail(ip, r.now())
+		if !r.unknown(w, req) {
+			http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 		}
-		http.Error(w, words.In(r.lang, "revoked"), http.StatusUnauthorized)
 		return
 	}
 	rc := http.NewResponseController(w)

@@ -139,14 +139,12 @@ type codePage struct {
 // reviewer's groups, the trainee's card; without a session, the page to
 // type a code on.
 func (r *Room) handleHome(w http.ResponseWriter, req *http.Request) {
-	if ip := clientIP(req); r.lim.blocked(ip, r.now()) {
-		r.tooMany(w, ip)
-		return
-	}
 	p, ok := r.session(req)
 	if !ok {
+		if r.unknown(w, req) {
+			return
+		}
 		if _, err := req.Cookie(cookieName); err == nil {
-			r.lim.fail(clientIP(req), r.now())
 			r.render(w, http.StatusUnauthorized, "code", codePage{page: r.page(""), Error: words.In(r.lang, "revoked")})
 			return
 		}
