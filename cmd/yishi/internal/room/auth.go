@@ -175,6 +175,7 @@ func (r *Room) unknown(w http.ResponseWriter, req *http.Request) bool {
 	}
 	return false
 }
+
 // handleLink opens a person's link: it sets the cookie and sends the
 // browser on to the page without the token in its address.
 func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
