@@ -457,7 +457,7 @@ func TestServeAmend(t *testing.T) {
 	planPath := demoPlan(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "drill.db")
-	s := startServe(t, planPath, db)
+	s := startServe(t, planPath, db, "Li")
 	people := roomPeople(t, db)
 	trainer := signIn(t, s.base, people["trainer:trainer"].Token)
 
@@ -493,8 +493,20 @@ func TestServeAmend(t *testing.T) {
 	if a == gone.ID || b == gone.ID {
 		a, b = r2[0].Members[1].ID, r2[1].Members[1].ID
 	}
-	code, body = trainer.post("/console/amend", url.Values{"swap": {a + "," + b}})
+	code, body = trainer.post("/console/amend", url.Values{"swap": {a + "," + b}, "key": {"amend-swap-1"}})
 	require.Equal(t, http.StatusNoContent, code, body)
+	// The same form sent twice (a double click) swaps once, not back.
+	code, body = trainer.post("/console/amend", url.Values{"swap": {a + "," + b}, "key": {"amend-swap-1"}})
+	require.Equal(t, http.StatusNoContent, code, body)
+
+	// Once a reviewer has scored a group of round 2, a change from round 2
+	// is refused: it would give those scores to other trainees.
+	li := signIn(t, s.base, people["reviewer:Li"].Token)
+	code2, ans := li.postJSON("/api/scores", map[string]any{"changes": []map[string]any{{"key": "early-score-1", "round": 2, "group": 1, "field": "score:rhythm", "value": "3"}}})
+	require.Equal(t, http.StatusOK, code2, string(ans))
+	code, body = trainer.post("/console/amend", url.Values{"absent": {a}, "key": {"amend-after-score"}})
+	assert.Equal(t, http.StatusConflict, code)
+	assert.Contains(t, body, "scored group 1 of round 2")
 	require.NoError(t, s.stop())
 
 	out := filepath.Join(dir, "export")

@@ -187,4 +187,6 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"  after the drill: yishi review --db %s --out report.html, and yishi export --db %s --out DIR\n":                                                                                                        "  演练结束后：yishi review --db %s --out report.html，以及 yishi export --db %s --out DIR\n",
 	"the room now runs %s, an amendment of the plan it ran (%s)\n":                                                                                                                                           "演练室现在按 %s 运行，它是原先所用方案（%s）的调整版\n",
 	"the tap is not a turn, interruption, summary or silence; reload the page":                                                                                                                               "这次点按不是发言、打断、小结或无人发言；请刷新页面",
+	"a group of round %d started while the change was made; make it again, from the next round":                                                                                                              "调整进行时第 %d 轮已有组开始；请从下一轮起重新调整",
+	"reviewers have scored group %d of round %d already, and a change would give those scores to other trainees; make the change with yishi amend after the round":                                           "评审已经给第 %[2]d 轮第 %[1]d 组打了分，调整会把这些分数算到别的学员头上；请在本轮结束后用 yishi amend 调整",
 }

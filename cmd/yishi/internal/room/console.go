@@ -471,47 +471,89 @@ func (r *Room) handleAmend(w http.ResponseWriter, req *http.Request) {
 		http.NotFound(w, req)
 		return
 	}
-	from, err := r.amendFrom()
-	if err != nil {
-		r.answer(w, req, err)
+	// One change at a time: two run side by side would both start from
+	// the same plan, and the second would undo the first.
+	r.amendMu.Lock()
+	defer r.amendMu.Unlock()
+	key := req.FormValue("key")
+	if r.keys.seen(key, r.now()) {
+		r.answer(w, req, nil)
 		return
 	}
+	err := r.amend(req)
+	if err != nil {
+		r.keys.forget(key)
+	}
+	r.answer(w, req, err)
+}
+
+// amend makes the change on the day the console's form asks for.
+func (r *Room) amend(req *http.Request) error {
+	from, err := r.amendFrom()
+	if err != nil {
+		return err
+	}
 	if from == 0 {
-		r.answer(w, req, errAmendNone)
-		return
+		return errAmendNone
 	}
 	c := Change{FromRound: from, Absent: splitIDs(req.FormValue("absent"))}
 	if sw := splitIDs(req.FormValue("swap")); len(sw) > 0 {
 		if len(sw) != 2 {
-			r.answer(w, req, errors.New("a swap names two trainee ids"))
-			return
+			return errors.New("a swap names two trainee ids")
 		}
 		c.Swaps = [][2]string{{sw[0], sw[1]}}
 	}
 	if len(c.Absent) == 0 && len(c.Swaps) == 0 {
-		r.answer(w, req, errors.New("name the absent trainees or the two to swap"))
-		return
+		return errors.New("name the absent trainees or the two to swap")
+	}
+	if err := r.checkUnscored(from); err != nil {
+		return err
 	}
 	p, s, _ := r.snapshot()
 	np, err := r.cfg.Amend(req.Context(), p, c)
 	if err != nil {
-		r.answer(w, req, err)
-		return
+		return err
 	}
 	data, err := plan.Marshal(np)
 	if err != nil {
-		r.answer(w, req, err)
-		return
+		return err
+	}
+	// No group may start while the new plan goes in: starts take the
+	// same lock, so the round checked is still unstarted when it changes.
+	r.logMu.Lock()
+	defer r.logMu.Unlock()
+	if now, err := r.amendFrom(); err != nil || now != from {
+		if err == nil {
+			err = fmt.Errorf("a group of round %d started while the change was made; make it again, from the next round", from)
+		}
+		return err
+	}
+	if err := r.checkUnscored(from); err != nil {
+		return err
 	}
 	if err := r.db.SetPlan(np.ID(), data); err != nil {
-		r.answer(w, req, err)
-		return
+		return err
 	}
 	r.setPlan(np, s)
 	r.hub.room("plan", false)
-	r.answer(w, req, nil)
+	return nil
 }
 
+// checkUnscored refuses a change from round from on when reviewers have
+// scored a group of those rounds: the change would move those scores to
+// other trainees.
+func (r *Room) checkUnscored(from int) error {
+	sheets, err := r.db.Sheets("")
+	if err != nil {
+		return err
+	}
+	for _, sh := range sheets {
+		if sh.Round >= from {
+			return fmt.Errorf("reviewers have scored group %d of round %d already, and a change would give those scores to other trainees; make the change with yishi amend after the round", sh.Group, sh.Round)
+		}
+	}
+	return nil
+}
 // splitIDs splits a list typed in a form at commas (either width), 、
 // and spaces.
 func splitIDs(s string) []string {

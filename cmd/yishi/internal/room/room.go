@@ -96,6 +96,8 @@ type Room struct {
 	logMu sync.Mutex
 	// keys are the console's recent form keys.
 	keys seenKeys
+	// amendMu lets one change on the day be made at a time.
+	amendMu sync.Mutex
 	// due remembers which injects were due at the last tick, to tell the
 	// console when another one falls due.
 	due map[string]bool
