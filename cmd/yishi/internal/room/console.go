@@ -554,6 +554,7 @@ func (r *Room) checkUnscored(from int) error {
 	}
 	return nil
 }
+
 // splitIDs splits a list typed in a form at commas (either width), 、
 // and spaces.
 func splitIDs(s string) []string {
