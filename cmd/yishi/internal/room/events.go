@@ -27,7 +27,17 @@ type subscriber struct {
 	ch     chan message
 	wants  func(message) bool
 	lagged bool // a message was dropped: the page must fetch its state again
+	// owner is the token of the person whose page it is; kicked is closed
+	// when the person has opened too many streams and this is the oldest.
+	owner  string
+	opened int64
+	kicked chan struct{}
 }
+
+// maxStreams is the most event streams one person may hold open: a phone
+// and a laptop, each with a few tabs. The oldest is closed beyond that,
+// so one cookie cannot hold the room's memory.
+const maxStreams = 8
 
 // hub fans messages out to the open event streams. A slow phone never
 // holds up the others: when its buffer is full, it is told to catch up
@@ -37,18 +47,34 @@ type hub struct {
 	subs map[*subscriber]struct{}
 	done chan struct{}
 	once sync.Once
+	next int64
 }
 
 func newHub() *hub { return &hub{subs: map[*subscriber]struct{}{}, done: make(chan struct{})} }
 
-func (h *hub) subscribe(wants func(message) bool) *subscriber {
-	s := &subscriber{ch: make(chan message, 64), wants: wants}
+func (h *hub) subscribe(owner string, wants func(message) bool) *subscriber {
 	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.next++
+	s := &subscriber{ch: make(chan message, 64), wants: wants, owner: owner, opened: h.next, kicked: make(chan struct{})}
 	h.subs[s] = struct{}{}
-	h.mu.Unlock()
+	var oldest *subscriber
+	n := 0
+	for o := range h.subs {
+		if o.owner != owner {
+			continue
+		}
+		n++
+		if oldest == nil || o.opened < oldest.opened {
+			oldest = o
+		}
+	}
+	if n > maxStreams {
+		delete(h.subs, oldest)
+		close(oldest.kicked)
+	}
 	return s
 }
-
 func (h *hub) unsubscribe(s *subscriber) {
 	h.mu.Lock()
 	delete(h.subs, s)
@@ -131,7 +157,7 @@ func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
 	w.WriteHeader(http.StatusOK)
 
 	wants := r.wants(p)
-	sub := r.hub.subscribe(wants)
+	sub := r.hub.subscribe(p.Token, wants)
 	defer r.hub.unsubscribe(sub)
 
 	fmt.Fprint(w, "retry: 2000\n\n")
@@ -156,6 +182,8 @@ func (r *Room) handleEvents(w http.ResponseWriter, req *http.Request) {
 		case <-req.Context().Done():
 			return
 		case <-r.hub.done:
+			return
+		case <-sub.kicked:
 			return
 		case <-keepAlive.C:
 			if !r.stillValid(req) {

@@ -217,3 +217,28 @@ func TestRevokedStreamEnds(t *testing.T) {
 		}
 	}
 }
+
+// One person's streams beyond maxStreams close the oldest: a cookie cannot
+// hold the room's memory; another person's streams are not touched.
+func TestStreamsPerPerson(t *testing.T) {
+	h := newHub()
+	all := func(message) bool { return true }
+	other := h.subscribe("someone-else", all)
+	var mine []*subscriber
+	for range maxStreams + 1 {
+		mine = append(mine, h.subscribe("one-cookie", all))
+	}
+	select {
+	case <-mine[0].kicked:
+	default:
+		t.Fatal("the oldest stream was not closed")
+	}
+	for _, s := range append(mine[1:], other) {
+		select {
+		case <-s.kicked:
+			t.Fatal("a newer stream, or another person's, was closed")
+		default:
+		}
+	}
+	assert.Equal(t, maxStreams+1, h.count())
+}

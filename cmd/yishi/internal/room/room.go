@@ -85,7 +85,9 @@ type Room struct {
 	people []store.Person
 	byHash map[[32]byte]int // token digest -> index into people
 	byCode map[string]int
-	// cardCache holds each round's cards of the plan, by trainee id.
+	// cardCache holds each round's cards of cardPlan, by trainee id.
+	cardMu    sync.Mutex
+	cardPlan  *plan.Plan
 	cardCache map[int]map[string]cards.Card
 
 	scores scoreWriter
@@ -129,7 +131,6 @@ func (r *Room) setPlan(p *plan.Plan, s *scenario.Scenario) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.plan, r.s, r.agenda, r.lang = p, s, live.AgendaOf(s), s.Language
-	r.cardCache = nil
 }
 
 // loadPeople reads the people and their tokens from the database.

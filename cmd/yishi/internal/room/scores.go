@@ -5,6 +5,8 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 // scoreWriter commits the score changes of requests that arrive together
@@ -73,20 +75,22 @@ func (r *Room) writeScores() {
 	}
 }
 
-// cardsOf returns the cards of round n of the plan the room runs, built
-// once per plan and round: two hundred phones fetching their card at once
-// after a change would otherwise build every card of the round each.
-func (r *Room) cardsOf(n int) map[string]cards.Card {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.cardCache == nil {
-		r.cardCache = map[int]map[string]cards.Card{}
+// cardsOf returns the cards of round n of plan p, built once per plan and
+// round: two hundred phones fetching their card at once after a change
+// would otherwise build every card of the round each. p is the plan of
+// the caller's snapshot, so a card never comes from another plan than the
+// rest of the page.
+func (r *Room) cardsOf(p *plan.Plan, s *scenario.Scenario, n int) map[string]cards.Card {
+	r.cardMu.Lock()
+	defer r.cardMu.Unlock()
+	if r.cardPlan != p {
+		r.cardPlan, r.cardCache = p, map[int]map[string]cards.Card{}
 	}
 	if m, ok := r.cardCache[n]; ok {
 		return m
 	}
 	m := map[string]cards.Card{}
-	for _, c := range cards.Build(r.plan, r.s, n) {
+	for _, c := range cards.Build(p, s, n) {
 		m[c.TraineeID] = c
 	}
 	r.cardCache[n] = m

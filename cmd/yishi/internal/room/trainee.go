@@ -35,7 +35,7 @@ func (r *Room) traineeView(p store.Person) (traineeView, error) {
 	round := r.currentRound()
 	v := traineeView{page: r.page(s.Title), Name: p.Name, Round: round}
 	v.Live = "/frag/me"
-	if c, ok := r.cardsOf(round)[p.ID]; ok {
+	if c, ok := r.cardsOf(pl, s, round)[p.ID]; ok {
 		v.Card = &c
 	}
 	if v.Card == nil {
