@@ -152,6 +152,16 @@ func runServe(opts *serveOptions) error {
 		if err := checkDBPath(opts.DB); err != nil {
 			return err
 		}
+		// One room a database: two servers would each tick the same
+		// clocks and release the same injects.
+		lock, err := output.OS.Lock(opts.DB + ".lock")
+		if errors.Is(err, output.ErrBusy) {
+			return messages.Errorf("%w: another yishi serve is running the room in %s; stop it first, or give --db another file", scenario.ErrInvalid, opts.DB)
+		}
+		if err != nil {
+			return err
+		}
+		defer lock.Close()
 	}
 	db, err := store.Open(opts.DB)
 	if err != nil {

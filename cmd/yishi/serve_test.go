@@ -222,6 +222,15 @@ func TestServeBadInput(t *testing.T) {
 			assert.Equal(t, before, after, "a file that is not ours is never written")
 		})
 	}
+	// A second server on a database a running one holds is refused.
+	busy := filepath.Join(dir, "busy.db")
+	running := startServe(t, planPath, busy)
+	_, stderr, code := dayRun(t, nil, "serve", planPath, "--db", busy, "--addr", "127.0.0.1:0")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "another yishi serve is running the room")
+	require.NoError(t, running.stop())
+	assert.NoFileExists(t, busy+".lock", "the lock goes with the server")
+
 	for _, name := range []string{"x.db", "y.db", "z.db"} {
 		assert.NoFileExists(t, filepath.Join(dir, name), "a refused reviewer leaves no database")
 	}

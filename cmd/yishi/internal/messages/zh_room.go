@@ -189,4 +189,5 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"the tap is not a turn, interruption, summary or silence; reload the page":                                                                                                                               "这次点按不是发言、打断、小结或无人发言；请刷新页面",
 	"a group of round %d started while the change was made; make it again, from the next round":                                                                                                              "调整进行时第 %d 轮已有组开始；请从下一轮起重新调整",
 	"reviewers have scored group %d of round %d already, and a change would give those scores to other trainees; make the change with yishi amend after the round":                                           "评审已经给第 %[2]d 轮第 %[1]d 组打了分，调整会把这些分数算到别的学员头上；请在本轮结束后用 yishi amend 调整",
+	"%w: another yishi serve is running the room in %s; stop it first, or give --db another file":                                                                                                            "%w：已有一个 yishi serve 在运行 %s 里的演练室；请先停下它，或给 --db 另一个文件",
 }
