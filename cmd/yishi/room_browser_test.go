@@ -524,7 +524,7 @@ func sheetsOf(t *testing.T, dbPath, reviewer string) []store.Sheet {
 func outboxKeys(t *testing.T, ctx context.Context) []string {
 	t.Helper()
 	keys, err := chromedp.Run(bounded(t, ctx), chromedp.Evaluate[[]string](
-		`JSON.parse(localStorage.getItem("yishi.outbox.scores") || "[]").map(function (c) { return c.key; })`))
+		`JSON.parse(localStorage.getItem("yishi.outbox.scores.reviewer:Li") || "[]").map(function (c) { return c.key; })`))
 	require.NoError(t, err)
 	return keys
 }
@@ -583,7 +583,7 @@ func TestRoomBrowserReviewerOffline(t *testing.T) {
 			sendKeys(fmt.Sprintf(`textarea[data-field="evidence:%s"]`, dims[0].ID), "asked both sides to restate"),
 		))
 		waitFor(t, phone, "the page says it waits for the network", textHas("waiting for network"))
-		waitFor(t, phone, "three changes in the outbox", `JSON.parse(localStorage.getItem("yishi.outbox.scores") || "[]").length === 3`)
+		waitFor(t, phone, "three changes in the outbox", `JSON.parse(localStorage.getItem("yishi.outbox.scores.reviewer:Li") || "[]").length === 3`)
 		queued := outboxKeys(t, phone)
 		assert.Empty(t, sheetsOf(t, r.dbPath, "Li"), "nothing reaches the room while the network is down")
 

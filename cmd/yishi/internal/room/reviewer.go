@@ -79,6 +79,8 @@ func (r *Room) reviewerPage(w http.ResponseWriter, p store.Person) {
 // once the trainer opens the debrief, every reviewer's scores.
 type scoreView struct {
 	page
+	// Who names the reviewer, for the page's outbox.
+	Who          string
 	Round, Group int
 	Table        string
 	Members      []memberRow
@@ -151,7 +153,7 @@ func (r *Room) handleScoreForm(w http.ResponseWriter, req *http.Request) {
 	}
 	pl, s, _ := r.snapshot()
 	grp := groupOf(pl, n, g)
-	v := scoreView{page: r.page(s.Title), Round: n, Group: g, Table: grp.Table}
+	v := scoreView{page: r.page(s.Title), Who: whoOf(p), Round: n, Group: g, Table: grp.Table}
 	for _, m := range grp.Members {
 		v.Members = append(v.Members, memberRow{Name: m.Name, Role: s.RoleTitle(m.Role)})
 	}
@@ -221,6 +223,15 @@ var (
 	ErrBadTap = errors.New("the tap is not a turn, interruption, summary or silence; reload the page")
 )
 
+// whoOf names a person for their page's outbox: "reviewer:Li".
+func whoOf(p store.Person) string { return p.Kind + ":" + p.ID }
+
+// otherPerson refuses a batch from an outbox of another person than the
+// one signed in on the phone now: the phone keeps it for its owner.
+func (r *Room) otherPerson(w http.ResponseWriter) {
+	http.Error(w, words.In(r.lang, "other_person"), http.StatusConflict)
+}
+
 // keyPattern is what a client-made idempotency key looks like.
 var keyPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{8,64}$`)
 
@@ -232,7 +243,10 @@ const maxText = 4000
 const maxBatch = 200
 
 type scoreChangeJSON struct {
-	Key   string `json:"key"`
+	Key string `json:"key"`
+	// Who is the person whose outbox sent the change ("reviewer:Li"): a
+	// phone signed in as someone else since must not send it as theirs.
+	Who   string `json:"who,omitempty"`
 	Round int    `json:"round"`
 	Group int    `json:"group"`
 	Field string `json:"field"`
@@ -263,6 +277,12 @@ func (r *Room) handleScores(w http.ResponseWriter, req *http.Request) {
 	if err := decodeBatch(req, &body); err != nil || len(body.Changes) > maxBatch {
 		http.Error(w, "bad batch", http.StatusBadRequest)
 		return
+	}
+	for _, c := range body.Changes {
+		if c.Who != "" && c.Who != whoOf(p) {
+			r.otherPerson(w)
+			return
+		}
 	}
 	var ans batchAnswer
 	var ok []store.ScoreChange
@@ -333,6 +353,7 @@ func writeJSON(w http.ResponseWriter, v any) {
 // turnsView is an observer's phone: the group's members as buttons.
 type turnsView struct {
 	page
+	Who          string
 	Round, Group int
 	Table        string
 	Members      []turnMember
@@ -349,7 +370,7 @@ func (r *Room) handleTurnsPage(w http.ResponseWriter, req *http.Request) {
 	}
 	pl, s, _ := r.snapshot()
 	grp := groupOf(pl, n, g)
-	v := turnsView{page: r.page(s.Title), Round: n, Group: g, Table: grp.Table}
+	v := turnsView{page: r.page(s.Title), Who: whoOf(personOf(req)), Round: n, Group: g, Table: grp.Table}
 	for _, m := range grp.Members {
 		v.Members = append(v.Members, turnMember{ID: m.ID, Name: m.Name, Role: s.RoleTitle(m.Role)})
 	}
@@ -358,6 +379,7 @@ func (r *Room) handleTurnsPage(w http.ResponseWriter, req *http.Request) {
 
 type tapJSON struct {
 	Key    string `json:"key"`
+	Who    string `json:"who,omitempty"`
 	Round  int    `json:"round"`
 	Group  int    `json:"group"`
 	Kind   string `json:"kind"`
@@ -377,6 +399,12 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 	if err := decodeBatch(req, &body); err != nil || len(body.Taps) > maxBatch {
 		http.Error(w, "bad batch", http.StatusBadRequest)
 		return
+	}
+	for _, t := range body.Taps {
+		if t.Who != "" && t.Who != whoOf(p) {
+			r.otherPerson(w)
+			return
+		}
 	}
 	var ans batchAnswer
 	now := r.now()

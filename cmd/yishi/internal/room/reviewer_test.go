@@ -272,3 +272,26 @@ func TestTapsArriveLate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, st.Turns[member])
 }
+
+// A phone handed from one reviewer to another: the first one's outbox,
+// sent with the second one's cookie, is refused as a whole and kept on the
+// phone, never stored as the second reviewer's.
+func TestOutboxOfAnotherPerson(t *testing.T) {
+	tr := newTestRoom(t)
+	all := tr.person(kindReviewer, "All")
+	w := tr.postJSON(&all, "/api/scores", map[string]any{"changes": []map[string]any{
+		{"key": "someone-elses-1", "who": "reviewer:Li", "round": 1, "group": 1, "field": "score:rhythm", "value": "4"},
+	}})
+	assert.Equal(t, http.StatusConflict, w.Code)
+	w = tr.postJSON(&all, "/api/log", map[string]any{"taps": []map[string]any{
+		{"key": "someone-elses-2", "who": "reviewer:Li", "round": 1, "group": 1, "kind": "summary"},
+	}})
+	assert.Equal(t, http.StatusConflict, w.Code)
+	sheets, err := tr.db.Sheets("")
+	require.NoError(t, err)
+	assert.Empty(t, sheets)
+	w = tr.postJSON(&all, "/api/scores", map[string]any{"changes": []map[string]any{
+		{"key": "my-own-change-1", "who": "reviewer:All", "round": 1, "group": 1, "field": "score:rhythm", "value": "4"},
+	}})
+	assert.Equal(t, http.StatusOK, w.Code)
+}

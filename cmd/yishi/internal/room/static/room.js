@@ -15,6 +15,13 @@
     var w = net ? net.getAttribute("data-w-" + name) || "" : "";
     return w.replace("%d", String(n));
   }
+  function newKey() {
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b); // crypto.randomUUID needs HTTPS
+    var s = "";
+    for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16);
+    return s;
+  }
   function showNet(text, bad) {
     if (!net) return;
     net.hidden = !text;
@@ -51,21 +58,29 @@
   // ---- live part: fetched again whenever the room says it changed
   var live = body.getAttribute("data-live");
   var liveEl = document.getElementById("live");
-  var pending = null;
+  var pending = null, deferred = false;
+  // typing is whether the trainer is writing in the live part (a note):
+  // it is not replaced under their fingers, but fetched once they leave it.
+  function typing() {
+    var a = document.activeElement;
+    return a && liveEl.contains(a) && (a.tagName === "INPUT" || a.tagName === "TEXTAREA") && a.value;
+  }
+  if (liveEl) {
+    liveEl.addEventListener("focusout", function () {
+      if (deferred) { deferred = false; setTimeout(refresh, 0); }
+    });
+  }
   function refresh() {
     if (!live || !liveEl) return;
     if (pending) return;
+    if (typing()) { deferred = true; return; }
     pending = setTimeout(function () {
       pending = null;
       fetch(live, { credentials: "same-origin", cache: "no-store" }).then(function (res) {
         if (!res.ok) throw new Error(String(res.status));
         return res.text();
       }).then(function (html) {
-        if (document.activeElement && liveEl.contains(document.activeElement) &&
-            document.activeElement.tagName === "INPUT" && document.activeElement.value) {
-          refresh(); // the trainer is typing a note: try again shortly
-          return;
-        }
+        if (typing()) { deferred = true; return; }
         liveEl.innerHTML = html;
         renderedAt = Date.now();
         tick();
@@ -90,14 +105,31 @@
     var form = ev.target;
     if (!form.hasAttribute("data-async") || !window.fetch) return;
     ev.preventDefault();
+    // A second click while the first is on its way does nothing; the
+    // form's key is then made new, so that the next use of the same form
+    // (the page not yet refreshed) is a new command, not a repeat.
+    if (form.getAttribute("data-busy")) return;
+    form.setAttribute("data-busy", "1");
     var data = new URLSearchParams(new FormData(form));
+    var done = function () {
+      form.removeAttribute("data-busy");
+      var k = form.querySelector("input[name=key]");
+      if (k) k.value = newKey();
+    };
     fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Yishi-Async": "1" }
     }).then(function (res) {
-      if (res.status === 204) { showNet("", false); refresh(); return; }
+      done();
+      if (res.status === 204) {
+        showNet("", false);
+        form.reset();
+        if (form.contains(document.activeElement)) document.activeElement.blur();
+        refresh();
+        return;
+      }
       return res.text().then(function (t) { showNet(t, true); refresh(); });
-    }).catch(function () { showNet(word("offline"), true); });
+    }).catch(function () { done(); showNet(word("offline"), true); });
   });
 
   // ---- the outbox
@@ -106,17 +138,14 @@
   var kind = main.getAttribute("data-outbox"); // "scores" or "log"
   var round = Number(main.getAttribute("data-round"));
   var group = Number(main.getAttribute("data-group"));
-  var store = "yishi.outbox." + kind;
+  // The outbox is the person's, not the browser's: a phone handed to
+  // another reviewer keeps the first one's changes for them, under their
+  // name, and never sends them as the second's.
+  var who = main.getAttribute("data-who") || "";
+  var store = "yishi.outbox." + kind + "." + who;
   var url = kind === "scores" ? "/api/scores" : "/api/log";
   var status = document.getElementById("status");
 
-  function newKey() {
-    var b = new Uint8Array(16);
-    window.crypto.getRandomValues(b); // crypto.randomUUID needs HTTPS
-    var s = "";
-    for (var i = 0; i < b.length; i++) s += (b[i] < 16 ? "0" : "") + b[i].toString(16);
-    return s;
-  }
   function load() {
     try { return JSON.parse(localStorage.getItem(store) || "[]"); } catch (e) { return []; }
   }
@@ -128,27 +157,41 @@
   }
   function push(change) {
     change.key = newKey();
+    change.who = who;
     var q = load();
     q.push(change);
     save(q);
     flush();
   }
 
-  var inflight = false, delay = 1000, timer = null;
+  var inflight = false, delay = 1000, timer = null, most = 100;
+  // batchOf is the first changes of the queue, at most most of them and
+  // about 256 kB of JSON, and always at least one.
+  function batchOf(q) {
+    var out = [], size = 0;
+    for (var i = 0; i < q.length && out.length < most; i++) {
+      size += JSON.stringify(q[i]).length;
+      if (out.length > 0 && size > 256000) break;
+      out.push(q[i]);
+    }
+    return out;
+  }
   function flush() {
     if (inflight) return;
     var q = load();
     if (q.length === 0) { say(word("saved"), false); return; }
     inflight = true;
     say(word("saving"), false);
-    var batch = q.slice(0, 100);
+    var batch = batchOf(q);
     var payload = kind === "scores" ? { changes: batch } : { taps: batch };
     fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(payload)
     }).then(function (res) {
-      if (res.status === 401 || res.status === 403) throw { stop: true, status: res.status };
+      if (res.status === 401 || res.status === 403) throw { stop: "revoked" };
+      if (res.status === 409) throw { stop: "other_person" };
+      if (res.status === 400 || res.status === 413) throw { refused: true };
       if (!res.ok) throw new Error(String(res.status));
       return res.json();
     }).then(function (ans) {
@@ -158,11 +201,22 @@
       save(load().filter(function (c) { return !done[c.key]; }));
       inflight = false;
       delay = 1000;
+      most = 100;
       if (ans.rejected && ans.rejected.length) say(ans.rejected[0].error, true);
       if (load().length) flush(); else if (!(ans.rejected && ans.rejected.length)) say(word("saved"), false);
     }).catch(function (err) {
       inflight = false;
-      if (err && err.stop) { say(word("offline"), true); return; }
+      if (err && err.stop) { say(word(err.stop), true); return; }
+      if (err && err.refused) {
+        // The room cannot read the batch: send fewer at a time; a single
+        // change it cannot read is dropped, so the rest can go.
+        if (batch.length > 1) { most = Math.max(1, Math.floor(batch.length / 2)); flush(); return; }
+        save(load().filter(function (c) { return c.key !== batch[0].key; }));
+        most = 100;
+        say(word("dropped"), true);
+        if (load().length) flush();
+        return;
+      }
       var n = load().length;
       say(word(n === 1 ? "unsaved_one" : "unsaved", n), true);
       clearTimeout(timer);
@@ -191,7 +245,7 @@
         clearTimeout(waits[f]);
         delete waits[f];
         var el = main.querySelector('textarea[data-field="' + f + '"]');
-        if (el) { var q = load(); q.push({ key: newKey(), round: round, group: group, field: f, value: el.value }); save(q); }
+        if (el) { var q = load(); q.push({ key: newKey(), who: who, round: round, group: group, field: f, value: el.value }); save(q); }
       });
     });
     // Changes still in the outbox are newer than the page the room sent:
