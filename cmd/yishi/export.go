@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 
@@ -72,6 +73,9 @@ func openRoomDB(path string) (*store.DB, *plan.Plan, *scenario.Scenario, store.P
 		return nil, nil, nil, store.Plan{}, messages.Errorf("%w: %s: no such database; yishi serve PLAN --db %s makes it", scenario.ErrInvalid, path, path)
 	}
 	db, err := store.Open(path)
+	if errors.Is(err, store.ErrNotYishi) {
+		return nil, nil, nil, store.Plan{}, messages.Errorf("%w: %s is not a yishi room database; give --db the database yishi serve kept", scenario.ErrInvalid, path)
+	}
 	if err != nil {
 		return nil, nil, nil, store.Plan{}, dbError(path, err)
 	}

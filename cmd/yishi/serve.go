@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -101,6 +102,9 @@ func reviewerSpec(s string, p *plan.Plan) (store.Person, error) {
 	r := store.Person{Kind: "reviewer", ID: name, Name: name}
 	if !hasGroups {
 		return r, nil
+	}
+	if len(splitList(groups)) == 0 {
+		return store.Person{}, usagef("--reviewer %s: name the groups after the colon, as NAME:1,3, or leave the colon out for every group", s)
 	}
 	for _, g := range splitList(groups) {
 		n, err := strconv.Atoi(g)
@@ -208,8 +212,8 @@ func runServe(opts *serveOptions) error {
 
 	errLog := slog.New(slog.NewTextHandler(opts.IO.ErrOut, nil))
 	cfg := room.Config{DB: db, Plan: p, Scenario: s, BaseURL: base, Now: opts.Now, Log: errLog,
-		ErrorText: messages.For(roomLanguage(s)).Error,
-		Amend: func(ctx context.Context, old *plan.Plan, c room.Change) (*plan.Plan, error) {
+		ErrorText: roomErrorText(messages.For(roomLanguage(s))),
+		Amend: func(ctx context.Context, old *plan.Plan, c room.Change) (*plan.Plan, []string, error) {
 			return amendInRoom(ctx, opts, old, s, c)
 		}}
 	if opts.LogRequests {
@@ -451,22 +455,55 @@ func roomURLs(addr string) []string {
 
 // amendInRoom makes a change on the day asked for on the console, by the
 // rules of yishi amend, with the roster the plan was made from.
-func amendInRoom(ctx context.Context, opts *serveOptions, old *plan.Plan, s *scenario.Scenario, c room.Change) (*plan.Plan, error) {
+func amendInRoom(ctx context.Context, opts *serveOptions, old *plan.Plan, s *scenario.Scenario, c room.Change) (*plan.Plan, []string, error) {
 	ropts := roster.Options{}
 	if scenarios.Origin(old.Scenario.Source) != scenarios.Bundled {
 		ropts.ScenarioFile = s.Pos.File
 	}
-	aopts := &amendOptions{IO: opts.IO, Plan: opts.Plan}
+	// The roster's own warnings were said when the plan was made.
+	quiet := newStreams(strings.NewReader(""), io.Discard, io.Discard)
+	aopts := &amendOptions{IO: quiet, Plan: opts.Plan}
 	known, _, err := planRosters(aopts, old, s, ropts)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	p, _, err := roles.Amend(ctx, s, known, old, roles.AmendOptions{FromRound: c.FromRound, Absent: c.Absent, Swaps: c.Swaps, Now: opts.Now})
+	p, rep, err := roles.Amend(ctx, s, known, old, roles.AmendOptions{FromRound: c.FromRound, Absent: c.Absent, Swaps: c.Swaps, Now: opts.Now})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if n := newUnmet(p, c.FromRound); n > 0 {
-		return nil, messages.Errorf("%w: %s cannot be kept, so the plan was not changed; make the change with yishi amend --allow-unmet if it must be", scenario.ErrInvalid, scenario.Plural(n, "%d rule", "%d rules"))
+		return nil, nil, messages.Errorf("%w: %s cannot be kept, so the plan was not changed; make the change with yishi amend --allow-unmet if it must be", scenario.ErrInvalid, scenario.Plural(n, "%d rule", "%d rules"))
 	}
-	return p, nil
+	// What changed, as amend prints it, in the room's language.
+	pr := messages.For(roomLanguage(s))
+	var lines []string
+	for _, ch := range rep.Changes {
+		lines = append(lines, pr.Message(ch.Text))
+	}
+	for _, rd := range rep.Rounds {
+		lines = append(lines, pr.Sprintf("round %d: moved %s; no amendment could move fewer than %d", rd.Round, scenario.Plural(rd.Moved, "%d seat", "%d seats"), rd.LowerBound))
+	}
+	return p, lines, nil
+}
+
+// roomErrorText renders an error for the console in the room's language:
+// amend's refusals, which come as diagnostics, one after another.
+func roomErrorText(pr *messages.Printer) func(error) string {
+	return func(err error) string {
+		var diags scenario.Diagnostics
+		if errors.As(err, &diags) && len(diags) > 0 {
+			parts := make([]string, len(diags))
+			for i, d := range diags {
+				// The console's boxes are not the command line's flags.
+				parts[i] = pr.Message(d.Text)
+				for _, flag := range []string{"--absent", "--swap"} {
+					for _, colon := range []string{": ", "："} {
+						parts[i] = strings.TrimPrefix(parts[i], flag+colon)
+					}
+				}
+			}
+			return strings.Join(parts, pr.T("; "))
+		}
+		return pr.Error(err)
+	}
 }

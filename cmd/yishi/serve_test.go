@@ -486,11 +486,15 @@ func TestServeAmend(t *testing.T) {
 	require.Equal(t, http.StatusNoContent, code, body)
 	_, page = phone.get("/")
 	assert.Contains(t, page, "You are not in this round")
+	_, page = trainer.get("/")
+	assert.Contains(t, page, "What the last change changed")
+	assert.Regexp(t, `round 1: moved \d+ seats?; no amendment could move fewer than \d+`, page)
 
 	// An unknown id is refused with amend's own words, and nothing changes.
 	code, body = trainer.post("/console/amend", url.Values{"absent": {"T999"}})
 	assert.Equal(t, http.StatusConflict, code)
 	assert.Contains(t, body, "T999")
+	assert.NotContains(t, body, "--absent", "the console's box is not the command line's flag")
 
 	// Round 1 starts; a swap now applies from round 2.
 	code, body = trainer.post("/console/cmd", url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}, "key": {"amend-start"}})
@@ -561,6 +565,7 @@ func TestReviewerSpec(t *testing.T) {
 		{spec: ":1", err: "needs a name"},
 		{spec: "Li:x", err: "is not a group number"},
 		{spec: "Li:0", err: "is not a group number"},
+		{spec: "Li:", err: "name the groups after the colon"},
 		{spec: "Li:6", err: "the plan has no group 6"},
 	}
 	for _, tt := range tests {

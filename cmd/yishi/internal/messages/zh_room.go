@@ -190,4 +190,6 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"a group of round %d started while the change was made; make it again, from the next round":                                                                                                              "调整进行时第 %d 轮已有组开始；请从下一轮起重新调整",
 	"reviewers have scored group %d of round %d already, and a change would give those scores to other trainees; make the change with yishi amend after the round":                                           "评审已经给第 %[2]d 轮第 %[1]d 组打了分，调整会把这些分数算到别的学员头上；请在本轮结束后用 yishi amend 调整",
 	"%w: another yishi serve is running the room in %s; stop it first, or give --db another file":                                                                                                            "%w：已有一个 yishi serve 在运行 %s 里的演练室；请先停下它，或给 --db 另一个文件",
+	"--reviewer %s: name the groups after the colon, as NAME:1,3, or leave the colon out for every group":                                                                                                    "--reviewer %s：请在冒号后写明组号，例如 姓名:1,3；要评所有组就不写冒号",
+	"%w: %s is not a yishi room database; give --db the database yishi serve kept":                                                                                                                           "%w：%s 不是 yishi 演练室数据库；请给 --db 指定 yishi serve 保存的数据库",
 }

@@ -20,7 +20,7 @@ import (
 // withAmend lets the console make changes on the day, with an amendment
 // that keeps the plan as it is.
 func withAmend(_ *plan.Plan, _ *scenario.Scenario, cfg *Config) {
-	cfg.Amend = func(_ context.Context, p *plan.Plan, _ Change) (*plan.Plan, error) { return p, nil }
+	cfg.Amend = func(_ context.Context, p *plan.Plan, _ Change) (*plan.Plan, []string, error) { return p, nil, nil }
 }
 
 // Every route answers each kind of person as its role allows: the

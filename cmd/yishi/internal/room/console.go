@@ -28,8 +28,10 @@ type consoleView struct {
 	// on the day applies from; 0 when every round has started.
 	AmendFrom int
 	CanAmend  bool
-	Error     string
-	Notice    string
+	// Amended is what the last change on the day changed, a line each.
+	Amended []string
+	Error   string
+	Notice  string
 }
 
 type outageView struct {
@@ -98,6 +100,9 @@ func (r *Room) consoleView(errText string) (consoleView, error) {
 		return v, err
 	}
 	v.AmendFrom = from
+	if a, err := r.db.Get(settingAmended); err == nil && a != "" {
+		v.Amended = strings.Split(a, "\n")
+	}
 	if o, err := r.pendingOutage(); err != nil {
 		return v, err
 	} else {
@@ -123,17 +128,18 @@ func (r *Room) consoleView(errText string) (consoleView, error) {
 		if ph, ok := st.CurrentPhase(); ok {
 			pn.PhaseTitle, pn.LedBy = ph.Title, roleTitleOr(roleTitle, ph.LedBy)
 		}
+		// Names with their ids, which the boxes for changes on the day
+		// take.
 		var names []string
 		for _, m := range g.Members {
-			names = append(names, m.Name+"（"+roleTitle(m.Role)+"）")
+			if r.lang == "zh" {
+				names = append(names, m.Name+" "+m.ID+"（"+roleTitle(m.Role)+"）")
+			} else {
+				names = append(names, m.Name+" "+m.ID+" ("+roleTitle(m.Role)+")")
+			}
 			pn.Turns = append(pn.Turns, turnRow{Name: m.Name, Count: st.Turns[m.ID], Speaking: st.Speaker == m.ID})
 		}
-		if r.lang != "zh" {
-			for i, m := range g.Members {
-				names[i] = m.Name + " (" + roleTitle(m.Role) + ")"
-			}
-		}
-		pn.Members = strings.Join(names, ", ")
+		pn.Members = v.Join(names)
 		for _, in := range st.Injects {
 			row := injectRow{ID: in.ID, Text: in.Text, At: in.At, Released: in.Released, ReleasedAt: in.ReleasedAt, Auto: in.Auto}
 			var to []string
@@ -510,7 +516,7 @@ func (r *Room) amend(req *http.Request) error {
 		return err
 	}
 	p, s, _ := r.snapshot()
-	np, err := r.cfg.Amend(req.Context(), p, c)
+	np, changed, err := r.cfg.Amend(req.Context(), p, c)
 	if err != nil {
 		return err
 	}
@@ -532,6 +538,9 @@ func (r *Room) amend(req *http.Request) error {
 		return err
 	}
 	if err := r.db.SetPlan(np.ID(), data); err != nil {
+		return err
+	}
+	if err := r.db.Set(settingAmended, strings.Join(changed, "\n")); err != nil {
 		return err
 	}
 	r.setPlan(np, s)
@@ -632,7 +641,7 @@ func (r *Room) pendingOutage() (*outageView, error) {
 	for _, out := range outs {
 		o.Length += out.To.Sub(out.From)
 	}
-	o.Groups = strings.Join(running, ", ")
+	o.Groups = r.page("").Join(running)
 	return o, nil
 }
 

@@ -2,11 +2,14 @@ package room
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"html/template"
 	"net/http"
+	"slices"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/roles/plan"
 )
 
 // Reasons the console refuses a change it was sent.
@@ -33,6 +36,7 @@ type personRow struct {
 	KindText string
 	Link     string
 	Where    string
+	group    int // the group of the round shown, for the slips' order
 }
 
 func (r *Room) personRows() []personRow {
@@ -45,10 +49,19 @@ func (r *Room) personRows() []personRow {
 	for _, pp := range ps {
 		row := personRow{Person: pp, KindText: words.In(r.lang, pp.Kind), Link: r.Link(pp)}
 		if pp.Kind == kindTrainee {
+			pg := r.page("")
 			if g, _ := memberOf(p, round, pp.ID); g != nil {
-				row.Where = r.page("").F("round_n", round) + " · " + r.page("").F("group_n", g.Group)
+				row.Where = pg.F("round_n", round) + " · " + pg.F("group_n", g.Group)
+				row.group = g.Group
 				if g.Table != "" {
-					row.Where += " · " + r.page("").F("table", g.Table)
+					row.Where += " · " + pg.F("table", g.Table)
+				}
+			} else if rd := roundOf(p, round); rd != nil {
+				row.Where, row.group = pg.F("round_n", round)+" · "+pg.L("sitting_out_short"), 1<<30
+				for _, o := range rd.Out {
+					if o.ID == pp.ID && o.Reason == plan.OutAbsent {
+						row.Where = pg.F("round_n", round) + " · " + pg.L("absent_short")
+					}
 				}
 			}
 		}
@@ -95,6 +108,13 @@ func (r *Room) handlePeopleChange(w http.ResponseWriter, req *http.Request) {
 	}
 	r.hub.room("people", true)
 	http.Redirect(w, req, "/console/people", http.StatusSeeOther)
+}
+
+func kindOrder(kind string) int {
+	if kind == kindReviewer {
+		return 0
+	}
+	return 1
 }
 
 // newCode is a short code nobody in the room has.
@@ -151,6 +171,17 @@ func (r *Room) Slips(standalone bool) ([]byte, error) {
 		}
 		v.Slips = append(v.Slips, slip{personRow: row, QR: qr})
 	}
+	// Reviewers first, then trainees group by group, as the trainer hands
+	// them out table by table.
+	slices.SortStableFunc(v.Slips, func(a, b slip) int {
+		if c := cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.group, b.group); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
 	var buf bytes.Buffer
 	if err := r.tmpl.ExecuteTemplate(&buf, "slips", v); err != nil {
 		return nil, err

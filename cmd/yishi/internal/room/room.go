@@ -62,9 +62,10 @@ type Config struct {
 	// ErrorText renders an error for the console, in the room's
 	// language; nil means err.Error().
 	ErrorText func(error) string
-	// Amend makes an amended plan by the rules of `yishi amend`; nil
-	// means the console offers no changes on the day.
-	Amend func(ctx context.Context, p *plan.Plan, c Change) (*plan.Plan, error)
+	// Amend makes an amended plan by the rules of `yishi amend`, with
+	// what changed, trainee by trainee and round by round, in the room's
+	// language; nil means the console offers no changes on the day.
+	Amend func(ctx context.Context, p *plan.Plan, c Change) (*plan.Plan, []string, error)
 }
 
 // Room serves one drill.

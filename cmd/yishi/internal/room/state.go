@@ -17,7 +17,8 @@ var errNoGroup = errors.New("the plan has no such round or group")
 const (
 	settingRound   = "round"
 	settingDebrief = "debrief"
-	settingOutage  = "outage" // "FROM_MS TO_MS" of an outage not yet decided on
+	settingOutage  = "outage"  // "FROM_MS TO_MS;…" of the outages not yet decided on
+	settingAmended = "amended" // what the last change on the day changed, a line each
 )
 
 // currentRound is the round the room shows trainees and the console:
