@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -152,10 +153,10 @@ func runServe(opts *serveOptions) error {
 		printDiagnostics(opts.IO, diags)
 		return &reportedError{err: err}
 	}
+	if err := checkDBPath(opts.DB); err != nil {
+		return err
+	}
 	if opts.PrintLinks == "" {
-		if err := checkDBPath(opts.DB); err != nil {
-			return err
-		}
 		// One room a database: two servers would each tick the same
 		// clocks and release the same injects.
 		lock, err := output.OS.Lock(opts.DB + ".lock")
@@ -166,6 +167,21 @@ func runServe(opts *serveOptions) error {
 			return err
 		}
 		defer lock.Close()
+	}
+	// Listen before the database is made: a port in use must not leave
+	// a new database behind.
+	var ln net.Listener
+	addr := opts.Addr
+	if opts.PrintLinks == "" {
+		ln, err = net.Listen("tcp", opts.Addr)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return messages.Errorf("%w: %s is in use by another program (another yishi serve?); stop it, or give --addr :PORT for another port", scenario.ErrInvalid, opts.Addr)
+		}
+		if err != nil {
+			return messages.Errorf("%w: cannot listen on %s (%v); give --addr as :PORT or HOST:PORT, such as :8080", scenario.ErrInvalid, opts.Addr, err)
+		}
+		defer ln.Close()
+		addr = ln.Addr().String()
 	}
 	db, err := store.Open(opts.DB)
 	if err != nil {
@@ -193,16 +209,6 @@ func runServe(opts *serveOptions) error {
 		return err
 	}
 
-	var ln net.Listener
-	addr := opts.Addr
-	if opts.PrintLinks == "" {
-		ln, err = net.Listen("tcp", opts.Addr)
-		if err != nil {
-			return messages.Errorf("%w: cannot listen on %s: %v; is another yishi serve running? give --addr :PORT for another port", scenario.ErrInvalid, opts.Addr, err)
-		}
-		defer ln.Close()
-		addr = ln.Addr().String()
-	}
 	urls := roomURLs(addr)
 	base := opts.URL
 	if base == "" {
@@ -330,10 +336,25 @@ func roomLanguage(s *scenario.Scenario) messages.Language {
 	return messages.English
 }
 
-// checkDBPath refuses a --db that is a folder.
+// checkDBPath refuses a --db that is a folder, or in a folder that is not
+// there, and one the room could not write.
 func checkDBPath(path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+	fi, err := os.Stat(path)
+	if err == nil && fi.IsDir() {
 		return messages.Errorf("%w: --db %s is a folder; name a file, such as %s", scenario.ErrInvalid, path, filepath.Join(path, "drill.db"))
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		if dir := filepath.Dir(path); !fileExistsAt(dir) {
+			return messages.Errorf("%w: --db %s: the folder %s does not exist; make it first, or give --db a file in a folder that does", scenario.ErrInvalid, path, dir)
+		}
+		return nil
+	}
+	if err == nil {
+		f, err := os.OpenFile(path, os.O_RDWR, 0)
+		if err != nil {
+			return err // a *fs.PathError: exit 3, the file cannot be written
+		}
+		f.Close()
 	}
 	return nil
 }
@@ -348,7 +369,9 @@ func dbError(path string, err error) error {
 	case errors.Is(err, store.ErrOtherPlan):
 		return messages.Errorf("%w: %s: %v", scenario.ErrInvalid, path, err)
 	}
-	return err
+	// SQLite could not open or write the file: a failure to write (exit
+	// 3), not a fault of yishi.
+	return &fs.PathError{Op: "open", Path: path, Err: err}
 }
 
 // roomPlan is the plan the room runs, as its database holds it: the plan

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -222,10 +223,27 @@ func TestServeBadInput(t *testing.T) {
 			assert.Equal(t, before, after, "a file that is not ours is never written")
 		})
 	}
+	// A port in use, or a folder that is not there, leaves no database.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer ln.Close()
+	fresh := filepath.Join(dir, "fresh.db")
+	_, stderr, code := dayRun(t, nil, "serve", planPath, "--db", fresh, "--addr", ln.Addr().String())
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "is in use by another program")
+	assert.NoFileExists(t, fresh)
+	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", fresh, "--addr", "127.0.0.1:99999")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "give --addr as :PORT or HOST:PORT")
+	assert.NoFileExists(t, fresh)
+	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", filepath.Join(dir, "nodir", "drill.db"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "does not exist")
+
 	// A second server on a database a running one holds is refused.
 	busy := filepath.Join(dir, "busy.db")
 	running := startServe(t, planPath, busy)
-	_, stderr, code := dayRun(t, nil, "serve", planPath, "--db", busy, "--addr", "127.0.0.1:0")
+	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", busy, "--addr", "127.0.0.1:0")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "another yishi serve is running the room")
 	require.NoError(t, running.stop())

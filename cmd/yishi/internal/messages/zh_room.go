@@ -15,7 +15,6 @@ var zhRoom = map[string]string{
 	"--reviewer %s: %q is not a group number":                                                          "--reviewer %s：%q 不是组号",
 	"%w: --reviewer %s: the plan has no group %d":                                                      "%w：--reviewer %s：分组方案中没有第 %d 组",
 	"--reviewer %s is named twice":                                                                     "--reviewer %s 给了两次",
-	"%w: cannot listen on %s: %v; is another yishi serve running? give --addr :PORT for another port":  "%w：无法在 %s 上监听：%v；是不是已有另一个 yishi serve 在运行？请用 --addr :端口 换一个端口",
 	"wrote %s: the slips of links and codes, for %s\n":                                                 "已写出 %s：链接和短代码的纸条，地址为 %s\n",
 	"yishi room for %s, round %d shown, kept in %s\n":                                                  "yishi 演练室：%s，显示第 %d 轮，保存在 %s\n",
 	"  listening on %s\n":                                                                              "  正在监听 %s\n",
@@ -192,4 +191,7 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"%w: another yishi serve is running the room in %s; stop it first, or give --db another file":                                                                                                            "%w：已有一个 yishi serve 在运行 %s 里的演练室；请先停下它，或给 --db 另一个文件",
 	"--reviewer %s: name the groups after the colon, as NAME:1,3, or leave the colon out for every group":                                                                                                    "--reviewer %s：请在冒号后写明组号，例如 姓名:1,3；要评所有组就不写冒号",
 	"%w: %s is not a yishi room database; give --db the database yishi serve kept":                                                                                                                           "%w：%s 不是 yishi 演练室数据库；请给 --db 指定 yishi serve 保存的数据库",
+	"%w: %s is in use by another program (another yishi serve?); stop it, or give --addr :PORT for another port":                                                                                             "%w：%s 已被另一个程序占用（是不是另一个 yishi serve？）；请先停下它，或用 --addr :端口 换一个端口",
+	"%w: cannot listen on %s (%v); give --addr as :PORT or HOST:PORT, such as :8080":                                                                                                                         "%w：无法在 %s 上监听（%v）；--addr 请写成 :端口 或 主机:端口，例如 :8080",
+	"%w: --db %s: the folder %s does not exist; make it first, or give --db a file in a folder that does":                                                                                                    "%w：--db %s：文件夹 %s 不存在；请先建好它，或给 --db 一个已有文件夹里的文件",
 }
