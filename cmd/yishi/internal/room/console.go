@@ -1,9 +1,11 @@
 package room
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -42,6 +44,10 @@ type outageView struct {
 
 // panel is one group on the console.
 type panel struct {
+	// Round is the group's round; Other marks a group of another round
+	// than the one shown, still running or paused.
+	Round      int
+	Other      bool
 	Group      int
 	Table      string
 	Members    string
@@ -85,7 +91,7 @@ type logRow struct {
 }
 
 func (r *Room) consoleView(errText string) (consoleView, error) {
-	p, s, a := r.snapshot()
+	p, s, _ := r.snapshot()
 	now := r.now()
 	round := r.currentRound()
 	v := consoleView{page: r.page(words.In(r.lang, "console") + " · " + s.Title), Round: round, Key: NewToken(), Error: errText}
@@ -108,65 +114,91 @@ func (r *Room) consoleView(errText string) (consoleView, error) {
 	} else {
 		v.Outage = o
 	}
-	roleTitle := s.RoleTitle
-	rd := roundOf(p, round)
-	if rd == nil {
-		return v, nil
+	// The round shown, and any group of another round still running or
+	// paused: a slow group of the morning is not lost from sight when the
+	// trainer shows the afternoon.
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			st, err := r.groupState(rd.Round, g.Group)
+			if err != nil {
+				return v, err
+			}
+			if rd.Round != round && st.Status != live.StatusRunning && st.Status != live.StatusPaused {
+				continue
+			}
+			pn, err := r.panelOf(rd.Round, g, st, now)
+			if err != nil {
+				return v, err
+			}
+			pn.Other = rd.Round != round
+			v.Groups = append(v.Groups, pn)
+		}
 	}
-	for _, g := range rd.Groups {
-		st, err := r.groupState(round, g.Group)
-		if err != nil {
-			return v, err
-		}
-		pn := panel{Group: g.Group, Table: g.Table, Status: st.Status, Phase: st.Phase, Phases: len(a.Phases),
-			Elapsed: st.PhaseElapsed(now), Planned: st.PhasePlanned(), Active: st.Active(now),
-			Running: st.Status == live.StatusRunning, Light: string(st.Light(now)),
-			Interrupts: st.Interruptions, Summaries: st.Summaries}
-		for _, ph := range a.Phases {
-			pn.Total += ph.Planned
-		}
-		if ph, ok := st.CurrentPhase(); ok {
-			pn.PhaseTitle, pn.LedBy = ph.Title, roleTitleOr(roleTitle, ph.LedBy)
-		}
-		// Names with their ids, which the boxes for changes on the day
-		// take.
-		var names []string
-		for _, m := range g.Members {
-			if r.lang == "zh" {
-				names = append(names, m.Name+" "+m.ID+"（"+roleTitle(m.Role)+"）")
-			} else {
-				names = append(names, m.Name+" "+m.ID+" ("+roleTitle(m.Role)+")")
-			}
-			pn.Turns = append(pn.Turns, turnRow{Name: m.Name, Count: st.Turns[m.ID], Speaking: st.Speaker == m.ID})
-		}
-		pn.Members = v.Join(names)
-		for _, in := range st.Injects {
-			row := injectRow{ID: in.ID, Text: in.Text, At: in.At, Released: in.Released, ReleasedAt: in.ReleasedAt, Auto: in.Auto}
-			var to []string
-			for _, id := range in.To {
-				to = append(to, roleTitle(id))
-			}
-			row.To = strings.Join(to, ", ")
-			if st.Status != live.StatusWaiting {
-				row.DueAt = st.DueAt(in, now)
-				row.DueNow = !in.Released && st.Active(now) >= in.At
-			}
-			pn.Injects = append(pn.Injects, row)
-		}
-		es, err := r.db.GroupEntries(round, g.Group)
-		if err != nil {
-			return v, err
-		}
-		names2 := map[string]string{}
-		for _, m := range g.Members {
-			names2[m.ID] = m.Name
-		}
-		for i := len(es) - 1; i >= 0 && len(pn.Log) < 8; i-- {
-			pn.Log = append(pn.Log, logRow{At: es[i].At, Text: r.describe(es[i], names2)})
-		}
-		v.Groups = append(v.Groups, pn)
-	}
+	// The round shown first, others after it.
+	slices.SortStableFunc(v.Groups, func(x, y panel) int {
+		return cmp.Compare(boolInt(x.Other), boolInt(y.Other))
+	})
 	return v, nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// panelOf is group g of round n on the console.
+func (r *Room) panelOf(n int, g plan.Group, st live.State, now time.Time) (panel, error) {
+	_, s, a := r.snapshot()
+	roleTitle := s.RoleTitle
+	pg := r.page("")
+	pn := panel{Round: n, Group: g.Group, Table: g.Table, Status: st.Status, Phase: st.Phase, Phases: len(a.Phases),
+		Elapsed: st.PhaseElapsed(now), Planned: st.PhasePlanned(), Active: st.Active(now),
+		Running: st.Status == live.StatusRunning, Light: string(st.Light(now)),
+		Interrupts: st.Interruptions, Summaries: st.Summaries}
+	for _, ph := range a.Phases {
+		pn.Total += ph.Planned
+	}
+	if ph, ok := st.CurrentPhase(); ok {
+		pn.PhaseTitle, pn.LedBy = ph.Title, roleTitleOr(roleTitle, ph.LedBy)
+	}
+	// Names with their ids, which the boxes for changes on the day take.
+	var names []string
+	for _, m := range g.Members {
+		if r.lang == "zh" {
+			names = append(names, m.Name+" "+m.ID+"（"+roleTitle(m.Role)+"）")
+		} else {
+			names = append(names, m.Name+" "+m.ID+" ("+roleTitle(m.Role)+")")
+		}
+		pn.Turns = append(pn.Turns, turnRow{Name: m.Name, Count: st.Turns[m.ID], Speaking: st.Speaker == m.ID})
+	}
+	pn.Members = pg.Join(names)
+	for _, in := range st.Injects {
+		row := injectRow{ID: in.ID, Text: in.Text, At: in.At, Released: in.Released, ReleasedAt: in.ReleasedAt, Auto: in.Auto}
+		var to []string
+		for _, id := range in.To {
+			to = append(to, roleTitle(id))
+		}
+		row.To = pg.Join(to)
+		if st.Status != live.StatusWaiting {
+			row.DueAt = st.DueAt(in, now)
+			row.DueNow = !in.Released && st.Active(now) >= in.At
+		}
+		pn.Injects = append(pn.Injects, row)
+	}
+	es, err := r.db.GroupEntries(n, g.Group)
+	if err != nil {
+		return pn, err
+	}
+	byID := map[string]string{}
+	for _, m := range g.Members {
+		byID[m.ID] = m.Name
+	}
+	for i := len(es) - 1; i >= 0 && len(pn.Log) < 8; i-- {
+		pn.Log = append(pn.Log, logRow{At: es[i].At, Text: r.describe(es[i], byID)})
+	}
+	return pn, nil
 }
 
 func roleTitleOr(title func(string) string, id string) string {

@@ -257,3 +257,30 @@ func TestRestartAfterKill(t *testing.T) {
 	card := after.get(&owner, "/frag/me").Body.String()
 	assert.Contains(t, html.UnescapeString(card), paragraphs(after.s.Injects[0].Text)[0], "the card shows the inject")
 }
+
+// A group of round 1 still running when the trainer shows round 2 stays
+// on the console, after round 2's groups, with its round named, and its
+// buttons act on round 1.
+func TestConsoleKeepsRunningGroupsOfOtherRounds(t *testing.T) {
+	tr := newTestRoom(t)
+	trainer := tr.trainer()
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"2"}})
+	w := tr.postForm(&trainer, "/console/round", url.Values{"round": {"2"}})
+	require.Equal(t, http.StatusNoContent, w.Code)
+	v, err := tr.room.consoleView("")
+	require.NoError(t, err)
+	require.Len(t, v.Groups, len(tr.plan.Rounds[1].Groups)+1)
+	last := v.Groups[len(v.Groups)-1]
+	assert.Equal(t, 1, last.Round)
+	assert.Equal(t, 2, last.Group)
+	assert.True(t, last.Other)
+	for _, pn := range v.Groups[:len(v.Groups)-1] {
+		assert.Equal(t, 2, pn.Round)
+	}
+	page := tr.get(&trainer, "/frag/console").Body.String()
+	assert.Contains(t, page, "Round 1 · Group 2")
+	tr.command(url.Values{"action": {"pause"}, "round": {"1"}, "group": {"2"}})
+	st, err := tr.room.groupState(1, 2)
+	require.NoError(t, err)
+	assert.Equal(t, live.StatusPaused, st.Status)
+}
