@@ -103,6 +103,9 @@
   // ---- console buttons without a reload
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
+    // A form that cannot be undone asks first.
+    var ask = form.getAttribute("data-confirm");
+    if (ask && !window.confirm(ask)) { ev.preventDefault(); return; }
     if (!form.hasAttribute("data-async") || !window.fetch) return;
     ev.preventDefault();
     // A second click while the first is on its way does nothing; the
