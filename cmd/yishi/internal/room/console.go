@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -606,24 +607,36 @@ func splitIDs(s string) []string {
 
 // outages are the outages the trainer has not yet decided on, oldest
 // first: the room may have gone down twice before anyone answered.
-func (r *Room) outages() ([]live.Interval, error) {
+func (r *Room) outages() ([]outage, error) {
 	v, err := r.db.Get(settingOutage)
 	if err != nil || v == "" {
 		return nil, err
 	}
-	var out []live.Interval
+	var out []outage
 	for _, part := range strings.Split(v, ";") {
-		var from, to int64
-		if _, err := fmt.Sscanf(part, "%d %d", &from, &to); err == nil && to > from {
-			out = append(out, live.Interval{From: time.UnixMilli(from), To: time.UnixMilli(to)})
+		var from, to, seq int64
+		n, _ := fmt.Sscanf(part, "%d %d %d", &from, &to, &seq)
+		if n < 2 || to <= from {
+			continue
 		}
+		if n < 3 {
+			seq = math.MaxInt64
+		}
+		out = append(out, outage{Interval: live.Interval{From: time.UnixMilli(from), To: time.UnixMilli(to)}, seq: seq})
 	}
 	return out, nil
 }
 
-// stateBefore is group g of round n as the server left it before the
-// restart at t: folded from the entries made before t.
-func (r *Room) stateBefore(n, g int, t time.Time) (live.State, error) {
+// outage is a time the room was down: from its last heartbeat to its
+// restart, and the last log entry written before it.
+type outage struct {
+	live.Interval
+	seq int64
+}
+
+// stateBefore is group g of round n as the server left it when it went
+// down in outage o: folded from the entries written before.
+func (r *Room) stateBefore(n, g int, o outage) (live.State, error) {
 	p, _, a := r.snapshot()
 	grp := groupOf(p, n, g)
 	if grp == nil {
@@ -633,9 +646,12 @@ func (r *Room) stateBefore(n, g int, t time.Time) (live.State, error) {
 	if err != nil {
 		return live.State{}, err
 	}
+	// By Seq, not by time: a tap queued offline during the outage and
+	// sent after the restart carries a time inside it, but was not there
+	// when the room went down.
 	var before []live.Entry
 	for _, e := range es {
-		if e.At.Before(t) {
+		if e.Seq <= o.seq {
 			before = append(before, e)
 		}
 	}
@@ -651,27 +667,23 @@ func (r *Room) pendingOutage() (*outageView, error) {
 		return nil, err
 	}
 	o := &outageView{From: outs[0].From, To: outs[len(outs)-1].To}
-	p, _, _ := r.snapshot()
+	seen := map[string]bool{}
 	var running []string
-	for _, rd := range p.Rounds {
-		for _, g := range rd.Groups {
-			for _, out := range outs {
-				st, err := r.stateBefore(rd.Round, g.Group, out.To)
-				if err != nil {
-					return nil, err
-				}
-				if st.Status == live.StatusRunning {
-					running = append(running, fmt.Sprintf(words.In(r.lang, "round_n"), rd.Round)+" "+fmt.Sprintf(words.In(r.lang, "group_n"), g.Group))
-					break
-				}
+	for _, out := range outs {
+		names, err := r.runningIn(out)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			if !seen[n] {
+				seen[n] = true
+				running = append(running, n)
 			}
 		}
+		o.Length += out.To.Sub(out.From)
 	}
 	if len(running) == 0 {
 		return nil, nil
-	}
-	for _, out := range outs {
-		o.Length += out.To.Sub(out.From)
 	}
 	o.Groups = r.page("").Join(running)
 	return o, nil
@@ -696,6 +708,21 @@ func (r *Room) NoteOutage() error {
 	if now.Sub(last) < OutageAfter {
 		return nil
 	}
+	es, err := r.db.Entries(0)
+	if err != nil {
+		return err
+	}
+	var seq int64
+	if len(es) > 0 {
+		seq = es[len(es)-1].Seq
+	}
+	// A room stopped while no group ran (a break, the night) is no
+	// outage: no clock ran through it.
+	o := outage{Interval: live.Interval{From: last, To: now}, seq: seq}
+	running, err := r.runningIn(o)
+	if err != nil || len(running) == 0 {
+		return err
+	}
 	v, err := r.db.Get(settingOutage)
 	if err != nil {
 		return err
@@ -703,7 +730,26 @@ func (r *Room) NoteOutage() error {
 	if v != "" {
 		v += ";"
 	}
-	return r.db.Set(settingOutage, v+fmt.Sprintf("%d %d", last.UnixMilli(), now.UnixMilli()))
+	return r.db.Set(settingOutage, v+fmt.Sprintf("%d %d %d", last.UnixMilli(), now.UnixMilli(), seq))
+}
+
+// runningIn names the groups that were running when the room went down
+// in outage o.
+func (r *Room) runningIn(o outage) ([]string, error) {
+	p, _, _ := r.snapshot()
+	var running []string
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			st, err := r.stateBefore(rd.Round, g.Group, o)
+			if err != nil {
+				return nil, err
+			}
+			if st.Status == live.StatusRunning {
+				running = append(running, fmt.Sprintf(words.In(r.lang, "round_n"), rd.Round)+" "+fmt.Sprintf(words.In(r.lang, "group_n"), g.Group))
+			}
+		}
+	}
+	return running, nil
 }
 
 // handleOutage answers the outage question: "pause" makes each outage a
@@ -721,7 +767,7 @@ func (r *Room) handleOutage(w http.ResponseWriter, req *http.Request) {
 		for _, rd := range p.Rounds {
 			for _, g := range rd.Groups {
 				for _, out := range outs {
-					st, err := r.stateBefore(rd.Round, g.Group, out.To)
+					st, err := r.stateBefore(rd.Round, g.Group, out)
 					if err == nil {
 						_, err = r.appendEntries("", live.Outage(st, out.From, out.To))
 					}

@@ -284,3 +284,46 @@ func TestConsoleKeepsRunningGroupsOfOtherRounds(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, live.StatusPaused, st.Status)
 }
+
+// A room stopped while no group ran asks nothing on its return, and its
+// automatic injects are released as before.
+func TestRestartWithNothingRunning(t *testing.T) {
+	tr := newTestRoom(t, func(p *plan.Plan, s *scenario.Scenario, cfg *Config) {
+		s.Injects[0].At = scenario.Duration(time.Minute)
+		s.Injects[0].Release = scenario.ReleaseAuto
+	})
+	tr.room.Tick()
+	tr.clock.Advance(time.Hour) // the lunch break, the server stopped
+	require.NoError(t, tr.room.NoteOutage())
+	v, err := tr.room.consoleView("")
+	require.NoError(t, err)
+	assert.Nil(t, v.Outage)
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	tr.clock.Advance(2 * time.Minute)
+	tr.room.Tick()
+	st, err := tr.room.groupState(1, 1)
+	require.NoError(t, err)
+	assert.True(t, st.Injects[0].ReleasedAuto, "released by itself: nothing holds it")
+}
+
+// Taps queued offline during the outage, sent after the restart with
+// times inside it, do not shrink the pause that covers the outage.
+func TestOutageWithOfflineTaps(t *testing.T) {
+	tr := newTestRoom(t)
+	trainer := tr.trainer()
+	observer := tr.observerIn(1)
+	member := tr.plan.Rounds[0].Groups[0].Members[0].ID
+	tr.command(url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}})
+	tr.clock.Advance(2 * time.Minute)
+	tr.room.Tick()
+	down := tr.clock.Now()
+	tr.clock.Advance(10 * time.Minute)
+	require.NoError(t, tr.room.NoteOutage())
+	w := tr.postJSON(&observer, "/api/log", map[string]any{"taps": []map[string]any{
+		{"key": "tap-in-outage", "round": 1, "group": 1, "kind": "turn", "member": member, "at": down.Add(9 * time.Minute).UnixMilli()},
+	}})
+	require.Equal(t, http.StatusOK, w.Code)
+	w = tr.postForm(&trainer, "/console/outage", url.Values{"choice": {"pause"}})
+	require.Equal(t, http.StatusNoContent, w.Code)
+	assert.Equal(t, 2*time.Minute, tr.panelOf(1).Active, "the whole outage is paused")
+}

@@ -224,11 +224,11 @@ func (r *Room) Tick() {
 	// While the trainer has not said whether an outage counts as a pause,
 	// the clocks may be wrong by its length: nothing is released by
 	// itself until then.
-	outs, err := r.outages()
+	o, err := r.pendingOutage()
 	if err != nil {
 		r.logError("tick", err)
 	}
-	hold := len(outs) > 0
+	hold := o != nil
 	changed := false
 	// Every round's groups, not only the round shown: a slow group of
 	// the morning may still be running when the trainer shows the
