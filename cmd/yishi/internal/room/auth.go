@@ -167,11 +167,14 @@ func (r *Room) as(kinds string, h http.HandlerFunc) http.HandlerFunc {
 func (r *Room) unknown(w http.ResponseWriter, req *http.Request) bool {
 	ip, now := clientIP(req), r.now()
 	if r.lim.blocked(ip, now) {
-		r.tooMany(w, ip)
+		r.tooMany(w, ip, false)
 		return true
 	}
 	if _, err := req.Cookie(cookieName); err == nil {
-		r.lim.fail(ip, now)
+		// Most often yesterday's cookie on a phone: it goes, so the phone
+		// is asked for today's link or code instead of asking again.
+		r.lim.fail(ip, now, false)
+		http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	}
 	return false
 }
@@ -179,14 +182,16 @@ func (r *Room) unknown(w http.ResponseWriter, req *http.Request) bool {
 // handleLink opens a person's link: it sets the cookie and sends the
 // browser on to the page without the token in its address.
 func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
+	// A link's 128-bit token cannot be guessed: a right one always opens,
+	// whatever others at the same address or in the room typed wrong.
 	ip := clientIP(req)
-	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w, ip)
-		return
-	}
 	p, ok := r.lookup(req.PathValue("token"))
 	if !ok {
-		r.lim.fail(ip, r.now())
+		if r.lim.blocked(ip, r.now()) {
+			r.tooMany(w, ip, false)
+			return
+		}
+		r.lim.fail(ip, r.now(), false)
 		r.render(w, http.StatusNotFound, "code", codePage{page: r.page(""), Error: words.In(r.lang, "revoked")})
 		return
 	}
@@ -195,14 +200,15 @@ func (r *Room) handleLink(w http.ResponseWriter, req *http.Request) {
 
 // handleCode signs in with a short code typed on the code page.
 func (r *Room) handleCode(w http.ResponseWriter, req *http.Request) {
+	// Six letters can be guessed: codes are what the limits guard.
 	ip := clientIP(req)
-	if r.lim.blocked(ip, r.now()) {
-		r.tooMany(w, ip)
+	if r.lim.blocked(ip, r.now()) || r.lim.roomBlocked(r.now()) {
+		r.tooMany(w, ip, true)
 		return
 	}
 	p, ok := r.lookupCode(req.FormValue("code"))
 	if !ok {
-		r.lim.fail(ip, r.now())
+		r.lim.fail(ip, r.now(), true)
 		r.render(w, http.StatusUnauthorized, "code", codePage{page: r.page(""), Error: words.In(r.lang, "bad_code")})
 		return
 	}
@@ -232,8 +238,10 @@ func setCookie(w http.ResponseWriter, req *http.Request, token string) {
 
 // tooMany refuses a request from an address slowed down, saying in
 // Retry-After when it may try again.
-func (r *Room) tooMany(w http.ResponseWriter, ip string) {
-	w.Header().Set("Retry-After", strconv.Itoa(r.lim.retryAfter(ip, r.now())))
+// tooMany refuses a request from ip for a while; code says whether the
+// room's limit on wrong codes counts too.
+func (r *Room) tooMany(w http.ResponseWriter, ip string, code bool) {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, r.lim.retryAfter(ip, r.now(), code))))
 	http.Error(w, words.In(r.lang, "slow_down"), http.StatusTooManyRequests)
 }
 
@@ -299,7 +307,11 @@ func (l *limiter) recent(key string, now time.Time) []time.Time {
 	return ts
 }
 
-func (l *limiter) fail(ip string, now time.Time) {
+// fail counts a failure of ip's; a wrong short code (code) counts
+// towards the room's limit too: guessing codes from many addresses at
+// once is what that limit stops, and a wrong 128-bit token guesses
+// nothing.
+func (l *limiter) fail(ip string, now time.Time, code bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	key := limitKey(ip)
@@ -308,9 +320,11 @@ func (l *limiter) fail(ip string, now time.Time) {
 		ts = ts[1:] // bounded memory per address
 	}
 	l.fails[key] = append(ts, now)
-	l.room = append(inWindow(l.room, now), now)
-	if len(l.room) > 2*limitRoomFails {
-		l.room = l.room[len(l.room)-2*limitRoomFails:]
+	if code {
+		l.room = append(inWindow(l.room, now), now)
+		if len(l.room) > 2*limitRoomFails {
+			l.room = l.room[len(l.room)-2*limitRoomFails:]
+		}
 	}
 	if len(l.fails) > limitSweep {
 		for k := range l.fails {
@@ -320,9 +334,9 @@ func (l *limiter) fail(ip string, now time.Time) {
 }
 
 // retryAfter is the number of whole seconds until ip is no longer
-// blocked: until enough of its failures (or the room's) are older than
-// the window.
-func (l *limiter) retryAfter(ip string, now time.Time) int {
+// blocked: until enough of its failures (and, for codes, the room's) are
+// older than the window.
+func (l *limiter) retryAfter(ip string, now time.Time, code bool) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var d time.Duration
@@ -330,7 +344,7 @@ func (l *limiter) retryAfter(ip string, now time.Time) int {
 		// A failure leaves the window once it is more than limitWindow old.
 		d = ts[len(ts)-limitFails].Add(limitWindow).Sub(now)
 	}
-	if l.room = inWindow(l.room, now); len(l.room) >= limitRoomFails {
+	if l.room = inWindow(l.room, now); code && len(l.room) >= limitRoomFails {
 		d = max(d, l.room[len(l.room)-limitRoomFails].Add(limitWindow).Sub(now))
 	}
 	if d <= 0 {
@@ -339,9 +353,18 @@ func (l *limiter) retryAfter(ip string, now time.Time) int {
 	return int(d/time.Second) + 1
 }
 
+// blocked reports whether ip has failed too often in the window.
 func (l *limiter) blocked(ip string, now time.Time) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return len(l.recent(limitKey(ip), now)) >= limitFails
+}
+
+// roomBlocked reports whether the room has had too many wrong codes in
+// the window, from whatever addresses.
+func (l *limiter) roomBlocked(now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	l.room = inWindow(l.room, now)
-	return len(l.recent(limitKey(ip), now)) >= limitFails || len(l.room) >= limitRoomFails
+	return len(l.room) >= limitRoomFails
 }

@@ -322,8 +322,12 @@ func TestRateLimit(t *testing.T) {
 				req.RemoteAddr = ip + ":5000"
 				return req
 			}
+			// A right code is refused from an address that guessed; a
+			// right link, whose token cannot be guessed, always opens.
 			right := func(ip string) *httptest.ResponseRecorder {
-				return tr.do(from(request(nil, "GET", "/t/"+trainee.Token, nil), ip))
+				req := request(nil, "POST", "/code", strings.NewReader("code="+trainee.Code))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				return tr.do(from(req, ip))
 			}
 			for i := range limitFails {
 				resp := tr.do(from(c.wrong(tr), "10.1.1.1"))
@@ -335,9 +339,7 @@ func TestRateLimit(t *testing.T) {
 			n, err := strconv.Atoi(resp.Header().Get("Retry-After"))
 			require.NoError(t, err)
 			assert.Positive(t, n)
-			code := request(nil, "POST", "/code", strings.NewReader("code="+trainee.Code))
-			code.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			assert.Equal(t, http.StatusTooManyRequests, tr.do(from(code, "10.1.1.1")).Code)
+			assert.Equal(t, http.StatusSeeOther, tr.do(from(request(nil, "GET", "/t/"+trainee.Token, nil), "10.1.1.1")).Code, "a right link")
 			// A phone already signed in behind the same address (one NAT
 			// for the venue) is never slowed down.
 			assert.Equal(t, http.StatusOK, tr.do(from(request(&trainee, "GET", "/frag/me", nil), "10.1.1.1")).Code)
@@ -385,22 +387,28 @@ func TestLimiterBlocks(t *testing.T) {
 	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 	l := newLimiter()
 	for i := range limitFails {
-		l.fail(fmt.Sprintf("fd00:1:2:3::%x", i+1), now)
+		l.fail(fmt.Sprintf("fd00:1:2:3::%x", i+1), now, false)
 	}
 	assert.True(t, l.blocked("fd00:1:2:3::beef", now), "one /64 is one address")
 	assert.False(t, l.blocked("fd00:1:2:4::1", now), "another /64 is not")
 
 	l = newLimiter()
 	for i := range limitRoomFails {
-		l.fail(fmt.Sprintf("10.2.%d.%d", i/250, i%250), now)
+		l.fail(fmt.Sprintf("10.2.%d.%d", i/250, i%250), now, true)
 	}
-	assert.True(t, l.blocked("10.9.9.9", now), "many addresses together are held to the room's limit")
-	assert.Positive(t, l.retryAfter("10.9.9.9", now))
-	assert.False(t, l.blocked("10.9.9.9", now.Add(limitWindow+time.Second)))
+	assert.True(t, l.roomBlocked(now), "wrong codes from many addresses together are held to the room's limit")
+	assert.False(t, l.blocked("10.9.9.9", now), "an address of its own is not")
+	assert.Positive(t, l.retryAfter("10.9.9.9", now, true))
+	assert.False(t, l.roomBlocked(now.Add(limitWindow+time.Second)))
+	l = newLimiter()
+	for i := range limitRoomFails {
+		l.fail(fmt.Sprintf("10.4.%d.%d", i/250, i%250), now, false)
+	}
+	assert.False(t, l.roomBlocked(now), "stale cookies and wrong links do not count towards the room's limit")
 
 	l = newLimiter()
 	for i := range 3 * limitSweep {
-		l.fail(fmt.Sprintf("10.3.%d.%d", i/250, i%250), now.Add(time.Duration(i)*time.Second))
+		l.fail(fmt.Sprintf("10.3.%d.%d", i/250, i%250), now.Add(time.Duration(i)*time.Second), false)
 	}
 	l.mu.Lock()
 	n := len(l.fails)
