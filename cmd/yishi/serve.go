@@ -156,18 +156,20 @@ func runServe(opts *serveOptions) error {
 	if err := checkDBPath(opts.DB); err != nil {
 		return err
 	}
-	if opts.PrintLinks == "" {
-		// One room a database: two servers would each tick the same
-		// clocks and release the same injects.
-		lock, err := output.OS.Lock(opts.DB + ".lock")
-		if errors.Is(err, output.ErrBusy) {
-			return messages.Errorf("%w: another yishi serve is running the room in %s; stop it first, or give --db another file", scenario.ErrInvalid, opts.DB)
+	// One room a database: two servers would each tick the same clocks
+	// and release the same injects, and printing slips changes the
+	// database's people under a running server.
+	lock, err := output.OS.Lock(opts.DB + ".lock")
+	if errors.Is(err, output.ErrBusy) {
+		if opts.PrintLinks != "" {
+			return messages.Errorf("%w: yishi serve is running the room in %s; print the slips from the console's Print the slips page while it runs", scenario.ErrInvalid, opts.DB)
 		}
-		if err != nil {
-			return err
-		}
-		defer lock.Close()
+		return messages.Errorf("%w: another yishi serve is running the room in %s; stop it first, or give --db another file", scenario.ErrInvalid, opts.DB)
 	}
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
 	// Listen before the database is made: a port in use must not leave
 	// a new database behind.
 	var ln net.Listener

@@ -246,6 +246,10 @@ func TestServeBadInput(t *testing.T) {
 	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", busy, "--addr", "127.0.0.1:0")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "another yishi serve is running the room")
+	_, stderr, code = dayRun(t, nil, "serve", planPath, "--db", busy, "--print-links", filepath.Join(dir, "slips.html"))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "Print the slips page")
+	assert.NoFileExists(t, filepath.Join(dir, "slips.html"))
 	require.NoError(t, running.stop())
 	assert.NoFileExists(t, busy+".lock", "the lock goes with the server")
 

@@ -194,4 +194,5 @@ scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi s
 	"%w: %s is in use by another program (another yishi serve?); stop it, or give --addr :PORT for another port":                                                                                             "%w：%s 已被另一个程序占用（是不是另一个 yishi serve？）；请先停下它，或用 --addr :端口 换一个端口",
 	"%w: cannot listen on %s (%v); give --addr as :PORT or HOST:PORT, such as :8080":                                                                                                                         "%w：无法在 %s 上监听（%v）；--addr 请写成 :端口 或 主机:端口，例如 :8080",
 	"%w: --db %s: the folder %s does not exist; make it first, or give --db a file in a folder that does":                                                                                                    "%w：--db %s：文件夹 %s 不存在；请先建好它，或给 --db 一个已有文件夹里的文件",
+	"%w: yishi serve is running the room in %s; print the slips from the console's Print the slips page while it runs":                                                                                       "%w：yishi serve 正在运行 %s 里的演练室；运行期间请在控制台的“打印纸条”页面打印",
 }

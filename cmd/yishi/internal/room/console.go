@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/roles/plan"
 )
@@ -331,11 +332,25 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		r.answer(w, req, errNoGroup)
 		return
 	}
-	var groups []int
+	var groups []store.GroupRef
 	all := req.FormValue("group") == "all"
 	if all {
 		for _, g := range rd.Groups {
-			groups = append(groups, g.Group)
+			groups = append(groups, store.GroupRef{Round: round, Group: g.Group})
+		}
+		// "All groups" is every group on the console: a late group of
+		// another round is paused with the rest when the fire alarm goes.
+		if kind != live.CommandStart && kind != live.CommandRelease {
+			for _, other := range p.Rounds {
+				if other.Round == round {
+					continue
+				}
+				for _, g := range other.Groups {
+					if st, err := r.groupState(other.Round, g.Group); err == nil && (st.Status == live.StatusRunning || st.Status == live.StatusPaused) {
+						groups = append(groups, store.GroupRef{Round: other.Round, Group: g.Group})
+					}
+				}
+			}
 		}
 	} else {
 		g, err := strconv.Atoi(req.FormValue("group"))
@@ -343,12 +358,16 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 			r.answer(w, req, errNoGroup)
 			return
 		}
-		groups = []int{g}
+		groups = []store.GroupRef{{Round: round, Group: g}}
 	}
 	cmd := live.Command{Kind: kind, Inject: req.FormValue("inject"), Text: req.FormValue("text")}
 	var firstErr error
 	for _, g := range groups {
-		err := r.command(round, g, cmd, "trainer", keyFor(key, g))
+		k := keyFor(key, g.Group)
+		if g.Round != round && k != "" {
+			k += "/r" + strconv.Itoa(g.Round)
+		}
+		err := r.command(g.Round, g.Group, cmd, "trainer", k)
 		if err != nil && !all && firstErr == nil {
 			firstErr = err
 		}
@@ -573,8 +592,10 @@ func (r *Room) amend(req *http.Request) error {
 	if err := r.db.SetPlan(np.ID(), data); err != nil {
 		return err
 	}
+	// The plan is changed; what it changed is only shown, and its loss
+	// must not leave the room running the plan before.
 	if err := r.db.Set(settingAmended, strings.Join(changed, "\n")); err != nil {
-		return err
+		r.logError("amend", err)
 	}
 	r.setPlan(np, s)
 	r.hub.room("plan", false)

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -279,7 +280,24 @@ func TestConsoleKeepsRunningGroupsOfOtherRounds(t *testing.T) {
 	}
 	page := tr.get(&trainer, "/frag/console").Body.String()
 	assert.Contains(t, page, "Round 1 · Group 2")
-	tr.command(url.Values{"action": {"pause"}, "round": {"1"}, "group": {"2"}})
+
+	// Its trainees keep their round-1 card, and get its injects.
+	var late plan.Member
+	for _, m := range tr.plan.Rounds[0].Groups[1].Members {
+		if slices.Contains(tr.s.Injects[0].To, m.Role) {
+			late = m
+		}
+	}
+	require.NotEmpty(t, late.ID)
+	phone := tr.person(kindTrainee, late.ID)
+	tr.command(url.Values{"action": {"release"}, "round": {"1"}, "group": {"2"}, "inject": {tr.s.Injects[0].ID}})
+	v2, err := tr.room.traineeView(phone)
+	require.NoError(t, err)
+	assert.Equal(t, 1, v2.Round)
+	require.Len(t, v2.Injects, 1)
+
+	// "Pause all" with round 2 shown pauses the late group too.
+	tr.command(url.Values{"action": {"pause"}, "round": {"2"}, "group": {"all"}})
 	st, err := tr.room.groupState(1, 2)
 	require.NoError(t, err)
 	assert.Equal(t, live.StatusPaused, st.Status)

@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/roles/cards"
+	"github.com/yishi-council/yishi/roles/plan"
 )
 
 // traineeView is a trainee's phone: their own card for the round shown
@@ -32,7 +34,7 @@ type releasedInject struct {
 
 func (r *Room) traineeView(p store.Person) (traineeView, error) {
 	pl, s, a := r.snapshot()
-	round := r.currentRound()
+	round := r.roundFor(pl, p.ID)
 	v := traineeView{page: r.page(s.Title), Name: p.Name, Round: round}
 	v.Live = "/frag/me"
 	if c, ok := r.cardsOf(pl, s, round)[p.ID]; ok {
@@ -78,6 +80,25 @@ func (r *Room) handleTraineeFragment(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	r.render(w, http.StatusOK, "trainee-live", v)
+}
+
+// roundFor is the round a trainee's phone shows: the round shown, unless
+// their group of another round is still running or paused — a late group
+// of the morning keeps its card, and gets its injects, after the trainer
+// shows the afternoon.
+func (r *Room) roundFor(pl *plan.Plan, id string) int {
+	round := r.currentRound()
+	for _, rd := range pl.Rounds {
+		if rd.Round == round {
+			continue
+		}
+		if g, _ := memberOf(pl, rd.Round, id); g != nil {
+			if st, err := r.groupState(rd.Round, g.Group); err == nil && (st.Status == live.StatusRunning || st.Status == live.StatusPaused) {
+				return rd.Round
+			}
+		}
+	}
+	return round
 }
 
 // fail answers a request the room could not serve because of its own

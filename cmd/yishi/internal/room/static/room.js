@@ -63,10 +63,14 @@
   // it is not replaced under their fingers, but fetched once they leave it.
   function typing() {
     var a = document.activeElement;
-    return a && liveEl.contains(a) && (a.tagName === "INPUT" || a.tagName === "TEXTAREA") && a.value;
+    return a && liveEl.contains(a) && (a.tagName === "INPUT" || a.tagName === "TEXTAREA" || a.tagName === "SELECT");
   }
   if (liveEl) {
-    liveEl.addEventListener("focusout", function () {
+    liveEl.addEventListener("focusout", function (ev) {
+      // Focus moving within one form (to its button, say) is still the
+      // trainer at work: the refresh waits for the form's answer.
+      var form = ev.target.form;
+      if (form && ev.relatedTarget && form.contains(ev.relatedTarget)) return;
       if (deferred) { deferred = false; setTimeout(refresh, 0); }
     });
   }
@@ -114,16 +118,18 @@
     if (form.getAttribute("data-busy")) return;
     form.setAttribute("data-busy", "1");
     var data = new URLSearchParams(new FormData(form));
-    var done = function () {
+    // The key is made new only after the room answered: a command whose
+    // answer was lost is sent again with its key, and acts once.
+    var done = function (answered) {
       form.removeAttribute("data-busy");
       var k = form.querySelector("input[name=key]");
-      if (k) k.value = newKey();
+      if (k && answered) k.value = newKey();
     };
     fetch(form.getAttribute("action"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Yishi-Async": "1" }
     }).then(function (res) {
-      done();
+      done(true);
       if (res.status === 204) {
         showNet("", false);
         form.reset();
@@ -132,7 +138,7 @@
         return;
       }
       return res.text().then(function (t) { showNet(t, true); refresh(); });
-    }).catch(function () { done(); showNet(word("offline"), true); });
+    }).catch(function () { done(false); showNet(word("offline"), true); });
   });
 
   // ---- the outbox
