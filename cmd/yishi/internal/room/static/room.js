@@ -92,16 +92,31 @@
     }, 150);
   }
   if (live && window.EventSource) {
-    var first = true;
-    var es = new EventSource("/events");
-    es.addEventListener("open", function () {
-      showNet("", false);
-      if (!first) refresh(); // catch up from the room after a reconnection
-      first = false;
-    });
-    es.addEventListener("error", function () { showNet(word("offline"), true); });
-    es.addEventListener("log", refresh);
-    es.addEventListener("room", refresh);
+    var first = true, wait = 1000;
+    // connect opens the room's event stream. The browser reconnects by
+    // itself after a dropped connection, but gives up for good on some
+    // failures (an answer that is not a stream, a request the browser
+    // refused): then a new stream is opened after a while.
+    var connect = function () {
+      var es = new EventSource("/events");
+      es.addEventListener("open", function () {
+        showNet("", false);
+        wait = 1000;
+        if (!first) refresh(); // catch up from the room after a reconnection
+        first = false;
+      });
+      es.addEventListener("error", function () {
+        showNet(word("offline"), true);
+        if (es.readyState === 2) { // CLOSED
+          first = false;
+          setTimeout(connect, wait);
+          wait = Math.min(wait * 2, 15000);
+        }
+      });
+      es.addEventListener("log", refresh);
+      es.addEventListener("room", refresh);
+    };
+    connect();
   }
 
   // ---- console buttons without a reload
