@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -170,6 +171,9 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	// In the order things happened: an outage counted as a pause is
+	// written after what followed it, and keeps its place by its time.
+	slices.SortStableFunc(entries, func(x, y live.Entry) int { return x.At.Compare(y.At) })
 	lg := live.Log{Version: 1, Kind: "drill-log", Plan: p.ID(), Scenario: s.ID, Entries: entries}
 	var y, c bytes.Buffer
 	if err := live.WriteYAML(&y, lg); err != nil {

@@ -180,7 +180,7 @@ func runServe(opts *serveOptions) error {
 			return messages.Errorf("%w: %s is in use by another program (another yishi serve?); stop it, or give --addr :PORT for another port", scenario.ErrInvalid, opts.Addr)
 		}
 		if err != nil {
-			return messages.Errorf("%w: cannot listen on %s (%v); give --addr as :PORT or HOST:PORT, such as :8080", scenario.ErrInvalid, opts.Addr, err)
+			return messages.Errorf("%w: cannot listen on %s; give --addr as :PORT or HOST:PORT, such as :8080", scenario.ErrInvalid, opts.Addr)
 		}
 		defer ln.Close()
 		addr = ln.Addr().String()
@@ -498,6 +498,11 @@ func amendInRoom(ctx context.Context, opts *serveOptions, old *plan.Plan, s *sce
 	}
 	if n := newUnmet(p, c.FromRound); n > 0 {
 		return nil, nil, messages.Errorf("%w: %s cannot be kept, so the plan was not changed; make the change with yishi amend --allow-unmet if it must be", scenario.ErrInvalid, scenario.Plural(n, "%d rule", "%d rules"))
+	}
+	// A change that changes nothing (a trainee absent already) is not
+	// recorded as an amendment.
+	if len(rep.Changes) == 0 && rep.Moved == 0 {
+		return nil, nil, messages.Errorf("%w: this changes nothing from round %d on: the trainees named are absent already, or would stay where they are", scenario.ErrInvalid, c.FromRound)
 	}
 	// What changed, as amend prints it, in the room's language.
 	pr := messages.For(roomLanguage(s))

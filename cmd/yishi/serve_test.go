@@ -518,6 +518,11 @@ func TestServeAmend(t *testing.T) {
 	assert.Contains(t, body, "T999")
 	assert.NotContains(t, body, "--absent", "the console's box is not the command line's flag")
 
+	// The same trainee absent again changes nothing and is not recorded.
+	code, body = trainer.post("/console/amend", url.Values{"absent": {gone.ID}, "key": {"amend-again"}})
+	assert.Equal(t, http.StatusConflict, code)
+	assert.Contains(t, body, "changes nothing")
+
 	// Round 1 starts; a swap now applies from round 2.
 	code, body = trainer.post("/console/cmd", url.Values{"action": {"start"}, "round": {"1"}, "group": {"1"}, "key": {"amend-start"}})
 	require.Equal(t, http.StatusNoContent, code, body)

@@ -841,6 +841,9 @@ type logEntryRow struct {
 func (r *Room) handleLog(w http.ResponseWriter, req *http.Request) {
 	p, s, _ := r.snapshot()
 	round := r.currentRound()
+	if n, err := strconv.Atoi(req.FormValue("round")); err == nil && roundOf(p, n) != nil {
+		round = n
+	}
 	v := logView{page: r.page(words.In(r.lang, "log") + " · " + s.Title), Round: round}
 	rd := roundOf(p, round)
 	if rd != nil {
@@ -855,6 +858,9 @@ func (r *Room) handleLog(w http.ResponseWriter, req *http.Request) {
 				names[m.ID] = m.Name
 			}
 			gl := groupLog{Group: g.Group, Table: g.Table}
+			// By time, not by when each line was written: an outage
+			// counted as a pause is written after what followed it.
+			slices.SortStableFunc(es, func(x, y live.Entry) int { return x.At.Compare(y.At) })
 			for _, e := range es {
 				gl.Entries = append(gl.Entries, logEntryRow{logRow: logRow{At: e.At, Text: r.describe(e, names)}, By: r.byWhom(e.By, names)})
 			}
