@@ -419,22 +419,11 @@ func (r *Room) tap(round, g int, c live.Command, by, key string, at time.Time) e
 	if seen, err := r.db.KeyApplied(key); err != nil || seen {
 		return err
 	}
-	p, _, _ := r.snapshot()
-	grp := groupOf(p, round, g)
-	if grp == nil {
-		return errNoGroup
-	}
-	es, err := r.db.GroupEntries(round, g)
+	then, err := r.foldGroup(round, g, func(e live.Entry) bool { return !e.At.After(at) })
 	if err != nil {
 		return err
 	}
-	var then []live.Entry
-	for _, e := range es {
-		if !e.At.After(at) {
-			then = append(then, e)
-		}
-	}
-	out, err := live.Fold(a, team(round, grp), then).Apply(a, c, at, by)
+	out, err := then.Apply(a, c, at, by)
 	if err != nil {
 		return err
 	}
@@ -658,25 +647,10 @@ type outage struct {
 // stateBefore is group g of round n as the server left it when it went
 // down in outage o: folded from the entries written before.
 func (r *Room) stateBefore(n, g int, o outage) (live.State, error) {
-	p, _, a := r.snapshot()
-	grp := groupOf(p, n, g)
-	if grp == nil {
-		return live.State{}, errNoGroup
-	}
-	es, err := r.db.GroupEntries(n, g)
-	if err != nil {
-		return live.State{}, err
-	}
 	// By Seq, not by time: a tap queued offline during the outage and
 	// sent after the restart carries a time inside it, but was not there
 	// when the room went down.
-	var before []live.Entry
-	for _, e := range es {
-		if e.Seq <= o.seq {
-			before = append(before, e)
-		}
-	}
-	return live.Fold(a, team(n, grp), before), nil
+	return r.foldGroup(n, g, func(e live.Entry) bool { return e.Seq <= o.seq })
 }
 
 // pendingOutage is what the console asks about the outages not yet

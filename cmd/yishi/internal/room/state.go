@@ -70,7 +70,11 @@ func team(n int, g *plan.Group) live.Team {
 }
 
 // groupState folds the log of group g of round n.
-func (r *Room) groupState(n, g int) (live.State, error) {
+func (r *Room) groupState(n, g int) (live.State, error) { return r.foldGroup(n, g, nil) }
+
+// foldGroup folds the entries of group g of round n that keep accepts
+// (every one when keep is nil).
+func (r *Room) foldGroup(n, g int, keep func(live.Entry) bool) (live.State, error) {
 	p, _, a := r.snapshot()
 	grp := groupOf(p, n, g)
 	if grp == nil {
@@ -79,6 +83,9 @@ func (r *Room) groupState(n, g int) (live.State, error) {
 	es, err := r.db.GroupEntries(n, g)
 	if err != nil {
 		return live.State{}, err
+	}
+	if keep != nil {
+		es = slices.DeleteFunc(es, func(e live.Entry) bool { return !keep(e) })
 	}
 	return live.Fold(a, team(n, grp), es), nil
 }
