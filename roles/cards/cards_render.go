@@ -471,6 +471,12 @@ var blankLine = regexp.MustCompile(`\n[ \t]*\n`)
 // paragraphs splits text at blank lines and joins the lines of each
 // paragraph, with a space between words but none between Chinese
 // characters.
+// Paragraphs splits a text of the scenario into its paragraphs at blank
+// lines and joins each paragraph's lines as they read: with a space, but
+// none between two Chinese characters (a Chinese line wrapped in YAML
+// reads on). Every page that shows a scenario's text uses it.
+func Paragraphs(s string) []string { return paragraphs(s) }
+
 func paragraphs(s string) []string {
 	var out []string
 	for _, block := range blankLine.Split(strings.TrimSpace(s), -1) {

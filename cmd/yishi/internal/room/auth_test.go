@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -113,7 +114,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 func (tr *testRoom) confidentialTexts() map[string][]string {
 	out := map[string][]string{}
 	for _, r := range tr.s.Roles {
-		if ps := paragraphs(r.Confidential); len(ps) > 0 {
+		if ps := cards.Paragraphs(r.Confidential); len(ps) > 0 {
 			out[r.ID] = ps
 		}
 	}

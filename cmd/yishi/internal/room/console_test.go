@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -256,7 +257,7 @@ func TestRestartAfterKill(t *testing.T) {
 	after.mark()
 	assert.Equal(t, []string{"1/value-rumour"}, after.injects(t, back.until(t, "round")))
 	card := after.get(&owner, "/frag/me").Body.String()
-	assert.Contains(t, html.UnescapeString(card), paragraphs(after.s.Injects[0].Text)[0], "the card shows the inject")
+	assert.Contains(t, html.UnescapeString(card), cards.Paragraphs(after.s.Injects[0].Text)[0], "the card shows the inject")
 }
 
 // A group of round 1 still running when the trainer shows round 2 stays

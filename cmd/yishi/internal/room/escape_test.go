@@ -84,3 +84,16 @@ func TestUserTextEscaped(t *testing.T) {
 		})
 	}
 }
+
+// A Chinese text wrapped over lines in the scenario reads on without a
+// space between its characters on the trainee's phone, as on the card.
+func TestChineseTextReadsOn(t *testing.T) {
+	tr := newTestRoom(t, func(p *plan.Plan, s *scenario.Scenario, cfg *Config) {
+		s.Issue.Background = "老旧小区加装电梯，\n需要全体业主协商。\n\nSecond paragraph\nwraps here."
+	})
+	page := html.UnescapeString(tr.get(ptr(tr.traineeIn(1)), "/").Body.String())
+	assert.Contains(t, page, "<p>老旧小区加装电梯，需要全体业主协商。</p>")
+	assert.Contains(t, page, "<p>Second paragraph wraps here.</p>")
+}
+
+func ptr[T any](v T) *T { return &v }

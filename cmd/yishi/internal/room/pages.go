@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -39,21 +40,11 @@ func (p page) L(key string) string { return words.In(p.lang, key) }
 // F formats the fixed word key with args.
 func (p page) F(key string, args ...any) string { return fmt.Sprintf(words.In(p.lang, key), args...) }
 
-// Colon is the colon of the page's language.
-func (p page) Colon() string {
-	if p.lang == "zh" {
-		return "："
-	}
-	return ": "
-}
+// Colon is the colon of the page's language, as every document writes it.
+func (p page) Colon() string { return words.In(p.lang, "colon") }
 
 // Join writes a list the way the page's language does.
-func (p page) Join(items []string) string {
-	if p.lang == "zh" {
-		return strings.Join(items, "、")
-	}
-	return strings.Join(items, ", ")
-}
+func (p page) Join(items []string) string { return strings.Join(items, words.In(p.lang, "list_sep")) }
 
 func (r *Room) page(title string) page {
 	if title == "" {
@@ -64,7 +55,7 @@ func (r *Room) page(title string) page {
 
 func parseTemplates(r *Room) (*template.Template, error) {
 	return template.New("").Funcs(template.FuncMap{
-		"paras": paragraphs,
+		"paras": cards.Paragraphs,
 		"clock": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -102,17 +93,6 @@ func (r *Room) render(w http.ResponseWriter, status int, name string, data any) 
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
-}
-
-// paragraphs splits text at blank lines.
-func paragraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // formatDuration writes a duration as m:ss, or h:mm:ss from an hour on,
