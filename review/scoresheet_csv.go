@@ -126,8 +126,11 @@ func parseCSV(name string, data []byte, p *plan.Plan, rub *scenario.Rubric, opts
 	return r.read(h)
 }
 
-// splitItems splits a cell of strengths or improvements into items: one
-// per line, or separated by semicolons (; or ；).
+// SplitItems splits a text of strengths or improvements into items, as
+// a cell of a sheet is read: one per line, or separated by semicolons (;
+// or ；), blank items left out.
+func SplitItems(s string) []string { return splitItems(s) }
+
 func splitItems(s string) []string {
 	f := func(r rune) bool { return r == '\n' || r == '\r' || r == ';' || r == '；' }
 	return cleanList(strings.FieldsFunc(s, f))

@@ -119,7 +119,7 @@ func roomSheets(db *store.DB, dbPath string, p *plan.Plan, s *scenario.Scenario)
 	var out []review.Scoresheet
 	for _, r := range rows {
 		sh := review.Scoresheet{Scenario: s.ID, Plan: p.GroupID(r.Round, r.Group), Reviewer: r.Reviewer, Round: r.Round, Group: r.Group,
-			Scores: map[string]review.Score{}, Strengths: lines(r.Strengths), Improvements: lines(r.Improvements)}
+			Scores: map[string]review.Score{}, Strengths: review.SplitItems(r.Strengths), Improvements: review.SplitItems(r.Improvements)}
 		for _, d := range s.Rubric.Rubric.Dimensions {
 			sc := review.Score{Evidence: strings.TrimSpace(r.Evidence[d.ID])}
 			if v, ok := r.Scores[d.ID]; ok {
@@ -134,17 +134,6 @@ func roomSheets(db *store.DB, dbPath string, p *plan.Plan, s *scenario.Scenario)
 		}
 	}
 	return out, nil
-}
-
-// lines splits a text field at line breaks, leaving out empty lines.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 func runExport(opts *exportOptions) error {
