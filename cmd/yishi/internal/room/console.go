@@ -93,7 +93,7 @@ type logRow struct {
 }
 
 func (r *Room) consoleView(errText string) (consoleView, error) {
-	p, s, _ := r.snapshot()
+	p, s, a := r.snapshot()
 	now := r.now()
 	round := r.currentRound()
 	v := consoleView{page: r.page(words.In(r.lang, "console") + " · " + s.Title), Round: round, Key: NewToken(), Error: errText}
@@ -119,19 +119,27 @@ func (r *Room) consoleView(errText string) (consoleView, error) {
 	// The round shown, and any group of another round still running or
 	// paused: a slow group of the morning is not lost from sight when the
 	// trainer shows the afternoon.
+	// The log of each group is read once, and only for groups that have
+	// one: the console is fetched again on every tap in the room.
+	started, err := r.started()
+	if err != nil {
+		return v, err
+	}
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
-			st, err := r.groupState(rd.Round, g.Group)
-			if err != nil {
-				return v, err
+			var es []live.Entry
+			if started[store.GroupRef{Round: rd.Round, Group: g.Group}] {
+				if es, err = r.db.GroupEntries(rd.Round, g.Group); err != nil {
+					return v, err
+				}
+			} else if rd.Round != round {
+				continue
 			}
+			st := live.Fold(a, team(rd.Round, &g), es)
 			if rd.Round != round && st.Status != live.StatusRunning && st.Status != live.StatusPaused {
 				continue
 			}
-			pn, err := r.panelOf(rd.Round, g, st, now)
-			if err != nil {
-				return v, err
-			}
+			pn := r.panelOf(rd.Round, g, st, es, now)
 			pn.Other = rd.Round != round
 			v.Groups = append(v.Groups, pn)
 		}
@@ -150,8 +158,8 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// panelOf is group g of round n on the console.
-func (r *Room) panelOf(n int, g plan.Group, st live.State, now time.Time) (panel, error) {
+// panelOf is group g of round n on the console, st folded from its log es.
+func (r *Room) panelOf(n int, g plan.Group, st live.State, es []live.Entry, now time.Time) panel {
 	_, s, a := r.snapshot()
 	roleTitle := s.RoleTitle
 	pg := r.page("")
@@ -189,10 +197,6 @@ func (r *Room) panelOf(n int, g plan.Group, st live.State, now time.Time) (panel
 		}
 		pn.Injects = append(pn.Injects, row)
 	}
-	es, err := r.db.GroupEntries(n, g.Group)
-	if err != nil {
-		return pn, err
-	}
 	byID := map[string]string{}
 	for _, m := range g.Members {
 		byID[m.ID] = m.Name
@@ -200,7 +204,7 @@ func (r *Room) panelOf(n int, g plan.Group, st live.State, now time.Time) (panel
 	for i := len(es) - 1; i >= 0 && len(pn.Log) < 8; i-- {
 		pn.Log = append(pn.Log, logRow{At: es[i].At, Text: r.describe(es[i], byID)})
 	}
-	return pn, nil
+	return pn
 }
 
 func roleTitleOr(title func(string) string, id string) string {
@@ -488,19 +492,12 @@ func (r *Room) handleDebrief(w http.ResponseWriter, req *http.Request) {
 // amendFrom is the first round in which no group has started.
 func (r *Room) amendFrom() (int, error) {
 	p, _, _ := r.snapshot()
+	started, err := r.started()
+	if err != nil {
+		return 0, err
+	}
 	for _, rd := range p.Rounds {
-		started := false
-		for _, g := range rd.Groups {
-			es, err := r.db.GroupEntries(rd.Round, g.Group)
-			if err != nil {
-				return 0, err
-			}
-			if len(es) > 0 {
-				started = true
-				break
-			}
-		}
-		if !started {
+		if !slices.ContainsFunc(rd.Groups, func(g plan.Group) bool { return started[store.GroupRef{Round: rd.Round, Group: g.Group}] }) {
 			return rd.Round, nil
 		}
 	}
@@ -732,9 +729,16 @@ func (r *Room) NoteOutage() error {
 // in outage o.
 func (r *Room) runningIn(o outage) ([]string, error) {
 	p, _, _ := r.snapshot()
+	started, err := r.started()
+	if err != nil {
+		return nil, err
+	}
 	var running []string
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
+			if !started[store.GroupRef{Round: rd.Round, Group: g.Group}] {
+				continue
+			}
 			st, err := r.stateBefore(rd.Round, g.Group, o)
 			if err != nil {
 				return nil, err

@@ -229,12 +229,20 @@ func (r *Room) Tick() {
 		r.logError("tick", err)
 	}
 	hold := o != nil
+	started, err := r.started()
+	if err != nil {
+		r.logError("tick", err)
+		return
+	}
 	changed := false
 	// Every round's groups, not only the round shown: a slow group of
 	// the morning may still be running when the trainer shows the
 	// afternoon's cards.
 	for _, rd := range p.Rounds {
 		for _, g := range rd.Groups {
+			if !started[store.GroupRef{Round: rd.Round, Group: g.Group}] {
+				continue // waiting: nothing is due
+			}
 			r.logMu.Lock()
 			st, err := r.groupState(rd.Round, g.Group)
 			if err == nil && !hold && (st.Status == live.StatusRunning || st.Status == live.StatusPaused) {

@@ -72,6 +72,21 @@ func team(n int, g *plan.Group) live.Team {
 // groupState folds the log of group g of round n.
 func (r *Room) groupState(n, g int) (live.State, error) { return r.foldGroup(n, g, nil) }
 
+// started is the set of groups with any entry in the log: those whose
+// clock may run. A group not in it is waiting, and nothing of it need be
+// read or folded.
+func (r *Room) started() (map[store.GroupRef]bool, error) {
+	gs, err := r.db.StartedGroups()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[store.GroupRef]bool, len(gs))
+	for _, g := range gs {
+		out[g] = true
+	}
+	return out, nil
+}
+
 // foldGroup folds the entries of group g of round n that keep accepts
 // (every one when keep is nil).
 func (r *Room) foldGroup(n, g int, keep func(live.Entry) bool) (live.State, error) {

@@ -117,3 +117,25 @@ func (d *DB) KeyApplied(key string) (bool, error) {
 	}
 	return n > 0, nil
 }
+
+// StartedGroups are the groups with any entry in the drill log, by round
+// and group: those whose clock may run. The others have nothing to fold.
+func (d *DB) StartedGroups() ([]GroupRef, error) {
+	rows, err := d.r.Query(`SELECT DISTINCT round, grp FROM log ORDER BY round, grp`)
+	if err != nil {
+		return nil, fmt.Errorf("read the drill log in %s: %w", d.path, err)
+	}
+	defer rows.Close()
+	var out []GroupRef
+	for rows.Next() {
+		var g GroupRef
+		if err := rows.Scan(&g.Round, &g.Group); err != nil {
+			return nil, fmt.Errorf("read the drill log in %s: %w", d.path, err)
+		}
+		out = append(out, g)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the drill log in %s: %w", d.path, err)
+	}
+	return out, nil
+}

@@ -135,3 +135,19 @@ func TestKeyApplied(t *testing.T) {
 		assert.True(t, ok, key)
 	}
 }
+
+func TestStartedGroups(t *testing.T) {
+	d, _ := newDB(t)
+	got, err := d.StartedGroups()
+	require.NoError(t, err)
+	assert.Empty(t, got)
+	_, _, err = d.Append("", []live.Entry{
+		{Round: 2, Group: 3, Kind: live.KindPhaseStart, Phase: 1},
+		{Round: 1, Group: 4, Kind: live.KindNote, Text: "x"},
+		{Round: 2, Group: 3, Kind: live.KindPause},
+	})
+	require.NoError(t, err)
+	got, err = d.StartedGroups()
+	require.NoError(t, err)
+	assert.Equal(t, []GroupRef{{Round: 1, Group: 4}, {Round: 2, Group: 3}}, got)
+}
