@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -351,6 +352,63 @@ func TestServeToReport(t *testing.T) {
 	fromSheets, stderr, code2 := dayRun(t, nil, append([]string{"review", filepath.Join(out, "plan.yaml"), "--format", "md"}, sheets...)...)
 	require.Equal(t, 0, code2, stderr)
 	assert.Equal(t, stdout, fromSheets, "the report from the exported sheets is the report from the database")
+
+	// The same database exports the same bytes, and gives the same report.
+	again := filepath.Join(dir, "export-again")
+	_, stderr, code2 = dayRun(t, nil, "export", "--db", db, "--out", again)
+	require.Equal(t, 0, code2, stderr)
+	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		want, _ := os.ReadFile(path)
+		got, err := os.ReadFile(filepath.Join(again, rel))
+		require.NoError(t, err, rel)
+		assert.Equal(t, string(want), string(got), "%s is byte-identical", rel)
+		return nil
+	})
+	require.NoError(t, err)
+	report2, _, _ := dayRun(t, nil, "review", "--db", db, "--format", "md")
+	assert.Equal(t, stdout, report2)
+}
+
+// TestRoomDBBadInput: review --db and export --db say what is wrong with
+// the database they are given, exit 1 (2 for the command line), and
+// write nothing.
+func TestRoomDBBadInput(t *testing.T) {
+	planPath := demoPlan(t)
+	dir := t.TempDir()
+	text := filepath.Join(dir, "notes.txt")
+	require.NoError(t, os.WriteFile(text, []byte("not a database\n"), 0o644))
+	empty := filepath.Join(dir, "empty.db")
+	s := startServe(t, planPath, empty)
+	require.NoError(t, s.stop())
+	out := filepath.Join(dir, "out")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"review: no such database", []string{"review", "--db", filepath.Join(dir, "missing.db")}, 1, "no such database"},
+		{"review: not a database", []string{"review", "--db", text}, 1, "is not a yishi room database; give --db the database yishi serve kept"},
+		{"review: nothing scored yet", []string{"review", "--db", empty}, 1, "no scores in"},
+		{"review: files beside --db", []string{"review", "--db", empty, planPath}, 2, "leave out the plan"},
+		{"export: no such database", []string{"export", "--db", filepath.Join(dir, "missing.db"), "--out", out}, 1, "no such database"},
+		{"export: not a database", []string{"export", "--db", text, "--out", out}, 1, "is not a yishi room database"},
+		{"export: no --out", []string{"export", "--db", empty}, 2, "export needs --out DIR"},
+		{"export: bad format", []string{"export", "--db", empty, "--out", out, "--format", "pdf"}, 2, "--format must be yaml, csv or xlsx"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := dayRun(t, nil, tt.args...)
+			assert.Equal(t, tt.code, code, "stdout:\n%s\nstderr:\n%s", stdout, stderr)
+			assert.Contains(t, stderr, tt.want)
+			assert.NoDirExists(t, out, "nothing written")
+		})
+	}
+	assert.NoFileExists(t, filepath.Join(dir, "missing.db"), "a database is never made by reading one")
 }
 
 // TestServeSurvivesKill is the laptop's battery running out mid-drill: the
