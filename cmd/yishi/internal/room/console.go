@@ -270,9 +270,10 @@ func (r *Room) handleConsoleFragment(w http.ResponseWriter, req *http.Request) {
 	r.render(w, http.StatusOK, "console-live", v)
 }
 
-// seenKeys remembers the idempotency keys of the console's recent forms,
-// so a second click of the same button, refused by the state machine
-// because the first one worked, is not reported as an error.
+// seenKeys remembers the idempotency keys of the recent changes on the
+// day, which are not lines of the log: a second click of the same form
+// changes the plan once. (The console's buttons are remembered by the
+// log itself, see [Room.record].)
 type seenKeys struct {
 	mu   sync.Mutex
 	keys map[string]time.Time
@@ -325,11 +326,9 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 		r.answer(w, req, errNoGroup)
 		return
 	}
+	// The form's key acts once per group: the log remembers it (see
+	// record), across a restart too.
 	key := req.FormValue("key")
-	if r.keys.seen(key, r.now()) {
-		r.answer(w, req, nil)
-		return
-	}
 	p, _, _ := r.snapshot()
 	rd := roundOf(p, round)
 	if rd == nil {
@@ -376,9 +375,6 @@ func (r *Room) handleCommand(w http.ResponseWriter, req *http.Request) {
 			firstErr = err
 		}
 	}
-	if firstErr != nil {
-		r.keys.forget(key)
-	}
 	r.answer(w, req, firstErr)
 }
 
@@ -392,31 +388,17 @@ func keyFor(key string, g int) string {
 // command checks c against group g's state and appends what it records,
 // as one step.
 func (r *Room) command(round, g int, c live.Command, by, key string) error {
-	return r.commandAt(round, g, c, by, key, r.now())
+	return r.record(round, g, c, by, key, r.now())
 }
 
-func (r *Room) commandAt(round, g int, c live.Command, by, key string, at time.Time) error {
-	_, _, a := r.snapshot()
-	r.logMu.Lock()
-	defer r.logMu.Unlock()
-	st, err := r.groupState(round, g)
-	if err != nil {
-		return err
-	}
-	es, err := st.Apply(a, c, at, by)
-	if err != nil {
-		return err
-	}
-	_, err = r.appendEntries(key, es)
-	return err
-}
-
-// tap logs an observer's tap made at at, checked against the group as it
-// was then: a turn tapped offline before the group finished is kept with
-// its own time when it arrives after. A key seen before acts once, also
-// when the tap changed nothing (a turn by whoever was already speaking),
-// so that a batch sent again cannot be read differently.
-func (r *Room) tap(round, g int, c live.Command, by, key string, at time.Time) error {
+// record checks command c, made at at, against group g as it was then,
+// and appends what it records, as one step: a turn tapped offline before
+// the group finished is kept with its own time when it arrives after. A
+// key applied before acts once, also when the command changed nothing (a
+// turn by whoever was already speaking) or would now be refused (a second
+// click of Start), so that what is sent again is never read differently;
+// a key refused before may be sent again.
+func (r *Room) record(round, g int, c live.Command, by, key string, at time.Time) error {
 	_, _, a := r.snapshot()
 	r.logMu.Lock()
 	defer r.logMu.Unlock()

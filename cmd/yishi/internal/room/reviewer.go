@@ -438,7 +438,7 @@ func (r *Room) handleLogTaps(w http.ResponseWriter, req *http.Request) {
 		if t.At == 0 || at.After(now) || now.Sub(at) > 12*time.Hour {
 			at = now
 		}
-		if err := r.tap(t.Round, t.Group, live.Command{Kind: kind, Member: t.Member}, by, t.Key, at); err != nil {
+		if err := r.record(t.Round, t.Group, live.Command{Kind: kind, Member: t.Member}, by, t.Key, at); err != nil {
 			// Refused (a tap before the group started, a member not in
 			// it): the phone drops it and shows why; sending it again
 			// would never change that.

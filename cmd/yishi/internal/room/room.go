@@ -97,7 +97,7 @@ type Room struct {
 	// and appending the entries one step, so two clicks cannot both start
 	// a phase.
 	logMu sync.Mutex
-	// keys are the console's recent form keys.
+	// keys are the recent keys of changes on the day.
 	keys seenKeys
 	// amendMu lets one change on the day be made at a time.
 	amendMu sync.Mutex
