@@ -524,13 +524,9 @@ func roomErrorText(pr *messages.Printer) func(error) string {
 		if errors.As(err, &diags) && len(diags) > 0 {
 			parts := make([]string, len(diags))
 			for i, d := range diags {
-				// The console's boxes are not the command line's flags.
+				// The text without its position, which names the command
+				// line's flag (--absent), not the console's box.
 				parts[i] = pr.Message(d.Text)
-				for _, flag := range []string{"--absent", "--swap"} {
-					for _, colon := range []string{": ", "："} {
-						parts[i] = strings.TrimPrefix(parts[i], flag+colon)
-					}
-				}
 			}
 			return strings.Join(parts, pr.T("; "))
 		}
