@@ -85,7 +85,7 @@ func openRoomDB(path string) (*store.DB, *plan.Plan, *scenario.Scenario, store.P
 		db.Close()
 		return nil, nil, nil, store.Plan{}, dbError(path, err)
 	}
-	p, s, err := roomPlan(db, scenarioNameFor(sp))
+	p, s, err := roomPlan(sp, "")
 	if err != nil {
 		db.Close()
 		return nil, nil, nil, store.Plan{}, err
@@ -93,19 +93,15 @@ func openRoomDB(path string) (*store.DB, *plan.Plan, *scenario.Scenario, store.P
 	return db, p, s, sp, nil
 }
 
-// scenarioNameFor is the name of the scenario of the plan a room was
-// opened with: the bundled file, or the file beside the plan.
-func scenarioNameFor(sp store.Plan) string {
-	p, diags := plan.Parse(sp.Path, sp.PlanYAML)
-	if diags.HasErrors() {
-		return sp.Path
-	}
+// scenarioNameOf is the name of the scenario of plan p, read from
+// planPath: the bundled file, or the file beside the plan.
+func scenarioNameOf(p *plan.Plan, planPath string) string {
 	if scenarios.Origin(p.Scenario.Source) == scenarios.Bundled {
 		if _, name, err := scenarios.YAML(p.Scenario.ID); err == nil {
 			return name
 		}
 	}
-	return findBeside(sp.Path, p.Scenario.Source)
+	return findBeside(planPath, p.Scenario.Source)
 }
 
 // roomSheets are the reviewers' scores in the database as scoresheets,

@@ -203,7 +203,11 @@ func runServe(opts *serveOptions) error {
 	if err := db.Init(store.Plan{Origin: p.ID(), ID: p.ID(), Path: abs, PlanYAML: planData, ScenarioYAML: scenarioData, Created: opts.Now()}); err != nil {
 		return dbError(opts.DB, err)
 	}
-	p, s, err = roomPlan(db, scenarioName)
+	sp, err := db.Plan()
+	if err != nil {
+		return dbError(opts.DB, err)
+	}
+	p, s, err = roomPlan(sp, scenarioName)
 	if err != nil {
 		return err
 	}
@@ -376,16 +380,17 @@ func dbError(path string, err error) error {
 	return &fs.PathError{Op: "open", Path: path, Err: err}
 }
 
-// roomPlan is the plan the room runs, as its database holds it: the plan
-// it was opened with, or the amended one made on the console.
-func roomPlan(db *store.DB, scenarioName string) (*plan.Plan, *scenario.Scenario, error) {
-	sp, err := db.Plan()
-	if err != nil {
-		return nil, nil, err
-	}
+// roomPlan is the plan the room runs, as its database holds it (sp): the
+// plan it was opened with, or the amended one made on the console. The
+// scenario's text is named scenarioName, or, when that is empty, as the
+// plan names its scenario.
+func roomPlan(sp store.Plan, scenarioName string) (*plan.Plan, *scenario.Scenario, error) {
 	p, diags := plan.Parse(sp.Path, sp.PlanYAML)
 	if err := diags.Err(); err != nil {
 		return nil, nil, err
+	}
+	if scenarioName == "" {
+		scenarioName = scenarioNameOf(p, sp.Path)
 	}
 	s, diags := plan.WithScenario(p, scenarioName, sp.ScenarioYAML)
 	if err := diags.Err(); err != nil {
