@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yishi-council/yishi/review/measure"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -89,6 +90,9 @@ type GroupReport struct {
 	Improvements []Note   `json:"improvements,omitempty"`
 	Debrief      Debrief  `json:"debrief"`
 	Plan         []Action `json:"improvement_plan"`
+	// Measures are the group's measures from its drill log; nil when the
+	// report was given no log of the group.
+	Measures *measure.Group `json:"measures,omitempty"`
 }
 
 // MemberInfo is one member of a group and the role they played.

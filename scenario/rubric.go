@@ -45,7 +45,12 @@ type Dimension struct {
 	// Cues are words, in any language, that point a reviewer's improvement
 	// at this dimension when it names none ("timer", "超时" for rhythm).
 	Cues   []string `yaml:"cues,omitempty" json:"cues,omitempty"`
-	Levels []Level  `yaml:"levels" json:"levels"`
+	// Measures are the measures of the drill log that bear on the
+	// dimension, each with the values the report reads as good and poor;
+	// the report shows them beside the dimension's scores and flags a
+	// group whose scores and measures disagree.
+	Measures []MeasureRef `yaml:"measures,omitempty" json:"measures,omitempty"`
+	Levels   []Level      `yaml:"levels" json:"levels"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -87,3 +92,53 @@ func (r *Rubric) DimensionIDs() []string {
 
 // PosOf returns where the value at path stood in the file.
 func (r *Rubric) PosOf(path string) Pos { return posOf(r.pos, r.Pos, path) }
+
+// MeasureRef ties a rubric dimension to one measure of the drill log
+// ([Measures] lists their ids). A value at Good or beyond it (away from
+// Poor) reads as good, one at Poor or beyond as poor; Good above Poor
+// means higher is better. The report flags a group scored near the top
+// of the scale whose measure is poor, and one scored near the bottom
+// whose measure is good.
+type MeasureRef struct {
+	ID   string  `yaml:"id" json:"id"`
+	Good float64 `yaml:"good" json:"good"`
+	Poor float64 `yaml:"poor" json:"poor"`
+
+	Pos Pos `yaml:"-" json:"-"`
+}
+
+// Reads says how a measure's value reads against the reference: 1 for
+// good, -1 for poor, 0 for in between.
+func (m MeasureRef) Reads(v float64) int {
+	higher := m.Good > m.Poor
+	switch {
+	case higher && v >= m.Good, !higher && v <= m.Good:
+		return 1
+	case higher && v <= m.Poor, !higher && v >= m.Poor:
+		return -1
+	}
+	return 0
+}
+
+// The ids of the drill log's measures a rubric may name (see
+// [MeasureRef]); the review/measure package computes each.
+const (
+	MeasurePunctuality        = "punctuality"          // 0..1, 1 is every phase on its timebox
+	MeasureOverrun            = "overrun"              // share of the planned time the drill ran over, 0 if under
+	MeasurePhasesSkipped      = "phases_skipped"       // agenda phases never started
+	MeasureInjectResponse     = "inject_response"      // mean minutes from an inject's release to the first response
+	MeasureGini               = "gini"                 // Gini coefficient of speaking time, 0 equal .. 1 one speaker
+	MeasureSilentMembers      = "silent_members"       // members with no speaking turn
+	MeasureHostShare          = "host_share"           // the host's share of the speaking time, 0..1
+	MeasureInterruptionsPer10 = "interruptions_per_10" // interruptions per 10 minutes of drill
+	MeasureFloorPasses        = "floor_passes"         // share of turns that pass the floor to another member
+	MeasureSummaries          = "summaries"            // host summaries in the drill
+	MeasureFirstSummary       = "first_summary"        // minutes of drill before the first summary
+)
+
+// Measures lists the ids of every measure, in the order reports show them.
+var Measures = []string{
+	MeasurePunctuality, MeasureOverrun, MeasurePhasesSkipped, MeasureInjectResponse,
+	MeasureGini, MeasureSilentMembers, MeasureHostShare, MeasureInterruptionsPer10, MeasureFloorPasses,
+	MeasureSummaries, MeasureFirstSummary,
+}

@@ -59,6 +59,10 @@ type Entry struct {
 	// Member is the trainee id of a turn, interruption or summary.
 	Member string `yaml:"member,omitempty" json:"member,omitempty"`
 	Text   string `yaml:"text,omitempty" json:"text,omitempty"`
+	// End is when a turn ended, when the log says so; a turn without it
+	// lasts until the next turn or silence. Written by hand on a paper
+	// log; the room leaves it out.
+	End time.Time `yaml:"end,omitempty" json:"end,omitzero"`
 	// By is who made the entry: "trainer", "reviewer:NAME",
 	// "trainee:ID" (an observer), or "server" (an automatic release, an
 	// outage counted as a pause).
