@@ -44,7 +44,7 @@ type Dimension struct {
 	Owner string `yaml:"owner,omitempty" json:"owner,omitempty"`
 	// Cues are words, in any language, that point a reviewer's improvement
 	// at this dimension when it names none ("timer", "超时" for rhythm).
-	Cues   []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	Cues []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	// Measures are the measures of the drill log that bear on the
 	// dimension, each with the values the report reads as good and poor;
 	// the report shows them beside the dimension's scores and flags a
@@ -103,8 +103,6 @@ type MeasureRef struct {
 	ID   string  `yaml:"id" json:"id"`
 	Good float64 `yaml:"good" json:"good"`
 	Poor float64 `yaml:"poor" json:"poor"`
-
-	Pos Pos `yaml:"-" json:"-"`
 }
 
 // Reads says how a measure's value reads against the reference: 1 for
@@ -135,6 +133,13 @@ const (
 	MeasureSummaries          = "summaries"            // host summaries in the drill
 	MeasureFirstSummary       = "first_summary"        // minutes of drill before the first summary
 )
+
+// shareMeasures are the measures whose value is a share from 0 to 1.
+var shareMeasures = []string{MeasurePunctuality, MeasureGini, MeasureHostShare, MeasureFloorPasses}
+
+// MaxMeasureValue bounds the good and poor values of every other measure:
+// no count, minute or rate of one drill comes near it.
+const MaxMeasureValue = 1000
 
 // Measures lists the ids of every measure, in the order reports show them.
 var Measures = []string{

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -563,6 +564,7 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 			c.errorf(fmt.Sprintf("%s.cues[%d]", path, j), "%s%s.cues[%d]: empty cue", prefix, path, j)
 		}
 	}
+	validateMeasureRefs(d, path, c)
 	if len(d.Levels) == 0 {
 		c.errorf(path+".levels", "%s%s.levels: no level descriptors; anchor at least the lowest and highest score", prefix, path)
 		return
@@ -587,6 +589,40 @@ func validateDimension(r *Rubric, d Dimension, path string, seen map[string]stri
 			if !scores[end] {
 				c.errorf(path+".levels", "%s%s.levels: score %d (an end of the scale) has no descriptor", prefix, path, end)
 			}
+		}
+	}
+}
+
+// validateMeasureRefs checks a dimension's measures: known ids, each once,
+// with a good and a poor value that differ and make sense for the measure.
+func validateMeasureRefs(d Dimension, path string, c checker) {
+	prefix := c.prefix
+	seen := map[string]bool{}
+	for j, m := range d.Measures {
+		mp := fmt.Sprintf("%s.measures[%d]", path, j)
+		if !c.ref(mp+".id", m.ID, Msg("measure"), Measures) {
+			continue
+		}
+		if seen[m.ID] {
+			c.errorf(mp+".id", "%s%s.id: measure %q is named twice in this dimension", prefix, mp, m.ID)
+		}
+		seen[m.ID] = true
+		hi := float64(MaxMeasureValue)
+		if slices.Contains(shareMeasures, m.ID) {
+			hi = 1
+		}
+		bad := false
+		for _, v := range []struct {
+			key string
+			val float64
+		}{{"good", m.Good}, {"poor", m.Poor}} {
+			if math.IsNaN(v.val) || v.val < 0 || v.val > hi {
+				c.errorf(mp+"."+v.key, "%s%s.%s: %v is outside 0–%v for %s", prefix, mp, v.key, v.val, hi, m.ID)
+				bad = true
+			}
+		}
+		if !bad && m.Good == m.Poor {
+			c.errorf(mp+".poor", "%s%s.poor: good and poor are both %v; give a poor value on the side that reads badly", prefix, mp, m.Poor)
 		}
 	}
 }
