@@ -61,7 +61,8 @@ type Rhythm struct {
 	// Punctuality is 1 less the mean, over the agenda's phases, of each
 	// phase's deviation from its timebox as a share of it, capped at 1
 	// (a skipped phase deviates by 1): 1 when every phase kept its
-	// timebox, 0 when none came near.
+	// timebox, 0 when none came near (and 0 for a log whose drill never
+	// started).
 	Punctuality float64          `json:"punctuality"`
 	Injects     []InjectResponse `json:"injects,omitempty"`
 }

@@ -366,6 +366,8 @@ func TestOf(t *testing.T) {
 				assert.Equal(t, at(4), g.Finished)
 				assert.Equal(t, 1, g.Round)
 				assert.Equal(t, 1, g.Group)
+				assert.Equal(t, without(scenario.MeasureInjectResponse, scenario.MeasureFloorPasses,
+					scenario.MeasureFirstSummary), keys(g), "one turn gives no pass rate")
 			},
 		},
 		{
