@@ -30,7 +30,9 @@ type Group struct {
 	Round int `json:"round"`
 	Group int `json:"group"`
 	// Started and Finished bound the drill, from the first phase start
-	// to the last phase end (or the last entry, when no phase ended it).
+	// to the end of the last phase (the last entry or turn end, when no
+	// phase end closed it); for a log without a phase start, its
+	// entries' span.
 	Started  time.Time `json:"started"`
 	Finished time.Time `json:"finished"`
 	// Drill is the time between them less the pauses.
@@ -59,7 +61,8 @@ type Rhythm struct {
 	// Punctuality is 1 less the mean, over the agenda's phases, of each
 	// phase's deviation from its timebox as a share of it, capped at 1
 	// (a skipped phase deviates by 1): 1 when every phase kept its
-	// timebox, 0 when none came near.
+	// timebox, 0 when none came near (and 0 for a log whose drill never
+	// started).
 	Punctuality float64          `json:"punctuality"`
 	Injects     []InjectResponse `json:"injects,omitempty"`
 }
@@ -73,7 +76,7 @@ type PhaseTime struct {
 	// Actual is the phase's time less pauses; 0 for a skipped phase.
 	Actual time.Duration `json:"actual"`
 	// Overrun is Actual less Planned as a share of Planned (negative
-	// when under).
+	// when under); 0 for a phase planned at no time.
 	Overrun float64   `json:"overrun"`
 	Skipped bool      `json:"skipped,omitempty"`
 	Start   time.Time `json:"start,omitzero"`
@@ -157,9 +160,4 @@ type Turn struct {
 	Member string
 	From   time.Time
 	To     time.Time
-}
-
-// Of computes the measures of one group's drill.
-func Of(in Input) Group {
-	panic("measure.Of: not yet built")
 }

@@ -1,0 +1,303 @@
+package measure
+
+import (
+	"slices"
+	"time"
+
+	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/scenario"
+)
+
+// Of computes the measures of one group's drill.
+//
+// It reads the entries of in.Team's round and group in order of time
+// (ties: phase ends, then pauses and resumes, then phase starts, then the
+// rest, each kept in the given order), so entries that carry distinct
+// times give the same measures in whatever order they come. The drill
+// runs from the first phase start to the end of the last phase run (its
+// phase end, or the last entry's time when it has none); a log without a
+// phase start is measured over its entries' span, with no rhythm. Pauses,
+// an outage's among them, are taken out of every time measured. Turns,
+// interruptions and summaries outside the drill are not counted, and
+// turns by ids not in the team are ignored.
+func Of(in Input) Group {
+	d := newDrill(in)
+	g := Group{
+		Round:    in.Team.Round,
+		Group:    in.Team.Group,
+		Started:  d.started,
+		Finished: d.finished,
+		Drill:    d.active(d.started, d.finished),
+		Pauses:   d.pauses,
+		Values:   map[string]float64{},
+	}
+	g.Rhythm = d.rhythm(in.Agenda)
+	var turns []Turn
+	g.Participation, turns = d.participation(in.Team, in.Hosts)
+	g.Induction = d.induction(len(in.Agenda.Phases))
+	g.Participation.InterruptionsPer10 = per10(g.Participation.Interruptions, g.Drill)
+	g.values(d.begun)
+	g.Timeline = Timeline{
+		Start:         d.started,
+		End:           d.finished,
+		Phases:        g.Rhythm.Phases,
+		Pauses:        d.pauses,
+		Injects:       g.Rhythm.Injects,
+		Turns:         turns,
+		Members:       g.Participation.Members,
+		Summaries:     d.summaries,
+		Interruptions: d.interruptions,
+	}
+	return g
+}
+
+// per10 is n events per ten minutes of drill; 0 without drill time.
+func per10(n int, drill time.Duration) float64 {
+	if drill <= 0 {
+		return 0
+	}
+	return float64(n) / (drill.Minutes() / 10)
+}
+
+// drill is one group's log sorted by time, with the drill's span, its
+// phase runs and its pauses.
+type drill struct {
+	entries []live.Entry
+	// phase is the agenda phase (from 1) running at each entry, 0 when
+	// none is.
+	phase []int
+	// begun is whether a phase start began the drill.
+	begun             bool
+	started, finished time.Time
+	runs              []run
+	pauses            []live.Interval
+	// summaries and interruptions are the times of those counted, filled
+	// in by induction and participation.
+	summaries, interruptions []time.Time
+}
+
+// run is one stretch of an agenda phase, from its phase start to its
+// phase end, the next phase start, or the drill's end.
+type run struct {
+	phase    int // from 1
+	from, to time.Time
+}
+
+// kindRank orders entries made at the same time: a phase ends before a
+// pause or resume, which come before the next phase starts, which comes
+// before anything else said at that moment.
+func kindRank(k live.Kind) int {
+	switch k {
+	case live.KindPhaseEnd:
+		return 0
+	case live.KindPause, live.KindResume:
+		return 1
+	case live.KindPhaseStart:
+		return 2
+	}
+	return 3
+}
+
+// newDrill sorts the group's entries and finds the drill's span, its
+// phase runs and its pauses.
+func newDrill(in Input) *drill {
+	d := &drill{entries: make([]live.Entry, 0, len(in.Entries))}
+	for _, e := range in.Entries {
+		if e.Round == in.Team.Round && e.Group == in.Team.Group {
+			d.entries = append(d.entries, e)
+		}
+	}
+	slices.SortStableFunc(d.entries, func(a, b live.Entry) int {
+		if c := a.At.Compare(b.At); c != 0 {
+			return c
+		}
+		return kindRank(a.Kind) - kindRank(b.Kind)
+	})
+	if len(d.entries) == 0 {
+		return d
+	}
+	d.phaseRuns(len(in.Agenda.Phases))
+	d.collectPauses()
+	return d
+}
+
+// last is the time of the latest thing the log records: an entry, or the
+// end of a turn.
+func (d *drill) last() time.Time {
+	var t time.Time
+	for _, e := range d.entries {
+		if e.At.After(t) {
+			t = e.At
+		}
+		if e.Kind == live.KindTurn && e.End.After(t) {
+			t = e.End
+		}
+	}
+	return t
+}
+
+// phaseRuns walks the log's phase starts and ends: the runs of each
+// agenda phase, the phase running at each entry, and the drill's span.
+func (d *drill) phaseRuns(phases int) {
+	d.phase = make([]int, len(d.entries))
+	cur := 0
+	var from time.Time
+	endedByPhaseEnd := false
+	for i, e := range d.entries {
+		switch e.Kind {
+		case live.KindPhaseStart:
+			if !d.begun {
+				d.begun, d.started = true, e.At
+			}
+			if cur != 0 {
+				d.runs = append(d.runs, run{phase: cur, from: from, to: e.At})
+			}
+			cur, from, endedByPhaseEnd = 0, e.At, false
+			if e.Phase >= 1 && e.Phase <= phases {
+				cur = e.Phase
+			}
+		case live.KindPhaseEnd:
+			if cur != 0 && (e.Phase == cur || e.Phase == 0) {
+				d.runs = append(d.runs, run{phase: cur, from: from, to: e.At})
+				cur, endedByPhaseEnd = 0, true
+				d.finished = e.At
+			}
+		}
+		d.phase[i] = cur
+	}
+	if !d.begun {
+		d.started, d.finished = d.entries[0].At, d.last()
+		return
+	}
+	if !endedByPhaseEnd {
+		d.finished = d.last()
+	}
+	if cur != 0 {
+		d.runs = append(d.runs, run{phase: cur, from: from, to: d.finished})
+	}
+}
+
+// collectPauses pairs each pause with the resume after it, an outage's
+// pair apart from the trainer's (so one inside the other loses neither),
+// keeps them within the drill and merges those that overlap.
+func (d *drill) collectPauses() {
+	type tracker struct {
+		open bool
+		from time.Time
+	}
+	var trainer, outage tracker
+	var all []live.Interval
+	for _, e := range d.entries {
+		if e.Kind != live.KindPause && e.Kind != live.KindResume {
+			continue
+		}
+		t := &trainer
+		if e.Text == live.OutageText {
+			t = &outage
+		}
+		switch {
+		case e.Kind == live.KindPause && !t.open:
+			t.open, t.from = true, e.At
+		case e.Kind == live.KindResume && t.open:
+			all = append(all, live.Interval{From: t.from, To: e.At})
+			t.open = false
+		}
+	}
+	for _, t := range []tracker{trainer, outage} {
+		if t.open {
+			all = append(all, live.Interval{From: t.from, To: d.finished})
+		}
+	}
+	var kept []live.Interval
+	for _, p := range all {
+		if p.From.Before(d.started) {
+			p.From = d.started
+		}
+		if p.To.After(d.finished) {
+			p.To = d.finished
+		}
+		if p.To.After(p.From) {
+			kept = append(kept, p)
+		}
+	}
+	slices.SortFunc(kept, func(a, b live.Interval) int { return a.From.Compare(b.From) })
+	for _, p := range kept {
+		if n := len(d.pauses); n > 0 && !p.From.After(d.pauses[n-1].To) {
+			if p.To.After(d.pauses[n-1].To) {
+				d.pauses[n-1].To = p.To
+			}
+			continue
+		}
+		d.pauses = append(d.pauses, p)
+	}
+}
+
+// active is the time from from to to less the pauses within it; never
+// negative.
+func (d *drill) active(from, to time.Time) time.Duration {
+	if !to.After(from) {
+		return 0
+	}
+	t := to.Sub(from)
+	for _, p := range d.pauses {
+		a, b := p.From, p.To
+		if a.Before(from) {
+			a = from
+		}
+		if b.After(to) {
+			b = to
+		}
+		if b.After(a) {
+			t -= b.Sub(a)
+		}
+	}
+	return max(t, 0)
+}
+
+// within reports whether t falls inside the drill, its ends included.
+func (d *drill) within(t time.Time) bool {
+	return !t.Before(d.started) && !t.After(d.finished)
+}
+
+// values fills in the measures by id, leaving out each that the log
+// cannot give: the rhythm without a phase start (begun false), the
+// others as [Group.Values] says.
+func (g *Group) values(begun bool) {
+	v := g.Values
+	r, p, in := g.Rhythm, g.Participation, g.Induction
+	if begun && len(r.Phases) > 0 {
+		v[scenario.MeasurePunctuality] = r.Punctuality
+		v[scenario.MeasurePhasesSkipped] = float64(r.Skipped)
+		if r.Planned > 0 {
+			v[scenario.MeasureOverrun] = max(r.Over, 0).Seconds() / r.Planned.Seconds()
+		}
+	}
+	var answered int
+	var after time.Duration
+	for _, ir := range r.Injects {
+		if ir.Responded {
+			answered++
+			after += ir.After
+		}
+	}
+	if answered > 0 {
+		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(answered)
+	}
+	if p.Speaking > 0 {
+		v[scenario.MeasureGini] = p.Gini
+	}
+	v[scenario.MeasureSilentMembers] = float64(len(p.Silent))
+	if p.HostShare != nil {
+		v[scenario.MeasureHostShare] = *p.HostShare
+	}
+	if g.Drill > 0 {
+		v[scenario.MeasureInterruptionsPer10] = p.InterruptionsPer10
+	}
+	if p.Turns >= 2 {
+		v[scenario.MeasureFloorPasses] = p.PassRate
+	}
+	v[scenario.MeasureSummaries] = float64(in.Total)
+	if in.First != nil {
+		v[scenario.MeasureFirstSummary] = in.First.Minutes()
+	}
+}
