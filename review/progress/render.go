@@ -85,8 +85,35 @@ func (w wording) Join(items []string) string {
 	return strings.Join(items, words.In(w.Lang, "list_sep"))
 }
 
-// Function is a role function's word: "host", "主持人".
-func (w wording) Function(fn string) string { return scenario.Label(w.Lang, fn) }
+// Role is a role's title, and its function's word in brackets when the
+// title does not already say it: "Council host", "Mr Zhao (stakeholder)",
+// "韩经理（利益相关方）".
+func (w wording) Role(r Round) string {
+	if r.Function == "" {
+		return r.RoleTitle
+	}
+	fn := scenario.Label(w.Lang, r.Function)
+	if strings.Contains(strings.ToLower(r.RoleTitle), strings.ToLower(fn)) {
+		return r.RoleTitle
+	}
+	return r.RoleTitle + w.Paren(fn)
+}
+
+// Paren is an aside in brackets after what it is about: " (x)" or "（x）".
+func (w wording) Paren(s string) string { return fmt.Sprintf(words.In(w.Lang, "paren"), s) }
+
+// ChangeClass is the class that colours a change of a score, where
+// higher is better: "up", "down" or none. Measures are not coloured: a
+// higher Gini or host's share is not better.
+func (w wording) ChangeClass(v *float64) string {
+	switch {
+	case v == nil, *v == 0:
+		return ""
+	case *v > 0:
+		return "up"
+	}
+	return "down"
+}
 
 // Out says why a trainee sat a round out.
 func (w wording) Out(reason string) string {
@@ -190,6 +217,7 @@ var words = scenario.Words{
 		"round_n": "Round %d", "group_n": "Group %d", "round": "Round", "group": "Group",
 		"role": "Role", "dimension": "Dimension", "mean": "Mean", "range": "Min–max", "n": "Reviewers",
 		"weighted": "Weighted total", "reviewers": "Reviewers", "change": "Change",
+		"weighted_all": "The group's weighted total (all dimensions)", "paren": " (%s)",
 		"out": "Sat this round out.", "out_absent": "Sat this round out (absent).",
 		"out_unavailable": "Sat this round out (not attending this round).",
 		"not_planned":     "Not in this round of the plan.",
@@ -198,7 +226,7 @@ var words = scenario.Words{
 		"owned":         "The group's scores in the dimensions your role owns",
 		"owned_none":    "Your role owns no dimension of the rubric; this is the group's weighted total.",
 		"speaking":      "Your speaking",
-		"speaking_text": "%s of the group's speaking time in %d turns (%s); an equal share would be %s, one of %d members.",
+		"speaking_text": "%s of the group's speaking time in %d turns (%s); an equal share would be %s (%d members).",
 		"no_log":        "No drill log of this group, so no speaking time.",
 		"notes":         "What reviewers wrote about your role", "no_notes": "No reviewer's note names your role.",
 		"notes_help": "Evidence, strengths and improvements of your group that name your role.",
@@ -221,6 +249,7 @@ var words = scenario.Words{
 		"round_n": "第 %d 轮", "group_n": "第 %d 组", "round": "轮次", "group": "组",
 		"role": "角色", "dimension": "维度", "mean": "平均分", "range": "最低–最高", "n": "评分人数",
 		"weighted": "加权总分", "reviewers": "评分人", "change": "变化",
+		"weighted_all": "本组加权总分（全部维度）", "paren": "（%s）",
 		"out": "本轮未参加。", "out_absent": "本轮未参加（缺席）。",
 		"out_unavailable": "本轮未参加（不在本轮时间内）。",
 		"not_planned":     "分组方案中本轮没有此学员。",
