@@ -52,7 +52,8 @@ const (
 // Cohort is the progress of every trainee of a plan and the cohort view:
 // the mean of each rubric dimension by round, with the change from the
 // round before, and the mean of the main measures of the drill logs by
-// round. It marshals to JSON as cohort.json.
+// round. It marshals to JSON as cohort.json, which is the trainer's: it
+// holds every trainee, where each trainee's own file holds only them.
 type Cohort struct {
 	Version  int                 `json:"version"`
 	Kind     string              `json:"kind"`

@@ -89,6 +89,9 @@ func (w wording) Join(items []string) string {
 // title does not already say it: "Council host", "Mr Zhao (stakeholder)",
 // "韩经理（利益相关方）".
 func (w wording) Role(r Round) string {
+	if r.RoleTitle == "" {
+		return words.In(w.Lang, "no_role")
+	}
 	if r.Function == "" {
 		return r.RoleTitle
 	}
@@ -170,7 +173,11 @@ func (w wording) RoundTitle(n int, name string) string {
 func (w wording) RoleCell(r Round) string {
 	switch r.Status {
 	case StatusPlayed:
-		return r.RoleTitle + " · " + fmt.Sprintf(words.In(w.Lang, "group_n"), r.Group)
+		title := r.RoleTitle
+		if title == "" {
+			title = words.In(w.Lang, "no_role")
+		}
+		return title + " · " + fmt.Sprintf(words.In(w.Lang, "group_n"), r.Group)
 	case StatusOut:
 		switch r.OutReason {
 		case plan.OutAbsent, plan.OutUnavailable:
@@ -217,7 +224,7 @@ var words = scenario.Words{
 		"round_n": "Round %d", "group_n": "Group %d", "round": "Round", "group": "Group",
 		"role": "Role", "dimension": "Dimension", "mean": "Mean", "range": "Min–max", "n": "Reviewers",
 		"weighted": "Weighted total", "reviewers": "Reviewers", "change": "Change",
-		"weighted_all": "The group's weighted total (all dimensions)", "paren": " (%s)",
+		"weighted_all": "The group's weighted total (all dimensions)", "paren": " (%s)", "no_role": "no role given",
 		"out": "Sat this round out.", "out_absent": "Sat this round out (absent).",
 		"out_unavailable": "Sat this round out (not attending this round).",
 		"not_planned":     "Not in this round of the plan.",
@@ -249,7 +256,7 @@ var words = scenario.Words{
 		"round_n": "第 %d 轮", "group_n": "第 %d 组", "round": "轮次", "group": "组",
 		"role": "角色", "dimension": "维度", "mean": "平均分", "range": "最低–最高", "n": "评分人数",
 		"weighted": "加权总分", "reviewers": "评分人", "change": "变化",
-		"weighted_all": "本组加权总分（全部维度）", "paren": "（%s）",
+		"weighted_all": "本组加权总分（全部维度）", "paren": "（%s）", "no_role": "未分配角色",
 		"out": "本轮未参加。", "out_absent": "本轮未参加（缺席）。",
 		"out_unavailable": "本轮未参加（不在本轮时间内）。",
 		"not_planned":     "分组方案中本轮没有此学员。",
