@@ -275,3 +275,25 @@ func TestPageShowsOnlyTheTraineesOwn(t *testing.T) {
 	out := string(fileData(t, files, trainee(t, c, "T6").Page))
 	assert.Contains(t, out, words.In("en", "out_absent"))
 }
+
+// TestUnassignedRole shows a member with no role as such, not as a blank.
+func TestUnassignedRole(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := &plan.Plan{Version: 1, Kind: plan.Kind, Scenario: plan.ScenarioRef{ID: s.ID}, Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{{ID: "T1", Name: "Ann"}}}}}}}
+	c := Build(p, s, review.BuildReport(p, s, nil))
+	files, err := c.Files()
+	require.NoError(t, err)
+	assert.Contains(t, string(fileData(t, files, c.Trainees[0].Page)), words.In("en", "no_role"))
+}
+
+// TestNamelessTrainee links a trainee the plan gives no name by their id,
+// so the index has no empty link.
+func TestNamelessTrainee(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := &plan.Plan{Version: 1, Kind: plan.Kind, Scenario: plan.ScenarioRef{ID: s.ID}, Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{{ID: "T9", Role: "host"}}}}}}}
+	c := Build(p, s, review.BuildReport(p, s, nil))
+	files, err := c.Files()
+	require.NoError(t, err)
+	assert.Contains(t, string(fileData(t, files, IndexName)), `<a href="trainees/T9.html">T9</a>`)
+	assert.Contains(t, string(fileData(t, files, "trainees/T9.html")), "<h1>T9 — ")
+}

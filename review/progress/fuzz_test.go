@@ -5,9 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/roles/cards"
-	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -56,19 +54,4 @@ func FuzzNotes(f *testing.F) {
 			t.Fatalf("%q does not name the host", text)
 		}
 	})
-}
-
-// TestUnassignedRole shows a member with no role as such, not as a blank.
-func TestUnassignedRole(t *testing.T) {
-	s := bundled(t, "elevator-retrofit")
-	p := &plan.Plan{Version: 1, Kind: plan.Kind, Scenario: plan.ScenarioRef{ID: s.ID}, Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{{ID: "T1", Name: "Ann"}}}}}}}
-	c := Build(p, s, review.BuildReport(p, s, nil))
-	files, err := c.Files()
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := string(fileData(t, files, c.Trainees[0].Page))
-	if !strings.Contains(page, words.In("en", "no_role")) {
-		t.Errorf("no word for a missing role in\n%s", page)
-	}
 }
