@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/review/measure"
 	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
@@ -109,20 +110,30 @@ func TestNoConfidentialBrief(t *testing.T) {
 			files, err := c.Files()
 			require.NoError(t, err)
 			require.Len(t, files, 2+2*len(c.Trainees))
-			var fragments []string
+			// Every role's confidential brief, and the injects and the
+			// trainer's notes on them, which only the trainer sees: whole,
+			// and sentence by sentence.
+			var secret []string
 			for _, r := range s.Roles {
-				conf := scenario.OneLine(r.Confidential)
-				if conf == "" {
+				secret = append(secret, r.Confidential)
+			}
+			require.NotEmpty(t, secret, "the scenario has confidential briefs to look for")
+			for _, in := range s.Injects {
+				secret = append(secret, in.Text, in.TrainerNote)
+			}
+			var fragments []string
+			for _, text := range secret {
+				text = scenario.OneLine(text)
+				if text == "" {
 					continue
 				}
-				fragments = append(fragments, conf)
-				for _, part := range sentenceEnd.Split(conf, -1) {
+				fragments = append(fragments, text)
+				for _, part := range sentenceEnd.Split(text, -1) {
 					if part = strings.TrimSpace(part); utf8.RuneCountInString(part) >= 10 {
 						fragments = append(fragments, part)
 					}
 				}
 			}
-			require.NotEmpty(t, fragments, "the scenario has confidential briefs to look for")
 			notes := 0
 			for _, f := range files {
 				text := visibleText(t, f)
@@ -134,6 +145,7 @@ func TestNoConfidentialBrief(t *testing.T) {
 				}
 			}
 			assert.Positive(t, notes, "the pages carry reviewers' notes, so the test looks at something")
+			assert.Greater(t, len(fragments), 2*len(s.Roles), "sentences of the briefs are looked for too")
 		})
 	}
 }
@@ -252,6 +264,13 @@ func TestDemoBanner(t *testing.T) {
 
 func TestPageShowsOnlyTheTraineesOwn(t *testing.T) {
 	f := newSmall(t, "en")
+	// What else a group's measures hold stays off the page: the phases,
+	// injects and silent members of the log are the trainer's.
+	m := f.rep.Rounds[0].Groups[0].Measures
+	m.Rhythm.Phases = []measure.PhaseTime{{Phase: 1, ID: "phase-for-the-trainer", Title: "A phase only the trainer reads"}}
+	m.Rhythm.Injects = []measure.InjectResponse{{ID: "inject-for-the-trainer"}}
+	m.Participation.Silent = []string{"T3"}
+	m.Participation.Interruptions = 987
 	c := Build(f.p, f.s, f.rep)
 	files, err := c.Files()
 	require.NoError(t, err)
@@ -272,6 +291,11 @@ func TestPageShowsOnlyTheTraineesOwn(t *testing.T) {
 	}
 	assert.NotContains(t, page, smallTexts["en"]["recorder"], "a note that names another role only")
 	assert.NotContains(t, page, smallTexts["en"]["nobody"], "a note that names no role")
+	for _, doc := range []string{page, data} {
+		for _, s := range []string{"phase-for-the-trainer", "A phase only the trainer reads", "inject-for-the-trainer", "987", "silent"} {
+			assert.NotContains(t, doc, s)
+		}
+	}
 	out := string(fileData(t, files, trainee(t, c, "T6").Page))
 	assert.Contains(t, out, words.In("en", "out_absent"))
 }
