@@ -65,7 +65,8 @@ var templateFuncs = template.FuncMap{
 // may run one template on several goroutines.
 var (
 	styleCSS           = template.CSS(mustReadTemplate("templates/style.css"))
-	reportTemplate     = parseTemplate("report.html.tmpl")
+	measuresCSS        = template.CSS(mustReadTemplate("templates/measures.css"))
+	reportTemplate     = parseTemplate("report.html.tmpl", "report_measures.html.tmpl")
 	scoresheetTemplate = parseTemplate("scoresheet.html.tmpl")
 )
 
@@ -77,8 +78,14 @@ func mustReadTemplate(name string) []byte {
 	return data
 }
 
-func parseTemplate(name string) *template.Template {
-	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/"+name))
+// parseTemplate parses the template name and the files of the templates
+// it calls.
+func parseTemplate(name string, calls ...string) *template.Template {
+	files := []string{"templates/" + name}
+	for _, c := range calls {
+		files = append(files, "templates/"+c)
+	}
+	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, files...))
 }
 
 // wording gives a template the words of the page's language: {{$.W
@@ -184,10 +191,15 @@ func hasPartial(rd RoundReport) bool {
 func renderHTML(r *Report) ([]byte, error) {
 	view := struct {
 		wording
-		R      *Report
-		CSS    template.CSS
+		R   *Report
+		CSS template.CSS
+		// MCSS styles the measures, in a report that has them.
+		MCSS   template.CSS
 		Rounds []roundView
 	}{wording: wording{r.Language}, R: r, CSS: styleCSS}
+	if len(r.MeasureDefinitions) > 0 {
+		view.MCSS = measuresCSS
+	}
 	for _, rd := range r.Rounds {
 		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd), Partial: hasPartial(rd)})
 	}
@@ -479,6 +491,9 @@ func renderMarkdown(r *Report) []byte {
 			m.group(g)
 		}
 	}
+	if len(r.MeasureDefinitions) > 0 {
+		m.definitions()
+	}
 	return []byte(m.b.String())
 }
 
@@ -566,8 +581,8 @@ func (m *mdReport) scores(scores []ReviewerScore) {
 	}
 }
 
-// group is the part of one group: its scores, strengths, debrief guide and
-// improvement plan.
+// group is the part of one group: its scores, its measures when it has a
+// drill log, strengths, debrief guide and improvement plan.
 func (m *mdReport) group(g GroupReport) {
 	esc := scenario.EscapeMarkdown
 	m.printf("## %s · %s", m.f("round_n", g.Round), m.f("group_n", g.Group))
@@ -576,15 +591,14 @@ func (m *mdReport) group(g GroupReport) {
 	}
 	m.b.WriteString("\n\n")
 	m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
-	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.l("reviewer")+m.w("score")+" — "+m.w("Evidence"))
-	for _, d := range g.Dimensions {
-		var parts []string
-		for _, sc := range d.Scores {
-			parts = append(parts, esc(sc.Reviewer)+m.w("colon")+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
-		}
-		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	if len(g.Reviewers) == 0 {
+		m.printf("%s\n\n", mword(m.lang, "no_sheets"))
+	} else {
+		m.scoreTable(g)
 	}
-	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
+	if g.Measures != nil {
+		m.measures(g)
+	}
 	if len(g.Strengths) > 0 {
 		m.printf("### %s\n\n", m.w("strengths"))
 		for _, n := range g.Strengths {
@@ -594,6 +608,21 @@ func (m *mdReport) group(g GroupReport) {
 	}
 	m.debrief(g.Debrief)
 	m.plan(g.Plan)
+}
+
+// scoreTable is a group's scores per dimension, with every reviewer's
+// score and evidence.
+func (m *mdReport) scoreTable(g GroupReport) {
+	esc := scenario.EscapeMarkdown
+	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.l("reviewer")+m.w("score")+" — "+m.w("Evidence"))
+	for _, d := range g.Dimensions {
+		var parts []string
+		for _, sc := range d.Scores {
+			parts = append(parts, esc(sc.Reviewer)+m.w("colon")+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+		}
+		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	}
+	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
 }
 
 // debrief is a group's debrief guide: the questions of each phase, then
@@ -666,6 +695,7 @@ func renderCSV(r *Report) []byte {
 			}
 		}
 	}
+	rows = append(rows, measureRows(r)...)
 	return sheet.WriteCSV(rows)
 }
 
