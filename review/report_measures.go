@@ -72,16 +72,21 @@ func (w wording) Measured(g GroupReport) measuresView { return newMeasuresView(w
 // minutes writes d in minutes to one decimal.
 func minutes(d time.Duration) string { return strconv.FormatFloat(d.Minutes(), 'f', 1, 64) }
 
-// signedPercent writes a share as a signed percentage: "+40 %", "−10 %".
-func signedPercent(v float64) string {
+// signedPercent writes a share as a signed percentage in lang: "+40 %",
+// "−10 %"; Chinese writes no space before the sign ("+40%").
+func signedPercent(v float64, lang string) string {
+	pct := " %"
+	if lang == "zh" {
+		pct = "%"
+	}
 	p := strconv.FormatFloat(v*100, 'f', 0, 64)
 	switch {
 	case p == "0" || p == "-0":
-		return "0 %"
+		return "0" + pct
 	case v > 0:
-		return "+" + p + " %"
+		return "+" + p + pct
 	}
-	return "−" + strings.TrimPrefix(p, "-") + " %"
+	return "−" + strings.TrimPrefix(p, "-") + pct
 }
 
 // signedMinutes writes d as signed minutes: "+2.5", "−1.0".
@@ -140,7 +145,7 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 		if pt.Skipped {
 			row.Actual, row.Over = "–", mword(lang, "skipped")
 		} else {
-			row.Over = signedMinutes(pt.Actual-pt.Planned) + wordf(lang, "paren", signedPercent(pt.Overrun))
+			row.Over = signedMinutes(pt.Actual-pt.Planned) + wordf(lang, "paren", signedPercent(pt.Overrun, lang))
 		}
 		if i < len(m.Induction.PerPhase) {
 			row.Summaries = m.Induction.PerPhase[i]
@@ -283,7 +288,7 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline) template.HT
 		if p.Overrun > 0 {
 			fill, class = "url(#"+pfx+"over)", "over"
 		}
-		over := signedPercent(p.Overrun)
+		over := signedPercent(p.Overrun, lang)
 		fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s" stroke="#333"><title>%s</title></rect>`,
 			class, a, y(1)+2, max(c-a, 0.5), tlRowH-4, fill, esc(mwordf(lang, "tl_phase_actual", p.Phase, p.Title, minutes(p.Actual), minutes(p.Planned), over)))
 		phaseLabel(&b, strconv.Itoa(p.Phase)+" "+over, a, c, y(1))
@@ -431,10 +436,10 @@ func (m *mdReport) definitions() {
 			lines = append(lines, esc(d.Definition))
 		}
 		if d.Tells != "" {
-			lines = append(lines, "*"+mw("def_tells")+m.w("colon")+"*"+esc(d.Tells))
+			lines = append(lines, "*"+mw("def_tells")+"*"+m.w("colon")+esc(d.Tells))
 		}
 		if d.Cannot != "" {
-			lines = append(lines, "*"+mw("def_cannot")+m.w("colon")+"*"+esc(d.Cannot))
+			lines = append(lines, "*"+mw("def_cannot")+"*"+m.w("colon")+esc(d.Cannot))
 		}
 		if d.Source != "" {
 			lines = append(lines, mw("def_source")+m.w("colon")+esc(d.Source))

@@ -2,6 +2,7 @@ package review
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,6 +21,7 @@ import (
 	"github.com/yishi-council/yishi/review/measure"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // drillStart is when the hand-made drills start.
@@ -88,7 +91,7 @@ func (d drill) measures(in measure.Input) measure.Group {
 	cur := drillStart
 	var pauses []live.Interval
 	for i, ph := range in.Agenda.Phases {
-		actual := time.Duration(float64(ph.Planned) * (1 + d.over))
+		actual := ph.Planned + ph.Planned*time.Duration(d.over*100+0.5)/100
 		pt := measure.PhaseTime{Phase: i + 1, ID: ph.ID, Title: ph.Title, Planned: ph.Planned, Actual: actual, Overrun: d.over, Start: cur}
 		span := actual
 		if i == 1 {
@@ -288,24 +291,35 @@ func TestMeasureFlags(t *testing.T) {
 }
 
 // TestMeasureFlagText: the flag says, in the report's language, the mean,
-// the measure's value and the reference it crossed.
+// the measure and its value, and the reference it crossed (the poor one
+// for a poor reading, the good one for a good reading). The measures'
+// titles and how their values print come from their definitions.
 func TestMeasureFlagText(t *testing.T) {
 	g11 := unit{1, 1}
+	title, format := measureTitle, measure.Format
 	for _, tt := range []struct {
 		name, scenario string
 		scores         [2]int
 		drill          drill
-		want           []string
+		want           func(lang string) []string
 	}{
-		{"en, scored high, overrun poor", "", [2]int{5, 4}, overrun, []string{
-			"Scored 4.50 on Rhythm and timekeeping, but the drill log reads poor on overrun: 40 % (20 % or more is poor).",
+		{"en, scored high, overrun poor", "", [2]int{5, 4}, overrun, func(l string) []string {
+			return []string{"Scored 4.50 on Rhythm and timekeeping, but the drill log reads poor on " + title("overrun", l) + ": " + format("overrun", 0.4, l) + " (" + format("overrun", 0.2, l) + " or more is poor)."}
 		}},
-		{"en, scored low, measures good", "", [2]int{1, 2}, onTime, []string{
-			"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on punctuality: 1.00 (0.80 or more is good).",
-			"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on overrun: 0 % (10 % or less is good).",
+		{"en, scored low, measures good", "", [2]int{1, 2}, onTime, func(l string) []string {
+			return []string{
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("punctuality", l) + ": " + format("punctuality", 1, l) + " (" + format("punctuality", 0.8, l) + " or more is good).",
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("overrun", l) + ": " + format("overrun", 0, l) + " (" + format("overrun", 0.1, l) + " or less is good).",
+			}
 		}},
-		{"zh, scored high, overrun poor", "square-dance-noise", [2]int{5, 5}, overrun, []string{
-			"“节奏把控”平均得分 5.00，但演练记录中的“overrun”不佳：40 %（20 % 及以上即为不佳）。",
+		{"zh, scored high, overrun poor", "square-dance-noise", [2]int{5, 5}, overrun, func(l string) []string {
+			return []string{"“节奏把控”平均得分 5.00，但演练记录中的“" + title("overrun", l) + "”不佳：" + format("overrun", 0.4, l) + "（" + format("overrun", 0.2, l) + " 及以上即为不佳）。"}
+		}},
+		{"zh, scored low, punctuality good", "square-dance-noise", [2]int{1, 1}, onTime, func(l string) []string {
+			return []string{
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("punctuality", l) + "”良好：" + format("punctuality", 1, l) + "（" + format("punctuality", 0.8, l) + " 及以上即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("overrun", l) + "”良好：" + format("overrun", 0, l) + "（" + format("overrun", 0.1, l) + " 及以下即为良好）。",
+			}
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -321,14 +335,7 @@ func TestMeasureFlagText(t *testing.T) {
 			for _, f := range rep.MeasureFlags {
 				got = append(got, f.Text)
 			}
-			// The measures' titles come from their definitions; until
-			// those land a title is the measure's id.
-			for i := range got {
-				for _, id := range scenario.Measures {
-					got[i] = strings.ReplaceAll(got[i], measureTitle(id, s.Language), id)
-				}
-			}
-			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.want(s.Language), got)
 		})
 	}
 }
@@ -410,16 +417,17 @@ func TestReportWithoutLogUnchanged(t *testing.T) {
 }
 
 // logReport is the report of the fixed sheets of testdata/report with
-// hand-made measures for three groups: round 1 group 1 and round 2 group
-// 1 over time, round 1 group 2 on time; group 3 has no log.
+// hand-made measures for two groups of round 1: group 2, scored low,
+// kept to time; group 3, scored high, ran 40 % over in every phase. The
+// other groups have no log.
 func logReport(t *testing.T) *Report {
 	p, s := fixture(t)
 	withMeasures(s)
 	files, err := filepath.Glob("testdata/report/sheets/*")
 	require.NoError(t, err)
 	sheets := readSheets(t, p, s, files...)
-	ds := &drills{by: map[unit]drill{{1, 1}: overrun, {1, 2}: onTime, {2, 1}: overrun}}
-	return buildReport(p, s, sheets, logOf(unit{1, 1}, unit{1, 2}, unit{2, 1}), ds.of)
+	ds := &drills{by: map[unit]drill{{1, 2}: onTime, {1, 3}: overrun}}
+	return buildReport(p, s, sheets, logOf(unit{1, 2}, unit{1, 3}), ds.of)
 }
 
 // TestReportLogGolden renders a report with measures in every format.
@@ -604,7 +612,7 @@ func TestTimelineEmpty(t *testing.T) {
 	assert.NotContains(t, svg, "NaN")
 }
 
-// TestMeasuresMarkdownEscaped: names typed by people are escaped in the
+// TestMeasuresRenderedSafely: names typed by people are escaped in the
 // Markdown tables too, and the CSV's cells are safe from formulas.
 func TestMeasuresRenderedSafely(t *testing.T) {
 	rep, _ := timelineReport(t)
@@ -617,6 +625,18 @@ func TestMeasuresRenderedSafely(t *testing.T) {
 	assert.True(t, bytes.Contains(csvOut, []byte("1,1,overrun,")), "a row per group and measure")
 	for _, id := range scenario.Measures {
 		assert.Equal(t, 1, bytes.Count(csvOut, []byte("1,1,"+id+",")), id)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(csvOut, []byte(sheet.BOM))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	require.Greater(t, len(recs), 20)
+	for _, rec := range recs {
+		for _, c := range rec {
+			if first, _ := utf8.DecodeRuneInString(c); c != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
+				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
+			}
+		}
 	}
 }
 
@@ -637,4 +657,45 @@ func TestAxisStep(t *testing.T) {
 			assert.LessOrEqual(t, int(tt.span/got), 12)
 		})
 	}
+}
+
+// TestMeasureDefinitionsSection: the report says once how every measure
+// is defined, what it can and cannot tell and its source, from
+// [measure.Definitions], escaped; a report without a log has no such
+// section.
+func TestMeasureDefinitionsSection(t *testing.T) {
+	saved := measure.Definitions
+	t.Cleanup(func() { measure.Definitions = saved })
+	measure.Definitions = []measure.Definition{{
+		ID: scenario.MeasureGini, Title: scenario.Text{"en": "Gini <of> talk"},
+		Definition: scenario.Text{"en": "How unequal the speaking time is."},
+		Tells:      scenario.Text{"en": "Whether one member held the floor."},
+		Cannot:     scenario.Text{"en": "Whether what they said was any good."},
+		Source:     "Tausczik & Pennebaker 2013",
+		Unit:       "index",
+	}}
+	rep := logReport(t)
+	require.Len(t, rep.MeasureDefinitions, 1)
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	for name, out := range map[string]string{"html": string(html), "md": string(md)} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, 1, strings.Count(out, "How the measures are defined"))
+			for _, want := range []string{"How unequal the speaking time is.", "Whether one member held the floor.", "Whether what they said was any good.", "Tausczik &"} {
+				assert.Contains(t, out, want)
+			}
+			assert.NotContains(t, out, "Gini <of> talk")
+			assert.Contains(t, out, "What it cannot tell")
+		})
+	}
+	assert.Contains(t, string(html), "Gini &lt;of&gt; talk")
+	js, err := RenderReport(rep, ReportJSON)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"measure_definitions": [`)
+
+	plain, err := RenderReport(reportFixture(t), ReportHTML)
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "How the measures are defined")
 }

@@ -33,8 +33,12 @@ var templateFS embed.FS
 // RenderReport writes the report in format: "html" (a printable page with
 // inline SVG charts and no external assets), "md", "json" or "csv" (the
 // scores, one row per round, group, dimension and reviewer, then the
-// improvement plans; UTF-8 with a BOM, every cell safe from formula
-// injection). The same report gives the same bytes.
+// improvement plans, then, in a report with a drill log, a row per group
+// and measure and the flags where scores and measures disagree; UTF-8
+// with a BOM, every cell safe from formula injection). A group with
+// measures shows them beside its scores, with a timeline chart in HTML,
+// and the report ends with how the measures are defined. The same report
+// gives the same bytes.
 func RenderReport(r *Report, format string) ([]byte, error) {
 	switch format {
 	case ReportHTML:
@@ -590,10 +594,10 @@ func (m *mdReport) group(g GroupReport) {
 		m.printf(" · %s", m.f("rank_n", g.Rank))
 	}
 	m.b.WriteString("\n\n")
-	m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
 	if len(g.Reviewers) == 0 {
-		m.printf("%s\n\n", mword(m.lang, "no_sheets"))
+		m.printf("%s%s\n\n%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), mword(m.lang, "no_sheets"))
 	} else {
+		m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
 		m.scoreTable(g)
 	}
 	if g.Measures != nil {
@@ -673,7 +677,8 @@ func evidenceSuffixMD(e string) string {
 }
 
 // renderCSV writes the scores, one row per round, group, dimension and
-// reviewer, then, after a blank row, the improvement plans.
+// reviewer, then, after a blank row, the improvement plans, and the
+// measures' rows when the report has any ([measureRows]).
 func renderCSV(r *Report) []byte {
 	lang := r.Language
 	w := func(k string) string { return words.In(lang, k) }
