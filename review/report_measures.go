@@ -425,6 +425,19 @@ func (m *mdReport) measures(g GroupReport) {
 	m.b.WriteString("\n")
 }
 
+// measureFlags lists every group's flags where scores and measures
+// disagree, after the reviewers' own disagreements.
+func (m *mdReport) measureFlags() {
+	if len(m.r.MeasureFlags) == 0 {
+		return
+	}
+	m.printf("### %s\n\n", mword(m.lang, "flag"))
+	for _, f := range m.r.MeasureFlags {
+		m.printf("- ⚑ %s · %s — %s\n", m.f("round_n", f.Round), m.f("group_n", f.Group), scenario.EscapeMarkdown(f.Text))
+	}
+	m.b.WriteString("\n")
+}
+
 // definitions is the report's section on how each measure is defined.
 func (m *mdReport) definitions() {
 	esc := scenario.EscapeMarkdown

@@ -28,7 +28,8 @@ import (
 var drillStart = time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
 
 // withMeasures gives the rubric of s the mapping of dimensions to
-// measures a trainer would write: rhythm to punctuality and overrun,
+// measures a trainer would write: rhythm to punctuality, overrun and the
+// inject response (which the overrun drill's log cannot give),
 // guidance to the Gini and silent members, induction to summaries and
 // the first summary; the other dimensions have none.
 func withMeasures(s *scenario.Scenario) *scenario.Scenario {
@@ -36,6 +37,7 @@ func withMeasures(s *scenario.Scenario) *scenario.Scenario {
 		"rhythm": {
 			{ID: scenario.MeasurePunctuality, Good: 0.8, Poor: 0.5},
 			{ID: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2},
+			{ID: scenario.MeasureInjectResponse, Good: 3, Poor: 10},
 		},
 		"guidance": {
 			{ID: scenario.MeasureGini, Good: 0.2, Poor: 0.4},
@@ -230,7 +232,11 @@ func TestMeasureFlags(t *testing.T) {
 			name:   "scored 1 on rhythm with good measures",
 			scores: map[string][2]int{"rhythm": {1, 1}},
 			drill:  onTime,
-			want:   []want{{"rhythm", scenario.MeasurePunctuality, ReadsGood}, {"rhythm", scenario.MeasureOverrun, ReadsGood}},
+			want: []want{
+				{"rhythm", scenario.MeasurePunctuality, ReadsGood},
+				{"rhythm", scenario.MeasureOverrun, ReadsGood},
+				{"rhythm", scenario.MeasureInjectResponse, ReadsGood},
+			},
 		},
 		{
 			name:   "scored 2 on guidance with equal talk and nobody silent",
@@ -286,6 +292,48 @@ func TestMeasureFlags(t *testing.T) {
 				}
 			}
 			assert.Equal(t, len(tt.want), flagged, "every flag marks its reading")
+			require.Len(t, g.MeasureReadings, 7, "a reading per measure the rubric maps")
+			for _, mr := range g.MeasureReadings {
+				_, measured := tt.drill.values[mr.Measure]
+				measured = measured || mr.Measure == scenario.MeasureSummaries || mr.Measure == scenario.MeasureFirstSummary
+				assert.Equal(t, measured, mr.Value != nil, mr.Measure)
+				if mr.Value == nil {
+					assert.Empty(t, mr.Reads, "a measure the log cannot give reads nothing")
+				}
+			}
+		})
+	}
+}
+
+// TestMeasureFlagScale: "near the top" is at or above the scale's maximum
+// less one and "near the bottom" at or below its minimum plus one; on a
+// scale too short for the two to be apart, its middle is neither.
+func TestMeasureFlagScale(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		name  string
+		scale scenario.Scale
+		mean  float64
+		reads string
+		want  bool
+	}{
+		{"1-5, 4 with poor", scenario.Scale{Min: 1, Max: 5}, 4, ReadsPoor, true},
+		{"1-5, 3.99 with poor", scenario.Scale{Min: 1, Max: 5}, 3.99, ReadsPoor, false},
+		{"1-5, 2 with good", scenario.Scale{Min: 1, Max: 5}, 2, ReadsGood, true},
+		{"1-5, 2.01 with good", scenario.Scale{Min: 1, Max: 5}, 2.01, ReadsGood, false},
+		{"1-5, 5 with good", scenario.Scale{Min: 1, Max: 5}, 5, ReadsGood, false},
+		{"1-5, 1 with poor", scenario.Scale{Min: 1, Max: 5}, 1, ReadsPoor, false},
+		{"1-5, 5 in between", scenario.Scale{Min: 1, Max: 5}, 5, ReadsBetween, false},
+		{"1-3, 2 with poor", scenario.Scale{Min: 1, Max: 3}, 2, ReadsPoor, false},
+		{"1-3, 2 with good", scenario.Scale{Min: 1, Max: 3}, 2, ReadsGood, false},
+		{"1-3, 3 with poor", scenario.Scale{Min: 1, Max: 3}, 3, ReadsPoor, true},
+		{"0-10, 9 with poor", scenario.Scale{Min: 0, Max: 10}, 9, ReadsPoor, true},
+		{"0-10, 8 with poor", scenario.Scale{Min: 0, Max: 10}, 8, ReadsPoor, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mr := MeasureReading{Dimension: "rhythm", Title: "Rhythm", Mean: f(tt.mean), Measure: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2, Value: f(0.15), Reads: tt.reads}
+			_, got := measureFlag(GroupReport{Round: 1, Group: 1}, tt.scale, mr, "en")
+			assert.Equal(t, tt.want, got)
 		})
 	}
 }
@@ -310,15 +358,17 @@ func TestMeasureFlagText(t *testing.T) {
 			return []string{
 				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("punctuality", l) + ": " + format("punctuality", 1, l) + " (" + format("punctuality", 0.8, l) + " or more is good).",
 				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("overrun", l) + ": " + format("overrun", 0, l) + " (" + format("overrun", 0.1, l) + " or less is good).",
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("inject_response", l) + ": " + format("inject_response", 2, l) + " (" + format("inject_response", 3, l) + " or less is good).",
 			}
 		}},
 		{"zh, scored high, overrun poor", "square-dance-noise", [2]int{5, 5}, overrun, func(l string) []string {
-			return []string{"“节奏把控”平均得分 5.00，但演练记录中的“" + title("overrun", l) + "”不佳：" + format("overrun", 0.4, l) + "（" + format("overrun", 0.2, l) + " 及以上即为不佳）。"}
+			return []string{"“节奏把控”平均得分 5.00，但演练记录中的“" + title("overrun", l) + "”不佳：" + format("overrun", 0.4, l) + "（" + format("overrun", 0.2, l) + "及以上即为不佳）。"}
 		}},
 		{"zh, scored low, punctuality good", "square-dance-noise", [2]int{1, 1}, onTime, func(l string) []string {
 			return []string{
-				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("punctuality", l) + "”良好：" + format("punctuality", 1, l) + "（" + format("punctuality", 0.8, l) + " 及以上即为良好）。",
-				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("overrun", l) + "”良好：" + format("overrun", 0, l) + "（" + format("overrun", 0.1, l) + " 及以下即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("punctuality", l) + "”良好：" + format("punctuality", 1, l) + "（" + format("punctuality", 0.8, l) + "及以上即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("overrun", l) + "”良好：" + format("overrun", 0, l) + "（" + format("overrun", 0.1, l) + "及以下即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("inject_response", l) + "”良好：" + format("inject_response", 2, l) + "（" + format("inject_response", 3, l) + "及以下即为良好）。",
 			}
 		}},
 	} {

@@ -490,6 +490,7 @@ func renderMarkdown(r *Report) []byte {
 	}
 	m.agreement()
 	m.flags()
+	m.measureFlags()
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
 			m.group(g)
