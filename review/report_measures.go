@@ -27,16 +27,17 @@ type measuresView struct {
 	Timeline template.HTML
 }
 
-// readingRow is a [MeasureReading] as the report prints it; First marks
-// the first reading of its dimension, which carries the dimension's
-// title and mean for Span rows.
+// readingRow is a [MeasureReading] as the report prints it: its value
+// (Shown), reference and reading in words. First marks the first reading
+// of its dimension, which carries the dimension's title and mean for Span
+// rows.
 type readingRow struct {
 	MeasureReading
-	First bool
-	Span  int
-	Value string
-	Ref   string
-	Reads string
+	First   bool
+	Span    int
+	Shown   string
+	Ref     string
+	Reading string
 }
 
 type memberRow struct {
@@ -73,7 +74,7 @@ func (w wording) Measured(g GroupReport) measuresView { return newMeasuresView(w
 func minutes(d time.Duration) string { return strconv.FormatFloat(d.Minutes(), 'f', 1, 64) }
 
 // signedPercent writes a share as a signed percentage in lang: "+40 %",
-// "−10 %"; Chinese writes no space before the sign ("+40%").
+// "−10 %"; Chinese writes no space before the percent sign ("+40%").
 func signedPercent(v float64, lang string) string {
 	pct := " %"
 	if lang == "zh" {
@@ -110,7 +111,7 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	m := g.Measures
 	v := measuresView{wording: wording{lang}, G: g}
 	for i, mr := range g.MeasureReadings {
-		row := readingRow{MeasureReading: mr, Value: "–", Ref: refText(lang, mr), Reads: mword(lang, "not_measured")}
+		row := readingRow{MeasureReading: mr, Shown: "–", Ref: refText(lang, mr), Reading: mword(lang, "not_measured")}
 		if i == 0 || g.MeasureReadings[i-1].Dimension != mr.Dimension {
 			row.First = true
 			for _, o := range g.MeasureReadings[i:] {
@@ -121,8 +122,8 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 			}
 		}
 		if mr.Value != nil {
-			row.Value = measure.Format(mr.Measure, *mr.Value, lang)
-			row.Reads = mword(lang, "reads_"+mr.Reads)
+			row.Shown = measure.Format(mr.Measure, *mr.Value, lang)
+			row.Reading = mword(lang, "reads_"+mr.Reads)
 		}
 		v.Readings = append(v.Readings, row)
 	}
@@ -154,7 +155,10 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	}
 	v.Total = phaseRow{Title: mword(lang, "total"), Planned: minutes(m.Rhythm.Planned), Actual: minutes(m.Rhythm.Actual), Over: signedMinutes(m.Rhythm.Over), Summaries: m.Induction.Total}
 	for _, in := range m.Rhythm.Injects {
-		row := injectRow{ID: in.ID, Released: minutes(in.Released.Sub(m.Started)), Response: mword(lang, "no_response")}
+		row := injectRow{ID: in.ID, Released: "–", Response: mword(lang, "no_response")}
+		if !in.Released.IsZero() {
+			row.Released = minutes(in.Released.Sub(m.Started))
+		}
 		if in.Responded {
 			row.Response = mwordf(lang, "after_min", minutes(in.After))
 		}
@@ -391,7 +395,7 @@ func (m *mdReport) measures(g GroupReport) {
 			if r.First {
 				title, mean = esc(r.Title), num(r.Mean)
 			}
-			m.printf("| %s | %s | %s%s | %s | %s | %s |\n", title, mean, flag, esc(r.MeasureTitle), r.Value, r.Reads, r.Ref)
+			m.printf("| %s | %s | %s%s | %s | %s | %s |\n", title, mean, flag, esc(r.MeasureTitle), r.Shown, r.Reading, r.Ref)
 		}
 		m.b.WriteString("\n")
 	}
