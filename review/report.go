@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/review/measure"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
@@ -38,6 +39,11 @@ type Report struct {
 	Leniency  []ReviewerLeniency   `json:"leniency"`
 	Flags     []Flag               `json:"disagreements"`
 	Rounds    []RoundReport        `json:"rounds"`
+	// MeasureFlags are where a group's scores and its measures disagree,
+	// of every group, in the order of the groups; MeasureDefinitions say
+	// what each measure is, when any group has measures.
+	MeasureFlags       []MeasureFlag       `json:"measure_flags,omitempty"`
+	MeasureDefinitions []MeasureDefinition `json:"measure_definitions,omitempty"`
 }
 
 // ScenarioInfo names the scenario of the report.
@@ -93,6 +99,11 @@ type GroupReport struct {
 	// Measures are the group's measures from its drill log; nil when the
 	// report was given no log of the group.
 	Measures *measure.Group `json:"measures,omitempty"`
+	// MeasureReadings put the group's measures beside its scores, one
+	// per measure the rubric maps to each dimension; MeasureFlags are
+	// where the two disagree.
+	MeasureReadings []MeasureReading `json:"measure_readings,omitempty"`
+	MeasureFlags    []MeasureFlag    `json:"measure_flags,omitempty"`
 }
 
 // MemberInfo is one member of a group and the role they played.
@@ -173,8 +184,26 @@ type Action struct {
 // sheets should have been read with [ParseScoresheets] and checked with
 // [CheckScoresheets]; of two sheets by one reviewer for one group the
 // first is used. The report does not depend on the order of the sheets:
-// reviewers are sorted by name and groups follow the plan.
+// reviewers are sorted by name and groups follow the plan. It is
+// [BuildReportLog] without a drill log.
 func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Report {
+	return BuildReportLog(p, s, sheets, nil)
+}
+
+// BuildReportLog is [BuildReport] with the drill log of the plan's groups:
+// each group with entries in log gets its measures ([measure.Of]) beside
+// its scores, and flags where the two disagree ([MeasureFlag]). A group
+// with a log but no scoresheet is in the report with its measures and no
+// rank; a group with neither is left out. The report does not depend on
+// the order of the sheets or of the log's entries that carry their own
+// times.
+func BuildReportLog(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, log []live.Entry) *Report {
+	return buildReport(p, s, sheets, log, measure.Of)
+}
+
+// buildReport is [BuildReportLog] with the function that computes a
+// group's measures, which tests replace.
+func buildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, log []live.Entry, of func(measure.Input) measure.Group) *Report {
 	lang := s.Language
 	rub := s.Rubric.Rubric
 	t := newTable(p, sheets)
@@ -196,20 +225,35 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 	rep.Leniency = leniency(t, rub.DimensionIDs(), lang)
 	rep.Flags = flags(t, rub, lang)
 
+	logs := logByGroup(log)
+	measured := false
 	for _, rd := range p.Rounds {
 		rr := RoundReport{Round: rd.Round}
 		for _, g := range rd.Groups {
 			u := unit{rd.Round, g.Group}
-			if _, ok := t.sheet[u]; !ok {
+			_, scored := t.sheet[u]
+			entries := logs[u]
+			if !scored && len(entries) == 0 {
 				continue
 			}
-			rr.Groups = append(rr.Groups, buildGroup(t, u, g, s))
+			gr := buildGroup(t, u, g, s)
+			if len(entries) > 0 {
+				m := of(measureInput(rd.Round, g, s, entries))
+				gr.Measures = &m
+				measured = true
+				gr.MeasureFlags = measureReadings(&gr, s)
+				rep.MeasureFlags = append(rep.MeasureFlags, gr.MeasureFlags...)
+			}
+			rr.Groups = append(rr.Groups, gr)
 		}
 		if len(rr.Groups) == 0 {
 			continue
 		}
 		rank(rr.Groups)
 		rep.Rounds = append(rep.Rounds, rr)
+	}
+	if measured {
+		rep.MeasureDefinitions = measureDefinitions(lang)
 	}
 	return rep
 }

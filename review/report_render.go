@@ -33,8 +33,12 @@ var templateFS embed.FS
 // RenderReport writes the report in format: "html" (a printable page with
 // inline SVG charts and no external assets), "md", "json" or "csv" (the
 // scores, one row per round, group, dimension and reviewer, then the
-// improvement plans; UTF-8 with a BOM, every cell safe from formula
-// injection). The same report gives the same bytes.
+// improvement plans, then, in a report with a drill log, a row per group
+// and measure and the flags where scores and measures disagree; UTF-8
+// with a BOM, every cell safe from formula injection). A group with
+// measures shows them beside its scores, with a timeline chart in HTML,
+// and the report ends with how the measures are defined. The same report
+// gives the same bytes.
 func RenderReport(r *Report, format string) ([]byte, error) {
 	switch format {
 	case ReportHTML:
@@ -65,7 +69,8 @@ var templateFuncs = template.FuncMap{
 // may run one template on several goroutines.
 var (
 	styleCSS           = template.CSS(mustReadTemplate("templates/style.css"))
-	reportTemplate     = parseTemplate("report.html.tmpl")
+	measuresCSS        = template.CSS(mustReadTemplate("templates/measures.css"))
+	reportTemplate     = parseTemplate("report.html.tmpl", "report_measures.html.tmpl")
 	scoresheetTemplate = parseTemplate("scoresheet.html.tmpl")
 )
 
@@ -77,8 +82,14 @@ func mustReadTemplate(name string) []byte {
 	return data
 }
 
-func parseTemplate(name string) *template.Template {
-	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, "templates/"+name))
+// parseTemplate parses the template name and the files of the templates
+// it calls.
+func parseTemplate(name string, calls ...string) *template.Template {
+	files := []string{"templates/" + name}
+	for _, c := range calls {
+		files = append(files, "templates/"+c)
+	}
+	return template.Must(template.New(name).Funcs(templateFuncs).ParseFS(templateFS, files...))
 }
 
 // wording gives a template the words of the page's language: {{$.W
@@ -184,10 +195,15 @@ func hasPartial(rd RoundReport) bool {
 func renderHTML(r *Report) ([]byte, error) {
 	view := struct {
 		wording
-		R      *Report
-		CSS    template.CSS
+		R   *Report
+		CSS template.CSS
+		// MCSS styles the measures, in a report that has them.
+		MCSS   template.CSS
 		Rounds []roundView
 	}{wording: wording{r.Language}, R: r, CSS: styleCSS}
+	if len(r.MeasureDefinitions) > 0 {
+		view.MCSS = measuresCSS
+	}
 	for _, rd := range r.Rounds {
 		view.Rounds = append(view.Rounds, roundView{RoundReport: rd, Bars: barChart(r, rd), Heat: heatMap(r, rd), Partial: hasPartial(rd)})
 	}
@@ -474,10 +490,14 @@ func renderMarkdown(r *Report) []byte {
 	}
 	m.agreement()
 	m.flags()
+	m.measureFlags()
 	for _, rd := range r.Rounds {
 		for _, g := range rd.Groups {
 			m.group(g)
 		}
+	}
+	if len(r.MeasureDefinitions) > 0 {
+		m.definitions()
 	}
 	return []byte(m.b.String())
 }
@@ -566,8 +586,8 @@ func (m *mdReport) scores(scores []ReviewerScore) {
 	}
 }
 
-// group is the part of one group: its scores, strengths, debrief guide and
-// improvement plan.
+// group is the part of one group: its scores, its measures when it has a
+// drill log, strengths, debrief guide and improvement plan.
 func (m *mdReport) group(g GroupReport) {
 	esc := scenario.EscapeMarkdown
 	m.printf("## %s · %s", m.f("round_n", g.Round), m.f("group_n", g.Group))
@@ -575,16 +595,15 @@ func (m *mdReport) group(g GroupReport) {
 		m.printf(" · %s", m.f("rank_n", g.Rank))
 	}
 	m.b.WriteString("\n\n")
-	m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
-	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.l("reviewer")+m.w("score")+" — "+m.w("Evidence"))
-	for _, d := range g.Dimensions {
-		var parts []string
-		for _, sc := range d.Scores {
-			parts = append(parts, esc(sc.Reviewer)+m.w("colon")+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
-		}
-		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	if len(g.Reviewers) == 0 {
+		m.printf("%s%s\n\n%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), mword(m.lang, "no_sheets"))
+	} else {
+		m.printf("%s%s  \n%s%s\n\n", m.l("members"), membersText(m.lang, g.Members, esc), m.l("reviewers"), m.join(g.Reviewers))
+		m.scoreTable(g)
 	}
-	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
+	if g.Measures != nil {
+		m.measures(g)
+	}
 	if len(g.Strengths) > 0 {
 		m.printf("### %s\n\n", m.w("strengths"))
 		for _, n := range g.Strengths {
@@ -594,6 +613,21 @@ func (m *mdReport) group(g GroupReport) {
 	}
 	m.debrief(g.Debrief)
 	m.plan(g.Plan)
+}
+
+// scoreTable is a group's scores per dimension, with every reviewer's
+// score and evidence.
+func (m *mdReport) scoreTable(g GroupReport) {
+	esc := scenario.EscapeMarkdown
+	m.printf("| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|\n", m.w("dimension"), m.w("mean"), m.w("range"), m.w("n"), m.l("reviewer")+m.w("score")+" — "+m.w("Evidence"))
+	for _, d := range g.Dimensions {
+		var parts []string
+		for _, sc := range d.Scores {
+			parts = append(parts, esc(sc.Reviewer)+m.w("colon")+scoreText(sc.Score)+evidenceSuffixMD(sc.Evidence))
+		}
+		m.printf("| %s | %s | %s–%s | %d | %s |\n", esc(d.Title), num(d.Mean), scoreText(d.Min), scoreText(d.Max), d.N, strings.Join(parts, "<br>"))
+	}
+	m.printf("| **%s** | **%s** | | | |\n\n", m.w("weighted"), num(g.Weighted))
 }
 
 // debrief is a group's debrief guide: the questions of each phase, then
@@ -644,7 +678,8 @@ func evidenceSuffixMD(e string) string {
 }
 
 // renderCSV writes the scores, one row per round, group, dimension and
-// reviewer, then, after a blank row, the improvement plans.
+// reviewer, then, after a blank row, the improvement plans, and the
+// measures' rows when the report has any ([measureRows]).
 func renderCSV(r *Report) []byte {
 	lang := r.Language
 	w := func(k string) string { return words.In(lang, k) }
@@ -666,6 +701,7 @@ func renderCSV(r *Report) []byte {
 			}
 		}
 	}
+	rows = append(rows, measureRows(r)...)
 	return sheet.WriteCSV(rows)
 }
 

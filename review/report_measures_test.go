@@ -1,0 +1,751 @@
+package review
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/review/measure"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet"
+)
+
+// drillStart is when the hand-made drills start.
+var drillStart = time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+
+// withMeasures gives the rubric of s the mapping of dimensions to
+// measures a trainer would write: rhythm to punctuality, overrun and the
+// inject response (which the overrun drill's log cannot give),
+// guidance to the Gini and silent members, induction to summaries and
+// the first summary; the other dimensions have none.
+func withMeasures(s *scenario.Scenario) *scenario.Scenario {
+	refs := map[string][]scenario.MeasureRef{
+		"rhythm": {
+			{ID: scenario.MeasurePunctuality, Good: 0.8, Poor: 0.5},
+			{ID: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2},
+			{ID: scenario.MeasureInjectResponse, Good: 3, Poor: 10},
+		},
+		"guidance": {
+			{ID: scenario.MeasureGini, Good: 0.2, Poor: 0.4},
+			{ID: scenario.MeasureSilentMembers, Good: 0, Poor: 2},
+		},
+		"induction": {
+			{ID: scenario.MeasureSummaries, Good: 3, Poor: 1},
+			{ID: scenario.MeasureFirstSummary, Good: 10, Poor: 25},
+		},
+	}
+	for i, d := range s.Rubric.Rubric.Dimensions {
+		s.Rubric.Rubric.Dimensions[i].Measures = refs[d.ID]
+	}
+	return s
+}
+
+// drill describes a hand-made drill: how far over its timebox each phase
+// ran, when the host summed up, and the measures' values (those of the
+// summaries are taken from the summaries' times).
+type drill struct {
+	over      float64
+	summaries []time.Duration
+	values    map[string]float64
+}
+
+// onTime is a drill that kept every timebox, with good measures.
+var onTime = drill{over: 0, summaries: []time.Duration{4 * time.Minute, 16 * time.Minute, 40 * time.Minute, 60 * time.Minute}, values: map[string]float64{
+	scenario.MeasurePunctuality: 1, scenario.MeasureOverrun: 0, scenario.MeasurePhasesSkipped: 0,
+	scenario.MeasureGini: 0.12, scenario.MeasureSilentMembers: 0, scenario.MeasureHostShare: 0.3,
+	scenario.MeasureInterruptionsPer10: 0.4, scenario.MeasureFloorPasses: 0.9,
+	scenario.MeasureInjectResponse: 2,
+}}
+
+// overrun is a drill whose every phase ran 40 % over, with a silent
+// member and one summary late in the drill.
+var overrun = drill{over: 0.4, summaries: []time.Duration{30 * time.Minute}, values: map[string]float64{
+	scenario.MeasurePunctuality: 0.6, scenario.MeasureOverrun: 0.4, scenario.MeasurePhasesSkipped: 0,
+	scenario.MeasureGini: 0.45, scenario.MeasureSilentMembers: 1, scenario.MeasureHostShare: 0.55,
+	scenario.MeasureInterruptionsPer10: 1.2, scenario.MeasureFloorPasses: 0.5,
+}}
+
+// measures makes the measures of the drill d of the team in in, by hand:
+// phases end to end from drillStart each d.over past its timebox, a
+// two-minute pause in the second phase, turns round the team every 90
+// seconds with the last member silent, the summaries of d, two
+// interruptions, and the scenario's first inject answered after two
+// minutes.
+func (d drill) measures(in measure.Input) measure.Group {
+	g := measure.Group{Round: in.Team.Round, Group: in.Team.Group, Started: drillStart, Values: map[string]float64{}}
+	for k, v := range d.values {
+		g.Values[k] = v
+	}
+	cur := drillStart
+	var pauses []live.Interval
+	for i, ph := range in.Agenda.Phases {
+		actual := ph.Planned + ph.Planned*time.Duration(d.over*100+0.5)/100
+		pt := measure.PhaseTime{Phase: i + 1, ID: ph.ID, Title: ph.Title, Planned: ph.Planned, Actual: actual, Overrun: d.over, Start: cur}
+		span := actual
+		if i == 1 {
+			p := live.Interval{From: cur.Add(3 * time.Minute), To: cur.Add(5 * time.Minute)}
+			pauses = append(pauses, p)
+			span += 2 * time.Minute
+		}
+		cur = cur.Add(span)
+		pt.End = cur
+		g.Rhythm.Phases = append(g.Rhythm.Phases, pt)
+		g.Rhythm.Planned += ph.Planned
+		g.Rhythm.Actual += actual
+		n := 0
+		for _, at := range d.summaries {
+			if t := drillStart.Add(at); !t.Before(pt.Start) && t.Before(pt.End) {
+				n++
+			}
+		}
+		g.Induction.PerPhase = append(g.Induction.PerPhase, n)
+	}
+	for _, at := range d.summaries {
+		g.Timeline.Summaries = append(g.Timeline.Summaries, drillStart.Add(at))
+	}
+	g.Induction.Total = len(d.summaries)
+	g.Values[scenario.MeasureSummaries] = float64(len(d.summaries))
+	if len(d.summaries) > 0 {
+		first := d.summaries[0]
+		g.Induction.First = &first
+		g.Values[scenario.MeasureFirstSummary] = first.Minutes()
+	}
+	g.Rhythm.Over = g.Rhythm.Actual - g.Rhythm.Planned
+	g.Rhythm.Punctuality = d.values[scenario.MeasurePunctuality]
+	g.Finished = cur
+	g.Drill = cur.Sub(drillStart) - 2*time.Minute
+	g.Pauses = pauses
+	if len(in.Agenda.Injects) > 0 {
+		ij := in.Agenda.Injects[0]
+		g.Rhythm.Injects = []measure.InjectResponse{{ID: ij.ID, Released: drillStart.Add(ij.At), Responded: true, After: 2 * time.Minute}}
+		if len(in.Agenda.Injects) > 1 {
+			g.Rhythm.Injects = append(g.Rhythm.Injects, measure.InjectResponse{ID: in.Agenda.Injects[1].ID, Released: drillStart.Add(in.Agenda.Injects[1].At)})
+		}
+	}
+	speakers := in.Team.Members[:len(in.Team.Members)-1]
+	talk := map[string]time.Duration{}
+	turns := map[string]int{}
+	for at, k := drillStart, 0; at.Before(cur); at, k = at.Add(90*time.Second), k+1 {
+		m := speakers[k%len(speakers)]
+		g.Timeline.Turns = append(g.Timeline.Turns, measure.Turn{Member: m.ID, From: at, To: at.Add(80 * time.Second)})
+		talk[m.ID] += 80 * time.Second
+		turns[m.ID]++
+		g.Participation.Turns++
+		g.Participation.Speaking += 80 * time.Second
+	}
+	for _, m := range in.Team.Members {
+		mt := measure.MemberTalk{ID: m.ID, Name: m.Name, Role: m.Role, Speaking: talk[m.ID], Turns: turns[m.ID]}
+		mt.Share = float64(talk[m.ID]) / float64(g.Participation.Speaking)
+		if turns[m.ID] == 0 {
+			g.Participation.Silent = append(g.Participation.Silent, m.ID)
+		}
+		g.Participation.Members = append(g.Participation.Members, mt)
+	}
+	g.Participation.Members[0].Interruptions = 2
+	g.Participation.Interruptions = 2
+	g.Timeline.Interruptions = []time.Time{drillStart.Add(7 * time.Minute), drillStart.Add(19 * time.Minute)}
+	g.Timeline.Start, g.Timeline.End = drillStart, cur
+	g.Timeline.Phases = g.Rhythm.Phases
+	g.Timeline.Pauses = pauses
+	g.Timeline.Injects = g.Rhythm.Injects
+	g.Timeline.Members = g.Participation.Members
+	return g
+}
+
+// drills makes the measures of each group by the drill given for it,
+// and keeps what each was given.
+type drills struct {
+	by     map[unit]drill
+	inputs []measure.Input
+}
+
+func (ds *drills) of(in measure.Input) measure.Group {
+	ds.inputs = append(ds.inputs, in)
+	return ds.by[unit{in.Team.Round, in.Team.Group}].measures(in)
+}
+
+// logOf is a log with one entry for each group given: enough for the
+// report to measure it.
+func logOf(units ...unit) []live.Entry {
+	var out []live.Entry
+	for i, u := range units {
+		out = append(out, live.Entry{Seq: int64(i + 1), At: drillStart, Round: u.round, Group: u.group, Kind: live.KindPhaseStart, Phase: 1})
+	}
+	return out
+}
+
+// scored gives each dimension of group u the scores by Alice and Bob.
+func scored(u unit, scores map[string][2]int) []Scoresheet {
+	var out []Scoresheet
+	for i, name := range []string{"Alice", "Bob"} {
+		sh := Scoresheet{Reviewer: name, Round: u.round, Group: u.group, Scores: map[string]Score{}}
+		for dim, sc := range scores {
+			sh.Scores[dim] = Score{Value: intp(sc[i])}
+		}
+		out = append(out, sh)
+	}
+	return out
+}
+
+func TestMeasureFlags(t *testing.T) {
+	g11 := unit{1, 1}
+	type want struct{ dim, measure, reads string }
+	for _, tt := range []struct {
+		name   string
+		scores map[string][2]int
+		drill  drill
+		want   []want
+	}{
+		{
+			name:   "scored 5 on rhythm, every phase 40 % over",
+			scores: map[string][2]int{"rhythm": {5, 5}},
+			drill:  overrun,
+			// Punctuality 0.6 lies between its good and poor.
+			want: []want{{"rhythm", scenario.MeasureOverrun, ReadsPoor}},
+		},
+		{
+			name:   "scored 4.5 on rhythm, every phase 40 % over",
+			scores: map[string][2]int{"rhythm": {5, 4}},
+			drill:  overrun,
+			want:   []want{{"rhythm", scenario.MeasureOverrun, ReadsPoor}},
+		},
+		{
+			name:   "scored 5 on rhythm, punctuality good",
+			scores: map[string][2]int{"rhythm": {5, 5}},
+			drill:  onTime,
+		},
+		{
+			name:   "scored 1 on rhythm with good measures",
+			scores: map[string][2]int{"rhythm": {1, 1}},
+			drill:  onTime,
+			want: []want{
+				{"rhythm", scenario.MeasurePunctuality, ReadsGood},
+				{"rhythm", scenario.MeasureOverrun, ReadsGood},
+				{"rhythm", scenario.MeasureInjectResponse, ReadsGood},
+			},
+		},
+		{
+			name:   "scored 2 on guidance with equal talk and nobody silent",
+			scores: map[string][2]int{"guidance": {2, 2}},
+			drill:  onTime,
+			want:   []want{{"guidance", scenario.MeasureGini, ReadsGood}, {"guidance", scenario.MeasureSilentMembers, ReadsGood}},
+		},
+		{
+			name:   "scored 3, the middle of the scale, over time",
+			scores: map[string][2]int{"rhythm": {3, 3}, "guidance": {3, 3}},
+			drill:  overrun,
+		},
+		{
+			name:   "scored 5 on every dimension with no measures, poor log",
+			scores: map[string][2]int{"organization": {5, 5}, "recording": {5, 5}, "hosting": {5, 5}},
+			drill:  overrun,
+		},
+		{
+			name:   "scored 1 on every dimension with no measures, good log",
+			scores: map[string][2]int{"organization": {1, 1}, "recording": {1, 1}, "hosting": {1, 1}},
+			drill:  onTime,
+		},
+		{
+			name:   "scored 5 on induction, one late summary",
+			scores: map[string][2]int{"induction": {5, 5}, "rhythm": {4, 4}},
+			drill:  overrun,
+			want: []want{
+				{"rhythm", scenario.MeasureOverrun, ReadsPoor},
+				{"induction", scenario.MeasureSummaries, ReadsPoor},
+				{"induction", scenario.MeasureFirstSummary, ReadsPoor},
+			},
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			withMeasures(s)
+			ds := &drills{by: map[unit]drill{g11: tt.drill}}
+			rep := buildReport(p, s, scored(g11, tt.scores), logOf(g11), ds.of)
+			var got []want
+			for _, f := range rep.MeasureFlags {
+				got = append(got, want{f.Dimension, f.Measure, f.Reads})
+				assert.Equal(t, 1, f.Round)
+				assert.Equal(t, 1, f.Group)
+				assert.NotEmpty(t, f.Text)
+			}
+			assert.Equal(t, tt.want, got)
+			g := rep.Rounds[0].Groups[0]
+			assert.Equal(t, rep.MeasureFlags, g.MeasureFlags, "the group's flags are the report's")
+			flagged := 0
+			for _, mr := range g.MeasureReadings {
+				if mr.Flagged {
+					flagged++
+				}
+			}
+			assert.Equal(t, len(tt.want), flagged, "every flag marks its reading")
+			require.Len(t, g.MeasureReadings, 7, "a reading per measure the rubric maps")
+			for _, mr := range g.MeasureReadings {
+				_, measured := tt.drill.values[mr.Measure]
+				measured = measured || mr.Measure == scenario.MeasureSummaries || mr.Measure == scenario.MeasureFirstSummary
+				assert.Equal(t, measured, mr.Value != nil, mr.Measure)
+				if mr.Value == nil {
+					assert.Empty(t, mr.Reads, "a measure the log cannot give reads nothing")
+				}
+			}
+		})
+	}
+}
+
+// TestMeasureFlagScale: "near the top" is at or above the scale's maximum
+// less one and "near the bottom" at or below its minimum plus one; on a
+// scale too short for the two to be apart, its middle is neither.
+func TestMeasureFlagScale(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		name  string
+		scale scenario.Scale
+		mean  float64
+		reads string
+		want  bool
+	}{
+		{"1-5, 4 with poor", scenario.Scale{Min: 1, Max: 5}, 4, ReadsPoor, true},
+		{"1-5, 3.99 with poor", scenario.Scale{Min: 1, Max: 5}, 3.99, ReadsPoor, false},
+		{"1-5, 2 with good", scenario.Scale{Min: 1, Max: 5}, 2, ReadsGood, true},
+		{"1-5, 2.01 with good", scenario.Scale{Min: 1, Max: 5}, 2.01, ReadsGood, false},
+		{"1-5, 5 with good", scenario.Scale{Min: 1, Max: 5}, 5, ReadsGood, false},
+		{"1-5, 1 with poor", scenario.Scale{Min: 1, Max: 5}, 1, ReadsPoor, false},
+		{"1-5, 5 in between", scenario.Scale{Min: 1, Max: 5}, 5, ReadsBetween, false},
+		{"1-3, 2 with poor", scenario.Scale{Min: 1, Max: 3}, 2, ReadsPoor, false},
+		{"1-3, 2 with good", scenario.Scale{Min: 1, Max: 3}, 2, ReadsGood, false},
+		{"1-3, 3 with poor", scenario.Scale{Min: 1, Max: 3}, 3, ReadsPoor, true},
+		{"0-10, 9 with poor", scenario.Scale{Min: 0, Max: 10}, 9, ReadsPoor, true},
+		{"0-10, 8 with poor", scenario.Scale{Min: 0, Max: 10}, 8, ReadsPoor, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			mr := MeasureReading{Dimension: "rhythm", Title: "Rhythm", Mean: f(tt.mean), Measure: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2, Value: f(0.15), Reads: tt.reads}
+			_, got := measureFlag(GroupReport{Round: 1, Group: 1}, tt.scale, mr, "en")
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+// TestMeasureFlagText: the flag says, in the report's language, the mean,
+// the measure and its value, and the reference it crossed (the poor one
+// for a poor reading, the good one for a good reading). The measures'
+// titles and how their values print come from their definitions.
+func TestMeasureFlagText(t *testing.T) {
+	g11 := unit{1, 1}
+	title, format := measureTitle, measure.Format
+	for _, tt := range []struct {
+		name, scenario string
+		scores         [2]int
+		drill          drill
+		want           func(lang string) []string
+	}{
+		{"en, scored high, overrun poor", "", [2]int{5, 4}, overrun, func(l string) []string {
+			return []string{"Scored 4.50 on Rhythm and timekeeping, but the drill log reads poor on " + title("overrun", l) + ": " + format("overrun", 0.4, l) + " (" + format("overrun", 0.2, l) + " or more is poor)."}
+		}},
+		{"en, scored low, measures good", "", [2]int{1, 2}, onTime, func(l string) []string {
+			return []string{
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("punctuality", l) + ": " + format("punctuality", 1, l) + " (" + format("punctuality", 0.8, l) + " or more is good).",
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("overrun", l) + ": " + format("overrun", 0, l) + " (" + format("overrun", 0.1, l) + " or less is good).",
+				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("inject_response", l) + ": " + format("inject_response", 2, l) + " (" + format("inject_response", 3, l) + " or less is good).",
+			}
+		}},
+		{"zh, scored high, overrun poor", "square-dance-noise", [2]int{5, 5}, overrun, func(l string) []string {
+			return []string{"“节奏把控”平均得分 5.00，但演练记录中的“" + title("overrun", l) + "”不佳：" + format("overrun", 0.4, l) + "（" + format("overrun", 0.2, l) + "及以上即为不佳）。"}
+		}},
+		{"zh, scored low, punctuality good", "square-dance-noise", [2]int{1, 1}, onTime, func(l string) []string {
+			return []string{
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("punctuality", l) + "”良好：" + format("punctuality", 1, l) + "（" + format("punctuality", 0.8, l) + "及以上即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("overrun", l) + "”良好：" + format("overrun", 0, l) + "（" + format("overrun", 0.1, l) + "及以下即为良好）。",
+				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("inject_response", l) + "”良好：" + format("inject_response", 2, l) + "（" + format("inject_response", 3, l) + "及以下即为良好）。",
+			}
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			ds := &drills{by: map[unit]drill{g11: tt.drill}}
+			rep := buildReport(p, s, scored(g11, map[string][2]int{"rhythm": tt.scores}), logOf(g11), ds.of)
+			var got []string
+			for _, f := range rep.MeasureFlags {
+				got = append(got, f.Text)
+			}
+			assert.Equal(t, tt.want(s.Language), got)
+		})
+	}
+}
+
+// TestMeasureInput: the report measures each group with its members (by
+// the title of their role), its hosts and the scenario's agenda, and
+// gives it its own entries only.
+func TestMeasureInput(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{}}
+	log := append(logOf(unit{1, 2}), logOf(unit{1, 1}, unit{1, 2})...)
+	buildReport(p, s, nil, log, ds.of)
+	require.Len(t, ds.inputs, 2)
+	in := ds.inputs[1]
+	assert.Equal(t, live.Team{Round: 1, Group: 2, Members: []live.Member{
+		{ID: "T4", Name: "Dan Zhou", Role: s.RoleTitle("host")},
+		{ID: "T5", Name: "Eve Sun", Role: s.RoleTitle("recorder")},
+		{ID: "T6", Name: "Fay Liu", Role: s.RoleTitle("top-floor-elder")},
+		{ID: "T12", Name: "Lin Fu", Role: s.RoleTitle("ground-floor-owner")},
+		{ID: "T13", Name: "Mo Tan", Role: s.RoleTitle("property-manager")},
+	}}, in.Team)
+	assert.Equal(t, []string{"T4"}, in.Hosts)
+	assert.Equal(t, live.AgendaOf(s), in.Agenda)
+	require.Len(t, in.Entries, 2)
+	for _, e := range in.Entries {
+		assert.Equal(t, 2, e.Group)
+	}
+	assert.Equal(t, 1, ds.inputs[0].Team.Group)
+}
+
+// TestLogWithoutSheets: a group with a log but no scoresheet is in the
+// report with its measures and no rank; a group with neither is not.
+func TestLogWithoutSheets(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{{1, 2}: overrun}}
+	sheets := scored(unit{1, 1}, map[string][2]int{"rhythm": {5, 5}})
+	rep := buildReport(p, s, sheets, logOf(unit{1, 2}), ds.of)
+	require.Len(t, rep.Rounds, 1, "round 2 has neither sheets nor a log")
+	gs := rep.Rounds[0].Groups
+	require.Len(t, gs, 2, "group 3 has neither")
+	assert.Equal(t, 1, gs[0].Group)
+	assert.Equal(t, 1, gs[0].Rank)
+	assert.Nil(t, gs[0].Measures)
+	assert.Equal(t, 2, gs[1].Group)
+	assert.Equal(t, 0, gs[1].Rank)
+	assert.Empty(t, gs[1].Reviewers)
+	require.NotNil(t, gs[1].Measures)
+	assert.Empty(t, gs[1].MeasureFlags, "no scores, nothing to disagree with")
+	assert.NotEmpty(t, rep.MeasureDefinitions)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		out, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		assert.Equal(t, 1, strings.Count(string(out), "No scoresheet for this group: only what the drill log shows."), format)
+		assert.Equal(t, 1, strings.Count(string(out), "Measured from the drill log"), format)
+	}
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	assert.Equal(t, 1, strings.Count(string(html), `class="rank"`))
+	assert.Contains(t, string(html), `<td class="num">–</td><td class="nowrap"><a href="#r1g2">Group 2</a></td>`, "in the ranking, without a place")
+}
+
+// TestReportWithoutLogUnchanged: a report built with no log is the one
+// built before logs: the golden files of testdata/report, byte for byte.
+func TestReportWithoutLogUnchanged(t *testing.T) {
+	p, s := fixture(t)
+	files, err := filepath.Glob("testdata/report/sheets/*")
+	require.NoError(t, err)
+	sheets := readSheets(t, p, s, files...)
+	for _, rep := range []*Report{BuildReportLog(p, s, sheets, nil), BuildReportLog(p, s, sheets, []live.Entry{})} {
+		assert.Nil(t, rep.MeasureDefinitions)
+		for _, format := range ReportFormats {
+			got, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata/report", "report.golden."+format), got)
+		}
+	}
+}
+
+// logReport is the report of the fixed sheets of testdata/report with
+// hand-made measures for two groups of round 1: group 2, scored low,
+// kept to time; group 3, scored high, ran 40 % over in every phase. The
+// other groups have no log.
+func logReport(t *testing.T) *Report {
+	p, s := fixture(t)
+	withMeasures(s)
+	files, err := filepath.Glob("testdata/report/sheets/*")
+	require.NoError(t, err)
+	sheets := readSheets(t, p, s, files...)
+	ds := &drills{by: map[unit]drill{{1, 2}: onTime, {1, 3}: overrun}}
+	return buildReport(p, s, sheets, logOf(unit{1, 2}, unit{1, 3}), ds.of)
+}
+
+// TestReportLogGolden renders a report with measures in every format.
+// Refresh with go test -update after reading the change.
+func TestReportLogGolden(t *testing.T) {
+	rep := logReport(t)
+	require.NotEmpty(t, rep.MeasureFlags, "the golden shows a flag")
+	for _, format := range ReportFormats {
+		t.Run(format, func(t *testing.T) {
+			got, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata/report-log", "report.golden."+format), got)
+		})
+	}
+}
+
+// TestChineseReportLogGolden: the same in Chinese, for the bundled
+// Chinese scenario with demo scores, a group scored low while its log
+// reads well, and one group with a log and no sheet.
+func TestChineseReportLogGolden(t *testing.T) {
+	p, diags := plan.ReadFile("testdata/plan-zh.yaml")
+	require.NoError(t, diags.Err())
+	s := withMeasures(bundled(t, p.Scenario.ID))
+	sheets := DemoScoresheets(p, s, []string{"李老师", "王老师"}, 3)
+	var kept []Scoresheet
+	for _, sh := range sheets {
+		if sh.Round == 1 && sh.Group == 1 {
+			sh.Scores["rhythm"] = Score{Value: intp(1), Evidence: sh.Scores["rhythm"].Evidence}
+		}
+		if sh.Round == 1 && sh.Group == 2 {
+			continue
+		}
+		kept = append(kept, sh)
+	}
+	ds := &drills{by: map[unit]drill{{1, 1}: onTime, {1, 2}: overrun}}
+	rep := buildReport(p, s, kept, logOf(unit{1, 1}, unit{1, 2}), ds.of)
+	require.NotEmpty(t, rep.MeasureFlags)
+	for _, format := range ReportFormats {
+		t.Run(format, func(t *testing.T) {
+			got, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			golden(t, filepath.Join("testdata/report-log-zh", "report.golden."+format), got)
+		})
+	}
+}
+
+// TestReportLogDeterministic: the same inputs give the same bytes, and so
+// do the sheets and the log's entries in another order; the measures are
+// given each group's entries in one order whatever the log's.
+func TestReportLogDeterministic(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	sheets := DemoScoresheets(p, s, []string{"Alice", "Bob", "Carol"}, 9)
+	var log []live.Entry
+	for i := range 12 {
+		log = append(log, live.Entry{Seq: int64(i + 1), At: drillStart.Add(time.Duration(i/3) * time.Minute), Round: 1, Group: 1 + i%3, Kind: live.KindTurn, Member: "T1"})
+	}
+	render := func(sheets []Scoresheet, log []live.Entry) (map[string]string, []measure.Input) {
+		ds := &drills{by: map[unit]drill{{1, 1}: overrun, {1, 2}: onTime, {1, 3}: overrun}}
+		rep := buildReport(p, s, sheets, log, ds.of)
+		out := map[string]string{}
+		for _, format := range ReportFormats {
+			b, err := RenderReport(rep, format)
+			require.NoError(t, err)
+			out[format] = string(b)
+		}
+		return out, ds.inputs
+	}
+	first, inputs := render(sheets, log)
+	again, _ := render(sheets, log)
+	require.Equal(t, first, again)
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5 {
+		sh := append([]Scoresheet{}, sheets...)
+		rng.Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+		lg := append([]live.Entry{}, log...)
+		rng.Shuffle(len(lg), func(i, j int) { lg[i], lg[j] = lg[j], lg[i] })
+		got, in := render(sh, lg)
+		for _, format := range ReportFormats {
+			require.Equal(t, first[format], got[format], format)
+		}
+		require.Equal(t, inputs, in)
+	}
+}
+
+// timelineReport is a report of one group with hand-made measures whose
+// member names, roles and inject ids are hostile.
+func timelineReport(t *testing.T) (*Report, measure.Group) {
+	p, s := fixture(t)
+	withMeasures(s)
+	p.Rounds[0].Groups[0].Members[2].Name = `<script>alert("x")</script> & 'co'`
+	p.Rounds[0].Groups[0].Members[1].Name = "]]><!--"
+	s.Injects[0].ID = `<b id="i">&amp;</b>`
+	ds := &drills{by: map[unit]drill{{1, 1}: overrun}}
+	rep := buildReport(p, s, scored(unit{1, 1}, map[string][2]int{"rhythm": {5, 5}}), logOf(unit{1, 1}), ds.of)
+	return rep, *rep.Rounds[0].Groups[0].Measures
+}
+
+// svgs are the timeline charts of a rendered HTML report.
+func svgs(t *testing.T, html string) []string {
+	re := regexp.MustCompile(`(?s)<svg[^>]*aria-label="Timeline of[^"]*".*?</svg>`)
+	return re.FindAllString(html, -1)
+}
+
+func TestTimelineSVG(t *testing.T) {
+	rep, m := timelineReport(t)
+	out, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	charts := svgs(t, string(out))
+	require.Len(t, charts, 1, "one timeline per measured group")
+	svg := charts[0]
+
+	t.Run("well-formed XML", func(t *testing.T) {
+		d := xml.NewDecoder(strings.NewReader(svg))
+		d.Strict = true
+		var root string
+		for {
+			tok, err := d.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			require.NoError(t, err)
+			if se, ok := tok.(xml.StartElement); ok && root == "" {
+				root = se.Name.Local
+				attrs := map[string]string{}
+				for _, a := range se.Attr {
+					attrs[a.Name.Local] = a.Value
+				}
+				assert.Equal(t, "img", attrs["role"])
+				assert.Equal(t, "0 0 680 "+attrs["height"], attrs["viewBox"])
+				assert.Contains(t, attrs["aria-label"], "Timeline of round 1, group 1")
+			}
+		}
+		assert.Equal(t, "svg", root)
+		assert.Contains(t, svg, "<title>Timeline of round 1, group 1")
+	})
+	t.Run("labels escaped", func(t *testing.T) {
+		assert.NotContains(t, svg, "<script>")
+		assert.NotContains(t, svg, `<b id="i">`)
+		assert.NotContains(t, svg, "]]><!--")
+		assert.Contains(t, svg, "&lt;b id=&#34;i&#34;&gt;&amp;amp;&lt;/b&gt;", "the inject's id, escaped")
+		assert.NotContains(t, string(out), "<script>")
+	})
+	t.Run("a rect per turn", func(t *testing.T) {
+		require.NotEmpty(t, m.Timeline.Turns)
+		assert.Equal(t, len(m.Timeline.Turns), strings.Count(svg, `<rect class="turn"`))
+		assert.Equal(t, len(m.Timeline.Pauses), strings.Count(svg, `<rect class="pause"`))
+		assert.Equal(t, len(m.Timeline.Phases), strings.Count(svg, `<rect class="over"`), "every phase ran over")
+		assert.Zero(t, strings.Count(svg, `<rect class="within"`))
+		assert.Equal(t, len(m.Timeline.Summaries), strings.Count(svg, `class="summary"`))
+		assert.Equal(t, len(m.Timeline.Interruptions), strings.Count(svg, `class="interruption"`))
+		assert.Equal(t, len(m.Timeline.Injects), strings.Count(svg, `<g class="inject">`))
+	})
+	t.Run("over and under read in black and white", func(t *testing.T) {
+		assert.Contains(t, svg, `fill="url(#tl-r1g1-over)"`, "a pattern, not a colour alone")
+		assert.Contains(t, svg, ">1 +40 %</text>", "and a label")
+	})
+	t.Run("deterministic", func(t *testing.T) {
+		again, err := RenderReport(rep, ReportHTML)
+		require.NoError(t, err)
+		assert.Equal(t, svg, svgs(t, string(again))[0])
+		rep2, _ := timelineReport(t)
+		other, err := RenderReport(rep2, ReportHTML)
+		require.NoError(t, err)
+		assert.Equal(t, string(out), string(other))
+	})
+}
+
+// TestTimelineEmpty: a log with nothing to draw still gives a chart that
+// parses, with its axis.
+func TestTimelineEmpty(t *testing.T) {
+	svg := string(timelineSVG("en", 1, 1, measure.Timeline{}))
+	d := xml.NewDecoder(strings.NewReader(strings.TrimSuffix(strings.TrimPrefix(svg, `<div class="chart">`), `</div>`)))
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		require.NoError(t, err)
+	}
+	assert.Contains(t, svg, ">0</text>")
+	assert.NotContains(t, svg, "NaN")
+}
+
+// TestMeasuresRenderedSafely: names typed by people are escaped in the
+// Markdown tables too, and the CSV's cells are safe from formulas.
+func TestMeasuresRenderedSafely(t *testing.T) {
+	rep, _ := timelineReport(t)
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	assert.NotContains(t, string(md), "<script>")
+	assert.NotContains(t, string(md), "<svg")
+	csvOut, err := RenderReport(rep, ReportCSV)
+	require.NoError(t, err)
+	assert.True(t, bytes.Contains(csvOut, []byte("1,1,overrun,")), "a row per group and measure")
+	for _, id := range scenario.Measures {
+		assert.Equal(t, 1, bytes.Count(csvOut, []byte("1,1,"+id+",")), id)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(csvOut, []byte(sheet.BOM))))
+	r.FieldsPerRecord = -1
+	recs, err := r.ReadAll()
+	require.NoError(t, err)
+	require.Greater(t, len(recs), 20)
+	for _, rec := range recs {
+		for _, c := range rec {
+			if first, _ := utf8.DecodeRuneInString(c); c != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", first) {
+				assert.Regexp(t, `^[+-]?[0-9]+(\.[0-9]+)?$`, c, "cell %q could run as a formula", c)
+			}
+		}
+	}
+}
+
+func TestAxisStep(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		span time.Duration
+		want time.Duration
+	}{
+		{"ten minutes", 10 * time.Minute, time.Minute},
+		{"an hour", time.Hour, 5 * time.Minute},
+		{"two hours", 2 * time.Hour, 10 * time.Minute},
+		{"a day", 24 * time.Hour, 121 * time.Minute},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := axisStep(tt.span)
+			assert.Equal(t, tt.want, got)
+			assert.LessOrEqual(t, int(tt.span/got), 12)
+		})
+	}
+}
+
+// TestMeasureDefinitionsSection: the report says once how every measure
+// is defined, what it can and cannot tell and its source, from
+// [measure.Definitions], escaped; a report without a log has no such
+// section.
+func TestMeasureDefinitionsSection(t *testing.T) {
+	saved := measure.Definitions
+	t.Cleanup(func() { measure.Definitions = saved })
+	measure.Definitions = []measure.Definition{{
+		ID: scenario.MeasureGini, Title: scenario.Text{"en": "Gini <of> talk"},
+		Definition: scenario.Text{"en": "How unequal the speaking time is."},
+		Tells:      scenario.Text{"en": "Whether one member held the floor."},
+		Cannot:     scenario.Text{"en": "Whether what they said was any good."},
+		Source:     "Tausczik & Pennebaker 2013",
+		Unit:       "index",
+	}}
+	rep := logReport(t)
+	require.Len(t, rep.MeasureDefinitions, 1)
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	for name, out := range map[string]string{"html": string(html), "md": string(md)} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, 1, strings.Count(out, "How the measures are defined"))
+			for _, want := range []string{"How unequal the speaking time is.", "Whether one member held the floor.", "Whether what they said was any good.", "Tausczik &"} {
+				assert.Contains(t, out, want)
+			}
+			assert.NotContains(t, out, "Gini <of> talk")
+			assert.Contains(t, out, "What it cannot tell")
+		})
+	}
+	assert.Contains(t, string(html), "Gini &lt;of&gt; talk")
+	js, err := RenderReport(rep, ReportJSON)
+	require.NoError(t, err)
+	assert.Contains(t, string(js), `"measure_definitions": [`)
+
+	plain, err := RenderReport(reportFixture(t), ReportHTML)
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "How the measures are defined")
+}
