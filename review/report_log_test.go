@@ -9,21 +9,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/review/live"
-	"github.com/yishi-council/yishi/review/measure"
 	"github.com/yishi-council/yishi/scenario"
 )
-
-// requireMeasures skips a test that needs the real [measure.Of] while it
-// is not built yet (it panics until then).
-func requireMeasures(t *testing.T) {
-	t.Helper()
-	defer func() {
-		if recover() != nil {
-			t.Skip("measure.Of is not built yet")
-		}
-	}()
-	measure.Of(measure.Input{})
-}
 
 // overrunLog is a paper log of round 1, group 1 of the fixture: every
 // phase of the agenda 40 % over its timebox, turns round the table, a
@@ -59,7 +46,6 @@ func overrunLog(s *scenario.Scenario) []live.Entry {
 // rhythm whose every phase ran 40 % over is flagged, and its timeline
 // draws each turn.
 func TestReportLogMeasured(t *testing.T) {
-	requireMeasures(t)
 	p, s := fixture(t)
 	withMeasures(s)
 	log := overrunLog(s)
@@ -84,7 +70,6 @@ func TestReportLogMeasured(t *testing.T) {
 // TestReportLogShuffled: the log's lines, each with its own time, in
 // another order give the same report, byte for byte.
 func TestReportLogShuffled(t *testing.T) {
-	requireMeasures(t)
 	p, s := fixture(t)
 	withMeasures(s)
 	sheets := DemoScoresheets(p, s, []string{"Alice", "Bob"}, 4)
