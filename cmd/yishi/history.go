@@ -30,6 +30,13 @@ type historyOptions struct {
 }
 
 func newHistoryCmd(f *factory) *cobra.Command {
+	return newHistoryCmdRun(f, runHistory, runHistoryAdd)
+}
+
+// newHistoryCmdRun builds the command with listF and addF in place of
+// runHistory and runHistoryAdd, so tests can see the options the flags
+// produce.
+func newHistoryCmdRun(f *factory, listF func(*historyOptions) error, addF func(*historyAddOptions) error) *cobra.Command {
 	opts := &historyOptions{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "history --history cohort.db [--trainee ID]",
@@ -49,12 +56,12 @@ days and to let those who hosted or recorded before lead later.`,
 			if opts.History == "" {
 				return usagef("history needs --history FILE, the cohort database")
 			}
-			return runHistory(opts)
+			return listF(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.History, "history", "", "the cohort database")
 	cmd.Flags().StringVar(&opts.Trainee, "trainee", "", "list this trainee only, by id")
-	cmd.AddCommand(newHistoryAddCmd(f))
+	cmd.AddCommand(newHistoryAddCmd(f, addF))
 	return cmd
 }
 
@@ -122,7 +129,7 @@ type historyAddOptions struct {
 	AllowNoPlanID bool
 }
 
-func newHistoryAddCmd(f *factory) *cobra.Command {
+func newHistoryAddCmd(f *factory, runF func(*historyAddOptions) error) *cobra.Command {
 	opts := &historyAddOptions{IO: f.IO, Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "add PLAN SCORESHEET... --history cohort.db | add --db drill.db --history cohort.db",
@@ -153,7 +160,7 @@ file keeps another cohort.`,
 			if opts.DB == "" {
 				opts.Plan, opts.Scoresheets = args[0], args[1:]
 			}
-			return runHistoryAdd(opts)
+			return runF(opts)
 		},
 	}
 	fl := cmd.Flags()
