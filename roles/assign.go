@@ -52,6 +52,14 @@ type AssignOptions struct {
 	// spreads them, and every group left short is in the plan's Unmet,
 	// rather than Assign failing.
 	AllowUnmet bool
+	// Earlier is what the cohort's earlier training days say, or nil:
+	// their groups count as earlier rounds for repeat pairings, and their
+	// host and recorder turns and roles as turns and roles already played
+	// (see [Earlier]).
+	Earlier *Earlier
+	// History is the base name of the cohort file Earlier was read from,
+	// recorded in the plan's settings; empty without one.
+	History string
 }
 
 // defaultMix is the seed's practice: spread communities first, then
@@ -87,7 +95,7 @@ func Assign(ctx context.Context, s *scenario.Scenario, r *roster.Roster, opts As
 	if err != nil {
 		return nil, joinDiagnostics(adiags, err)
 	}
-	a := &assignment{s: s, r: r, opts: opts, prob: prob, short: info.short, history: newCastHistory(), plan: newPlan(s, r, opts, prob, info)}
+	a := &assignment{s: s, r: r, opts: opts, prob: prob, short: info.short, history: earlierHistory(opts.Earlier, r), earlier: earlierPast(opts.Earlier, r), plan: newPlan(s, r, opts, prob, info)}
 	inputs := make([]*roundInput, rounds)
 	for round := 1; round <= rounds; round++ {
 		inputs[round-1] = a.roundInput(round, attend, &adiags)
@@ -199,7 +207,7 @@ func newPlan(s *scenario.Scenario, r *roster.Roster, opts AssignOptions, prob *g
 		Version: scenario.Version, Kind: plan.Kind, Engine: Engine, Seed: opts.Seed,
 		Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: opts.ScenarioSource, SHA256: opts.ScenarioSHA256},
 		Roster:   plan.RosterRef{File: r.File, SHA256: r.SHA256, Trainees: len(r.Trainees)},
-		Settings: plan.Settings{Groups: len(prob.Groups), SizeMin: bounds.Min, SizeMax: bounds.Max, Rounds: max(opts.Rounds, 1), Iterations: opts.Iterations, Mix: info.mix},
+		Settings: plan.Settings{Groups: len(prob.Groups), SizeMin: bounds.Min, SizeMax: bounds.Max, Rounds: max(opts.Rounds, 1), Iterations: opts.Iterations, Mix: info.mix, History: opts.History},
 	}
 }
 
@@ -217,6 +225,9 @@ type assignment struct {
 	// past[k][i] is the group of a.r.Trainees[i] in round k+1, -1 when
 	// they sat it out.
 	past [][]int
+	// earlier holds the groups of the cohort's earlier days as past
+	// rounds by the whole roster's index (see [earlierPast]).
+	earlier [][]int
 	// in is the round being formed.
 	in *roundInput
 }
@@ -252,7 +263,7 @@ func seedOf(seed uint64, round int) uint64 { return seed ^ (uint64(round) * 0x9E
 func (a *assignment) assignRound(ctx context.Context, round int, in *roundInput) error {
 	a.in = in
 	g := len(in.prob.Groups)
-	in.prob.Past = in.pastOf(a.past)
+	in.prob.Past = a.pastWithEarlier(in)
 	setRotationNeed(a.s, in.r, in.prob, a.history, g)
 	seed := seedOf(a.opts.Seed, round)
 	sol, err := grouping.Solve(ctx, in.prob, grouping.Options{Seed: seed, Budget: a.opts.Budget, Now: a.opts.Now, MaxIterations: a.opts.Iterations})

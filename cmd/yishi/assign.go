@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -40,6 +41,9 @@ type assignOptions struct {
 	StrictBackgrounds bool
 	// Timing puts the day on the clock and the groups at tables.
 	Timing plan.Timing
+	// History is the cohort database of earlier training days, whose
+	// pairings the plan avoids and whose hosts and recorders lead later.
+	History string
 
 	ctx context.Context
 }
@@ -113,6 +117,7 @@ the roster's rows.`,
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the plan file if it exists")
 	fl.BoolVar(&opts.StrictBackgrounds, "strict-backgrounds", false, "refuse a background the scenario does not list, rather than mixing it as a category of its own")
 	fl.BoolVar(&opts.AllowUnmet, "allow-unmet", false, "write the plan even when some hard rules (quotas, keep-apart, roles) cannot be kept; the plan lists them")
+	fl.StringVar(&opts.History, "history", "", "cohort database of earlier training days (yishi history add): avoid their pairings, and let those who hosted or recorded lead later")
 	timing.add(fl)
 	return cmd
 }
@@ -134,12 +139,25 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err := diags.Err(); err != nil {
 		return &reportedError{err: err}
 	}
-	p, err := roles.Assign(ctx, s, rst, roles.AssignOptions{
+	aopts := roles.AssignOptions{
 		Groups: opts.Groups, Size: opts.Size, Rounds: opts.Rounds, Seed: opts.Seed,
 		Iterations: opts.Iterations, Budget: opts.Budget, Now: opts.Now,
 		ScenarioSource: plan.ScenarioSource(string(src.Origin), opts.Out), ScenarioSHA256: plan.Digest(src.Data),
 		AllowUnmet: opts.AllowUnmet,
-	})
+	}
+	var days int
+	if opts.History != "" {
+		ids := make([]string, len(rst.Trainees))
+		for i, t := range rst.Trainees {
+			ids[i] = t.ID
+		}
+		earlier, kept, err := earlierDays(opts.History, ids)
+		if err != nil {
+			return err
+		}
+		aopts.Earlier, aopts.History, days = earlier, filepath.Base(opts.History), len(kept)
+	}
+	p, err := roles.Assign(ctx, s, rst, aopts)
 	var refusals scenario.Diagnostics
 	if errors.As(err, &refusals) {
 		// Every reason the roster cannot be grouped, each on its own line
@@ -175,6 +193,10 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 		return opts.IO.printJSON(p)
 	}
 	printPlanSummary(opts.IO, s, rst, p)
+	if opts.History != "" {
+		opts.IO.printf("\nearlier days: %s from %s; their pairings count as repeats, and who hosted or recorded leads later\n",
+			scenario.Plural(days, "%d training day", "%d training days"), opts.History)
+	}
 	if !opts.DryRun {
 		opts.IO.printf("\nwrote %s\n", opts.Out)
 	}
@@ -212,7 +234,7 @@ func printPlanSummary(io *streams, s *scenario.Scenario, r *roster.Roster, p *pl
 		if rd.Bound > 0 {
 			io.printf(" of bound %s (%.2f%%)", trimFloat(rd.Bound), rd.Percent)
 		}
-		if rd.Round > 1 {
+		if rd.Round > 1 || p.Settings.History != "" {
 			io.printf("%s", scenario.Plural(rd.Repeats, ", %d repeat pairing", ", %d repeat pairings"))
 			if rd.MinRepeats > 0 {
 				io.printf(" (at least %d unavoidable with %d groups)", rd.MinRepeats, p.Settings.Groups)

@@ -37,6 +37,8 @@ func TestAssignFlags(t *testing.T) {
 				Budget: 5 * time.Second, Iterations: 1000, DryRun: true, Force: true, Timing: untimed}},
 		{name: "strict backgrounds", argv: []string{"-s", "s", "-r", "r", "--strict-backgrounds", "--dry-run"},
 			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true, StrictBackgrounds: true, Timing: untimed}},
+		{name: "history", argv: []string{"-s", "s", "-r", "r", "--history", "cohort.db", "--dry-run"},
+			want: assignOptions{Scenario: "s", Roster: "r", Seed: 1, Budget: 30 * time.Second, DryRun: true, History: "cohort.db", Timing: untimed}},
 		{name: "size", argv: []string{"-s", "s", "-r", "r", "--size", "6", "--dry-run"},
 			want: assignOptions{Scenario: "s", Roster: "r", Size: 6, Seed: 1, Budget: 30 * time.Second, DryRun: true, Timing: untimed}},
 		{name: "timing", argv: []string{"-s", "s", "-r", "r", "--start", "9：00", "--break", "15", "--tables", "A1，A2、 东厅", "--dry-run"},

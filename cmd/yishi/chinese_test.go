@@ -25,7 +25,7 @@ var notEnglish = map[string]bool{
 	"zh": true, "en": true, "a4": true, "a5": true, "A4": true, "A5": true,
 	// commands, placeholders and flag types of help texts
 	"amend": true, "assign": true, "cards": true, "completion": true, "demo": true, "help": true, "new": true, "review": true,
-	"scenarios": true, "scenario": true, "list": true, "show": true, "export": true, "validate": true, "version": true,
+	"scenarios": true, "scenario": true, "list": true, "show": true, "export": true, "history": true, "add": true, "validate": true, "version": true,
 	"scoresheets": true, "serve": true, "command": true, "flags": true, "ID": true, "FILE": true, "DIR": true, "NAME": true, "PLAN": true, "strings": true, "none": true,
 	"string": true, "int": true, "uint": true, "duration": true, "ints": true, "stringArray": true, "bool": true,
 	"LANG": true, "id": true, "name": true, "unit": true, "background": true, "avoid": true, "together": true,

@@ -130,6 +130,7 @@ another yishi run is writing there), 4 internal error (a bug in yishi).`,
 		newReviewCmd(f),
 		newServeCmd(f),
 		newExportCmd(f),
+		newHistoryCmd(f),
 	)
 	localize(cmd, f.IO.printer())
 	return cmd

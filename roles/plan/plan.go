@@ -86,6 +86,9 @@ type Settings struct {
 	Break int    `yaml:"break,omitempty" json:"break,omitempty"`
 	// Tables are the rooms or tables groups sit at, group 1 at the first.
 	Tables []string `yaml:"tables,omitempty" json:"tables,omitempty"`
+	// History is the base name of the cohort file whose earlier days the
+	// plan was made with (yishi assign --history); empty without one.
+	History string `yaml:"history,omitempty" json:"history,omitempty"`
 }
 
 // Round is one drill of the day.

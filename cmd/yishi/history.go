@@ -1,0 +1,363 @@
+package main
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/yishi-council/yishi/cmd/yishi/internal/cohort"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/review/history"
+	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/plan"
+	"github.com/yishi-council/yishi/scenario"
+	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
+)
+
+type historyOptions struct {
+	IO *streams
+	// History is the cohort database; Trainee, when set, lists that
+	// trainee only.
+	History string
+	Trainee string
+}
+
+func newHistoryCmd(f *factory) *cobra.Command {
+	return newHistoryCmdRun(f, runHistory, runHistoryAdd)
+}
+
+// newHistoryCmdRun builds the command with listF and addF in place of
+// runHistory and runHistoryAdd, so tests can see the options the flags
+// produce.
+func newHistoryCmdRun(f *factory, listF func(*historyOptions) error, addF func(*historyAddOptions) error) *cobra.Command {
+	opts := &historyOptions{IO: f.IO}
+	cmd := &cobra.Command{
+		Use:   "history --history cohort.db [--trainee ID]",
+		Short: "List who played what on each training day of a cohort, and their scores over time",
+		Long: `A cohort database keeps a cohort's training days by trainee id: each day's
+plan, who sat in which group and played which role, and what each group
+scored. yishi history add records a day; yishi history lists, for each
+trainee, their rounds in date order: the scenario, round, group and role,
+their group's scores on the dimensions their role owns (the host: rhythm,
+hosting...; the recorder: recording) and the group's weighted total.
+
+yishi assign --history uses the same file to avoid pairings of earlier
+days and to let those who hosted or recorded before lead later.`,
+		Example: "  yishi history add plan.yaml sheets/*.csv --history cohort.db --date 2026-03-10 --cohort \"桃源街道 2026 秋\"\n  yishi history add --db drill.db --history cohort.db\n  yishi history --history cohort.db --trainee T01 -o json",
+		Args:    exactArgs(0, "no arguments (use --history)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.History == "" {
+				return usagef("history needs --history FILE, the cohort database")
+			}
+			return listF(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.History, "history", "", "the cohort database")
+	cmd.Flags().StringVar(&opts.Trainee, "trainee", "", "list this trainee only, by id")
+	cmd.AddCommand(newHistoryAddCmd(f, addF))
+	return cmd
+}
+
+func runHistory(opts *historyOptions) error {
+	if !fileExistsAt(opts.History) {
+		return messages.Errorf("%w: %s: no such file; yishi history add PLAN SCORESHEET... --history %s makes it", scenario.ErrInvalid, opts.History, opts.History)
+	}
+	db, err := openCohort(opts.History)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	name, err := db.Name()
+	if err != nil {
+		return dbError(opts.History, err)
+	}
+	days, err := db.Days()
+	if err != nil {
+		return dbError(opts.History, err)
+	}
+	ths := history.Timeline(days)
+	if opts.Trainee != "" {
+		var one []history.TraineeHistory
+		for _, th := range ths {
+			if th.ID == opts.Trainee {
+				one = append(one, th)
+			}
+		}
+		if one == nil {
+			return messages.Errorf("%w: %s keeps no trainee %q; yishi history --history %s lists them all", scenario.ErrInvalid, opts.History, opts.Trainee, opts.History)
+		}
+		ths = one
+	}
+	if opts.IO.JSON() {
+		data, err := history.JSON(name, ths)
+		if err != nil {
+			return err
+		}
+		_, err = opts.IO.Out.Write(data)
+		return err
+	}
+	opts.IO.printf("cohort %s: %s, %s\n", name, scenario.Plural(len(days), "%d training day", "%d training days"),
+		scenario.Plural(len(history.Trainees(days)), "%d trainee", "%d trainees"))
+	if len(ths) == 0 {
+		return nil
+	}
+	return writeTable(opts.IO.Out, "  ", history.Table(ths, string(opts.IO.P.Language())))
+}
+
+type historyAddOptions struct {
+	IO  *streams
+	Now func() time.Time
+	// History is the cohort database, created if missing; Cohort the
+	// cohort's name when it is created.
+	History string
+	Cohort  string
+	// Date is the training day, YYYY-MM-DD; empty for today, or with DB
+	// the day the room was first opened.
+	Date        string
+	Plan        string
+	Scoresheets []string
+	// DB is the room's database, whose plan and scores are recorded
+	// instead of the files.
+	DB            string
+	AllowNoPlanID bool
+}
+
+func newHistoryAddCmd(f *factory, runF func(*historyAddOptions) error) *cobra.Command {
+	opts := &historyAddOptions{IO: f.IO, Now: f.Now}
+	cmd := &cobra.Command{
+		Use:   "add PLAN SCORESHEET... --history cohort.db | add --db drill.db --history cohort.db",
+		Short: "Record a training day in the cohort database: its plan and its groups' scores",
+		Long: `Record one training day in the cohort database: who sat in which group and
+played which role, from the plan, and each group's mean per dimension and
+weighted total, from the reviewers' scoresheets as yishi review reads them
+(or, with --db, the plan and scores the room kept). The file is created if
+missing, with the cohort's name from --cohort (default: the file's name).
+
+A day is kept by its plan id: recording the same plan again replaces it. A
+plan that shares no trainee with the days already kept is refused: the
+file keeps another cohort.`,
+		Example: "  yishi history add plan.yaml sheets/*.csv --history cohort.db --date 2026-03-10\n  yishi history add --db drill.db --history cohort.db",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if opts.DB != "" {
+				if len(args) > 0 {
+					return usagef("history add --db takes the plan and the scores from the database; leave out the plan and scoresheet files")
+				}
+				return nil
+			}
+			return minArgs(2, "a plan file and at least one scoresheet")(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.History == "" {
+				return usagef("history add needs --history FILE, the cohort database")
+			}
+			if opts.DB == "" {
+				opts.Plan, opts.Scoresheets = args[0], args[1:]
+			}
+			return runF(opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.History, "history", "", "the cohort database, created if missing")
+	fl.StringVar(&opts.Cohort, "cohort", "", "the cohort's name, kept when the file is created (default: the file's name)")
+	fl.StringVar(&opts.Date, "date", "", "the training day, YYYY-MM-DD (default: today; with --db, the day the room was opened)")
+	fl.StringVar(&opts.DB, "db", "", "record the plan and scores kept by yishi serve in this database")
+	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
+	return cmd
+}
+
+func runHistoryAdd(opts *historyAddOptions) error {
+	if opts.Date != "" {
+		if _, err := time.Parse(time.DateOnly, opts.Date); err != nil {
+			return messages.Errorf("%w: --date %q is not a date; write it as YYYY-MM-DD, such as 2026-03-10", scenario.ErrInvalid, opts.Date)
+		}
+	}
+	p, s, rep, date, err := dayReport(opts)
+	if err != nil {
+		return err
+	}
+	if opts.Date != "" {
+		date = opts.Date
+	}
+	day := history.DayOf(p, s, rep, date)
+	existed := fileExistsAt(opts.History)
+	db, err := openCohort(opts.History)
+	if err != nil {
+		return err
+	}
+	// Refused before anything is written: a file of another cohort stays
+	// as it was.
+	if _, err := sameCohort(opts.History, db, planTrainees(p)); err != nil {
+		db.Close()
+		return err
+	}
+	name := opts.Cohort
+	if name == "" {
+		base := filepath.Base(opts.History)
+		name = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	replaced, err := db.Record(day, name, opts.Now())
+	kept, nerr := db.Name()
+	err = errors.Join(err, nerr, db.Close())
+	if err != nil {
+		if !existed {
+			removeCohort(opts.History)
+		}
+		return dbError(opts.History, err)
+	}
+	if opts.Cohort != "" && kept != opts.Cohort {
+		opts.IO.eprintf("note: --cohort is kept only when the file is made; %s keeps cohort %s\n", opts.History, kept)
+	}
+	if opts.IO.JSON() {
+		return opts.IO.printJSON(map[string]any{"history": opts.History, "cohort": kept, "plan": day.Plan, "date": day.Date, "replaced": replaced,
+			"trainees": len(planTrainees(p)), "scored_groups": len(day.Totals)})
+	}
+	groups := scenario.Plural(len(day.Totals), "%d group with scores", "%d groups with scores")
+	if replaced {
+		opts.IO.printf("replaced the day of plan %s in %s (cohort %s): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+		return nil
+	}
+	opts.IO.printf("recorded plan %s in %s (cohort %s): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+	return nil
+}
+
+// dayReport reads the day to record, as yishi review reads it: the plan
+// and the room's scores from --db (the date then the day the room was
+// first opened), or the plan and scoresheet files (the date today). It
+// calls the helpers review uses, so that a day is recorded from what its
+// report was made from.
+func dayReport(opts *historyAddOptions) (*plan.Plan, *scenario.Scenario, *review.Report, string, error) {
+	if opts.DB != "" {
+		db, p, s, sp, err := openRoomDB(opts.DB)
+		if err != nil {
+			return nil, nil, nil, "", err
+		}
+		sheets, err := roomSheets(db, opts.DB, p, s)
+		db.Close()
+		if err != nil {
+			return nil, nil, nil, "", err
+		}
+		if len(sheets) == 0 {
+			return nil, nil, nil, "", messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, opts.DB)
+		}
+		return p, s, review.BuildReport(p, s, sheets), sp.Created.Local().Format(time.DateOnly), nil
+	}
+	p, s, err := loadPlan(opts.IO, opts.Plan)
+	if err != nil {
+		return nil, nil, nil, "", err
+	}
+	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
+	printDiagnostics(opts.IO, diags)
+	if err := diags.Err(); err != nil {
+		return nil, nil, nil, "", &reportedError{err: err}
+	}
+	if len(sheets) == 0 {
+		return nil, nil, nil, "", messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
+	}
+	return p, s, review.BuildReport(p, s, sheets), opts.Now().Format(time.DateOnly), nil
+}
+
+// planTrainees are the ids of everyone the plan seats, sorted.
+func planTrainees(p *plan.Plan) []string {
+	seen := map[string]bool{}
+	var ids []string
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				if !seen[m.ID] {
+					seen[m.ID] = true
+					ids = append(ids, m.ID)
+				}
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// openCohort opens the cohort database at path, saying in the trainer's
+// words why a file of another kind is refused.
+func openCohort(path string) (*cohort.DB, error) {
+	db, err := cohort.Open(path)
+	if err != nil {
+		return nil, cohortError(path, err)
+	}
+	return db, nil
+}
+
+// cohortError is err of the cohort database at path as the CLI says it.
+func cohortError(path string, err error) error {
+	switch {
+	case errors.Is(err, cohort.ErrRoomDB):
+		return messages.Errorf("%w: %s is the room's database (yishi serve --db), not a cohort history; give --history another file, such as cohort.db", scenario.ErrInvalid, path)
+	case errors.Is(err, cohort.ErrNotCohort):
+		return messages.Errorf("%w: %s is not a yishi cohort history; give --history a new file name, or the file yishi history add made", scenario.ErrInvalid, path)
+	case errors.Is(err, cohort.ErrNewerSchema):
+		return messages.Errorf("%w: %s was made by a newer yishi; use that version, or give --history another file", scenario.ErrInvalid, path)
+	}
+	return &fs.PathError{Op: "open", Path: path, Err: err}
+}
+
+// sameCohort reads the days of db, the cohort database at path, and
+// refuses them when they are of another cohort: days kept, and none of
+// ids among their trainees.
+func sameCohort(path string, db *cohort.DB, ids []string) ([]history.Day, error) {
+	days, err := db.Days()
+	if err != nil {
+		return nil, dbError(path, err)
+	}
+	kept := history.Trainees(days)
+	if len(kept) == 0 {
+		return days, nil
+	}
+	on := map[string]bool{}
+	for _, id := range ids {
+		on[id] = true
+	}
+	for _, id := range kept {
+		if on[id] {
+			return days, nil
+		}
+	}
+	name, err := db.Name()
+	if err != nil {
+		return nil, dbError(path, err)
+	}
+	return nil, messages.Errorf("%w: %s keeps another cohort (%s, %s, none on this roster); give another --history file",
+		scenario.ErrInvalid, path, name, scenario.Plural(len(kept), "%d trainee", "%d trainees"))
+}
+
+// removeCohort removes the cohort database at path, made by a recording
+// that failed, and the files SQLite keeps beside it.
+func removeCohort(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		_ = os.Remove(p)
+	}
+}
+
+// earlierDays reads, for yishi assign --history, what the cohort database
+// at path says of the roster's trainees ids, and the days it keeps. The
+// file must exist: a name mistyped would give no history
+// without a word.
+func earlierDays(path string, ids []string) (*roles.Earlier, []history.Day, error) {
+	if !fileExistsAt(path) {
+		return nil, nil, messages.Errorf("%w: %s: no such file; yishi history add PLAN SCORESHEET... --history %s makes it", scenario.ErrInvalid, path, path)
+	}
+	db, err := openCohort(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer db.Close()
+	days, err := sameCohort(path, db, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	e := history.Earlier(days)
+	return &e, days, nil
+}
