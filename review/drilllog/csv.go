@@ -91,6 +91,10 @@ func parseCSV(name string, data []byte, diags *scenario.Diagnostics) *Log {
 
 	l := &Log{Version: Version, Kind: Kind, file: name, format: FormatCSV, top: map[string]field{}}
 	l.top["entries"] = field{pos: head.Pos, name: scenario.Msg("entries")}
+	l.top[""] = field{pos: scenario.Pos{File: name}}
+	if len(t.Rows) == 1 {
+		diags.Errorf(head.Pos, "the log has no entries; list what happened, one entry a row")
+	}
 	var raws []raw
 	type seen struct {
 		value string

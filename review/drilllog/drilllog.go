@@ -126,7 +126,8 @@ func (l *Log) topAt(key string) field {
 	if f, ok := l.top[key]; ok {
 		return f
 	}
-	return field{pos: scenario.Pos{File: l.file}, name: scenario.Msg("%s", key)}
+	// A key left out is the log as a whole: its first line.
+	return field{pos: l.top[""].pos, name: scenario.Msg("%s", key)}
 }
 
 // Sorted returns the entries by time, ties kept in file order, with Round

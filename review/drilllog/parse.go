@@ -90,7 +90,7 @@ func parseYAML(name string, data []byte, diags *scenario.Diagnostics) *Log {
 		diags.Errorf(pos(root), "expected a drill log: a mapping of keys starting with `version: %d` and `kind: %s`", Version, Kind)
 		return nil
 	}
-	l := &Log{file: name, format: FormatYAML, top: map[string]field{}}
+	l := &Log{file: name, format: FormatYAML, top: map[string]field{"": {pos: pos(root)}}}
 	vals := map[string]string{}
 	var entries *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -135,6 +135,10 @@ func parseYAML(name string, data []byte, diags *scenario.Diagnostics) *Log {
 		if scalar(entries) != "" || entries.Kind != yaml.ScalarNode {
 			diags.Errorf(pos(entries), "entries: expected a list, one entry a line")
 		}
+		return l
+	}
+	if len(entries.Content) == 0 {
+		diags.Errorf(pos(entries), "the log has no entries; list what happened, one entry a line")
 		return l
 	}
 	var raws []raw
@@ -282,10 +286,6 @@ func (l *Log) build(raws []raw, diags *scenario.Diagnostics) {
 		l.entry(i, r, &e, diags)
 		l.Entries = append(l.Entries, e)
 	}
-	if len(l.Entries) == 0 {
-		diags.Errorf(l.topAt("entries").pos, "the log has no entries; list what happened, one entry a line")
-		return
-	}
 	l.checkSpan(diags)
 }
 
@@ -293,9 +293,16 @@ func (l *Log) build(raws []raw, diags *scenario.Diagnostics) {
 func (l *Log) entry(i int, r raw, e *live.Entry, diags *scenario.Diagnostics) {
 	at := func(key string) field { return l.at(i, key) }
 	v := func(key string) string { return strings.TrimSpace(r.vals[key]) }
+	// unread is a key given with a value that is not one, reported as such.
+	unread := func(key string) bool {
+		_, given := r.fields[key]
+		_, read := r.vals[key]
+		return given && !read
+	}
 
 	k := live.Kind(strings.ToLower(v("kind")))
 	switch {
+	case unread("kind"):
 	case k == "":
 		diags.Errorf(at("kind").pos, "%s: kind missing; the kinds are %s", l.places[i].name, kindList())
 	case !slices.Contains(kinds, k):
@@ -333,10 +340,11 @@ func (l *Log) entry(i int, r raw, e *live.Entry, diags *scenario.Diagnostics) {
 		}
 	}
 
-	if s, ok := r.vals["at"]; !ok {
-		diags.Errorf(l.places[i].pos, "%s: at missing; give the time of the entry, such as 14:05", l.places[i].name)
-	} else {
+	switch s, ok := r.vals["at"]; {
+	case ok:
 		e.At, _ = l.readTime(at("at"), s, r, diags)
+	case !unread("at"):
+		diags.Errorf(l.places[i].pos, "%s: at missing; give the time of the entry, such as 14:05", l.places[i].name)
 	}
 	if s := v("end"); s != "" {
 		if k != live.KindTurn {
