@@ -34,7 +34,7 @@ func roomEntries() []live.Entry {
 		{Seq: 11, At: m(22), Round: 1, Group: 2, Kind: live.KindInject, Inject: "value-rumour", By: live.BySystem, Auto: true},
 		{Seq: 12, At: m(23), Round: 1, Group: 2, Kind: live.KindSummary, Member: "T4", By: "trainee:T6"},
 		{Seq: 13, At: m(23.5), Round: 1, Group: 2, Kind: live.KindSilence, By: "trainee:T6"},
-		{Seq: 14, At: m(17*60), Round: 1, Group: 2, Kind: live.KindNote, Text: "true", By: "trainer"}, // 02:00 the next day at +08:00
+		{Seq: 14, At: m(17 * 60), Round: 1, Group: 2, Kind: live.KindNote, Text: "true", By: "trainer"}, // 02:00 the next day at +08:00
 		{Seq: 15, At: m(10), Round: 1, Group: 1, Kind: live.KindPhaseEnd, Phase: 1, By: "trainer"},
 	}
 }

@@ -170,7 +170,7 @@ Did you mean this?
 %s`,
 
 	// cmd/yishi/new.go
-	"a subcommand: scenario": "一个子命令：scenario",
+	"a subcommand: scenario or log": "一个子命令：scenario 或 log",
 
 	// cmd/yishi/new_scenario.go
 	"%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots": "%q 不是有效的情景编号：请只用小写字母、数字、“-”和“_”，例如 garden-plots",
