@@ -38,7 +38,7 @@ var words = scenario.Words{
 		"members": "The group's members (member: takes the id):",
 		"injects": "The scenario's injects (inject: takes the id):",
 		"phases":  "The agenda: a phase_start and a phase_end line per phase (phase: takes the number).",
-		"min":     "min", "to": "to", "planned": "planned", "nobody": "nobody in this group",
+		"at_min":  "%d min", "to": "to", "sep": "; ", "planned": "planned", "nobody": "nobody in this group",
 		"start": "start", "end": "end",
 	},
 	"zh": {
@@ -63,7 +63,7 @@ var words = scenario.Words{
 		"members": "本组成员（member: 后写编号）：",
 		"injects": "情景注入（inject: 后写编号）：",
 		"phases":  "议程：每个环节一行 phase_start、一行 phase_end（phase: 后写环节序号）。",
-		"min":     "分钟", "to": "发给", "planned": "计划", "nobody": "本组无人",
+		"at_min":  "第 %d 分钟", "to": "发给", "sep": "；", "planned": "计划", "nobody": "本组无人",
 		"start": "开始", "end": "结束",
 	},
 }
@@ -139,7 +139,7 @@ func (t tmpl) member(m plan.Member) string {
 func (t tmpl) inject(i int) string {
 	in := t.a.Injects[i]
 	min := int(in.At / time.Minute)
-	when := fmt.Sprintf("%d %s", min, t.w("min"))
+	when := fmt.Sprintf(t.w("at_min"), min)
 	if t.rd.Timed() {
 		when += " (" + t.rd.Clock(min) + ")"
 	}
@@ -156,7 +156,7 @@ func (t tmpl) inject(i int) string {
 		}
 		to = append(to, t.s.RoleTitle(role)+" ("+strings.Join(who, ", ")+")")
 	}
-	return in.ID + " — " + when + " — " + t.w("to") + " " + strings.Join(to, ", ")
+	return in.ID + " — " + when + " — " + t.w("to") + " " + strings.Join(to, t.w("sep"))
 }
 
 // planned is the planned clock time offset minutes into the round, or "".
