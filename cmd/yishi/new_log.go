@@ -23,7 +23,11 @@ type newLogOptions struct {
 	Force  bool
 }
 
-func newNewLogCmd(f *factory) *cobra.Command {
+func newNewLogCmd(f *factory) *cobra.Command { return newNewLogCmdRun(f, runNewLog) }
+
+// newNewLogCmdRun builds the command with run in place of runNewLog, so
+// that a test sees the options the flags give.
+func newNewLogCmdRun(f *factory, run func(*newLogOptions) error) *cobra.Command {
 	opts := &newLogOptions{IO: f.IO, Writer: f.writer(), Now: f.Now}
 	cmd := &cobra.Command{
 		Use:   "log PLAN --round R --group G",
@@ -44,7 +48,7 @@ untouched template never reads as a perfect rhythm.
 			if err := opts.check(cmd); err != nil {
 				return err
 			}
-			return runNewLog(opts)
+			return run(opts)
 		},
 	}
 	fl := cmd.Flags()

@@ -82,9 +82,11 @@ func parseCSV(name string, data []byte, diags *scenario.Diagnostics) *Log {
 		cols[id] = j
 		headers[j] = strings.TrimSpace(c.Text)
 	}
+	missing := false
 	for _, id := range []string{"at", "kind", "round", "group"} {
 		if _, ok := cols[id]; !ok {
 			diags.Errorf(head.Pos, "%s: no %s column; a drill log's header row names at, kind, round and group, and may name %s", t.RowAt(head.Number), id, strings.Join(csvColumns, ", "))
+			missing = true
 		}
 	}
 	t.ReportUnreadable(name, func(c sheet.Cell) scenario.Message { return t.Where(c.Row, c.Col, headerOf(headers, c.Col)) }, diags)
@@ -92,6 +94,10 @@ func parseCSV(name string, data []byte, diags *scenario.Diagnostics) *Log {
 	l := &Log{Version: Version, Kind: Kind, file: name, format: FormatCSV, top: map[string]field{}}
 	l.top["entries"] = field{pos: head.Pos, name: scenario.Msg("entries")}
 	l.top[""] = field{pos: scenario.Pos{File: name}}
+	if missing {
+		// Without them no row can be read; each would say so again.
+		return l
+	}
 	if len(t.Rows) == 1 {
 		diags.Errorf(head.Pos, "the log has no entries; list what happened, one entry a row")
 	}
