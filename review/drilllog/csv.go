@@ -172,7 +172,7 @@ func parseCSV(name string, data []byte, diags *scenario.Diagnostics) *Log {
 		}
 	}
 	if v := firsts["demo"].value; v != "" {
-		l.Demo, _ = boolean(l.top["demo"], v, &scenario.Diagnostics{})
+		l.Demo, _ = boolean(l.top["demo"], v, diags)
 	}
 	l.build(raws, diags)
 	// A CSV log is of the round and group its rows give; rows of several

@@ -43,7 +43,9 @@ const DefaultUTCOffset = "+08:00"
 // Log is the drill log of one round and group, as a file holds it.
 type Log struct {
 	// Version is the file's version: [Version], or 1 for a file of
-	// `yishi export` before it.
+	// `yishi export` before it. A CSV file has none: it is read as
+	// version 2 when its rows are of one round and group, else as a
+	// version 1 file of several.
 	Version int
 	// Kind is [Kind].
 	Kind string

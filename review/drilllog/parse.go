@@ -2,6 +2,7 @@ package drilllog
 
 import (
 	"bytes"
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -126,7 +127,7 @@ func parseYAML(name string, data []byte, diags *scenario.Diagnostics) *Log {
 	}
 	l.Version, _ = strconv.Atoi(ver)
 	l.readTop(vals, diags)
-	loc, _ := parseOffset(cmpOr(l.UTCOffset, DefaultUTCOffset))
+	loc, _ := parseOffset(cmp.Or(l.UTCOffset, DefaultUTCOffset))
 	if entries == nil {
 		diags.Errorf(pos(root), "entries: missing; list what happened, one entry a line")
 		return l
@@ -181,13 +182,6 @@ func scalar(n *yaml.Node) string {
 	return n.Value
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 // unknownKey reports a key a drill log does not have, with the key it is
 // likeliest a typo of.
 func unknownKey(diags *scenario.Diagnostics, pos scenario.Pos, key, path string, known []string) {
@@ -220,8 +214,7 @@ func (l *Log) readTop(vals map[string]string, diags *scenario.Diagnostics) {
 			}
 			continue
 		}
-		n, ok := number(f, v, diags)
-		if key == "round" {
+		if n, ok := number(f, v, diags); ok && key == "round" {
 			l.Round = n
 		} else if ok {
 			l.Group = n

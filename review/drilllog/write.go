@@ -2,6 +2,7 @@ package drilllog
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"regexp"
 	"strconv"
@@ -106,7 +107,7 @@ func (l Log) clockZone() *time.Location {
 	if l.Date == "" {
 		return nil
 	}
-	loc, ok := parseOffset(cmpOr(l.UTCOffset, DefaultUTCOffset))
+	loc, ok := parseOffset(cmp.Or(l.UTCOffset, DefaultUTCOffset))
 	if !ok {
 		return nil
 	}
