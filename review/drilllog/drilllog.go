@@ -204,7 +204,9 @@ func (l *Log) Split() []*Log {
 // FromEntries cuts the room's log into one [Log] per round and group, in
 // round and group order, for `yishi export`: each keeps its entries in the
 // order given, numbered from 1, and takes its date and UTC offset from its
-// first entry's time.
+// first entry's time. The store keeps times in UTC: give them in the
+// room's zone (the trainer's laptop's, time.Local) for the file's clock
+// times to be the room's.
 func FromEntries(planID, scenarioID string, entries []live.Entry) []Log {
 	type key struct{ r, g int }
 	var keys []key
