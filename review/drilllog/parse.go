@@ -365,7 +365,7 @@ func (l *Log) entry(i int, r raw, e *live.Entry, diags *scenario.Diagnostics) {
 				l.places[i].phase = s
 			}
 		}
-	} else if k == live.KindPhaseStart || k == live.KindPhaseEnd {
+	} else if (k == live.KindPhaseStart || k == live.KindPhaseEnd) && !unread("phase") {
 		diags.Errorf(at("phase").pos, "%s: a %s entry needs its phase: a number from 1 or the phase's id", l.places[i].name, k)
 	}
 
