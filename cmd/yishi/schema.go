@@ -2,10 +2,12 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/yishi-council/yishi/review/drilllog"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -17,11 +19,11 @@ type schemaOptions struct {
 func newSchemaCmd(f *factory) *cobra.Command {
 	opts := &schemaOptions{IO: f.IO}
 	return &cobra.Command{
-		Use:       "schema scenario|rubric",
-		Short:     "Print the JSON Schema (draft-07) of scenario or rubric files",
-		Long:      "Print the JSON Schema (draft-07) of scenario or rubric files, for editors:\n  yishi schema scenario > scenario.schema.json\nand start the YAML file with\n  # yaml-language-server: $schema=scenario.schema.json",
-		Args:      exactArgs(1, "scenario or rubric"),
-		ValidArgs: scenario.SchemaKinds,
+		Use:       "schema scenario|rubric|log",
+		Short:     "Print the JSON Schema (draft-07) of scenario, rubric or drill log files",
+		Long:      "Print the JSON Schema (draft-07) of scenario, rubric or drill log files, for editors:\n  yishi schema scenario > scenario.schema.json\nand start the YAML file with\n  # yaml-language-server: $schema=scenario.schema.json",
+		Args:      exactArgs(1, "scenario, rubric or log"),
+		ValidArgs: append(slices.Clone(scenario.SchemaKinds), schemaLog),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Kind = args[0]
 			return runSchema(opts)
@@ -29,10 +31,16 @@ func newSchemaCmd(f *factory) *cobra.Command {
 	}
 }
 
+// schemaLog names the drill log's schema, which package drilllog holds.
+const schemaLog = "log"
+
 func runSchema(opts *schemaOptions) error {
 	data, err := scenario.Schema(opts.Kind)
+	if opts.Kind == schemaLog {
+		data, err = drilllog.Schema, nil
+	}
 	if err != nil {
-		return usagef("no schema for %q (known: %s)", opts.Kind, strings.Join(scenario.SchemaKinds, ", "))
+		return usagef("no schema for %q (known: %s)", opts.Kind, strings.Join(append(slices.Clone(scenario.SchemaKinds), schemaLog), ", "))
 	}
 	_, err = opts.IO.Out.Write(data)
 	if err == nil && !strings.HasSuffix(string(data), "\n") {

@@ -170,7 +170,7 @@ Did you mean this?
 %s`,
 
 	// cmd/yishi/new.go
-	"a subcommand: scenario": "一个子命令：scenario",
+	"a subcommand: scenario or log": "一个子命令：scenario 或 log",
 
 	// cmd/yishi/new_scenario.go
 	"%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots": "%q 不是有效的情景编号：请只用小写字母、数字、“-”和“_”，例如 garden-plots",
@@ -222,7 +222,7 @@ Did you mean this?
 
 	// cmd/yishi/schema.go
 	"no schema for %q (known: %s)": "没有 %q 的 schema（已有：%s）",
-	"scenario or rubric":           "scenario 或 rubric",
+	"scenario, rubric or log":      "scenario、rubric 或 log",
 
 	// cmd/yishi/scoresheets.go
 	"wrote %s\n":           "已写出 %s\n",
@@ -358,13 +358,13 @@ the issue, public facts, agenda with times, roles and injects. Confidential
 briefs are left out unless --confidential is given.`: `显示内置情景（按编号）或情景文件的摘要：
 议题、公开事实、带时间的议程、角色和情景注入。
 除非加上 --confidential，否则不显示保密说明。`,
-	"Show a readable summary of a scenario":                        "显示情景的摘要",
-	"List, show and export the bundled scenario library":           "列出、显示和导出内置情景库",
-	"Print the JSON Schema (draft-07) of scenario or rubric files": "输出情景或评分量表文件的 JSON Schema（draft-07）",
-	`Print the JSON Schema (draft-07) of scenario or rubric files, for editors:
+	"Show a readable summary of a scenario":                                   "显示情景的摘要",
+	"List, show and export the bundled scenario library":                      "列出、显示和导出内置情景库",
+	"Print the JSON Schema (draft-07) of scenario, rubric or drill log files": "输出情景、评分量表或演练记录文件的 JSON Schema（draft-07）",
+	`Print the JSON Schema (draft-07) of scenario, rubric or drill log files, for editors:
   yishi schema scenario > scenario.schema.json
 and start the YAML file with
-  # yaml-language-server: $schema=scenario.schema.json`: `输出情景或评分量表文件的 JSON Schema（draft-07），供编辑器使用：
+  # yaml-language-server: $schema=scenario.schema.json`: `输出情景、评分量表或演练记录文件的 JSON Schema（draft-07），供编辑器使用：
   yishi schema scenario > scenario.schema.json
 并在 YAML 文件开头写上
   # yaml-language-server: $schema=scenario.schema.json`,
