@@ -97,6 +97,8 @@ func writeTree(w *output.Writer, dir string, files []output.File, opts output.Tr
 const (
 	kindCards = "yishi cards"
 	kindDemo  = "yishi demo"
+	// kindTrainees is review --by-trainee's folder of progress pages.
+	kindTrainees = "yishi review --by-trainee"
 )
 
 // legacyKind tells which command wrote a manifest that does not say, from

@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +13,7 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/review/drilllog"
 	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
@@ -37,12 +38,15 @@ func newExportCmd(f *factory) *cobra.Command {
 
   scoresheets/   the reviewers' scores, as yishi scoresheets writes them
                  (--format yaml, csv or xlsx), ready for yishi review
-  log.yaml       the drill log: phases, pauses, injects, notes, speaking
-  log.csv        turns, with their times; the same in CSV for Excel
+  logs/          the drill log of each group that ran, one file per round
+                 and group (round-1-group-2.yaml; CSV for Excel with
+                 --format csv or xlsx): phases, pauses, injects, notes,
+                 speaking turns, with their times
   plan.yaml      the plan with every change made on the console
 
 The scoresheets carry their groups' ids, so yishi review plan.yaml
-scoresheets/* reads them as it reads sheets filled in by hand.`,
+scoresheets/* logs/* reads them as it reads sheets filled in by hand, with
+the measures of each group's drill beside its scores.`,
 		Example: "  yishi export --db drill.db --out day1/\n  yishi export --db drill.db --out day1/ --format xlsx",
 		Args:    exactArgs(0, "no arguments besides the flags"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -152,23 +156,17 @@ func runExport(opts *exportOptions) error {
 			files = append(files, output.File{Path: filepath.Join(opts.Out, "scoresheets", filepath.FromSlash(f.Path)), Data: f.Data})
 		}
 	}
-	entries, err := db.Entries(0)
+	entries, err := roomEntries(db)
 	if err != nil {
 		return err
 	}
-	// In the order things happened: an outage counted as a pause is
-	// written after what followed it, and keeps its place by its time.
-	slices.SortStableFunc(entries, func(x, y live.Entry) int { return x.At.Compare(y.At) })
-	lg := live.Log{Version: 1, Kind: "drill-log", Plan: p.ID(), Scenario: s.ID, Entries: entries}
-	var y, c bytes.Buffer
-	if err := live.WriteYAML(&y, lg); err != nil {
+	logFiles, err := exportLogs(p, s, entries, opts.Format)
+	if err != nil {
 		return err
 	}
-	if err := live.WriteCSV(&c, lg); err != nil {
-		return err
+	for _, f := range logFiles {
+		files = append(files, output.File{Path: filepath.Join(opts.Out, "logs", f.Path), Data: f.Data})
 	}
-	files = append(files, output.File{Path: filepath.Join(opts.Out, "log.yaml"), Data: y.Bytes()},
-		output.File{Path: filepath.Join(opts.Out, "log.csv"), Data: c.Bytes()})
 
 	outPlan := filepath.Join(opts.Out, "plan.yaml")
 	dir := filepath.Dir(sp.Path)
@@ -210,6 +208,30 @@ func runExport(opts *exportOptions) error {
 	}
 	opts.IO.printf("%s and %s from %s\n", scenario.Plural(len(sheets), "%d scoresheet", "%d scoresheets"),
 		scenario.Plural(len(entries), "%d log entry", "%d log entries"), opts.DB)
-	opts.IO.printf("next: yishi review %s %s --out report.html\n", outPlan, filepath.Join(opts.Out, "scoresheets", "*"))
+	opts.IO.printf("next: yishi review %s %s %s --out report.html\n", outPlan, filepath.Join(opts.Out, "scoresheets", "*"), filepath.Join(opts.Out, "logs", "*"))
 	return nil
+}
+
+// exportLogs writes the room's drill log as one file per round and group,
+// named round-R-group-G: YAML, or CSV for a trainer who works in Excel
+// (scoresheet format csv or xlsx).
+func exportLogs(p *plan.Plan, s *scenario.Scenario, entries []live.Entry, format string) ([]output.File, error) {
+	var out []output.File
+	for _, l := range drilllog.FromEntries(p.ID(), s.ID, entries) {
+		// The group's id, as its scoresheets carry: the exported plan is
+		// written again with its inputs re-placed, which gives it another
+		// id, and a change on the day leaves the groups it spares alone.
+		l.Plan = p.GroupID(l.Round, l.Group)
+		var buf bytes.Buffer
+		ext := drilllog.FormatYAML
+		write := drilllog.WriteYAML
+		if format != review.FormatYAML {
+			ext, write = drilllog.FormatCSV, drilllog.WriteCSV
+		}
+		if err := write(&buf, l); err != nil {
+			return nil, err
+		}
+		out = append(out, output.File{Path: fmt.Sprintf("round-%d-group-%d.%s", l.Round, l.Group, ext), Data: buf.Bytes()})
+	}
+	return out, nil
 }

@@ -4,12 +4,17 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review"
+	"github.com/yishi-council/yishi/review/drilllog"
+	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/review/progress"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
@@ -26,6 +31,9 @@ type reviewOptions struct {
 	// DB is the room's database, whose scores the report is made from
 	// instead of scoresheet files.
 	DB string
+	// ByTrainee is the folder for each trainee's progress page and the
+	// cohort view; empty writes none.
+	ByTrainee string
 	// AllowNoPlanID takes scoresheets that do not say which plan they were
 	// made from (hand-made, or a column lost in Excel), checking members.
 	AllowNoPlanID bool
@@ -34,7 +42,7 @@ type reviewOptions struct {
 func newReviewCmd(f *factory) *cobra.Command {
 	opts := &reviewOptions{IO: f.IO, Writer: f.writer()}
 	cmd := &cobra.Command{
-		Use:   "review PLAN SCORESHEET... [--out FILE] | review --db drill.db [--out FILE]",
+		Use:   "review PLAN SCORESHEET... [LOG...] [--out FILE] [--by-trainee DIR] | review --db drill.db [--out FILE]",
 		Short: "Aggregate scoresheets into the debrief report, with reviewer agreement and a debrief guide",
 		Long: `Read the reviewers' scoresheets (YAML; XLSX workbooks as Excel or WPS saves
 them; or CSV as Excel saves it: UTF-8, UTF-8 with BOM, GB18030 or
@@ -49,14 +57,29 @@ Windows-1252) and write the debrief report:
     its two weakest dimensions), the evidence reviewers wrote, and an
     improvement plan to finish together.
 
-Every problem in the scoresheets is listed as file:line:col (in a workbook,
-its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
+Drill logs given among the files (YAML or CSV, from yishi export or typed
+from paper on the template of yishi new log) add the measures of each
+group's drill beside its scores: rhythm (planned against actual time per
+phase, punctuality, how soon injects were answered), participation
+(speaking time and turns per member, Gini coefficient, silent members, the
+host's share of the talk, interruptions, how often the floor passes) and
+induction (host summaries), a timeline chart per group, and a flag where
+the reviewers' scores and the measures disagree. A group with a log and no
+scoresheet is reported from its log.
+
+With --by-trainee DIR, each trainee gets a page (HTML and JSON) of their
+roles, their group's scores in the dimensions their role owns, their own
+speaking share and the reviewers' evidence that names their role; DIR's
+index.html is the cohort view: the mean per dimension by round.
+
+Every problem in the scoresheets and logs is listed as file:line:col (in a
+workbook, its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
 html (printable, charts inline), md, json or csv (the scores and the
 improvement plan for Excel). Without --out the report goes to stdout.
 
 With --db, the report is made from the scores reviewers gave on their
 phones in yishi serve, and the plan the room ran: nothing to retype.`,
-		Example: "  yishi review plan.yaml sheets/*.xlsx --out report.html\n  yishi review plan.yaml a.yaml b.yaml --format json\n  yishi review --db drill.db --out report.html",
+		Example: "  yishi review plan.yaml sheets/*.xlsx --out report.html\n  yishi review plan.yaml sheets/*.csv logs/*.yaml --out report.html --by-trainee trainees\n  yishi review plan.yaml a.yaml b.yaml --format json\n  yishi review --db drill.db --out report.html",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if opts.DB != "" {
 				if len(args) > 0 {
@@ -64,7 +87,7 @@ phones in yishi serve, and the plan the room ran: nothing to retype.`,
 				}
 				return nil
 			}
-			return minArgs(2, "a plan file and at least one scoresheet")(cmd, args)
+			return minArgs(2, "a plan file and at least one scoresheet or drill log")(cmd, args)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.DB == "" {
@@ -81,6 +104,7 @@ phones in yishi serve, and the plan the room ran: nothing to retype.`,
 	fl.StringVarP(&opts.Out, "out", "O", "", "report file to write (default: stdout)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the report file if it exists")
 	fl.StringVar(&opts.DB, "db", "", "make the report from the scores kept by yishi serve in this database")
+	fl.StringVar(&opts.ByTrainee, "by-trainee", "", "also write each trainee's progress page and the cohort view into this folder")
 	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
 	return cmd
 }
@@ -112,10 +136,12 @@ func (o *reviewOptions) check() error {
 
 func runReview(opts *reviewOptions) error {
 	var (
-		p      *plan.Plan
-		s      *scenario.Scenario
-		sheets []review.Scoresheet
-		diags  scenario.Diagnostics
+		p       *plan.Plan
+		s       *scenario.Scenario
+		sheets  []review.Scoresheet
+		entries []live.Entry
+		demo    bool
+		diags   scenario.Diagnostics
 	)
 	if opts.DB != "" {
 		db, dp, ds, _, err := openRoomDB(opts.DB)
@@ -124,11 +150,14 @@ func runReview(opts *reviewOptions) error {
 		}
 		p, s = dp, ds
 		sheets, err = roomSheets(db, opts.DB, p, s)
+		if err == nil {
+			entries, err = roomEntries(db)
+		}
 		db.Close()
 		if err != nil {
 			return err
 		}
-		if len(sheets) == 0 {
+		if len(sheets) == 0 && len(entries) == 0 {
 			return messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, opts.DB)
 		}
 	} else {
@@ -137,16 +166,36 @@ func runReview(opts *reviewOptions) error {
 		if err != nil {
 			return err
 		}
-		sheets, diags = review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
+		sheetFiles, logFiles := splitLogFiles(opts.Scoresheets)
+		if len(sheetFiles) > 0 {
+			sheets, diags = review.ReadScoresheets(sheetFiles, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
+		}
+		logs, ldiags := drilllog.ReadFiles(logFiles, p, s)
+		diags = append(diags, ldiags...)
 		printDiagnostics(opts.IO, diags)
 		if err := diags.Err(); err != nil {
 			return &reportedError{err: err}
 		}
-		if len(sheets) == 0 {
+		for _, l := range logs {
+			entries = append(entries, l.Sorted()...)
+			demo = demo || l.Demo
+		}
+		if len(sheets) == 0 && len(entries) == 0 {
 			return messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
 		}
 	}
-	rep := review.BuildReport(p, s, sheets)
+	rep := review.BuildReportLog(p, s, sheets, entries)
+	rep.Demo = rep.Demo || demo
+	if opts.ByTrainee != "" {
+		if opts.Out != "" && opts.Out != "-" && !opts.Force && fileExistsAt(opts.Out) {
+			// The report's refusal, said before the pages are written, so
+			// that nothing is half-written.
+			return writeFiles(opts.Writer, []output.File{{Path: opts.Out}}, false)
+		}
+		if err := writeTrainees(opts, p, s, rep); err != nil {
+			return err
+		}
+	}
 	data, err := review.RenderReport(rep, opts.Format)
 	if err != nil {
 		return err
@@ -166,7 +215,8 @@ func runReview(opts *reviewOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]any{
 			"out": opts.Out, "format": opts.Format, "sheets": len(sheets), "reviewers": rep.Reviewers,
-			"disagreements": len(rep.Flags), "warnings": len(diags.Warnings()),
+			"disagreements": len(rep.Flags), "measure_flags": len(rep.MeasureFlags), "logged_groups": loggedGroups(rep),
+			"by_trainee": opts.ByTrainee, "warnings": len(diags.Warnings()),
 		})
 	}
 	groups := 0
@@ -176,5 +226,79 @@ func runReview(opts *reviewOptions) error {
 	opts.IO.printf("wrote %s: %s from %s, %s, %s\n", opts.Out, scenario.Plural(groups, "%d group", "%d groups"),
 		scenario.Plural(len(rep.Reviewers), "%d reviewer", "%d reviewers"), scenario.Plural(len(sheets), "%d scoresheet", "%d scoresheets"),
 		scenario.Plural(len(rep.Flags), "%d disagreement", "%d disagreements"))
+	if n := loggedGroups(rep); n > 0 {
+		opts.IO.printf("measured %s from their drill logs: %s between scores and measures\n", scenario.Plural(n, "%d group", "%d groups"),
+			scenario.Plural(len(rep.MeasureFlags), "%d disagreement", "%d disagreements"))
+	}
+	return nil
+}
+
+// loggedGroups counts the report's groups measured from a drill log.
+func loggedGroups(rep *review.Report) int {
+	n := 0
+	for _, rd := range rep.Rounds {
+		for _, g := range rd.Groups {
+			if g.Measures != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// splitLogFiles tells the drill logs among a review's files from the
+// scoresheets, by their content. A file that cannot be read is left with
+// the scoresheets, whose reader says why.
+func splitLogFiles(paths []string) (sheets, logs []string) {
+	for _, path := range paths {
+		data, err := scenario.ReadFile(path)
+		if err == nil && drilllog.Detect(data) {
+			logs = append(logs, path)
+		} else {
+			sheets = append(sheets, path)
+		}
+	}
+	return sheets, logs
+}
+
+// roomEntries are the room's drill log in the order things happened, in
+// the room's time zone (the laptop's), as yishi export writes them: the
+// same report comes from the database and from its export.
+func roomEntries(db *store.DB) ([]live.Entry, error) {
+	entries, err := db.Entries(0)
+	if err != nil {
+		return nil, err
+	}
+	for i := range entries {
+		entries[i].At = entries[i].At.In(time.Local)
+		if !entries[i].End.IsZero() {
+			entries[i].End = entries[i].End.In(time.Local)
+		}
+	}
+	// An outage counted as a pause is logged after what followed it, and
+	// keeps its place by its time.
+	slices.SortStableFunc(entries, func(x, y live.Entry) int { return x.At.Compare(y.At) })
+	return entries, nil
+}
+
+// writeTrainees writes each trainee's progress page and the cohort view
+// into opts.ByTrainee, all or nothing.
+func writeTrainees(opts *reviewOptions, p *plan.Plan, s *scenario.Scenario, rep *review.Report) error {
+	cohort := progress.Build(p, s, rep)
+	files, err := cohort.Files()
+	if err != nil {
+		return err
+	}
+	out := make([]output.File, len(files))
+	for i, f := range files {
+		out[i] = output.File{Path: filepath.Join(opts.ByTrainee, filepath.FromSlash(f.Path)), Data: f.Data}
+	}
+	if _, err := writeTree(opts.Writer, opts.ByTrainee, out, output.TreeOptions{Kind: kindTrainees, What: scenario.Msg("the trainees' pages"), Instead: "trainees", Force: opts.Force}); err != nil {
+		return err
+	}
+	if !opts.IO.JSON() {
+		opts.IO.printf("wrote %s: %s and the cohort view (%s)\n", opts.ByTrainee,
+			scenario.Plural(len(cohort.Trainees), "%d trainee's page", "%d trainees' pages"), filepath.Join(opts.ByTrainee, progress.IndexName))
+	}
 	return nil
 }

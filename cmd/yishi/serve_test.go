@@ -315,13 +315,30 @@ func TestServeToReport(t *testing.T) {
 	require.Equal(t, http.StatusNoContent, code, body)
 
 	li := signIn(t, s.base, people["reviewer:Li"].Token)
+	// Li logs speaking turns in group 1, and the trainer moves it on a
+	// phase with a pause between: the log the measures are read from.
+	p, diags := plan.ReadFile(planPath)
+	require.NoError(t, diags.Err())
+	g1 := p.Rounds[0].Groups[0].Members
+	now := time.Now()
+	var taps []map[string]any
+	for i := range 6 {
+		taps = append(taps, map[string]any{"key": fmt.Sprintf("tap-%02d-aaaaaa", i), "round": 1, "group": 1, "kind": "turn",
+			"member": g1[i%3].ID, "at": now.Add(time.Duration(i) * time.Second).UnixMilli()})
+	}
+	code, ans := li.postJSON("/api/log", map[string]any{"taps": taps})
+	require.Equal(t, http.StatusOK, code, string(ans))
+	for _, action := range []string{"pause", "resume", "next"} {
+		code, body = trainer.post("/console/cmd", url.Values{"action": {action}, "round": {"1"}, "group": {"1"}, "key": {"k-" + action}})
+		require.Equal(t, http.StatusNoContent, code, body)
+	}
 	var changes []map[string]any
 	for i, dim := range []string{"organization", "rhythm", "guidance", "induction", "recording", "hosting"} {
 		changes = append(changes, map[string]any{"key": fmt.Sprintf("change-%02d-aaaa", i), "round": 1, "group": 1, "field": "score:" + dim, "value": fmt.Sprint(2 + i%4)},
 			map[string]any{"key": fmt.Sprintf("evidence-%02d-aa", i), "round": 1, "group": 1, "field": "evidence:" + dim, "value": "seen at 0:1" + fmt.Sprint(i)})
 	}
 	changes = append(changes, map[string]any{"key": "strengths-aaaa", "round": 1, "group": 1, "field": "strengths", "value": "kept to time\nheard everyone"})
-	code, ans := li.postJSON("/api/scores", map[string]any{"changes": changes})
+	code, ans = li.postJSON("/api/scores", map[string]any{"changes": changes})
 	require.Equal(t, http.StatusOK, code, string(ans))
 	var got struct {
 		Applied  []string `json:"applied"`
@@ -340,18 +357,21 @@ func TestServeToReport(t *testing.T) {
 	out := filepath.Join(dir, "export")
 	_, stderr, code2 = dayRun(t, nil, "export", "--db", db, "--out", out)
 	require.Equal(t, 0, code2, stderr)
-	for _, f := range []string{"log.yaml", "log.csv", "plan.yaml"} {
-		assert.FileExists(t, filepath.Join(out, f))
-	}
-	logYAML, err := os.ReadFile(filepath.Join(out, "log.yaml"))
+	assert.FileExists(t, filepath.Join(out, "plan.yaml"))
+	logs, err := filepath.Glob(filepath.Join(out, "logs", "*.yaml"))
+	require.NoError(t, err)
+	require.Len(t, logs, len(p.Rounds[0].Groups), "a log for every group that started")
+	logYAML, err := os.ReadFile(filepath.Join(out, "logs", "round-1-group-1.yaml"))
 	require.NoError(t, err)
 	assert.Contains(t, string(logYAML), "a quiet start")
+	assert.Contains(t, string(logYAML), "kind: turn")
 	sheets, err := filepath.Glob(filepath.Join(out, "scoresheets", "*.yaml"))
 	require.NoError(t, err)
 	require.Len(t, sheets, 1, "one group scored")
-	fromSheets, stderr, code2 := dayRun(t, nil, append([]string{"review", filepath.Join(out, "plan.yaml"), "--format", "md"}, sheets...)...)
+	fromFiles, stderr, code2 := dayRun(t, nil, append(append([]string{"review", filepath.Join(out, "plan.yaml"), "--format", "md"}, sheets...), logs...)...)
 	require.Equal(t, 0, code2, stderr)
-	assert.Equal(t, stdout, fromSheets, "the report from the exported sheets is the report from the database")
+	assert.Equal(t, stdout, fromFiles, "the report from the exported sheets and logs is the report from the database")
+	assert.Contains(t, stdout, "Gini", "the report carries the log's measures")
 
 	// The same database exports the same bytes, and gives the same report.
 	again := filepath.Join(dir, "export-again")

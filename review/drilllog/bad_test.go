@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // head is the top of a good version 2 log of round 1, group 2 of
@@ -41,7 +42,7 @@ var badLogs = []struct {
 	{"a pause while paused", "bad.yaml", head + `  - {at: "09:10", kind: pause}` + "\n" + `  - {at: "09:12", kind: pause}` + "\n" + `  - {at: "09:14", kind: resume}` + "\n", []string{"bad.yaml:8:25: entries[1]: a pause while the group is paused since 09:10; log the resume before it, or delete it"}},
 	{"a round the plan lacks", "bad.yaml", "version: 2\nkind: drill-log\nround: 3\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:3:8: round 3: the plan has rounds 1–2"}},
 	{"a group the plan lacks", "bad.yaml", "version: 2\nkind: drill-log\nround: 2\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:4:8: round 2 of the plan has no group 2 (it has groups 1–1)"}},
-	{"another plan and scenario", "bad.yaml", "version: 2\nkind: drill-log\nplan: 0123456789ab\nscenario: square-dance-noise\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:3:7: plan: the log is of plan \"0123456789ab\", but the plan given is \"7c200bb4aaa6\"; give the plan the log was written for", "bad.yaml:4:11: scenario: the log is of scenario \"square-dance-noise\", but the plan is of scenario \"elevator-retrofit\""}},
+	{"another plan and scenario", "bad.yaml", "version: 2\nkind: drill-log\nplan: 0123456789ab\nscenario: square-dance-noise\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:3:7: plan: the log is of \"0123456789ab\", but round 1, group 2 of the plan given is \"f2db83a89db8\": the log is of another plan, or the group has changed since; give the plan the log was written for", "bad.yaml:4:11: scenario: the log is of scenario \"square-dance-noise\", but the plan is of scenario \"elevator-retrofit\""}},
 	{"an entry of another round and group", "bad.yaml", head + `  - {at: "09:00", kind: note, text: hi, round: 2, group: 1}` + "\n", []string{"bad.yaml:7:48: entries[0].round: round 2, but the log is of round 1; one file holds one round and group", "bad.yaml:7:58: entries[0].group: group 1, but the log is of group 2; one file holds one round and group"}},
 	{"no round or group", "bad.yaml", "version: 2\nkind: drill-log\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:1:1: group: missing; a drill log is of one round and group: write group: N at the top", "bad.yaml:1:1: round: missing; a drill log is of one round and group: write round: N at the top"}},
 	{"round 0 and a group that is no number", "bad.yaml", "version: 2\nkind: drill-log\nround: 0\ngroup: two\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:3:8: round: rounds and groups are numbered from 1", "bad.yaml:4:8: group: \"two\" is not a whole number"}},
@@ -59,7 +60,7 @@ var badLogs = []struct {
 	{"a key twice, a list for a value", "bad.yaml", head + `  - {at: "09:00", at: "09:01", kind: [turn], member: T4}` + "\n", []string{"bad.yaml:7:19: entries[0].at: given twice; keep one", "bad.yaml:7:38: entries[0].kind: expected a single value, not a list or a mapping"}},
 	{"csv: columns missing", "bad.csv", "at,kind,member,colour\n09:00,turn,T4,red\n", []string{"bad.csv:1: row 1: no group column; a drill log's header row names at, kind, round and group, and may name seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo", "bad.csv:1: row 1: no round column; a drill log's header row names at, kind, round and group, and may name seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo", "bad.csv:1:16: warning: row 1, column D (colour): not a drill log column; it is ignored (the columns are seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo)"}},
 	{"csv: bad cells, named by row and column", "bad.csv", csvHead + "1,2,2026-12-01,9:61,,turn,,,T4,\n1,2,,9:05,,note,,,,hi\n1,2,2026-12-01,9:06,,turn,,,T1,\n1,,2026-12-01,9:07,,silence,,,,\n1,2,2026-12-01,9:08,9:07,turn,,,T5,\n", []string{"bad.csv:2:16: row 2, column D (at): \"9:61\" is not a time; write 14:05, 14:05:30 or 2026-12-01T14:05:00+08:00", "bad.csv:3:6: row 3, column D (at): \"9:05\" is a clock time, but the row has no date; add a date column, or write the date with the time: 2026-12-01 14:05", "bad.csv:4:29: row 4, column I (member): \"T1\" is not in round 1, group 2; its members are T4 Dan Zhou, T5 Eve Sun, T6 Fay Liu, T12 Lin Fu, T13 Mo Tan", "bad.csv:5:3: row 5, column B (group): empty; give each row its round and group", "bad.csv:6:21: row 6, column E (end): the turn ends at 09:07, before it starts at 09:08"}},
-	{"csv: two plans", "bad.csv", "round,group,at,kind,plan\n1,2,2026-12-01 09:00,note,aaa\n1,2,2026-12-01 09:01,note,bbb\n", []string{"bad.csv:2:27: row 2, column E (plan): the log is of plan \"aaa\", but the plan given is \"7c200bb4aaa6\"; give the plan the log was written for", "bad.csv:3:27: row 3, column E (plan): \"bbb\", but row 2 says \"aaa\"; one file holds the log of one plan and scenario"}},
+	{"csv: two plans", "bad.csv", "round,group,at,kind,plan\n1,2,2026-12-01 09:00,note,aaa\n1,2,2026-12-01 09:01,note,bbb\n", []string{"bad.csv:2:27: row 2, column E (plan): the log is of \"aaa\", but round 1, group 2 of the plan given is \"f2db83a89db8\": the log is of another plan, or the group has changed since; give the plan the log was written for", "bad.csv:3:27: row 3, column E (plan): \"bbb\", but row 2 says \"aaa\"; one file holds the log of one plan and scenario"}},
 	{"csv: demo not a boolean", "bad.csv", "round,group,at,kind,demo\n1,2,2026-12-01 09:00,note,maybe\n", []string{"bad.csv:2:27: row 2, column E (demo): \"maybe\" is not true or false"}},
 	{"csv: empty", "bad.csv", "\xef\xbb\xbf", []string{"bad.csv: file is empty"}},
 }
@@ -76,5 +77,18 @@ func TestBadLogs(t *testing.T) {
 			got := lines(diags)
 			assert.Equal(t, tt.want, got)
 		})
+	}
+}
+
+// A log names its plan by the group's id, as a scoresheet does, which a
+// plan written again elsewhere keeps; a version 1 log, by the whole
+// plan's id. Either is taken.
+func TestPlanIDs(t *testing.T) {
+	p, s := fixture(t, "testdata/plan.yaml")
+	for _, id := range []string{p.GroupID(1, 2), p.ID()} {
+		data := "version: 2\nkind: drill-log\nplan: " + id + "\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n  - {at: \"09:00\", kind: note, text: hi}\n"
+		l, diags := Parse("log.yaml", []byte(data))
+		require.Empty(t, diags)
+		assert.Empty(t, Check(l, p, s), "plan %s", id)
 	}
 }

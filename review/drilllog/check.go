@@ -40,9 +40,13 @@ func Check(l *Log, p *plan.Plan, s *scenario.Scenario) scenario.Diagnostics {
 
 // checkPlan checks the ids, the round and group and the members.
 func (l *Log) checkPlan(p *plan.Plan, s *scenario.Scenario, diags *scenario.Diagnostics) {
-	if l.Plan != "" && l.Plan != p.ID() {
+	if gid := p.GroupID(l.Round, l.Group); l.Plan != "" && l.Plan != p.ID() && (gid == "" || l.Plan != gid) {
 		f := l.topAt("plan")
-		diags.Errorf(f.pos, "%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for", f.name, l.Plan, p.ID())
+		if gid == "" {
+			diags.Errorf(f.pos, "%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for", f.name, l.Plan, p.ID())
+		} else {
+			diags.Errorf(f.pos, "%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for", f.name, l.Plan, l.Round, l.Group, gid)
+		}
 	}
 	sid := p.Scenario.ID
 	if s != nil {

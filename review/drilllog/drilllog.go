@@ -49,9 +49,12 @@ type Log struct {
 	Version int
 	// Kind is [Kind].
 	Kind string
-	// Plan and Scenario are the ids of the plan ([plan.Plan.ID]) and the
-	// scenario; optional in a log written by hand, and checked by [Check]
-	// when present.
+	// Plan is the id of the plan's group the log is of
+	// ([plan.Plan.GroupID], as a scoresheet carries it: it stays the same
+	// when a change on the day leaves the group alone, or the plan file is
+	// written again elsewhere) or, in a version 1 file, of the whole plan
+	// ([plan.Plan.ID]); Scenario is the scenario's id. Both are optional in
+	// a log written by hand, and checked by [Check] when present.
 	Plan, Scenario string
 	// Round and Group are the round and group the log is of. A version 1
 	// file of several groups leaves them 0 until [Log.Split].

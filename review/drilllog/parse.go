@@ -439,3 +439,17 @@ func (l *Log) checkSpan(diags *scenario.Diagnostics) {
 		}
 	}
 }
+
+// Detect reports whether data looks like a drill log rather than a
+// scoresheet: a CSV whose header row names the at and kind columns, or
+// YAML whose top-level kind is [Kind]. The CLI uses it to tell the logs
+// among a review's files from the scoresheets.
+func Detect(data []byte) bool {
+	if isCSV(data) {
+		return true
+	}
+	var top struct {
+		Kind string `yaml:"kind"`
+	}
+	return yaml.Unmarshal(data, &top) == nil && top.Kind == Kind
+}

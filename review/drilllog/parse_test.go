@@ -233,3 +233,25 @@ func TestColumnOf(t *testing.T) {
 	}
 	assert.True(t, strings.Contains(kindList(), "phase_start, phase_end"))
 }
+
+func TestDetect(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"yaml log", "version: 2\nkind: drill-log\nround: 1\n", true},
+		{"csv log", "\xef\xbb\xbfround,group,at,kind,member\n1,1,09:00,turn,t1\n", true},
+		{"csv log, chinese headers", "轮次,组,时间,类型\n1,1,09:00,turn\n", true},
+		{"yaml scoresheet", "version: 1\nkind: scoresheet\nreviewer: Li\n", false},
+		{"csv scoresheet", "plan,round,group,members,organization\nx,1,1,a,3\n", false},
+		{"a list", "- a\n- b\n", false},
+		{"binary", "PK\x03\x04\x00\x00", false},
+		{"empty", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Detect([]byte(tt.data)))
+		})
+	}
+}

@@ -183,7 +183,7 @@ func (t tmpl) yaml() []byte {
 	comment(&b, "")
 	comment(&b, t.w("how"))
 	b.WriteString("version: " + strconv.Itoa(Version) + "\nkind: " + Kind + "\n")
-	b.WriteString("plan: " + yamlString(t.p.ID()) + "\nscenario: " + yamlString(t.s.ID) + "\n")
+	b.WriteString("plan: " + yamlString(t.p.GroupID(t.rd.Round, t.g.Group)) + "\nscenario: " + yamlString(t.s.ID) + "\n")
 	b.WriteString("round: " + strconv.Itoa(t.rd.Round) + "\ngroup: " + strconv.Itoa(t.g.Group) + "\n")
 	b.WriteString("date: " + strconv.Quote(t.date) + "\nutc_offset: " + strconv.Quote(DefaultUTCOffset) + "\n")
 	b.WriteString("#\n")

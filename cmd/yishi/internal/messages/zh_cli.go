@@ -469,8 +469,23 @@ Windows-1252) and write the debrief report:
     its two weakest dimensions), the evidence reviewers wrote, and an
     improvement plan to finish together.
 
-Every problem in the scoresheets is listed as file:line:col (in a workbook,
-its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
+Drill logs given among the files (YAML or CSV, from yishi export or typed
+from paper on the template of yishi new log) add the measures of each
+group's drill beside its scores: rhythm (planned against actual time per
+phase, punctuality, how soon injects were answered), participation
+(speaking time and turns per member, Gini coefficient, silent members, the
+host's share of the talk, interruptions, how often the floor passes) and
+induction (host summaries), a timeline chart per group, and a flag where
+the reviewers' scores and the measures disagree. A group with a log and no
+scoresheet is reported from its log.
+
+With --by-trainee DIR, each trainee gets a page (HTML and JSON) of their
+roles, their group's scores in the dimensions their role owns, their own
+speaking share and the reviewers' evidence that names their role; DIR's
+index.html is the cohort view: the mean per dimension by round.
+
+Every problem in the scoresheets and logs is listed as file:line:col (in a
+workbook, its sheet, row and column) and nothing is written. The format follows --out's extension unless --format is given:
 html (printable, charts inline), md, json or csv (the scores and the
 improvement plan for Excel). Without --out the report goes to stdout.
 
@@ -485,7 +500,18 @@ CSV：UTF-8、带 BOM 的 UTF-8、GB18030 或 Windows-1252），写出复盘报�
   - 每组的复盘引导（PEARLS 阶段、针对最弱两个维度的 ORID 提问）、
     评审员写下的依据，以及一份共同完成的改进计划。
 
-评分表中的每个问题都以 文件:行:列 列出（工作簿中还写明工作表、行和列），
+文件中如有演练记录（YAML 或 CSV，由 yishi export 导出，或按 yishi new log
+的模板从纸质记录录入），报告会在各组评分旁给出演练的客观测量：节奏（各环节
+计划与实际用时、守时指数、情景注入后多久回应）、发言与参与（每人发言时长和
+次数、基尼系数、未发言的成员、主持人发言占比、插话次数、发言权轮转的频率）
+和归纳（主持人的小结），每组一张时间线图；评分与测量结果不一致之处会标出。
+只有演练记录、没有评分表的小组，按记录出报告。
+
+加上 --by-trainee DIR 时，为每位学员写一页（HTML 和 JSON）：各轮担任的角色、
+所在小组在其角色负责的维度上的得分、本人的发言占比，以及评审员提到其角色的
+依据；DIR 中的 index.html 是全班视图：各轮每个维度的平均分。
+
+评分表和演练记录中的每个问题都以 文件:行:列 列出（工作簿中还写明工作表、行和列），
 且不写任何文件。报告格式按 --out 的扩展名决定，除非给了 --format：
 html（可打印，图表内嵌）、md、json 或 csv（评分和改进计划，供 Excel 使用）。
 没有 --out 时报告输出到标准输出。

@@ -73,7 +73,7 @@ export --db drill.db --out DIR the scoresheets, the drill log and the plan.`: `�
 	"%s and %s from %s\n": "%s和 %s，来自 %s\n",
 	"%d log entry":        "%d 条演练记录",
 	"%d log entries":      "%d 条演练记录",
-	"next: yishi review %s %s --out report.html\n":                                         "下一步：yishi review %s %s --out report.html\n",
+	"next: yishi review %s %s %s --out report.html\n":                                      "下一步：yishi review %s %s %s --out report.html\n",
 	"no arguments besides the flags":                                                       "只用选项、不带参数",
 	"export needs --db FILE, the database yishi serve kept":                                "export 需要 --db FILE，即 yishi serve 保存数据的数据库",
 	"export needs --out DIR":                                                               "export 需要 --out DIR",
@@ -86,21 +86,26 @@ export --db drill.db --out DIR the scoresheets, the drill log and the plan.`: `�
 
   scoresheets/   the reviewers' scores, as yishi scoresheets writes them
                  (--format yaml, csv or xlsx), ready for yishi review
-  log.yaml       the drill log: phases, pauses, injects, notes, speaking
-  log.csv        turns, with their times; the same in CSV for Excel
+  logs/          the drill log of each group that ran, one file per round
+                 and group (round-1-group-2.yaml; CSV for Excel with
+                 --format csv or xlsx): phases, pauses, injects, notes,
+                 speaking turns, with their times
   plan.yaml      the plan with every change made on the console
 
 The scoresheets carry their groups' ids, so yishi review plan.yaml
-scoresheets/* reads them as it reads sheets filled in by hand.`: `写出 yishi serve 保存在数据库中的内容：
+scoresheets/* logs/* reads them as it reads sheets filled in by hand, with
+the measures of each group's drill beside its scores.`: `写出 yishi serve 保存在数据库中的内容：
 
   scoresheets/   评审员的评分，格式与 yishi scoresheets 写出的相同
                  （--format yaml、csv 或 xlsx），可直接交给 yishi review
-  log.yaml       演练记录：议程环节、暂停、情景注入、备注、发言轮次，
-  log.csv        以及各自的时间；log.csv 内容相同，供 Excel 使用
+  logs/          每个开过会的小组的演练记录，每轮每组一个文件
+                 （round-1-group-2.yaml；加 --format csv 或 xlsx 时为供 Excel
+                 使用的 CSV）：议程环节、暂停、情景注入、备注、发言轮次，
+                 以及各自的时间
   plan.yaml      分组方案，含控制台上做过的每项调整
 
-评分表带有各组的编号，因此 yishi review plan.yaml scoresheets/* 读取
-它们，就像读取手工填写的评分表一样。`,
+评分表带有各组的编号，因此 yishi review plan.yaml scoresheets/* logs/*
+读取它们，就像读取手工填写的评分表一样，并在各组评分旁给出演练的客观测量。`,
 
 	// cmd/yishi/review.go
 	"review --db takes the plan and the scores from the database; leave out the plan and scoresheet files": "review --db 从数据库读取分组方案和评分；请不要再给出方案文件和评分表文件",
