@@ -18,7 +18,6 @@ import (
 	"github.com/yishi-council/yishi/roles"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
-	"github.com/yishi-council/yishi/scenario/sheet/xlsx"
 )
 
 type historyOptions struct {
@@ -227,40 +226,21 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	return nil
 }
 
-// dayReport reads the day to record, as yishi review reads it: the plan
-// and the room's scores from --db (the date then the day the room was
-// first opened), or the plan and scoresheet files (the date today). It
-// calls the helpers review uses, so that a day is recorded from what its
-// report was made from.
+// dayReport reads the day to record as yishi review reads it, with
+// [readDayInputs]: the plan, scores and log from --db (the date then the
+// day the room was first opened), or the plan and the scoresheet and log
+// files (the date today), so that a day is recorded from what its report
+// was made from.
 func dayReport(opts *historyAddOptions) (*plan.Plan, *scenario.Scenario, *review.Report, string, error) {
-	if opts.DB != "" {
-		db, p, s, sp, err := openRoomDB(opts.DB)
-		if err != nil {
-			return nil, nil, nil, "", err
-		}
-		sheets, err := roomSheets(db, opts.DB, p, s)
-		db.Close()
-		if err != nil {
-			return nil, nil, nil, "", err
-		}
-		if len(sheets) == 0 {
-			return nil, nil, nil, "", messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, opts.DB)
-		}
-		return p, s, review.BuildReport(p, s, sheets), sp.Created.Local().Format(time.DateOnly), nil
-	}
-	p, s, err := loadPlan(opts.IO, opts.Plan)
+	in, err := readDayInputs(opts.IO, opts.Plan, opts.Scoresheets, opts.DB, opts.AllowNoPlanID)
 	if err != nil {
 		return nil, nil, nil, "", err
 	}
-	sheets, diags := review.ReadScoresheets(opts.Scoresheets, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
-	printDiagnostics(opts.IO, diags)
-	if err := diags.Err(); err != nil {
-		return nil, nil, nil, "", &reportedError{err: err}
+	date := opts.Now().Format(time.DateOnly)
+	if opts.DB != "" {
+		date = in.room.Created.Local().Format(time.DateOnly)
 	}
-	if len(sheets) == 0 {
-		return nil, nil, nil, "", messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
-	}
-	return p, s, review.BuildReport(p, s, sheets), opts.Now().Format(time.DateOnly), nil
+	return in.plan, in.scenario, in.report(), date, nil
 }
 
 // planTrainees are the ids of everyone the plan seats, sorted.

@@ -134,58 +134,84 @@ func (o *reviewOptions) check() error {
 	return nil
 }
 
-func runReview(opts *reviewOptions) error {
-	var (
-		p       *plan.Plan
-		s       *scenario.Scenario
-		sheets  []review.Scoresheet
-		entries []live.Entry
-		demo    bool
-		diags   scenario.Diagnostics
-	)
-	if opts.DB != "" {
-		db, dp, ds, _, err := openRoomDB(opts.DB)
+// dayInputs are what a day's report is made from: the plan and its
+// scenario, the reviewers' scoresheets, and the drill log's entries.
+type dayInputs struct {
+	plan     *plan.Plan
+	scenario *scenario.Scenario
+	sheets   []review.Scoresheet
+	entries  []live.Entry
+	// demo is set when a log says it is demo data.
+	demo  bool
+	diags scenario.Diagnostics
+	// room is the room's plan record, with --db.
+	room store.Plan
+}
+
+// readDayInputs reads a day as review reads it: from the room's database,
+// or from the plan and the files given, which are scoresheets and drill
+// logs in any order. Every problem of every file is printed at once.
+func readDayInputs(io *streams, planPath string, files []string, dbPath string, allowNoPlanID bool) (*dayInputs, error) {
+	in := &dayInputs{}
+	if dbPath != "" {
+		db, p, s, sp, err := openRoomDB(dbPath)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		p, s = dp, ds
-		sheets, err = roomSheets(db, opts.DB, p, s)
+		in.plan, in.scenario, in.room = p, s, sp
+		in.sheets, err = roomSheets(db, dbPath, p, s)
 		if err == nil {
-			entries, err = roomEntries(db)
+			in.entries, err = roomEntries(db)
 		}
 		db.Close()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if len(sheets) == 0 && len(entries) == 0 {
-			return messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, opts.DB)
+		if len(in.sheets) == 0 && len(in.entries) == 0 {
+			return nil, messages.Errorf("%w: no scores in %s yet; reviewers score on their phones in yishi serve", scenario.ErrInvalid, dbPath)
 		}
-	} else {
-		var err error
-		p, s, err = loadPlan(opts.IO, opts.Plan)
-		if err != nil {
-			return err
-		}
-		sheetFiles, logFiles := splitLogFiles(opts.Scoresheets)
-		if len(sheetFiles) > 0 {
-			sheets, diags = review.ReadScoresheets(sheetFiles, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: opts.AllowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
-		}
-		logs, ldiags := drilllog.ReadFiles(logFiles, p, s)
-		diags = append(diags, ldiags...)
-		printDiagnostics(opts.IO, diags)
-		if err := diags.Err(); err != nil {
-			return &reportedError{err: err}
-		}
-		for _, l := range logs {
-			entries = append(entries, l.Sorted()...)
-			demo = demo || l.Demo
-		}
-		if len(sheets) == 0 && len(entries) == 0 {
-			return messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(opts.Scoresheets, ", "))
-		}
+		return in, nil
 	}
-	rep := review.BuildReportLog(p, s, sheets, entries)
-	rep.Demo = rep.Demo || demo
+	p, s, err := loadPlan(io, planPath)
+	if err != nil {
+		return nil, err
+	}
+	in.plan, in.scenario = p, s
+	sheetFiles, logFiles := splitLogFiles(files)
+	if len(sheetFiles) > 0 {
+		in.sheets, in.diags = review.ReadScoresheets(sheetFiles, p, s.Rubric.Rubric, review.ParseOptions{AllowNoPlanID: allowNoPlanID, Workbook: xlsx.Read, RoleTitle: s.RoleTitle})
+	}
+	logs, ldiags := drilllog.ReadFiles(logFiles, p, s)
+	in.diags = append(in.diags, ldiags...)
+	printDiagnostics(io, in.diags)
+	if err := in.diags.Err(); err != nil {
+		return nil, &reportedError{err: err}
+	}
+	for _, l := range logs {
+		in.entries = append(in.entries, l.Sorted()...)
+		in.demo = in.demo || l.Demo
+	}
+	if len(in.sheets) == 0 && len(in.entries) == 0 {
+		return nil, messages.Errorf("%w: no scores in %s", scenario.ErrInvalid, strings.Join(files, ", "))
+	}
+	return in, nil
+}
+
+// report is the day's debrief report, said to be demo data when its
+// scores or its logs are.
+func (in *dayInputs) report() *review.Report {
+	rep := review.BuildReportLog(in.plan, in.scenario, in.sheets, in.entries)
+	rep.Demo = rep.Demo || in.demo
+	return rep
+}
+
+func runReview(opts *reviewOptions) error {
+	in, err := readDayInputs(opts.IO, opts.Plan, opts.Scoresheets, opts.DB, opts.AllowNoPlanID)
+	if err != nil {
+		return err
+	}
+	p, s, sheets, diags := in.plan, in.scenario, in.sheets, in.diags
+	rep := in.report()
 	if opts.ByTrainee != "" {
 		if opts.Out != "" && opts.Out != "-" && !opts.Force && fileExistsAt(opts.Out) {
 			// The report's refusal, said before the pages are written, so
