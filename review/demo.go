@@ -62,9 +62,9 @@ func DemoScoresheets(p *plan.Plan, s *scenario.Scenario, reviewers []string, see
 				}
 				if best >= 0 {
 					d := rub.Dimensions[best]
-					sh.Strengths = []string{mark + d.Title.In(lang) + sep(lang) + pick(d.LookFor, lang, rng)}
+					sh.Strengths = []string{mark + d.Title.In(lang) + sep(lang) + oneItem(pick(d.LookFor, lang, rng))}
 					w := rub.Dimensions[worst]
-					sh.Improvements = []string{mark + w.Title.In(lang) + sep(lang) + pick(w.LookFor, lang, rng)}
+					sh.Improvements = []string{mark + w.Title.In(lang) + sep(lang) + oneItem(pick(w.LookFor, lang, rng))}
 				}
 				out = append(out, sh)
 			}
@@ -74,6 +74,13 @@ func DemoScoresheets(p *plan.Plan, s *scenario.Scenario, reviewers []string, see
 }
 
 func sep(lang string) string { return words.In(lang, "colon") }
+
+// oneItem keeps a look-for behaviour one item of a sheet's strengths or
+// improvements: a sheet's cell is split at semicolons ([SplitItems]), so
+// the demo's sheets read back as they were made.
+func oneItem(s string) string {
+	return strings.NewReplacer(";", ",", "；", "，").Replace(s)
+}
 
 func pick(ts []scenario.Text, lang string, rng *rand.Rand) string {
 	if len(ts) == 0 {

@@ -106,7 +106,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		{Path: rosterPath, Data: rosterData},
 		{Path: filepath.Join(opts.Out, "plan.yaml"), Data: planData},
 	}
-	more, err := demoLaterSteps(opts, s, p)
+	more, report, err := demoLaterSteps(opts, s, p)
 	if err != nil {
 		return err
 	}
@@ -116,6 +116,11 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	files = append(files, day.files...)
+	second, err := demoHistory(ctx, opts, s, plan.Digest(src.Data), scenarioFile, rst, p, report)
+	if err != nil {
+		return err
+	}
+	files = append(files, second.files...)
 	if err := writeDemo(opts, files); err != nil {
 		return err
 	}
@@ -145,6 +150,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 	printDemoLaterSteps(opts, s, step)
 	printDemoChanges(opts, day, step)
 	printDemoRoom(opts, s, step)
+	printDemoHistory(opts, second, step)
 	io.printf("\nwrote %d files to %s/\n", len(files), opts.Out)
 	return nil
 }

@@ -160,7 +160,7 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	logFiles, err := exportLogs(p, s, entries, opts.Format)
+	logFiles, err := logFiles(p, s, entries, opts.Format, false)
 	if err != nil {
 		return err
 	}
@@ -212,12 +212,13 @@ func runExport(opts *exportOptions) error {
 	return nil
 }
 
-// exportLogs writes the room's drill log as one file per round and group,
-// named round-R-group-G: YAML, or CSV for a trainer who works in Excel
-// (scoresheet format csv or xlsx).
-func exportLogs(p *plan.Plan, s *scenario.Scenario, entries []live.Entry, format string) ([]output.File, error) {
+// logFiles writes a drill log as one file per round and group, named
+// round-R-group-G: YAML, or CSV for a trainer who works in Excel
+// (scoresheet format csv or xlsx); demo marks the files as demo data.
+func logFiles(p *plan.Plan, s *scenario.Scenario, entries []live.Entry, format string, demo bool) ([]output.File, error) {
 	var out []output.File
 	for _, l := range drilllog.FromEntries(p.ID(), s.ID, entries) {
+		l.Demo = demo
 		// The group's id, as its scoresheets carry: the exported plan is
 		// written again with its inputs re-placed, which gives it another
 		// id, and a change on the day leaves the groups it spares alone.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
 
@@ -102,4 +103,26 @@ func (t Team) Member(id string) (Member, bool) {
 		}
 	}
 	return Member{}, false
+}
+
+// TeamOf is group g of round n as the log knows it: its members, each with
+// the id of their role.
+func TeamOf(n int, g *plan.Group) Team {
+	t := Team{Round: n, Group: g.Group}
+	for _, m := range g.Members {
+		t.Members = append(t.Members, Member{ID: m.ID, Name: m.Name, Role: m.Role})
+	}
+	return t
+}
+
+// Hosts are the ids of the team's members whose role hosts the council in
+// scenario s.
+func (t Team) Hosts(s *scenario.Scenario) []string {
+	var out []string
+	for _, m := range t.Members {
+		if r, ok := s.Role(m.Role); ok && r.Function == scenario.FunctionHost {
+			out = append(out, m.ID)
+		}
+	}
+	return out
 }

@@ -72,8 +72,7 @@ var zhCLI = map[string]string{
 	"role cards and the trainer's master sheet": "角色卡和培训师总表",
 	"  one card per trainee per round in %s/round-*/group-*/, all cards for printing in all-cards.html,\n  and %s.html (trainer only: groups, timetable, who gets which inject when)\n": "  每名学员每轮一张角色卡，在 %s/round-*/group-*/ 中；全部角色卡（打印用）在 all-cards.html 中，\n  以及 %s.html（仅限培训师：分组、时间表、谁在何时收到哪条情景注入）\n",
 	"scoresheets for reviewers": "给评审员的评分表",
-	"  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n": "  空白评分表（CSV 供 Excel 使用，HTML 供纸面评分）在 %s/ 中；\n  %s/ 中是两位评审员编造的评分——演示数据，不是真实观察\n",
-	"the debrief report": "复盘报告",
+	"  blank sheets (CSV for Excel, HTML for paper) in %s/;\n  %s/ holds two reviewers' made-up scores — DEMO DATA, not real observations\n":      "  空白评分表（CSV 供 Excel 使用，HTML 供纸面评分）在 %s/ 中；\n  %s/ 中是两位评审员编造的评分——演示数据，不是真实观察\n",
 	"  open %s in a browser: scores per group and dimension, where reviewers disagree,\n  and a debrief guide per group (built from demo data)\n": "  在浏览器中打开 %s：各组各维度的得分、评审员的分歧，\n  以及每组的复盘引导（根据演示数据生成）\n",
 
 	// cmd/yishi/errors.go

@@ -14,4 +14,17 @@ var zhMeasures = map[string]string{
 	"wrote %s: %s and the cohort view (%s)\n": "已写入 %s：%s和全班视图（%s）\n",
 	"%d trainee's page":                       "%d 位学员的成长页",
 	"%d trainees' pages":                      "%d 位学员的成长页",
+
+	// cmd/yishi/demo_steps.go, demo_history.go
+	"the debrief report, with the measures of each group's drill": "复盘报告，附各组演练的客观测量",
+	"  beside the scores, what each group's drill log measures (rhythm, who spoke how much, summaries) and a timeline;\n  %s/ holds a made-up log per group — DEMO DATA; to type in a log kept on paper:\n": "  评分旁边是各组演练记录测出的结果（节奏、谁发言多少、小结）和一张时间线；\n  %s/ 里每组一份编造的记录——演示数据；要录入纸质记录：\n",
+	"  $ yishi new log %s --round 1 --group 1 --out round-1-group-1.yaml\n":                                                                                 "  $ yishi new log %s --round 1 --group 1 --out round-1-group-1.yaml\n",
+	"  %s has a page per trainee (their roles, their group's scores, their speaking share)\n  and the cohort view: the mean per dimension by round\n":       "  %s 中每位学员一页（担任的角色、所在小组的得分、本人的发言占比），\n  还有全班视图：各轮每个维度的平均分\n",
+	"a second training day, and each trainee's history":                                                                                                     "第二个培训日，以及每位学员的历史记录",
+	"  the first day goes into a cohort database; a month later the next day's plan avoids its pairings,\n  and who hosted or recorded then leads later:\n": "  第一天记入学员档案库；一个月后，下一天的方案会避开当天的同组搭配，\n  当天做过主持人或记录员的人，之后才再担任：\n",
+	"  $ yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --start %s --break %dm --tables %s --history %s --out %s --force\n":       "  $ yishi assign --scenario %s --roster %s --groups %d --rounds %d --seed %d --start %s --break %dm --tables %s --history %s --out %s --force\n",
+	"  $ yishi history add %s %s/*.csv --history %s --date %s\n":                                                                                            "  $ yishi history add %s %s/*.csv --history %s --date %s\n",
+	"  $ yishi history --history %s\n\n":                                             "  $ yishi history --history %s\n\n",
+	"  the demo's own, %s, keeps both days (DEMO DATA); its first trainee:\n":        "  演示自带的档案库 %s 记有这两天（演示数据）；其中第一位学员：\n",
+	"  the second day's plan, scores, logs and report are in %s/; %s lists all %s\n": "  第二天的方案、评分、记录和报告在 %s/ 中；%s 列出全部 %s\n",
 }

@@ -61,13 +61,7 @@ func groupOf(p *plan.Plan, n, g int) *plan.Group {
 }
 
 // team is group g of round n as the console's state machine knows it.
-func team(n int, g *plan.Group) live.Team {
-	t := live.Team{Round: n, Group: g.Group}
-	for _, m := range g.Members {
-		t.Members = append(t.Members, live.Member{ID: m.ID, Name: m.Name, Role: m.Role})
-	}
-	return t
-}
+func team(n int, g *plan.Group) live.Team { return live.TeamOf(n, g) }
 
 // groupState folds the log of group g of round n.
 func (r *Room) groupState(n, g int) (live.State, error) { return r.foldGroup(n, g, nil) }
