@@ -4,6 +4,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
+	"github.com/yishi-council/yishi/review/drilllog"
+	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
 )
@@ -11,6 +13,10 @@ import (
 type validateOptions struct {
 	IO    *streams
 	Files []string
+	// Plan is the plan drill logs are checked against: their round and
+	// group, members, phases and injects. Without it a log is checked
+	// alone.
+	Plan string
 }
 
 // validateResult is one file's outcome in `validate --output json`.
@@ -23,21 +29,46 @@ type validateResult struct {
 
 func newValidateCmd(f *factory) *cobra.Command {
 	opts := &validateOptions{IO: f.IO}
-	return &cobra.Command{
-		Use:   "validate FILE...",
-		Short: "Check scenario and rubric files and list every problem with file:line:col",
-		Long: `Check scenario and rubric files. Every problem in every file is listed at
-once as file:line:col: message, errors apart from warnings. A file is a rubric
-when it says kind: rubric; otherwise it is read as a scenario.
+	cmd := &cobra.Command{
+		Use:   "validate FILE... [--plan PLAN]",
+		Short: "Check scenario, rubric and drill log files and list every problem with file:line:col",
+		Long: `Check scenario, rubric and drill log files. Every problem in every file is
+listed at once as file:line:col: message, errors apart from warnings. A file
+is a rubric when it says kind: rubric, a drill log when it says kind:
+drill-log (or is a CSV whose header names at and kind); otherwise it is read
+as a scenario. With --plan, drill logs are checked against the plan and its
+scenario too: the round and group, who was in it, the phases and injects.
 
 Exit code 1 when any file has an error; warnings alone exit 0.`,
-		Example: "  yishi validate my-scenario.yaml\n  yishi validate scenarios/*.yaml --output json",
+		Example: "  yishi validate my-scenario.yaml\n  yishi validate scenarios/*.yaml --output json\n  yishi validate round-1-group-2.yaml --plan plan.yaml",
 		Args:    minArgs(1, "one or more files"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			return runValidate(opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Plan, "plan", "", "check drill logs against this plan and its scenario")
+	return cmd
+}
+
+// validateLog checks one drill log, against p and s when they are given.
+func validateLog(file string, p *plan.Plan, s *scenario.Scenario) validateResult {
+	res := validateResult{File: file, Kind: drilllog.Kind}
+	data, err := scenario.ReadFile(file)
+	if err != nil {
+		res.Diagnostics = scenario.Diagnostics{{Pos: scenario.Pos{File: file}, Severity: scenario.SeverityError, Message: err.Error()}}
+		return res
+	}
+	l, diags := drilllog.Parse(file, data)
+	if l != nil {
+		diags = append(diags, drilllog.Check(l, p, s)...)
+	}
+	diags.Sort()
+	res.Diagnostics, res.Valid = diags, !diags.HasErrors()
+	if res.Diagnostics == nil {
+		res.Diagnostics = scenario.Diagnostics{}
+	}
+	return res
 }
 
 func validateFile(file string) validateResult {
@@ -51,10 +82,25 @@ func validateFile(file string) validateResult {
 }
 
 func runValidate(opts *validateOptions) error {
+	var (
+		p *plan.Plan
+		s *scenario.Scenario
+	)
+	if opts.Plan != "" {
+		var err error
+		if p, s, err = loadPlan(opts.IO, opts.Plan); err != nil {
+			return err
+		}
+	}
 	var results []validateResult
 	failed := 0
 	for _, f := range opts.Files {
-		r := validateFile(f)
+		var r validateResult
+		if data, err := scenario.ReadFile(f); err == nil && drilllog.Detect(data) {
+			r = validateLog(f, p, s)
+		} else {
+			r = validateFile(f)
+		}
 		results = append(results, r)
 		if !r.Valid {
 			failed++
@@ -100,6 +146,8 @@ func kindWord(kind string) scenario.Message {
 		return scenario.Msg("rubric")
 	case scenario.KindScenario:
 		return scenario.Msg("scenario")
+	case drilllog.Kind:
+		return scenario.Msg("drill log")
 	}
 	return scenario.Msg("%s", kind)
 }

@@ -367,21 +367,28 @@ and start the YAML file with
   yishi schema scenario > scenario.schema.json
 并在 YAML 文件开头写上
   # yaml-language-server: $schema=scenario.schema.json`,
-	"overwrite scoresheets that exist":                                          "评分表已存在时覆盖",
-	"groups to score, such as 1,3 (default: every group)":                       "要评分的组，例如 1,3（默认：所有组）",
-	"directory to write the scoresheets into":                                   "写出评分表的文件夹",
-	"reviewer's name (repeat for several reviewers)":                            "评审员姓名（多位评审员请重复给出）",
-	"round to score (default: every round)":                                     "要评分的轮次（默认：所有轮次）",
-	"Check scenario and rubric files and list every problem with file:line:col": "检查情景和评分量表文件，以 文件:行:列 列出每个问题",
-	`Check scenario and rubric files. Every problem in every file is listed at
-once as file:line:col: message, errors apart from warnings. A file is a rubric
-when it says kind: rubric; otherwise it is read as a scenario.
+	"overwrite scoresheets that exist":                                                     "评分表已存在时覆盖",
+	"groups to score, such as 1,3 (default: every group)":                                  "要评分的组，例如 1,3（默认：所有组）",
+	"directory to write the scoresheets into":                                              "写出评分表的文件夹",
+	"reviewer's name (repeat for several reviewers)":                                       "评审员姓名（多位评审员请重复给出）",
+	"round to score (default: every round)":                                                "要评分的轮次（默认：所有轮次）",
+	"Check scenario, rubric and drill log files and list every problem with file:line:col": "检查情景、评分量表和演练记录文件，以 文件:行:列 列出每个问题",
+	`Check scenario, rubric and drill log files. Every problem in every file is
+listed at once as file:line:col: message, errors apart from warnings. A file
+is a rubric when it says kind: rubric, a drill log when it says kind:
+drill-log (or is a CSV whose header names at and kind); otherwise it is read
+as a scenario. With --plan, drill logs are checked against the plan and its
+scenario too: the round and group, who was in it, the phases and injects.
 
-Exit code 1 when any file has an error; warnings alone exit 0.`: `检查情景和评分量表文件。所有文件中的每个问题都会一次列出，格式为
-文件:行:列: 问题，错误与警告分开。写有 kind: rubric 的文件是评分量表，
-其他文件按情景读取。
+Exit code 1 when any file has an error; warnings alone exit 0.`: `检查情景、评分量表和演练记录文件。所有文件中的每个问题都会一次列出，格式为
+文件:行:列: 问题，错误与警告分开。写有 kind: rubric 的文件是评分量表，写有
+kind: drill-log 的文件（或表头有 at 和 kind 两列的 CSV）是演练记录，其他文件
+按情景读取。加上 --plan 时，演练记录还会对照分组方案及其情景检查：轮次和组、
+当时在组里的人、议程环节和情景注入。
 
 任何文件有错误时退出码为 1；只有警告时退出码为 0。`,
+	"check drill logs against this plan and its scenario": "对照这个分组方案及其情景检查演练记录",
+	"drill log": "演练记录",
 	"Print yishi's version and the commit it was built from":        "显示 yishi 的版本和构建所用的提交",
 	"Role-play drills for community negotiation councils (议事会模拟演练)": "社区协商议事会的角色扮演演练（议事会模拟演练）",
 	`yishi runs role-play drills of community negotiation councils (协商议事会).

@@ -185,7 +185,6 @@ the measures of each group's drill beside its scores.`: `写出 yishi serve 保�
 	"inject %q: %w":                                                                                          "情景注入 %q：%w",
 	"%d characters: %w":                                                                                      "%d 个字：%w",
 	"member %q: %w":                                                                                          "成员 %q：%w",
-	"encode the drill log: %w":                                                                               "生成演练记录失败：%w",
 	"the drill, live":                                                                                        "现场演练",
 	"  runs the room on this laptop until Ctrl-C: it prints the trainer's console link; the console's\n  \"Print the slips\" gives everyone else a QR code and a short code for a phone on the same Wi-Fi\n": "  在这台笔记本电脑上运行演练室，直到按 Ctrl-C：它会显示培训师控制台的链接；控制台上的\n  “打印纸条”为其他每个人生成二维码和短代码，供连接同一 Wi-Fi 的手机使用\n",
 	"  after the drill: yishi review --db %s --out report.html, and yishi export --db %s --out DIR\n":                                                                                                        "  演练结束后：yishi review --db %s --out report.html，以及 yishi export --db %s --out DIR\n",
