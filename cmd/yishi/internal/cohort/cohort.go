@@ -13,19 +13,13 @@
 package cohort
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
-
+	"github.com/yishi-council/yishi/cmd/yishi/internal/sqlitefile"
 	"github.com/yishi-council/yishi/review/history"
 )
 
@@ -67,18 +61,22 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open the cohort database %s: %w", path, err)
 	}
-	if err := probe(path, abs); err != nil {
+	st, err := sqlitefile.Probe(abs)
+	switch {
+	case errors.Is(err, sqlitefile.ErrFolder):
+		return nil, fmt.Errorf("%s is a folder, %w", path, ErrNotCohort)
+	case errors.Is(err, sqlitefile.ErrNotSQLite):
+		return nil, fmt.Errorf("%s: %w", path, ErrNotCohort)
+	case err != nil:
+		return nil, fmt.Errorf("open the cohort database %s: %w", path, err)
+	}
+	if err := check(path, st); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", dsn(abs, "_txlock=immediate",
-		"_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)"))
+	db, err := sqlitefile.OpenWriter(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open the cohort database %s: %w", path, err)
 	}
-	db.SetMaxOpenConns(1)
-	db.SetMaxIdleConns(1)
-	db.SetConnMaxLifetime(0)
-	db.SetConnMaxIdleTime(0)
 	d := &DB{path: path, db: db}
 	if err := d.migrate(len(migrations)); err != nil {
 		_ = db.Close()
@@ -90,130 +88,34 @@ func Open(path string) (*DB, error) {
 // Close closes the database. Every write returned from is already on disk.
 func (d *DB) Close() error { return d.db.Close() }
 
-// dsn is the data source name of the file at abs with the pragmas every
-// connection needs and extra.
-func dsn(abs string, extra ...string) string {
-	p := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(abs))
-	q := append([]string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)"}, extra...)
-	return "file:" + p + "?" + strings.Join(q, "&")
-}
-
-// probe checks, reading only, that the file at path is missing, new, or a
-// cohort database this yishi can migrate.
-func probe(path, abs string) error {
-	fi, err := os.Stat(abs)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("open the cohort database %s: %w", path, err)
-	}
-	if fi.IsDir() {
-		return fmt.Errorf("%s is a folder, %w", path, ErrNotCohort)
-	}
-	if fi.Size() == 0 {
-		return nil
-	}
-	// As the room's store does: without a write-ahead log beside it the
-	// file is read as immutable, so that nothing is made beside another
-	// program's file.
-	mode := []string{"mode=ro"}
-	if wal, err := os.Stat(abs + "-wal"); err != nil || wal.Size() == 0 {
-		mode = append(mode, "immutable=1")
-	}
-	db, err := sql.Open("sqlite", dsn(abs, mode...))
-	if err != nil {
-		return fmt.Errorf("open the cohort database %s: %w", path, err)
-	}
-	defer db.Close()
-	var app, version, tables int
-	err = db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id),
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables)
-	if primary(err) == sqlite3.SQLITE_NOTADB {
-		return fmt.Errorf("%s: %w", path, ErrNotCohort)
-	}
-	if err != nil {
-		return fmt.Errorf("open the cohort database %s: %w", path, err)
-	}
-	return check(path, app, version, tables)
-}
-
-// check refuses a file whose application id, schema version and number
-// of tables are not those of a new file or a cohort database this yishi
-// knows.
-func check(path string, app, version, tables int) error {
+// check refuses a file whose stamp is not that of a new file or of a
+// cohort database this yishi knows.
+func check(path string, st sqlitefile.Stamp) error {
 	switch {
-	case app == 0 && version == 0 && tables == 0:
-		return nil // a new database, empty
-	case app == roomApplicationID:
+	case st.Empty():
+		return nil // a new database
+	case st.App == roomApplicationID:
 		return fmt.Errorf("%s: %w", path, ErrRoomDB)
-	case app != ApplicationID:
+	case st.App != ApplicationID:
 		return fmt.Errorf("%s: %w", path, ErrNotCohort)
-	case version > len(migrations):
-		return fmt.Errorf("%s: %w (schema %d; this yishi knows up to %d)", path, ErrNewerSchema, version, len(migrations))
+	case st.Version > len(migrations):
+		return fmt.Errorf("%s: %w (schema %d; this yishi knows up to %d)", path, ErrNewerSchema, st.Version, len(migrations))
 	}
 	return nil
 }
 
-// primary is the primary result code of err, or 0.
-func primary(err error) int {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code() & 0xff
-	}
-	return 0
-}
-
 // migrate brings the database to version to (of [migrations]) in one
-// transaction, and marks it as a cohort database.
+// transaction, and marks it as a cohort database; the file is checked
+// again under the write lock, since another yishi may have changed it
+// since [Open] probed it.
 func (d *DB) migrate(to int) error {
-	return d.write(func(tx *sql.Tx) error {
-		var app, version, tables int
-		if err := tx.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id),
-			(SELECT user_version FROM pragma_user_version),
-			(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables); err != nil {
-			return fmt.Errorf("read the schema of %s: %w", d.path, err)
-		}
-		// Checked again under the write lock: another yishi may have
-		// changed the file since the probe.
-		if err := check(d.path, app, version, tables); err != nil {
-			return err
-		}
-		if version >= to {
-			return nil
-		}
-		for i := version; i < to; i++ {
-			if _, err := tx.Exec(migrations[i]); err != nil {
-				return fmt.Errorf("migrate %s to schema %d: %w", d.path, i+1, err)
-			}
-		}
-		// Pragmas take no parameters; both values are numbers of ours.
-		if _, err := tx.Exec("PRAGMA application_id = " + strconv.Itoa(ApplicationID)); err != nil {
-			return fmt.Errorf("migrate %s: %w", d.path, err)
-		}
-		if _, err := tx.Exec("PRAGMA user_version = " + strconv.Itoa(to)); err != nil {
-			return fmt.Errorf("migrate %s: %w", d.path, err)
-		}
-		return nil
+	return sqlitefile.Migrate(d.db, d.path, ApplicationID, migrations[:to], func(st sqlitefile.Stamp) error {
+		return check(d.path, st)
 	})
 }
 
 // write runs f in a write transaction, committing if f returns nil.
-func (d *DB) write(f func(tx *sql.Tx) error) error {
-	tx, err := d.db.BeginTx(context.Background(), nil)
-	if err != nil {
-		return fmt.Errorf("write to %s: %w", d.path, err)
-	}
-	if err := f(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("write to %s: %w", d.path, err)
-	}
-	return nil
-}
+func (d *DB) write(f func(tx *sql.Tx) error) error { return sqlitefile.Write(d.db, d.path, f) }
 
 // Name is the cohort's name, "" before the first day is recorded.
 func (d *DB) Name() (string, error) {

@@ -18,18 +18,13 @@
 package store
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	"github.com/yishi-council/yishi/cmd/yishi/internal/sqlitefile"
 )
 
 // ApplicationID is the PRAGMA application_id of a yishi room database:
@@ -86,21 +81,16 @@ func Open(path string) (*DB, error) {
 	if err := probe(path, abs); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", dsn(abs, "_txlock=immediate",
-		"_pragma=journal_mode(WAL)", "_pragma=synchronous(FULL)"))
+	w, err := sqlitefile.OpenWriter(abs)
 	if err != nil {
 		return nil, fmt.Errorf("open the room database %s: %w", path, err)
 	}
-	w.SetMaxOpenConns(1)
-	w.SetMaxIdleConns(1)
-	w.SetConnMaxLifetime(0)
-	w.SetConnMaxIdleTime(0)
 	d := &DB{path: path, w: w}
 	if err := d.migrate(len(migrations)); err != nil {
 		_ = w.Close()
 		return nil, err
 	}
-	r, err := sql.Open("sqlite", dsn(abs, "_query_only=1"))
+	r, err := sql.Open("sqlite", sqlitefile.DSN(abs, "_query_only=1"))
 	if err != nil {
 		_ = w.Close()
 		return nil, fmt.Errorf("open the room database %s: %w", path, err)
@@ -122,127 +112,54 @@ func (d *DB) Close() error {
 	return errors.Join(d.r.Close(), d.w.Close())
 }
 
-// dsn is the data source name of the file at abs with the pragmas every
-// connection needs and extra.
-func dsn(abs string, extra ...string) string {
-	// A file: URI, so that SQLite reads mode=ro; its path escaped where
-	// a URI would read it otherwise.
-	p := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(filepath.ToSlash(abs))
-	q := append([]string{"_pragma=busy_timeout(5000)", "_pragma=foreign_keys(1)"}, extra...)
-	return "file:" + p + "?" + strings.Join(q, "&")
-}
-
 // probe checks, reading only, that the file at path is missing, new, or a
 // yishi room database this yishi can migrate.
 func probe(path, abs string) error {
-	fi, err := os.Stat(abs)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("open the room database %s: %w", path, err)
-	}
-	if fi.IsDir() {
-		return fmt.Errorf("%s is a folder, %w: give --db a file", path, ErrNotYishi)
-	}
-	// Without a write-ahead log beside it, the file holds all there is,
-	// and SQLite reads it as immutable: no lock, no -shm or -wal made
-	// beside another program's file. With one, another yishi may be
-	// writing, and SQLite reads the log too.
-	mode := []string{"mode=ro"}
-	if wal, err := os.Stat(abs + "-wal"); err != nil || wal.Size() == 0 {
-		mode = append(mode, "immutable=1")
-	}
-	db, err := sql.Open("sqlite", dsn(abs, mode...))
-	if err != nil {
-		return fmt.Errorf("open the room database %s: %w", path, err)
-	}
-	defer db.Close()
-	var app, version, tables int
-	err = db.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id),
-		(SELECT user_version FROM pragma_user_version),
-		(SELECT count(*) FROM sqlite_schema)`).Scan(&app, &version, &tables)
-	if primary(err) == sqlite3.SQLITE_NOTADB {
-		return fmt.Errorf("%s is %w: give --db a new file name, or the room's own database", path, ErrNotYishi)
-	}
-	if err != nil {
-		return fmt.Errorf("open the room database %s: %w", path, err)
-	}
+	st, err := sqlitefile.Probe(abs)
 	switch {
-	case app == 0 && version == 0 && tables == 0:
-		return nil // a new database, empty
-	case app != ApplicationID:
+	case errors.Is(err, sqlitefile.ErrFolder):
+		return fmt.Errorf("%s is a folder, %w: give --db a file", path, ErrNotYishi)
+	case errors.Is(err, sqlitefile.ErrNotSQLite):
 		return fmt.Errorf("%s is %w: give --db a new file name, or the room's own database", path, ErrNotYishi)
-	case version > len(migrations):
-		return fmt.Errorf("%s: %w (schema %d; this yishi knows up to %d): update yishi, or give another --db", path, ErrNewerSchema, version, len(migrations))
+	case err != nil:
+		return fmt.Errorf("open the room database %s: %w", path, err)
 	}
-	return nil
+	return check(path, st)
 }
 
-// code is the SQLite result code of err, or 0.
-func code(err error) int {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code()
+// check refuses a file whose stamp is not that of a new file or of a room
+// database this yishi knows.
+func check(path string, st sqlitefile.Stamp) error {
+	switch {
+	case st.Empty():
+		return nil // a new database
+	case st.App != ApplicationID:
+		return fmt.Errorf("%s is %w: give --db a new file name, or the room's own database", path, ErrNotYishi)
+	case st.Version > len(migrations):
+		return fmt.Errorf("%s: %w (schema %d; this yishi knows up to %d): update yishi, or give another --db", path, ErrNewerSchema, st.Version, len(migrations))
 	}
-	return 0
+	return nil
 }
 
 // primary is the primary result code of err: SQLITE_CONSTRAINT for any
 // constraint failed.
-func primary(err error) int { return code(err) & 0xff }
+func primary(err error) int { return sqlitefile.Primary(err) }
 
 // migrate brings the database to version to (of [migrations]) in one
 // transaction, and marks it as yishi's.
 func (d *DB) migrate(to int) error {
-	return d.write(func(tx *sql.Tx) error {
-		var app, version int
-		if err := tx.QueryRow(`SELECT (SELECT application_id FROM pragma_application_id),
-			(SELECT user_version FROM pragma_user_version)`).Scan(&app, &version); err != nil {
-			return fmt.Errorf("read the schema of %s: %w", d.path, err)
+	return sqlitefile.Migrate(d.w, d.path, ApplicationID, migrations[:to], func(st sqlitefile.Stamp) error {
+		// A file with objects but no stamp is another program's, made
+		// since the probe.
+		if st.App == 0 && st.Version == 0 {
+			st.Objects = 0
 		}
-		// Checked again under the write lock: another yishi may have
-		// changed the file since the probe.
-		if app != ApplicationID && (app != 0 || version != 0) {
-			return fmt.Errorf("%s is %w: give --db a new file name, or the room's own database", d.path, ErrNotYishi)
-		}
-		if version > len(migrations) {
-			return fmt.Errorf("%s: %w (schema %d; this yishi knows up to %d): update yishi, or give another --db", d.path, ErrNewerSchema, version, len(migrations))
-		}
-		if version >= to {
-			return nil
-		}
-		for i := version; i < to; i++ {
-			if _, err := tx.Exec(migrations[i]); err != nil {
-				return fmt.Errorf("migrate %s to schema %d: %w", d.path, i+1, err)
-			}
-		}
-		// Pragmas take no parameters; both values are numbers of ours.
-		if _, err := tx.Exec("PRAGMA application_id = " + strconv.Itoa(ApplicationID)); err != nil {
-			return fmt.Errorf("migrate %s: %w", d.path, err)
-		}
-		if _, err := tx.Exec("PRAGMA user_version = " + strconv.Itoa(to)); err != nil {
-			return fmt.Errorf("migrate %s: %w", d.path, err)
-		}
-		return nil
+		return check(d.path, st)
 	})
 }
 
 // write runs f in a write transaction, committing if f returns nil.
-func (d *DB) write(f func(tx *sql.Tx) error) error {
-	tx, err := d.w.BeginTx(context.Background(), nil)
-	if err != nil {
-		return fmt.Errorf("write to %s: %w", d.path, err)
-	}
-	if err := f(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("write to %s: %w", d.path, err)
-	}
-	return nil
-}
+func (d *DB) write(f func(tx *sql.Tx) error) error { return sqlitefile.Write(d.w, d.path, f) }
 
 // millis is t as stored: Unix milliseconds.
 func millis(t time.Time) int64 { return t.UnixMilli() }

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/sqlitefile"
 	"github.com/yishi-council/yishi/review/live"
 )
 
@@ -166,7 +167,7 @@ func TestOpenRefuses(t *testing.T) {
 // latest on Open and keeps its data.
 func TestOpenMigrates(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "drill.db")
-	w, err := sql.Open("sqlite", dsn(path, "_txlock=immediate", "_pragma=journal_mode(WAL)"))
+	w, err := sql.Open("sqlite", sqlitefile.DSN(path, "_txlock=immediate", "_pragma=journal_mode(WAL)"))
 	require.NoError(t, err)
 	w.SetMaxOpenConns(1)
 	old := &DB{path: path, w: w}
