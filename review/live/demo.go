@@ -145,7 +145,7 @@ func (d *demoDrill) talk(from, to time.Duration, weights []float64, host int, cu
 		length := time.Duration(15+math.Min(135, d.rng.ExpFloat64()*45)) * time.Second
 		if d.rng.Float64() < cutIn {
 			by := d.choose(weights, who)
-			d.add(at+length/2, Entry{Kind: KindInterruption, Member: d.t.Members[by].ID})
+			d.add(at+(length/2).Truncate(time.Second), Entry{Kind: KindInterruption, Member: d.t.Members[by].ID})
 		}
 		at += length
 		if d.rng.Float64() < 0.06 {
