@@ -1,6 +1,9 @@
 package drilllog
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,7 +40,7 @@ var badLogs = []struct {
 	{"overlapping phases", "bad.yaml", head + `  - {at: "09:00", kind: phase_start, phase: 1}` + "\n" + `  - {at: "09:04", kind: phase_start, phase: 2}` + "\n" + `  - {at: "09:06", kind: phase_end, phase: 1}` + "\n" + `  - {at: "09:20", kind: phase_end, phase: 2}` + "\n", []string{"bad.yaml:9:10: entries[2].at: phase 1 ends at 09:06, after phase 2 starts at 09:04; phases do not overlap: end it by then"}},
 	{"a phase_start while another is open ends it", "good.yaml", head + `  - {at: "09:00", kind: phase_start, phase: 1}` + "\n" + `  - {at: "09:04", kind: phase_start, phase: 2}` + "\n" + `  - {at: "09:20", kind: phase_end, phase: 2}` + "\n", []string{}},
 	{"an inject the scenario lacks", "bad.yaml", head + `  - {at: "09:00", kind: inject, inject: rain}` + "\n" + `  - {at: "09:01", kind: turn, member: T4, inject: snow}` + "\n", []string{"bad.yaml:7:41: entries[0].inject: the scenario has no inject \"rain\"; its injects are value-rumour, deadline-moves, maintenance-condition, push-for-vote", "bad.yaml:8:51: entries[1].inject: the scenario has no inject \"snow\"; its injects are value-rumour, deadline-moves, maintenance-condition, push-for-vote"}},
-	{"an inject released twice", "bad.yaml", head + `  - {at: "09:20", kind: inject, inject: value-rumour}` + "\n" + `  - {at: "09:10", kind: inject, inject: value-rumour}` + "\n", []string{"bad.yaml:7:41: entries[0].inject: inject \"value-rumour\" is released twice: also in entries[1]"}},
+	{"an inject released twice", "bad.yaml", head + `  - {at: "09:20", kind: inject, inject: value-rumour}` + "\n" + `  - {at: "09:10", kind: inject, inject: value-rumour}` + "\n", []string{"bad.yaml:7:41: warning: entries[0].inject: inject \"value-rumour\" is released again; the release in entries[1] counts"}},
 	{"a resume with no pause", "bad.yaml", head + `  - {at: "09:10", kind: resume}` + "\n" + `  - {at: "09:12", kind: pause}` + "\n" + `  - {at: "09:14", kind: resume}` + "\n", []string{"bad.yaml:7:25: entries[0]: a resume with no pause before it; log the pause, or delete it"}},
 	{"a pause while paused", "bad.yaml", head + `  - {at: "09:10", kind: pause}` + "\n" + `  - {at: "09:12", kind: pause}` + "\n" + `  - {at: "09:14", kind: resume}` + "\n", []string{"bad.yaml:8:25: entries[1]: a pause while the group is paused since 09:10; log the resume before it, or delete it"}},
 	{"a round the plan lacks", "bad.yaml", "version: 2\nkind: drill-log\nround: 3\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: note, text: hi}` + "\n", []string{"bad.yaml:3:8: round 3: the plan has rounds 1–2"}},
@@ -61,6 +64,9 @@ var badLogs = []struct {
 	{"csv: columns missing", "bad.csv", "at,kind,member,colour\n09:00,turn,T4,red\n", []string{"bad.csv:1: row 1: no group column; a drill log's header row names at, kind, round and group, and may name seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo", "bad.csv:1: row 1: no round column; a drill log's header row names at, kind, round and group, and may name seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo", "bad.csv:1:16: warning: row 1, column D (colour): not a drill log column; it is ignored (the columns are seq, round, group, date, at, end, kind, phase, inject, member, text, by, auto, utc_offset, plan, scenario, demo)"}},
 	{"csv: bad cells, named by row and column", "bad.csv", csvHead + "1,2,2026-12-01,9:61,,turn,,,T4,\n1,2,,9:05,,note,,,,hi\n1,2,2026-12-01,9:06,,turn,,,T1,\n1,,2026-12-01,9:07,,silence,,,,\n1,2,2026-12-01,9:08,9:07,turn,,,T5,\n", []string{"bad.csv:2:16: row 2, column D (at): \"9:61\" is not a time; write 14:05, 14:05:30 or 2026-12-01T14:05:00+08:00", "bad.csv:3:6: row 3, column D (at): \"9:05\" is a clock time, but the row has no date; add a date column, or write the date with the time: 2026-12-01 14:05", "bad.csv:4:29: row 4, column I (member): \"T1\" is not in round 1, group 2; its members are T4 Dan Zhou, T5 Eve Sun, T6 Fay Liu, T12 Lin Fu, T13 Mo Tan", "bad.csv:5:3: row 5, column B (group): empty; give each row its round and group", "bad.csv:6:21: row 6, column E (end): the turn ends at 09:07, before it starts at 09:08"}},
 	{"csv: two plans", "bad.csv", "round,group,at,kind,plan\n1,2,2026-12-01 09:00,note,aaa\n1,2,2026-12-01 09:01,note,bbb\n", []string{"bad.csv:2:27: row 2, column E (plan): the log is of \"aaa\", but round 1, group 2 of the plan given is \"f2db83a89db8\": the log is of another plan, or the group has changed since; give the plan the log was written for", "bad.csv:3:27: row 3, column E (plan): \"bbb\", but row 2 says \"aaa\"; one file holds the log of one plan and scenario"}},
+	{"a name or an id in another case for a member", "bad.yaml", head + `  - {at: "09:00", kind: turn, member: Dan Zhou}` + "\n" + `  - {at: "09:01", kind: turn, member: t4}` + "\n", []string{"bad.yaml:7:39: entries[0].member: \"Dan Zhou\" is a name; write the member's id, T4", "bad.yaml:8:39: entries[1].member: \"t4\": write the id as the plan has it, T4"}},
+	{"a round the plan lacks, said once", "bad.yaml", "version: 2\nkind: drill-log\nplan: f2db83a89db8\nround: 3\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: turn, member: T4}` + "\n", []string{"bad.yaml:4:8: round 3: the plan has rounds 1–2"}},
+	{"another plan's log: its members are not listed one by one", "bad.yaml", "version: 2\nkind: drill-log\nplan: 0123456789ab\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n" + `  - {at: "09:00", kind: turn, member: T99}` + "\n" + `  - {at: "09:01", kind: turn, member: T98}` + "\n", []string{"bad.yaml:3:7: plan: the log is of \"0123456789ab\", but round 1, group 2 of the plan given is \"f2db83a89db8\": the log is of another plan, or the group has changed since; give the plan the log was written for"}},
 	{"csv: demo not a boolean", "bad.csv", "round,group,at,kind,demo\n1,2,2026-12-01 09:00,note,maybe\n", []string{"bad.csv:2:27: row 2, column E (demo): \"maybe\" is not true or false"}},
 	{"csv: empty", "bad.csv", "\xef\xbb\xbf", []string{"bad.csv: file is empty"}},
 }
@@ -91,4 +97,41 @@ func TestPlanIDs(t *testing.T) {
 		require.Empty(t, diags)
 		assert.Empty(t, Check(l, p, s), "plan %s", id)
 	}
+}
+
+// A version 1 file holds the room's log of several groups, each of which
+// started phase 1, paused and had the same inject: each group is checked
+// on its own, so none of that is a problem.
+func TestVersion1OfSeveralGroups(t *testing.T) {
+	p, s := fixture(t, "testdata/plan.yaml")
+	var b strings.Builder
+	b.WriteString("version: 1\nkind: drill-log\nentries:\n")
+	for g := 1; g <= 2; g++ {
+		member := p.Rounds[0].Groups[g-1].Members[0].ID
+		for _, e := range []string{
+			`{seq: 1, at: "2026-12-01T09:00:00+08:00", kind: phase_start, phase: 1}`,
+			`{seq: 2, at: "2026-12-01T09:01:00+08:00", kind: pause}`,
+			`{seq: 3, at: "2026-12-01T09:02:00+08:00", kind: resume}`,
+			`{seq: 4, at: "2026-12-01T09:03:00+08:00", kind: inject, inject: value-rumour}`,
+			`{seq: 5, at: "2026-12-01T09:04:00+08:00", kind: turn, member: ` + member + `}`,
+		} {
+			fmt.Fprintf(&b, "  - {round: 1, group: %d, %s\n", g, e[1:])
+		}
+	}
+	path := filepath.Join(t.TempDir(), "log.yaml")
+	require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	logs, diags := ReadFiles([]string{path}, p, s)
+	require.Empty(t, diags)
+	require.Len(t, logs, 2)
+	assert.Equal(t, []int{1, 2}, []int{logs[0].Group, logs[1].Group})
+}
+
+// A log that ends paused reads, with a warning at the pause.
+func TestPauseWithNoResume(t *testing.T) {
+	p, s := fixture(t, "testdata/plan.yaml")
+	data := "version: 2\nkind: drill-log\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n  - {at: \"09:00\", kind: phase_start, phase: 1}\n  - {at: \"09:05\", kind: pause}\n  - {at: \"09:10\", kind: phase_end, phase: 1}\n"
+	l, diags := Parse("log.yaml", []byte(data))
+	require.Empty(t, diags)
+	got := lines(Check(l, p, s))
+	assert.Equal(t, []string{"log.yaml:8:25: warning: entries[1]: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier"}, got)
 }

@@ -40,13 +40,14 @@ func Check(l *Log, p *plan.Plan, s *scenario.Scenario) scenario.Diagnostics {
 
 // checkPlan checks the ids, the round and group and the members.
 func (l *Log) checkPlan(p *plan.Plan, s *scenario.Scenario, diags *scenario.Diagnostics) {
-	if gid := p.GroupID(l.Round, l.Group); l.Plan != "" && l.Plan != p.ID() && (gid == "" || l.Plan != gid) {
+	// A log of a round or group the plan lacks is said so below, once;
+	// a log of another plan's group is said so here, and its members are
+	// not checked one by one against a group they were never in.
+	otherPlan := false
+	if gid := p.GroupID(l.Round, l.Group); gid != "" && l.Plan != "" && l.Plan != p.ID() && l.Plan != gid {
 		f := l.topAt("plan")
-		if gid == "" {
-			diags.Errorf(f.pos, "%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for", f.name, l.Plan, p.ID())
-		} else {
-			diags.Errorf(f.pos, "%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for", f.name, l.Plan, l.Round, l.Group, gid)
-		}
+		diags.Errorf(f.pos, "%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for", f.name, l.Plan, l.Round, l.Group, gid)
+		otherPlan = true
 	}
 	sid := p.Scenario.ID
 	if s != nil {
@@ -82,14 +83,33 @@ func (l *Log) checkPlan(p *plan.Plan, s *scenario.Scenario, diags *scenario.Diag
 			diags.Errorf(group.pos, "round %d of the plan has no group %d (it has groups 1–%d)", k.r, k.g, len(rd.Groups))
 			continue
 		}
-		if e.Member == "" {
+		if e.Member == "" || otherPlan {
 			continue
 		}
 		if _, in := memberOf(g, e.Member); !in {
 			f := l.at(i, "member")
+			if m, ok := memberNamed(g, e.Member); ok {
+				if strings.EqualFold(m.ID, e.Member) {
+					diags.Errorf(f.pos, "%s: %q: write the id as the plan has it, %s", f.name, e.Member, m.ID)
+				} else {
+					diags.Errorf(f.pos, "%s: %q is a name; write the member's id, %s", f.name, e.Member, m.ID)
+				}
+				continue
+			}
 			diags.Errorf(f.pos, "%s: %q is not in round %d, group %d; its members are %s", f.name, e.Member, k.r, k.g, memberList(g))
 		}
 	}
+}
+
+// memberNamed is the member of g whose name is name, or whose id is name
+// in another case (t01 for T01).
+func memberNamed(g *plan.Group, name string) (plan.Member, bool) {
+	for _, m := range g.Members {
+		if (m.Name != "" && m.Name == strings.TrimSpace(name)) || strings.EqualFold(m.ID, name) {
+			return m, true
+		}
+	}
+	return plan.Member{}, false
 }
 
 func memberOf(g *plan.Group, id string) (plan.Member, bool) {
@@ -167,7 +187,9 @@ func (l *Log) checkPhases(diags *scenario.Diagnostics) {
 		if e.Kind == live.KindInject && e.Inject != "" {
 			if j, twice := released[e.Inject]; twice {
 				f := l.at(i, "inject")
-				diags.Errorf(f.pos, "%s: inject %q is released twice: also in %s", f.name, e.Inject, l.places[j].name)
+				// The room may log a trainer's release and its own
+				// automatic one; the first counts, as in the room.
+				diags.Warnf(f.pos, "%s: inject %q is released again; the release in %s counts", f.name, e.Inject, l.places[j].name)
 			} else {
 				released[e.Inject] = i
 			}
@@ -248,5 +270,8 @@ func (l *Log) checkPauses(diags *scenario.Diagnostics) {
 			}
 			paused = -1
 		}
+	}
+	if paused >= 0 {
+		diags.Warnf(l.at(paused, "kind").pos, "%s: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier", l.places[paused].name)
 	}
 }

@@ -45,8 +45,12 @@ func ReadFiles(paths []string, p *plan.Plan, s *scenario.Scenario) ([]*Log, scen
 		if l == nil {
 			continue
 		}
-		diags = append(diags, Check(l, p, s)...)
-		out = append(out, l.Split()...)
+		// A version 1 file holds several groups: each is checked as the
+		// log of one group, as a version 2 file is.
+		for _, piece := range l.Split() {
+			diags = append(diags, Check(piece, p, s)...)
+			out = append(out, piece)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b *Log) int { return cmp.Or(cmp.Compare(a.Round, b.Round), cmp.Compare(a.Group, b.Group)) })
 	for i := 1; i < len(out); i++ {

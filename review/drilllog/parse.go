@@ -3,6 +3,7 @@ package drilllog
 import (
 	"bytes"
 	"cmp"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -442,10 +443,15 @@ func (l *Log) checkSpan(diags *scenario.Diagnostics) {
 
 // Detect reports whether data looks like a drill log rather than a
 // scoresheet: a CSV whose header row names the at and kind columns, or
-// YAML whose top-level kind is [Kind]. The CLI uses it to tell the logs
-// among a review's files from the scoresheets.
+// YAML whose top-level kind is [Kind] — found in the text, so that a log
+// with a mistake in its YAML is still read as a log, and its mistakes are
+// told as a log's. The CLI uses it to tell the logs among a review's files
+// from the scoresheets.
 func Detect(data []byte) bool {
 	if isCSV(data) {
+		return true
+	}
+	if kindLine.Match(data) {
 		return true
 	}
 	var top struct {
@@ -453,3 +459,6 @@ func Detect(data []byte) bool {
 	}
 	return yaml.Unmarshal(data, &top) == nil && top.Kind == Kind
 }
+
+// kindLine is a top-level line kind: drill-log, quoted or not.
+var kindLine = regexp.MustCompile(`(?m)^(?:\x{FEFF})?kind:[ \t]*["']?drill-log["']?[ \t]*(?:#.*)?\r?$`)

@@ -205,6 +205,16 @@ func TestParseTime(t *testing.T) {
 		{"minute 60", "14:60", "2026-12-01", time.Time{}, timeBad},
 		{"words", "after lunch", "2026-12-01", time.Time{}, timeBad},
 		{"bad day", "2026/2/30 14:05", "", time.Time{}, timeBad},
+		{"am", "9:31 AM", "2026-12-01", at("09:31:00"), timeOK},
+		{"pm", "2:05 pm", "2026-12-01", at("14:05:00"), timeOK},
+		{"12 am is midnight", "12:10 AM", "2026-12-01", at("00:10:00"), timeOK},
+		{"12 pm is noon", "12:10 PM", "2026-12-01", at("12:10:00"), timeOK},
+		{"excel date and pm", "2026/12/1 2:05:30 PM", "", at("14:05:30"), timeOK},
+		{"上午", "上午9:33", "2026-12-01", at("09:33:00"), timeOK},
+		{"下午", "下午2:05", "2026-12-01", at("14:05:00"), timeOK},
+		{"pm past 12", "14:05 PM", "2026-12-01", time.Time{}, timeBad},
+		{"下午 in words", "下午2点", "2026-12-01", time.Time{}, timeBad},
+		{"date and words", "2026/12/1 after lunch", "", time.Time{}, timeBad},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -244,6 +254,9 @@ func TestDetect(t *testing.T) {
 		{"csv log", "\xef\xbb\xbfround,group,at,kind,member\n1,1,09:00,turn,t1\n", true},
 		{"csv log, chinese headers", "轮次,组,时间,类型\n1,1,09:00,turn\n", true},
 		{"yaml scoresheet", "version: 1\nkind: scoresheet\nreviewer: Li\n", false},
+		{"yaml log with a key twice", "version: 2\nkind: drill-log\nkind: drill-log\nround: 1\n", true},
+		{"yaml log that does not parse", "version: 2\r\nkind: 'drill-log'  # a log\r\nentries: [\n", true},
+		{"drill-log further down", "version: 1\nkind: scoresheet\nnotes:\n  kind: drill-log\n", false},
 		{"csv scoresheet", "plan,round,group,members,organization\nx,1,1,a,3\n", false},
 		{"a list", "- a\n- b\n", false},
 		{"binary", "PK\x03\x04\x00\x00", false},

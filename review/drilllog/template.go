@@ -32,6 +32,7 @@ var words = scenario.Words{
     - {at: "14:20", kind: inject, inject: ID}             an inject released
     - {at: "14:21", kind: turn, member: t03, inject: ID}  the group's answer to it
     - {at: "14:30", kind: note, text: "what you saw"}
+- Lines of the same moment keep the order you write them in.
 - end: is optional: a turn without it lasts until the next turn or silence.
 - The kinds: phase_start, phase_end, pause, resume, inject, turn, silence,
   interruption, summary, note.`,
@@ -57,6 +58,7 @@ var words = scenario.Words{
     - {at: "14:20", kind: inject, inject: 编号}            发布情景注入
     - {at: "14:21", kind: turn, member: t03, inject: 编号} 小组对它的回应
     - {at: "14:30", kind: note, text: "看到的情况"}          备注
+- 同一时刻的几行，按写下的先后算。
 - end: 可以不写：没写结束时间的发言，持续到下一次发言或无人发言为止。
 - kind 的取值：phase_start、phase_end、pause、resume、inject、turn、silence、
   interruption、summary、note。`,
@@ -124,6 +126,24 @@ type tmpl struct {
 
 func (t tmpl) w(key string) string { return words.In(t.lang, key) }
 
+// examples puts the group's own ids in the examples of how, so that a
+// trainer copies ids that check: the host's for t01, two others' for t02
+// and t03.
+func (t tmpl) examples(how string) string {
+	ids := []string{}
+	for _, m := range t.g.Members {
+		if r, ok := t.s.Role(m.Role); ok && r.Function == scenario.FunctionHost {
+			ids = append([]string{m.ID}, ids...)
+		} else {
+			ids = append(ids, m.ID)
+		}
+	}
+	for len(ids) < 3 {
+		ids = append(ids, fmt.Sprintf("t%02d", len(ids)+1))
+	}
+	return strings.NewReplacer("t01", ids[0], "t02", ids[1], "t03", ids[2]).Replace(how)
+}
+
 // member names a member as the template lists them: "t01 王芳 — 主持人
 // (host)".
 func (t tmpl) member(m plan.Member) string {
@@ -181,7 +201,7 @@ func (t tmpl) yaml() []byte {
 	var b bytes.Buffer
 	comment(&b, t.title())
 	comment(&b, "")
-	comment(&b, t.w("how"))
+	comment(&b, t.examples(t.w("how")))
 	b.WriteString("version: " + strconv.Itoa(Version) + "\nkind: " + Kind + "\n")
 	b.WriteString("plan: " + yamlString(t.p.GroupID(t.rd.Round, t.g.Group)) + "\nscenario: " + yamlString(t.s.ID) + "\n")
 	b.WriteString("round: " + strconv.Itoa(t.rd.Round) + "\ngroup: " + strconv.Itoa(t.g.Group) + "\n")

@@ -24,7 +24,7 @@ var (
 	clockRE = regexp.MustCompile(`^(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?$`)
 	// A date and a clock time as a person or Excel writes them:
 	// "2026-12-01 14:05", "2026/12/1 14:05:30".
-	dateTimeRE = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$`)
+	dateTimeRE = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T](.+)$`)
 	dateRE     = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$`)
 	offsetRE   = regexp.MustCompile(`^([+-])(\d{2}):?(\d{2})$`)
 )
@@ -76,6 +76,7 @@ func parseOffset(s string) (*time.Location, bool) {
 // clock reads a clock time "14:05", "9:05", "14:05:30" as hours,
 // minutes, seconds and nanoseconds.
 func clock(s string) (h, m, sec, ns int, ok bool) {
+	s, half := meridiem(strings.TrimSpace(s))
 	g := clockRE.FindStringSubmatch(s)
 	if g == nil {
 		return 0, 0, 0, 0, false
@@ -89,10 +90,51 @@ func clock(s string) (h, m, sec, ns int, ok bool) {
 		frac := (g[4][1:] + "000000000")[:9]
 		ns, _ = strconv.Atoi(frac)
 	}
+	if half != 0 {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, 0, false
+		}
+		if half == pm && h < 12 {
+			h += 12
+		}
+		if half == am && h == 12 {
+			h = 0
+		}
+	}
 	if h > 23 || m > 59 || sec > 59 {
 		return 0, 0, 0, 0, false
 	}
 	return h, m, sec, ns, true
+}
+
+// The halves of a twelve-hour clock.
+const (
+	am = 1
+	pm = 2
+)
+
+// meridiem takes the half of the day off a twelve-hour time as Excel and
+// phones write it, "9:31 AM", "2:05 pm", "上午9:33", "下午2:05", and says
+// which half it was (0 for a 24-hour time).
+func meridiem(s string) (string, int) {
+	up := strings.ToUpper(s)
+	for _, suffix := range []struct {
+		text string
+		half int
+	}{{"AM", am}, {"A.M.", am}, {"PM", pm}, {"P.M.", pm}} {
+		if strings.HasSuffix(up, suffix.text) {
+			return strings.TrimSpace(s[:len(s)-len(suffix.text)]), suffix.half
+		}
+	}
+	for _, prefix := range []struct {
+		text string
+		half int
+	}{{"上午", am}, {"早上", am}, {"凌晨", am}, {"下午", pm}, {"中午", pm}, {"晚上", pm}} {
+		if rest, ok := strings.CutPrefix(s, prefix.text); ok {
+			return strings.TrimSpace(rest), prefix.half
+		}
+	}
+	return s, 0
 }
 
 // parseTime reads an entry's time: RFC 3339, a date and a clock time

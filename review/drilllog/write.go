@@ -20,7 +20,8 @@ import (
 const yamlHeader = `# yishi drill log: what happened in one group in one round of the drill: agenda
 # phases started and ended, pauses, injects released, speaking turns,
 # interruptions, the host's summaries, notes. One entry a line; lines may come in
-# any order (readers sort them by time). Times are clock times on the date below
+# any order (readers sort them by time; lines of the same moment keep their
+# order). Times are clock times on the date below
 # ("14:05", "14:05:30") or full times ("2026-12-01T14:05:00+08:00"). A turn lasts
 # until its end:, else until the next turn or silence. Kinds: phase_start,
 # phase_end (with phase: number or id), pause, resume, inject (with inject: id),
@@ -29,7 +30,7 @@ const yamlHeader = `# yishi drill log: what happened in one group in one round o
 # The format, for editors: yishi schema log
 #
 # yishi 演练记录：一轮演练中一个组发生的事——议程环节的开始和结束、暂停、发布的情景注入、
-# 发言、插话、主持人的小结、备注。每行一条，顺序不限（读取时按时间排序）。时间写成
+# 发言、插话、主持人的小结、备注。每行一条，顺序不限（读取时按时间排序，同一时刻的按先后）。时间写成
 # 下面日期当天的钟点（"14:05"、"14:05:30"），或完整时间（"2026-12-01T14:05:00+08:00"）。
 # 手写记录请先用 yishi new log 分组方案 --round 轮次 --group 组 生成模板。
 `

@@ -34,14 +34,12 @@ untouched template never reads as a perfect rhythm.
 	"wrote %s\nnext: fill in the times from your paper log, then give it to yishi review\n": "已写出 %s\n下一步：照纸质记录填上时间，然后交给 yishi review\n",
 
 	// review/drilllog/check.go
-	"%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for":  "%s：这份记录属于分组方案 %q，但给出的方案是 %q；请给出记录对应的分组方案",
 	"%s: the log is of scenario %q, but the plan is of scenario %q":                               "%s：这份记录属于情景 %q，但分组方案属于情景 %q",
 	"%s: %q is not in round %d, group %d; its members are %s":                                     "%[1]s：%[2]q 不在第 %[3]d 轮第 %[4]d 组；本组成员是 %[5]s",
 	"%s: the agenda has no phase %q; its phases are %s":                                           "%s：议程中没有环节 %q；议程环节有 %s",
 	"%s: the agenda has no phase %d; its phases are %s":                                           "%s：议程中没有第 %d 个环节；议程环节有 %s",
 	"%s: the scenario has no inject %q; it has no injects":                                        "%s：情景中没有情景注入 %q；这个情景没有情景注入",
 	"%s: the scenario has no inject %q; its injects are %s":                                       "%s：情景中没有情景注入 %q；情景注入有 %s",
-	"%s: inject %q is released twice: also in %s":                                                 "%s：情景注入 %q 发布了两次：%s 也有一次",
 	"%s: phase %d is started twice: also in %s":                                                   "%s：第 %d 个环节开始了两次：%s 也有一次",
 	"%s: phase %d is ended twice: also in %s":                                                     "%s：第 %d 个环节结束了两次：%s 也有一次",
 	"%s: phase %d ends but never starts; add its phase_start":                                     "%s：第 %d 个环节有结束却没有开始；请补上它的 phase_start",

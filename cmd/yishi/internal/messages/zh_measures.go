@@ -6,6 +6,11 @@ var zhMeasures = map[string]string{
 	// review/drilllog
 	"%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for": "%s：这份记录属于 %q，但给出的方案中第 %d 轮第 %d 组是 %q：这是另一份方案的记录，或者这个小组后来有了变动；请给出记录对应的分组方案",
 
+	"%s: inject %q is released again; the release in %s counts":                                                                                    "%s：情景注入 %q 又发布了一次；以 %s 的那次为准",
+	"%s: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier": "%s：暂停后没有继续；测量时按下一个环节开始或结束时计时恢复：如果更早就继续了，请记下 resume",
+	"%s: %q: write the id as the plan has it, %s":                                                                                                  "%s：%q：编号请照分组方案写，%s",
+	"%s: %q is a name; write the member's id, %s":                                                                                                  "%s：%q 是姓名；请写成员编号 %s",
+
 	// cmd/yishi/review.go
 	"a plan file and at least one scoresheet or drill log":                         "一个方案文件，以及至少一份评分表或演练记录",
 	"also write each trainee's progress page and the cohort view into this folder": "同时把每位学员的成长页和全班视图写入这个文件夹",
