@@ -212,21 +212,25 @@ func runReview(opts *reviewOptions) error {
 	}
 	p, s, sheets, diags := in.plan, in.scenario, in.sheets, in.diags
 	rep := in.report()
+	data, err := review.RenderReport(rep, opts.Format)
+	if err != nil {
+		return err
+	}
+	toFile := opts.Out != "" && opts.Out != "-"
 	if opts.ByTrainee != "" {
-		if opts.Out != "" && opts.Out != "-" && !opts.Force && fileExistsAt(opts.Out) {
-			// The report's refusal, said before the pages are written, so
-			// that nothing is half-written.
-			return writeFiles(opts.Writer, []output.File{{Path: opts.Out}}, false)
+		// The report's file is checked before the pages are written, and
+		// the pages are written before the report: a refusal of either
+		// leaves nothing half-written.
+		if toFile {
+			if err := fileError(opts.Writer.Check([]output.File{{Path: opts.Out, Data: data}}, opts.Force)); err != nil {
+				return err
+			}
 		}
 		if err := writeTrainees(opts, p, s, rep); err != nil {
 			return err
 		}
 	}
-	data, err := review.RenderReport(rep, opts.Format)
-	if err != nil {
-		return err
-	}
-	if opts.Out == "" || opts.Out == "-" {
+	if !toFile {
 		// The report is data when piped; on a terminal it is read, and
 		// reviewers' names and evidence are the user's text.
 		if opts.IO.TerminalOut {

@@ -128,6 +128,12 @@ func (w *Writer) Files(files []File, force bool) error {
 	return nil
 }
 
+// Check tells whether [Writer.Files] would write files, without writing:
+// that every folder can be made and no target exists (unless force). A
+// command that writes files and a folder checks the one before writing
+// the other, so that a refusal leaves nothing half-written.
+func (w *Writer) Check(files []File, force bool) error { return w.newRun().check(files, force) }
+
 // run is one call of Files or Tree: what it found and what it changed, so
 // that a failure can take the changes back.
 type run struct {
