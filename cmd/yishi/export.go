@@ -208,7 +208,18 @@ func runExport(opts *exportOptions) error {
 	}
 	opts.IO.printf("%s and %s from %s\n", scenario.Plural(len(sheets), "%d scoresheet", "%d scoresheets"),
 		scenario.Plural(len(entries), "%d log entry", "%d log entries"), opts.DB)
-	opts.IO.printf("next: yishi review %s %s %s --out report.html\n", outPlan, filepath.Join(opts.Out, "scoresheets", "*"), filepath.Join(opts.Out, "logs", "*"))
+	// The command names only the folders written: a shell passes a
+	// pattern that matches nothing as it is, which review cannot read.
+	var inputs []string
+	if len(sheets) > 0 {
+		inputs = append(inputs, filepath.Join(opts.Out, "scoresheets", "*"))
+	}
+	if len(logFiles) > 0 {
+		inputs = append(inputs, filepath.Join(opts.Out, "logs", "*"))
+	}
+	if len(inputs) > 0 {
+		opts.IO.printf("next: yishi review %s %s --out report.html\n", outPlan, strings.Join(inputs, " "))
+	}
 	return nil
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -55,7 +57,7 @@ untouched template never reads as a perfect rhythm.
 	fl.IntVar(&opts.Round, "round", 0, "the round the log is of")
 	fl.IntVar(&opts.Group, "group", 0, "the group the log is of")
 	fl.StringVar(&opts.Date, "date", "", "the day of the drill, YYYY-MM-DD (default: today)")
-	fl.StringVarP(&opts.Format, "format", "f", "yaml", "yaml or csv")
+	fl.StringVarP(&opts.Format, "format", "f", "", "yaml or csv (default: from --out, else yaml)")
 	fl.StringVarP(&opts.Out, "out", "O", "", "file to write (default: log-round-R-group-G.yaml or .csv)")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite a file that exists")
 	return cmd
@@ -70,6 +72,13 @@ func (o *newLogOptions) check(cmd *cobra.Command) error {
 	}
 	if o.Round < 1 || o.Group < 1 {
 		return usagef("--round and --group are numbered from 1")
+	}
+	if o.Format == "" {
+		// As review does: the format follows the file's extension.
+		o.Format = drilllog.FormatYAML
+		if strings.EqualFold(filepath.Ext(o.Out), ".csv") {
+			o.Format = drilllog.FormatCSV
+		}
 	}
 	if o.Format != drilllog.FormatYAML && o.Format != drilllog.FormatCSV {
 		return usagef("--format must be yaml or csv, not %q", o.Format)

@@ -25,7 +25,7 @@ untouched template never reads as a perfect rhythm.
 	"the round the log is of":                                                               "记录所属的轮次",
 	"the group the log is of":                                                               "记录所属的组",
 	"the day of the drill, YYYY-MM-DD (default: today)":                                     "演练日期，YYYY-MM-DD（默认：今天）",
-	"yaml or csv":                                                                           "yaml 或 csv",
+	"yaml or csv (default: from --out, else yaml)":                                          "yaml 或 csv（默认：按 --out 的扩展名，否则 yaml）",
 	"file to write (default: log-round-R-group-G.yaml or .csv)":                             "要写出的文件（默认：log-round-R-group-G.yaml 或 .csv）",
 	"new log needs --round R, the round the log is of":                                      "new log 需要 --round R，即记录所属的轮次",
 	"new log needs --group G, the group the log is of":                                      "new log 需要 --group G，即记录所属的组",

@@ -73,7 +73,7 @@ export --db drill.db --out DIR the scoresheets, the drill log and the plan.`: `�
 	"%s and %s from %s\n": "%s和 %s，来自 %s\n",
 	"%d log entry":        "%d 条演练记录",
 	"%d log entries":      "%d 条演练记录",
-	"next: yishi review %s %s %s --out report.html\n":                                      "下一步：yishi review %s %s %s --out report.html\n",
+	"next: yishi review %s %s --out report.html\n":                                         "下一步：yishi review %s %s --out report.html\n",
 	"no arguments besides the flags":                                                       "只用选项、不带参数",
 	"export needs --db FILE, the database yishi serve kept":                                "export 需要 --db FILE，即 yishi serve 保存数据的数据库",
 	"export needs --out DIR":                                                               "export 需要 --out DIR",
