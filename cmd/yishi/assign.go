@@ -147,11 +147,11 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	}
 	var days int
 	if opts.History != "" {
-		ids := make([]string, len(rst.Trainees))
-		for i, t := range rst.Trainees {
-			ids[i] = t.ID
+		people := make(map[string]string, len(rst.Trainees))
+		for _, t := range rst.Trainees {
+			people[t.ID] = t.Name
 		}
-		earlier, kept, err := earlierDays(opts.History, ids)
+		earlier, kept, err := earlierDays(opts.History, people)
 		if err != nil {
 			return err
 		}

@@ -126,6 +126,8 @@ type historyAddOptions struct {
 	// instead of the files.
 	DB            string
 	AllowNoPlanID bool
+	// Force records the day even where it repeats or empties a day kept.
+	Force bool
 }
 
 func newHistoryAddCmd(f *factory, runF func(*historyAddOptions) error) *cobra.Command {
@@ -166,6 +168,7 @@ file keeps another cohort.`,
 	fl.StringVar(&opts.History, "history", "", "the cohort database, created if missing")
 	fl.StringVar(&opts.Cohort, "cohort", "", "the cohort's name, kept when the file is created (default: the file's name)")
 	fl.StringVar(&opts.Date, "date", "", "the training day, YYYY-MM-DD (default: today; with --db, the day the room was opened)")
+	fl.BoolVar(&opts.Force, "force", false, "record the day even if the history keeps the same day under another plan, or keeps scores the files lack")
 	fl.StringVar(&opts.DB, "db", "", "record the plan and scores kept by yishi serve in this database")
 	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
 	return cmd
@@ -173,9 +176,12 @@ file keeps another cohort.`,
 
 func runHistoryAdd(opts *historyAddOptions) error {
 	if opts.Date != "" {
-		if _, err := time.Parse(time.DateOnly, opts.Date); err != nil {
+		// Excel's way of writing a date, 2026/3/10, is taken too.
+		d, err := time.Parse("2006-1-2", strings.ReplaceAll(strings.TrimSpace(opts.Date), "/", "-"))
+		if err != nil {
 			return messages.Errorf("%w: --date %q is not a date; write it as YYYY-MM-DD, such as 2026-03-10", scenario.ErrInvalid, opts.Date)
 		}
+		opts.Date = d.Format(time.DateOnly)
 	}
 	p, s, rep, date, err := dayReport(opts)
 	if err != nil {
@@ -192,7 +198,12 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	}
 	// Refused before anything is written: a file of another cohort stays
 	// as it was.
-	if _, err := sameCohort(opts.History, db, planTrainees(p)); err != nil {
+	days, err := sameCohort(opts.History, db, planPeople(p))
+	if err != nil {
+		db.Close()
+		return err
+	}
+	if err := checkReplacing(opts, days, day); err != nil {
 		db.Close()
 		return err
 	}
@@ -215,14 +226,35 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	}
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]any{"history": opts.History, "cohort": kept, "plan": day.Plan, "date": day.Date, "replaced": replaced,
-			"trainees": len(planTrainees(p)), "scored_groups": len(day.Totals)})
+			"trainees": len(planTrainees(p)), "scored_groups": scored(day)})
 	}
-	groups := scenario.Plural(len(day.Totals), "%d group with scores", "%d groups with scores")
+	groups := scenario.Plural(scored(day), "%d group with scores", "%d groups with scores")
 	if replaced {
-		opts.IO.printf("replaced the day of plan %s in %s (cohort %s): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+		opts.IO.printf("replaced the day of plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
 		return nil
 	}
-	opts.IO.printf("recorded plan %s in %s (cohort %s): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+	opts.IO.printf("recorded plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+	return nil
+}
+
+// checkReplacing refuses, unless --force, to record a day that would
+// put a day already kept out of the history's view: the same training day
+// under another plan id (recorded twice, its pairings and leaders would
+// count twice for assign), or a day with scores replaced by one without.
+func checkReplacing(opts *historyAddOptions, days []history.Day, day history.Day) error {
+	if opts.Force {
+		return nil
+	}
+	if d, ok := sameDay(days, day); ok {
+		return messages.Errorf("%w: %s already keeps %s on %s (plan %s), with most of these trainees: the same day, recorded again? Give --force to keep both, or --date for another day",
+			scenario.ErrInvalid, opts.History, d.Title, d.Date, d.Plan)
+	}
+	for _, d := range days {
+		if d.Plan == day.Plan && scored(d) > 0 && scored(day) == 0 {
+			return messages.Errorf("%w: %s keeps plan %s with scores for %s, and these files hold none; give --force to replace them with none",
+				scenario.ErrInvalid, opts.History, d.Plan, scenario.Plural(scored(d), "%d group", "%d groups"))
+		}
+	}
 	return nil
 }
 
@@ -287,7 +319,7 @@ func cohortError(path string, err error) error {
 // sameCohort reads the days of db, the cohort database at path, and
 // refuses them when they are of another cohort: days kept, and none of
 // ids among their trainees.
-func sameCohort(path string, db *cohort.DB, ids []string) ([]history.Day, error) {
+func sameCohort(path string, db *cohort.DB, people map[string]string) ([]history.Day, error) {
 	days, err := db.Days()
 	if err != nil {
 		return nil, dbError(path, err)
@@ -296,21 +328,95 @@ func sameCohort(path string, db *cohort.DB, ids []string) ([]history.Day, error)
 	if len(kept) == 0 {
 		return days, nil
 	}
-	on := map[string]bool{}
-	for _, id := range ids {
-		on[id] = true
-	}
-	for _, id := range kept {
-		if on[id] {
-			return days, nil
+	// The names the history knows, the latest day's for each id.
+	known := map[string]string{}
+	for _, d := range days {
+		for _, st := range d.Seats {
+			if st.Name != "" {
+				known[st.Trainee] = st.Name
+			}
 		}
+	}
+	// Ids such as T01 are every roster's: a cohort is the same people,
+	// so an id the history keeps under another name does not count.
+	shared, renamed := 0, []string{}
+	for _, id := range kept {
+		name, on := people[id]
+		if !on {
+			continue
+		}
+		shared++
+		if was := known[id]; was != "" && strings.TrimSpace(name) != "" && strings.TrimSpace(name) != strings.TrimSpace(was) {
+			renamed = append(renamed, id)
+		}
+	}
+	if shared > 0 && 2*len(renamed) <= shared {
+		return days, nil
 	}
 	name, err := db.Name()
 	if err != nil {
 		return nil, dbError(path, err)
 	}
-	return nil, messages.Errorf("%w: %s keeps another cohort (%s, %s, none on this roster); give another --history file",
-		scenario.ErrInvalid, path, name, scenario.Plural(len(kept), "%d trainee", "%d trainees"))
+	if shared == 0 {
+		return nil, messages.Errorf("%w: %s keeps another cohort (%s, %s, none on this roster); give another --history file",
+			scenario.ErrInvalid, path, name, scenario.Plural(len(kept), "%d trainee", "%d trainees"))
+	}
+	first := renamed[0]
+	return nil, messages.Errorf("%w: %s keeps another cohort (%s): %s of the %s on both are other people there, such as %s, %s here but %s in the history; give another --history file",
+		scenario.ErrInvalid, path, name, scenario.Plural(len(renamed), "%d id", "%d ids"), scenario.Plural(shared, "%d id", "%d ids"), first, people[first], known[first])
+}
+
+// sameDay is a day of days, other than plan's own, that day repeats: of the
+// same date and scenario, with at least half of its trainees. The same
+// day recorded from the room's database and again from its export, or
+// from a plan and its amended copy, has two plan ids.
+func sameDay(days []history.Day, day history.Day) (history.Day, bool) {
+	mine := map[string]bool{}
+	for _, st := range day.Seats {
+		mine[st.Trainee] = true
+	}
+	for _, d := range days {
+		if d.Plan == day.Plan || d.Date != day.Date || d.Scenario != day.Scenario {
+			continue
+		}
+		seen, shared := map[string]bool{}, 0
+		for _, st := range d.Seats {
+			if !seen[st.Trainee] {
+				seen[st.Trainee] = true
+				if mine[st.Trainee] {
+					shared++
+				}
+			}
+		}
+		if 2*shared >= len(seen) {
+			return d, true
+		}
+	}
+	return history.Day{}, false
+}
+
+// scored counts the groups of day with a weighted total.
+func scored(day history.Day) int {
+	n := 0
+	for _, t := range day.Totals {
+		if t.Weighted != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// planPeople are the names of everyone the plan seats, by id.
+func planPeople(p *plan.Plan) map[string]string {
+	out := map[string]string{}
+	for _, rd := range p.Rounds {
+		for _, g := range rd.Groups {
+			for _, m := range g.Members {
+				out[m.ID] = m.Name
+			}
+		}
+	}
+	return out
 }
 
 // removeCohort removes the cohort database at path, made by a recording
@@ -325,7 +431,7 @@ func removeCohort(path string) {
 // at path says of the roster's trainees ids, and the days it keeps. The
 // file must exist: a name mistyped would give no history
 // without a word.
-func earlierDays(path string, ids []string) (*roles.Earlier, []history.Day, error) {
+func earlierDays(path string, people map[string]string) (*roles.Earlier, []history.Day, error) {
 	if !fileExistsAt(path) {
 		return nil, nil, messages.Errorf("%w: %s: no such file; yishi history add PLAN SCORESHEET... --history %s makes it", scenario.ErrInvalid, path, path)
 	}
@@ -334,7 +440,7 @@ func earlierDays(path string, ids []string) (*roles.Earlier, []history.Day, erro
 		return nil, nil, err
 	}
 	defer db.Close()
-	days, err := sameCohort(path, db, ids)
+	days, err := sameCohort(path, db, people)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/yishi-council/yishi/cmd/yishi/internal/cohort"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/store"
 	"github.com/yishi-council/yishi/review/history"
 )
@@ -105,7 +106,7 @@ func TestHistoryAddFromRoom(t *testing.T) {
 
 	out := runOK("history", "add", "--db", in("drill.db"), "--history", in("cohort.db"))
 	opened := sp.Created.Local().Format(time.DateOnly)
-	assert.Contains(t, out, "(cohort cohort): "+opened+", 30 trainees, 1 group with scores")
+	assert.Contains(t, out, `(cohort "cohort"): `+opened+", 30 trainees, 1 group with scores")
 
 	listing := runOK("history", "--history", in("cohort.db"), "-o", "json")
 	var got history.Listing
@@ -134,4 +135,82 @@ func TestHistoryAddFromRoom(t *testing.T) {
 	out = runOK("history", "add", in("demo/plan.yaml"), in("demo/scoresheets-demo-filled/scoresheet-Reviewer_Li.csv"), "--history", in("cohort.db"))
 	assert.Contains(t, out, "replaced the day of plan", "the room ran the demo's plan: the same day")
 	assert.Contains(t, out, testNow.Format(time.DateOnly))
+}
+
+// A day recorded again under another plan id — from the room's database
+// and then from its export, or a plan and its amended copy — and a day
+// with scores replaced by one without are refused unless --force.
+func TestCheckReplacing(t *testing.T) {
+	score := 3.5
+	seats := func(ids ...string) []history.Seat {
+		var out []history.Seat
+		for _, id := range ids {
+			out = append(out, history.Seat{Round: 1, Group: 1, Trainee: id})
+		}
+		return out
+	}
+	kept := []history.Day{{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Title: "Elevator",
+		Seats: seats("T1", "T2", "T3", "T4"), Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}}
+	tests := []struct {
+		name  string
+		day   history.Day
+		force bool
+		want  string
+	}{
+		{"the same day under another plan", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T9")}, false,
+			"c.db already keeps Elevator on 2026-03-10 (plan aaa), with most of these trainees: the same day, recorded again?"},
+		{"kept both with --force", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T9")}, true, ""},
+		{"another date", history.Day{Plan: "bbb", Date: "2026-03-11", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4")}, false, ""},
+		{"another scenario", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "square-dance-noise", Seats: seats("T1", "T2", "T3", "T4")}, false, ""},
+		{"few of the same trainees", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T7", "T8", "T9")}, false, ""},
+		{"scores replaced by none", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
+			Totals: []history.GroupTotal{{Round: 1, Group: 1}}}, false, "c.db keeps plan aaa with scores for 1 group, and these files hold none"},
+		{"scores replaced by none, forced", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4")}, true, ""},
+		{"scores replaced by scores", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
+			Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := checkReplacing(&historyAddOptions{History: "c.db", Force: tt.force}, kept, tt.day)
+			if tt.want == "" {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorContains(t, err, tt.want)
+			}
+		})
+	}
+}
+
+// Ids such as T01 are every roster's: a history whose shared ids are
+// mostly other people's names is another cohort's.
+func TestSameCohortByName(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	db, err := cohort.Open(path)
+	require.NoError(t, err)
+	day := history.Day{Plan: "aaa", Date: "2026-03-10", Seats: []history.Seat{
+		{Round: 1, Group: 1, Trainee: "T01", Name: "王芳"}, {Round: 1, Group: 1, Trainee: "T02", Name: "李强"}, {Round: 1, Group: 1, Trainee: "T03", Name: "赵敏"}}}
+	_, err = db.Record(day, "桃源", time.Date(2026, 3, 10, 18, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	defer db.Close()
+	tests := []struct {
+		name   string
+		people map[string]string
+		want   string
+	}{
+		{"the same people", map[string]string{"T01": "王芳", "T02": "李强", "T09": "新人"}, ""},
+		{"one renamed of three", map[string]string{"T01": "王芳", "T02": "李强", "T03": "赵敏敏"}, ""},
+		{"other people under the same ids", map[string]string{"T01": "甲", "T02": "乙", "T03": "赵敏"},
+			"c.db keeps another cohort (桃源): 2 ids of the 3 ids on both are other people there, such as T01, 甲 here but 王芳 in the history"},
+		{"no id in common", map[string]string{"X1": "甲"}, "c.db keeps another cohort (桃源, 3 trainees, none on this roster)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := sameCohort(path, db, tt.people)
+			if tt.want == "" {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorContains(t, err, tt.want)
+			}
+		})
+	}
 }

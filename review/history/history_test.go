@@ -106,14 +106,14 @@ func TestTable(t *testing.T) {
 		want [][]string
 	}{
 		{"en", "en", [][]string{
-			{"TRAINEE", "NAME", "DATE", "SCENARIO", "ROUND", "GROUP", "ROLE", "SCORES OF THE ROLE'S DIMENSIONS", "WEIGHTED TOTAL"},
-			{"C", "Cai", "2026-03-10", "Elevator", "1", "2", "Recorder", "Recording 5.00", "4.80"},
-			{"D", "Di", "2026-04-02", "Parking", "1", "2", "Resident", "–", "–"},
+			{"TRAINEE", "NAME", "DATE", "SCENARIO", "ROUND", "GROUP", "ROLE", "WEIGHTED TOTAL", "SCORES OF THE ROLE'S DIMENSIONS"},
+			{"C", "Cai", "2026-03-10", "s1", "1", "2", "Recorder", "4.80", "Recording 5.00"},
+			{"D", "Di", "2026-04-02", "s2", "1", "2", "Resident", "–", "–"},
 		}},
 		{"zh", "zh", [][]string{
-			{"学员编号", "姓名", "日期", "情景", "轮次", "组", "角色", "本角色负责维度的得分", "加权总分"},
-			{"C", "Cai", "2026-03-10", "Elevator", "1", "2", "Recorder", "Recording 5.00", "4.80"},
-			{"D", "Di", "2026-04-02", "Parking", "1", "2", "Resident", "–", "–"},
+			{"学员编号", "姓名", "日期", "情景", "轮次", "组", "角色", "加权总分", "本角色负责维度的得分"},
+			{"C", "Cai", "2026-03-10", "s1", "1", "2", "Recorder", "4.80", "Recording 5.00"},
+			{"D", "Di", "2026-04-02", "s2", "1", "2", "Resident", "–", "–"},
 		}},
 	}
 	for _, tt := range tests {
@@ -123,8 +123,8 @@ func TestTable(t *testing.T) {
 	}
 	rows := history.Table(history.Timeline(twoDays())[:1], "en")
 	require.Len(t, rows, 4)
-	assert.Equal(t, []string{"A", "Ai (new name)", "2026-03-10", "Elevator", "1", "1", "Host", "Rhythm 4.50; Hosting 4.00", "4.10"}, rows[1])
-	assert.Equal(t, []string{"", "", "2026-04-02", "Parking", "1", "1", "Recorder", "Recording –", "3.25"}, rows[3], "a trainee's id and name on their first row only")
+	assert.Equal(t, []string{"A", "Ai (new name)", "2026-03-10", "s1", "1", "1", "Host", "4.10", "Rhythm 4.50; Hosting 4.00"}, rows[1])
+	assert.Equal(t, []string{"", "", "2026-04-02", "s2", "1", "1", "Recorder", "3.25", "Recording –"}, rows[3], "a trainee's id and name on their first row only")
 }
 
 func TestJSON(t *testing.T) {

@@ -32,7 +32,9 @@ var words = scenario.Words{
 // their first row only. The caller aligns the columns.
 func Table(ths []TraineeHistory, lang string) [][]string {
 	w := func(k string) string { return words.In(lang, k) }
-	rows := [][]string{{w("trainee"), w("name"), w("date"), w("scenario"), w("round"), w("group"), w("role"), w("scores"), w("total")}}
+	// The scenario by its id, and the long cell of scores last: a row
+	// fits a terminal as far as the total.
+	rows := [][]string{{w("trainee"), w("name"), w("date"), w("scenario"), w("round"), w("group"), w("role"), w("total"), w("scores")}}
 	for _, th := range ths {
 		for i, e := range th.Entries {
 			id, name := th.ID, th.Name
@@ -51,7 +53,7 @@ func Table(ths []TraineeHistory, lang string) [][]string {
 			if cell == "" {
 				cell = w("none")
 			}
-			rows = append(rows, []string{id, name, e.Date, e.Title, strconv.Itoa(e.Round), strconv.Itoa(e.Group), role, cell, number(e.Weighted, w("none"))})
+			rows = append(rows, []string{id, name, e.Date, e.Scenario, strconv.Itoa(e.Round), strconv.Itoa(e.Group), role, number(e.Weighted, w("none")), cell})
 		}
 	}
 	return rows
