@@ -67,6 +67,14 @@ const (
 		"for the trainer's \"induction of the problem\"."
 )
 
+// talkOnly and talkOnlyZh end the definition of each participation and
+// induction measure: those need a log on which an observer followed the
+// talk.
+const (
+	talkOnly   = " Measured only when the log records speaking turns: a log of phase times alone does not give it."
+	talkOnlyZh = "只有日志里记了发言才计算这一项；只记了各环节起止时间的日志没有这一项。"
+)
+
 // Definitions are the definitions of every measure, one per id of
 // [scenario.Measures], in the same order.
 var Definitions = []Definition{
@@ -146,8 +154,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureGini,
 		Title: scenario.Text{"en": "Gini of speaking time", "zh": "发言时间基尼系数"},
 		Definition: scenario.Text{
-			"en": "The Gini coefficient of the members' speaking times, every member of the group counted and silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone.",
-			"zh": "全组成员发言时间的基尼系数，每位成员都计入，没有发言的成员记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。",
+			"en": "The Gini coefficient of the members' speaking times, every member of the group counted and silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone." + talkOnly,
+			"zh": "全组成员发言时间的基尼系数，每位成员都计入，没有发言的成员记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How evenly the floor was shared. Groups whose members shared the turns more equally showed more collective intelligence across tasks, and how a group works together predicted it more than its members' individual skill.",
@@ -164,8 +172,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSilentMembers,
 		Title: scenario.Text{"en": "Silent members", "zh": "未发言成员"},
 		Definition: scenario.Text{
-			"en": "The members of the group with no speaking turn in the drill.",
-			"zh": "整场会议中一次也没有发言的组员人数。",
+			"en": "The members of the group with no speaking turn in the drill." + talkOnly,
+			"zh": "整场会议中一次也没有发言的组员人数。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host drew every party in; a measure of participation that leaves silent members out would hide exactly them.",
@@ -182,8 +190,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureHostShare,
 		Title: scenario.Text{"en": "Host's share of talk", "zh": "主持人发言占比"},
 		Definition: scenario.Text{
-			"en": "The host's speaking time as a share of the group's speaking time (the facilitator talk ratio).",
-			"zh": "主持人的发言时间占全组发言时间的比例（主持人发言比）。",
+			"en": "The host's speaking time as a share of the group's speaking time (the facilitator talk ratio)." + talkOnly,
+			"zh": "主持人的发言时间占全组发言时间的比例（主持人发言比）。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host guided the parties or spoke for them. In simulation debriefs, those where the debriefer talked less than the participants were rated higher by the participants.",
@@ -200,8 +208,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInterruptionsPer10,
 		Title: scenario.Text{"en": "Interruptions per 10 minutes", "zh": "每 10 分钟打断次数"},
 		Definition: scenario.Text{
-			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted).",
-			"zh": "记录人记下的打断次数，按每 10 分钟会议时间（不含暂停）计算。",
+			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted)." + talkOnly,
+			"zh": "记录人记下的打断次数，按每 10 分钟会议时间（不含暂停）计算。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How often members cut in on one another, a sign of how well the host kept order on the floor.",
@@ -218,8 +226,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureFloorPasses,
 		Title: scenario.Text{"en": "Floor passes", "zh": "发言权转换"},
 		Definition: scenario.Text{
-			"en": "The share of turns, after the first, taken by another member than the one before.",
-			"zh": "除第一轮发言外，由不同于上一位发言者的成员接过话头的发言所占比例。",
+			"en": "The share of turns, after the first, taken by another member than the one before." + talkOnly,
+			"zh": "除第一轮发言外，由不同于上一位发言者的成员接过话头的发言所占比例。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the discussion moved around the table or stayed between a few voices; inclusive turn-taking goes with better group work.",
@@ -236,8 +244,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSummaries,
 		Title: scenario.Text{"en": "Host summaries", "zh": "主持人归纳次数"},
 		Definition: scenario.Text{
-			"en": "The host summaries logged in the drill, counted also per agenda phase.",
-			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计。",
+			"en": "The host summaries logged in the drill, counted also per agenda phase." + talkOnly,
+			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host gathered what the parties said into points the council could act on, and in which phases.",
@@ -254,8 +262,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureFirstSummary,
 		Title: scenario.Text{"en": "First summary", "zh": "首次归纳时间"},
 		Definition: scenario.Text{
-			"en": "The drill time, pauses not counted, from the start to the host's first summary.",
-			"zh": "从会议开始到主持人第一次归纳总结所经过的会议时间（不含暂停）。",
+			"en": "The drill time, pauses not counted, from the start to the host's first summary." + talkOnly,
+			"zh": "从会议开始到主持人第一次归纳总结所经过的会议时间（不含暂停）。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How soon the host began to draw the views together instead of letting them pile up.",

@@ -261,6 +261,7 @@ func (d *drill) within(t time.Time) bool {
 
 // values fills in the measures by id, leaving out each that the log
 // cannot give: the rhythm without a phase start (begun false), the
+// participation and induction measures without a speaking turn, the
 // others as [Group.Values] says.
 func (g *Group) values(begun bool) {
 	v := g.Values
@@ -282,6 +283,11 @@ func (g *Group) values(begun bool) {
 	}
 	if answered > 0 {
 		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(answered)
+	}
+	if p.Turns == 0 {
+		// Nobody was logging the talk: a log of phase times alone says
+		// nothing of who spoke, cut in or summed up.
+		return
 	}
 	if p.Speaking > 0 {
 		v[scenario.MeasureGini] = p.Gini

@@ -43,7 +43,13 @@ type Group struct {
 	Induction     Induction       `json:"induction"`
 	// Values are the measures by their id ([scenario.Measures]), for the
 	// rubric's mapping; a measure that cannot be computed from this log
-	// (no inject answered, no summary) is absent.
+	// (no inject answered, no summary) is absent. The participation and
+	// induction measures (gini, silent_members, host_share, floor_passes,
+	// interruptions_per_10, summaries, first_summary) are present only
+	// when the log has a speaking turn by a member inside the drill, that
+	// is, when an observer was logging the talk: a log of phase times
+	// alone gives the rhythm measures only, not "all members silent" or
+	// "no summaries".
 	Values map[string]float64 `json:"values"`
 	// Timeline is what the group's timeline chart draws.
 	Timeline Timeline `json:"-"`

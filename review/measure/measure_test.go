@@ -210,7 +210,7 @@ func TestOf(t *testing.T) {
 		{
 			name: "interruptions, by whom and per 10 minutes of drill",
 			entries: log(
-				phaseStart(1, 0), interruption("a", 2), interruption("b", 3), interruption("", 4),
+				phaseStart(1, 0), turn("a", 1), interruption("a", 2), interruption("b", 3), interruption("", 4),
 				interruption("a", 6), pause(10), resume(15), phaseEnd(1, 20),
 			),
 			hosts: hosts,
@@ -229,7 +229,7 @@ func TestOf(t *testing.T) {
 		{
 			name: "summaries in two phases, one between phases, the first after a pause",
 			entries: log(
-				phaseStart(1, 0), pause(1), resume(2), summary(4), phaseEnd(1, 9),
+				phaseStart(1, 0), pause(1), resume(2), turn("a", 3), summary(4), phaseEnd(1, 9),
 				summary(9.5),
 				phaseStart(2, 10), summary(10), summary(15), phaseEnd(2, 30),
 			),
@@ -379,7 +379,58 @@ func TestOf(t *testing.T) {
 				assert.Nil(t, g.Participation.HostShare)
 				assert.Equal(t, []string{"h", "r", "a", "b", "s"}, g.Participation.Silent)
 				assert.Equal(t, []int{0, 0, 0}, g.Induction.PerPhase)
-				assert.Equal(t, []string{scenario.MeasureSilentMembers, scenario.MeasureSummaries}, keys(g))
+				assert.Empty(t, keys(g), "nobody logged the talk, so no member was silent and no summary missing")
+			},
+		},
+		{
+			name: "a log of phase times alone gives the rhythm measures only",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), note("rain", 3), phaseEnd(1, 12),
+				phaseStart(2, 12), phaseEnd(2, 32), phaseStart(3, 32), phaseEnd(3, 47),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped, scenario.MeasureInjectResponse}, keys(g))
+				assert.Zero(t, g.Participation.Turns)
+			},
+		},
+		{
+			name: "summaries and interruptions without a turn give no participation or induction measure",
+			entries: log(
+				phaseStart(1, 0), summary(3), interruption("a", 4), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped}, keys(g))
+				assert.Equal(t, 1, g.Induction.Total, "the summary is still counted, only not offered as a measure")
+				assert.Equal(t, 1, g.Participation.Interruptions)
+			},
+		},
+		{
+			name: "turns before the drill or by a stranger are not a log of the talk",
+			entries: log(
+				turn("a", -2), phaseStart(1, 0), turn("x", 1), summary(2), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped}, keys(g))
+			},
+		},
+		{
+			name: "one turn inside the drill is enough to give every participation measure it can",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, without(scenario.MeasureInjectResponse, scenario.MeasureFloorPasses,
+					scenario.MeasureFirstSummary), keys(g))
+				assert.InDelta(t, 4, g.Values[scenario.MeasureSilentMembers], delta)
+				assert.InDelta(t, 0, g.Values[scenario.MeasureSummaries], delta)
+				assert.InDelta(t, 0, g.Values[scenario.MeasureInterruptionsPer10], delta)
 			},
 		},
 		{
