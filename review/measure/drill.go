@@ -17,7 +17,9 @@ import (
 // runs from the first phase start to the end of the last phase run (its
 // phase end, or the last entry's time when it has none); a log without a
 // phase start is measured over its entries' span, with no rhythm. Pauses,
-// an outage's among them, are taken out of every time measured. Turns,
+// an outage's among them, are taken out of every time measured; a
+// trainer's pause never resumed ends at the next phase start or phase
+// end after it, or else at the drill's end. Turns,
 // interruptions and summaries outside the drill are not counted, and
 // turns by ids not in the team are ignored.
 func Of(in Input) Group {
@@ -179,7 +181,11 @@ func (d *drill) phaseRuns(phases int) {
 
 // collectPauses pairs each pause with the resume after it, an outage's
 // pair apart from the trainer's (so one inside the other loses neither),
-// keeps them within the drill and merges those that overlap.
+// keeps them within the drill and merges those that overlap. A trainer's
+// pause still open at a later phase start or phase end ends there, as the
+// phase moving on shows the clock ran again (a resume after it is then
+// ignored); an outage waits for its resume. A pause open at the drill's
+// end lasts to it.
 func (d *drill) collectPauses() {
 	type tracker struct {
 		open bool
@@ -188,6 +194,11 @@ func (d *drill) collectPauses() {
 	var trainer, outage tracker
 	var all []live.Interval
 	for _, e := range d.entries {
+		if (e.Kind == live.KindPhaseStart || e.Kind == live.KindPhaseEnd) && trainer.open && e.At.After(trainer.from) {
+			// The phase moved on, so the clock ran again.
+			all = append(all, live.Interval{From: trainer.from, To: e.At})
+			trainer.open = false
+		}
 		if e.Kind != live.KindPause && e.Kind != live.KindResume {
 			continue
 		}

@@ -325,7 +325,7 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
-			name: "an outage inside a trainer's pause, and a pause never resumed",
+			name: "an outage inside a trainer's pause, and a pause ended by the phase end",
 			entries: log(
 				phaseStart(1, 0), pause(2), outage(3, 5), resume(6), turn("a", 7), pause(9), phaseEnd(1, 12),
 			),
@@ -334,6 +334,55 @@ func TestOf(t *testing.T) {
 				assert.Equal(t, []live.Interval{{From: at(2), To: at(6)}, {From: at(9), To: at(12)}}, g.Pauses)
 				assert.Equal(t, mins(5), g.Drill)
 				assert.InDelta(t, 2, speaking(g)["a"], delta)
+			},
+		},
+		{
+			name: "a pause never resumed ends when the phase moves on",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), pause(5), phaseEnd(1, 10),
+				phaseStart(2, 10), turn("b", 11), phaseEnd(2, 30),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(5), To: at(10)}}, g.Pauses)
+				assert.Equal(t, mins(25), g.Drill)
+				assert.Equal(t, []float64{5, 20, 0}, phaseTimes(g))
+				assert.Equal(t, map[string]float64{"h": 0, "r": 0, "a": 4, "b": 19, "s": 0}, speaking(g))
+			},
+		},
+		{
+			name: "a pause never resumed ends at the next phase start, and a resume after it changes nothing",
+			entries: log(
+				phaseStart(1, 0), pause(4), phaseStart(2, 10), resume(12), turn("a", 13), phaseEnd(2, 20),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(4), To: at(10)}}, g.Pauses)
+				assert.Equal(t, mins(14), g.Drill)
+				assert.Equal(t, []float64{4, 10, 0}, phaseTimes(g))
+			},
+		},
+		{
+			name: "an outage never resumed is not ended by the phase moving on",
+			entries: log(
+				phaseStart(1, 0), outage(4, 0)[0], phaseEnd(1, 10), phaseStart(2, 10), note("", 20),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(4), To: at(20)}}, g.Pauses)
+				assert.Equal(t, mins(4), g.Drill)
+			},
+		},
+		{
+			name: "a pause never resumed after the last phase ran lasts to the drill's end",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), pause(6), note("", 9),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(6), To: at(9)}}, g.Pauses)
+				assert.Equal(t, mins(6), g.Drill)
+				assert.InDelta(t, 5, speaking(g)["a"], delta)
 			},
 		},
 		{
