@@ -244,8 +244,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSummaries,
 		Title: scenario.Text{"en": "Host summaries", "zh": "主持人归纳次数"},
 		Definition: scenario.Text{
-			"en": "The host summaries logged in the drill, counted also per agenda phase." + talkOnly,
-			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计。" + talkOnlyZh,
+			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase." + talkOnly,
+			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的归纳，算在这个环节里。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host gathered what the parties said into points the council could act on, and in which phases.",

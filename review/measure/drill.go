@@ -10,10 +10,13 @@ import (
 
 // Of computes the measures of one group's drill.
 //
-// It reads the entries of in.Team's round and group in order of time
-// (ties: phase ends, then pauses and resumes, then phase starts, then the
-// rest, each kept in the given order), so entries that carry distinct
-// times give the same measures in whatever order they come. The drill
+// It reads the entries of in.Team's round and group in order of time.
+// Entries at the same moment go summaries first (so a summary logged at
+// the minute a phase ends counts in that phase), then phase ends, pauses
+// and resumes, phase starts, and the rest; entries at the same moment of
+// the same kind keep the order they are given in. So entries that carry
+// distinct times give the same measures in whatever order they come, and
+// so do entries at equal times as long as those keep their order. The drill
 // runs from the first phase start to the end of the last phase run (its
 // phase end, or the last entry's time when it has none); a log without a
 // phase start is measured over its entries' span, with no rhythm. Pauses,
@@ -85,19 +88,22 @@ type run struct {
 	from, to time.Time
 }
 
-// kindRank orders entries made at the same time: a phase ends before a
-// pause or resume, which come before the next phase starts, which comes
-// before anything else said at that moment.
+// kindRank orders entries made at the same time: a summary comes first
+// (on a log of whole minutes, a summary at a phase's end belongs to the
+// phase that ends), then a phase end, then a pause or resume, then the
+// next phase start, then anything else said at that moment.
 func kindRank(k live.Kind) int {
 	switch k {
-	case live.KindPhaseEnd:
+	case live.KindSummary:
 		return 0
-	case live.KindPause, live.KindResume:
+	case live.KindPhaseEnd:
 		return 1
-	case live.KindPhaseStart:
+	case live.KindPause, live.KindResume:
 		return 2
+	case live.KindPhaseStart:
+		return 3
 	}
-	return 3
+	return 4
 }
 
 // newDrill sorts the group's entries and finds the drill's span, its

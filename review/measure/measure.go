@@ -139,7 +139,9 @@ type MemberTalk struct {
 // Induction is how the host summed up.
 type Induction struct {
 	// PerPhase counts the host summaries in each agenda phase, in agenda
-	// order.
+	// order. A summary logged at the moment a phase ends counts in that
+	// phase; one logged between phases counts in the phase that starts at
+	// the same moment, else only in Total.
 	PerPhase []int `json:"per_phase"`
 	Total    int   `json:"total"`
 	// First is the drill time before the first summary; nil with none.

@@ -308,20 +308,43 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
-			name: "entries at the same time: a phase ends, then a pause, then the next phase starts, then the rest",
+			name: "entries at the same time: a summary, then a phase end, then a pause, then the next phase start, then the rest",
 			entries: log(
 				phaseStart(1, 0),
-				summary(10), turn("a", 10), phaseStart(2, 10), resume(12), pause(10), phaseEnd(1, 10),
-				summary(32), phaseEnd(2, 32),
+				turn("a", 10), phaseStart(2, 10), resume(12), pause(10), phaseEnd(1, 10), summary(10),
+				phaseEnd(2, 32), summary(32),
 			),
 			hosts: hosts,
 			check: func(t *testing.T, g Group) {
-				assert.Equal(t, []int{0, 1, 0}, g.Induction.PerPhase, "the summary at 10 is in phase 2, the one at 32 after it")
+				assert.Equal(t, []int{1, 1, 0}, g.Induction.PerPhase, "a summary at a phase's end is in the phase that ends")
 				assert.Equal(t, 2, g.Induction.Total)
 				assert.Equal(t, []float64{10, 20, 0}, phaseTimes(g))
 				assert.Equal(t, []live.Interval{{From: at(10), To: at(12)}}, g.Pauses)
 				assert.Equal(t, mins(30), g.Drill)
 				assert.InDelta(t, 20, speaking(g)["a"], delta, "a's turn starts in the pause and runs to the end")
+			},
+		},
+		{
+			name: "a summary at the minute a phase starts after a break, or the drill starts, is in the phase that starts",
+			entries: log(
+				phaseStart(2, 0), summary(0), turn("a", 0), phaseEnd(2, 10),
+				summary(15), phaseStart(3, 15), phaseEnd(3, 30),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []int{0, 1, 1}, g.Induction.PerPhase)
+				require.NotNil(t, g.Induction.First)
+				assert.Zero(t, *g.Induction.First)
+			},
+		},
+		{
+			name: "a summary at the minute a phase start ends the phase before is in the phase that ends",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), phaseStart(2, 10), summary(10), phaseStart(3, 30), summary(30), phaseEnd(3, 45),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []int{1, 1, 0}, g.Induction.PerPhase)
 			},
 		},
 		{
