@@ -136,16 +136,16 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInjectResponse,
 		Title: scenario.Text{"en": "Response to injects", "zh": "情景注入响应时间"},
 		Definition: scenario.Text{
-			"en": "The mean, over the injects the group answered, of the drill time from an inject's release to the first later entry that names it. Injects never answered are left out, and listed.",
-			"zh": "对小组作出回应的各条情景注入，从发放到日志里第一条提到它的记录之间的会议时间（不含暂停），取平均值。没有回应的情景注入不计入平均，单独列出。",
+			"en": "The mean, over the injects the group answered, of the drill time from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. Injects never answered are left out, and listed.",
+			"zh": "对小组作出回应的各条情景注入，从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。没有回应的情景注入不计入平均，单独列出。",
 		},
 		Tells: scenario.Text{
 			"en": "How quickly the council took up a new development, such as a resident's complaint or a new rule, instead of carrying on as planned.",
 			"zh": "议事会对新情况（如居民投诉、新出台的规定）反应有多快，还是照原计划往下走、不予理会。",
 		},
 		Cannot: scenario.Text{
-			"en": "How well the group answered, only when; and it sees only answers someone logged against the inject.",
-			"zh": "回应得好不好，它只反映快慢；而且只能看到有人在日志里标明对应这条情景注入的回应。",
+			"en": "How well the group answered, only when. Unless an entry names the inject, the first turn by a member it is aimed at counts as the answer, whether or not that member took the inject up.",
+			"zh": "回应得好不好，它只反映快慢。如果没有记录标明对应这条情景注入，注入对象角色的成员一开口就算作回应，不管说的是不是这件事。",
 		},
 		Source: "No published norm: a time this tool reads from the drill log.",
 		Unit:   UnitMinutes,

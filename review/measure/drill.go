@@ -36,7 +36,7 @@ func Of(in Input) Group {
 		Pauses:   d.pauses,
 		Values:   map[string]float64{},
 	}
-	g.Rhythm = d.rhythm(in.Agenda)
+	g.Rhythm = d.rhythm(in.Agenda, in.Team)
 	var turns []Turn
 	g.Participation, turns = d.participation(in.Team, in.Hosts)
 	g.Induction = d.induction(len(in.Agenda.Phases))

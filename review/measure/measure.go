@@ -19,7 +19,11 @@ import (
 // its log entries (of this round and group; others are skipped).
 type Input struct {
 	Agenda live.Agenda
-	Team   live.Team
+	// Team is who was in the group. Each member's Role is the id of the
+	// role they play (as [live.TeamOf] gives it, not its title): the
+	// injects' To name roles by id, and a turn by a member an inject is
+	// aimed at answers it.
+	Team live.Team
 	// Hosts are the trainee ids of the members whose role is the host.
 	Hosts   []string
 	Entries []live.Entry
@@ -90,8 +94,10 @@ type PhaseTime struct {
 }
 
 // InjectResponse is one inject released to the group and, where the log
-// shows it (an entry after the release naming the inject), how long
-// after its release the group first answered it, in drill time.
+// shows it, how long after its release the group first answered it, in
+// drill time: until the first later entry naming the inject or, with
+// none, the first later turn by a member whose role the inject is aimed
+// at (its To in the agenda).
 type InjectResponse struct {
 	ID        string        `json:"id"`
 	Released  time.Time     `json:"released"`

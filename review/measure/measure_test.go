@@ -265,6 +265,48 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
+			name: "injects answered by the first turn of a member they are aimed at",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), inject("rain", 2),
+				turn("h", 3), pause(4), resume(5), turn("a", 6), // the host is not aimed at; the resident is
+				inject("fire", 7), turn("x", 8), turn("a", 9), turn("s", 10), turn("b", 11),
+				phaseEnd(1, 12),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{
+					{ID: "rain", Released: at(2), Responded: true, After: mins(3)},
+					{ID: "fire", Released: at(7), Responded: true, After: mins(3)},
+				}, g.Rhythm.Injects)
+				assert.InDelta(t, 3, g.Values[scenario.MeasureInjectResponse], delta)
+			},
+		},
+		{
+			name: "an entry naming the inject is its answer even after a turn of a member it is aimed at",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), turn("a", 3), note("rain", 5), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{{ID: "rain", Released: at(2), Responded: true, After: mins(3)}}, g.Rhythm.Injects)
+			},
+		},
+		{
+			name: "turns before the release, by members not aimed at, or of an inject not in the agenda answer nothing",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), inject("rain", 2), turn("b", 3), turn("h", 4),
+				inject("storm", 5), turn("s", 6), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{
+					{ID: "rain", Released: at(2)},
+					{ID: "storm", Released: at(5)},
+				}, g.Rhythm.Injects, "never answered, and still listed")
+				assert.NotContains(t, g.Values, scenario.MeasureInjectResponse)
+			},
+		},
+		{
 			name: "no host",
 			entries: log(
 				phaseStart(1, 0), turn("a", 1), turn("h", 2), phaseEnd(1, 4),
