@@ -67,6 +67,14 @@ const (
 		"for the trainer's \"induction of the problem\"."
 )
 
+// talkOnly and talkOnlyZh end the definition of each participation and
+// induction measure: those need a log on which an observer followed the
+// talk.
+const (
+	talkOnly   = " Measured only when the log records speaking turns: a log of phase times alone does not give it."
+	talkOnlyZh = "只有日志里记了发言才计算这一项；只记了各环节起止时间的日志没有这一项。"
+)
+
 // Definitions are the definitions of every measure, one per id of
 // [scenario.Measures], in the same order.
 var Definitions = []Definition{
@@ -128,16 +136,16 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInjectResponse,
 		Title: scenario.Text{"en": "Response to injects", "zh": "情景注入响应时间"},
 		Definition: scenario.Text{
-			"en": "The mean, over the injects the group answered, of the drill time from an inject's release to the first later entry that names it. Injects never answered are left out, and listed.",
-			"zh": "对小组作出回应的各条情景注入，从发放到日志里第一条提到它的记录之间的会议时间（不含暂停），取平均值。没有回应的情景注入不计入平均，单独列出。",
+			"en": "The mean, over the injects the group answered, of the drill time from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. Injects never answered are left out, and listed.",
+			"zh": "对小组作出回应的各条情景注入，从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。没有回应的情景注入不计入平均，单独列出。",
 		},
 		Tells: scenario.Text{
 			"en": "How quickly the council took up a new development, such as a resident's complaint or a new rule, instead of carrying on as planned.",
 			"zh": "议事会对新情况（如居民投诉、新出台的规定）反应有多快，还是照原计划往下走、不予理会。",
 		},
 		Cannot: scenario.Text{
-			"en": "How well the group answered, only when; and it sees only answers someone logged against the inject.",
-			"zh": "回应得好不好，它只反映快慢；而且只能看到有人在日志里标明对应这条情景注入的回应。",
+			"en": "How well the group answered, only when. Unless an entry names the inject, the first turn by a member it is aimed at counts as the answer, whether or not that member took the inject up.",
+			"zh": "回应得好不好，它只反映快慢。如果没有记录标明对应这条情景注入，注入对象角色的成员一开口就算作回应，不管说的是不是这件事。",
 		},
 		Source: "No published norm: a time this tool reads from the drill log.",
 		Unit:   UnitMinutes,
@@ -146,8 +154,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureGini,
 		Title: scenario.Text{"en": "Gini of speaking time", "zh": "发言时间基尼系数"},
 		Definition: scenario.Text{
-			"en": "The Gini coefficient of the members' speaking times, every member of the group counted and silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone.",
-			"zh": "全组成员发言时间的基尼系数，每位成员都计入，没有发言的成员记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。",
+			"en": "The Gini coefficient of the members' speaking times, every member of the group counted and silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone." + talkOnly,
+			"zh": "全组成员发言时间的基尼系数，每位成员都计入，没有发言的成员记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How evenly the floor was shared. Groups whose members shared the turns more equally showed more collective intelligence across tasks, and how a group works together predicted it more than its members' individual skill.",
@@ -164,8 +172,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSilentMembers,
 		Title: scenario.Text{"en": "Silent members", "zh": "未发言成员"},
 		Definition: scenario.Text{
-			"en": "The members of the group with no speaking turn in the drill.",
-			"zh": "整场会议中一次也没有发言的组员人数。",
+			"en": "The members of the group with no speaking turn in the drill." + talkOnly,
+			"zh": "整场会议中一次也没有发言的组员人数。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host drew every party in; a measure of participation that leaves silent members out would hide exactly them.",
@@ -182,8 +190,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureHostShare,
 		Title: scenario.Text{"en": "Host's share of talk", "zh": "主持人发言占比"},
 		Definition: scenario.Text{
-			"en": "The host's speaking time as a share of the group's speaking time (the facilitator talk ratio).",
-			"zh": "主持人的发言时间占全组发言时间的比例（主持人发言比）。",
+			"en": "The host's speaking time as a share of the group's speaking time (the facilitator talk ratio)." + talkOnly,
+			"zh": "主持人的发言时间占全组发言时间的比例（主持人发言比）。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host guided the parties or spoke for them. In simulation debriefs, those where the debriefer talked less than the participants were rated higher by the participants.",
@@ -200,8 +208,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInterruptionsPer10,
 		Title: scenario.Text{"en": "Interruptions per 10 minutes", "zh": "每 10 分钟打断次数"},
 		Definition: scenario.Text{
-			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted).",
-			"zh": "记录人记下的打断次数，按每 10 分钟会议时间（不含暂停）计算。",
+			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted)." + talkOnly,
+			"zh": "记录人记下的打断次数，按每 10 分钟会议时间（不含暂停）计算。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How often members cut in on one another, a sign of how well the host kept order on the floor.",
@@ -218,8 +226,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureFloorPasses,
 		Title: scenario.Text{"en": "Floor passes", "zh": "发言权转换"},
 		Definition: scenario.Text{
-			"en": "The share of turns, after the first, taken by another member than the one before.",
-			"zh": "除第一轮发言外，由不同于上一位发言者的成员接过话头的发言所占比例。",
+			"en": "The share of turns, after the first, taken by another member than the one before." + talkOnly,
+			"zh": "除第一轮发言外，由不同于上一位发言者的成员接过话头的发言所占比例。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the discussion moved around the table or stayed between a few voices; inclusive turn-taking goes with better group work.",
@@ -236,8 +244,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSummaries,
 		Title: scenario.Text{"en": "Host summaries", "zh": "主持人归纳次数"},
 		Definition: scenario.Text{
-			"en": "The host summaries logged in the drill, counted also per agenda phase.",
-			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计。",
+			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase." + talkOnly,
+			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的归纳，算在这个环节里。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host gathered what the parties said into points the council could act on, and in which phases.",
@@ -254,8 +262,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureFirstSummary,
 		Title: scenario.Text{"en": "First summary", "zh": "首次归纳时间"},
 		Definition: scenario.Text{
-			"en": "The drill time, pauses not counted, from the start to the host's first summary.",
-			"zh": "从会议开始到主持人第一次归纳总结所经过的会议时间（不含暂停）。",
+			"en": "The drill time, pauses not counted, from the start to the host's first summary." + talkOnly,
+			"zh": "从会议开始到主持人第一次归纳总结所经过的会议时间（不含暂停）。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How soon the host began to draw the views together instead of letting them pile up.",

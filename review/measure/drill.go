@@ -10,14 +10,19 @@ import (
 
 // Of computes the measures of one group's drill.
 //
-// It reads the entries of in.Team's round and group in order of time
-// (ties: phase ends, then pauses and resumes, then phase starts, then the
-// rest, each kept in the given order), so entries that carry distinct
-// times give the same measures in whatever order they come. The drill
+// It reads the entries of in.Team's round and group in order of time.
+// Entries at the same moment go summaries first (so a summary logged at
+// the minute a phase ends counts in that phase), then phase ends, pauses
+// and resumes, phase starts, and the rest; entries at the same moment of
+// the same kind keep the order they are given in. So entries that carry
+// distinct times give the same measures in whatever order they come, and
+// so do entries at equal times as long as those keep their order. The drill
 // runs from the first phase start to the end of the last phase run (its
 // phase end, or the last entry's time when it has none); a log without a
 // phase start is measured over its entries' span, with no rhythm. Pauses,
-// an outage's among them, are taken out of every time measured. Turns,
+// an outage's among them, are taken out of every time measured; a
+// trainer's pause never resumed ends at the next phase start or phase
+// end after it, or else at the drill's end. Turns,
 // interruptions and summaries outside the drill are not counted, and
 // turns by ids not in the team are ignored.
 func Of(in Input) Group {
@@ -31,7 +36,7 @@ func Of(in Input) Group {
 		Pauses:   d.pauses,
 		Values:   map[string]float64{},
 	}
-	g.Rhythm = d.rhythm(in.Agenda)
+	g.Rhythm = d.rhythm(in.Agenda, in.Team)
 	var turns []Turn
 	g.Participation, turns = d.participation(in.Team, in.Hosts)
 	g.Induction = d.induction(len(in.Agenda.Phases))
@@ -83,19 +88,22 @@ type run struct {
 	from, to time.Time
 }
 
-// kindRank orders entries made at the same time: a phase ends before a
-// pause or resume, which come before the next phase starts, which comes
-// before anything else said at that moment.
+// kindRank orders entries made at the same time: a summary comes first
+// (on a log of whole minutes, a summary at a phase's end belongs to the
+// phase that ends), then a phase end, then a pause or resume, then the
+// next phase start, then anything else said at that moment.
 func kindRank(k live.Kind) int {
 	switch k {
-	case live.KindPhaseEnd:
+	case live.KindSummary:
 		return 0
-	case live.KindPause, live.KindResume:
+	case live.KindPhaseEnd:
 		return 1
-	case live.KindPhaseStart:
+	case live.KindPause, live.KindResume:
 		return 2
+	case live.KindPhaseStart:
+		return 3
 	}
-	return 3
+	return 4
 }
 
 // newDrill sorts the group's entries and finds the drill's span, its
@@ -179,7 +187,11 @@ func (d *drill) phaseRuns(phases int) {
 
 // collectPauses pairs each pause with the resume after it, an outage's
 // pair apart from the trainer's (so one inside the other loses neither),
-// keeps them within the drill and merges those that overlap.
+// keeps them within the drill and merges those that overlap. A trainer's
+// pause still open at a later phase start or phase end ends there, as the
+// phase moving on shows the clock ran again (a resume after it is then
+// ignored); an outage waits for its resume. A pause open at the drill's
+// end lasts to it.
 func (d *drill) collectPauses() {
 	type tracker struct {
 		open bool
@@ -188,6 +200,11 @@ func (d *drill) collectPauses() {
 	var trainer, outage tracker
 	var all []live.Interval
 	for _, e := range d.entries {
+		if (e.Kind == live.KindPhaseStart || e.Kind == live.KindPhaseEnd) && trainer.open && e.At.After(trainer.from) {
+			// The phase moved on, so the clock ran again.
+			all = append(all, live.Interval{From: trainer.from, To: e.At})
+			trainer.open = false
+		}
 		if e.Kind != live.KindPause && e.Kind != live.KindResume {
 			continue
 		}
@@ -261,6 +278,7 @@ func (d *drill) within(t time.Time) bool {
 
 // values fills in the measures by id, leaving out each that the log
 // cannot give: the rhythm without a phase start (begun false), the
+// participation and induction measures without a speaking turn, the
 // others as [Group.Values] says.
 func (g *Group) values(begun bool) {
 	v := g.Values
@@ -282,6 +300,11 @@ func (g *Group) values(begun bool) {
 	}
 	if answered > 0 {
 		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(answered)
+	}
+	if p.Turns == 0 {
+		// Nobody was logging the talk: a log of phase times alone says
+		// nothing of who spoke, cut in or summed up.
+		return
 	}
 	if p.Speaking > 0 {
 		v[scenario.MeasureGini] = p.Gini

@@ -15,14 +15,19 @@ func at(m float64) time.Time { return t0.Add(mins(m)) }
 // mins is m minutes.
 func mins(m float64) time.Duration { return time.Duration(m * float64(time.Minute)) }
 
-// agenda is the test agenda: three phases of 10, 20 and 15 minutes.
+// agenda is the test agenda: three phases of 10, 20 and 15 minutes, and
+// two injects, rain aimed at the resident and fire at the owner and the
+// tenant.
 var agenda = live.Agenda{
 	Phases: []live.Phase{
 		{ID: "open", Title: "Opening", Planned: 10 * time.Minute},
 		{ID: "views", Title: "Views", Planned: 20 * time.Minute},
 		{ID: "decide", Title: "Decision", Planned: 15 * time.Minute},
 	},
-	Injects: []live.Inject{{ID: "rain", At: 5 * time.Minute}, {ID: "fire", At: 12 * time.Minute}},
+	Injects: []live.Inject{
+		{ID: "rain", At: 5 * time.Minute, To: []string{"resident"}},
+		{ID: "fire", At: 12 * time.Minute, To: []string{"owner", "tenant"}},
+	},
 }
 
 // team is round 1, group 1: a host, a recorder, two residents and a

@@ -19,7 +19,11 @@ import (
 // its log entries (of this round and group; others are skipped).
 type Input struct {
 	Agenda live.Agenda
-	Team   live.Team
+	// Team is who was in the group. Each member's Role is the id of the
+	// role they play (as [live.TeamOf] gives it, not its title): the
+	// injects' To name roles by id, and a turn by a member an inject is
+	// aimed at answers it.
+	Team live.Team
 	// Hosts are the trainee ids of the members whose role is the host.
 	Hosts   []string
 	Entries []live.Entry
@@ -43,7 +47,13 @@ type Group struct {
 	Induction     Induction       `json:"induction"`
 	// Values are the measures by their id ([scenario.Measures]), for the
 	// rubric's mapping; a measure that cannot be computed from this log
-	// (no inject answered, no summary) is absent.
+	// (no inject answered, no summary) is absent. The participation and
+	// induction measures (gini, silent_members, host_share, floor_passes,
+	// interruptions_per_10, summaries, first_summary) are present only
+	// when the log has a speaking turn by a member inside the drill, that
+	// is, when an observer was logging the talk: a log of phase times
+	// alone gives the rhythm measures only, not "all members silent" or
+	// "no summaries".
 	Values map[string]float64 `json:"values"`
 	// Timeline is what the group's timeline chart draws.
 	Timeline Timeline `json:"-"`
@@ -84,8 +94,10 @@ type PhaseTime struct {
 }
 
 // InjectResponse is one inject released to the group and, where the log
-// shows it (an entry after the release naming the inject), how long
-// after its release the group first answered it, in drill time.
+// shows it, how long after its release the group first answered it, in
+// drill time: until the first later entry naming the inject or, with
+// none, the first later turn by a member whose role the inject is aimed
+// at (its To in the agenda).
 type InjectResponse struct {
 	ID        string        `json:"id"`
 	Released  time.Time     `json:"released"`
@@ -133,7 +145,9 @@ type MemberTalk struct {
 // Induction is how the host summed up.
 type Induction struct {
 	// PerPhase counts the host summaries in each agenda phase, in agenda
-	// order.
+	// order. A summary logged at the moment a phase ends counts in that
+	// phase; one logged between phases counts in the phase that starts at
+	// the same moment, else only in Total.
 	PerPhase []int `json:"per_phase"`
 	Total    int   `json:"total"`
 	// First is the drill time before the first summary; nil with none.

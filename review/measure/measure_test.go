@@ -210,7 +210,7 @@ func TestOf(t *testing.T) {
 		{
 			name: "interruptions, by whom and per 10 minutes of drill",
 			entries: log(
-				phaseStart(1, 0), interruption("a", 2), interruption("b", 3), interruption("", 4),
+				phaseStart(1, 0), turn("a", 1), interruption("a", 2), interruption("b", 3), interruption("", 4),
 				interruption("a", 6), pause(10), resume(15), phaseEnd(1, 20),
 			),
 			hosts: hosts,
@@ -229,7 +229,7 @@ func TestOf(t *testing.T) {
 		{
 			name: "summaries in two phases, one between phases, the first after a pause",
 			entries: log(
-				phaseStart(1, 0), pause(1), resume(2), summary(4), phaseEnd(1, 9),
+				phaseStart(1, 0), pause(1), resume(2), turn("a", 3), summary(4), phaseEnd(1, 9),
 				summary(9.5),
 				phaseStart(2, 10), summary(10), summary(15), phaseEnd(2, 30),
 			),
@@ -262,6 +262,48 @@ func TestOf(t *testing.T) {
 				}, g.Rhythm.Injects)
 				assert.InDelta(t, 2, g.Values[scenario.MeasureInjectResponse], delta)
 				assert.Equal(t, g.Rhythm.Injects, g.Timeline.Injects)
+			},
+		},
+		{
+			name: "injects answered by the first turn of a member they are aimed at",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), inject("rain", 2),
+				turn("h", 3), pause(4), resume(5), turn("a", 6), // the host is not aimed at; the resident is
+				inject("fire", 7), turn("x", 8), turn("a", 9), turn("s", 10), turn("b", 11),
+				phaseEnd(1, 12),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{
+					{ID: "rain", Released: at(2), Responded: true, After: mins(3)},
+					{ID: "fire", Released: at(7), Responded: true, After: mins(3)},
+				}, g.Rhythm.Injects)
+				assert.InDelta(t, 3, g.Values[scenario.MeasureInjectResponse], delta)
+			},
+		},
+		{
+			name: "an entry naming the inject is its answer even after a turn of a member it is aimed at",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), turn("a", 3), note("rain", 5), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{{ID: "rain", Released: at(2), Responded: true, After: mins(3)}}, g.Rhythm.Injects)
+			},
+		},
+		{
+			name: "turns before the release, by members not aimed at, or of an inject not in the agenda answer nothing",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), inject("rain", 2), turn("b", 3), turn("h", 4),
+				inject("storm", 5), turn("s", 6), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{
+					{ID: "rain", Released: at(2)},
+					{ID: "storm", Released: at(5)},
+				}, g.Rhythm.Injects, "never answered, and still listed")
+				assert.NotContains(t, g.Values, scenario.MeasureInjectResponse)
 			},
 		},
 		{
@@ -308,15 +350,15 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
-			name: "entries at the same time: a phase ends, then a pause, then the next phase starts, then the rest",
+			name: "entries at the same time: a summary, then a phase end, then a pause, then the next phase start, then the rest",
 			entries: log(
 				phaseStart(1, 0),
-				summary(10), turn("a", 10), phaseStart(2, 10), resume(12), pause(10), phaseEnd(1, 10),
-				summary(32), phaseEnd(2, 32),
+				turn("a", 10), phaseStart(2, 10), resume(12), pause(10), phaseEnd(1, 10), summary(10),
+				phaseEnd(2, 32), summary(32),
 			),
 			hosts: hosts,
 			check: func(t *testing.T, g Group) {
-				assert.Equal(t, []int{0, 1, 0}, g.Induction.PerPhase, "the summary at 10 is in phase 2, the one at 32 after it")
+				assert.Equal(t, []int{1, 1, 0}, g.Induction.PerPhase, "a summary at a phase's end is in the phase that ends")
 				assert.Equal(t, 2, g.Induction.Total)
 				assert.Equal(t, []float64{10, 20, 0}, phaseTimes(g))
 				assert.Equal(t, []live.Interval{{From: at(10), To: at(12)}}, g.Pauses)
@@ -325,7 +367,30 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
-			name: "an outage inside a trainer's pause, and a pause never resumed",
+			name: "a summary at the minute a phase starts after a break, or the drill starts, is in the phase that starts",
+			entries: log(
+				phaseStart(2, 0), summary(0), turn("a", 0), phaseEnd(2, 10),
+				summary(15), phaseStart(3, 15), phaseEnd(3, 30),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []int{0, 1, 1}, g.Induction.PerPhase)
+				require.NotNil(t, g.Induction.First)
+				assert.Zero(t, *g.Induction.First)
+			},
+		},
+		{
+			name: "a summary at the minute a phase start ends the phase before is in the phase that ends",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), phaseStart(2, 10), summary(10), phaseStart(3, 30), summary(30), phaseEnd(3, 45),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []int{1, 1, 0}, g.Induction.PerPhase)
+			},
+		},
+		{
+			name: "an outage inside a trainer's pause, and a pause ended by the phase end",
 			entries: log(
 				phaseStart(1, 0), pause(2), outage(3, 5), resume(6), turn("a", 7), pause(9), phaseEnd(1, 12),
 			),
@@ -334,6 +399,55 @@ func TestOf(t *testing.T) {
 				assert.Equal(t, []live.Interval{{From: at(2), To: at(6)}, {From: at(9), To: at(12)}}, g.Pauses)
 				assert.Equal(t, mins(5), g.Drill)
 				assert.InDelta(t, 2, speaking(g)["a"], delta)
+			},
+		},
+		{
+			name: "a pause never resumed ends when the phase moves on",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), pause(5), phaseEnd(1, 10),
+				phaseStart(2, 10), turn("b", 11), phaseEnd(2, 30),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(5), To: at(10)}}, g.Pauses)
+				assert.Equal(t, mins(25), g.Drill)
+				assert.Equal(t, []float64{5, 20, 0}, phaseTimes(g))
+				assert.Equal(t, map[string]float64{"h": 0, "r": 0, "a": 4, "b": 19, "s": 0}, speaking(g))
+			},
+		},
+		{
+			name: "a pause never resumed ends at the next phase start, and a resume after it changes nothing",
+			entries: log(
+				phaseStart(1, 0), pause(4), phaseStart(2, 10), resume(12), turn("a", 13), phaseEnd(2, 20),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(4), To: at(10)}}, g.Pauses)
+				assert.Equal(t, mins(14), g.Drill)
+				assert.Equal(t, []float64{4, 10, 0}, phaseTimes(g))
+			},
+		},
+		{
+			name: "an outage never resumed is not ended by the phase moving on",
+			entries: log(
+				phaseStart(1, 0), outage(4, 0)[0], phaseEnd(1, 10), phaseStart(2, 10), note("", 20),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(4), To: at(20)}}, g.Pauses)
+				assert.Equal(t, mins(4), g.Drill)
+			},
+		},
+		{
+			name: "a pause never resumed after the last phase ran lasts to the drill's end",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), pause(6), note("", 9),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []live.Interval{{From: at(6), To: at(9)}}, g.Pauses)
+				assert.Equal(t, mins(6), g.Drill)
+				assert.InDelta(t, 5, speaking(g)["a"], delta)
 			},
 		},
 		{
@@ -379,7 +493,58 @@ func TestOf(t *testing.T) {
 				assert.Nil(t, g.Participation.HostShare)
 				assert.Equal(t, []string{"h", "r", "a", "b", "s"}, g.Participation.Silent)
 				assert.Equal(t, []int{0, 0, 0}, g.Induction.PerPhase)
-				assert.Equal(t, []string{scenario.MeasureSilentMembers, scenario.MeasureSummaries}, keys(g))
+				assert.Empty(t, keys(g), "nobody logged the talk, so no member was silent and no summary missing")
+			},
+		},
+		{
+			name: "a log of phase times alone gives the rhythm measures only",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), note("rain", 3), phaseEnd(1, 12),
+				phaseStart(2, 12), phaseEnd(2, 32), phaseStart(3, 32), phaseEnd(3, 47),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped, scenario.MeasureInjectResponse}, keys(g))
+				assert.Zero(t, g.Participation.Turns)
+			},
+		},
+		{
+			name: "summaries and interruptions without a turn give no participation or induction measure",
+			entries: log(
+				phaseStart(1, 0), summary(3), interruption("a", 4), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped}, keys(g))
+				assert.Equal(t, 1, g.Induction.Total, "the summary is still counted, only not offered as a measure")
+				assert.Equal(t, 1, g.Participation.Interruptions)
+			},
+		},
+		{
+			name: "turns before the drill or by a stranger are not a log of the talk",
+			entries: log(
+				turn("a", -2), phaseStart(1, 0), turn("x", 1), summary(2), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
+					scenario.MeasurePhasesSkipped}, keys(g))
+			},
+		},
+		{
+			name: "one turn inside the drill is enough to give every participation measure it can",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, without(scenario.MeasureInjectResponse, scenario.MeasureFloorPasses,
+					scenario.MeasureFirstSummary), keys(g))
+				assert.InDelta(t, 4, g.Values[scenario.MeasureSilentMembers], delta)
+				assert.InDelta(t, 0, g.Values[scenario.MeasureSummaries], delta)
+				assert.InDelta(t, 0, g.Values[scenario.MeasureInterruptionsPer10], delta)
 			},
 		},
 		{
