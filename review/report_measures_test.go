@@ -749,3 +749,46 @@ func TestMeasureDefinitionsSection(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(plain), "How the measures are defined")
 }
+
+// TestAgreementWithoutScores: a report from drill logs alone says that no
+// reviewer scored a dimension, not that only one did; with one reviewer it
+// says one did. In English and in Chinese.
+func TestAgreementWithoutScores(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario string
+		sheets         func(u unit) []Scoresheet
+		want           string
+	}{
+		{"en, no sheet", "", func(unit) []Scoresheet { return nil }, "no reviewer scored this dimension"},
+		{"zh, no sheet", "square-dance-noise", func(unit) []Scoresheet { return nil }, "还没有评分人为该维度打分"},
+		{"en, one reviewer", "", func(u unit) []Scoresheet { return scored(u, map[string][2]int{"rhythm": {3, 3}})[:1] }, "only one reviewer scored this dimension"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g11 := unit{1, 1}
+			ds := &drills{by: map[unit]drill{g11: onTime}}
+			rep := buildReport(p, s, tt.sheets(g11), logOf(g11), ds.of)
+			require.NotEmpty(t, rep.Agreement)
+			for _, a := range rep.Agreement {
+				if a.Reviewers > 0 {
+					continue
+				}
+				assert.Equal(t, words.In(s.Language, "nc_no_scores"), a.Alpha.NotComputable, a.Dimension)
+				assert.Equal(t, a.Alpha, a.ICC, a.Dimension)
+			}
+			var reasons []string
+			for _, a := range rep.Agreement {
+				reasons = append(reasons, a.Alpha.NotComputable)
+			}
+			assert.Contains(t, reasons, tt.want)
+			out, err := RenderReport(rep, ReportMarkdown)
+			require.NoError(t, err)
+			assert.Contains(t, string(out), tt.want)
+		})
+	}
+}
