@@ -192,7 +192,11 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 
 // BuildReportLog is [BuildReport] with the drill log of the plan's groups:
 // each group with entries in log gets its measures ([measure.Of]) beside
-// its scores, and flags where the two disagree ([MeasureFlag]). A group
+// its scores, and flags where the two disagree ([MeasureFlag]). A group is
+// measured without its observers (members whose role's function is
+// [scenario.FunctionObserver]), who do not speak in the council: they are
+// in no speaking share, Gini or count of silent members, and the report
+// names them apart. A group
 // with a log but no scoresheet is in the report with its measures and no
 // rank; a group with neither is left out. The report does not depend on
 // the order of the sheets or of the log's entries that carry their own

@@ -89,17 +89,26 @@ func logByGroup(log []live.Entry) map[unit][]live.Entry {
 }
 
 // measureInput is what [measure.Of] needs of group g of round: its
-// agenda, its team (each member with the title of their role), its hosts
-// and its entries.
+// agenda, its team (each member with the id of their role), its hosts and
+// its entries. Members whose role observes are not in the team: they do
+// not speak in the council (and are often the ones keeping the log), so
+// counting them would add a silent member and a zero to the Gini.
 func measureInput(round int, g plan.Group, s *scenario.Scenario, entries []live.Entry) measure.Input {
-	in := measure.Input{Agenda: live.AgendaOf(s), Team: live.Team{Round: round, Group: g.Group}, Entries: entries}
-	for _, m := range g.Members {
-		in.Team.Members = append(in.Team.Members, live.Member{ID: m.ID, Name: m.Name, Role: s.RoleTitle(m.Role)})
-		if r, ok := s.Role(m.Role); ok && r.Function == scenario.FunctionHost {
-			in.Hosts = append(in.Hosts, m.ID)
+	team := live.TeamOf(round, &g)
+	kept := team.Members[:0]
+	for _, m := range team.Members {
+		if !isObserver(s, m.Role) {
+			kept = append(kept, m)
 		}
 	}
-	return in
+	team.Members = kept
+	return measure.Input{Agenda: live.AgendaOf(s), Team: team, Hosts: team.Hosts(s), Entries: entries}
+}
+
+// isObserver is whether role id of s is an observer's.
+func isObserver(s *scenario.Scenario, id string) bool {
+	r, ok := s.Role(id)
+	return ok && r.Function == scenario.FunctionObserver
 }
 
 // measureTitle is the title of the measure id in lang, or the id.
@@ -209,6 +218,7 @@ var measureWords = scenario.Words{
 		"mflag_poor_down": "Scored %[2]s on %[1]s, but the drill log reads poor on %[3]s: %[4]s (%[5]s or less is poor).",
 		"mflag_good_up":   "Scored only %[2]s on %[1]s, but the drill log reads good on %[3]s: %[4]s (%[5]s or more is good).",
 		"mflag_good_down": "Scored only %[2]s on %[1]s, but the drill log reads good on %[3]s: %[4]s (%[5]s or less is good).",
+		"observers":       "Observers, not counted",
 		"measured":        "Measured from the drill log",
 		"measured_help":   "What the drill log shows, beside the reviewers' scores. A measure counts what happened, not how well: read it with the evidence. ⚑ marks a dimension where scores and measures disagree.",
 		"measure":         "Measure", "value": "Value", "reads_shown": "as shown", "flag": "Where scores and measures disagree", "reads": "Reads", "reference": "Reference",
@@ -242,6 +252,7 @@ var measureWords = scenario.Words{
 		"mflag_poor_down": "“%[1]s”平均得分 %[2]s，但演练记录中的“%[3]s”不佳：%[4]s（%[5]s及以下即为不佳）。",
 		"mflag_good_up":   "“%[1]s”平均得分仅 %[2]s，但演练记录中的“%[3]s”良好：%[4]s（%[5]s及以上即为良好）。",
 		"mflag_good_down": "“%[1]s”平均得分仅 %[2]s，但演练记录中的“%[3]s”良好：%[4]s（%[5]s及以下即为良好）。",
+		"observers":       "观察员（不计入）",
 		"measured":        "演练记录中的测量结果",
 		"measured_help":   "演练记录反映的情况，与评分人的评分并列。测量结果只记录发生了什么，不评判做得好坏，请结合依据来看。⚑ 标出评分与测量结果不一致的维度。",
 		"measure":         "测量指标", "value": "数值", "reads_shown": "显示值", "flag": "评分与测量结果不一致之处", "reads": "解读", "reference": "参考值",

@@ -391,8 +391,8 @@ func TestMeasureFlagText(t *testing.T) {
 }
 
 // TestMeasureInput: the report measures each group with its members (by
-// the title of their role), its hosts and the scenario's agenda, and
-// gives it its own entries only.
+// the id of their role, which an inject's roles name), its hosts and the
+// scenario's agenda, and gives it its own entries only.
 func TestMeasureInput(t *testing.T) {
 	p, s := fixture(t)
 	withMeasures(s)
@@ -402,11 +402,11 @@ func TestMeasureInput(t *testing.T) {
 	require.Len(t, ds.inputs, 2)
 	in := ds.inputs[1]
 	assert.Equal(t, live.Team{Round: 1, Group: 2, Members: []live.Member{
-		{ID: "T4", Name: "Dan Zhou", Role: s.RoleTitle("host")},
-		{ID: "T5", Name: "Eve Sun", Role: s.RoleTitle("recorder")},
-		{ID: "T6", Name: "Fay Liu", Role: s.RoleTitle("top-floor-elder")},
-		{ID: "T12", Name: "Lin Fu", Role: s.RoleTitle("ground-floor-owner")},
-		{ID: "T13", Name: "Mo Tan", Role: s.RoleTitle("property-manager")},
+		{ID: "T4", Name: "Dan Zhou", Role: "host"},
+		{ID: "T5", Name: "Eve Sun", Role: "recorder"},
+		{ID: "T6", Name: "Fay Liu", Role: "top-floor-elder"},
+		{ID: "T12", Name: "Lin Fu", Role: "ground-floor-owner"},
+		{ID: "T13", Name: "Mo Tan", Role: "property-manager"},
 	}}, in.Team)
 	assert.Equal(t, []string{"T4"}, in.Hosts)
 	assert.Equal(t, live.AgendaOf(s), in.Agenda)
@@ -415,6 +415,79 @@ func TestMeasureInput(t *testing.T) {
 		assert.Equal(t, 2, e.Group)
 	}
 	assert.Equal(t, 1, ds.inputs[0].Team.Group)
+}
+
+// TestObserversNotCounted: a member whose role observes is left out of
+// the team the group is measured with, so out of the speaking shares, the
+// Gini and the silent members, and the report says so beside the
+// participation table, in English and in Chinese. The table and the
+// timeline show each member's role by its title.
+func TestObserversNotCounted(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario string
+		want           []string
+	}{
+		{"en", "", []string{"Observers, not counted: Pat Observer"}},
+		{"zh", "square-dance-noise", []string{"观察员（不计入）：Pat Observer"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g := &p.Rounds[0].Groups[0]
+			hostRole := g.Members[0].Role
+			g.Members = append(g.Members, plan.Member{ID: "T99", Name: "Pat Observer", Role: "observer"})
+			ds := &drills{by: map[unit]drill{{1, 1}: onTime}}
+			rep := buildReport(p, s, scored(unit{1, 1}, map[string][2]int{"rhythm": {3, 3}}), logOf(unit{1, 1}), ds.of)
+			require.Len(t, ds.inputs, 1)
+			in := ds.inputs[0]
+			var ids []string
+			for _, m := range in.Team.Members {
+				ids = append(ids, m.ID)
+				assert.NotEqual(t, "observer", m.Role)
+			}
+			assert.Equal(t, []string{"T1", "T2", "T3", "T10", "T11"}, ids, "the observer is not in the team")
+			assert.Equal(t, []string{"T1"}, in.Hosts)
+			gr := rep.Rounds[0].Groups[0]
+			assert.Len(t, gr.Members, 6, "the observer is still a member of the group")
+			for _, format := range []string{ReportHTML, ReportMarkdown} {
+				out, err := RenderReport(rep, format)
+				require.NoError(t, err)
+				for _, w := range tt.want {
+					assert.Equal(t, 1, strings.Count(string(out), w), format)
+				}
+				assert.Contains(t, string(out), s.RoleTitle(hostRole), format)
+				if s.RoleTitle(hostRole) != hostRole {
+					assert.NotContains(t, string(out), "| "+hostRole+" |", "%s: the role's title, not its id", format)
+				}
+			}
+			html, err := RenderReport(rep, ReportHTML)
+			require.NoError(t, err)
+			assert.Contains(t, string(html), "<td>"+s.RoleTitle(hostRole)+"</td>", "the participation table shows the role's title")
+			assert.NotContains(t, string(html), "<td>"+hostRole+"</td>")
+			svg := regexp.MustCompile(`(?s)<svg[^>]*>(?:<title>[^<]*</title>)?<defs><pattern id="tl-.*?</svg>`).FindAllString(string(html), -1)
+			require.Len(t, svg, 1, "one timeline")
+			assert.Contains(t, svg[0], wordf(s.Language, "paren", s.RoleTitle(hostRole)), "the timeline titles the row with the role's title")
+			assert.NotContains(t, svg[0], "Pat Observer", "the observer has no row")
+		})
+	}
+}
+
+// TestNoObserversNoLine: a group without an observer has no line about
+// them.
+func TestNoObserversNoLine(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{{1, 1}: onTime}}
+	rep := buildReport(p, s, nil, logOf(unit{1, 1}), ds.of)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		out, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		assert.NotContains(t, string(out), "Observers, not counted", format)
+	}
 }
 
 // TestLogWithoutSheets: a group with a log but no scoresheet is in the
@@ -649,7 +722,7 @@ func TestTimelineSVG(t *testing.T) {
 // TestTimelineEmpty: a log with nothing to draw still gives a chart that
 // parses, with its axis.
 func TestTimelineEmpty(t *testing.T) {
-	svg := string(timelineSVG("en", 1, 1, measure.Timeline{}))
+	svg := string(timelineSVG("en", 1, 1, measure.Timeline{}, nil))
 	d := xml.NewDecoder(strings.NewReader(strings.TrimSuffix(strings.TrimPrefix(svg, `<div class="chart">`), `</div>`)))
 	for {
 		_, err := d.Token()

@@ -141,7 +141,8 @@ type Round struct {
 	// owns no dimension and the context for one that does.
 	Weighted *float64 `json:"weighted_total,omitempty"`
 	// Speaking is the trainee's own talk from the group's drill log; nil
-	// when the group has no log.
+	// when the group has no log, and for an observer, who does not speak
+	// in the council and is not counted in the measures.
 	Speaking *Speaking `json:"speaking,omitempty"`
 	// Notes are the reviewers' evidence, strengths and improvements for
 	// the group that name the trainee's role.
