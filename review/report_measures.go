@@ -529,8 +529,11 @@ func measureRows(r *Report) [][]string {
 	}
 	rows = append(rows, nil, []string{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")})
 	for _, f := range r.MeasureFlags {
-		rows = append(rows, []string{strconv.Itoa(f.Round), strconv.Itoa(f.Group), f.Dimension, f.Title,
-			strconv.FormatFloat(f.Mean, 'f', 2, 64), f.Measure, strconv.FormatFloat(scenario.Round3(f.Value), 'f', -1, 64), mw("reads_" + f.Reads), f.Text})
+		// A flag naming several measures has a row for each.
+		for _, fm := range f.Measures {
+			rows = append(rows, []string{strconv.Itoa(f.Round), strconv.Itoa(f.Group), f.Dimension, f.Title,
+				strconv.FormatFloat(f.Mean, 'f', 2, 64), fm.Measure, strconv.FormatFloat(scenario.Round3(fm.Value), 'f', -1, 64), mw("reads_" + f.Reads), f.Text})
+		}
 	}
 	return rows
 }
