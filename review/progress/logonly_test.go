@@ -56,6 +56,32 @@ func firstRole(t *testing.T, s *scenario.Scenario, fn string) string {
 	return ""
 }
 
+// TestLogWithoutScores: a group with a drill log and no scoresheet is
+// not scored on its members' pages, which say no reviewer scored it and
+// show neither an empty table of scores nor a list of reviewers, but do
+// show the member's speaking share.
+func TestLogWithoutScores(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			c := logOnlyDay(t, lang)
+			t1 := trainee(t, c, "T1")
+			require.Len(t, t1.Rounds, 1)
+			r := t1.Rounds[0]
+			assert.False(t, r.Scored)
+			assert.Empty(t, r.Reviewers)
+			require.NotNil(t, r.Speaking, "the log gives the host's speaking")
+			assert.Equal(t, 2, r.Speaking.Members, "the observer is not counted among the members")
+			files, err := c.Files()
+			require.NoError(t, err)
+			page := string(fileData(t, files, t1.Page))
+			assert.Contains(t, page, words.In(lang, "not_scored"))
+			assert.NotContains(t, page, words.In(lang, "owned"), "no table of scores")
+			assert.NotContains(t, page, words.In(lang, "weighted_all"))
+			assert.NotContains(t, page, words.In(lang, "reviewers")+words.In(lang, "colon"))
+		})
+	}
+}
+
 // TestObserverPage: the observer's page says they observed the round and
 // gives no speaking share, in English and in Chinese.
 func TestObserverPage(t *testing.T) {
