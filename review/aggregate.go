@@ -142,6 +142,9 @@ func dimensionAgreement(t *table, d scenario.Dimension, lang string) DimensionAg
 	out.Reviewers = len(scored)
 	if out.Reviewers < 2 {
 		reason := words.In(lang, "nc_one_reviewer")
+		if out.Reviewers == 0 {
+			reason = words.In(lang, "nc_no_scores")
+		}
 		out.Alpha, out.ICC = notComputable(reason), notComputable(reason)
 		return out
 	}

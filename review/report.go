@@ -192,7 +192,11 @@ func BuildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet) *Repor
 
 // BuildReportLog is [BuildReport] with the drill log of the plan's groups:
 // each group with entries in log gets its measures ([measure.Of]) beside
-// its scores, and flags where the two disagree ([MeasureFlag]). A group
+// its scores, and flags where the two disagree ([MeasureFlag]). A group is
+// measured without its observers (members whose role's function is
+// [scenario.FunctionObserver]), who do not speak in the council: they are
+// in no speaking share, Gini or count of silent members, and the report
+// names them apart. A group
 // with a log but no scoresheet is in the report with its measures and no
 // rank; a group with neither is left out. The report does not depend on
 // the order of the sheets or of the log's entries that carry their own
@@ -606,7 +610,7 @@ var words = scenario.Words{
 		"general": "General", "not_computable": "not computable", "heatmap": "Mean score by group and dimension",
 		"bars": "Scores by group", "agreement_help": "Units are groups (of every round), raters are reviewers. α ≥ 0.8 reliable, ≥ 0.667 tentative (Krippendorff). With few groups these figures are rough.",
 		"alpha_reliable": "reliable", "alpha_tentative": "tentative", "alpha_unreliable": "not reliable",
-		"nc_one_reviewer": "only one reviewer scored this dimension", "nc_no_pairs": "no group was scored by two reviewers",
+		"nc_one_reviewer": "only one reviewer scored this dimension", "nc_no_scores": "no reviewer scored this dimension", "nc_no_pairs": "no group was scored by two reviewers",
 		"nc_all_same":     "every score is the same, so there is no disagreement to measure",
 		"nc_few_complete": "fewer than two groups were scored by every reviewer", "nc_no_variance": "the scores do not vary",
 		"nc_no_shared": "no group shared with another reviewer", "reviewers": "Reviewers", "scenario": "Scenario",
@@ -656,7 +660,7 @@ var words = scenario.Words{
 		"general": "综合", "not_computable": "无法计算", "heatmap": "各组各维度平均分",
 		"bars": "各组得分", "agreement_help": "单位为各组（含各轮），评分者为评分人。α ≥ 0.8 为可靠，≥ 0.667 为可暂用（Krippendorff）。组数少时这些数字只是粗略估计。",
 		"alpha_reliable": "可靠", "alpha_tentative": "可暂用", "alpha_unreliable": "不可靠",
-		"nc_one_reviewer": "只有一位评分人为该维度打分", "nc_no_pairs": "没有任何一组由两位评分人打分",
+		"nc_one_reviewer": "只有一位评分人为该维度打分", "nc_no_scores": "还没有评分人为该维度打分", "nc_no_pairs": "没有任何一组由两位评分人打分",
 		"nc_all_same":     "所有分数都相同，无从衡量分歧",
 		"nc_few_complete": "由全部评分人打分的组少于两个", "nc_no_variance": "分数没有变化",
 		"nc_no_shared": "没有与其他评分人共同评过的组", "reviewers": "评分人", "scenario": "情景",

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/review/measure"
@@ -39,21 +40,36 @@ type MeasureReading struct {
 }
 
 // MeasureFlag is a group whose scores and measures disagree on a
-// dimension: scored near the top of the scale (at or above its maximum
-// less one) while a measure the rubric maps to the dimension reads poor,
-// or near the bottom (at or below its minimum plus one) while one reads
-// good. Text says so in the report's language.
+// dimension. A score near the top of the scale (at or above its maximum
+// less one) is flagged by each measure the rubric maps to the dimension
+// that reads poor, one flag per measure. A score near the bottom (at or
+// below its minimum plus one) is flagged once for the dimension when every
+// mapped measure the log gives a value for reads good and at least two
+// do: a single measure reading good, or a count that reads good by being
+// zero (no phase skipped, nobody silent), is the normal case and proves
+// nothing alone. Text says so in the report's language.
 type MeasureFlag struct {
-	Round        int     `json:"round"`
-	Group        int     `json:"group"`
-	Dimension    string  `json:"dimension"`
-	Title        string  `json:"title"`
-	Mean         float64 `json:"mean"`
+	Round     int     `json:"round"`
+	Group     int     `json:"group"`
+	Dimension string  `json:"dimension"`
+	Title     string  `json:"title"`
+	Mean      float64 `json:"mean"`
+	// Measure, MeasureTitle and Value are the first of Measures.
 	Measure      string  `json:"measure"`
 	MeasureTitle string  `json:"measure_title"`
 	Value        float64 `json:"value"`
-	Reads        string  `json:"reads"` // "good" or "poor"
-	Text         string  `json:"text"`
+	// Measures are every measure the flag names, in rubric order: the one
+	// that reads poor, or all those that read good.
+	Measures []FlaggedMeasure `json:"measures"`
+	Reads    string           `json:"reads"` // "good" or "poor"
+	Text     string           `json:"text"`
+}
+
+// FlaggedMeasure is one measure a [MeasureFlag] names, with its value.
+type FlaggedMeasure struct {
+	Measure string  `json:"measure"`
+	Title   string  `json:"title"`
+	Value   float64 `json:"value"`
 }
 
 // MeasureDefinition is what a measure is, what it can tell a trainer and
@@ -89,17 +105,26 @@ func logByGroup(log []live.Entry) map[unit][]live.Entry {
 }
 
 // measureInput is what [measure.Of] needs of group g of round: its
-// agenda, its team (each member with the title of their role), its hosts
-// and its entries.
+// agenda, its team (each member with the id of their role), its hosts and
+// its entries. Members whose role observes are not in the team: they do
+// not speak in the council (and are often the ones keeping the log), so
+// counting them would add a silent member and a zero to the Gini.
 func measureInput(round int, g plan.Group, s *scenario.Scenario, entries []live.Entry) measure.Input {
-	in := measure.Input{Agenda: live.AgendaOf(s), Team: live.Team{Round: round, Group: g.Group}, Entries: entries}
-	for _, m := range g.Members {
-		in.Team.Members = append(in.Team.Members, live.Member{ID: m.ID, Name: m.Name, Role: s.RoleTitle(m.Role)})
-		if r, ok := s.Role(m.Role); ok && r.Function == scenario.FunctionHost {
-			in.Hosts = append(in.Hosts, m.ID)
+	team := live.TeamOf(round, &g)
+	kept := team.Members[:0]
+	for _, m := range team.Members {
+		if !isObserver(s, m.Role) {
+			kept = append(kept, m)
 		}
 	}
-	return in
+	team.Members = kept
+	return measure.Input{Agenda: live.AgendaOf(s), Team: team, Hosts: team.Hosts(s), Entries: entries}
+}
+
+// isObserver is whether role id of s is an observer's.
+func isObserver(s *scenario.Scenario, id string) bool {
+	r, ok := s.Role(id)
+	return ok && r.Function == scenario.FunctionObserver
 }
 
 // measureTitle is the title of the measure id in lang, or the id.
@@ -137,13 +162,14 @@ func readsWord(r int) string {
 
 // measureReadings fills in the group's readings, one per measure the
 // rubric maps to each dimension, in rubric order, and returns the flags
-// among them. The group must have measures.
+// among them ([MeasureFlag]). The group must have measures.
 func measureReadings(g *GroupReport, s *scenario.Scenario) []MeasureFlag {
 	lang := s.Language
 	rub := s.Rubric.Rubric
 	var flags []MeasureFlag
 	for _, d := range rub.Dimensions {
 		ds, _ := g.dimension(d.ID)
+		first := len(g.MeasureReadings)
 		for _, ref := range d.Measures {
 			mr := MeasureReading{
 				Dimension: d.ID, Title: d.Title.In(lang), Mean: ds.Mean,
@@ -152,52 +178,79 @@ func measureReadings(g *GroupReport, s *scenario.Scenario) []MeasureFlag {
 			if v, ok := g.Measures.Values[ref.ID]; ok {
 				mr.Value = &v
 				mr.Reads = readsWord(ref.Reads(v))
-				if f, ok := measureFlag(*g, rub.Scale, mr, lang); ok {
-					mr.Flagged = true
-					flags = append(flags, f)
-				}
 			}
 			g.MeasureReadings = append(g.MeasureReadings, mr)
 		}
+		flags = append(flags, dimensionFlags(*g, rub.Scale, g.MeasureReadings[first:], lang)...)
 	}
 	return flags
 }
 
-// measureFlag flags a reading whose measure disagrees with the mean: a
-// mean at or above the scale's maximum less one with a measure that reads
-// poor, or at or below its minimum plus one with one that reads good. On
-// a scale too short for the two to be apart (1 to 3), the middle of the
-// scale is neither.
-func measureFlag(g GroupReport, sc scenario.Scale, mr MeasureReading, lang string) (MeasureFlag, bool) {
-	if mr.Mean == nil || mr.Value == nil {
-		return MeasureFlag{}, false
+// dimensionFlags flags where the readings rs of one dimension disagree
+// with its mean, and marks the readings each flag names: with a mean at
+// or above the scale's maximum less one, each reading that is poor; with
+// a mean at or below its minimum plus one, all the readings with a value
+// at once, when they all read good and there are two or more. On a scale
+// too short for the two to be apart (1 to 3), the middle of the scale is
+// neither.
+func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang string) []MeasureFlag {
+	if len(rs) == 0 || rs[0].Mean == nil {
+		return nil
 	}
-	mean, mid := *mr.Mean, float64(sc.Min+sc.Max)/2
+	mean, mid := *rs[0].Mean, float64(sc.Min+sc.Max)/2
 	high := mean >= float64(sc.Max-1) && mean > mid
 	low := mean <= float64(sc.Min+1) && mean < mid
-	var key string
-	var ref float64
+	flag := func(reads, text string, named ...MeasureReading) MeasureFlag {
+		f := MeasureFlag{
+			Round: g.Round, Group: g.Group, Dimension: named[0].Dimension, Title: named[0].Title, Mean: mean,
+			Measure: named[0].Measure, MeasureTitle: named[0].MeasureTitle, Value: *named[0].Value, Reads: reads, Text: text,
+		}
+		for _, mr := range named {
+			f.Measures = append(f.Measures, FlaggedMeasure{Measure: mr.Measure, Title: mr.MeasureTitle, Value: *mr.Value})
+		}
+		return f
+	}
+	var out []MeasureFlag
 	switch {
-	case high && mr.Reads == ReadsPoor:
-		key, ref = "mflag_poor", mr.Poor
-	case low && mr.Reads == ReadsGood:
-		key, ref = "mflag_good", mr.Good
-	default:
-		return MeasureFlag{}, false
+	case high:
+		for i, mr := range rs {
+			if mr.Value == nil || mr.Reads != ReadsPoor {
+				continue
+			}
+			// Where the value lies beyond the reference: above it when
+			// poor is the higher.
+			key := "mflag_poor_down"
+			if mr.Poor > mr.Good {
+				key = "mflag_poor_up"
+			}
+			text := mwordf(lang, key, mr.Title, num(mr.Mean), mr.MeasureTitle,
+				measure.Format(mr.Measure, *mr.Value, lang), measure.Format(mr.Measure, mr.Poor, lang))
+			rs[i].Flagged = true
+			out = append(out, flag(ReadsPoor, text, mr))
+		}
+	case low:
+		var good []MeasureReading
+		var shown []string
+		for _, mr := range rs {
+			if mr.Value == nil {
+				continue
+			}
+			if mr.Reads != ReadsGood {
+				return nil
+			}
+			good = append(good, mr)
+			shown = append(shown, mwordf(lang, "mflag_value", mr.MeasureTitle, measure.Format(mr.Measure, *mr.Value, lang)))
+		}
+		if len(good) < 2 {
+			return nil
+		}
+		for i := range rs {
+			rs[i].Flagged = rs[i].Value != nil
+		}
+		text := mwordf(lang, "mflag_good", rs[0].Title, num(rs[0].Mean), strings.Join(shown, words.In(lang, "list_sep")))
+		out = append(out, flag(ReadsGood, text, good...))
 	}
-	// Where the value lies beyond the reference: above it when good is
-	// the higher, for a good reading, and when poor is, for a poor one.
-	if (mr.Reads == ReadsGood) == (mr.Good > mr.Poor) {
-		key += "_up"
-	} else {
-		key += "_down"
-	}
-	text := mwordf(lang, key, mr.Title, num(mr.Mean), mr.MeasureTitle,
-		measure.Format(mr.Measure, *mr.Value, lang), measure.Format(mr.Measure, ref, lang))
-	return MeasureFlag{
-		Round: g.Round, Group: g.Group, Dimension: mr.Dimension, Title: mr.Title, Mean: mean,
-		Measure: mr.Measure, MeasureTitle: mr.MeasureTitle, Value: *mr.Value, Reads: mr.Reads, Text: text,
-	}, true
+	return out
 }
 
 // measureWords are the words of the measures' part of a report, apart
@@ -207,8 +260,9 @@ var measureWords = scenario.Words{
 	"en": {
 		"mflag_poor_up":   "Scored %[2]s on %[1]s, but the drill log reads poor on %[3]s: %[4]s (%[5]s or more is poor).",
 		"mflag_poor_down": "Scored %[2]s on %[1]s, but the drill log reads poor on %[3]s: %[4]s (%[5]s or less is poor).",
-		"mflag_good_up":   "Scored only %[2]s on %[1]s, but the drill log reads good on %[3]s: %[4]s (%[5]s or more is good).",
-		"mflag_good_down": "Scored only %[2]s on %[1]s, but the drill log reads good on %[3]s: %[4]s (%[5]s or less is good).",
+		"mflag_good":      "Scored only %[2]s on %[1]s, but every measure of it in the drill log reads good: %[3]s.",
+		"mflag_value":     "%s %s",
+		"observers":       "Observers, not counted",
 		"measured":        "Measured from the drill log",
 		"measured_help":   "What the drill log shows, beside the reviewers' scores. A measure counts what happened, not how well: read it with the evidence. ⚑ marks a dimension where scores and measures disagree.",
 		"measure":         "Measure", "value": "Value", "reads_shown": "as shown", "flag": "Where scores and measures disagree", "reads": "Reads", "reference": "Reference",
@@ -240,8 +294,9 @@ var measureWords = scenario.Words{
 	"zh": {
 		"mflag_poor_up":   "“%[1]s”平均得分 %[2]s，但演练记录中的“%[3]s”不佳：%[4]s（%[5]s及以上即为不佳）。",
 		"mflag_poor_down": "“%[1]s”平均得分 %[2]s，但演练记录中的“%[3]s”不佳：%[4]s（%[5]s及以下即为不佳）。",
-		"mflag_good_up":   "“%[1]s”平均得分仅 %[2]s，但演练记录中的“%[3]s”良好：%[4]s（%[5]s及以上即为良好）。",
-		"mflag_good_down": "“%[1]s”平均得分仅 %[2]s，但演练记录中的“%[3]s”良好：%[4]s（%[5]s及以下即为良好）。",
+		"mflag_good":      "“%[1]s”平均得分仅 %[2]s，但演练记录中这一维度的各项测量结果都良好：%[3]s。",
+		"mflag_value":     "%s %s",
+		"observers":       "观察员（不计入）",
 		"measured":        "演练记录中的测量结果",
 		"measured_help":   "演练记录反映的情况，与评分人的评分并列。测量结果只记录发生了什么，不评判做得好坏，请结合依据来看。⚑ 标出评分与测量结果不一致的维度。",
 		"measure":         "测量指标", "value": "数值", "reads_shown": "显示值", "flag": "评分与测量结果不一致之处", "reads": "解读", "reference": "参考值",

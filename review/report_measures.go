@@ -19,12 +19,15 @@ type measuresView struct {
 	Readings []readingRow
 	Members  []memberRow
 	// Silent names the members who never spoke, or says there were none.
-	Silent   string
-	Phases   []phaseRow
-	Total    phaseRow
-	Injects  []injectRow
-	Figures  []figureRow
-	Timeline template.HTML
+	Silent string
+	// Observers names the members whose role observes, who are not in
+	// the measures; empty when there were none.
+	Observers string
+	Phases    []phaseRow
+	Total     phaseRow
+	Injects   []injectRow
+	Figures   []figureRow
+	Timeline  template.HTML
 }
 
 // readingRow is a [MeasureReading] as the report prints it: its value
@@ -107,9 +110,28 @@ func refText(lang string, mr MeasureReading) string {
 	return mwordf(lang, "ref_fmt", measure.Format(mr.Measure, mr.Good, lang), measure.Format(mr.Measure, mr.Poor, lang))
 }
 
+// roleTitles are the titles of the roles group g's members played, by
+// role id, as the scenario gives them.
+func roleTitles(g GroupReport) map[string]string {
+	out := map[string]string{}
+	for _, mi := range g.Members {
+		out[mi.Role] = mi.Title
+	}
+	return out
+}
+
+// roleTitle is the title of role id among titles, or the id.
+func roleTitle(titles map[string]string, id string) string {
+	if t, ok := titles[id]; ok && t != "" {
+		return t
+	}
+	return id
+}
+
 func newMeasuresView(lang string, g GroupReport) measuresView {
 	m := g.Measures
 	v := measuresView{wording: wording{lang}, G: g}
+	titles := roleTitles(g)
 	for i, mr := range g.MeasureReadings {
 		row := readingRow{MeasureReading: mr, Shown: "–", Ref: refText(lang, mr), Reading: mword(lang, "not_measured")}
 		if i == 0 || g.MeasureReadings[i-1].Dimension != mr.Dimension {
@@ -130,7 +152,7 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	var silent []string
 	for _, mt := range m.Participation.Members {
 		v.Members = append(v.Members, memberRow{
-			Name: mt.Name, Role: mt.Role, Speaking: minutes(mt.Speaking),
+			Name: mt.Name, Role: roleTitle(titles, mt.Role), Speaking: minutes(mt.Speaking),
 			Share: measure.Format(scenario.MeasureHostShare, mt.Share, lang), Turns: mt.Turns, Interruptions: mt.Interruptions,
 		})
 		if mt.Turns == 0 {
@@ -141,6 +163,13 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	if len(silent) > 0 {
 		v.Silent = strings.Join(silent, words.In(lang, "list_sep"))
 	}
+	var observers []string
+	for _, mi := range g.Members {
+		if mi.Function == scenario.FunctionObserver {
+			observers = append(observers, mi.Name)
+		}
+	}
+	v.Observers = strings.Join(observers, words.In(lang, "list_sep"))
 	for i, pt := range m.Rhythm.Phases {
 		row := phaseRow{Phase: pt.Phase, Title: pt.Title, Planned: minutes(pt.Planned), Actual: minutes(pt.Actual), Skipped: pt.Skipped}
 		if pt.Skipped {
@@ -171,7 +200,7 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 		}
 		v.Figures = append(v.Figures, f)
 	}
-	v.Timeline = timelineSVG(lang, g.Round, g.Group, m.Timeline)
+	v.Timeline = timelineSVG(lang, g.Round, g.Group, m.Timeline, titles)
 	return v
 }
 
@@ -201,8 +230,9 @@ const (
 // with their ids, a row per member with a bar per turn, and ticks for the
 // host's summaries and the interruptions. It reads in black and white:
 // rows are labelled, and over and under differ by pattern and by their
-// labels, not by colour alone.
-func timelineSVG(lang string, round, group int, tl measure.Timeline) template.HTML {
+// labels, not by colour alone. Each member's row is titled with the title
+// of their role, from titles by role id.
+func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[string]string) template.HTML {
 	mw := func(k string) string { return mword(lang, k) }
 	pfx := fmt.Sprintf("tl-r%dg%d-", round, group)
 	var planned time.Duration
@@ -231,7 +261,7 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline) template.HT
 		memberRow[m.ID] = len(rows)
 		title := m.Name
 		if m.Role != "" {
-			title += wordf(lang, "paren", m.Role)
+			title += wordf(lang, "paren", roleTitle(titles, m.Role))
 		}
 		rows = append(rows, row{m.Name, title})
 	}
@@ -410,6 +440,9 @@ func (m *mdReport) measures(g GroupReport) {
 		m.printf("| %s | %s | %s | %s | %d | %d |\n", esc(r.Name), esc(r.Role), r.Speaking, r.Share, r.Turns, r.Interruptions)
 	}
 	m.printf("\n%s%s%s\n\n", mw("silent"), m.w("colon"), esc(v.Silent))
+	if v.Observers != "" {
+		m.printf("%s%s%s\n\n", mw("observers"), m.w("colon"), esc(v.Observers))
+	}
 	m.printf("#### %s\n\n| %s | | %s | %s | %s | %s |\n|---:|---|---:|---:|---:|---:|\n", mw("phases"), mw("phase"), mw("planned"), mw("actual"), mw("over"), mw("summaries"))
 	for _, r := range v.Phases {
 		m.printf("| %d | %s | %s | %s | %s | %d |\n", r.Phase, esc(r.Title), r.Planned, r.Actual, r.Over, r.Summaries)
@@ -496,8 +529,11 @@ func measureRows(r *Report) [][]string {
 	}
 	rows = append(rows, nil, []string{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")})
 	for _, f := range r.MeasureFlags {
-		rows = append(rows, []string{strconv.Itoa(f.Round), strconv.Itoa(f.Group), f.Dimension, f.Title,
-			strconv.FormatFloat(f.Mean, 'f', 2, 64), f.Measure, strconv.FormatFloat(scenario.Round3(f.Value), 'f', -1, 64), mw("reads_" + f.Reads), f.Text})
+		// A flag naming several measures has a row for each.
+		for _, fm := range f.Measures {
+			rows = append(rows, []string{strconv.Itoa(f.Round), strconv.Itoa(f.Group), f.Dimension, f.Title,
+				strconv.FormatFloat(f.Mean, 'f', 2, 64), fm.Measure, strconv.FormatFloat(scenario.Round3(fm.Value), 'f', -1, 64), mw("reads_" + f.Reads), f.Text})
+		}
 	}
 	return rows
 }

@@ -203,7 +203,17 @@ func scored(u unit, scores map[string][2]int) []Scoresheet {
 
 func TestMeasureFlags(t *testing.T) {
 	g11 := unit{1, 1}
-	type want struct{ dim, measure, reads string }
+	type want struct {
+		dim      string
+		measures []string
+		reads    string
+	}
+	// halfGood is a drill whose rhythm reads good on overrun alone:
+	// punctuality lies in between and no inject was released.
+	halfGood := drill{values: map[string]float64{scenario.MeasurePunctuality: 0.6, scenario.MeasureOverrun: 0.05}}
+	// oneGood is a drill whose log gives punctuality alone of rhythm's
+	// measures, good.
+	oneGood := drill{values: map[string]float64{scenario.MeasurePunctuality: 0.95}}
 	for _, tt := range []struct {
 		name   string
 		scores map[string][2]int
@@ -215,13 +225,13 @@ func TestMeasureFlags(t *testing.T) {
 			scores: map[string][2]int{"rhythm": {5, 5}},
 			drill:  overrun,
 			// Punctuality 0.6 lies between its good and poor.
-			want: []want{{"rhythm", scenario.MeasureOverrun, ReadsPoor}},
+			want: []want{{"rhythm", []string{scenario.MeasureOverrun}, ReadsPoor}},
 		},
 		{
 			name:   "scored 4.5 on rhythm, every phase 40 % over",
 			scores: map[string][2]int{"rhythm": {5, 4}},
 			drill:  overrun,
-			want:   []want{{"rhythm", scenario.MeasureOverrun, ReadsPoor}},
+			want:   []want{{"rhythm", []string{scenario.MeasureOverrun}, ReadsPoor}},
 		},
 		{
 			name:   "scored 5 on rhythm, punctuality good",
@@ -232,17 +242,24 @@ func TestMeasureFlags(t *testing.T) {
 			name:   "scored 1 on rhythm with good measures",
 			scores: map[string][2]int{"rhythm": {1, 1}},
 			drill:  onTime,
-			want: []want{
-				{"rhythm", scenario.MeasurePunctuality, ReadsGood},
-				{"rhythm", scenario.MeasureOverrun, ReadsGood},
-				{"rhythm", scenario.MeasureInjectResponse, ReadsGood},
-			},
+			// One flag for the dimension, naming every measure.
+			want: []want{{"rhythm", []string{scenario.MeasurePunctuality, scenario.MeasureOverrun, scenario.MeasureInjectResponse}, ReadsGood}},
+		},
+		{
+			name:   "scored 1 on rhythm, overrun good but punctuality in between",
+			scores: map[string][2]int{"rhythm": {1, 1}},
+			drill:  halfGood,
+		},
+		{
+			name:   "scored 1 on rhythm, the only measure the log gives good",
+			scores: map[string][2]int{"rhythm": {1, 1}},
+			drill:  oneGood,
 		},
 		{
 			name:   "scored 2 on guidance with equal talk and nobody silent",
 			scores: map[string][2]int{"guidance": {2, 2}},
 			drill:  onTime,
-			want:   []want{{"guidance", scenario.MeasureGini, ReadsGood}, {"guidance", scenario.MeasureSilentMembers, ReadsGood}},
+			want:   []want{{"guidance", []string{scenario.MeasureGini, scenario.MeasureSilentMembers}, ReadsGood}},
 		},
 		{
 			name:   "scored 3, the middle of the scale, over time",
@@ -264,9 +281,9 @@ func TestMeasureFlags(t *testing.T) {
 			scores: map[string][2]int{"induction": {5, 5}, "rhythm": {4, 4}},
 			drill:  overrun,
 			want: []want{
-				{"rhythm", scenario.MeasureOverrun, ReadsPoor},
-				{"induction", scenario.MeasureSummaries, ReadsPoor},
-				{"induction", scenario.MeasureFirstSummary, ReadsPoor},
+				{"rhythm", []string{scenario.MeasureOverrun}, ReadsPoor},
+				{"induction", []string{scenario.MeasureSummaries}, ReadsPoor},
+				{"induction", []string{scenario.MeasureFirstSummary}, ReadsPoor},
 			},
 		},
 	} {
@@ -276,8 +293,15 @@ func TestMeasureFlags(t *testing.T) {
 			ds := &drills{by: map[unit]drill{g11: tt.drill}}
 			rep := buildReport(p, s, scored(g11, tt.scores), logOf(g11), ds.of)
 			var got []want
+			named := 0
 			for _, f := range rep.MeasureFlags {
-				got = append(got, want{f.Dimension, f.Measure, f.Reads})
+				var ids []string
+				for _, fm := range f.Measures {
+					ids = append(ids, fm.Measure)
+				}
+				named += len(ids)
+				assert.Equal(t, f.Measure, ids[0], "the flag's measure is the first it names")
+				got = append(got, want{f.Dimension, ids, f.Reads})
 				assert.Equal(t, 1, f.Round)
 				assert.Equal(t, 1, f.Group)
 				assert.NotEmpty(t, f.Text)
@@ -291,11 +315,11 @@ func TestMeasureFlags(t *testing.T) {
 					flagged++
 				}
 			}
-			assert.Equal(t, len(tt.want), flagged, "every flag marks its reading")
+			assert.Equal(t, named, flagged, "every flag marks the readings it names")
 			require.Len(t, g.MeasureReadings, 7, "a reading per measure the rubric maps")
 			for _, mr := range g.MeasureReadings {
 				_, measured := tt.drill.values[mr.Measure]
-				measured = measured || mr.Measure == scenario.MeasureSummaries || mr.Measure == scenario.MeasureFirstSummary
+				measured = measured || mr.Measure == scenario.MeasureSummaries || mr.Measure == scenario.MeasureFirstSummary && len(tt.drill.summaries) > 0
 				assert.Equal(t, measured, mr.Value != nil, mr.Measure)
 				if mr.Value == nil {
 					assert.Empty(t, mr.Reads, "a measure the log cannot give reads nothing")
@@ -331,17 +355,22 @@ func TestMeasureFlagScale(t *testing.T) {
 		{"0-10, 8 with poor", scenario.Scale{Min: 0, Max: 10}, 8, ReadsPoor, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			mr := MeasureReading{Dimension: "rhythm", Title: "Rhythm", Mean: f(tt.mean), Measure: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2, Value: f(0.15), Reads: tt.reads}
-			_, got := measureFlag(GroupReport{Round: 1, Group: 1}, tt.scale, mr, "en")
-			assert.Equal(t, tt.want, got)
+			// Two readings alike, so that a low score may be flagged.
+			rs := []MeasureReading{
+				{Dimension: "rhythm", Title: "Rhythm", Mean: f(tt.mean), Measure: scenario.MeasureOverrun, Good: 0.1, Poor: 0.2, Value: f(0.15), Reads: tt.reads},
+				{Dimension: "rhythm", Title: "Rhythm", Mean: f(tt.mean), Measure: scenario.MeasurePunctuality, Good: 0.8, Poor: 0.5, Value: f(0.6), Reads: tt.reads},
+			}
+			got := dimensionFlags(GroupReport{Round: 1, Group: 1}, tt.scale, rs, "en")
+			assert.Equal(t, tt.want, len(got) > 0)
 		})
 	}
 }
 
-// TestMeasureFlagText: the flag says, in the report's language, the mean,
-// the measure and its value, and the reference it crossed (the poor one
-// for a poor reading, the good one for a good reading). The measures'
-// titles and how their values print come from their definitions.
+// TestMeasureFlagText: the flag says, in the report's language, the mean
+// and the measure: for a poor reading, its value and the poor reference
+// it crossed; for a low score, that every measure reads good, with their
+// values. The measures' titles and how their values print come from their
+// definitions.
 func TestMeasureFlagText(t *testing.T) {
 	g11 := unit{1, 1}
 	title, format := measureTitle, measure.Format
@@ -354,22 +383,14 @@ func TestMeasureFlagText(t *testing.T) {
 		{"en, scored high, overrun poor", "", [2]int{5, 4}, overrun, func(l string) []string {
 			return []string{"Scored 4.50 on Rhythm and timekeeping, but the drill log reads poor on " + title("overrun", l) + ": " + format("overrun", 0.4, l) + " (" + format("overrun", 0.2, l) + " or more is poor)."}
 		}},
-		{"en, scored low, measures good", "", [2]int{1, 2}, onTime, func(l string) []string {
-			return []string{
-				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("punctuality", l) + ": " + format("punctuality", 1, l) + " (" + format("punctuality", 0.8, l) + " or more is good).",
-				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("overrun", l) + ": " + format("overrun", 0, l) + " (" + format("overrun", 0.1, l) + " or less is good).",
-				"Scored only 1.50 on Rhythm and timekeeping, but the drill log reads good on " + title("inject_response", l) + ": " + format("inject_response", 2, l) + " (" + format("inject_response", 3, l) + " or less is good).",
-			}
+		{"en, scored low, every measure good", "", [2]int{1, 2}, onTime, func(l string) []string {
+			return []string{"Scored only 1.50 on Rhythm and timekeeping, but every measure of it in the drill log reads good: Punctuality index 1.00, Overrun 0 %, Response to injects 2.0 min."}
 		}},
 		{"zh, scored high, overrun poor", "square-dance-noise", [2]int{5, 5}, overrun, func(l string) []string {
 			return []string{"“节奏把控”平均得分 5.00，但演练记录中的“" + title("overrun", l) + "”不佳：" + format("overrun", 0.4, l) + "（" + format("overrun", 0.2, l) + "及以上即为不佳）。"}
 		}},
-		{"zh, scored low, punctuality good", "square-dance-noise", [2]int{1, 1}, onTime, func(l string) []string {
-			return []string{
-				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("punctuality", l) + "”良好：" + format("punctuality", 1, l) + "（" + format("punctuality", 0.8, l) + "及以上即为良好）。",
-				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("overrun", l) + "”良好：" + format("overrun", 0, l) + "（" + format("overrun", 0.1, l) + "及以下即为良好）。",
-				"“节奏把控”平均得分仅 1.00，但演练记录中的“" + title("inject_response", l) + "”良好：" + format("inject_response", 2, l) + "（" + format("inject_response", 3, l) + "及以下即为良好）。",
-			}
+		{"zh, scored low, every measure good", "square-dance-noise", [2]int{1, 1}, onTime, func(l string) []string {
+			return []string{"“节奏把控”平均得分仅 1.00，但演练记录中这一维度的各项测量结果都良好：守时指数 1.00、超时比例 0%、情景注入响应时间 2.0 分钟。"}
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -391,8 +412,8 @@ func TestMeasureFlagText(t *testing.T) {
 }
 
 // TestMeasureInput: the report measures each group with its members (by
-// the title of their role), its hosts and the scenario's agenda, and
-// gives it its own entries only.
+// the id of their role, which an inject's roles name), its hosts and the
+// scenario's agenda, and gives it its own entries only.
 func TestMeasureInput(t *testing.T) {
 	p, s := fixture(t)
 	withMeasures(s)
@@ -402,11 +423,11 @@ func TestMeasureInput(t *testing.T) {
 	require.Len(t, ds.inputs, 2)
 	in := ds.inputs[1]
 	assert.Equal(t, live.Team{Round: 1, Group: 2, Members: []live.Member{
-		{ID: "T4", Name: "Dan Zhou", Role: s.RoleTitle("host")},
-		{ID: "T5", Name: "Eve Sun", Role: s.RoleTitle("recorder")},
-		{ID: "T6", Name: "Fay Liu", Role: s.RoleTitle("top-floor-elder")},
-		{ID: "T12", Name: "Lin Fu", Role: s.RoleTitle("ground-floor-owner")},
-		{ID: "T13", Name: "Mo Tan", Role: s.RoleTitle("property-manager")},
+		{ID: "T4", Name: "Dan Zhou", Role: "host"},
+		{ID: "T5", Name: "Eve Sun", Role: "recorder"},
+		{ID: "T6", Name: "Fay Liu", Role: "top-floor-elder"},
+		{ID: "T12", Name: "Lin Fu", Role: "ground-floor-owner"},
+		{ID: "T13", Name: "Mo Tan", Role: "property-manager"},
 	}}, in.Team)
 	assert.Equal(t, []string{"T4"}, in.Hosts)
 	assert.Equal(t, live.AgendaOf(s), in.Agenda)
@@ -415,6 +436,79 @@ func TestMeasureInput(t *testing.T) {
 		assert.Equal(t, 2, e.Group)
 	}
 	assert.Equal(t, 1, ds.inputs[0].Team.Group)
+}
+
+// TestObserversNotCounted: a member whose role observes is left out of
+// the team the group is measured with, so out of the speaking shares, the
+// Gini and the silent members, and the report says so beside the
+// participation table, in English and in Chinese. The table and the
+// timeline show each member's role by its title.
+func TestObserversNotCounted(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario string
+		want           []string
+	}{
+		{"en", "", []string{"Observers, not counted: Pat Observer"}},
+		{"zh", "square-dance-noise", []string{"观察员（不计入）：Pat Observer"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g := &p.Rounds[0].Groups[0]
+			hostRole := g.Members[0].Role
+			g.Members = append(g.Members, plan.Member{ID: "T99", Name: "Pat Observer", Role: "observer"})
+			ds := &drills{by: map[unit]drill{{1, 1}: onTime}}
+			rep := buildReport(p, s, scored(unit{1, 1}, map[string][2]int{"rhythm": {3, 3}}), logOf(unit{1, 1}), ds.of)
+			require.Len(t, ds.inputs, 1)
+			in := ds.inputs[0]
+			var ids []string
+			for _, m := range in.Team.Members {
+				ids = append(ids, m.ID)
+				assert.NotEqual(t, "observer", m.Role)
+			}
+			assert.Equal(t, []string{"T1", "T2", "T3", "T10", "T11"}, ids, "the observer is not in the team")
+			assert.Equal(t, []string{"T1"}, in.Hosts)
+			gr := rep.Rounds[0].Groups[0]
+			assert.Len(t, gr.Members, 6, "the observer is still a member of the group")
+			for _, format := range []string{ReportHTML, ReportMarkdown} {
+				out, err := RenderReport(rep, format)
+				require.NoError(t, err)
+				for _, w := range tt.want {
+					assert.Equal(t, 1, strings.Count(string(out), w), format)
+				}
+				assert.Contains(t, string(out), s.RoleTitle(hostRole), format)
+				if s.RoleTitle(hostRole) != hostRole {
+					assert.NotContains(t, string(out), "| "+hostRole+" |", "%s: the role's title, not its id", format)
+				}
+			}
+			html, err := RenderReport(rep, ReportHTML)
+			require.NoError(t, err)
+			assert.Contains(t, string(html), "<td>"+s.RoleTitle(hostRole)+"</td>", "the participation table shows the role's title")
+			assert.NotContains(t, string(html), "<td>"+hostRole+"</td>")
+			svg := regexp.MustCompile(`(?s)<svg[^>]*>(?:<title>[^<]*</title>)?<defs><pattern id="tl-.*?</svg>`).FindAllString(string(html), -1)
+			require.Len(t, svg, 1, "one timeline")
+			assert.Contains(t, svg[0], wordf(s.Language, "paren", s.RoleTitle(hostRole)), "the timeline titles the row with the role's title")
+			assert.NotContains(t, svg[0], "Pat Observer", "the observer has no row")
+		})
+	}
+}
+
+// TestNoObserversNoLine: a group without an observer has no line about
+// them.
+func TestNoObserversNoLine(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{{1, 1}: onTime}}
+	rep := buildReport(p, s, nil, logOf(unit{1, 1}), ds.of)
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		out, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		assert.NotContains(t, string(out), "Observers, not counted", format)
+	}
 }
 
 // TestLogWithoutSheets: a group with a log but no scoresheet is in the
@@ -649,7 +743,7 @@ func TestTimelineSVG(t *testing.T) {
 // TestTimelineEmpty: a log with nothing to draw still gives a chart that
 // parses, with its axis.
 func TestTimelineEmpty(t *testing.T) {
-	svg := string(timelineSVG("en", 1, 1, measure.Timeline{}))
+	svg := string(timelineSVG("en", 1, 1, measure.Timeline{}, nil))
 	d := xml.NewDecoder(strings.NewReader(strings.TrimSuffix(strings.TrimPrefix(svg, `<div class="chart">`), `</div>`)))
 	for {
 		_, err := d.Token()
@@ -748,4 +842,79 @@ func TestMeasureDefinitionsSection(t *testing.T) {
 	plain, err := RenderReport(reportFixture(t), ReportHTML)
 	require.NoError(t, err)
 	assert.NotContains(t, string(plain), "How the measures are defined")
+}
+
+// TestAgreementWithoutScores: a report from drill logs alone says that no
+// reviewer scored a dimension, not that only one did; with one reviewer it
+// says one did. In English and in Chinese.
+func TestAgreementWithoutScores(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario string
+		sheets         func(u unit) []Scoresheet
+		want           string
+	}{
+		{"en, no sheet", "", func(unit) []Scoresheet { return nil }, "no reviewer scored this dimension"},
+		{"zh, no sheet", "square-dance-noise", func(unit) []Scoresheet { return nil }, "还没有评分人为该维度打分"},
+		{"en, one reviewer", "", func(u unit) []Scoresheet { return scored(u, map[string][2]int{"rhythm": {3, 3}})[:1] }, "only one reviewer scored this dimension"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g11 := unit{1, 1}
+			ds := &drills{by: map[unit]drill{g11: onTime}}
+			rep := buildReport(p, s, tt.sheets(g11), logOf(g11), ds.of)
+			require.NotEmpty(t, rep.Agreement)
+			for _, a := range rep.Agreement {
+				if a.Reviewers > 0 {
+					continue
+				}
+				assert.Equal(t, words.In(s.Language, "nc_no_scores"), a.Alpha.NotComputable, a.Dimension)
+				assert.Equal(t, a.Alpha, a.ICC, a.Dimension)
+			}
+			var reasons []string
+			for _, a := range rep.Agreement {
+				reasons = append(reasons, a.Alpha.NotComputable)
+			}
+			assert.Contains(t, reasons, tt.want)
+			out, err := RenderReport(rep, ReportMarkdown)
+			require.NoError(t, err)
+			assert.Contains(t, string(out), tt.want)
+		})
+	}
+}
+
+// TestAbsentValueNotInLog: a measure the log gives no value for (a log
+// with no speaking turn gives no participation or induction values) reads
+// "not in the log" in the readings and a dash among the figures, in every
+// format, and flags nothing.
+func TestAbsentValueNotInLog(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	silent := drill{values: map[string]float64{scenario.MeasurePunctuality: 0.95, scenario.MeasureOverrun: 0.02, scenario.MeasurePhasesSkipped: 0}}
+	g11 := unit{1, 1}
+	ds := &drills{by: map[unit]drill{g11: silent}}
+	of := func(in measure.Input) measure.Group {
+		m := ds.of(in)
+		delete(m.Values, scenario.MeasureSummaries)
+		return m
+	}
+	rep := buildReport(p, s, scored(g11, map[string][2]int{"guidance": {1, 1}, "induction": {1, 1}}), logOf(g11), of)
+	g := rep.Rounds[0].Groups[0]
+	for _, mr := range g.MeasureReadings {
+		if mr.Dimension == "guidance" || mr.Dimension == "induction" {
+			assert.Nil(t, mr.Value, mr.Measure)
+			assert.False(t, mr.Flagged, mr.Measure)
+		}
+	}
+	assert.Empty(t, rep.MeasureFlags, "nothing measured, nothing to disagree with")
+	md, err := RenderReport(rep, ReportMarkdown)
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "| Gini of speaking time | – | not in the log |")
+	html, err := RenderReport(rep, ReportHTML)
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `<td>Gini of speaking time</td><td class="num">–</td><td class="reads">not in the log</td>`)
 }

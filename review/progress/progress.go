@@ -130,7 +130,8 @@ type Round struct {
 	Role      string `json:"role,omitempty"`
 	RoleTitle string `json:"role_title,omitempty"`
 	Function  string `json:"function,omitempty"`
-	// Scored is set when reviewers scored the group.
+	// Scored is set when reviewers scored the group; a group with a drill
+	// log and no scoresheet is not scored.
 	Scored    bool     `json:"scored"`
 	Reviewers []string `json:"reviewers,omitempty"`
 	// Dimensions are the group's scores in the dimensions the role's
@@ -141,7 +142,8 @@ type Round struct {
 	// owns no dimension and the context for one that does.
 	Weighted *float64 `json:"weighted_total,omitempty"`
 	// Speaking is the trainee's own talk from the group's drill log; nil
-	// when the group has no log.
+	// when the group has no log, and for an observer, who does not speak
+	// in the council and is not counted in the measures.
 	Speaking *Speaking `json:"speaking,omitempty"`
 	// Notes are the reviewers' evidence, strengths and improvements for
 	// the group that name the trainee's role.
@@ -342,7 +344,7 @@ func traineeRound(rd plan.Round, id string, s *scenario.Scenario, groups map[[2]
 // its scores in the dimensions the role owns, its weighted total, the
 // trainee's own speaking and the reviewers' notes that name the role.
 func fillScores(r *Round, gr *review.GroupReport, dims []review.DimensionInfo, id string, nm *namer) {
-	r.Scored = true
+	r.Scored = len(gr.Reviewers) > 0
 	r.Reviewers = append([]string{}, gr.Reviewers...)
 	r.Weighted = gr.Weighted
 	for _, d := range dims {
