@@ -42,7 +42,8 @@ func demoLogs(p *plan.Plan, s *scenario.Scenario, date, dir string, seed uint64)
 		}
 		for i := range rd.Groups {
 			g := &rd.Groups[i]
-			t := live.TeamOf(rd.Round, g)
+			// Observers watch: the demo's talk is the others'.
+			t := live.TeamOf(rd.Round, g).Speakers(s)
 			// Groups settle at their tables a minute or two apart.
 			at := start.Add(time.Duration(g.Group%3) * time.Minute)
 			entries = append(entries, live.DemoLog(a, t, t.Hosts(s), at, seed)...)

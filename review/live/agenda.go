@@ -126,3 +126,17 @@ func (t Team) Hosts(s *scenario.Scenario) []string {
 	}
 	return out
 }
+
+// Speakers is the team without its observers, whose role, in scenario s,
+// watches the council rather than speaks in it: the members whose talk
+// is measured.
+func (t Team) Speakers(s *scenario.Scenario) Team {
+	out := Team{Round: t.Round, Group: t.Group}
+	for _, m := range t.Members {
+		if r, ok := s.Role(m.Role); ok && r.Function == scenario.FunctionObserver {
+			continue
+		}
+		out.Members = append(out.Members, m)
+	}
+	return out
+}

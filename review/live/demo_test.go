@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/yishi-council/yishi/scenario"
 )
 
 func TestDemoLog(t *testing.T) {
@@ -75,4 +76,23 @@ func TestDemoLog(t *testing.T) {
 	assert.True(t, over && under && paused, "over %v, under %v, paused %v", over, under, paused)
 
 	assert.Nil(t, DemoLog(Agenda{}, team, hosts, t0, 1), "no agenda, no log")
+}
+
+func TestSpeakers(t *testing.T) {
+	s := scenarioWithObserver(t)
+	team := Team{Round: 1, Group: 1, Members: []Member{{ID: "a", Role: "host"}, {ID: "b", Role: "observer"}, {ID: "c", Role: "resident"}}}
+	got := team.Speakers(s)
+	assert.Equal(t, []Member{{ID: "a", Role: "host"}, {ID: "c", Role: "resident"}}, got.Members)
+	assert.Equal(t, 1, got.Round)
+	assert.Equal(t, []string{"a"}, team.Hosts(s))
+}
+
+// scenarioWithObserver has a host, a resident and an observer.
+func scenarioWithObserver(t *testing.T) *scenario.Scenario {
+	t.Helper()
+	return &scenario.Scenario{Roles: []scenario.Role{
+		{ID: "host", Function: scenario.FunctionHost},
+		{ID: "resident", Function: scenario.FunctionStakeholder},
+		{ID: "observer", Function: scenario.FunctionObserver},
+	}}
 }
