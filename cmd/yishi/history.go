@@ -89,6 +89,12 @@ func runHistory(opts *historyOptions) error {
 				one = append(one, th)
 			}
 		}
+		// A trainer types t01 for T01, or the trainee's name.
+		for _, th := range ths {
+			if one == nil && (strings.EqualFold(th.ID, opts.Trainee) || strings.TrimSpace(opts.Trainee) == th.Name) {
+				one = append(one, th)
+			}
+		}
 		if one == nil {
 			return messages.Errorf("%w: %s keeps no trainee %q; yishi history --history %s lists them all", scenario.ErrInvalid, opts.History, opts.Trainee, opts.History)
 		}
