@@ -18,9 +18,16 @@ type Definition struct {
 	Title, Definition scenario.Text
 	// Tells is what the measure can tell a trainer, Cannot what it cannot.
 	Tells, Cannot scenario.Text
-	// Source is the reference or references: authors, year, title, venue,
-	// and DOI where known.
+	// Source is the published reference or references the measure rests
+	// on: authors, year, title, venue, and DOI where known. It holds
+	// citations only, which read the same in every language; it is empty
+	// for a measure with no published norm, whose Note says so.
 	Source string
+	// Note, in English and Chinese, is what a report prints in the place
+	// of Source when Source is empty: the remark that the measure has no
+	// published norm and what it is read from. It is empty whenever
+	// Source is not.
+	Note scenario.Text
 	// Unit is how a value reads: [UnitShare], [UnitMinutes], [UnitCount],
 	// [UnitPer10] or [UnitIndex].
 	Unit string
@@ -56,15 +63,31 @@ const (
 		"Proceedings of CHI 2013. doi:10.1145/2470654.2470720"
 	sourceTalkRatio = "Immediate faculty feedback using debriefing timing data and conversational diagrams. " +
 		"Advances in Simulation 7 (2022). doi:10.1186/s41077-022-00203-6"
-	sourceHaan = "Haan, Riedl & Woolley (2021), on inclusive turn-taking. " +
-		"ICMI '21 Companion (International Conference on Multimodal Interaction). doi:10.1145/3461615.3485417"
+	sourceHaan = "Haan, K.-W., Riedl, C. & Woolley, A. W. (2021). " +
+		"Discovering where we excel: How inclusive turn-taking in conversation improves team performance. " +
+		"ICMI '21 Companion (International Conference on Multimodal Interaction), 278–283. doi:10.1145/3461615.3485417"
 	sourceGibson = "Gibson, D. R. (2003). Participation shifts: Order and differentiation in group conversation. " +
 		"Social Forces 81(4), 1335–1380"
 	sourceOkamoto = "Okamoto, D. G., Rashotte, L. S. & Smith-Lovin, L. (2002). " +
 		"Measuring interruption: Syntactic and contextual methods of coding conversation. " +
 		"Social Psychology Quarterly 65(1), 38–55"
-	sourceOwn = "No published norm: a count this tool reads from the drill log, " +
-		"for the trainer's \"induction of the problem\"."
+)
+
+// The notes of the measures with no published norm, printed where the
+// source would be.
+var (
+	noteInjectResponse = scenario.Text{
+		"en": "No published norm: a time this tool reads from the drill log.",
+		"zh": "没有公开发表的参考标准：这是本工具从演练记录中读出的时间。",
+	}
+	noteSummaries = scenario.Text{
+		"en": "No published norm: a count this tool reads from the drill log, for the trainer's judgement of summing up (induction).",
+		"zh": "没有公开发表的参考标准：这是本工具从演练记录中数出的次数，供培训师评“问题归纳”时参考。",
+	}
+	noteFirstSummary = scenario.Text{
+		"en": "No published norm: a time this tool reads from the drill log, for the trainer's judgement of summing up (induction).",
+		"zh": "没有公开发表的参考标准：这是本工具从演练记录中读出的时间，供培训师评“问题归纳”时参考。",
+	}
 )
 
 // talkOnly and talkOnlyZh end the definition of each participation and
@@ -127,7 +150,7 @@ var Definitions = []Definition{
 		},
 		Cannot: scenario.Text{
 			"en": "Whether a phase's work was done inside another, or whether the observer forgot to tap its start.",
-			"zh": "某个环节的内容是否已经在别的环节里完成了，也分辨不出是不是记录人漏记了环节开始。",
+			"zh": "某个环节的内容是否已经在别的环节里完成了，也分辨不出是不是观察员漏记了环节开始。",
 		},
 		Source: sourceLeach,
 		Unit:   UnitCount,
@@ -136,8 +159,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInjectResponse,
 		Title: scenario.Text{"en": "Response to injects", "zh": "情景注入响应时间"},
 		Definition: scenario.Text{
-			"en": "The mean, over the injects the group answered, of the drill time from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. Injects never answered are left out, and listed.",
-			"zh": "对小组作出回应的各条情景注入，从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。没有回应的情景注入不计入平均，单独列出。",
+			"en": "The mean, over the injects released to the group, of the drill time (pauses not counted) from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. An inject never answered counts as answered at the end of the drill, a lower bound on its response time, so ignoring an inject reads slow; those injects are also listed as not answered.",
+			"zh": "对发放给小组的每条情景注入，算出从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。始终没有回应的情景注入，按会议结束时才回应计算（这只是它响应时间的下限），所以不理会情景注入会让这一项变慢；这些注入还会单独列为未回应。",
 		},
 		Tells: scenario.Text{
 			"en": "How quickly the council took up a new development, such as a resident's complaint or a new rule, instead of carrying on as planned.",
@@ -147,15 +170,15 @@ var Definitions = []Definition{
 			"en": "How well the group answered, only when. Unless an entry names the inject, the first turn by a member it is aimed at counts as the answer, whether or not that member took the inject up.",
 			"zh": "回应得好不好，它只反映快慢。如果没有记录标明对应这条情景注入，注入对象角色的成员一开口就算作回应，不管说的是不是这件事。",
 		},
-		Source: "No published norm: a time this tool reads from the drill log.",
-		Unit:   UnitMinutes,
+		Note: noteInjectResponse,
+		Unit: UnitMinutes,
 	},
 	{
 		ID:    scenario.MeasureGini,
 		Title: scenario.Text{"en": "Gini of speaking time", "zh": "发言时间基尼系数"},
 		Definition: scenario.Text{
-			"en": "The Gini coefficient of the members' speaking times, every member of the group counted and silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone." + talkOnly,
-			"zh": "全组成员发言时间的基尼系数，每位成员都计入，没有发言的成员记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。" + talkOnlyZh,
+			"en": "The Gini coefficient of the members' speaking times, every member who takes part (observers are not counted), silent ones as zero: the mean absolute difference between any two members over twice the mean. 0 when all spoke equally, near 1 when one spoke alone." + talkOnly,
+			"zh": "全组成员发言时间的基尼系数，每位参加演练的成员都计入（观察员不计），没有发言的记为 0：任意两名成员发言时间之差的绝对值的平均数，除以平均发言时间的两倍。人人发言一样多为 0，只有一人发言时接近 1。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How evenly the floor was shared. Groups whose members shared the turns more equally showed more collective intelligence across tasks, and how a group works together predicted it more than its members' individual skill.",
@@ -163,7 +186,7 @@ var Definitions = []Definition{
 		},
 		Cannot: scenario.Text{
 			"en": "Whether the spread was right: in a council one stakeholder may need to hold the floor to state a hard interest, so a Gini near 0 is not always the goal. Speaking time is not quality, and an observer's taps are coarse.",
-			"zh": "这种分配是否合适：议事会上，某一方可能需要较长时间讲清自己的利益诉求，所以基尼系数接近 0 并不总是目标。发言时间长不等于发言质量高，记录人的点按记录也比较粗略。",
+			"zh": "这种分配是否合适：议事会上，某一方可能需要较长时间讲清自己的利益诉求，所以基尼系数接近 0 并不总是目标。发言时间长不等于发言质量高，观察员的点按记录也比较粗略。",
 		},
 		Source: sourceWoolley + "; " + sourceRiedl + "; " + sourceTausczik,
 		Unit:   UnitIndex,
@@ -181,7 +204,7 @@ var Definitions = []Definition{
 		},
 		Cannot: scenario.Text{
 			"en": "Why a member stayed silent (a role that listens, such as the recorder, or a party shut out), nor turns the observer missed.",
-			"zh": "成员为什么没有发言（比如记录员本来以听为主，还是某一方被排除在外），也补不上记录人漏记的发言。",
+			"zh": "成员为什么没有发言（比如记录员本来以听为主，还是某一方被排除在外），也补不上观察员漏记的发言。",
 		},
 		Source: sourceTausczik,
 		Unit:   UnitCount,
@@ -199,25 +222,25 @@ var Definitions = []Definition{
 		},
 		Cannot: scenario.Text{
 			"en": "What the host said: a short summary that unlocks the discussion and a long speech count by their length only. The study behind it is small (twelve medical simulation debriefs), not of councils, and the measure is only as exact as the observer's taps.",
-			"zh": "主持人说了什么：一句打开局面的简短归纳和一段冗长的讲话，只按时长计算。所依据的研究样本很小（12 场医学模拟复盘），研究的也不是议事会；它的准确程度还取决于记录人点按得是否及时。",
+			"zh": "主持人说了什么：一句打开局面的简短小结和一段冗长的讲话，只按时长计算。所依据的研究样本很小（12 场医学模拟复盘），研究的也不是议事会；它的准确程度还取决于观察员点按得是否及时。",
 		},
 		Source: sourceTalkRatio,
 		Unit:   UnitShare,
 	},
 	{
 		ID:    scenario.MeasureInterruptionsPer10,
-		Title: scenario.Text{"en": "Interruptions per 10 minutes", "zh": "每 10 分钟打断次数"},
+		Title: scenario.Text{"en": "Interruptions per 10 minutes", "zh": "每 10 分钟插话次数"},
 		Definition: scenario.Text{
 			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted)." + talkOnly,
-			"zh": "记录人记下的打断次数，按每 10 分钟会议时间（不含暂停）计算。" + talkOnlyZh,
+			"zh": "观察员记下的插话次数，按每 10 分钟会议时间（不含暂停）计算。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How often members cut in on one another, a sign of how well the host kept order on the floor.",
-			"zh": "成员之间互相插话、打断的频繁程度，反映主持人维持发言秩序的情况。",
+			"zh": "成员之间互相插话的频繁程度，反映主持人维持发言秩序的情况。",
 		},
 		Cannot: scenario.Text{
 			"en": "Which interruptions were hostile and which supportive: researchers define and code interruptions in different ways, and an observer's tap marks only that one happened.",
-			"zh": "哪些打断带有对抗性、哪些是表示支持的插话：研究者对打断的界定和编码方法各不相同，记录人的一次点按只能说明发生过一次打断。",
+			"zh": "哪些插话带有对抗性、哪些是表示支持：研究者对插话的界定和编码方法各不相同，观察员的一次点按只能说明发生过一次插话。",
 		},
 		Source: sourceOkamoto,
 		Unit:   UnitPer10,
@@ -242,28 +265,28 @@ var Definitions = []Definition{
 	},
 	{
 		ID:    scenario.MeasureSummaries,
-		Title: scenario.Text{"en": "Host summaries", "zh": "主持人归纳次数"},
+		Title: scenario.Text{"en": "Host summaries", "zh": "主持人小结次数"},
 		Definition: scenario.Text{
-			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase." + talkOnly,
-			"zh": "会议中记下的主持人归纳总结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的归纳，算在这个环节里。" + talkOnlyZh,
+			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase. A summary logged as made by a member who is not a host is left out; one logged without a member counts as the host's." + talkOnly,
+			"zh": "会议中记下的主持人小结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的小结，算在这个环节里。记在其他成员（不是主持人）名下的小结不计入；没有记是谁做的小结，算作主持人的。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host gathered what the parties said into points the council could act on, and in which phases.",
-			"zh": "主持人有没有把各方的发言归纳成议事会可以讨论推进的要点，以及是在哪些环节做的。",
+			"zh": "主持人有没有适时小结，把各方的发言梳理成议事会可以讨论推进的要点，以及是在哪些环节做的。",
 		},
 		Cannot: scenario.Text{
 			"en": "Whether a summary was fair and complete; only that the observer heard one.",
-			"zh": "归纳是否公允、完整；它只说明记录人听到了一次归纳。",
+			"zh": "小结是否公允、完整；它只说明观察员听到了一次小结。",
 		},
-		Source: sourceOwn,
-		Unit:   UnitCount,
+		Note: noteSummaries,
+		Unit: UnitCount,
 	},
 	{
 		ID:    scenario.MeasureFirstSummary,
-		Title: scenario.Text{"en": "First summary", "zh": "首次归纳时间"},
+		Title: scenario.Text{"en": "Time to first summary", "zh": "首次小结用时"},
 		Definition: scenario.Text{
-			"en": "The drill time, pauses not counted, from the start to the host's first summary." + talkOnly,
-			"zh": "从会议开始到主持人第一次归纳总结所经过的会议时间（不含暂停）。" + talkOnlyZh,
+			"en": "The drill time, in minutes and pauses not counted, from the start to the host's first summary; none when the host made no summary." + talkOnly,
+			"zh": "从会议开始到主持人第一次小结所经过的会议时间，以分钟计，不含暂停；主持人没有做过小结就没有这一项。" + talkOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How soon the host began to draw the views together instead of letting them pile up.",
@@ -271,10 +294,10 @@ var Definitions = []Definition{
 		},
 		Cannot: scenario.Text{
 			"en": "Whether an early summary came too soon, before every party had spoken.",
-			"zh": "过早的归纳是否在各方还没说完之前就下了结论。",
+			"zh": "过早的小结是否在各方还没说完之前就下了结论。",
 		},
-		Source: sourceOwn,
-		Unit:   UnitMinutes,
+		Note: noteFirstSummary,
+		Unit: UnitMinutes,
 	},
 }
 

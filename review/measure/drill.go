@@ -39,9 +39,9 @@ func Of(in Input) Group {
 	g.Rhythm = d.rhythm(in.Agenda, in.Team)
 	var turns []Turn
 	g.Participation, turns = d.participation(in.Team, in.Hosts)
-	g.Induction = d.induction(len(in.Agenda.Phases))
+	g.Induction = d.induction(len(in.Agenda.Phases), in.Hosts)
 	g.Participation.InterruptionsPer10 = per10(g.Participation.Interruptions, g.Drill)
-	g.values(d.begun)
+	g.values(d)
 	g.Timeline = Timeline{
 		Start:         d.started,
 		End:           d.finished,
@@ -277,10 +277,12 @@ func (d *drill) within(t time.Time) bool {
 }
 
 // values fills in the measures by id, leaving out each that the log
-// cannot give: the rhythm without a phase start (begun false), the
-// participation and induction measures without a speaking turn, the
-// others as [Group.Values] says.
-func (g *Group) values(begun bool) {
+// cannot give: the rhythm without a phase start, the participation and
+// induction measures without a speaking turn, the others as
+// [Group.Values] says. An inject never answered counts in the mean
+// response as answered at the drill's end.
+func (g *Group) values(d *drill) {
+	begun := d.begun
 	v := g.Values
 	r, p, in := g.Rhythm, g.Participation, g.Induction
 	if begun && len(r.Phases) > 0 {
@@ -290,16 +292,18 @@ func (g *Group) values(begun bool) {
 			v[scenario.MeasureOverrun] = max(r.Over, 0).Seconds() / r.Planned.Seconds()
 		}
 	}
-	var answered int
 	var after time.Duration
 	for _, ir := range r.Injects {
 		if ir.Responded {
-			answered++
 			after += ir.After
+		} else {
+			// A lower bound on its response time: ignoring an inject
+			// must read slow, not drop out of the mean.
+			after += d.active(ir.Released, d.finished)
 		}
 	}
-	if answered > 0 {
-		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(answered)
+	if len(r.Injects) > 0 {
+		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(len(r.Injects))
 	}
 	if p.Turns == 0 {
 		// Nobody was logging the talk: a log of phase times alone says

@@ -1,16 +1,25 @@
 package measure
 
-import "github.com/yishi-council/yishi/review/live"
+import (
+	"slices"
+
+	"github.com/yishi-council/yishi/review/live"
+)
 
 // induction counts the host summaries inside the drill by the agenda
 // phase running when each was made and times the first. Summaries sort
 // before the phase ends and starts of their moment, so one made as a
 // phase ends counts in that phase; one made between phases counts in the
 // phase starting at that same moment, if any, else only in the total.
-func (d *drill) induction(phases int) Induction {
+// Only a host's summaries count: one naming no member, or a member among
+// hosts; a summary logged by another member is left out.
+func (d *drill) induction(phases int, hosts []string) Induction {
 	in := Induction{PerPhase: make([]int, phases)}
 	for i, e := range d.entries {
 		if e.Kind != live.KindSummary || !d.within(e.At) {
+			continue
+		}
+		if e.Member != "" && !slices.Contains(hosts, e.Member) {
 			continue
 		}
 		if in.Total == 0 {

@@ -47,7 +47,9 @@ type Group struct {
 	Induction     Induction       `json:"induction"`
 	// Values are the measures by their id ([scenario.Measures]), for the
 	// rubric's mapping; a measure that cannot be computed from this log
-	// (no inject answered, no summary) is absent. The participation and
+	// (no inject released, no summary) is absent. inject_response is the
+	// mean over every inject released, one never answered counting as
+	// answered at the drill's end (a lower bound on its time). The participation and
 	// induction measures (gini, silent_members, host_share, floor_passes,
 	// interruptions_per_10, summaries, first_summary) are present only
 	// when the log has a speaking turn by a member inside the drill, that
@@ -97,7 +99,9 @@ type PhaseTime struct {
 // shows it, how long after its release the group first answered it, in
 // drill time: until the first later entry naming the inject or, with
 // none, the first later turn by a member whose role the inject is aimed
-// at (its To in the agenda).
+// at (its To in the agenda). An inject never answered has Responded
+// false and no After; the inject_response measure counts it as answered
+// at the drill's end.
 type InjectResponse struct {
 	ID        string        `json:"id"`
 	Released  time.Time     `json:"released"`
@@ -145,7 +149,9 @@ type MemberTalk struct {
 // Induction is how the host summed up.
 type Induction struct {
 	// PerPhase counts the host summaries in each agenda phase, in agenda
-	// order. A summary logged at the moment a phase ends counts in that
+	// order. A host summary is a summary entry naming no member or a
+	// member in [Input.Hosts]; summaries by other members are left out
+	// of PerPhase, Total, First and [Timeline.Summaries]. A summary logged at the moment a phase ends counts in that
 	// phase; one logged between phases counts in the phase that starts at
 	// the same moment, else only in Total.
 	PerPhase []int `json:"per_phase"`

@@ -260,7 +260,9 @@ func TestOf(t *testing.T) {
 					{ID: "rain", Released: at(5), Responded: true, After: mins(2)},
 					{ID: "fire", Released: at(12)},
 				}, g.Rhythm.Injects)
-				assert.InDelta(t, 2, g.Values[scenario.MeasureInjectResponse], delta)
+				// fire, never answered, counts as answered at the drill's
+				// end, 8 minutes after its release: (2 + 8) / 2.
+				assert.InDelta(t, 5, g.Values[scenario.MeasureInjectResponse], delta)
 				assert.Equal(t, g.Rhythm.Injects, g.Timeline.Injects)
 			},
 		},
@@ -303,7 +305,50 @@ func TestOf(t *testing.T) {
 					{ID: "rain", Released: at(2)},
 					{ID: "storm", Released: at(5)},
 				}, g.Rhythm.Injects, "never answered, and still listed")
-				assert.NotContains(t, g.Values, scenario.MeasureInjectResponse)
+				// Both count as answered at the drill's end: (8 + 5) / 2.
+				assert.InDelta(t, 6.5, g.Values[scenario.MeasureInjectResponse], delta)
+			},
+		},
+		{
+			name: "three injects of four never answered read slow, not the one answered quickly",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), turn("a", 3.5),
+				inject("fire", 4), inject("storm", 5), pause(6), resume(7), inject("hail", 8),
+				turn("a", 9), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.Equal(t, []InjectResponse{
+					{ID: "rain", Released: at(2), Responded: true, After: mins(1.5)},
+					{ID: "fire", Released: at(4)},
+					{ID: "storm", Released: at(5)},
+					{ID: "hail", Released: at(8)},
+				}, g.Rhythm.Injects)
+				// To the drill's end, less the pause: 1.5, 5, 4 and 2 minutes.
+				assert.InDelta(t, (1.5+5+4+2)/4, g.Values[scenario.MeasureInjectResponse], delta)
+			},
+		},
+		{
+			name: "only a host's summaries count, or one naming no member",
+			entries: log(
+				phaseStart(1, 0), turn("a", 1),
+				func() live.Entry { e := summary(2); e.Member = "a"; return e }(), // a stakeholder
+				func() live.Entry { e := summary(3); e.Member = "x"; return e }(), // not in the team
+				func() live.Entry { e := summary(4); e.Member = ""; return e }(),
+				phaseEnd(1, 5), phaseStart(2, 5),
+				func() live.Entry { e := summary(6); e.Member = "b"; return e }(),
+				summary(8), phaseEnd(2, 9),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				in := g.Induction
+				assert.Equal(t, []int{1, 1, 0}, in.PerPhase)
+				assert.Equal(t, 2, in.Total)
+				require.NotNil(t, in.First)
+				assert.Equal(t, mins(4), *in.First)
+				assert.InDelta(t, 2, g.Values[scenario.MeasureSummaries], delta)
+				assert.InDelta(t, 4, g.Values[scenario.MeasureFirstSummary], delta)
+				assert.Equal(t, []time.Time{at(4), at(8)}, g.Timeline.Summaries)
 			},
 		},
 		{
