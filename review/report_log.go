@@ -44,10 +44,12 @@ type MeasureReading struct {
 // less one) is flagged by each measure the rubric maps to the dimension
 // that reads poor, one flag per measure. A score near the bottom (at or
 // below its minimum plus one) is flagged once for the dimension when every
-// mapped measure the log gives a value for reads good and at least two
-// do: a single measure reading good, or a count that reads good by being
-// zero (no phase skipped, nobody silent), is the normal case and proves
-// nothing alone. Text says so in the report's language.
+// mapped measure the log gives a value for reads good and at least two of
+// them are not a count whose good value is 0. Such a count (phases
+// skipped, silent members in the standard rubric) reads good just by
+// nothing having gone wrong: it must read good for the flag, and the flag
+// names it, but it is not one of the two, as a single measure reading
+// good proves nothing alone. Text says so in the report's language.
 type MeasureFlag struct {
 	Round     int     `json:"round"`
 	Group     int     `json:"group"`
@@ -190,7 +192,8 @@ func measureReadings(g *GroupReport, s *scenario.Scenario) []MeasureFlag {
 // with its mean, and marks the readings each flag names: with a mean at
 // or above the scale's maximum less one, each reading that is poor; with
 // a mean at or below its minimum plus one, all the readings with a value
-// at once, when they all read good and there are two or more. On a scale
+// at once, when they all read good and two or more of them are not
+// counts good at 0 ([goodAtZero]). On a scale
 // too short for the two to be apart (1 to 3), the middle of the scale is
 // neither.
 func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang string) []MeasureFlag {
@@ -231,6 +234,7 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 	case low:
 		var good []MeasureReading
 		var shown []string
+		counted := 0
 		for _, mr := range rs {
 			if mr.Value == nil {
 				continue
@@ -239,9 +243,12 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 				return nil
 			}
 			good = append(good, mr)
+			if !goodAtZero(mr) {
+				counted++
+			}
 			shown = append(shown, mwordf(lang, "mflag_value", mr.MeasureTitle, measure.Format(mr.Measure, *mr.Value, lang)))
 		}
-		if len(good) < 2 {
+		if counted < 2 {
 			return nil
 		}
 		for i := range rs {
@@ -252,6 +259,11 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 	}
 	return out
 }
+
+// goodAtZero is whether mr is a count whose good value is 0 (fewer is
+// better), such as phases skipped or silent members: it reads good by
+// nothing having gone wrong.
+func goodAtZero(mr MeasureReading) bool { return mr.Good == 0 && mr.Poor > 0 }
 
 // measureWords are the words of the measures' part of a report, apart
 // from [words] so that a report without a log reads only the words it

@@ -256,10 +256,11 @@ func TestMeasureFlags(t *testing.T) {
 			drill:  oneGood,
 		},
 		{
+			// Nobody silent reads good by nothing having gone wrong: it
+			// does not make the Gini a second measure.
 			name:   "scored 2 on guidance with equal talk and nobody silent",
 			scores: map[string][2]int{"guidance": {2, 2}},
 			drill:  onTime,
-			want:   []want{{"guidance", []string{scenario.MeasureGini, scenario.MeasureSilentMembers}, ReadsGood}},
 		},
 		{
 			name:   "scored 3, the middle of the scale, over time",
@@ -362,6 +363,48 @@ func TestMeasureFlagScale(t *testing.T) {
 			}
 			got := dimensionFlags(GroupReport{Round: 1, Group: 1}, tt.scale, rs, "en")
 			assert.Equal(t, tt.want, len(got) > 0)
+		})
+	}
+}
+
+// TestLowFlagZeroCounts: a count whose good value is 0 reads good by
+// nothing having gone wrong, so it is not one of the two good readings a
+// low score needs to be flagged; it must still read good, and the flag
+// names it with the others.
+func TestLowFlagZeroCounts(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	mean := f(1)
+	rd := func(id string, good, poor, v float64) MeasureReading {
+		ref := scenario.MeasureRef{ID: id, Good: good, Poor: poor}
+		return MeasureReading{Dimension: "guidance", Title: "Guidance", Mean: mean, Measure: id, Good: good, Poor: poor, Value: f(v), Reads: readsWord(ref.Reads(v))}
+	}
+	gini := rd(scenario.MeasureGini, 0.2, 0.4, 0.1)
+	share := rd(scenario.MeasureHostShare, 0.3, 0.5, 0.25)
+	nobodySilent := rd(scenario.MeasureSilentMembers, 0, 2, 0)
+	oneSilent := rd(scenario.MeasureSilentMembers, 0, 2, 1)
+	noneSkipped := rd(scenario.MeasurePhasesSkipped, 0, 1, 0)
+	for _, tt := range []struct {
+		name string
+		rs   []MeasureReading
+		want []string
+	}{
+		{"one good and a count at zero", []MeasureReading{gini, nobodySilent}, nil},
+		{"two counts at zero", []MeasureReading{nobodySilent, noneSkipped}, nil},
+		{"one good and two counts at zero", []MeasureReading{gini, nobodySilent, noneSkipped}, nil},
+		{"two good and a count at zero", []MeasureReading{gini, share, nobodySilent},
+			[]string{scenario.MeasureGini, scenario.MeasureHostShare, scenario.MeasureSilentMembers}},
+		{"two good and a count above zero", []MeasureReading{gini, share, oneSilent}, nil},
+		{"two good", []MeasureReading{gini, share}, []string{scenario.MeasureGini, scenario.MeasureHostShare}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dimensionFlags(GroupReport{Round: 1, Group: 1}, scenario.Scale{Min: 1, Max: 5}, tt.rs, "en")
+			var ids []string
+			for _, fl := range got {
+				for _, fm := range fl.Measures {
+					ids = append(ids, fm.Measure)
+				}
+			}
+			assert.Equal(t, tt.want, ids)
 		})
 	}
 }
