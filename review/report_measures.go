@@ -105,8 +105,12 @@ func signedMinutes(d time.Duration) string {
 	return "−" + strings.TrimPrefix(s, "-")
 }
 
-// refText writes a reading's reference values: "good 0.80, poor 0.50".
+// refText writes a reading's reference values: "good 0.80, poor 0.50",
+// or for a count good at 0 ([goodAtZero]) "good at 0, poor 2".
 func refText(lang string, mr MeasureReading) string {
+	if goodAtZero(mr) {
+		return mwordf(lang, "ref_zero", measure.Format(mr.Measure, mr.Poor, lang))
+	}
 	return mwordf(lang, "ref_fmt", measure.Format(mr.Measure, mr.Good, lang), measure.Format(mr.Measure, mr.Poor, lang))
 }
 

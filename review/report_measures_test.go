@@ -961,3 +961,53 @@ func TestAbsentValueNotInLog(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(html), `<td>Gini of speaking time</td><td class="num">–</td><td class="reads">not in the log</td>`)
 }
+
+// TestReferenceWording: the readings table's column says at which values
+// a measure reads good and poor (not "Reference", which reads like a
+// literature reference), and a count whose good value is 0 says it is
+// good at 0, in both languages and in HTML and Markdown.
+func TestReferenceWording(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario, header, zero, old string
+	}{
+		{"en", "", "Reads good / poor at", "good at 0, poor 2", "Reference"},
+		{"zh", "square-dance-noise", "好/差的界线", "为 0 即为良好，不佳 2", "参考值"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g11 := unit{1, 1}
+			ds := &drills{by: map[unit]drill{g11: onTime}}
+			rep := buildReport(p, s, scored(g11, map[string][2]int{"guidance": {3, 3}}), logOf(g11), ds.of)
+			for _, format := range []string{ReportHTML, ReportMarkdown} {
+				out, err := RenderReport(rep, format)
+				require.NoError(t, err)
+				assert.Contains(t, string(out), tt.header, format)
+				assert.NotContains(t, string(out), tt.old, format)
+				assert.Contains(t, string(out), tt.zero, format)
+			}
+		})
+	}
+}
+
+// TestChineseTimelineWords: the Chinese report calls the host's summaries
+// 小结 and interruptions 插话, as trainers say them.
+func TestChineseTimelineWords(t *testing.T) {
+	for _, tt := range []struct{ key, want string }{
+		{"summaries", "小结次数"}, {"tl_summaries", "小结"}, {"tl_summary_t", "第 %s 分钟小结"},
+		{"interruptions", "插话次数"}, {"tl_interruptions", "插话"}, {"tl_interruption_t", "第 %s 分钟插话"},
+	} {
+		t.Run(tt.key, func(t *testing.T) {
+			assert.Equal(t, tt.want, mword("zh", tt.key))
+		})
+	}
+	for key, w := range measureWords["zh"] {
+		for _, bad := range []string{"归纳", "打断", "记录人"} {
+			assert.NotContains(t, w, bad, key)
+		}
+	}
+}
