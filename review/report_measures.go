@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"html/template"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -255,10 +256,23 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 	xd := func(d time.Duration) float64 { return x(tl.Start.Add(d)) }
 	at := func(t time.Time) string { return minutes(t.Sub(tl.Start)) }
 
-	type row struct{ label, title string }
-	rows := []row{{mw("tl_planned"), mw("tl_planned")}, {mw("tl_actual"), mw("tl_actual")}}
+	// cont marks a row that continues the one above it: a further line
+	// of inject labels, with no label or guide line of its own.
+	type row struct {
+		label, title string
+		cont         bool
+	}
+	rows := []row{{mw("tl_planned"), mw("tl_planned"), false}, {mw("tl_actual"), mw("tl_actual"), false}}
+	labels := injectLabels(tl.Injects, x, x1)
 	if len(tl.Injects) > 0 {
-		rows = append(rows, row{mw("tl_injects"), mw("tl_injects")})
+		rows = append(rows, row{mw("tl_injects"), mw("tl_injects"), false})
+		lines := 1
+		for _, l := range labels {
+			lines = max(lines, l.line+1)
+		}
+		for range lines - 1 {
+			rows = append(rows, row{cont: true})
+		}
 	}
 	memberRow := map[string]int{}
 	for _, m := range tl.Members {
@@ -267,16 +281,16 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 		if m.Role != "" {
 			title += wordf(lang, "paren", roleTitle(titles, m.Role))
 		}
-		rows = append(rows, row{m.Name, title})
+		rows = append(rows, row{m.Name, title, false})
 	}
 	summaryRow, interruptRow := -1, -1
 	if len(tl.Summaries) > 0 {
 		summaryRow = len(rows)
-		rows = append(rows, row{mw("tl_summaries"), mw("tl_summaries")})
+		rows = append(rows, row{mw("tl_summaries"), mw("tl_summaries"), false})
 	}
 	if len(tl.Interruptions) > 0 {
 		interruptRow = len(rows)
-		rows = append(rows, row{mw("tl_interruptions"), mw("tl_interruptions")})
+		rows = append(rows, row{mw("tl_interruptions"), mw("tl_interruptions"), false})
 	}
 	y := func(i int) float64 { return tlTop + float64(i)*tlRowH }
 	plotB := y(len(rows))
@@ -291,7 +305,12 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 
 	// Row labels and guide lines.
 	for i, r := range rows {
-		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9"><title>%s</title>%s</text>`, y(i)+tlRowH/2+3, esc(r.title), esc(wrapLabel(r.label, tlLabelW-8, 9, 1)[0]))
+		if !r.cont {
+			fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9"><title>%s</title>%s</text>`, y(i)+tlRowH/2+3, esc(r.title), esc(wrapLabel(r.label, tlLabelW-8, 9, 1)[0]))
+		}
+		if i+1 < len(rows) && rows[i+1].cont {
+			continue
+		}
 		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#ddd"/>`, x0, x1, y(i+1), y(i+1))
 	}
 	// Pauses, behind everything.
@@ -331,20 +350,23 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 			class, a, y(1)+2, max(c-a, 0.5), tlRowH-4, fill, esc(mwordf(lang, "tl_phase_actual", p.Phase, p.Title, minutes(p.Actual), minutes(p.Planned), over)))
 		phaseLabel(&b, strconv.Itoa(p.Phase)+" "+over, a, c, y(1))
 	}
-	// Injects: a mark at each release, with its id.
-	if len(tl.Injects) > 0 {
-		for _, in := range tl.Injects {
-			if in.Released.IsZero() {
-				continue
-			}
-			resp := mword(lang, "no_response")
-			if in.Responded {
-				resp = mwordf(lang, "after_min", minutes(in.After))
-			}
-			xi, yi := x(in.Released), y(2)
-			fmt.Fprintf(&b, `<g class="inject"><title>%s</title><path d="M%.1f %.1fl-3.5 -5h7z" fill="#333"/><line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333"/><text x="%.1f" y="%.1f" font-size="8">%s</text></g>`,
-				esc(mwordf(lang, "tl_inject_t", in.ID, at(in.Released), resp)), xi, yi+7, xi, xi, yi+7, plotB, xi+4, yi+tlRowH/2+3, esc(in.ID))
+	// Injects: a mark at each release, with its id on the first line of
+	// the injects' rows where it does not run into another's.
+	for i, in := range tl.Injects {
+		if in.Released.IsZero() {
+			continue
 		}
+		resp := mword(lang, "no_response")
+		if in.Responded {
+			resp = mwordf(lang, "after_min", minutes(in.After))
+		}
+		xi, yi, l := x(in.Released), y(2), labels[i]
+		anchor := ""
+		if l.end {
+			anchor = ` text-anchor="end"`
+		}
+		fmt.Fprintf(&b, `<g class="inject"><title>%s</title><path d="M%.1f %.1fl-3.5 -5h7z" fill="#333"/><line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333"/><text x="%.1f" y="%.1f" font-size="8"%s stroke="#fff" stroke-width="2.5" paint-order="stroke">%s</text></g>`,
+			esc(mwordf(lang, "tl_inject_t", in.ID, at(in.Released), resp)), xi, yi+7, xi, xi, yi+7, plotB, l.x, y(2+l.line)+tlRowH/2+3, anchor, esc(in.ID))
 	}
 	// Each member's turns.
 	for _, t := range tl.Turns {
@@ -389,6 +411,57 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 	}
 	b.WriteString(`</svg></div>`)
 	return template.HTML(b.String())
+}
+
+// tlInjectFont is the font size of the injects' labels, and tlLabelGap
+// the least room between two labels on a line.
+const (
+	tlInjectFont = 8.0
+	tlLabelGap   = 4.0
+)
+
+// injectLabel is where an inject's label goes: at x on line (from 0) of
+// the injects' rows, starting there, or ending there when end is set.
+type injectLabel struct {
+	x    float64
+	line int
+	end  bool
+}
+
+// injectLabels lays out the labels of injects, whose marks are at x of
+// their release: each right of its mark, or left of it when it would
+// run past right, on the first line where it keeps tlLabelGap from the
+// label before it, by the width [textWidth] estimates. Labels are placed
+// in the order of their marks, ties in the injects' order, so the layout
+// is the same for the same injects. An inject never released has no
+// label and takes no room.
+func injectLabels(injects []measure.InjectResponse, x func(time.Time) float64, right float64) []injectLabel {
+	out := make([]injectLabel, len(injects))
+	var order []int
+	for i, in := range injects {
+		if !in.Released.IsZero() {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x(injects[order[a]].Released) < x(injects[order[b]].Released) })
+	var ends []float64 // where each line's last label ends
+	for _, i := range order {
+		xi, w := x(injects[i].Released), textWidth(injects[i].ID, tlInjectFont)
+		l := injectLabel{x: xi + 4}
+		from := l.x
+		if l.x+w > right {
+			l.x, l.end, from = xi-4, true, xi-4-w
+		}
+		for l.line < len(ends) && ends[l.line]+tlLabelGap > from {
+			l.line++
+		}
+		if l.line == len(ends) {
+			ends = append(ends, 0)
+		}
+		ends[l.line] = from + w
+		out[i] = l
+	}
+	return out
 }
 
 // phaseLabel writes text centred in the bar from a to c of the row at y,

@@ -1011,3 +1011,94 @@ func TestChineseTimelineWords(t *testing.T) {
 		}
 	}
 }
+
+// drawnLabel is an inject's label as the timeline draws it.
+type drawnLabel struct {
+	ID     string
+	X, Y   float64
+	Anchor string
+}
+
+// drawnLabels are the labels of the injects of the timeline svg, with
+// the chart's height; the svg must be well-formed XML.
+func drawnLabels(t *testing.T, svg string) ([]drawnLabel, float64) {
+	var doc struct {
+		Height float64 `xml:"height,attr"`
+		Groups []struct {
+			Class string `xml:"class,attr"`
+			Text  struct {
+				X      float64 `xml:"x,attr"`
+				Y      float64 `xml:"y,attr"`
+				Anchor string  `xml:"text-anchor,attr"`
+				Body   string  `xml:",chardata"`
+			} `xml:"text"`
+		} `xml:"g"`
+	}
+	from, to := strings.Index(svg, "<svg"), strings.LastIndex(svg, "</svg>")
+	require.True(t, from >= 0 && to > from, "an svg element")
+	d := xml.NewDecoder(strings.NewReader(svg[from : to+len("</svg>")]))
+	d.Strict = true
+	require.NoError(t, d.Decode(&doc))
+	var out []drawnLabel
+	for _, g := range doc.Groups {
+		if g.Class == "inject" {
+			out = append(out, drawnLabel{g.Text.Body, g.Text.X, g.Text.Y, g.Text.Anchor})
+		}
+	}
+	return out, doc.Height
+}
+
+// TestTimelineInjectLabelsApart: the labels of injects released close
+// together go on lines of their own, so that none overlaps another (by
+// the width the layout estimates for them), none runs off the chart,
+// and the chart is the same every time.
+func TestTimelineInjectLabelsApart(t *testing.T) {
+	const long = "maintenance-condpush-for-vote"
+	for _, tt := range []struct {
+		name  string
+		ids   []string
+		at    []time.Duration
+		lines int
+	}{
+		{"two a minute apart", []string{long, "owner-objects"}, []time.Duration{20 * time.Minute, 21 * time.Minute}, 2},
+		{"three within two minutes", []string{long, "owner-objects", "press-calls"}, []time.Duration{20 * time.Minute, 21 * time.Minute, 22 * time.Minute}, 3},
+		{"given out of order", []string{"owner-objects", long}, []time.Duration{21 * time.Minute, 20 * time.Minute}, 2},
+		{"far apart", []string{long, "owner-objects"}, []time.Duration{5 * time.Minute, 40 * time.Minute}, 1},
+		{"at the very end", []string{long}, []time.Duration{60 * time.Minute}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := measure.Timeline{Start: drillStart, End: drillStart.Add(time.Hour),
+				Phases: []measure.PhaseTime{{Phase: 1, Title: "All", Planned: time.Hour, Actual: time.Hour, Start: drillStart, End: drillStart.Add(time.Hour)}}}
+			for i, id := range tt.ids {
+				tl.Injects = append(tl.Injects, measure.InjectResponse{ID: id, Released: drillStart.Add(tt.at[i])})
+			}
+			svg := string(timelineSVG("en", 1, 1, tl, nil))
+			labels, height := drawnLabels(t, svg)
+			require.Len(t, labels, len(tt.ids))
+			span := func(l drawnLabel) (float64, float64) {
+				w := textWidth(l.ID, 8)
+				if l.Anchor == "end" {
+					return l.X - w, l.X
+				}
+				return l.X, l.X + w
+			}
+			ys := map[float64]bool{}
+			for i, a := range labels {
+				ys[a.Y] = true
+				a0, a1 := span(a)
+				assert.GreaterOrEqual(t, a0, 0.0, a.ID)
+				assert.LessOrEqual(t, a1, float64(chartW), a.ID)
+				assert.Less(t, a.Y, height, a.ID)
+				for _, b := range labels[i+1:] {
+					if a.Y != b.Y {
+						continue
+					}
+					b0, b1 := span(b)
+					assert.True(t, a1 <= b0 || b1 <= a0, "%s [%.1f, %.1f] overlaps %s [%.1f, %.1f]", a.ID, a0, a1, b.ID, b0, b1)
+				}
+			}
+			assert.Len(t, ys, tt.lines, "lines of labels")
+			assert.Equal(t, svg, string(timelineSVG("en", 1, 1, tl, nil)))
+		})
+	}
+}
