@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/review/measure"
@@ -84,6 +85,42 @@ type MeasureDefinition struct {
 	Cannot     string `json:"cannot"`
 	Source     string `json:"source"`
 	Unit       string `json:"unit"`
+}
+
+// LogNote is a note written in a group's drill log: by the trainer in
+// the room's console ("Add note") or on a paper log.
+type LogNote struct {
+	At time.Time `json:"at"`
+	// Clock is At's clock time, HH:MM, in the log's own time zone.
+	Clock string `json:"clock"`
+	// Phase is the agenda phase (from 1) that was running when the note
+	// was written, and PhaseTitle its title; 0 and empty outside every
+	// phase.
+	Phase      int    `json:"phase,omitempty"`
+	PhaseTitle string `json:"phase_title,omitempty"`
+	By         string `json:"by,omitempty"`
+	Text       string `json:"text"`
+}
+
+// logNotes are the notes among a group's entries, which are in time
+// order, each with the phase of phases running at its time: the last
+// phase started at or before it and not yet ended.
+func logNotes(entries []live.Entry, phases []measure.PhaseTime) []LogNote {
+	var out []LogNote
+	for _, e := range entries {
+		if e.Kind != live.KindNote || strings.TrimSpace(e.Text) == "" {
+			continue
+		}
+		n := LogNote{At: e.At, Clock: e.At.Format("15:04"), By: e.By, Text: e.Text}
+		for _, ph := range phases {
+			if ph.Skipped || ph.Start.IsZero() || e.At.Before(ph.Start) || !ph.End.IsZero() && !e.At.Before(ph.End) {
+				continue
+			}
+			n.Phase, n.PhaseTitle = ph.Phase, ph.Title
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // logByGroup splits the log by round and group, each group's entries by
@@ -303,6 +340,10 @@ var measureWords = scenario.Words{
 		"definitions":       "How the measures are defined",
 		"definitions_help":  "Each measure is computed from the drill log alone, the same way for every group. None of them replaces a reviewer's judgement.",
 		"def_tells":         "What it can tell", "def_cannot": "What it cannot tell", "def_source": "Source",
+		"log_notes":      "Notes from the drill log",
+		"log_notes_help": "Written during the drill, in the room or on the paper log. For the trainer: trainees' pages do not show them.",
+		"note_phase":     "Phase %d · %s",
+		"note_time":      "Time",
 	},
 	"zh": {
 		"mflag_poor_up":   "“%[1]s”平均得分 %[2]s，但演练记录中的“%[3]s”不佳：%[4]s（%[5]s及以上即为不佳）。",
@@ -338,6 +379,10 @@ var measureWords = scenario.Words{
 		"definitions":       "测量指标的定义",
 		"definitions_help":  "每项指标都只根据演练记录计算，对每个组算法相同。它们都不能代替评分人的判断。",
 		"def_tells":         "能说明什么", "def_cannot": "不能说明什么", "def_source": "出处",
+		"log_notes":      "演练记录中的备注",
+		"log_notes_help": "演练过程中在现场控制台或纸质记录上写下的备注，供培训师参考，不会出现在学员的个人页面上。",
+		"note_phase":     "环节 %d · %s",
+		"note_time":      "时间",
 	},
 }
 

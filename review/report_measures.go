@@ -209,6 +209,15 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	return v
 }
 
+// NotePhase is the phase a log note was written in, "Phase 2 · Title",
+// or empty outside every phase.
+func (w wording) NotePhase(n LogNote) string {
+	if n.Phase == 0 {
+		return ""
+	}
+	return mwordf(w.Lang, "note_phase", n.Phase, n.PhaseTitle)
+}
+
 // FigurePairs lays the figures out two to a row.
 func (v measuresView) FigurePairs() [][]figureRow {
 	var out [][]figureRow
@@ -537,6 +546,17 @@ func (m *mdReport) measures(g GroupReport) {
 		m.printf("| %s | %s |\n", esc(f.Title), f.Value)
 	}
 	m.b.WriteString("\n")
+	if len(g.LogNotes) > 0 {
+		m.printf("#### %s\n\n%s\n\n", mw("log_notes"), mw("log_notes_help"))
+		for _, n := range g.LogNotes {
+			phase := ""
+			if p := v.NotePhase(n); p != "" {
+				phase = " · " + esc(p)
+			}
+			m.printf("- **%s**%s — %s\n", n.Clock, phase, esc(scenario.OneLine(n.Text)))
+		}
+		m.b.WriteString("\n")
+	}
 }
 
 // measureFlags lists every group's flags where scores and measures
@@ -568,6 +588,8 @@ func (m *mdReport) definitions() {
 		if d.Cannot != "" {
 			lines = append(lines, "*"+mw("def_cannot")+"*"+m.w("colon")+esc(d.Cannot))
 		}
+		// TODO(measure-note): print d.Note (a prose source such as "no
+		// published norm") here once measure.Definition has it.
 		if d.Source != "" {
 			lines = append(lines, mw("def_source")+m.w("colon")+esc(d.Source))
 		}
@@ -577,7 +599,8 @@ func (m *mdReport) definitions() {
 
 // measureRows are the CSV report's rows of measures: a header, then per
 // group every measure's value as a number and as the report prints it,
-// then the flags. Empty when no group has measures.
+// then the flags, then the notes of the drill logs with their clock time
+// and phase. Empty when no group has measures.
 func measureRows(r *Report) [][]string {
 	if len(r.MeasureDefinitions) == 0 {
 		return nil
@@ -601,10 +624,36 @@ func measureRows(r *Report) [][]string {
 			}
 		}
 	}
-	if len(r.MeasureFlags) == 0 {
-		return rows
+	if len(r.MeasureFlags) > 0 {
+		rows = append(rows, flagRows(r)...)
 	}
-	rows = append(rows, nil, []string{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")})
+	var notes [][]string
+	for _, rd := range r.Rounds {
+		for _, g := range rd.Groups {
+			for _, n := range g.LogNotes {
+				phase := ""
+				if n.Phase > 0 {
+					phase = strconv.Itoa(n.Phase)
+				}
+				notes = append(notes, []string{strconv.Itoa(g.Round), strconv.Itoa(g.Group), n.Clock, phase, n.Text})
+			}
+		}
+	}
+	if len(notes) > 0 {
+		rows = append(rows, nil, []string{w("round"), w("group"), mw("note_time"), mw("phase"), mw("log_notes")})
+		rows = append(rows, notes...)
+	}
+	return rows
+}
+
+// flagRows are the CSV report's rows of the flags where scores and
+// measures disagree: a blank row, a header, and a row per measure a
+// flag names.
+func flagRows(r *Report) [][]string {
+	lang := r.Language
+	w := func(k string) string { return words.In(lang, k) }
+	mw := func(k string) string { return mword(lang, k) }
+	rows := [][]string{nil, {w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")}}
 	for _, f := range r.MeasureFlags {
 		// A flag naming several measures has a row for each.
 		for _, fm := range f.Measures {

@@ -614,7 +614,9 @@ func logReport(t *testing.T) *Report {
 	require.NoError(t, err)
 	sheets := readSheets(t, p, s, files...)
 	ds := &drills{by: map[unit]drill{{1, 2}: onTime, {1, 3}: overrun}}
-	return buildReport(p, s, sheets, logOf(unit{1, 2}, unit{1, 3}), ds.of)
+	log := append(logOf(unit{1, 2}, unit{1, 3}), live.Entry{Seq: 3, At: drillStart.Add(12 * time.Minute), Round: 1, Group: 2,
+		Kind: live.KindNote, Text: "The host asked the recorder to read back every concern.", By: "trainer"})
+	return buildReport(p, s, sheets, log, ds.of)
 }
 
 // TestReportLogGolden renders a report with measures in every format.
@@ -650,7 +652,9 @@ func TestChineseReportLogGolden(t *testing.T) {
 		kept = append(kept, sh)
 	}
 	ds := &drills{by: map[unit]drill{{1, 1}: onTime, {1, 2}: overrun}}
-	rep := buildReport(p, s, kept, logOf(unit{1, 1}, unit{1, 2}), ds.of)
+	log := append(logOf(unit{1, 1}, unit{1, 2}), live.Entry{Seq: 3, At: drillStart.Add(12 * time.Minute), Round: 1, Group: 1,
+		Kind: live.KindNote, Text: "主持人请记录员逐条复述各方关切，做得好。", By: "trainer"})
+	rep := buildReport(p, s, kept, log, ds.of)
 	require.NotEmpty(t, rep.MeasureFlags)
 	for _, format := range ReportFormats {
 		t.Run(format, func(t *testing.T) {
@@ -1101,4 +1105,75 @@ func TestTimelineInjectLabelsApart(t *testing.T) {
 			assert.Equal(t, svg, string(timelineSVG("en", 1, 1, tl, nil)))
 		})
 	}
+}
+
+// TestLogNotes: the trainer's notes in a group's drill log reach the
+// report, in time order with their clock time and the phase they were
+// written in, escaped in HTML and Markdown, in JSON as log_notes and in
+// CSV safe from formulas; another group's notes stay with it.
+func TestLogNotes(t *testing.T) {
+	g11, g12 := unit{1, 1}, unit{1, 2}
+	hostile := `=HYPERLINK("http://x") <script>alert(1)</script> *b* | c`
+	log := logOf(g11, g12)
+	note := func(seq int64, at time.Duration, u unit, text string) live.Entry {
+		return live.Entry{Seq: seq, At: drillStart.Add(at), Round: u.round, Group: u.group, Kind: live.KindNote, Text: text, By: "trainer"}
+	}
+	// Out of time order in the file, as two sheets merged are.
+	log = append(log,
+		note(10, 20*time.Minute, g11, "The host let Mr Zhao speak for eight minutes."),
+		note(11, 3*time.Minute+30*time.Second, g11, hostile),
+		note(12, 5*time.Minute, g12, "Group 2's own note."),
+	)
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{g11: onTime, g12: overrun}}
+	rep := buildReport(p, s, scored(g11, map[string][2]int{"rhythm": {3, 3}}), log, ds.of)
+	g := rep.Rounds[0].Groups[0]
+	require.Equal(t, 1, g.Group)
+	require.Len(t, g.LogNotes, 2)
+	assert.Equal(t, LogNote{At: drillStart.Add(3*time.Minute + 30*time.Second), Clock: "09:03", Phase: 1, PhaseTitle: g.Measures.Rhythm.Phases[0].Title, By: "trainer", Text: hostile}, g.LogNotes[0])
+	assert.Equal(t, "09:20", g.LogNotes[1].Clock)
+	assert.Equal(t, "The host let Mr Zhao speak for eight minutes.", g.LogNotes[1].Text)
+	var phase *measure.PhaseTime
+	for i, ph := range g.Measures.Rhythm.Phases {
+		if !drillStart.Add(20*time.Minute).Before(ph.Start) && drillStart.Add(20*time.Minute).Before(ph.End) {
+			phase = &g.Measures.Rhythm.Phases[i]
+		}
+	}
+	require.NotNil(t, phase)
+	assert.Equal(t, phase.Phase, g.LogNotes[1].Phase, "the phase running at 09:20")
+	g2 := rep.Rounds[0].Groups[1]
+	require.Len(t, g2.LogNotes, 1)
+	assert.Equal(t, "Group 2's own note.", g2.LogNotes[0].Text)
+
+	out := map[string]string{}
+	for _, format := range ReportFormats {
+		b, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		out[format] = string(b)
+	}
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		assert.Equal(t, 2, strings.Count(out[format], "Notes from the drill log"), format)
+		assert.Contains(t, out[format], "Mr Zhao speak for eight minutes", format)
+		assert.NotContains(t, out[format], "<script>", format)
+	}
+	assert.Contains(t, out[ReportHTML], "09:03")
+	assert.Contains(t, out[ReportHTML], "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.Contains(t, out[ReportMarkdown], `\*b\* \| c`)
+	assert.Contains(t, out[ReportJSON], `"log_notes": [`)
+	assert.Contains(t, out[ReportJSON], `"clock": "09:03"`)
+
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out[ReportCSV], sheet.BOM)))
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	require.NoError(t, err)
+	var cells []string
+	for _, row := range rows {
+		for _, c := range row {
+			if strings.Contains(c, "HYPERLINK") || strings.Contains(c, "Mr Zhao speak") || strings.Contains(c, "Group 2's own") {
+				cells = append(cells, c)
+			}
+		}
+	}
+	assert.Equal(t, []string{"'" + hostile, "The host let Mr Zhao speak for eight minutes.", "Group 2's own note."}, cells, "every note once, the formula guarded")
 }
