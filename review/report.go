@@ -104,6 +104,10 @@ type GroupReport struct {
 	// where the two disagree.
 	MeasureReadings []MeasureReading `json:"measure_readings,omitempty"`
 	MeasureFlags    []MeasureFlag    `json:"measure_flags,omitempty"`
+	// LogNotes are the notes the trainer wrote in the group's drill log
+	// (live.KindNote), by time. They are the trainer's: a trainee's
+	// progress page never shows them.
+	LogNotes []LogNote `json:"log_notes,omitempty"`
 }
 
 // MemberInfo is one member of a group and the role they played.
@@ -246,6 +250,7 @@ func buildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, log []
 				gr.Measures = &m
 				measured = true
 				gr.MeasureFlags = measureReadings(&gr, s)
+				gr.LogNotes = logNotes(entries, m.Rhythm.Phases)
 				rep.MeasureFlags = append(rep.MeasureFlags, gr.MeasureFlags...)
 			}
 			rr.Groups = append(rr.Groups, gr)

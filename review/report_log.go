@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/yishi-council/yishi/review/live"
 	"github.com/yishi-council/yishi/review/measure"
@@ -44,10 +45,12 @@ type MeasureReading struct {
 // less one) is flagged by each measure the rubric maps to the dimension
 // that reads poor, one flag per measure. A score near the bottom (at or
 // below its minimum plus one) is flagged once for the dimension when every
-// mapped measure the log gives a value for reads good and at least two
-// do: a single measure reading good, or a count that reads good by being
-// zero (no phase skipped, nobody silent), is the normal case and proves
-// nothing alone. Text says so in the report's language.
+// mapped measure the log gives a value for reads good and at least two of
+// them are not a count whose good value is 0. Such a count (phases
+// skipped, silent members in the standard rubric) reads good just by
+// nothing having gone wrong: it must read good for the flag, and the flag
+// names it, but it is not one of the two, as a single measure reading
+// good proves nothing alone. Text says so in the report's language.
 type MeasureFlag struct {
 	Round     int     `json:"round"`
 	Group     int     `json:"group"`
@@ -82,6 +85,42 @@ type MeasureDefinition struct {
 	Cannot     string `json:"cannot"`
 	Source     string `json:"source"`
 	Unit       string `json:"unit"`
+}
+
+// LogNote is a note written in a group's drill log: by the trainer in
+// the room's console ("Add note") or on a paper log.
+type LogNote struct {
+	At time.Time `json:"at"`
+	// Clock is At's clock time, HH:MM, in the log's own time zone.
+	Clock string `json:"clock"`
+	// Phase is the agenda phase (from 1) that was running when the note
+	// was written, and PhaseTitle its title; 0 and empty outside every
+	// phase.
+	Phase      int    `json:"phase,omitempty"`
+	PhaseTitle string `json:"phase_title,omitempty"`
+	By         string `json:"by,omitempty"`
+	Text       string `json:"text"`
+}
+
+// logNotes are the notes among a group's entries, which are in time
+// order, each with the phase of phases running at its time: the last
+// phase started at or before it and not yet ended.
+func logNotes(entries []live.Entry, phases []measure.PhaseTime) []LogNote {
+	var out []LogNote
+	for _, e := range entries {
+		if e.Kind != live.KindNote || strings.TrimSpace(e.Text) == "" {
+			continue
+		}
+		n := LogNote{At: e.At, Clock: e.At.Format("15:04"), By: e.By, Text: e.Text}
+		for _, ph := range phases {
+			if ph.Skipped || ph.Start.IsZero() || e.At.Before(ph.Start) || !ph.End.IsZero() && !e.At.Before(ph.End) {
+				continue
+			}
+			n.Phase, n.PhaseTitle = ph.Phase, ph.Title
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
 // logByGroup splits the log by round and group, each group's entries by
@@ -190,7 +229,8 @@ func measureReadings(g *GroupReport, s *scenario.Scenario) []MeasureFlag {
 // with its mean, and marks the readings each flag names: with a mean at
 // or above the scale's maximum less one, each reading that is poor; with
 // a mean at or below its minimum plus one, all the readings with a value
-// at once, when they all read good and there are two or more. On a scale
+// at once, when they all read good and two or more of them are not
+// counts good at 0 ([goodAtZero]). On a scale
 // too short for the two to be apart (1 to 3), the middle of the scale is
 // neither.
 func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang string) []MeasureFlag {
@@ -231,6 +271,7 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 	case low:
 		var good []MeasureReading
 		var shown []string
+		counted := 0
 		for _, mr := range rs {
 			if mr.Value == nil {
 				continue
@@ -239,9 +280,12 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 				return nil
 			}
 			good = append(good, mr)
+			if !goodAtZero(mr) {
+				counted++
+			}
 			shown = append(shown, mwordf(lang, "mflag_value", mr.MeasureTitle, measure.Format(mr.Measure, *mr.Value, lang)))
 		}
-		if len(good) < 2 {
+		if counted < 2 {
 			return nil
 		}
 		for i := range rs {
@@ -252,6 +296,11 @@ func dimensionFlags(g GroupReport, sc scenario.Scale, rs []MeasureReading, lang 
 	}
 	return out
 }
+
+// goodAtZero is whether mr is a count whose good value is 0 (fewer is
+// better), such as phases skipped or silent members: it reads good by
+// nothing having gone wrong.
+func goodAtZero(mr MeasureReading) bool { return mr.Good == 0 && mr.Poor > 0 }
 
 // measureWords are the words of the measures' part of a report, apart
 // from [words] so that a report without a log reads only the words it
@@ -265,8 +314,9 @@ var measureWords = scenario.Words{
 		"observers":       "Observers, not counted",
 		"measured":        "Measured from the drill log",
 		"measured_help":   "What the drill log shows, beside the reviewers' scores. A measure counts what happened, not how well: read it with the evidence. ⚑ marks a dimension where scores and measures disagree.",
-		"measure":         "Measure", "value": "Value", "reads_shown": "as shown", "flag": "Where scores and measures disagree", "reads": "Reads", "reference": "Reference",
+		"measure":         "Measure", "value": "Value", "reads_shown": "as shown", "flag": "Where scores and measures disagree", "reads": "Reads", "reference": "Reads good / poor at",
 		"ref_fmt":    "good %s, poor %s",
+		"ref_zero":   "good at 0, poor %s",
 		"reads_good": "good", "reads_between": "in between", "reads_poor": "poor", "not_measured": "not in the log",
 		"participation": "Participation", "speaking": "Speaking (min)", "share": "Share of talk", "turns": "Turns",
 		"interruptions": "Interruptions", "silent": "Silent members", "none": "none",
@@ -290,6 +340,10 @@ var measureWords = scenario.Words{
 		"definitions":       "How the measures are defined",
 		"definitions_help":  "Each measure is computed from the drill log alone, the same way for every group. None of them replaces a reviewer's judgement.",
 		"def_tells":         "What it can tell", "def_cannot": "What it cannot tell", "def_source": "Source",
+		"log_notes":      "Notes from the drill log",
+		"log_notes_help": "Written during the drill, in the room or on the paper log. For the trainer: trainees' pages do not show them.",
+		"note_phase":     "Phase %d · %s",
+		"note_time":      "Time",
 	},
 	"zh": {
 		"mflag_poor_up":   "“%[1]s”平均得分 %[2]s，但演练记录中的“%[3]s”不佳：%[4]s（%[5]s及以上即为不佳）。",
@@ -299,31 +353,36 @@ var measureWords = scenario.Words{
 		"observers":       "观察员（不计入）",
 		"measured":        "演练记录中的测量结果",
 		"measured_help":   "演练记录反映的情况，与评分人的评分并列。测量结果只记录发生了什么，不评判做得好坏，请结合依据来看。⚑ 标出评分与测量结果不一致的维度。",
-		"measure":         "测量指标", "value": "数值", "reads_shown": "显示值", "flag": "评分与测量结果不一致之处", "reads": "解读", "reference": "参考值",
+		"measure":         "测量指标", "value": "数值", "reads_shown": "显示值", "flag": "评分与测量结果不一致之处", "reads": "解读", "reference": "好/差的界线",
 		"ref_fmt":    "良好 %s，不佳 %s",
+		"ref_zero":   "为 0 即为良好，不佳 %s",
 		"reads_good": "良好", "reads_between": "居中", "reads_poor": "不佳", "not_measured": "记录中没有",
 		"participation": "发言与参与", "speaking": "发言时长（分钟）", "share": "发言占比", "turns": "发言次数",
-		"interruptions": "打断次数", "silent": "未发言的成员", "none": "无",
+		"interruptions": "插话次数", "silent": "未发言的成员", "none": "无",
 		"phases": "议程环节用时", "phase": "环节", "planned": "计划（分钟）", "actual": "实际（分钟）",
-		"over": "超出（分钟）", "summaries": "归纳次数", "skipped": "跳过", "total": "合计",
+		"over": "超出（分钟）", "summaries": "小结次数", "skipped": "跳过", "total": "合计",
 		"injects": "情景注入", "inject": "情景注入", "released": "发布于（第几分钟）", "response": "首次回应",
 		"no_response": "记录中未见回应", "after_min": "%s 分钟后",
 		"figures": "全部测量指标", "no_sheets": "本组没有评分表，只有演练记录反映的情况。",
 		"timeline":       "时间线",
 		"timeline_label": "第 %d 轮第 %d 组时间线：议程环节的计划与实际用时、暂停、情景注入，以及每位成员的发言",
-		"tl_planned":     "计划", "tl_actual": "实际", "tl_injects": "情景注入", "tl_summaries": "归纳",
-		"tl_interruptions": "打断", "tl_minutes": "分钟", "tl_over": "超出时限", "tl_within": "未超时限",
+		"tl_planned":     "计划", "tl_actual": "实际", "tl_injects": "情景注入", "tl_summaries": "小结",
+		"tl_interruptions": "插话", "tl_minutes": "分钟", "tl_over": "超出时限", "tl_within": "未超时限",
 		"tl_pause": "暂停", "tl_turn": "发言",
 		"tl_phase_planned":  "环节 %d · %s：计划 %s 分钟",
 		"tl_phase_actual":   "环节 %d · %s：用时 %s 分钟，计划 %s 分钟（%s）",
 		"tl_pause_t":        "暂停，第 %s–%s 分钟",
 		"tl_turn_t":         "%s：第 %s–%s 分钟",
 		"tl_inject_t":       "情景注入 %s 于第 %s 分钟发布；%s",
-		"tl_summary_t":      "第 %s 分钟归纳",
-		"tl_interruption_t": "第 %s 分钟打断",
+		"tl_summary_t":      "第 %s 分钟小结",
+		"tl_interruption_t": "第 %s 分钟插话",
 		"definitions":       "测量指标的定义",
 		"definitions_help":  "每项指标都只根据演练记录计算，对每个组算法相同。它们都不能代替评分人的判断。",
 		"def_tells":         "能说明什么", "def_cannot": "不能说明什么", "def_source": "出处",
+		"log_notes":      "演练记录中的备注",
+		"log_notes_help": "演练过程中在现场控制台或纸质记录上写下的备注，供培训师参考，不会出现在学员的个人页面上。",
+		"note_phase":     "环节 %d · %s",
+		"note_time":      "时间",
 	},
 }
 

@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"html/template"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -105,8 +106,12 @@ func signedMinutes(d time.Duration) string {
 	return "−" + strings.TrimPrefix(s, "-")
 }
 
-// refText writes a reading's reference values: "good 0.80, poor 0.50".
+// refText writes a reading's reference values: "good 0.80, poor 0.50",
+// or for a count good at 0 ([goodAtZero]) "good at 0, poor 2".
 func refText(lang string, mr MeasureReading) string {
+	if goodAtZero(mr) {
+		return mwordf(lang, "ref_zero", measure.Format(mr.Measure, mr.Poor, lang))
+	}
 	return mwordf(lang, "ref_fmt", measure.Format(mr.Measure, mr.Good, lang), measure.Format(mr.Measure, mr.Poor, lang))
 }
 
@@ -204,6 +209,15 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 	return v
 }
 
+// NotePhase is the phase a log note was written in, "Phase 2 · Title",
+// or empty outside every phase.
+func (w wording) NotePhase(n LogNote) string {
+	if n.Phase == 0 {
+		return ""
+	}
+	return mwordf(w.Lang, "note_phase", n.Phase, n.PhaseTitle)
+}
+
 // FigurePairs lays the figures out two to a row.
 func (v measuresView) FigurePairs() [][]figureRow {
 	var out [][]figureRow
@@ -251,10 +265,23 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 	xd := func(d time.Duration) float64 { return x(tl.Start.Add(d)) }
 	at := func(t time.Time) string { return minutes(t.Sub(tl.Start)) }
 
-	type row struct{ label, title string }
-	rows := []row{{mw("tl_planned"), mw("tl_planned")}, {mw("tl_actual"), mw("tl_actual")}}
+	// cont marks a row that continues the one above it: a further line
+	// of inject labels, with no label or guide line of its own.
+	type row struct {
+		label, title string
+		cont         bool
+	}
+	rows := []row{{mw("tl_planned"), mw("tl_planned"), false}, {mw("tl_actual"), mw("tl_actual"), false}}
+	labels := injectLabels(tl.Injects, x, x1)
 	if len(tl.Injects) > 0 {
-		rows = append(rows, row{mw("tl_injects"), mw("tl_injects")})
+		rows = append(rows, row{mw("tl_injects"), mw("tl_injects"), false})
+		lines := 1
+		for _, l := range labels {
+			lines = max(lines, l.line+1)
+		}
+		for range lines - 1 {
+			rows = append(rows, row{cont: true})
+		}
 	}
 	memberRow := map[string]int{}
 	for _, m := range tl.Members {
@@ -263,16 +290,16 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 		if m.Role != "" {
 			title += wordf(lang, "paren", roleTitle(titles, m.Role))
 		}
-		rows = append(rows, row{m.Name, title})
+		rows = append(rows, row{m.Name, title, false})
 	}
 	summaryRow, interruptRow := -1, -1
 	if len(tl.Summaries) > 0 {
 		summaryRow = len(rows)
-		rows = append(rows, row{mw("tl_summaries"), mw("tl_summaries")})
+		rows = append(rows, row{mw("tl_summaries"), mw("tl_summaries"), false})
 	}
 	if len(tl.Interruptions) > 0 {
 		interruptRow = len(rows)
-		rows = append(rows, row{mw("tl_interruptions"), mw("tl_interruptions")})
+		rows = append(rows, row{mw("tl_interruptions"), mw("tl_interruptions"), false})
 	}
 	y := func(i int) float64 { return tlTop + float64(i)*tlRowH }
 	plotB := y(len(rows))
@@ -287,7 +314,12 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 
 	// Row labels and guide lines.
 	for i, r := range rows {
-		fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9"><title>%s</title>%s</text>`, y(i)+tlRowH/2+3, esc(r.title), esc(wrapLabel(r.label, tlLabelW-8, 9, 1)[0]))
+		if !r.cont {
+			fmt.Fprintf(&b, `<text x="4" y="%.1f" font-size="9"><title>%s</title>%s</text>`, y(i)+tlRowH/2+3, esc(r.title), esc(wrapLabel(r.label, tlLabelW-8, 9, 1)[0]))
+		}
+		if i+1 < len(rows) && rows[i+1].cont {
+			continue
+		}
 		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#ddd"/>`, x0, x1, y(i+1), y(i+1))
 	}
 	// Pauses, behind everything.
@@ -327,20 +359,23 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 			class, a, y(1)+2, max(c-a, 0.5), tlRowH-4, fill, esc(mwordf(lang, "tl_phase_actual", p.Phase, p.Title, minutes(p.Actual), minutes(p.Planned), over)))
 		phaseLabel(&b, strconv.Itoa(p.Phase)+" "+over, a, c, y(1))
 	}
-	// Injects: a mark at each release, with its id.
-	if len(tl.Injects) > 0 {
-		for _, in := range tl.Injects {
-			if in.Released.IsZero() {
-				continue
-			}
-			resp := mword(lang, "no_response")
-			if in.Responded {
-				resp = mwordf(lang, "after_min", minutes(in.After))
-			}
-			xi, yi := x(in.Released), y(2)
-			fmt.Fprintf(&b, `<g class="inject"><title>%s</title><path d="M%.1f %.1fl-3.5 -5h7z" fill="#333"/><line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333"/><text x="%.1f" y="%.1f" font-size="8">%s</text></g>`,
-				esc(mwordf(lang, "tl_inject_t", in.ID, at(in.Released), resp)), xi, yi+7, xi, xi, yi+7, plotB, xi+4, yi+tlRowH/2+3, esc(in.ID))
+	// Injects: a mark at each release, with its id on the first line of
+	// the injects' rows where it does not run into another's.
+	for i, in := range tl.Injects {
+		if in.Released.IsZero() {
+			continue
 		}
+		resp := mword(lang, "no_response")
+		if in.Responded {
+			resp = mwordf(lang, "after_min", minutes(in.After))
+		}
+		xi, yi, l := x(in.Released), y(2), labels[i]
+		anchor := ""
+		if l.end {
+			anchor = ` text-anchor="end"`
+		}
+		fmt.Fprintf(&b, `<g class="inject"><title>%s</title><path d="M%.1f %.1fl-3.5 -5h7z" fill="#333"/><line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="#333"/><text x="%.1f" y="%.1f" font-size="8"%s stroke="#fff" stroke-width="2.5" paint-order="stroke">%s</text></g>`,
+			esc(mwordf(lang, "tl_inject_t", in.ID, at(in.Released), resp)), xi, yi+7, xi, xi, yi+7, plotB, l.x, y(2+l.line)+tlRowH/2+3, anchor, esc(in.ID))
 	}
 	// Each member's turns.
 	for _, t := range tl.Turns {
@@ -385,6 +420,57 @@ func timelineSVG(lang string, round, group int, tl measure.Timeline, titles map[
 	}
 	b.WriteString(`</svg></div>`)
 	return template.HTML(b.String())
+}
+
+// tlInjectFont is the font size of the injects' labels, and tlLabelGap
+// the least room between two labels on a line.
+const (
+	tlInjectFont = 8.0
+	tlLabelGap   = 4.0
+)
+
+// injectLabel is where an inject's label goes: at x on line (from 0) of
+// the injects' rows, starting there, or ending there when end is set.
+type injectLabel struct {
+	x    float64
+	line int
+	end  bool
+}
+
+// injectLabels lays out the labels of injects, whose marks are at x of
+// their release: each right of its mark, or left of it when it would
+// run past right, on the first line where it keeps tlLabelGap from the
+// label before it, by the width [textWidth] estimates. Labels are placed
+// in the order of their marks, ties in the injects' order, so the layout
+// is the same for the same injects. An inject never released has no
+// label and takes no room.
+func injectLabels(injects []measure.InjectResponse, x func(time.Time) float64, right float64) []injectLabel {
+	out := make([]injectLabel, len(injects))
+	var order []int
+	for i, in := range injects {
+		if !in.Released.IsZero() {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x(injects[order[a]].Released) < x(injects[order[b]].Released) })
+	var ends []float64 // where each line's last label ends
+	for _, i := range order {
+		xi, w := x(injects[i].Released), textWidth(injects[i].ID, tlInjectFont)
+		l := injectLabel{x: xi + 4}
+		from := l.x
+		if l.x+w > right {
+			l.x, l.end, from = xi-4, true, xi-4-w
+		}
+		for l.line < len(ends) && ends[l.line]+tlLabelGap > from {
+			l.line++
+		}
+		if l.line == len(ends) {
+			ends = append(ends, 0)
+		}
+		ends[l.line] = from + w
+		out[i] = l
+	}
+	return out
 }
 
 // phaseLabel writes text centred in the bar from a to c of the row at y,
@@ -460,6 +546,17 @@ func (m *mdReport) measures(g GroupReport) {
 		m.printf("| %s | %s |\n", esc(f.Title), f.Value)
 	}
 	m.b.WriteString("\n")
+	if len(g.LogNotes) > 0 {
+		m.printf("#### %s\n\n%s\n\n", mw("log_notes"), mw("log_notes_help"))
+		for _, n := range g.LogNotes {
+			phase := ""
+			if p := v.NotePhase(n); p != "" {
+				phase = " · " + esc(p)
+			}
+			m.printf("- **%s**%s — %s\n", n.Clock, phase, esc(scenario.OneLine(n.Text)))
+		}
+		m.b.WriteString("\n")
+	}
 }
 
 // measureFlags lists every group's flags where scores and measures
@@ -491,6 +588,8 @@ func (m *mdReport) definitions() {
 		if d.Cannot != "" {
 			lines = append(lines, "*"+mw("def_cannot")+"*"+m.w("colon")+esc(d.Cannot))
 		}
+		// TODO(measure-note): print d.Note (a prose source such as "no
+		// published norm") here once measure.Definition has it.
 		if d.Source != "" {
 			lines = append(lines, mw("def_source")+m.w("colon")+esc(d.Source))
 		}
@@ -500,7 +599,8 @@ func (m *mdReport) definitions() {
 
 // measureRows are the CSV report's rows of measures: a header, then per
 // group every measure's value as a number and as the report prints it,
-// then the flags. Empty when no group has measures.
+// then the flags, then the notes of the drill logs with their clock time
+// and phase. Empty when no group has measures.
 func measureRows(r *Report) [][]string {
 	if len(r.MeasureDefinitions) == 0 {
 		return nil
@@ -524,10 +624,36 @@ func measureRows(r *Report) [][]string {
 			}
 		}
 	}
-	if len(r.MeasureFlags) == 0 {
-		return rows
+	if len(r.MeasureFlags) > 0 {
+		rows = append(rows, flagRows(r)...)
 	}
-	rows = append(rows, nil, []string{w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")})
+	var notes [][]string
+	for _, rd := range r.Rounds {
+		for _, g := range rd.Groups {
+			for _, n := range g.LogNotes {
+				phase := ""
+				if n.Phase > 0 {
+					phase = strconv.Itoa(n.Phase)
+				}
+				notes = append(notes, []string{strconv.Itoa(g.Round), strconv.Itoa(g.Group), n.Clock, phase, n.Text})
+			}
+		}
+	}
+	if len(notes) > 0 {
+		rows = append(rows, nil, []string{w("round"), w("group"), mw("note_time"), mw("phase"), mw("log_notes")})
+		rows = append(rows, notes...)
+	}
+	return rows
+}
+
+// flagRows are the CSV report's rows of the flags where scores and
+// measures disagree: a blank row, a header, and a row per measure a
+// flag names.
+func flagRows(r *Report) [][]string {
+	lang := r.Language
+	w := func(k string) string { return words.In(lang, k) }
+	mw := func(k string) string { return mword(lang, k) }
+	rows := [][]string{nil, {w("round"), w("group"), w("dimension") + " [id]", w("dimension"), w("mean"), mw("measure") + " [id]", mw("value"), mw("reads"), mw("flag")}}
 	for _, f := range r.MeasureFlags {
 		// A flag naming several measures has a row for each.
 		for _, fm := range f.Measures {

@@ -256,10 +256,11 @@ func TestMeasureFlags(t *testing.T) {
 			drill:  oneGood,
 		},
 		{
+			// Nobody silent reads good by nothing having gone wrong: it
+			// does not make the Gini a second measure.
 			name:   "scored 2 on guidance with equal talk and nobody silent",
 			scores: map[string][2]int{"guidance": {2, 2}},
 			drill:  onTime,
-			want:   []want{{"guidance", []string{scenario.MeasureGini, scenario.MeasureSilentMembers}, ReadsGood}},
 		},
 		{
 			name:   "scored 3, the middle of the scale, over time",
@@ -362,6 +363,48 @@ func TestMeasureFlagScale(t *testing.T) {
 			}
 			got := dimensionFlags(GroupReport{Round: 1, Group: 1}, tt.scale, rs, "en")
 			assert.Equal(t, tt.want, len(got) > 0)
+		})
+	}
+}
+
+// TestLowFlagZeroCounts: a count whose good value is 0 reads good by
+// nothing having gone wrong, so it is not one of the two good readings a
+// low score needs to be flagged; it must still read good, and the flag
+// names it with the others.
+func TestLowFlagZeroCounts(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	mean := f(1)
+	rd := func(id string, good, poor, v float64) MeasureReading {
+		ref := scenario.MeasureRef{ID: id, Good: good, Poor: poor}
+		return MeasureReading{Dimension: "guidance", Title: "Guidance", Mean: mean, Measure: id, Good: good, Poor: poor, Value: f(v), Reads: readsWord(ref.Reads(v))}
+	}
+	gini := rd(scenario.MeasureGini, 0.2, 0.4, 0.1)
+	share := rd(scenario.MeasureHostShare, 0.3, 0.5, 0.25)
+	nobodySilent := rd(scenario.MeasureSilentMembers, 0, 2, 0)
+	oneSilent := rd(scenario.MeasureSilentMembers, 0, 2, 1)
+	noneSkipped := rd(scenario.MeasurePhasesSkipped, 0, 1, 0)
+	for _, tt := range []struct {
+		name string
+		rs   []MeasureReading
+		want []string
+	}{
+		{"one good and a count at zero", []MeasureReading{gini, nobodySilent}, nil},
+		{"two counts at zero", []MeasureReading{nobodySilent, noneSkipped}, nil},
+		{"one good and two counts at zero", []MeasureReading{gini, nobodySilent, noneSkipped}, nil},
+		{"two good and a count at zero", []MeasureReading{gini, share, nobodySilent},
+			[]string{scenario.MeasureGini, scenario.MeasureHostShare, scenario.MeasureSilentMembers}},
+		{"two good and a count above zero", []MeasureReading{gini, share, oneSilent}, nil},
+		{"two good", []MeasureReading{gini, share}, []string{scenario.MeasureGini, scenario.MeasureHostShare}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := dimensionFlags(GroupReport{Round: 1, Group: 1}, scenario.Scale{Min: 1, Max: 5}, tt.rs, "en")
+			var ids []string
+			for _, fl := range got {
+				for _, fm := range fl.Measures {
+					ids = append(ids, fm.Measure)
+				}
+			}
+			assert.Equal(t, tt.want, ids)
 		})
 	}
 }
@@ -571,7 +614,9 @@ func logReport(t *testing.T) *Report {
 	require.NoError(t, err)
 	sheets := readSheets(t, p, s, files...)
 	ds := &drills{by: map[unit]drill{{1, 2}: onTime, {1, 3}: overrun}}
-	return buildReport(p, s, sheets, logOf(unit{1, 2}, unit{1, 3}), ds.of)
+	log := append(logOf(unit{1, 2}, unit{1, 3}), live.Entry{Seq: 3, At: drillStart.Add(12 * time.Minute), Round: 1, Group: 2,
+		Kind: live.KindNote, Text: "The host asked the recorder to read back every concern.", By: "trainer"})
+	return buildReport(p, s, sheets, log, ds.of)
 }
 
 // TestReportLogGolden renders a report with measures in every format.
@@ -607,7 +652,9 @@ func TestChineseReportLogGolden(t *testing.T) {
 		kept = append(kept, sh)
 	}
 	ds := &drills{by: map[unit]drill{{1, 1}: onTime, {1, 2}: overrun}}
-	rep := buildReport(p, s, kept, logOf(unit{1, 1}, unit{1, 2}), ds.of)
+	log := append(logOf(unit{1, 1}, unit{1, 2}), live.Entry{Seq: 3, At: drillStart.Add(12 * time.Minute), Round: 1, Group: 1,
+		Kind: live.KindNote, Text: "主持人请记录员逐条复述各方关切，做得好。", By: "trainer"})
+	rep := buildReport(p, s, kept, log, ds.of)
 	require.NotEmpty(t, rep.MeasureFlags)
 	for _, format := range ReportFormats {
 		t.Run(format, func(t *testing.T) {
@@ -917,4 +964,216 @@ func TestAbsentValueNotInLog(t *testing.T) {
 	html, err := RenderReport(rep, ReportHTML)
 	require.NoError(t, err)
 	assert.Contains(t, string(html), `<td>Gini of speaking time</td><td class="num">–</td><td class="reads">not in the log</td>`)
+}
+
+// TestReferenceWording: the readings table's column says at which values
+// a measure reads good and poor (not "Reference", which reads like a
+// literature reference), and a count whose good value is 0 says it is
+// good at 0, in both languages and in HTML and Markdown.
+func TestReferenceWording(t *testing.T) {
+	for _, tt := range []struct {
+		name, scenario, header, zero, old string
+	}{
+		{"en", "", "Reads good / poor at", "good at 0, poor 2", "Reference"},
+		{"zh", "square-dance-noise", "好/差的界线", "为 0 即为良好，不佳 2", "参考值"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, s := fixture(t)
+			if tt.scenario != "" {
+				s = bundled(t, tt.scenario)
+				p.Scenario.ID = s.ID
+			}
+			withMeasures(s)
+			g11 := unit{1, 1}
+			ds := &drills{by: map[unit]drill{g11: onTime}}
+			rep := buildReport(p, s, scored(g11, map[string][2]int{"guidance": {3, 3}}), logOf(g11), ds.of)
+			for _, format := range []string{ReportHTML, ReportMarkdown} {
+				out, err := RenderReport(rep, format)
+				require.NoError(t, err)
+				assert.Contains(t, string(out), tt.header, format)
+				assert.NotContains(t, string(out), tt.old, format)
+				assert.Contains(t, string(out), tt.zero, format)
+			}
+		})
+	}
+}
+
+// TestChineseTimelineWords: the Chinese report calls the host's summaries
+// 小结 and interruptions 插话, as trainers say them.
+func TestChineseTimelineWords(t *testing.T) {
+	for _, tt := range []struct{ key, want string }{
+		{"summaries", "小结次数"}, {"tl_summaries", "小结"}, {"tl_summary_t", "第 %s 分钟小结"},
+		{"interruptions", "插话次数"}, {"tl_interruptions", "插话"}, {"tl_interruption_t", "第 %s 分钟插话"},
+	} {
+		t.Run(tt.key, func(t *testing.T) {
+			assert.Equal(t, tt.want, mword("zh", tt.key))
+		})
+	}
+	for key, w := range measureWords["zh"] {
+		for _, bad := range []string{"归纳", "打断", "记录人"} {
+			assert.NotContains(t, w, bad, key)
+		}
+	}
+}
+
+// drawnLabel is an inject's label as the timeline draws it.
+type drawnLabel struct {
+	ID     string
+	X, Y   float64
+	Anchor string
+}
+
+// drawnLabels are the labels of the injects of the timeline svg, with
+// the chart's height; the svg must be well-formed XML.
+func drawnLabels(t *testing.T, svg string) ([]drawnLabel, float64) {
+	var doc struct {
+		Height float64 `xml:"height,attr"`
+		Groups []struct {
+			Class string `xml:"class,attr"`
+			Text  struct {
+				X      float64 `xml:"x,attr"`
+				Y      float64 `xml:"y,attr"`
+				Anchor string  `xml:"text-anchor,attr"`
+				Body   string  `xml:",chardata"`
+			} `xml:"text"`
+		} `xml:"g"`
+	}
+	from, to := strings.Index(svg, "<svg"), strings.LastIndex(svg, "</svg>")
+	require.True(t, from >= 0 && to > from, "an svg element")
+	d := xml.NewDecoder(strings.NewReader(svg[from : to+len("</svg>")]))
+	d.Strict = true
+	require.NoError(t, d.Decode(&doc))
+	var out []drawnLabel
+	for _, g := range doc.Groups {
+		if g.Class == "inject" {
+			out = append(out, drawnLabel{g.Text.Body, g.Text.X, g.Text.Y, g.Text.Anchor})
+		}
+	}
+	return out, doc.Height
+}
+
+// TestTimelineInjectLabelsApart: the labels of injects released close
+// together go on lines of their own, so that none overlaps another (by
+// the width the layout estimates for them), none runs off the chart,
+// and the chart is the same every time.
+func TestTimelineInjectLabelsApart(t *testing.T) {
+	const long = "maintenance-condpush-for-vote"
+	for _, tt := range []struct {
+		name  string
+		ids   []string
+		at    []time.Duration
+		lines int
+	}{
+		{"two a minute apart", []string{long, "owner-objects"}, []time.Duration{20 * time.Minute, 21 * time.Minute}, 2},
+		{"three within two minutes", []string{long, "owner-objects", "press-calls"}, []time.Duration{20 * time.Minute, 21 * time.Minute, 22 * time.Minute}, 3},
+		{"given out of order", []string{"owner-objects", long}, []time.Duration{21 * time.Minute, 20 * time.Minute}, 2},
+		{"far apart", []string{long, "owner-objects"}, []time.Duration{5 * time.Minute, 40 * time.Minute}, 1},
+		{"at the very end", []string{long}, []time.Duration{60 * time.Minute}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tl := measure.Timeline{Start: drillStart, End: drillStart.Add(time.Hour),
+				Phases: []measure.PhaseTime{{Phase: 1, Title: "All", Planned: time.Hour, Actual: time.Hour, Start: drillStart, End: drillStart.Add(time.Hour)}}}
+			for i, id := range tt.ids {
+				tl.Injects = append(tl.Injects, measure.InjectResponse{ID: id, Released: drillStart.Add(tt.at[i])})
+			}
+			svg := string(timelineSVG("en", 1, 1, tl, nil))
+			labels, height := drawnLabels(t, svg)
+			require.Len(t, labels, len(tt.ids))
+			span := func(l drawnLabel) (float64, float64) {
+				w := textWidth(l.ID, 8)
+				if l.Anchor == "end" {
+					return l.X - w, l.X
+				}
+				return l.X, l.X + w
+			}
+			ys := map[float64]bool{}
+			for i, a := range labels {
+				ys[a.Y] = true
+				a0, a1 := span(a)
+				assert.GreaterOrEqual(t, a0, 0.0, a.ID)
+				assert.LessOrEqual(t, a1, float64(chartW), a.ID)
+				assert.Less(t, a.Y, height, a.ID)
+				for _, b := range labels[i+1:] {
+					if a.Y != b.Y {
+						continue
+					}
+					b0, b1 := span(b)
+					assert.True(t, a1 <= b0 || b1 <= a0, "%s [%.1f, %.1f] overlaps %s [%.1f, %.1f]", a.ID, a0, a1, b.ID, b0, b1)
+				}
+			}
+			assert.Len(t, ys, tt.lines, "lines of labels")
+			assert.Equal(t, svg, string(timelineSVG("en", 1, 1, tl, nil)))
+		})
+	}
+}
+
+// TestLogNotes: the trainer's notes in a group's drill log reach the
+// report, in time order with their clock time and the phase they were
+// written in, escaped in HTML and Markdown, in JSON as log_notes and in
+// CSV safe from formulas; another group's notes stay with it.
+func TestLogNotes(t *testing.T) {
+	g11, g12 := unit{1, 1}, unit{1, 2}
+	hostile := `=HYPERLINK("http://x") <script>alert(1)</script> *b* | c`
+	log := logOf(g11, g12)
+	note := func(seq int64, at time.Duration, u unit, text string) live.Entry {
+		return live.Entry{Seq: seq, At: drillStart.Add(at), Round: u.round, Group: u.group, Kind: live.KindNote, Text: text, By: "trainer"}
+	}
+	// Out of time order in the file, as two sheets merged are.
+	log = append(log,
+		note(10, 20*time.Minute, g11, "The host let Mr Zhao speak for eight minutes."),
+		note(11, 3*time.Minute+30*time.Second, g11, hostile),
+		note(12, 5*time.Minute, g12, "Group 2's own note."),
+	)
+	p, s := fixture(t)
+	withMeasures(s)
+	ds := &drills{by: map[unit]drill{g11: onTime, g12: overrun}}
+	rep := buildReport(p, s, scored(g11, map[string][2]int{"rhythm": {3, 3}}), log, ds.of)
+	g := rep.Rounds[0].Groups[0]
+	require.Equal(t, 1, g.Group)
+	require.Len(t, g.LogNotes, 2)
+	assert.Equal(t, LogNote{At: drillStart.Add(3*time.Minute + 30*time.Second), Clock: "09:03", Phase: 1, PhaseTitle: g.Measures.Rhythm.Phases[0].Title, By: "trainer", Text: hostile}, g.LogNotes[0])
+	assert.Equal(t, "09:20", g.LogNotes[1].Clock)
+	assert.Equal(t, "The host let Mr Zhao speak for eight minutes.", g.LogNotes[1].Text)
+	var phase *measure.PhaseTime
+	for i, ph := range g.Measures.Rhythm.Phases {
+		if !drillStart.Add(20*time.Minute).Before(ph.Start) && drillStart.Add(20*time.Minute).Before(ph.End) {
+			phase = &g.Measures.Rhythm.Phases[i]
+		}
+	}
+	require.NotNil(t, phase)
+	assert.Equal(t, phase.Phase, g.LogNotes[1].Phase, "the phase running at 09:20")
+	g2 := rep.Rounds[0].Groups[1]
+	require.Len(t, g2.LogNotes, 1)
+	assert.Equal(t, "Group 2's own note.", g2.LogNotes[0].Text)
+
+	out := map[string]string{}
+	for _, format := range ReportFormats {
+		b, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		out[format] = string(b)
+	}
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		assert.Equal(t, 2, strings.Count(out[format], "Notes from the drill log"), format)
+		assert.Contains(t, out[format], "Mr Zhao speak for eight minutes", format)
+		assert.NotContains(t, out[format], "<script>", format)
+	}
+	assert.Contains(t, out[ReportHTML], "09:03")
+	assert.Contains(t, out[ReportHTML], "&lt;script&gt;alert(1)&lt;/script&gt;")
+	assert.Contains(t, out[ReportMarkdown], `\*b\* \| c`)
+	assert.Contains(t, out[ReportJSON], `"log_notes": [`)
+	assert.Contains(t, out[ReportJSON], `"clock": "09:03"`)
+
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(out[ReportCSV], sheet.BOM)))
+	cr.FieldsPerRecord = -1
+	rows, err := cr.ReadAll()
+	require.NoError(t, err)
+	var cells []string
+	for _, row := range rows {
+		for _, c := range row {
+			if strings.Contains(c, "HYPERLINK") || strings.Contains(c, "Mr Zhao speak") || strings.Contains(c, "Group 2's own") {
+				cells = append(cells, c)
+			}
+		}
+	}
+	assert.Equal(t, []string{"'" + hostile, "The host let Mr Zhao speak for eight minutes.", "Group 2's own note."}, cells, "every note once, the formula guarded")
 }

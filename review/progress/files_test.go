@@ -321,3 +321,27 @@ func TestNamelessTrainee(t *testing.T) {
 	assert.Contains(t, string(fileData(t, files, IndexName)), `<a href="trainees/T9.html">T9</a>`)
 	assert.Contains(t, string(fileData(t, files, "trainees/T9.html")), "<h1>T9 — ")
 }
+
+// TestTraineePageLinksNowhere: a trainee's page is handed to the trainee,
+// so it links to nothing, least of all the cohort view, which links to
+// every other trainee's page; the index still links to every page, for
+// the trainer.
+func TestTraineePageLinksNowhere(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			f := newSmall(t, lang)
+			c := Build(f.p, f.s, f.rep)
+			files, err := c.Files()
+			require.NoError(t, err)
+			index := string(fileData(t, files, IndexName))
+			require.NotEmpty(t, c.Trainees)
+			for _, tr := range c.Trainees {
+				page := string(fileData(t, files, tr.Page))
+				assert.NotContains(t, page, "<a ", tr.Page)
+				assert.NotContains(t, page, "href", tr.Page)
+				assert.NotContains(t, page, IndexName, tr.Page)
+			}
+			assert.Equal(t, len(c.Trainees), strings.Count(index, `<a href="`+TraineeDir+`/`), "the index links to every page")
+		})
+	}
+}

@@ -37,11 +37,32 @@ func logOnlyDay(t *testing.T, lang string) *Cohort {
 	add(0, live.Entry{Kind: live.KindPhaseStart, Phase: 1})
 	add(0, live.Entry{Kind: live.KindTurn, Member: "T1"})
 	add(3, live.Entry{Kind: live.KindTurn, Member: "T2"})
+	add(2, live.Entry{Kind: live.KindNote, Text: logNote, By: "trainer"})
 	add(4, live.Entry{Kind: live.KindPhaseEnd, Phase: 1})
 	rep := review.BuildReportLog(p, s, nil, log)
 	require.Len(t, rep.Rounds, 1)
 	require.NotNil(t, rep.Rounds[0].Groups[0].Measures)
+	require.Len(t, rep.Rounds[0].Groups[0].LogNotes, 1, "the report carries the trainer's note")
 	return Build(p, s, rep)
+}
+
+// logNote is the trainer's note in logOnlyDay's drill log.
+const logNote = "Ann cut Bo off twice; talk to her about it after the round."
+
+// TestLogNotesStayOffTraineePages: the trainer's notes in the drill log
+// are in the report, never on a trainee's page or in its JSON, nor in
+// the cohort view.
+func TestLogNotesStayOffTraineePages(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		t.Run(lang, func(t *testing.T) {
+			files, err := logOnlyDay(t, lang).Files()
+			require.NoError(t, err)
+			require.NotEmpty(t, files)
+			for _, f := range files {
+				assert.NotContains(t, string(f.Data), "cut Bo off", f.Path)
+			}
+		})
+	}
 }
 
 // firstRole is the id of the scenario's first role of function fn.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"math"
-	"path"
 	"strconv"
 	"strings"
 
@@ -37,16 +36,12 @@ func parseTemplate(name string) *template.Template {
 }
 
 // view is what a page's template reads: the cohort, the page's trainee
-// (nil on the index), the way back to the folder's top, and the words of
-// the page's language as methods.
+// (nil on the index), and the words of the page's language as methods.
 type view struct {
 	wording
 	C   *Cohort
 	T   *Trainee
 	CSS template.CSS
-	// Top is the path from the page to the folder's top: "" on the
-	// index, "../" on a trainee's page.
-	Top string
 }
 
 func renderIndex(c *Cohort) ([]byte, error) {
@@ -54,8 +49,7 @@ func renderIndex(c *Cohort) ([]byte, error) {
 }
 
 func renderTrainee(c *Cohort, t *Trainee) ([]byte, error) {
-	top := strings.Repeat("../", strings.Count(path.Dir(t.Page), "/")+1)
-	return execute(traineeTemplate, view{wording: wording{c.Language}, C: c, T: t, CSS: styleCSS, Top: top})
+	return execute(traineeTemplate, view{wording: wording{c.Language}, C: c, T: t, CSS: styleCSS})
 }
 
 func execute(t *template.Template, v view) ([]byte, error) {
@@ -220,7 +214,7 @@ var words = scenario.Words{
 	"en": {
 		"cohort_title": "Progress of the cohort", "trainee_title": "Progress",
 		"demo_note": "These pages were made from demo data.",
-		"scenario":  "Scenario", "trainee": "Trainee", "id": "ID", "cohort_link": "Progress of the cohort",
+		"scenario":  "Scenario", "trainee": "Trainee", "id": "ID",
 		"round_n": "Round %d", "group_n": "Group %d", "round": "Round", "group": "Group",
 		"role": "Role", "dimension": "Dimension", "mean": "Mean", "range": "Min–max", "n": "Reviewers",
 		"weighted": "Weighted total", "reviewers": "Reviewers", "change": "Change",
@@ -253,7 +247,7 @@ var words = scenario.Words{
 	"zh": {
 		"cohort_title": "学员整体进展", "trainee_title": "个人进展",
 		"demo_note": "本页面由演示数据生成。",
-		"scenario":  "情景", "trainee": "学员", "id": "编号", "cohort_link": "学员整体进展",
+		"scenario":  "情景", "trainee": "学员", "id": "编号",
 		"round_n": "第 %d 轮", "group_n": "第 %d 组", "round": "轮次", "group": "组",
 		"role": "角色", "dimension": "维度", "mean": "平均分", "range": "最低–最高", "n": "评分人数",
 		"weighted": "加权总分", "reviewers": "评分人", "change": "变化",

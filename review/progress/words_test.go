@@ -43,3 +43,15 @@ func TestWordsInBothLanguages(t *testing.T) {
 		assert.True(t, ok, "%q has no Chinese", k)
 	}
 }
+
+// TestChineseWordsAsTrainersSay: the Chinese pages call the observer who
+// taps 观察员 (记录人 is too close to 记录员, the recorder's role), the
+// host's summaries 小结 and interruptions 插话.
+func TestChineseWordsAsTrainersSay(t *testing.T) {
+	require.Contains(t, words["zh"]["observed"], "观察员")
+	for key, w := range words["zh"] {
+		for _, bad := range []string{"记录人", "归纳", "打断"} {
+			assert.NotContains(t, w, bad, key)
+		}
+	}
+}
