@@ -1,6 +1,7 @@
 package review
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
 	"strings"
@@ -83,8 +84,10 @@ type MeasureDefinition struct {
 	Definition string `json:"definition"`
 	Tells      string `json:"tells"`
 	Cannot     string `json:"cannot"`
-	Source     string `json:"source"`
-	Unit       string `json:"unit"`
+	// Source is the measure's reference or, for a measure with no
+	// published norm, the note that says so, in the report's language.
+	Source string `json:"source"`
+	Unit   string `json:"unit"`
 }
 
 // LogNote is a note written in a group's drill log: by the trainer in
@@ -182,7 +185,7 @@ func measureDefinitions(lang string) []MeasureDefinition {
 	for _, d := range measure.Definitions {
 		out = append(out, MeasureDefinition{
 			ID: d.ID, Title: measureTitle(d.ID, lang), Definition: d.Definition.In(lang),
-			Tells: d.Tells.In(lang), Cannot: d.Cannot.In(lang), Source: d.Source, Unit: d.Unit,
+			Tells: d.Tells.In(lang), Cannot: d.Cannot.In(lang), Source: cmp.Or(d.Source, d.Note.In(lang)), Unit: d.Unit,
 		})
 	}
 	return out

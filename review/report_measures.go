@@ -588,8 +588,6 @@ func (m *mdReport) definitions() {
 		if d.Cannot != "" {
 			lines = append(lines, "*"+mw("def_cannot")+"*"+m.w("colon")+esc(d.Cannot))
 		}
-		// TODO(measure-note): print d.Note (a prose source such as "no
-		// published norm") here once measure.Definition has it.
 		if d.Source != "" {
 			lines = append(lines, mw("def_source")+m.w("colon")+esc(d.Source))
 		}
