@@ -359,7 +359,7 @@ var measureWords = scenario.Words{
 		"measure":         "测量指标", "value": "数值", "reads_shown": "显示值", "flag": "评分与测量结果不一致之处", "reads": "解读", "reference": "好/差的界线",
 		"ref_fmt":    "良好 %s，不佳 %s",
 		"ref_zero":   "为 0 即为良好，不佳 %s",
-		"reads_good": "良好", "reads_between": "居中", "reads_poor": "不佳", "not_measured": "记录中没有",
+		"reads_good": "良好", "reads_between": "中等", "reads_poor": "不佳", "not_measured": "记录中没有",
 		"participation": "发言与参与", "speaking": "发言时长（分钟）", "share": "发言占比", "turns": "发言次数",
 		"interruptions": "插话次数", "silent": "未发言的成员", "none": "无",
 		"phases": "议程环节用时", "phase": "环节", "planned": "计划（分钟）", "actual": "实际（分钟）",
