@@ -96,6 +96,10 @@ var (
 const (
 	talkOnly   = " Measured only when the log records speaking turns: a log of phase times alone does not give it."
 	talkOnlyZh = "只有日志里记了发言才计算这一项；只记了各环节起止时间的日志没有这一项。"
+	// kindOnly and kindOnlyZh end the definition of a measure counted
+	// from entries of its own kind.
+	kindOnly   = " Measured when the log records speaking turns or entries of this kind: a log of phase times alone does not give it."
+	kindOnlyZh = "日志里记了发言或记了这类事项才计算这一项；只记了各环节起止时间的日志没有这一项。"
 )
 
 // Definitions are the definitions of every measure, one per id of
@@ -159,8 +163,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInjectResponse,
 		Title: scenario.Text{"en": "Response to injects", "zh": "情景注入响应时间"},
 		Definition: scenario.Text{
-			"en": "The mean, over the injects released to the group, of the drill time (pauses not counted) from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. An inject never answered counts as answered at the end of the drill, a lower bound on its response time, so ignoring an inject reads slow; those injects are also listed as not answered.",
-			"zh": "对发放给小组的每条情景注入，算出从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。始终没有回应的情景注入，按会议结束时才回应计算（这只是它响应时间的下限），所以不理会情景注入会让这一项变慢；这些注入还会单独列为未回应。",
+			"en": "The mean, over the injects released to the group, of the drill time (pauses not counted) from an inject's release to its answer: the first later entry that names the inject or, with none, the first later turn by a member whose role the inject is aimed at. An inject never answered counts as answered at the end of the drill, a lower bound on its response time, so ignoring an inject reads slow; those injects are also listed as not answered. A log without speaking turns counts only the answers it shows.",
+			"zh": "对发放给小组的每条情景注入，算出从发放到回应之间的会议时间（不含暂停），取平均值。回应以发放后日志里第一条标明这条情景注入的记录为准；没有这样的记录时，以注入对象角色的成员在发放后的第一次发言为准。始终没有回应的情景注入，按会议结束时才回应计算（这只是它响应时间的下限），所以不理会情景注入会让这一项变慢；这些注入还会单独列为未回应。没有记发言的日志，只按其中记下的回应计算。",
 		},
 		Tells: scenario.Text{
 			"en": "How quickly the council took up a new development, such as a resident's complaint or a new rule, instead of carrying on as planned.",
@@ -231,8 +235,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureInterruptionsPer10,
 		Title: scenario.Text{"en": "Interruptions per 10 minutes", "zh": "每 10 分钟插话次数"},
 		Definition: scenario.Text{
-			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted)." + talkOnly,
-			"zh": "观察员记下的插话次数，按每 10 分钟会议时间（不含暂停）计算。" + talkOnlyZh,
+			"en": "The interruptions the observer logged, per ten minutes of drill time (pauses not counted)." + kindOnly,
+			"zh": "观察员记下的插话次数，按每 10 分钟会议时间（不含暂停）计算。" + kindOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "How often members cut in on one another, a sign of how well the host kept order on the floor.",
@@ -267,8 +271,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureSummaries,
 		Title: scenario.Text{"en": "Host summaries", "zh": "主持人小结次数"},
 		Definition: scenario.Text{
-			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase. A summary logged as made by a member who is not a host is left out; one logged without a member counts as the host's." + talkOnly,
-			"zh": "会议中记下的主持人小结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的小结，算在这个环节里。记在其他成员（不是主持人）名下的小结不计入；没有记是谁做的小结，算作主持人的。" + talkOnlyZh,
+			"en": "The host summaries logged in the drill, counted also per agenda phase; one logged at the minute a phase ends counts in that phase. A summary logged as made by a member who is not a host is left out; one logged without a member counts as the host's." + kindOnly,
+			"zh": "会议中记下的主持人小结次数，并按议程环节分别统计；在某个环节结束的那一分钟记下的小结，算在这个环节里。记在其他成员（不是主持人）名下的小结不计入；没有记是谁做的小结，算作主持人的。" + kindOnlyZh,
 		},
 		Tells: scenario.Text{
 			"en": "Whether the host gathered what the parties said into points the council could act on, and in which phases.",
@@ -285,8 +289,8 @@ var Definitions = []Definition{
 		ID:    scenario.MeasureFirstSummary,
 		Title: scenario.Text{"en": "Time to first summary", "zh": "首次小结用时"},
 		Definition: scenario.Text{
-			"en": "The drill time, in minutes and pauses not counted, from the start to the host's first summary; none when the host made no summary." + talkOnly,
-			"zh": "从会议开始到主持人第一次小结所经过的会议时间，以分钟计，不含暂停；主持人没有做过小结就没有这一项。" + talkOnlyZh,
+			"en": "The drill time, in minutes and pauses not counted, from the start to the host's first summary; none when the host made no summary.",
+			"zh": "从会议开始到主持人第一次小结所经过的会议时间，以分钟计，不含暂停；主持人没有做过小结就没有这一项。",
 		},
 		Tells: scenario.Text{
 			"en": "How soon the host began to draw the views together instead of letting them pile up.",

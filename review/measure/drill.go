@@ -277,10 +277,7 @@ func (d *drill) within(t time.Time) bool {
 }
 
 // values fills in the measures by id, leaving out each that the log
-// cannot give: the rhythm without a phase start, the participation and
-// induction measures without a speaking turn, the others as
-// [Group.Values] says. An inject never answered counts in the mean
-// response as answered at the drill's end.
+// cannot give, as [Group.Values] says.
 func (g *Group) values(d *drill) {
 	begun := d.begun
 	v := g.Values
@@ -292,38 +289,47 @@ func (g *Group) values(d *drill) {
 			v[scenario.MeasureOverrun] = max(r.Over, 0).Seconds() / r.Planned.Seconds()
 		}
 	}
+	// Whether an observer was logging the talk: without a turn, a log of
+	// phase times says nothing of who spoke, and an inject's answer is
+	// missing from it, not missing from the room.
+	talk := p.Turns > 0
 	var after time.Duration
+	counted := 0
 	for _, ir := range r.Injects {
-		if ir.Responded {
+		switch {
+		case ir.Responded:
 			after += ir.After
-		} else {
+			counted++
+		case talk:
 			// A lower bound on its response time: ignoring an inject
 			// must read slow, not drop out of the mean.
 			after += d.active(ir.Released, d.finished)
+			counted++
 		}
 	}
-	if len(r.Injects) > 0 {
-		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(len(r.Injects))
+	if counted > 0 {
+		v[scenario.MeasureInjectResponse] = after.Minutes() / float64(counted)
 	}
-	if p.Turns == 0 {
-		// Nobody was logging the talk: a log of phase times alone says
-		// nothing of who spoke, cut in or summed up.
-		return
+	if talk {
+		if p.Speaking > 0 {
+			v[scenario.MeasureGini] = p.Gini
+		}
+		v[scenario.MeasureSilentMembers] = float64(len(p.Silent))
+		if p.HostShare != nil {
+			v[scenario.MeasureHostShare] = *p.HostShare
+		}
+		if p.Turns >= 2 {
+			v[scenario.MeasureFloorPasses] = p.PassRate
+		}
 	}
-	if p.Speaking > 0 {
-		v[scenario.MeasureGini] = p.Gini
-	}
-	v[scenario.MeasureSilentMembers] = float64(len(p.Silent))
-	if p.HostShare != nil {
-		v[scenario.MeasureHostShare] = *p.HostShare
-	}
-	if g.Drill > 0 {
+	// Interruptions and summaries the log has are counted, and so is
+	// their absence in a log of the talk.
+	if (talk || p.Interruptions > 0) && g.Drill > 0 {
 		v[scenario.MeasureInterruptionsPer10] = p.InterruptionsPer10
 	}
-	if p.Turns >= 2 {
-		v[scenario.MeasureFloorPasses] = p.PassRate
+	if talk || in.Total > 0 {
+		v[scenario.MeasureSummaries] = float64(in.Total)
 	}
-	v[scenario.MeasureSummaries] = float64(in.Total)
 	if in.First != nil {
 		v[scenario.MeasureFirstSummary] = in.First.Minutes()
 	}

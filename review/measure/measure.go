@@ -46,16 +46,19 @@ type Group struct {
 	Participation Participation   `json:"participation"`
 	Induction     Induction       `json:"induction"`
 	// Values are the measures by their id ([scenario.Measures]), for the
-	// rubric's mapping; a measure that cannot be computed from this log
-	// (no inject released, no summary) is absent. inject_response is the
-	// mean over every inject released, one never answered counting as
-	// answered at the drill's end (a lower bound on its time). The participation and
-	// induction measures (gini, silent_members, host_share, floor_passes,
-	// interruptions_per_10, summaries, first_summary) are present only
-	// when the log has a speaking turn by a member inside the drill, that
-	// is, when an observer was logging the talk: a log of phase times
-	// alone gives the rhythm measures only, not "all members silent" or
-	// "no summaries".
+	// rubric's mapping; a measure that cannot be computed from this log is
+	// absent. Whether the log has a speaking turn by a member inside the
+	// drill — whether an observer was logging the talk — decides what a
+	// missing entry means:
+	//   - gini, silent_members, host_share and floor_passes need a turn: a
+	//     log of phase times alone gives no "all members silent";
+	//   - interruptions_per_10 and summaries need a turn or an entry of
+	//     their own kind, and first_summary a summary;
+	//   - inject_response is the mean over the injects released; with
+	//     turns, one never answered counts as answered at the drill's end
+	//     (a lower bound on its time, so ignoring an inject reads slow);
+	//     without, only the injects an entry answers count, and none
+	//     answered gives no value.
 	Values map[string]float64 `json:"values"`
 	// Timeline is what the group's timeline chart draws.
 	Timeline Timeline `json:"-"`

@@ -555,22 +555,44 @@ func TestOf(t *testing.T) {
 			},
 		},
 		{
-			name: "summaries and interruptions without a turn give no participation or induction measure",
+			name: "summaries and interruptions logged without a turn count, the talk's measures do not",
 			entries: log(
-				phaseStart(1, 0), summary(3), interruption("a", 4), phaseEnd(1, 10),
+				phaseStart(1, 0), summary(3), interruption("a", 5), phaseEnd(1, 10),
 			),
 			hosts: hosts,
 			check: func(t *testing.T, g Group) {
 				assert.Equal(t, []string{scenario.MeasurePunctuality, scenario.MeasureOverrun,
-					scenario.MeasurePhasesSkipped}, keys(g))
-				assert.Equal(t, 1, g.Induction.Total, "the summary is still counted, only not offered as a measure")
-				assert.Equal(t, 1, g.Participation.Interruptions)
+					scenario.MeasurePhasesSkipped, scenario.MeasureInterruptionsPer10,
+					scenario.MeasureSummaries, scenario.MeasureFirstSummary}, keys(g))
+				assert.InDelta(t, 1, g.Values[scenario.MeasureSummaries], delta)
+				assert.InDelta(t, 3, g.Values[scenario.MeasureFirstSummary], delta)
+				assert.InDelta(t, 1, g.Values[scenario.MeasureInterruptionsPer10], delta, "one in ten minutes")
+			},
+		},
+		{
+			name: "a log of phase times and injects: the unanswered injects are not taken as ignored",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), inject("fire", 4), note("fire", 7), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.InDelta(t, 3, g.Values[scenario.MeasureInjectResponse], delta, "only the answer the log shows")
+			},
+		},
+		{
+			name: "a log of phase times and injects none answered gives no response time",
+			entries: log(
+				phaseStart(1, 0), inject("rain", 2), phaseEnd(1, 10),
+			),
+			hosts: hosts,
+			check: func(t *testing.T, g Group) {
+				assert.NotContains(t, g.Values, scenario.MeasureInjectResponse)
 			},
 		},
 		{
 			name: "turns before the drill or by a stranger are not a log of the talk",
 			entries: log(
-				turn("a", -2), phaseStart(1, 0), turn("x", 1), summary(2), phaseEnd(1, 10),
+				turn("a", -2), phaseStart(1, 0), turn("x", 1), phaseEnd(1, 10),
 			),
 			hosts: hosts,
 			check: func(t *testing.T, g Group) {
