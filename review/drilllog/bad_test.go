@@ -124,6 +124,17 @@ func TestVersion1OfSeveralGroups(t *testing.T) {
 	require.Empty(t, diags)
 	require.Len(t, logs, 2)
 	assert.Equal(t, []int{1, 2}, []int{logs[0].Group, logs[1].Group})
+
+	// Of another plan, said once for the file; a group the plan lacks is
+	// said at its entry's line.
+	other := strings.Replace(b.String(), "kind: drill-log\n", "kind: drill-log\nplan: 0123456789ab\n", 1)
+	other = strings.Replace(other, "{round: 1, group: 2, seq: 5,", "{round: 1, group: 9, seq: 5,", 1)
+	require.NoError(t, os.WriteFile(path, []byte(other), 0o644))
+	_, diags = ReadFiles([]string{path}, p, s)
+	assert.Equal(t, []string{
+		path + ":3:7: plan: the log is of plan \"0123456789ab\", but the plan given is \"7c200bb4aaa6\"; give the plan the log was written for",
+		path + ":14:23: round 1 of the plan has no group 9 (it has groups 1–3)",
+	}, lines(diags))
 }
 
 // A log that ends paused reads, with a warning at the pause.
@@ -134,4 +145,40 @@ func TestPauseWithNoResume(t *testing.T) {
 	require.Empty(t, diags)
 	got := lines(Check(l, p, s))
 	assert.Equal(t, []string{"log.yaml:8:25: warning: entries[1]: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier"}, got)
+}
+
+// A paper log's pause may go unresumed until the phase moves on: the
+// phase's end or the next start ends it (with a warning), a resume logged
+// after that is let be, and a later pause checks as any other.
+func TestPauseEndedByThePhase(t *testing.T) {
+	p, s := fixture(t, "testdata/plan.yaml")
+	data := "version: 2\nkind: drill-log\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n" +
+		`  - {at: "09:00", kind: phase_start, phase: 1}` + "\n" +
+		`  - {at: "09:05", kind: pause}` + "\n" +
+		`  - {at: "09:10", kind: phase_end, phase: 1}` + "\n" +
+		`  - {at: "09:10", kind: phase_start, phase: 2}` + "\n" +
+		`  - {at: "09:12", kind: resume}` + "\n" +
+		`  - {at: "09:20", kind: pause}` + "\n" +
+		`  - {at: "09:25", kind: resume}` + "\n" +
+		`  - {at: "09:26", kind: resume}` + "\n"
+	l, diags := Parse("log.yaml", []byte(data))
+	require.Empty(t, diags)
+	assert.Equal(t, []string{
+		"log.yaml:8:25: warning: entries[1]: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier",
+		"log.yaml:14:25: entries[7]: a resume with no pause before it; log the pause, or delete it",
+	}, lines(Check(l, p, s)))
+}
+
+// A log of another scenario is said so once, not once per phase and inject.
+func TestOtherScenarioSaidOnce(t *testing.T) {
+	p, s := fixture(t, "testdata/plan.yaml")
+	data := "version: 2\nkind: drill-log\nscenario: square-dance-noise\nround: 1\ngroup: 2\ndate: 2026-12-01\nentries:\n" +
+		`  - {at: "09:00", kind: phase_start, phase: music}` + "\n" +
+		`  - {at: "09:05", kind: inject, inject: noise-meter}` + "\n" +
+		`  - {at: "09:06", kind: inject, inject: petition}` + "\n"
+	l, diags := Parse("log.yaml", []byte(data))
+	require.Empty(t, diags)
+	assert.Equal(t, []string{
+		"log.yaml:3:11: scenario: the log is of scenario \"square-dance-noise\", but the plan is of scenario \"elevator-retrofit\"",
+	}, lines(Check(l, p, s)))
 }

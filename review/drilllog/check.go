@@ -29,7 +29,10 @@ func Check(l *Log, p *plan.Plan, s *scenario.Scenario) scenario.Diagnostics {
 	if p != nil {
 		l.checkPlan(p, s, &diags)
 	}
-	if s != nil {
+	// A log of another scenario is said so once, by checkPlan; its
+	// phases and injects are not checked one by one against an agenda
+	// they were never of.
+	if s != nil && (l.Scenario == "" || l.Scenario == s.ID) {
 		l.checkAgenda(a, &diags)
 	}
 	l.checkPhases(&diags)
@@ -44,7 +47,16 @@ func (l *Log) checkPlan(p *plan.Plan, s *scenario.Scenario, diags *scenario.Diag
 	// a log of another plan's group is said so here, and its members are
 	// not checked one by one against a group they were never in.
 	otherPlan := false
-	if gid := p.GroupID(l.Round, l.Group); gid != "" && l.Plan != "" && l.Plan != p.ID() && l.Plan != gid {
+	gid := p.GroupID(l.Round, l.Group)
+	switch {
+	case l.Plan == "" || l.Plan == p.ID() || l.Plan == gid:
+	case l.Version < 2:
+		// A version 1 file names the whole plan: said once for all its
+		// groups (the same message at the same place is said once).
+		f := l.topAt("plan")
+		diags.Errorf(f.pos, "%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for", f.name, l.Plan, p.ID())
+		otherPlan = true
+	case gid != "":
 		f := l.topAt("plan")
 		diags.Errorf(f.pos, "%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for", f.name, l.Plan, l.Round, l.Group, gid)
 		otherPlan = true
@@ -64,8 +76,11 @@ func (l *Log) checkPlan(p *plan.Plan, s *scenario.Scenario, diags *scenario.Diag
 		if k.r == 0 || k.g == 0 || bad[k] {
 			continue
 		}
+		// Where the round and group were written: at the top of a
+		// version 2 file, on each entry of a version 1 file (which Split
+		// gives a round and group of its own).
 		round, group := l.at(i, "round"), l.at(i, "group")
-		if l.Round != 0 {
+		if _, top := l.top["round"]; top {
 			round, group = l.topAt("round"), l.topAt("group")
 		}
 		if err := p.CheckRound(k.r); err != nil {
@@ -250,20 +265,34 @@ func (l *Log) checkPhases(diags *scenario.Diagnostics) {
 // and no pause comes while the group is paused. The pause and resume the
 // room logs for an outage keep their own times and are left out.
 func (l *Log) checkPauses(diags *scenario.Diagnostics) {
-	paused := -1
+	unresumed := func(i int) {
+		diags.Warnf(l.at(i, "kind").pos, "%s: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier", l.places[i].name)
+	}
+	paused, closed := -1, false
 	for _, i := range l.order() {
 		e := l.Entries[i]
 		if e.Text == live.OutageText && e.By == live.BySystem || e.At.IsZero() {
 			continue
 		}
 		switch e.Kind {
+		case live.KindPhaseStart, live.KindPhaseEnd:
+			// The phase moving on means the clock ran again, as the
+			// measures take it; a resume logged later is let be.
+			if paused >= 0 && e.At.After(l.Entries[paused].At) {
+				unresumed(paused)
+				paused, closed = -1, true
+			}
 		case live.KindPause:
 			if paused >= 0 {
 				diags.Errorf(l.at(i, "kind").pos, "%s: a pause while the group is paused since %s; log the resume before it, or delete it", l.places[i].name, shown(l.Entries[paused].At))
 				continue
 			}
-			paused = i
+			paused, closed = i, false
 		case live.KindResume:
+			if paused < 0 && closed {
+				closed = false
+				continue
+			}
 			if paused < 0 {
 				diags.Errorf(l.at(i, "kind").pos, "%s: a resume with no pause before it; log the pause, or delete it", l.places[i].name)
 				continue
@@ -272,6 +301,6 @@ func (l *Log) checkPauses(diags *scenario.Diagnostics) {
 		}
 	}
 	if paused >= 0 {
-		diags.Warnf(l.at(paused, "kind").pos, "%s: a pause with no resume; the measures take the clock as running again at the next phase's start or end: log the resume if it came earlier", l.places[paused].name)
+		unresumed(paused)
 	}
 }

@@ -97,6 +97,13 @@ func clock(s string) (h, m, sec, ns int, ok bool) {
 		if half == pm && h < 12 {
 			h += 12
 		}
+		if half == noon && h != 12 {
+			// 中午 is midday: 中午12:30, 中午1:10, but 中午11:50 is
+			// before it.
+			if h <= 2 {
+				h += 12
+			}
+		}
 		if half == am && h == 12 {
 			h = 0
 		}
@@ -109,8 +116,9 @@ func clock(s string) (h, m, sec, ns int, ok bool) {
 
 // The halves of a twelve-hour clock.
 const (
-	am = 1
-	pm = 2
+	am   = 1
+	pm   = 2
+	noon = 3
 )
 
 // meridiem takes the half of the day off a twelve-hour time as Excel and
@@ -129,7 +137,7 @@ func meridiem(s string) (string, int) {
 	for _, prefix := range []struct {
 		text string
 		half int
-	}{{"上午", am}, {"早上", am}, {"凌晨", am}, {"下午", pm}, {"中午", pm}, {"晚上", pm}} {
+	}{{"上午", am}, {"早上", am}, {"凌晨", am}, {"下午", pm}, {"中午", noon}, {"晚上", pm}} {
 		if rest, ok := strings.CutPrefix(s, prefix.text); ok {
 			return strings.TrimSpace(rest), prefix.half
 		}
