@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/width"
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/cohort"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
@@ -256,9 +257,19 @@ func checkReplacing(opts *historyAddOptions, days []history.Day, day history.Day
 			scenario.ErrInvalid, opts.History, d.Title, d.Date, d.Plan)
 	}
 	for _, d := range days {
-		if d.Plan == day.Plan && scored(d) > 0 && scored(day) == 0 {
+		if d.Plan != day.Plan {
+			continue
+		}
+		switch {
+		case d.Date != day.Date:
+			return messages.Errorf("%w: %s keeps plan %s on %s; recording it on %s would replace that day: give --date %s, or --force to move it",
+				scenario.ErrInvalid, opts.History, d.Plan, d.Date, day.Date, d.Date)
+		case scored(day) == 0 && scored(d) > 0:
 			return messages.Errorf("%w: %s keeps plan %s with scores for %s, and these files hold none; give --force to replace them with none",
 				scenario.ErrInvalid, opts.History, d.Plan, scenario.Plural(scored(d), "%d group", "%d groups"))
+		case scored(day) < scored(d):
+			return messages.Errorf("%w: %s keeps plan %s with scores for %s, and these files hold scores for %s; give every scoresheet of the day, or --force to keep only these",
+				scenario.ErrInvalid, opts.History, d.Plan, scenario.Plural(scored(d), "%d group", "%d groups"), scenario.Plural(scored(day), "%d group", "%d groups"))
 		}
 	}
 	return nil
@@ -352,7 +363,7 @@ func sameCohort(path string, db *cohort.DB, people map[string]string) ([]history
 			continue
 		}
 		shared++
-		if was := known[id]; was != "" && strings.TrimSpace(name) != "" && strings.TrimSpace(name) != strings.TrimSpace(was) {
+		if was := known[id]; was != "" && strings.TrimSpace(name) != "" && !sameName(name, was) {
 			renamed = append(renamed, id)
 		}
 	}
@@ -370,6 +381,15 @@ func sameCohort(path string, db *cohort.DB, people map[string]string) ([]history
 	first := renamed[0]
 	return nil, messages.Errorf("%w: %s keeps another cohort (%s): %s of the %s on both are other people there, such as %s, %s here but %s in the history; give another --history file",
 		scenario.ErrInvalid, path, name, scenario.Plural(len(renamed), "%d id", "%d ids"), scenario.Plural(shared, "%d id", "%d ids"), first, people[first], known[first])
+}
+
+// sameName reports whether two names are one person's as rosters write
+// them: letter case, full-width letters and spaces aside.
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(width.Fold.String(s)), ""))
+	}
+	return norm(a) == norm(b)
 }
 
 // sameDay is a day of days, other than plan's own, that day repeats: of the

@@ -150,7 +150,7 @@ func TestCheckReplacing(t *testing.T) {
 		return out
 	}
 	kept := []history.Day{{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Title: "Elevator",
-		Seats: seats("T1", "T2", "T3", "T4"), Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}}
+		Seats: seats("T1", "T2", "T3", "T4"), Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}, {Round: 1, Group: 2, Weighted: &score}}}}
 	tests := []struct {
 		name  string
 		day   history.Day
@@ -164,10 +164,15 @@ func TestCheckReplacing(t *testing.T) {
 		{"another scenario", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "square-dance-noise", Seats: seats("T1", "T2", "T3", "T4")}, false, ""},
 		{"few of the same trainees", history.Day{Plan: "bbb", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T7", "T8", "T9")}, false, ""},
 		{"scores replaced by none", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
-			Totals: []history.GroupTotal{{Round: 1, Group: 1}}}, false, "c.db keeps plan aaa with scores for 1 group, and these files hold none"},
+			Totals: []history.GroupTotal{{Round: 1, Group: 1}}}, false, "c.db keeps plan aaa with scores for 2 groups, and these files hold none"},
+		{"fewer groups scored", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
+			Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}, false, "c.db keeps plan aaa with scores for 2 groups, and these files hold scores for 1 group"},
 		{"scores replaced by none, forced", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4")}, true, ""},
 		{"scores replaced by scores", history.Day{Plan: "aaa", Date: "2026-03-10", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
-			Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}, false, ""},
+			Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}, {Round: 1, Group: 2, Weighted: &score}}}, false, ""},
+		{"the same plan on another date", history.Day{Plan: "aaa", Date: "2026-03-11", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4"),
+			Totals: []history.GroupTotal{{Round: 1, Group: 1, Weighted: &score}}}, false, "c.db keeps plan aaa on 2026-03-10; recording it on 2026-03-11 would replace that day"},
+		{"the same plan on another date, forced", history.Day{Plan: "aaa", Date: "2026-03-11", Scenario: "elevator-retrofit", Seats: seats("T1", "T2", "T3", "T4")}, true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,6 +204,7 @@ func TestSameCohortByName(t *testing.T) {
 	}{
 		{"the same people", map[string]string{"T01": "王芳", "T02": "李强", "T09": "新人"}, ""},
 		{"one renamed of three", map[string]string{"T01": "王芳", "T02": "李强", "T03": "赵敏敏"}, ""},
+		{"names typed in another case or width", map[string]string{"T01": "王 芳", "T02": "李强", "T03": "赵敏"}, ""},
 		{"other people under the same ids", map[string]string{"T01": "甲", "T02": "乙", "T03": "赵敏"},
 			"c.db keeps another cohort (桃源): 2 ids of the 3 ids on both are other people there, such as T01, 甲 here but 王芳 in the history"},
 		{"no id in common", map[string]string{"X1": "甲"}, "c.db keeps another cohort (桃源, 3 trainees, none on this roster)"},

@@ -4,6 +4,7 @@ package messages
 // and export.
 var zhMeasures = map[string]string{
 	// review/drilllog
+	"%s: the log is of plan %q, but the plan given is %q; give the plan the log was written for":                                                                              "%s：这份记录属于分组方案 %q，但给出的方案是 %q；请给出记录对应的分组方案",
 	"%s: the log is of %q, but round %d, group %d of the plan given is %q: the log is of another plan, or the group has changed since; give the plan the log was written for": "%s：这份记录属于 %q，但给出的方案中第 %d 轮第 %d 组是 %q：这是另一份方案的记录，或者这个小组后来有了变动；请给出记录对应的分组方案",
 
 	"%s: inject %q is released again; the release in %s counts":                                                                                    "%s：情景注入 %q 又发布了一次；以 %s 的那次为准",
@@ -16,6 +17,8 @@ var zhMeasures = map[string]string{
 	"%w: %s keeps plan %s with scores for %s, and these files hold none; give --force to replace them with none":                                               "%w：%s 里分组方案 %s 有 %s的评分，而这次给的文件里没有评分；确要用没有评分的记录替换，请加 --force",
 	"%w: %s keeps another cohort (%s): %s of the %s on both are other people there, such as %s, %s here but %s in the history; give another --history file":    "%w：%s 是另一个学员班（%s）的档案：两边都有的 %[5]s中，%[4]s在档案里是别人，比如 %[6]s，这里是 %[7]s，档案里是 %[8]s；请换一个 --history 文件",
 	"record the day even if the history keeps the same day under another plan, or keeps scores the files lack":                                                 "即使档案里已有同一天（另一个分组方案），或已有这些文件里没有的评分，也照样记下这一天",
+	"%w: %s keeps plan %s on %s; recording it on %s would replace that day: give --date %s, or --force to move it":                                             "%w：%s 里分组方案 %s 记在 %s；记到 %s 会替换掉那一天：请用 --date %[6]s，或加 --force 改到新日期",
+	"%w: %s keeps plan %s with scores for %s, and these files hold scores for %s; give every scoresheet of the day, or --force to keep only these":             "%w：%s 里分组方案 %s 有 %s的评分，而这次给的文件只有 %s的评分；请给出当天全部评分表，或加 --force 只保留这些",
 	"%d id":  "%d 个编号",
 	"%d ids": "%d 个编号",
 
