@@ -91,3 +91,33 @@ func TestReportLogShuffled(t *testing.T) {
 		}
 	}
 }
+
+// A paper log of phase times alone says nothing of who spoke: the report
+// shows no participation table, names nobody silent and counts no
+// summary, in HTML and Markdown, and flags nothing from the talk.
+func TestReportPhaseOnlyLog(t *testing.T) {
+	p, s := fixture(t)
+	withMeasures(s)
+	var log []live.Entry
+	for _, e := range overrunLog(s) {
+		if e.Kind == live.KindPhaseStart || e.Kind == live.KindPhaseEnd {
+			log = append(log, e)
+		}
+	}
+	rep := BuildReportLog(p, s, scored(unit{1, 1}, map[string][2]int{"guidance": {1, 1}, "induction": {5, 5}}), log)
+	g := rep.Rounds[0].Groups[0]
+	require.NotNil(t, g.Measures)
+	assert.NotContains(t, g.Measures.Values, scenario.MeasureGini)
+	assert.NotContains(t, g.Measures.Values, scenario.MeasureSummaries)
+	for _, f := range rep.MeasureFlags {
+		assert.NotEqual(t, "guidance", f.Dimension, "nothing of the talk flags a score")
+		assert.NotEqual(t, "induction", f.Dimension)
+	}
+	for _, format := range []string{ReportHTML, ReportMarkdown} {
+		data, err := RenderReport(rep, format)
+		require.NoError(t, err)
+		text := string(data)
+		assert.Contains(t, text, "The log records no speaking turn", format)
+		assert.NotContains(t, text, "Silent members: ", format)
+	}
+}

@@ -19,6 +19,10 @@ type measuresView struct {
 	G        GroupReport
 	Readings []readingRow
 	Members  []memberRow
+	// NoTalk is set when the log records no speaking turn (phase times
+	// only): nobody was logging who spoke, so no member is shown as
+	// silent and no summary as missing.
+	NoTalk bool
 	// Silent names the members who never spoke, or says there were none.
 	Silent string
 	// Observers names the members whose role observes, who are not in
@@ -53,7 +57,9 @@ type phaseRow struct {
 	Phase                        int
 	Title, Planned, Actual, Over string
 	Skipped                      bool
-	Summaries                    int
+	// Summaries is the count of host summaries, "–" when the log records
+	// neither talk nor summaries.
+	Summaries string
 }
 
 type injectRow struct {
@@ -154,6 +160,13 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 		}
 		v.Readings = append(v.Readings, row)
 	}
+	v.NoTalk = m.Participation.Turns == 0
+	summaries := func(n int) string {
+		if v.NoTalk && m.Induction.Total == 0 {
+			return "–"
+		}
+		return strconv.Itoa(n)
+	}
 	var silent []string
 	for _, mt := range m.Participation.Members {
 		v.Members = append(v.Members, memberRow{
@@ -183,11 +196,11 @@ func newMeasuresView(lang string, g GroupReport) measuresView {
 			row.Over = signedMinutes(pt.Actual-pt.Planned) + wordf(lang, "paren", signedPercent(pt.Overrun, lang))
 		}
 		if i < len(m.Induction.PerPhase) {
-			row.Summaries = m.Induction.PerPhase[i]
+			row.Summaries = summaries(m.Induction.PerPhase[i])
 		}
 		v.Phases = append(v.Phases, row)
 	}
-	v.Total = phaseRow{Title: mword(lang, "total"), Planned: minutes(m.Rhythm.Planned), Actual: minutes(m.Rhythm.Actual), Over: signedMinutes(m.Rhythm.Over), Summaries: m.Induction.Total}
+	v.Total = phaseRow{Title: mword(lang, "total"), Planned: minutes(m.Rhythm.Planned), Actual: minutes(m.Rhythm.Actual), Over: signedMinutes(m.Rhythm.Over), Summaries: summaries(m.Induction.Total)}
 	for _, in := range m.Rhythm.Injects {
 		row := injectRow{ID: in.ID, Released: "–", Response: mword(lang, "no_response")}
 		if !in.Released.IsZero() {
@@ -521,19 +534,23 @@ func (m *mdReport) measures(g GroupReport) {
 	if len(g.MeasureFlags) > 0 {
 		m.b.WriteString("\n")
 	}
-	m.printf("#### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", mw("participation"), m.w("name"), m.w("role"), mw("speaking"), mw("share"), mw("turns"), mw("interruptions"))
-	for _, r := range v.Members {
-		m.printf("| %s | %s | %s | %s | %d | %d |\n", esc(r.Name), esc(r.Role), r.Speaking, r.Share, r.Turns, r.Interruptions)
+	if v.NoTalk {
+		m.printf("#### %s\n\n%s\n\n", mw("participation"), mw("no_talk"))
+	} else {
+		m.printf("#### %s\n\n| %s | %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|---:|\n", mw("participation"), m.w("name"), m.w("role"), mw("speaking"), mw("share"), mw("turns"), mw("interruptions"))
+		for _, r := range v.Members {
+			m.printf("| %s | %s | %s | %s | %d | %d |\n", esc(r.Name), esc(r.Role), r.Speaking, r.Share, r.Turns, r.Interruptions)
+		}
+		m.printf("\n%s%s%s\n\n", mw("silent"), m.w("colon"), esc(v.Silent))
 	}
-	m.printf("\n%s%s%s\n\n", mw("silent"), m.w("colon"), esc(v.Silent))
 	if v.Observers != "" {
 		m.printf("%s%s%s\n\n", mw("observers"), m.w("colon"), esc(v.Observers))
 	}
 	m.printf("#### %s\n\n| %s | | %s | %s | %s | %s |\n|---:|---|---:|---:|---:|---:|\n", mw("phases"), mw("phase"), mw("planned"), mw("actual"), mw("over"), mw("summaries"))
 	for _, r := range v.Phases {
-		m.printf("| %d | %s | %s | %s | %s | %d |\n", r.Phase, esc(r.Title), r.Planned, r.Actual, r.Over, r.Summaries)
+		m.printf("| %d | %s | %s | %s | %s | %s |\n", r.Phase, esc(r.Title), r.Planned, r.Actual, r.Over, r.Summaries)
 	}
-	m.printf("| | **%s** | %s | %s | %s | %d |\n\n", v.Total.Title, v.Total.Planned, v.Total.Actual, v.Total.Over, v.Total.Summaries)
+	m.printf("| | **%s** | %s | %s | %s | %s |\n\n", v.Total.Title, v.Total.Planned, v.Total.Actual, v.Total.Over, v.Total.Summaries)
 	if len(v.Injects) > 0 {
 		m.printf("#### %s\n\n| %s | %s | %s |\n|---|---:|---|\n", mw("injects"), mw("inject"), mw("released"), mw("response"))
 		for _, r := range v.Injects {

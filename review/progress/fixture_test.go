@@ -132,10 +132,18 @@ func talk(id string, share float64, turns int, d time.Duration) measure.MemberTa
 }
 
 func logOf(punctuality, gini float64, hostShare *float64, members ...measure.MemberTalk) *measure.Group {
-	g := &measure.Group{Values: map[string]float64{}}
+	g := &measure.Group{Values: map[string]float64{
+		scenario.MeasurePunctuality: punctuality, scenario.MeasureGini: gini,
+	}}
 	g.Rhythm.Punctuality = punctuality
 	g.Participation.Gini = gini
 	g.Participation.HostShare = hostShare
+	if hostShare != nil {
+		g.Values[scenario.MeasureHostShare] = *hostShare
+	}
 	g.Participation.Members = members
+	for _, m := range members {
+		g.Participation.Turns += m.Turns
+	}
 	return g
 }

@@ -121,3 +121,37 @@ func TestObserverPage(t *testing.T) {
 		})
 	}
 }
+
+// A drill log of phase times alone says nothing of who spoke: no trainee's
+// page shows a speaking share, and the cohort view takes no Gini or host
+// share from it (a zero would read as perfectly equal talk).
+func TestPhaseOnlyLog(t *testing.T) {
+	s := bundled(t, "elevator-retrofit")
+	p := &plan.Plan{
+		Version: 1, Kind: plan.Kind, Scenario: plan.ScenarioRef{ID: s.ID, Title: s.Title, Language: s.Language, Source: "bundled"},
+		Rounds: []plan.Round{{Round: 1, Groups: []plan.Group{{Group: 1, Members: []plan.Member{
+			{ID: "T1", Name: "Ann Lee", Role: firstRole(t, s, scenario.FunctionHost)},
+			{ID: "T2", Name: "Bo Wang", Role: firstRole(t, s, scenario.FunctionStakeholder)},
+		}}}}},
+	}
+	start := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	log := []live.Entry{
+		{Seq: 1, At: start, Round: 1, Group: 1, Kind: live.KindPhaseStart, Phase: 1},
+		{Seq: 2, At: start.Add(7 * time.Minute), Round: 1, Group: 1, Kind: live.KindPhaseEnd, Phase: 1},
+	}
+	c := Build(p, s, review.BuildReportLog(p, s, nil, log))
+	for _, tr := range c.Trainees {
+		require.Len(t, tr.Rounds, 1)
+		assert.Nil(t, tr.Rounds[0].Speaking, "%s has no speaking share", tr.ID)
+	}
+	require.Len(t, c.Rounds, 1)
+	for _, m := range c.Rounds[0].Measures {
+		switch m.ID {
+		case scenario.MeasureGini, scenario.MeasureHostShare:
+			assert.Nil(t, m.Mean, "%s is not taken from a log without turns", m.ID)
+			assert.Zero(t, m.N)
+		case scenario.MeasurePunctuality:
+			assert.NotNil(t, m.Mean, "the rhythm is")
+		}
+	}
+}

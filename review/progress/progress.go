@@ -376,7 +376,8 @@ func fillScores(r *Round, gr *review.GroupReport, dims []review.DimensionInfo, i
 
 // speaking is trainee id's own talk in the measures m, nil without them.
 func speaking(m *measure.Group, id string) *Speaking {
-	if m == nil {
+	// A log that records no turn says nothing of who spoke.
+	if m == nil || m.Participation.Turns == 0 {
 		return nil
 	}
 	for _, mt := range m.Participation.Members {
@@ -438,17 +439,9 @@ func measureValue(m *measure.Group, id string) (float64, bool) {
 	if m == nil {
 		return 0, false
 	}
-	switch id {
-	case scenario.MeasurePunctuality:
-		return m.Rhythm.Punctuality, true
-	case scenario.MeasureGini:
-		return m.Participation.Gini, true
-	case scenario.MeasureHostShare:
-		if m.Participation.HostShare == nil {
-			return 0, false
-		}
-		return *m.Participation.HostShare, true
-	}
+	// From the values alone: a measure the log cannot give (a Gini
+	// from a log of phase times) is not there, rather than a zero that
+	// reads as equal talk.
 	v, ok := m.Values[id]
 	return v, ok
 }
