@@ -175,7 +175,7 @@ file keeps another cohort.`,
 	fl.StringVar(&opts.History, "history", "", "the cohort database, created if missing")
 	fl.StringVar(&opts.Cohort, "cohort", "", "the cohort's name, kept when the file is created (default: the file's name)")
 	fl.StringVar(&opts.Date, "date", "", "the training day, YYYY-MM-DD (default: today; with --db, the day the room was opened)")
-	fl.BoolVar(&opts.Force, "force", false, "record the day even if the history keeps the same day under another plan, or keeps scores the files lack")
+	fl.BoolVar(&opts.Force, "force", false, "record the day even if the history keeps the same day under another plan, keeps scores the files lack, or seems another cohort's")
 	fl.StringVar(&opts.DB, "db", "", "record the plan and scores kept by yishi serve in this database")
 	fl.BoolVar(&opts.AllowNoPlanID, "allow-no-plan-id", false, "take scoresheets without a plan id (hand-made ones), checking their members against the plan")
 	return cmd
@@ -206,6 +206,11 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	// Refused before anything is written: a file of another cohort stays
 	// as it was.
 	days, err := sameCohort(opts.History, db, planPeople(p))
+	if err != nil && opts.Force && errors.Is(err, scenario.ErrInvalid) {
+		// The trainer says these are the same people, names typed
+		// another way.
+		days, err = db.Days()
+	}
 	if err != nil {
 		db.Close()
 		return err

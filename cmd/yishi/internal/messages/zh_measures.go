@@ -16,7 +16,7 @@ var zhMeasures = map[string]string{
 	"%w: %s already keeps %s on %s (plan %s), with most of these trainees: the same day, recorded again? Give --force to keep both, or --date for another day": "%w：%s 里已经有 %s 在 %s 的那一天（分组方案 %s），学员大多相同：是同一天又记了一次吗？要两天都留下请加 --force，或用 --date 写另一天",
 	"%w: %s keeps plan %s with scores for %s, and these files hold none; give --force to replace them with none":                                               "%w：%s 里分组方案 %s 有 %s的评分，而这次给的文件里没有评分；确要用没有评分的记录替换，请加 --force",
 	"%w: %s keeps another cohort (%s): %s of the %s on both are other people there, such as %s, %s here but %s in the history; give another --history file":    "%w：%s 是另一个学员班（%s）的档案：两边都有的 %[5]s中，%[4]s在档案里是别人，比如 %[6]s，这里是 %[7]s，档案里是 %[8]s；请换一个 --history 文件",
-	"record the day even if the history keeps the same day under another plan, or keeps scores the files lack":                                                 "即使档案里已有同一天（另一个分组方案），或已有这些文件里没有的评分，也照样记下这一天",
+	"record the day even if the history keeps the same day under another plan, keeps scores the files lack, or seems another cohort's":                         "即使档案里已有同一天（另一个分组方案）、已有这些文件里没有的评分，或看起来是另一个学员班的档案，也照样记下这一天",
 	"%w: %s keeps plan %s on %s; recording it on %s would replace that day: give --date %s, or --force to move it":                                             "%w：%s 里分组方案 %s 记在 %s；记到 %s 会替换掉那一天：请用 --date %[6]s，或加 --force 改到新日期",
 	"%w: %s keeps plan %s with scores for %s, and these files hold scores for %s; give every scoresheet of the day, or --force to keep only these":             "%w：%s 里分组方案 %s 有 %s的评分，而这次给的文件只有 %s的评分；请给出当天全部评分表，或加 --force 只保留这些",
 	"%d id":  "%d 个编号",

@@ -149,8 +149,10 @@ func primary(err error) int { return sqlitefile.Primary(err) }
 // transaction, and marks it as yishi's.
 func (d *DB) migrate(to int) error {
 	return sqlitefile.Migrate(d.w, d.path, ApplicationID, migrations[:to], func(st sqlitefile.Stamp) error {
-		// A file with objects but no stamp is another program's, made
-		// since the probe.
+		// Under the write lock the stamp is checked again, in case
+		// another yishi changed the file since the probe; objects in an
+		// unstamped file were refused by the probe, which alone counts
+		// them.
 		if st.App == 0 && st.Version == 0 {
 			st.Objects = 0
 		}
