@@ -109,7 +109,7 @@ func runHistory(opts *historyOptions) error {
 		_, err = opts.IO.Out.Write(data)
 		return err
 	}
-	opts.IO.printf("cohort %s: %s, %s\n", name, scenario.Plural(len(days), "%d training day", "%d training days"),
+	opts.IO.printf("cohort %q: %s, %s\n", name, scenario.Plural(len(days), "%d training day", "%d training days"),
 		scenario.Plural(len(history.Trainees(days)), "%d trainee", "%d trainees"))
 	if len(ths) == 0 {
 		return nil

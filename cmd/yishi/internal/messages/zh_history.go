@@ -13,7 +13,7 @@ var zhHistory = map[string]string{
 	"history needs --history FILE, the cohort database":                                "history 需要 --history FILE，即学员档案库",
 	"%w: %s: no such file; yishi history add PLAN SCORESHEET... --history %s makes it": "%w：%s：没有这个文件；用 yishi history add PLAN SCORESHEET... --history %s 创建它",
 	"%w: %s keeps no trainee %q; yishi history --history %s lists them all":            "%w：%s 中没有学员 %q；用 yishi history --history %s 可列出全部学员",
-	"cohort %s: %s, %s\n": "学员班 %s：%s，%s\n",
+	"cohort %q: %s, %s\n": "学员班 %q：%s，%s\n",
 	"history add --db takes the plan and the scores from the database; leave out the plan and scoresheet files": "history add --db 从数据库读取分组方案和评分；请不要再给分组方案和评分表文件",
 	"history add needs --history FILE, the cohort database":                                                     "history add 需要 --history FILE，即学员档案库",
 	"%w: --date %q is not a date; write it as YYYY-MM-DD, such as 2026-03-10":                                   "%w：--date %q 不是日期；请写成 YYYY-MM-DD，例如 2026-03-10",
