@@ -3,6 +3,7 @@ package live
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -95,4 +96,24 @@ func scenarioWithObserver(t *testing.T) *scenario.Scenario {
 		{ID: "resident", Function: scenario.FunctionStakeholder},
 		{ID: "observer", Function: scenario.FunctionObserver},
 	}}
+}
+
+func TestActive(t *testing.T) {
+	pauses := []Interval{{From: at(10 * minute), To: at(15 * minute)}, {From: at(40 * minute)}}
+	tests := []struct {
+		name     string
+		from, to time.Duration
+		want     time.Duration
+	}{
+		{"before any pause", 0, 10 * minute, 10 * minute},
+		{"across the first pause", 0, 20 * minute, 15 * minute},
+		{"from inside a pause", 12 * minute, 20 * minute, 5 * minute},
+		{"into the open pause", 30 * minute, 50 * minute, 10 * minute},
+		{"backwards", 20 * minute, 10 * minute, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Active(pauses, at(tt.from), at(tt.to)))
+		})
+	}
 }

@@ -252,17 +252,24 @@ func (s State) activeSince(from, now time.Time) time.Duration {
 	if !s.Finished.IsZero() && s.Finished.Before(end) {
 		end = s.Finished
 	}
-	if !end.After(from) {
+	return Active(s.Pauses, from, end)
+}
+
+// Active is the wall-clock time from from to to less the part of each
+// pause within it (an open pause lasting to to); never negative. The
+// room's clock and the debrief's measures reckon drill time with it.
+func Active(pauses []Interval, from, to time.Time) time.Duration {
+	if !to.After(from) {
 		return 0
 	}
-	d := end.Sub(from)
-	for _, p := range s.Pauses {
+	d := to.Sub(from)
+	for _, p := range pauses {
 		pFrom, pTo := p.From, p.To
 		if pFrom.Before(from) {
 			pFrom = from
 		}
-		if p.Open() || pTo.After(end) {
-			pTo = end
+		if p.Open() || pTo.After(to) {
+			pTo = to
 		}
 		if pTo.After(pFrom) {
 			d -= pTo.Sub(pFrom)

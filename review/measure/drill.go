@@ -251,25 +251,7 @@ func (d *drill) collectPauses() {
 
 // active is the time from from to to less the pauses within it; never
 // negative.
-func (d *drill) active(from, to time.Time) time.Duration {
-	if !to.After(from) {
-		return 0
-	}
-	t := to.Sub(from)
-	for _, p := range d.pauses {
-		a, b := p.From, p.To
-		if a.Before(from) {
-			a = from
-		}
-		if b.After(to) {
-			b = to
-		}
-		if b.After(a) {
-			t -= b.Sub(a)
-		}
-	}
-	return max(t, 0)
-}
+func (d *drill) active(from, to time.Time) time.Duration { return live.Active(d.pauses, from, to) }
 
 // within reports whether t falls inside the drill, its ends included.
 func (d *drill) within(t time.Time) bool {
