@@ -326,9 +326,14 @@ func writeTrainees(opts *reviewOptions, p *plan.Plan, s *scenario.Scenario, rep 
 	if _, err := writeTree(opts.Writer, opts.ByTrainee, out, output.TreeOptions{Kind: kindTrainees, What: scenario.Msg("the trainees' pages"), Instead: "trainees", Force: opts.Force}); err != nil {
 		return err
 	}
-	if !opts.IO.JSON() {
-		opts.IO.printf("wrote %s: %s and the cohort view (%s)\n", opts.ByTrainee,
-			scenario.Plural(len(cohort.Trainees), "%d trainee's page", "%d trainees' pages"), filepath.Join(opts.ByTrainee, progress.IndexName))
+	pages := scenario.Plural(len(cohort.Trainees), "%d trainee's page", "%d trainees' pages")
+	switch {
+	case opts.Out == "" || opts.Out == "-":
+		// The report itself goes to stdout: the word about the pages
+		// must not land in it.
+		opts.IO.eprintf("wrote %s: %s and the cohort view (%s)\n", opts.ByTrainee, pages, filepath.Join(opts.ByTrainee, progress.IndexName))
+	case !opts.IO.JSON():
+		opts.IO.printf("wrote %s: %s and the cohort view (%s)\n", opts.ByTrainee, pages, filepath.Join(opts.ByTrainee, progress.IndexName))
 	}
 	return nil
 }
