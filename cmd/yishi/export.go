@@ -160,11 +160,11 @@ func runExport(opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	logFiles, err := logFiles(p, s, entries, opts.Format, false)
+	logs, err := logFiles(p, s, entries, opts.Format, false)
 	if err != nil {
 		return err
 	}
-	for _, f := range logFiles {
+	for _, f := range logs {
 		files = append(files, output.File{Path: filepath.Join(opts.Out, "logs", f.Path), Data: f.Data})
 	}
 
@@ -214,7 +214,7 @@ func runExport(opts *exportOptions) error {
 	if len(sheets) > 0 {
 		inputs = append(inputs, filepath.Join(opts.Out, "scoresheets", "*"))
 	}
-	if len(logFiles) > 0 {
+	if len(logs) > 0 {
 		inputs = append(inputs, filepath.Join(opts.Out, "logs", "*"))
 	}
 	if len(inputs) > 0 {
