@@ -234,6 +234,7 @@ func buildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, log []
 	rep.Flags = flags(t, rub, lang)
 
 	logs := logByGroup(log)
+	agenda := live.AgendaOf(s)
 	measured := false
 	for _, rd := range p.Rounds {
 		rr := RoundReport{Round: rd.Round}
@@ -246,7 +247,7 @@ func buildReport(p *plan.Plan, s *scenario.Scenario, sheets []Scoresheet, log []
 			}
 			gr := buildGroup(t, u, g, s)
 			if len(entries) > 0 {
-				m := of(measureInput(rd.Round, g, s, entries))
+				m := of(measureInput(rd.Round, g, s, agenda, entries))
 				gr.Measures = &m
 				measured = true
 				gr.MeasureFlags = measureReadings(&gr, s)

@@ -146,27 +146,14 @@ func logByGroup(log []live.Entry) map[unit][]live.Entry {
 	return out
 }
 
-// measureInput is what [measure.Of] needs of group g of round: its
-// agenda, its team (each member with the id of their role), its hosts and
-// its entries. Members whose role observes are not in the team: they do
-// not speak in the council (and are often the ones keeping the log), so
-// counting them would add a silent member and a zero to the Gini.
-func measureInput(round int, g plan.Group, s *scenario.Scenario, entries []live.Entry) measure.Input {
-	team := live.TeamOf(round, &g)
-	kept := team.Members[:0]
-	for _, m := range team.Members {
-		if !isObserver(s, m.Role) {
-			kept = append(kept, m)
-		}
-	}
-	team.Members = kept
-	return measure.Input{Agenda: live.AgendaOf(s), Team: team, Hosts: team.Hosts(s), Entries: entries}
-}
-
-// isObserver is whether role id of s is an observer's.
-func isObserver(s *scenario.Scenario, id string) bool {
-	r, ok := s.Role(id)
-	return ok && r.Function == scenario.FunctionObserver
+// measureInput is what [measure.Of] needs of group g of round: the
+// scenario's agenda, the group's speakers (each with the id of their
+// role; observers are not among them: they do not speak in the council,
+// and are often the ones keeping the log, so counting them would add a
+// silent member and a zero to the Gini), its hosts and its entries.
+func measureInput(round int, g plan.Group, s *scenario.Scenario, agenda live.Agenda, entries []live.Entry) measure.Input {
+	team := live.TeamOf(round, &g).Speakers(s)
+	return measure.Input{Agenda: agenda, Team: team, Hosts: team.Hosts(s), Entries: entries}
 }
 
 // measureTitle is the title of the measure id in lang, or the id.
