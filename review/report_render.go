@@ -136,6 +136,13 @@ func (w wording) Stat(s Stat) string { return statText(s, w.Lang, false) }
 // Signed is [wording.Stat] with a "+" before a positive value.
 func (w wording) Signed(s Stat) string { return statText(s, w.Lang, true) }
 
+// FormatMean prints a mean as reports print it: two decimals, "–" for
+// none. The trainees' pages print theirs with it too.
+func FormatMean(v *float64) string { return num(v) }
+
+// FormatScore prints one reviewer's score, "–" for none.
+func FormatScore(v *int) string { return scoreText(v) }
+
 func num(v *float64) string {
 	if v == nil {
 		return "–"

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/yishi-council/yishi/review"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 )
@@ -32,7 +33,7 @@ func mustRead(name string) []byte {
 }
 
 func parseTemplate(name string) *template.Template {
-	return template.Must(template.New(name).Funcs(template.FuncMap{"num": num, "score": scoreText}).ParseFS(templateFS, "templates/"+name))
+	return template.Must(template.New(name).Funcs(template.FuncMap{"num": review.FormatMean, "score": review.FormatScore}).ParseFS(templateFS, "templates/"+name))
 }
 
 // view is what a page's template reads: the cohort, the page's trainee
@@ -187,25 +188,11 @@ func (w wording) RoleCell(r Round) string {
 func (w wording) Note(n Note) string {
 	switch n.Kind {
 	case NoteEvidence:
-		return n.Title + words.In(w.Lang, "colon") + scoreText(n.Score)
+		return n.Title + words.In(w.Lang, "colon") + review.FormatScore(n.Score)
 	case NoteStrength:
 		return words.In(w.Lang, "strength")
 	}
 	return words.In(w.Lang, "improvement")
-}
-
-func num(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	return strconv.FormatFloat(*v, 'f', 2, 64)
-}
-
-func scoreText(v *int) string {
-	if v == nil {
-		return "–"
-	}
-	return strconv.Itoa(*v)
 }
 
 // words holds the fixed words of the progress pages; the words every
