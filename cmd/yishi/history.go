@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -205,7 +204,8 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	}
 	// Refused before anything is written: a file of another cohort stays
 	// as it was.
-	days, err := sameCohort(opts.History, db, planPeople(p))
+	people := planPeople(p)
+	days, err := sameCohort(opts.History, db, people)
 	if err != nil && opts.Force && errors.Is(err, scenario.ErrInvalid) {
 		// The trainer says these are the same people, names typed
 		// another way.
@@ -238,14 +238,14 @@ func runHistoryAdd(opts *historyAddOptions) error {
 	}
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]any{"history": opts.History, "cohort": kept, "plan": day.Plan, "date": day.Date, "replaced": replaced,
-			"trainees": len(planTrainees(p)), "scored_groups": scored(day)})
+			"trainees": len(people), "scored_groups": scored(day)})
 	}
 	groups := scenario.Plural(scored(day), "%d group with scores", "%d groups with scores")
 	if replaced {
-		opts.IO.printf("replaced the day of plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+		opts.IO.printf("replaced the day of plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(people), "%d trainee", "%d trainees"), groups)
 		return nil
 	}
-	opts.IO.printf("recorded plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(planTrainees(p)), "%d trainee", "%d trainees"), groups)
+	opts.IO.printf("recorded plan %s in %s (cohort %q): %s, %s, %s\n", day.Plan, opts.History, kept, day.Date, scenario.Plural(len(people), "%d trainee", "%d trainees"), groups)
 	return nil
 }
 
@@ -295,24 +295,6 @@ func dayReport(opts *historyAddOptions) (*plan.Plan, *scenario.Scenario, *review
 		date = in.room.Created.Local().Format(time.DateOnly)
 	}
 	return in.plan, in.scenario, in.report(), date, nil
-}
-
-// planTrainees are the ids of everyone the plan seats, sorted.
-func planTrainees(p *plan.Plan) []string {
-	seen := map[string]bool{}
-	var ids []string
-	for _, rd := range p.Rounds {
-		for _, g := range rd.Groups {
-			for _, m := range g.Members {
-				if !seen[m.ID] {
-					seen[m.ID] = true
-					ids = append(ids, m.ID)
-				}
-			}
-		}
-	}
-	slices.Sort(ids)
-	return ids
 }
 
 // openCohort opens the cohort database at path, saying in the trainer's
