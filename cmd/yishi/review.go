@@ -1,6 +1,8 @@
 package main
 
 import (
+	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -281,7 +283,9 @@ func loggedGroups(rep *review.Report) int {
 // the scoresheets, whose reader says why.
 func splitLogFiles(paths []string) (sheets, logs []string) {
 	for _, path := range paths {
-		data, err := scenario.ReadFile(path)
+		// A log says what it is in its head (its kind, or its CSV header
+		// row): the file is read whole once, by the reader it goes to.
+		data, err := fileHead(path, 64<<10)
 		if err == nil && drilllog.Detect(data) {
 			logs = append(logs, path)
 		} else {
@@ -289,6 +293,17 @@ func splitLogFiles(paths []string) (sheets, logs []string) {
 		}
 	}
 	return sheets, logs
+}
+
+// fileHead is the first n bytes of the file at path, or all of a shorter
+// file.
+func fileHead(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }
 
 // roomEntries are the room's drill log in the order things happened, in
