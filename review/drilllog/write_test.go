@@ -2,9 +2,11 @@ package drilllog
 
 import (
 	"bytes"
+	"encoding/csv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/yishi-council/yishi/review/live"
+	"github.com/yishi-council/yishi/scenario/sheet"
 )
 
 // roomEntries are a room's log of two groups of round 1, as the store
@@ -188,4 +191,32 @@ func withoutSeq(es []live.Entry) []live.Entry {
 		out[i].Seq = 0
 	}
 	return out
+}
+
+// A note, a member id or an inject id that Excel would run as a formula is
+// written so that it cannot, and reads back as it was typed.
+func TestWriteCSVCannotRunFormulas(t *testing.T) {
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.FixedZone("", 8*3600))
+	hostile := []string{`=HYPERLINK("http://evil.example","x")`, "+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1"}
+	l := Log{Version: Version, Kind: Kind, Round: 1, Group: 2, Date: "2026-12-01", UTCOffset: "+08:00"}
+	for i, h := range hostile {
+		l.Entries = append(l.Entries, live.Entry{Seq: int64(i + 1), At: at.Add(time.Duration(i) * time.Minute), Round: 1, Group: 2, Kind: live.KindNote, Text: h, By: h})
+	}
+	var b bytes.Buffer
+	require.NoError(t, WriteCSV(&b, l))
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b.Bytes(), []byte(sheet.BOM)))).ReadAll()
+	require.NoError(t, err)
+	for _, row := range rows {
+		for _, cell := range row {
+			if _, err := strconv.ParseFloat(cell, 64); cell != "" && err != nil {
+				// A plain number (-2) is data to Excel, as sheet.SafeCell has it.
+				assert.NotContains(t, "=+-@\t\r", cell[:1], "cell %q could run as a formula", cell)
+			}
+		}
+	}
+	back, diags := Parse("log.csv", b.Bytes())
+	require.Empty(t, lines(diags))
+	for i, h := range hostile {
+		assert.Equal(t, strings.TrimSpace(h), strings.TrimSpace(back.Entries[i].Text), "the text as typed, but for the spaces a reader trims")
+	}
 }
