@@ -108,6 +108,9 @@ type Diagnostic struct {
 	// Text is the same problem as a format and arguments, for a catalogue
 	// to print in the reader's language.
 	Text Message `json:"-"`
+	// Check is the lint check that found the problem, such as passenger,
+	// for a lint.ignore entry to name; empty for validation's own.
+	Check string `json:"check,omitempty"`
 }
 
 // String formats the diagnostic as "file:line:col: message", with a

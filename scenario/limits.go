@@ -19,6 +19,9 @@ const (
 	MaxDrillMinutes = 24 * 60
 	// MaxPhaseMinutes bounds the timebox of one agenda phase: a working day.
 	MaxPhaseMinutes = 8 * 60
+	// MaxStakeValue bounds a stake's range and a bottom line, either side
+	// of 0: a hundred billion, past any sum a community trades.
+	MaxStakeValue = 1e11
 	// MaxRoleCount bounds a role's count, min and max: how many members of
 	// one group play it.
 	MaxRoleCount = 100

@@ -15,6 +15,18 @@ const Version = 1
 // Methods are the meeting methods a scenario may name.
 var Methods = []string{"consensus-workshop", "open-space", "orid", "world-cafe", "free"}
 
+// Levels are the levels of community life a scenario may be set at: a
+// whole street's affairs, one residential community's, or one building's
+// or courtyard's.
+var Levels = []string{LevelStreet, LevelCommunity, LevelBuilding}
+
+// Scenario levels.
+const (
+	LevelStreet    = "street"
+	LevelCommunity = "community"
+	LevelBuilding  = "building"
+)
+
 // Functions are the functions a role may have in a group.
 var Functions = []string{FunctionHost, FunctionRecorder, FunctionStakeholder, FunctionObserver}
 
@@ -37,6 +49,7 @@ type Scenario struct {
 	Summary     string       `yaml:"summary,omitempty" json:"summary,omitempty"`
 	Language    string       `yaml:"language" json:"language"`
 	Method      string       `yaml:"method" json:"method"`
+	Level       string       `yaml:"level,omitempty" json:"level,omitempty"`
 	Duration    Duration     `yaml:"duration" json:"duration"`
 	Tags        []string     `yaml:"tags,omitempty" json:"tags,omitempty"`
 	Backgrounds []Background `yaml:"backgrounds,omitempty" json:"backgrounds,omitempty"`
@@ -47,6 +60,14 @@ type Scenario struct {
 	Grouping    Grouping     `yaml:"grouping" json:"grouping"`
 	Schedule    Schedule     `yaml:"schedule,omitempty" json:"schedule,omitempty"`
 	Rubric      RubricRef    `yaml:"rubric" json:"rubric"`
+	// Stakes are what the parties can trade, which roles' bottom lines
+	// are written against.
+	Stakes []Stake `yaml:"stakes,omitempty" json:"stakes,omitempty"`
+	// Trainer holds the trainer's notes: the zone of agreement, a
+	// possible agreement and tips. They are never on a trainee's card.
+	Trainer TrainerNotes `yaml:"trainer,omitempty" json:"trainer,omitzero"`
+	// Lint lists the lint's warnings the author has judged and accepted.
+	Lint LintSettings `yaml:"lint,omitempty" json:"lint,omitzero"`
 
 	// Pos is where the scenario starts; File names the file it came from.
 	Pos    Pos `yaml:"-" json:"-"`
@@ -61,6 +82,58 @@ type Background struct {
 	ID      string   `yaml:"id" json:"id"`
 	Label   Text     `yaml:"label" json:"label"`
 	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+}
+
+// Stake is something the parties can trade: the compensation for the
+// ground floor, the monthly fee, the hours of a square. Min and Max, when
+// given, are the range the public facts allow (Fact names that fact, the
+// first being 1), in Unit.
+type Stake struct {
+	ID    string   `yaml:"id" json:"id"`
+	Title string   `yaml:"title" json:"title"`
+	Unit  string   `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Min   *float64 `yaml:"min,omitempty" json:"min,omitempty"`
+	Max   *float64 `yaml:"max,omitempty" json:"max,omitempty"`
+	Fact  int      `yaml:"fact,omitempty" json:"fact,omitempty"`
+}
+
+// RoleStake is a role's interest in a stake and, when it has one, its
+// bottom line there: the least it accepts (Min) or the most (Max).
+type RoleStake struct {
+	Stake string   `yaml:"stake" json:"stake"`
+	Min   *float64 `yaml:"min,omitempty" json:"min,omitempty"`
+	Max   *float64 `yaml:"max,omitempty" json:"max,omitempty"`
+}
+
+// TrainerNotes are the trainer's notes on a scenario: where the parties'
+// interests meet (the zone of agreement), one agreement a group could
+// reach, and tips for running the drill. They are for the trainer alone.
+type TrainerNotes struct {
+	ZoneOfAgreement   string   `yaml:"zone_of_agreement,omitempty" json:"zone_of_agreement,omitempty"`
+	PossibleAgreement string   `yaml:"possible_agreement,omitempty" json:"possible_agreement,omitempty"`
+	Tips              []string `yaml:"tips,omitempty" json:"tips,omitempty"`
+}
+
+// IsZero reports whether there are no notes.
+func (t TrainerNotes) IsZero() bool {
+	return t.ZoneOfAgreement == "" && t.PossibleAgreement == "" && len(t.Tips) == 0
+}
+
+// LintSettings holds the lint warnings an author accepts, each with why.
+type LintSettings struct {
+	Ignore []LintIgnore `yaml:"ignore,omitempty" json:"ignore,omitempty"`
+}
+
+// IsZero reports whether nothing is set.
+func (l LintSettings) IsZero() bool { return len(l.Ignore) == 0 }
+
+// LintIgnore accepts the warnings of one lint check, on one target (the
+// id of a role, phase, inject, stake or rubric dimension) or, with no
+// target, on all; Reason says why the drill is better so.
+type LintIgnore struct {
+	Check  string `yaml:"check" json:"check"`
+	Target string `yaml:"target,omitempty" json:"target,omitempty"`
+	Reason string `yaml:"reason" json:"reason"`
 }
 
 // Issue is the community issue the council deliberates.
@@ -80,6 +153,13 @@ type Phase struct {
 	Purpose    string   `yaml:"purpose,omitempty" json:"purpose,omitempty"`
 	Expect     []string `yaml:"expect,omitempty" json:"expect,omitempty"`
 	Dimensions []string `yaml:"dimensions,omitempty" json:"dimensions,omitempty"`
+	// Step is the method's step the phase carries out, one of [Steps],
+	// such as brainstorm or marketplace.
+	Step string `yaml:"step,omitempty" json:"step,omitempty"`
+	// Involves names the roles (by id, or all of a function such as
+	// stakeholder) the phase needs besides its leader. A phase that
+	// names them is theirs: others do not act in it.
+	Involves []string `yaml:"involves,omitempty" json:"involves,omitempty"`
 }
 
 // Inject is a timed event the trainer hands to some roles during the drill.
@@ -118,6 +198,11 @@ type Role struct {
 	Interests        []string `yaml:"interests,omitempty" json:"interests,omitempty"`
 	AvoidBackground  []string `yaml:"avoid_background,omitempty" json:"avoid_background,omitempty"`
 	PreferBackground []string `yaml:"prefer_background,omitempty" json:"prefer_background,omitempty"`
+	// Stakes are the stakes the role's interests bear on, with its bottom
+	// lines; they are confidential, like the brief.
+	Stakes []RoleStake `yaml:"stakes,omitempty" json:"stakes,omitempty"`
+	// Exercises are the rubric dimensions the role's goals exercise.
+	Exercises []string `yaml:"exercises,omitempty" json:"exercises,omitempty"`
 
 	Pos Pos `yaml:"-" json:"-"`
 }
@@ -242,14 +327,16 @@ func (s *Scenario) Background(id string) (Background, bool) {
 }
 
 // WithoutConfidential returns a copy of s whose roles carry no confidential
-// brief, for showing a scenario to someone who is not its trainer. s itself
+// brief nor bottom lines, and without the trainer's notes, for showing a scenario to someone who is not its trainer. s itself
 // is left as it is.
 func (s *Scenario) WithoutConfidential() *Scenario {
 	c := *s
 	c.Roles = make([]Role, len(s.Roles))
 	for i, r := range s.Roles {
 		r.Confidential = ""
+		r.Stakes = nil
 		c.Roles[i] = r
 	}
+	c.Trainer = TrainerNotes{}
 	return &c
 }

@@ -99,10 +99,13 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	}
 	roleIDs := validateRoles(s, backgrounds, c)
 	validateIssue(s, c)
+	stakes := validateStakes(s, c)
+	validateRoleStakes(s, stakes, dims, c)
 	validateAgenda(s, roleIDs, dims, c)
 	validateInjects(s, roleIDs, dims, c)
 	validateGrouping(s, backgrounds, c)
 	validateSchedule(s, c)
+	validateLintSettings(s, dims, c)
 }
 
 // validateHead checks the scenario's own fields: kind, id, title, language,
@@ -118,6 +121,9 @@ func validateHead(s *Scenario, c checker) {
 	}
 	if c.required("method", s.Method, Msg("method")) {
 		c.ref("method", s.Method, Msg("method"), Methods)
+	}
+	if s.Level != "" {
+		c.ref("level", s.Level, Msg("level"), Levels)
 	}
 	if s.Duration <= 0 {
 		c.errorf("duration", "duration: missing or zero; give the drill's length, such as 60m")
@@ -157,6 +163,14 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 		}
 		if p.LedBy != "" {
 			c.ref(path+".led_by", p.LedBy, Msg("role"), roleIDs)
+		}
+		if p.Step != "" {
+			c.ref(path+".step", p.Step, Msg("step"), Steps)
+		}
+		for j, r := range p.Involves {
+			if !slices.Contains(Functions, r) {
+				c.ref(fmt.Sprintf("%s.involves[%d]", path, j), r, Msg("role or function"), slices.Concat(roleIDs, Functions))
+			}
 		}
 		for j, d := range p.Dimensions {
 			if dims != nil {

@@ -13,6 +13,13 @@ import (
 // rubrics. It returns the kind and every problem found; a kind yishi does
 // not validate is an error at line 1.
 func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
+	kind, _, diags = ParseFile(path)
+	return kind, diags
+}
+
+// ParseFile is [ValidateFile] that also returns the scenario, when the file
+// is one that decodes (nil for a rubric), for the lint.
+func ParseFile(path string) (kind string, s *scenario.Scenario, diags scenario.Diagnostics) {
 	data, err := scenario.ReadFile(path)
 	if err != nil && errors.Is(err, fs.ErrNotExist) && !IsFile(path) {
 		// A bundled scenario's id, as `yishi scenarios list` shows it.
@@ -22,14 +29,14 @@ func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
 	}
 	if err != nil {
 		diags.Errorf(scenario.Pos{File: path}, "%v", scenario.FileError(err))
-		return scenario.KindScenario, diags
+		return scenario.KindScenario, nil, diags
 	}
 	kind = scenario.DetectKind(data)
 	switch kind {
 	case scenario.KindRubric:
 		_, diags = scenario.ParseRubric(path, data)
 	case scenario.KindScenario:
-		_, diags = scenario.ParseScenario(path, data, Rubric)
+		s, diags = scenario.ParseScenario(path, data, Rubric)
 	default:
 		pos := scenario.Pos{File: path, Line: 1}
 		if s := scenario.Suggest(kind, []string{scenario.KindScenario, scenario.KindRubric}); s != "" {
@@ -38,5 +45,5 @@ func ValidateFile(path string) (kind string, diags scenario.Diagnostics) {
 			diags.Errorf(pos, "kind: %q is not a kind yishi validates (scenario or rubric)", kind)
 		}
 	}
-	return kind, diags
+	return kind, s, diags
 }

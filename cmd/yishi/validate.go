@@ -17,6 +17,8 @@ type validateOptions struct {
 	// group, members, phases and injects. Without it a log is checked
 	// alone.
 	Plan string
+	// Lint adds the lint's warnings to each valid scenario's.
+	Lint bool
 }
 
 // validateResult is one file's outcome in `validate --output json`.
@@ -48,6 +50,7 @@ Exit code 1 when any file has an error; warnings alone exit 0.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Plan, "plan", "", "check drill logs against this plan and its scenario")
+	cmd.Flags().BoolVar(&opts.Lint, "lint", false, "also warn of what makes a drill fall flat: passengers, briefs with nothing to trade, misplaced injects, missing method steps, cards too long")
 	return cmd
 }
 
@@ -71,9 +74,14 @@ func validateLog(file string, p *plan.Plan, s *scenario.Scenario) validateResult
 	return res
 }
 
-func validateFile(file string) validateResult {
+func validateFile(file string, lint bool) validateResult {
 	res := validateResult{File: file}
-	res.Kind, res.Diagnostics = scenarios.ValidateFile(file)
+	var s *scenario.Scenario
+	res.Kind, s, res.Diagnostics = scenarios.ParseFile(file)
+	if lint && s != nil && !res.Diagnostics.HasErrors() {
+		res.Diagnostics = append(res.Diagnostics, lintScenario(s)...)
+		res.Diagnostics.Sort()
+	}
 	res.Valid = !res.Diagnostics.HasErrors()
 	if res.Diagnostics == nil {
 		res.Diagnostics = scenario.Diagnostics{}
@@ -99,7 +107,7 @@ func runValidate(opts *validateOptions) error {
 		if data, err := scenario.ReadFile(f); err == nil && drilllog.Detect(data) {
 			r = validateLog(f, p, s)
 		} else {
-			r = validateFile(f)
+			r = validateFile(f, opts.Lint)
 		}
 		results = append(results, r)
 		if !r.Valid {
@@ -128,10 +136,18 @@ func runValidate(opts *validateOptions) error {
 	return nil
 }
 
-// printDiagnostics writes diagnostics one per line on stderr.
+// lintScenario is the lint's warnings on a valid scenario.
+func lintScenario(s *scenario.Scenario) scenario.Diagnostics {
+	return scenario.Lint(s)
+}
+
+// printDiagnostics writes diagnostics one per line on stderr. A lint
+// warning ends with its check in brackets, which a lint.ignore entry names.
 func printDiagnostics(io *streams, diags scenario.Diagnostics) {
 	for _, d := range diags {
-		if d.Severity == scenario.SeverityWarning {
+		if d.Severity == scenario.SeverityWarning && d.Check != "" {
+			io.eprintf("%s: %s%s [%s]\n", d.Pos, io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Diagnostic(d))), d.Check)
+		} else if d.Severity == scenario.SeverityWarning {
 			io.eprintf("%s: %s%s\n", d.Pos, io.paint(ansiYellow, "warning: "), trusted(terminalSafe(io.P.Diagnostic(d))))
 		} else {
 			io.eprintf("%s: %s\n", d.Pos, trusted(terminalSafe(io.P.Diagnostic(d))))
