@@ -17,6 +17,11 @@ var labels = Words{
 		"host": "host", "recorder": "recorder", "stakeholder": "stakeholder", "observer": "observer",
 		"summary": "Summary", "dimensions": "Dimensions", "attr_unit": "unit", "attr_background": "background",
 		"colon": ": ", "list_sep": ", ",
+		"level": "Level", "street": "street-wide", "community": "one community", "building": "one building or courtyard",
+		"trainer_notes": "Trainer's notes (trainer only)", "zone_of_agreement": "Zone of agreement",
+		"possible_agreement": "A possible agreement", "tips": "Tips", "stakes": "Stakes",
+		"bottom_lines": "stakes", "at_least_v": "at least %s", "at_most_v": "at most %s", "range_v": "%s to %s",
+		"public_fact_n": "public fact %d",
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
@@ -32,6 +37,11 @@ var labels = Words{
 		"host": "主持人", "recorder": "记录员", "stakeholder": "利益相关方", "observer": "观察员",
 		"summary": "概要", "dimensions": "维度", "attr_unit": "社区", "attr_background": "背景",
 		"colon": "：", "list_sep": "、",
+		"level": "层级", "street": "街道层面", "community": "社区层面", "building": "楼院层面",
+		"trainer_notes": "培训师备注（仅培训师）", "zone_of_agreement": "可达成协议的空间",
+		"possible_agreement": "一种可能的协议", "tips": "带领提示", "stakes": "议价事项",
+		"bottom_lines": "议价事项", "at_least_v": "至少 %s", "at_most_v": "至多 %s", "range_v": "%s 至 %s",
+		"public_fact_n": "第 %d 条公开事实",
 	},
 }
 

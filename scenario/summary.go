@@ -8,8 +8,9 @@ import (
 
 // SummaryOptions choose what [WriteSummary] includes.
 type SummaryOptions struct {
-	// Confidential includes every role's confidential brief: for the
-	// trainer's eyes only.
+	// Confidential includes every role's confidential brief, the stakes
+	// with the roles' bottom lines, and the trainer's notes (the zone of
+	// agreement, a possible agreement, tips): for the trainer's eyes only.
 	Confidential bool
 }
 
@@ -24,6 +25,10 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	sw.agenda()
 	sw.roles(opts.Confidential)
 	sw.injects()
+	if opts.Confidential {
+		sw.stakes()
+		sw.trainer()
+	}
 	sw.grouping()
 	// Every string in the summary but the fixed words comes from the
 	// scenario's author, so the whole of it goes through TerminalSafe: no
@@ -55,7 +60,11 @@ func (sw *summaryWriter) head() {
 	if s.Summary != "" {
 		sw.printf("%s\n", strings.TrimSpace(s.Summary))
 	}
-	sw.printf("\n%s%s · %s%s · %s%s", sw.label("method"), L(s.Method), sw.label("duration"), MinutesText(s.Duration.Minutes(), sw.lang), sw.label("language"), s.Language)
+	sw.printf("\n%s%s", sw.label("method"), L(s.Method))
+	if s.Level != "" {
+		sw.printf(" · %s%s", sw.label("level"), L(s.Level))
+	}
+	sw.printf(" · %s%s · %s%s", sw.label("duration"), MinutesText(s.Duration.Minutes(), sw.lang), sw.label("language"), s.Language)
 	if s.Rubric.Rubric != nil {
 		sw.printf(" · %s%s", sw.label("rubric"), s.Rubric.Rubric.Title.In(sw.lang))
 	} else if s.Rubric.Name != "" {
@@ -131,6 +140,75 @@ func (sw *summaryWriter) injects() {
 			sw.printf(" [%s%s]", sw.label("exercises"), strings.Join(s.DimensionTitles(in.Exercises), L("list_sep")))
 		}
 		sw.printf("\n")
+	}
+	sw.printf("\n")
+}
+
+// stakes writes what the parties can trade, with each role's bottom line
+// there, for the trainer.
+func (sw *summaryWriter) stakes() {
+	s, L := sw.s, sw.L
+	if len(s.Stakes) == 0 {
+		return
+	}
+	sw.printf("%s\n", L("stakes"))
+	for _, st := range s.Stakes {
+		sw.printf("  %s [%s]", st.Title, st.ID)
+		if r := sw.bounds(st.Min, st.Max, st.Unit); r != "" {
+			sw.printf("%s%s", L("colon"), r)
+			if st.Fact > 0 {
+				sw.printf(" (%s)", fmt.Sprintf(L("public_fact_n"), st.Fact))
+			}
+		}
+		sw.printf("\n")
+		for _, r := range s.Roles {
+			for _, rs := range r.Stakes {
+				if rs.Stake != st.ID {
+					continue
+				}
+				sw.printf("      %s", r.Title)
+				if b := sw.bounds(rs.Min, rs.Max, st.Unit); b != "" {
+					sw.printf("%s%s", L("colon"), b)
+				}
+				sw.printf("\n")
+			}
+		}
+	}
+	sw.printf("\n")
+}
+
+// bounds says a range in words: "at least 30000 ¥", "0 to 40000 ¥", or ""
+// when neither end is given.
+func (sw *summaryWriter) bounds(lo, hi *float64, unit string) string {
+	switch {
+	case lo != nil && hi != nil:
+		return fmt.Sprintf(sw.L("range_v"), amount(*lo, ""), amount(*hi, unit))
+	case lo != nil:
+		return fmt.Sprintf(sw.L("at_least_v"), amount(*lo, unit))
+	case hi != nil:
+		return fmt.Sprintf(sw.L("at_most_v"), amount(*hi, unit))
+	}
+	return ""
+}
+
+// trainer writes the trainer's notes.
+func (sw *summaryWriter) trainer() {
+	t, L := sw.s.Trainer, sw.L
+	if t.IsZero() {
+		return
+	}
+	sw.printf("%s\n", L("trainer_notes"))
+	if t.ZoneOfAgreement != "" {
+		sw.printf("  %s\n%s\n", L("zone_of_agreement"), indentBy(t.ZoneOfAgreement, "      "))
+	}
+	if t.PossibleAgreement != "" {
+		sw.printf("  %s\n%s\n", L("possible_agreement"), indentBy(t.PossibleAgreement, "      "))
+	}
+	if len(t.Tips) > 0 {
+		sw.printf("  %s\n", L("tips"))
+		for _, tip := range t.Tips {
+			sw.printf("    - %s\n", OneLine(tip))
+		}
 	}
 	sw.printf("\n")
 }

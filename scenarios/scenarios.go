@@ -41,9 +41,31 @@ type Entry struct {
 	Title    string `json:"title"`
 	Language string `json:"language"`
 	Method   string `json:"method"`
+	Level    string `json:"level,omitempty"`
 	Duration string `json:"duration"`
-	Roles    int    `json:"roles"`
-	Path     string `json:"path"`
+	// Length is the drill's length in words: short, medium or long
+	// ([Lengths]).
+	Length string `json:"length"`
+	Roles  int    `json:"roles"`
+	Path   string `json:"path"`
+}
+
+// Lengths are the words for a drill's length, each with the longest
+// drill it names in minutes (0: no limit).
+var Lengths = []struct {
+	Name    string
+	Minutes int
+}{{"short", 60}, {"medium", 90}, {"long", 0}}
+
+// LengthOf names the length of a drill of d: short up to an hour,
+// medium up to an hour and a half, long beyond.
+func LengthOf(d scenario.Duration) string {
+	for _, l := range Lengths {
+		if l.Minutes == 0 || d.Minutes() <= l.Minutes {
+			return l.Name
+		}
+	}
+	return ""
 }
 
 // Rubric returns the bundled rubric with the given name, such as "standard".
@@ -139,8 +161,8 @@ func List() ([]Entry, error) {
 			return nil, err
 		}
 		out = append(out, Entry{
-			ID: s.ID, Title: s.Title, Language: s.Language, Method: s.Method,
-			Duration: s.Duration.String(), Roles: len(s.Roles), Path: path.Join("library", id+".yaml"),
+			ID: s.ID, Title: s.Title, Language: s.Language, Method: s.Method, Level: s.Level,
+			Duration: s.Duration.String(), Length: LengthOf(s.Duration), Roles: len(s.Roles), Path: path.Join("library", id+".yaml"),
 		})
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -130,6 +130,9 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	if err != nil {
 		return err
 	}
+	// The lint's warnings come before the drill, when the scenario can
+	// still be mended; they stop nothing.
+	printDiagnostics(opts.IO, lintScenario(s))
 	ropts := roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds}
 	if src.Origin != scenarios.Bundled {
 		ropts.ScenarioFile = src.Name

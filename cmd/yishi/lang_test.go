@@ -77,7 +77,7 @@ func TestLanguageReachesEverything(t *testing.T) {
 	assert.Contains(t, out, "显示内置情景（按编号）或情景文件的摘要")
 	assert.Contains(t, out, "用法：")
 	assert.Contains(t, out, "show 的帮助")
-	assert.Contains(t, out, "包括每个角色的保密说明（仅限培训师）")
+	assert.Contains(t, out, "包括每个角色的保密说明和底线，以及培训师备注（仅限培训师）")
 
 	_, errOut, code := dayRun(t, zhEnv, "scenarios", "list", "--nope")
 	assert.Equal(t, exitUsage, code)

@@ -19,7 +19,9 @@ func newScenariosShowCmd(f *factory) *cobra.Command {
 		Short: "Show a readable summary of a scenario",
 		Long: `Show a readable summary of a bundled scenario (by id) or of a scenario file:
 the issue, public facts, agenda with times, roles and injects. Confidential
-briefs are left out unless --confidential is given.`,
+briefs, the roles' bottom lines and the trainer's notes (the zone of
+agreement, a possible agreement, tips) are left out unless --confidential
+is given.`,
 		Example: "  yishi scenarios show elevator-retrofit\n  yishi scenarios show my.yaml --confidential",
 		Args:    exactArgs(1, "one scenario id or file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -27,7 +29,7 @@ briefs are left out unless --confidential is given.`,
 			return runScenariosShow(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Confidential, "confidential", false, "include every role's confidential brief (trainer only)")
+	cmd.Flags().BoolVar(&opts.Confidential, "confidential", false, "include every role's confidential brief and bottom lines, and the trainer's notes (trainer only)")
 	return cmd
 }
 

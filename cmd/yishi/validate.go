@@ -41,8 +41,16 @@ drill-log (or is a CSV whose header names at and kind); otherwise it is read
 as a scenario. With --plan, drill logs are checked against the plan and its
 scenario too: the round and group, who was in it, the phases and injects.
 
+With --lint, each valid scenario is also checked for what makes a drill
+fall flat: a rubric dimension nothing exercises, a role with nothing to do,
+confidential briefs with nothing to trade or bottom lines that cannot meet
+or that a public fact rules out, an inject where its role cannot act, no
+summing-up or read-back, a method's steps missing, a card too long to
+print. Each warning ends with its check in brackets; a scenario accepts one
+with an entry under lint.ignore that gives the reason.
+
 Exit code 1 when any file has an error; warnings alone exit 0.`,
-		Example: "  yishi validate my-scenario.yaml\n  yishi validate scenarios/*.yaml --output json\n  yishi validate round-1-group-2.yaml --plan plan.yaml",
+		Example: "  yishi validate my-scenario.yaml\n  yishi validate --lint my-scenario.yaml\n  yishi validate scenarios/*.yaml --output json\n  yishi validate round-1-group-2.yaml --plan plan.yaml",
 		Args:    minArgs(1, "one or more files"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args

@@ -351,12 +351,6 @@ files unless --force is given.`: `用内置数据运行完整的培训日，全�
 	"overwrite files that exist":                                                                   "文件已存在时覆盖",
 	"Copy a bundled scenario's YAML (and its schema) into DIR to edit":                             "把内置情景的 YAML（及其 schema）复制到 DIR 中供编辑",
 	"List the bundled scenarios in English and Chinese":                                            "列出内置情景（英文和中文）",
-	"include every role's confidential brief (trainer only)":                                       "包括每个角色的保密说明（仅限培训师）",
-	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
-the issue, public facts, agenda with times, roles and injects. Confidential
-briefs are left out unless --confidential is given.`: `显示内置情景（按编号）或情景文件的摘要：
-议题、公开事实、带时间的议程、角色和情景注入。
-除非加上 --confidential，否则不显示保密说明。`,
 	"Show a readable summary of a scenario":                                   "显示情景的摘要",
 	"List, show and export the bundled scenario library":                      "列出、显示和导出内置情景库",
 	"Print the JSON Schema (draft-07) of scenario, rubric or drill log files": "输出情景、评分量表或演练记录文件的 JSON Schema（draft-07）",
@@ -380,11 +374,25 @@ drill-log (or is a CSV whose header names at and kind); otherwise it is read
 as a scenario. With --plan, drill logs are checked against the plan and its
 scenario too: the round and group, who was in it, the phases and injects.
 
+With --lint, each valid scenario is also checked for what makes a drill
+fall flat: a rubric dimension nothing exercises, a role with nothing to do,
+confidential briefs with nothing to trade or bottom lines that cannot meet
+or that a public fact rules out, an inject where its role cannot act, no
+summing-up or read-back, a method's steps missing, a card too long to
+print. Each warning ends with its check in brackets; a scenario accepts one
+with an entry under lint.ignore that gives the reason.
+
 Exit code 1 when any file has an error; warnings alone exit 0.`: `检查情景、评分量表和演练记录文件。所有文件中的每个问题都会一次列出，格式为
 文件:行:列: 问题，错误与警告分开。写有 kind: rubric 的文件是评分量表，写有
 kind: drill-log 的文件（或表头有 at 和 kind 两列的 CSV）是演练记录，其他文件
 按情景读取。加上 --plan 时，演练记录还会对照分组方案及其情景检查：轮次和组、
 当时在组里的人、议程环节和情景注入。
+
+加上 --lint 时，每个有效的情景还会检查会让演练冷场的问题：没有任何环节去练的
+评议维度、无事可做的角色、无从交换的保密说明、碰不到一起或与公开事实矛盾的底线、
+落在角色无法行动环节的情景注入、缺少归纳总结或宣读记录、缺少方法的步骤、
+长得打印不下的角色卡。每条提醒末尾的方括号里是检查项名称；若确有理由，
+可在情景的 lint.ignore 下写一条并说明理由来接受它。
 
 任何文件有错误时退出码为 1；只有警告时退出码为 0。`,
 	"check drill logs against this plan and its scenario": "对照这个分组方案及其情景检查演练记录",

@@ -45,4 +45,29 @@ var zhLint = map[string]string{
 	"method: an agenda for %s needs phases with the steps %s, and has no %s; add them, or mark the phases that do them with step:":                 "method：%s 的议程需要这些步骤的环节：%s，现在缺少 %s；请补上，或在做这些事的环节上标明 step:",
 	"%s: step %s comes before %s (phase %q), but %s runs %s in that order; reorder the phases":                                                     "%s：步骤 %s 排在 %s（环节 %q）之前，但 %s 的顺序是 %s；请调整环节顺序",
 	"also warn of what makes a drill fall flat: passengers, briefs with nothing to trade, misplaced injects, missing method steps, cards too long": "同时提醒会让演练冷场的问题：陪坐的角色、无从交换的保密说明、放错环节的情景注入、缺少的方法步骤、过长的角色卡",
+	"LEVEL": "层级",
+	"%s: unknown value %q (did you mean %q?)":                                                          "%s：未知的值 %q（是不是 %q？）",
+	"%s: unknown value %q (known: %s)":                                                                 "%s：未知的值 %q（可选：%s）",
+	"No bundled scenario matches; `yishi scenarios list` shows them all.":                              "没有符合条件的内置情景；`yishi scenarios list` 列出全部情景。",
+	"only scenarios in this language: en or zh":                                                        "只列这种语言的情景：en 或 zh",
+	"only scenarios of this method: consensus-workshop, open-space, orid, world-cafe or free":          "只列这种方法的情景：consensus-workshop（共识工作坊）、open-space（开放空间）、orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨论）",
+	"only scenarios at this level: street, community or building":                                      "只列这个层级的情景：street（街道）、community（社区）或 building（楼院）",
+	"only scenarios of this length: short (≤ 60 min), medium (≤ 90 min) or long":                       "只列这种长度的情景：short（不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）",
+	"include every role's confidential brief and bottom lines, and the trainer's notes (trainer only)": "包括每个角色的保密说明和底线，以及培训师备注（仅限培训师）",
+	`List the bundled scenarios with their language, method, level and length.
+The flags keep only the scenarios that match all of them: --lang en or zh;
+--method consensus-workshop, open-space, orid, world-cafe or free; --level
+street (a whole street's affairs), community or building (one building or
+courtyard); --length short (up to 60 minutes), medium (up to 90) or long.`: `列出内置情景及其语言、方法、层级和长度。各个筛选条件同时生效：
+--lang en 或 zh；--method consensus-workshop（共识工作坊）、open-space（开放空间）、
+orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨论）；--level street
+（街道层面事务）、community（社区）或 building（一栋楼或一个楼院）；--length short
+（不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）。`,
+	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
+the issue, public facts, agenda with times, roles and injects. Confidential
+briefs, the roles' bottom lines and the trainer's notes (the zone of
+agreement, a possible agreement, tips) are left out unless --confidential
+is given.`: `显示内置情景（按编号）或情景文件的摘要：议题、公开事实、带时间的议程、
+角色和情景注入。除非加上 --confidential，否则不显示保密说明、各角色的底线和
+培训师备注（可达成协议的空间、一种可能的协议、带领提示）。`,
 }
