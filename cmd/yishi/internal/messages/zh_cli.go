@@ -351,9 +351,9 @@ files unless --force is given.`: `用内置数据运行完整的培训日，全�
 	"overwrite files that exist":                                                                   "文件已存在时覆盖",
 	"Copy a bundled scenario's YAML (and its schema) into DIR to edit":                             "把内置情景的 YAML（及其 schema）复制到 DIR 中供编辑",
 	"List the bundled scenarios in English and Chinese":                                            "列出内置情景（英文和中文）",
-	"Show a readable summary of a scenario":                                   "显示情景的摘要",
-	"List, show and export the bundled scenario library":                      "列出、显示和导出内置情景库",
-	"Print the JSON Schema (draft-07) of scenario, rubric or drill log files": "输出情景、评分量表或演练记录文件的 JSON Schema（draft-07）",
+	"Show a readable summary of a scenario":                                                        "显示情景的摘要",
+	"List, show and export the bundled scenario library":                                           "列出、显示和导出内置情景库",
+	"Print the JSON Schema (draft-07) of scenario, rubric or drill log files":                      "输出情景、评分量表或演练记录文件的 JSON Schema（draft-07）",
 	`Print the JSON Schema (draft-07) of scenario, rubric or drill log files, for editors:
   yishi schema scenario > scenario.schema.json
 and start the YAML file with
