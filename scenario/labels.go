@@ -21,7 +21,7 @@ var labels = Words{
 		"trainer_notes": "Trainer's notes (trainer only)", "zone_of_agreement": "Zone of agreement",
 		"possible_agreement": "A possible agreement", "tips": "Tips", "stakes": "Stakes",
 		"bottom_lines": "stakes", "at_least_v": "at least %s", "at_most_v": "at most %s", "range_v": "%s to %s",
-		"public_fact_n": "public fact %d",
+		"public_fact_n": "public fact %d", "paren_v": " (%s)",
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
@@ -41,7 +41,7 @@ var labels = Words{
 		"trainer_notes": "培训师备注（仅培训师）", "zone_of_agreement": "可达成协议的空间",
 		"possible_agreement": "一种可能的协议", "tips": "带领提示", "stakes": "议价事项",
 		"bottom_lines": "议价事项", "at_least_v": "至少 %s", "at_most_v": "至多 %s", "range_v": "%s 至 %s",
-		"public_fact_n": "第 %d 条公开事实",
+		"public_fact_n": "第 %d 条公开事实", "paren_v": "（%s）",
 	},
 }
 

@@ -307,9 +307,28 @@ func (l *linter) facts(k int, st Stake) {
 	}
 }
 
-// amount formats a value with its unit.
+// amount formats a value with its unit as people write sums: thousands
+// apart ("35,000"), a currency sign before the number ("¥35,000 per
+// flat", "£450"), any other unit after it ("8 m", "3000 元" as "3,000 元").
 func amount(v float64, unit string) string {
 	n := strconv.FormatFloat(v, 'f', -1, 64)
+	sign := ""
+	if strings.HasPrefix(n, "-") {
+		sign, n = "-", n[1:]
+	}
+	whole, frac, _ := strings.Cut(n, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	n = sign + whole
+	if frac != "" {
+		n += "." + frac
+	}
+	for _, c := range []string{"¥", "￥", "£", "$", "€"} {
+		if rest, ok := strings.CutPrefix(unit, c); ok {
+			return strings.TrimRight(c+n+" "+strings.TrimSpace(rest), " ")
+		}
+	}
 	if unit == "" {
 		return n
 	}

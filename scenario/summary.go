@@ -157,7 +157,7 @@ func (sw *summaryWriter) stakes() {
 		if r := sw.bounds(st.Min, st.Max, st.Unit); r != "" {
 			sw.printf("%s%s", L("colon"), r)
 			if st.Fact > 0 {
-				sw.printf(" (%s)", fmt.Sprintf(L("public_fact_n"), st.Fact))
+				sw.printf(L("paren_v"), fmt.Sprintf(L("public_fact_n"), st.Fact))
 			}
 		}
 		sw.printf("\n")
@@ -182,7 +182,15 @@ func (sw *summaryWriter) stakes() {
 func (sw *summaryWriter) bounds(lo, hi *float64, unit string) string {
 	switch {
 	case lo != nil && hi != nil:
-		return fmt.Sprintf(sw.L("range_v"), amount(*lo, ""), amount(*hi, unit))
+		// The unit once, at the end, and a currency sign on both ends:
+		// "¥0 to ¥40,000 per flat", "6 to 9 h".
+		first := amount(*lo, "")
+		for _, c := range []string{"¥", "￥", "£", "$", "€"} {
+			if strings.HasPrefix(unit, c) {
+				first = amount(*lo, c)
+			}
+		}
+		return fmt.Sprintf(sw.L("range_v"), first, amount(*hi, unit))
 	case lo != nil:
 		return fmt.Sprintf(sw.L("at_least_v"), amount(*lo, unit))
 	case hi != nil:
