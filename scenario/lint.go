@@ -326,6 +326,9 @@ func amount(v float64, unit string) string {
 	}
 	for _, c := range []string{"¥", "￥", "£", "$", "€"} {
 		if rest, ok := strings.CutPrefix(unit, c); ok {
+			if len(frac) == 1 { // money has pence: £3.50, not £3.5
+				n += "0"
+			}
 			return strings.TrimRight(c+n+" "+strings.TrimSpace(rest), " ")
 		}
 	}

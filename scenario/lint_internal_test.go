@@ -10,6 +10,7 @@ func TestAmount(t *testing.T) {
 	}{
 		{35000, "¥ per flat", "¥35,000 per flat"},
 		{450, "£", "£450"},
+		{3.5, "£ a week", "£3.50 a week"},
 		{8, "m", "8 m"},
 		{3000, "元/月", "3,000 元/月"},
 		{1.85, "¥ per m² a month", "¥1.85 per m² a month"},
