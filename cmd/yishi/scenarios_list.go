@@ -27,13 +27,17 @@ func newScenariosListCmd(f *factory) *cobra.Command {
 The flags keep only the scenarios that match all of them: --lang en or zh;
 --method consensus-workshop, open-space, orid, world-cafe or free; --level
 street (a whole street's affairs), community or building (one building or
-courtyard); --length short (up to 60 minutes), medium (up to 90) or long.`,
+courtyard); --length short (up to 60 minutes), medium (up to 90) or long.
+As everywhere, --lang also sets the language the list is printed in.`,
 		Example: "  yishi scenarios list\n  yishi scenarios list --lang zh --method open-space\n  yishi scenarios list --level building --length short",
 		Args:    exactArgs(0, "no arguments"),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runScenariosList(opts) },
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Lang, "lang", "", "only scenarios in this language: en or zh")
+	// The filter takes the place of the global --lang here, which still
+	// picks the language of the messages: --lang zh lists the Chinese
+	// scenarios in Chinese.
+	fl.StringVar(&opts.Lang, "lang", "", "only scenarios in this language, en or zh, listed in that language too")
 	fl.StringVar(&opts.Method, "method", "", "only scenarios of this method: consensus-workshop, open-space, orid, world-cafe or free")
 	fl.StringVar(&opts.Level, "level", "", "only scenarios at this level: street, community or building")
 	fl.StringVar(&opts.Length, "length", "", "only scenarios of this length: short (≤ 60 min), medium (≤ 90 min) or long")

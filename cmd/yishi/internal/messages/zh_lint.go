@@ -49,7 +49,7 @@ var zhLint = map[string]string{
 	"%s: unknown value %q (did you mean %q?)":                                                          "%s：未知的值 %q（是不是 %q？）",
 	"%s: unknown value %q (known: %s)":                                                                 "%s：未知的值 %q（可选：%s）",
 	"No bundled scenario matches; `yishi scenarios list` shows them all.":                              "没有符合条件的内置情景；`yishi scenarios list` 列出全部情景。",
-	"only scenarios in this language: en or zh":                                                        "只列这种语言的情景：en 或 zh",
+	"only scenarios in this language, en or zh, listed in that language too":                           "只列这种语言的情景（en 或 zh），列表也用这种语言显示",
 	"only scenarios of this method: consensus-workshop, open-space, orid, world-cafe or free":          "只列这种方法的情景：consensus-workshop（共识工作坊）、open-space（开放空间）、orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨论）",
 	"only scenarios at this level: street, community or building":                                      "只列这个层级的情景：street（街道）、community（社区）或 building（楼院）",
 	"only scenarios of this length: short (≤ 60 min), medium (≤ 90 min) or long":                       "只列这种长度的情景：short（不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）",
@@ -58,11 +58,13 @@ var zhLint = map[string]string{
 The flags keep only the scenarios that match all of them: --lang en or zh;
 --method consensus-workshop, open-space, orid, world-cafe or free; --level
 street (a whole street's affairs), community or building (one building or
-courtyard); --length short (up to 60 minutes), medium (up to 90) or long.`: `列出内置情景及其语言、方法、层级和长度。各个筛选条件同时生效：
+courtyard); --length short (up to 60 minutes), medium (up to 90) or long.
+As everywhere, --lang also sets the language the list is printed in.`: `列出内置情景及其语言、方法、层级和长度。各个筛选条件同时生效：
 --lang en 或 zh；--method consensus-workshop（共识工作坊）、open-space（开放空间）、
 orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨论）；--level street
 （街道层面事务）、community（社区）或 building（一栋楼或一个楼院）；--length short
-（不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）。`,
+（不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）。
+和其他命令一样，--lang 同时决定列表显示的语言。`,
 	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
 the issue, public facts, agenda with times, roles and injects. Confidential
 briefs, the roles' bottom lines and the trainer's notes (the zone of
