@@ -74,6 +74,6 @@ func runNewScenario(opts *newScenarioOptions) error {
 	if opts.IO.JSON() {
 		return opts.IO.printJSON(map[string]string{"scenario": files[0].Path})
 	}
-	opts.IO.printf("wrote %s\nnext: edit it, then run: yishi validate %s\n", files[0].Path, files[0].Path)
+	opts.IO.printf("wrote %s\nnext: edit it, then run: yishi validate --lint %s\n", files[0].Path, files[0].Path)
 	return nil
 }
