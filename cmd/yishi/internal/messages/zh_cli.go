@@ -173,9 +173,9 @@ Did you mean this?
 
 	// cmd/yishi/new_scenario.go
 	"%q is not a valid scenario id: use lower-case letters, digits, '-' and '_', such as garden-plots": "%q 不是有效的情景编号：请只用小写字母、数字、“-”和“_”，例如 garden-plots",
-	"--language must be en or zh, not %q":                    "--language 必须是 en 或 zh，而不是 %q",
+	"--language must be en or zh, not %q":                           "--language 必须是 en 或 zh，而不是 %q",
 	"wrote %s\nnext: edit it, then run: yishi validate --lint %s\n": "已写出 %s\n下一步：编辑它，然后运行：yishi validate --lint %s\n",
-	"the new scenario's id, such as garden-plots":            "新情景的编号，例如 garden-plots",
+	"the new scenario's id, such as garden-plots":                   "新情景的编号，例如 garden-plots",
 
 	// cmd/yishi/review.go
 	"%w: no scores in %s":            "%w：%s 中没有评分",
