@@ -2,10 +2,11 @@
 // trainer keeps: one role card per trainee per round (the scenario's public
 // brief, the agenda with its times, the trainee's own role with its
 // confidential brief and nobody else's, the group's public roles) and the
-// trainer's master sheet (every group and role, the timetable, who receives
-// each inject). Both render as print-ready HTML (A4 or A5, Chinese fonts, no
-// external assets), Markdown, text and JSON; [Files] lays them out as files
-// with safe names ([SafeFileName]). On a timed day both show clock times
+// trainer's master sheet (the scenario's notes for the trainer, every
+// group and role, the timetable, who receives each inject). Both render as
+// print-ready HTML (A4 or A5, Chinese fonts, no external assets),
+// Markdown, text and JSON; [Files] lays them out as files with safe names
+// ([SafeFileName]). On a timed day both show clock times
 // beside the offsets, and each group's table.
 //
 // [Paper] makes the rest of the day's paper, as A4 HTML: inject slips to
@@ -13,6 +14,7 @@
 // 拼音 order ([DoorLists]) and a run sheet per round ([RunSheets]). After a
 // change on the day, [ChangedSince] names the trainees whose card differs
 // between two plans, and why, and [ChangedFiles] writes only their cards.
+// [Overflows] warns of a role whose card would not fit its printed page.
 package cards
 
 import (

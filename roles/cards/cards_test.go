@@ -115,21 +115,33 @@ func prefix(s string, n int) string {
 }
 
 // TestCardsKeepConfidences renders every card of a three-round plan of
-// every bundled scenario in every format, both as [cards.RenderCard] makes
-// it and as [cards.Files] writes it, and checks that each holds its own
-// role's confidential brief and no other role's, nor any inject, nor even a
-// sentence of one. Each secret is also found where it belongs (its owner's
-// card, the master sheet), which shows the test would see it if it leaked.
+// every bundled scenario, and of one with stakes, bottom lines and
+// trainer's notes, in every format, both as [cards.RenderCard] makes it and
+// as [cards.Files] writes it, and checks that each holds its own role's
+// confidential brief and no other role's, nor any inject, nor the
+// trainer's notes (the zone of agreement, the possible agreement, the
+// tips), nor even a sentence of one, nor any role's bottom lines. Each
+// secret text is also found where it belongs (its owner's card, the master
+// sheet), which shows the test would see it if it leaked.
 func TestCardsKeepConfidences(t *testing.T) {
 	ids := scenarios.IDs()
 	require.NotEmpty(t, ids)
+	load := map[string]func(testing.TB) *scenario.Scenario{}
 	for _, id := range ids {
-		t.Run(id, func(t *testing.T) {
-			s := bundled(t, id)
+		load[id] = func(t testing.TB) *scenario.Scenario { return bundled(t, id) }
+	}
+	load[trainerScenario] = func(t testing.TB) *scenario.Scenario { return fromFile(t, trainerScenario) }
+	for name, loadScenario := range load {
+		t.Run(name, func(t *testing.T) {
+			s := loadScenario(t)
 			p := samplePlan(t, s, nil, 3)
 			deck := cards.Build(p, s, 0)
 			require.Len(t, deck, p.Roster.Trainees*3, "one card per trainee per round")
 			k := newKeeper(t, s, deck)
+			if name == trainerScenario {
+				require.Len(t, k.secrets, countBriefs(s)+len(s.Injects)+countNotes(s.Injects)+2+len(s.Trainer.Tips), "the scenario's briefs, injects and trainer's notes")
+				require.NotEmpty(t, k.bottomLines, "the scenario's bottom lines")
+			}
 
 			seen := map[string]bool{}
 			for _, format := range cards.Formats {
@@ -139,7 +151,7 @@ func TestCardsKeepConfidences(t *testing.T) {
 				master := plainText(t, format, files[len(files)-1].Data)
 				for _, sec := range k.secrets {
 					if sec.owner == "" {
-						require.Contains(t, master, squash(sec.text), "%s master sheet shows the inject, so the test can find it", format)
+						require.Contains(t, master, squash(sec.text), "%s master sheet shows the inject or trainer's note, so the test can find it", format)
 					}
 				}
 				for i, c := range deck {
@@ -157,15 +169,84 @@ func TestCardsKeepConfidences(t *testing.T) {
 	}
 }
 
+// trainerScenario is a scenario with stakes, bottom lines and trainer's
+// notes.
+const trainerScenario = "testdata/elevator-retrofit-trainer.yaml"
+
+// fromFile parses the scenario at path, which must have no errors.
+func fromFile(t testing.TB, path string) *scenario.Scenario {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s, diags := scenario.ParseScenario(path, data, scenarios.Rubric)
+	require.NoError(t, diags.Err())
+	return s
+}
+
+func countBriefs(s *scenario.Scenario) int {
+	n := 0
+	for _, r := range s.Roles {
+		if r.Confidential != "" {
+			n++
+		}
+	}
+	return n
+}
+
+func countNotes(injects []scenario.Inject) int {
+	n := 0
+	for _, in := range injects {
+		if in.TrainerNote != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // secret is a text a card must not show unless it is the card's own: a
-// role's confidential brief (owner is the role), an inject or a trainer
-// note (owner is "").
+// role's confidential brief (owner is the role), an inject, a trainer note
+// or one of the scenario's notes for the trainer (owner is "").
 type secret struct{ owner, text string }
 
-// keeper knows a scenario's secrets and its public text, squashed.
+// keeper knows a scenario's secrets and its public text, squashed, and the
+// roles' bottom lines as a card could write them.
 type keeper struct {
-	secrets []secret
-	public  string
+	secrets     []secret
+	public      string
+	bottomLines []bottomLine
+}
+
+// bottomLine is a number a role's stakes set, written as a card's text
+// could write it ("27500", "27,500"), with the role it is of.
+type bottomLine struct {
+	owner string
+	forms []*regexp.Regexp
+}
+
+// numberIn matches the number written as form, not as part of a longer one.
+func numberIn(form string) *regexp.Regexp {
+	return regexp.MustCompile(`(?:^|[^0-9.,])` + regexp.QuoteMeta(form) + `(?:$|[^0-9.,]|[.,][^0-9])`)
+}
+
+// numberForms are the ways a text writes v: plain, and with a comma
+// between thousands.
+func numberForms(v float64) []*regexp.Regexp {
+	plain := strconv.FormatFloat(v, 'f', -1, 64)
+	forms := []*regexp.Regexp{numberIn(plain)}
+	if whole, frac, _ := strings.Cut(plain, "."); len(whole) > 3 {
+		var b strings.Builder
+		for i, r := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		if frac != "" {
+			b.WriteString("." + frac)
+		}
+		forms = append(forms, numberIn(b.String()))
+	}
+	return forms
 }
 
 func newKeeper(t *testing.T, s *scenario.Scenario, deck []cards.Card) keeper {
@@ -178,12 +259,26 @@ func newKeeper(t *testing.T, s *scenario.Scenario, deck []cards.Card) keeper {
 		if r.Confidential != "" {
 			k.secrets = append(k.secrets, secret{r.ID, r.Confidential})
 		}
+		// A bottom line of three digits or more: a smaller number (a floor,
+		// a percentage) is too common in a card's text to tell.
+		for _, rs := range r.Stakes {
+			for _, v := range []*float64{rs.Min, rs.Max} {
+				if v != nil && (*v >= 100 || *v <= -100) {
+					k.bottomLines = append(k.bottomLines, bottomLine{r.ID, numberForms(*v)})
+				}
+			}
+		}
 	}
 	k.public = squash(public.String())
 	for _, in := range s.Injects {
 		k.secrets = append(k.secrets, secret{"", in.Text})
 		if in.TrainerNote != "" {
 			k.secrets = append(k.secrets, secret{"", in.TrainerNote})
+		}
+	}
+	for _, note := range append([]string{s.Trainer.ZoneOfAgreement, s.Trainer.PossibleAgreement}, s.Trainer.Tips...) {
+		if strings.TrimSpace(note) != "" {
+			k.secrets = append(k.secrets, secret{"", note})
 		}
 	}
 	require.NotEmpty(t, k.secrets)
@@ -224,6 +319,15 @@ func (k keeper) check(t *testing.T, c cards.Card, text, where string) {
 		for _, part := range sentences(sec.text) {
 			if !strings.Contains(k.public, part) && !strings.Contains(own, part) {
 				assert.NotContains(t, text, part, "%s holds a sentence of a secret of %q", where, sec.owner)
+			}
+		}
+	}
+	// A bottom line may be on a card only as the public text or the card's
+	// own confidential brief writes it.
+	for _, bl := range k.bottomLines {
+		for _, form := range bl.forms {
+			if !form.MatchString(k.public) && !form.MatchString(own) {
+				assert.False(t, form.MatchString(text), "%s shows role %q's bottom line %s", where, bl.owner, form)
 			}
 		}
 	}
@@ -353,6 +457,9 @@ func goldenPlan(s *scenario.Scenario, members []plan.Member) *plan.Plan {
 var goldenCases = []struct {
 	lang, scenario string
 	members        []plan.Member
+	// trainer are notes for the trainer the golden files show, whatever
+	// the bundled scenario's are.
+	trainer scenario.TrainerNotes
 }{
 	{"en", "elevator-retrofit", []plan.Member{
 		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: "host"},
@@ -361,6 +468,14 @@ var goldenCases = []struct {
 		{ID: "T03", Name: "Ann Lee", Unit: "北苑社区", Background: "property-manager", Role: "ground-floor-owner"},
 		{ID: "T04", Name: "陈晓燕", Unit: "南口社区", Background: "social-worker", Role: "recorder"},
 		{ID: "T11", Name: "孙桂兰", Unit: "西环村", Background: "resident-rep", Role: ""},
+	}, scenario.TrainerNotes{
+		ZoneOfAgreement: "The ground floor asks about ¥30,000 a flat; the top floors can add to a compensation pot.\n\n" +
+			"The middle floors accept a higher share only if they may pay in instalments.",
+		PossibleAgreement: "¥30,000 for each ground-floor flat from the shared cost, a glass shaft, and instalments for floors 3 and 4.",
+		Tips: []string{
+			"Watch whether the host sums up before the vote.",
+			"Release the deadline inject only once the group has a draft formula.",
+		},
 	}},
 	{"zh", "shared-parking-charging", []plan.Member{
 		{ID: "T01", Name: "王淑芬", Unit: "石庄社区", Background: "discussion-class", Role: "host"},
@@ -371,6 +486,11 @@ var goldenCases = []struct {
 		{ID: "T03", Name: "张磊", Unit: "北苑社区", Background: "辖区单位", Role: "ev-owner"},
 		{ID: "T04", Name: "陈晓燕", Unit: "南口社区", Background: "social-worker", Role: "recorder"},
 		{ID: "T11", Name: "孙桂兰", Unit: "西环村", Background: "resident-rep", Role: ""},
+	}, scenario.TrainerNotes{
+		ZoneOfAgreement: "物业可以让出夜间的车位，单位停车场晚上空着；\n" +
+			"新能源车主愿意多出一点电费。\n\n老车主只要求不被挤出小区。",
+		PossibleAgreement: "夜间共享单位车位，充电桩装在北侧，电费按度数分摊。",
+		Tips:              []string{"注意主持人有没有在表决前归纳各方意见。", "等小组提出方案后再发放情景注入。"},
 	}},
 }
 
@@ -381,6 +501,7 @@ func TestCardGolden(t *testing.T) {
 	for _, gc := range goldenCases {
 		s := bundled(t, gc.scenario)
 		require.Equal(t, gc.lang, s.Language)
+		s.Trainer = gc.trainer
 		p := goldenPlan(s, gc.members)
 		deck := cards.Build(p, s, 0)
 		require.Len(t, deck, len(gc.members))

@@ -27,7 +27,9 @@ type MasterSheet struct {
 	Method        string `json:"method"`
 	Duration      int    `json:"duration_minutes"`
 	FocusQuestion string `json:"focus_question"`
-	Seed          uint64 `json:"seed"`
+	// Trainer is the scenario's notes for the trainer, if it has any.
+	Trainer *MasterTrainer `json:"trainer,omitempty"`
+	Seed    uint64         `json:"seed"`
 	// Trainees counts the distinct trainees in the rounds shown.
 	Trainees  int            `json:"trainees"`
 	Rounds    []MasterRound  `json:"rounds"`
@@ -37,6 +39,34 @@ type MasterSheet struct {
 	Warnings  []string       `json:"warnings,omitempty"`
 	// Changes are the changes on the day made to the plan, oldest first.
 	Changes []MasterChange `json:"changes,omitempty"`
+}
+
+// MasterTrainer is the scenario's notes for the trainer, which no
+// trainee's card shows: where the parties' confidential interests overlap
+// (the zone of agreement), one agreement a group could reach, and tips for
+// running the drill. The two texts keep their paragraphs.
+type MasterTrainer struct {
+	ZoneOfAgreement   string   `json:"zone_of_agreement,omitempty"`
+	PossibleAgreement string   `json:"possible_agreement,omitempty"`
+	Tips              []string `json:"tips,omitempty"`
+}
+
+// masterTrainer is the scenario's notes for the master sheet, or nil when
+// it has none.
+func masterTrainer(s *scenario.Scenario) *MasterTrainer {
+	t := MasterTrainer{
+		ZoneOfAgreement:   tidyText(s.Trainer.ZoneOfAgreement),
+		PossibleAgreement: tidyText(s.Trainer.PossibleAgreement),
+	}
+	for _, tip := range s.Trainer.Tips {
+		if tip = scenario.OneLine(tip); tip != "" {
+			t.Tips = append(t.Tips, tip)
+		}
+	}
+	if t.ZoneOfAgreement == "" && t.PossibleAgreement == "" && len(t.Tips) == 0 {
+		return nil
+	}
+	return &t
 }
 
 // MasterRound is one round of the master sheet.
@@ -128,7 +158,7 @@ func Master(p *plan.Plan, s *scenario.Scenario, round int) MasterSheet {
 		TrainerOnly: true, Notice: words.In(lang, "trainer_notice"),
 		Language: lang, ScenarioID: s.ID, ScenarioTitle: s.Title,
 		Method: scenario.Label(lang, s.Method), Duration: s.Duration.Minutes(),
-		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion), Seed: p.Seed,
+		FocusQuestion: scenario.OneLine(s.Issue.FocusQuestion), Trainer: masterTrainer(s), Seed: p.Seed,
 		Timetable: cardAgenda(s), Warnings: p.Warnings,
 	}
 	m.Rounds, m.Trainees = masterRounds(p, s, round)
@@ -347,6 +377,7 @@ func (p masterPage) Nobody(in MasterInject) string { return nobodyLine(in, p.L) 
 func masterMarkdown(m MasterSheet, L func(string) string) string {
 	var b strings.Builder
 	mdMasterHead(&b, m, L)
+	mdMasterTrainer(&b, m, L)
 	mdMasterProblems(&b, m, L)
 	mdMasterTimetable(&b, m, L)
 	mdMasterRounds(&b, m, L)
@@ -361,6 +392,33 @@ func mdMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
 	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n\n", e(m.ScenarioID), e(m.Method), m.Duration, e(L("minutes")),
 		e(fmt.Sprintf(L("trainees_n"), m.Trainees)), e(L("seed")), m.Seed)
 	fmt.Fprintf(b, "**%s**%s%s\n\n", e(L("focus_question")), L("colon"), e(m.FocusQuestion))
+}
+
+func mdMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) {
+	e := scenario.EscapeMarkdown
+	t := m.Trainer
+	if t == nil {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n", e(L("trainer_notes")))
+	for _, part := range []struct{ key, text string }{
+		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_deal", t.PossibleAgreement},
+	} {
+		if part.text == "" {
+			continue
+		}
+		fmt.Fprintf(b, "**%s**\n\n", e(L(part.key)))
+		for _, p := range paragraphs(part.text) {
+			fmt.Fprintf(b, "%s\n\n", e(p))
+		}
+	}
+	if len(t.Tips) > 0 {
+		fmt.Fprintf(b, "**%s**\n\n", e(L("trainer_tips")))
+		for _, tip := range t.Tips {
+			fmt.Fprintf(b, "- %s\n", e(tip))
+		}
+		b.WriteString("\n")
+	}
 }
 
 func mdMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
@@ -473,6 +531,7 @@ func masterText(m MasterSheet, L func(string) string) string {
 	mark := "*** " + L("trainer_only") + " ***"
 	fmt.Fprintf(&b, "%s\n\n", mark)
 	txtMasterHead(&b, m, L)
+	txtMasterTrainer(&b, m, L)
 	txtMasterProblems(&b, m, L)
 	txtMasterTimetable(&b, m, L)
 	txtMasterRounds(&b, m, L)
@@ -485,6 +544,29 @@ func txtMasterHead(b *strings.Builder, m MasterSheet, L func(string) string) {
 	fmt.Fprintf(b, "%s%s%s\n", L("master_sheet"), L("colon"), m.ScenarioTitle)
 	fmt.Fprintf(b, "%s · %s · %d %s · %s · %s %d\n", m.ScenarioID, m.Method, m.Duration, L("minutes"), fmt.Sprintf(L("trainees_n"), m.Trainees), L("seed"), m.Seed)
 	fmt.Fprintf(b, "%s%s%s\n", L("focus_question"), L("colon"), m.FocusQuestion)
+}
+
+func txtMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) {
+	t := m.Trainer
+	if t == nil {
+		return
+	}
+	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("trainer_notes")))
+	for _, part := range []struct{ key, text string }{
+		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_deal", t.PossibleAgreement},
+	} {
+		if part.text == "" {
+			continue
+		}
+		fmt.Fprintf(b, "  %s%s\n", L(part.key), strings.TrimSpace(L("colon")))
+		writeParas(b, part.text, "    ")
+	}
+	if len(t.Tips) > 0 {
+		fmt.Fprintf(b, "  %s%s\n", L("trainer_tips"), strings.TrimSpace(L("colon")))
+		for _, tip := range t.Tips {
+			fmt.Fprintf(b, "    - %s\n", tip)
+		}
+	}
 }
 
 func txtMasterProblems(b *strings.Builder, m MasterSheet, L func(string) string) {
