@@ -5,6 +5,7 @@ import (
 
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/review/drilllog"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/scenario"
 	"github.com/yishi-council/yishi/scenarios"
@@ -144,9 +145,10 @@ func runValidate(opts *validateOptions) error {
 	return nil
 }
 
-// lintScenario is the lint's warnings on a valid scenario.
+// lintScenario is the lint's warnings on a valid scenario, the length of
+// its cards among them.
 func lintScenario(s *scenario.Scenario) scenario.Diagnostics {
-	return scenario.Lint(s)
+	return scenario.Lint(s, cards.Overflows(s)...)
 }
 
 // printDiagnostics writes diagnostics one per line on stderr. A lint

@@ -22,12 +22,17 @@ import (
 // bound the size of its groups.
 const defaultGroupSize = 8
 
+// MinCardPoints is the smallest type a card may shrink to and still be
+// read at the table: 8 pt, a little under the A5 card's normal 8.5 pt.
+// A card whose text fits one page only in smaller type is too long.
+const MinCardPoints = 8
+
 // Overflows returns a card-too-long finding for each role of s whose card
-// would not fit one page of the default paper at the paper's type size: a
-// card with the scenario's background, focus question, public facts and
-// agenda, the role's briefs, goals and interests, and a group of the
-// largest size the scenario allows, on a timed day. Observers hold a card
-// too, and are checked like every role.
+// would fit one page of the default paper only with its type shrunk below
+// [MinCardPoints]: a card with the scenario's background, focus question,
+// public facts and agenda, the role's briefs, goals and interests, and a
+// group of the largest size the scenario allows, on a timed day.
+// Observers hold a card too, and are checked like every role.
 func Overflows(s *scenario.Scenario) []scenario.Finding {
 	p, err := paperFor("")
 	if err != nil {
@@ -37,26 +42,39 @@ func Overflows(s *scenario.Scenario) []scenario.Finding {
 	if size <= 0 {
 		size = defaultGroupSize
 	}
+	floor := pt(MinCardPoints)
 	var found []scenario.Finding
 	for i, r := range s.Roles {
 		c := sampleCard(s, r.ID, size)
-		need := cardHeight(c, p)
-		room := mm(p.InnerHeight)
-		if need <= room+1 { // the script shrinks past one pixel over
+		printed := printedSize(c, p)
+		if printed >= floor {
 			continue
 		}
 		path := fmt.Sprintf("roles[%d].confidential", i)
 		if strings.TrimSpace(r.Confidential) == "" {
 			path = fmt.Sprintf("roles[%d].brief", i)
 		}
-		percent := int(math.Ceil(100 * need / room))
+		need, room := cardHeightAt(c, p, floor), mm(p.InnerHeight)
 		found = append(found, scenario.Finding{
 			Check: scenario.LintCardTooLong, Target: r.ID, Path: path,
-			Text: scenario.Msg("%s: role %q's card needs about %d%% of a printed %s page, so its type would shrink to fit; shorten the role's briefs, or the scenario's background and facts, by about %d characters",
-				path, r.ID, percent, p.Name, cutChars(c, p, need-room)),
+			Text: scenario.Msg("%s: role %q's card fits one printed %s page only in %.1f pt type, below the %d pt a trainee can read (%.1f pt is normal); shorten the role's briefs, or the scenario's background and facts, by about %d characters",
+				path, r.ID, p.Name, printed*72/96, MinCardPoints, p.FontSize, cutChars(c, p, floor, need-room)),
 		})
 	}
 	return found
+}
+
+// printedSize is the type size, in pixels, card c prints at on paper p:
+// the paper's, or the size the page's fit script shrinks it to, a quarter
+// pixel at a time down to 6 px, until it fits the page (or one pixel over,
+// as the script allows).
+func printedSize(c Card, p paper) float64 {
+	room := mm(p.InnerHeight)
+	size := pt(p.FontSize)
+	for cardHeightAt(c, p, size) > room+1 && size > 6 {
+		size -= 0.25
+	}
+	return size
 }
 
 // sampleCard is the card of role id as a group of size members holds it on
@@ -97,10 +115,9 @@ func sampleCard(s *scenario.Scenario, id string, size int) Card {
 }
 
 // cutChars is about how many characters of the card's briefs come to
-// excess pixels of height at the card's type size: lines of the role box's
+// excess pixels of height at type size fs: lines of the role box's
 // width, as many characters a line as the role's text averages.
-func cutChars(c Card, p paper, excess float64) int {
-	fs := pt(p.FontSize)
+func cutChars(c Card, p paper, fs, excess float64) int {
 	text := c.Background
 	if c.Role != nil {
 		text = c.Role.Brief + c.Role.Confidential + text
@@ -112,7 +129,7 @@ func cutChars(c Card, p paper, excess float64) int {
 	}
 	perChar := float64(textWidth(text, fs, false, c.Language)) / 1000 / float64(n)
 	perLine := (boxWidth(mm(p.InnerWidth), roleBox, fs)) / perChar
-	chars := math.Ceil(excess/(lineHeight*fs)) * perLine
+	chars := max(1, math.Ceil(excess/(lineHeight*fs))) * perLine // a card over by a hair is a line too long
 	return int(math.Ceil(chars/10) * 10)
 }
 
@@ -355,11 +372,14 @@ func boxWidth(w float64, b box, fs float64) float64 {
 // cardHeight lays card c out on paper p as the page's style does, and
 // returns the height of its sheet's content in pixels, which is what the
 // fit script compares with the sheet's height.
-func cardHeight(c Card, p paper) float64 {
+func cardHeight(c Card, p paper) float64 { return cardHeightAt(c, p, pt(p.FontSize)) }
+
+// cardHeightAt is [cardHeight] with the sheet's type at fs pixels, as the
+// fit script sets it.
+func cardHeightAt(c Card, p paper, fs float64) float64 {
 	lang := c.Language
 	L := func(k string) string { return words.In(lang, k) }
 	W := mm(p.InnerWidth)
-	fs := pt(p.FontSize)
 	lh := func(size float64) float64 { return lineHeight * size }
 	para := func(f *flow, runs []run, w, size, top, bottom float64) {
 		if n := lines(runs, w, lang); n > 0 {

@@ -29,7 +29,7 @@ package messages
 // (file:line:col) keeps its ASCII colon, and quoted user data (%q), ids,
 // file names and commands stay as typed. Where the word order differs,
 // the verbs are indexed (%[2]d).
-var zh = merge(zhCLI, zhScenario, zhRoles, zhReview, zhDay, zhRoom, zhHistory, zhLog, zhMeasures, zhLint)
+var zh = merge(zhCLI, zhScenario, zhRoles, zhReview, zhDay, zhRoom, zhHistory, zhLog, zhMeasures, zhLint, zhFit)
 
 func merge(tables ...map[string]string) map[string]string {
 	out := map[string]string{}

@@ -3,5 +3,5 @@ package messages
 // zhFit holds the messages of the role card's length check (package
 // cards, Overflows).
 var zhFit = map[string]string{
-	"%s: role %q's card needs about %d%% of a printed %s page, so its type would shrink to fit; shorten the role's briefs, or the scenario's background and facts, by about %d characters": "%[1]s：角色 %[2]q 的角色卡内容约为一页 %[4]s 纸的 %[3]d%%，打印时字号会被缩小；请把该角色的说明，或情景背景和公开事实，删减约 %[5]d 个字",
+	"%s: role %q's card fits one printed %s page only in %.1f pt type, below the %d pt a trainee can read (%.1f pt is normal); shorten the role's briefs, or the scenario's background and facts, by about %d characters": "%[1]s：角色 %[2]q 的角色卡要缩到 %.1[4]f 磅字才能印在一页 %[3]s 纸上，小于学员能看清的 %[5]d 磅（正常为 %.1[6]f 磅）；请把该角色的说明，或情景背景和公开事实，删减约 %[7]d 个字",
 }
