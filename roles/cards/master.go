@@ -402,7 +402,7 @@ func mdMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) {
 	}
 	fmt.Fprintf(b, "## %s\n\n", e(L("trainer_notes")))
 	for _, part := range []struct{ key, text string }{
-		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_deal", t.PossibleAgreement},
+		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_agreement", t.PossibleAgreement},
 	} {
 		if part.text == "" {
 			continue
@@ -553,7 +553,7 @@ func txtMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) 
 	}
 	fmt.Fprintf(b, "\n%s\n", strings.ToUpper(L("trainer_notes")))
 	for _, part := range []struct{ key, text string }{
-		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_deal", t.PossibleAgreement},
+		{"zone_of_agreement", t.ZoneOfAgreement}, {"possible_agreement", t.PossibleAgreement},
 	} {
 		if part.text == "" {
 			continue

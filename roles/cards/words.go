@@ -70,9 +70,6 @@ var words = scenario.Words{
 		"change_moves":      "moved",
 		"change_moved":      "seats moved: %d (no change could move fewer than %d)",
 		"change_sep":        "; ",
-		"trainer_notes":     "Trainer's notes",
-		"zone_of_agreement": "Zone of agreement",
-		"possible_deal":     "A possible agreement",
 		"trainer_tips":      "Tips for running the drill",
 	},
 	"zh": {
@@ -139,9 +136,6 @@ var words = scenario.Words{
 		"change_moves":      "调组",
 		"change_moved":      "挪动了 %d 个座位（任何调整都至少要挪动 %d 个）",
 		"change_sep":        "；",
-		"trainer_notes":     "培训师参考",
-		"zone_of_agreement": "可达成一致的空间",
-		"possible_deal":     "一种可能的协议",
 		"trainer_tips":      "带领演练的提示",
 	},
 }
