@@ -145,7 +145,7 @@ var longCases = []struct {
 	{"zh", "shared-parking-charging", "ev-owner", strings.Repeat("你把这两年物业发的通知都收在一个文件夹里，谁要是不信你说的数字，你就当场翻给他看。", 60)},
 }
 
-func parsedBundled(t *testing.T, id string) *scenario.Scenario {
+func parsedBundled(t testing.TB, id string) *scenario.Scenario {
 	t.Helper()
 	data, name, err := scenarios.YAML(id)
 	require.NoError(t, err)
