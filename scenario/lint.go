@@ -287,7 +287,7 @@ func (l *linter) facts(k int, st Stake) {
 	if st.Min == nil && st.Max == nil {
 		return
 	}
-	source := Msg("stakes[%d]", k)
+	source := Msg("the range of stakes[%d]", k)
 	if st.Fact > 0 {
 		source = Msg("public fact %d", st.Fact)
 	}
@@ -307,6 +307,16 @@ func (l *linter) facts(k int, st Stake) {
 	}
 }
 
+// currencyOf is the currency sign a unit starts with ("¥ per flat"), or "".
+func currencyOf(unit string) string {
+	for _, c := range []string{"¥", "￥", "£", "$", "€"} {
+		if strings.HasPrefix(unit, c) {
+			return c
+		}
+	}
+	return ""
+}
+
 // amount formats a value with its unit as people write sums: thousands
 // apart ("35,000"), a currency sign before the number ("¥35,000 per
 // flat", "£450"), any other unit after it ("8 m", "3000 元" as "3,000 元").
@@ -324,7 +334,7 @@ func amount(v float64, unit string) string {
 	if frac != "" {
 		n += "." + frac
 	}
-	for _, c := range []string{"¥", "￥", "£", "$", "€"} {
+	if c := currencyOf(unit); c != "" {
 		if rest, ok := strings.CutPrefix(unit, c); ok {
 			if len(frac) == 1 { // money has pence: £3.50, not £3.5
 				n += "0"
@@ -346,6 +356,18 @@ func (l *linter) injects() {
 	for i, in := range s.Injects {
 		at := in.At.Minutes()
 		k := slices.IndexFunc(slots, func(sl Slot) bool { return sl.Start <= at && at < sl.End })
+		if k < 0 && len(slots) > 0 && at >= slots[len(slots)-1].End {
+			// Between the agenda's end and the drill's: no phase runs, and
+			// nobody is there to act.
+			last := slots[len(slots)-1]
+			path := fmt.Sprintf("injects[%d].at", i)
+			target := in.ID
+			if target == "" {
+				target = in.To[0]
+			}
+			l.add(LintCannotAct, target, path, "%s: lands at %s, after the agenda's last phase %q ends at %s, when no phase runs; move it into a phase, or lengthen the agenda", path, Clock(at), last.Phase.ID, Clock(last.End))
+			continue
+		}
 		if k < 0 {
 			continue
 		}
@@ -432,19 +454,24 @@ func (l *linter) agenda() {
 			missing = append(missing, st)
 		}
 	}
+	run := strings.Join(want, " → ")
 	if len(missing) > 0 {
-		l.add(LintMethodSteps, "", "method", "method: an agenda for %s needs phases with the steps %s, and has no %s; add them, or mark the phases that do them with step:", s.Method, strings.Join(want, ", "), strings.Join(missing, ", "))
+		l.add(LintMethodSteps, "", "method", "method: an agenda for %s runs %s, and this one lacks %s; add the phases, or name the step of each phase that does one (such as step: %s)", s.Method, run, strings.Join(missing, " + "), missing[0])
 		return
 	}
-	// The steps' first phases in the method's order.
-	last, lastPhase := -1, ""
-	for _, st := range slices.Compact(slices.Clone(want)) {
-		i := slices.IndexFunc(s.Agenda, func(p Phase) bool { return p.Step == st })
-		if i < last {
+	// The steps must come in the method's order: the first phase that
+	// does not, where a step is still to come, is out of place.
+	j := 0
+	for i, p := range s.Agenda {
+		switch {
+		case j < len(want) && p.Step == want[j]:
+			j++
+		case j < len(want) && slices.Contains(want[:j], p.Step) && !slices.Contains(want[j:], p.Step):
+			// A step already done, done again: a second round, say.
+		case slices.Contains(want[j:], p.Step):
 			path := fmt.Sprintf("agenda[%d].step", i)
-			l.add(LintMethodSteps, s.Agenda[i].ID, path, "%s: step %s comes before %s (phase %q), but %s runs %s in that order; reorder the phases", path, st, s.Agenda[last].Step, lastPhase, s.Method, strings.Join(slices.Compact(slices.Clone(want)), ", "))
+			l.add(LintMethodSteps, p.ID, path, "%s: phase %q does step %s before %s, but %s runs %s; reorder the phases", path, p.ID, p.Step, want[j], s.Method, run)
 			return
 		}
-		last, lastPhase = i, s.Agenda[i].ID
 	}
 }

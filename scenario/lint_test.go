@@ -73,11 +73,17 @@ func TestLint(t *testing.T) {
 		{"no read-back", [][2]string{{"led_by: recorder, step: read-back", "led_by: host, step: closing, involves: [recorder]"}},
 			scenario.LintNoReadBack, "s.yaml:19:3", "no phase reads back the record"},
 		{"method steps missing", [][2]string{{"method: consensus-workshop", "method: orid"}},
-			scenario.LintMethodSteps, "s.yaml:5:9", "an agenda for orid needs phases with the steps objective, reflective, interpretive, decisional, and has no objective, reflective, interpretive, decisional"},
+			scenario.LintMethodSteps, "s.yaml:5:9", "an agenda for orid runs objective → reflective → interpretive → decisional, and this one lacks objective + reflective + interpretive + decisional"},
 		{"a world café needs two rounds", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: harvest"}},
-			scenario.LintMethodSteps, "s.yaml:5:9", "and has no cafe-round"},
+			scenario.LintMethodSteps, "s.yaml:5:9", "runs cafe-round → cafe-round → harvest, and this one lacks cafe-round;"},
+		{"a café's harvest between its rounds", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: harvest"}, {"step: resolve", "step: cafe-round"}},
+			scenario.LintMethodSteps, "s.yaml:23:75", `phase "names" does step harvest before cafe-round`},
+		{"a second round of a step is no disorder", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: brainstorm", "step: cafe-round"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: cafe-round"}, {"step: resolve", "step: harvest"}, {"step: read-back", "step: read-back"}},
+			"", "", ""},
+		{"an inject after the agenda's end", [][2]string{{"minutes: 5, led_by: recorder", "minutes: 3, led_by: recorder"}, {"at: 30m, to: [host, cyclist]", "at: 58m, to: [host, cyclist]"}},
+			scenario.LintCannotAct, "s.yaml:28:20", `lands at 0:58, after the agenda's last phase "readback" ends at 0:58, when no phase runs`},
 		{"method steps out of order", [][2]string{{"step: name, dimensions: [induction]", "step: cluster, dimensions: [induction]"}, {"step: cluster, dimensions: [guidance]", "step: name, dimensions: [guidance]"}},
-			scenario.LintMethodSteps, "s.yaml:22:77", `step name comes before cluster (phase "names")`},
+			scenario.LintMethodSteps, "s.yaml:22:77", `phase "groups" does step name before cluster, but consensus-workshop runs brainstorm → cluster → name → resolve`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,6 +93,10 @@ func TestLint(t *testing.T) {
 				src = strings.Replace(src, e[0], e[1], 1)
 			}
 			diags := lintOf(t, src)
+			if tt.check == "" {
+				assert.Empty(t, diags, "%s", diags.Error())
+				return
+			}
 			require.Len(t, diags, 1, "%s", diags.Error())
 			d := diags[0]
 			assert.Equal(t, scenario.SeverityWarning, d.Severity)
@@ -138,6 +148,9 @@ func TestLintFieldsValidate(t *testing.T) {
 		{"bottom line past sense", "{stake: distance, min: 5}", "{stake: distance, min: 1e300}", "s.yaml:43:37", "is not a value a stake can have"},
 		{"fact out of range", "max: 8, fact: 2}", "max: 8, fact: 3}", "s.yaml:16:94", "there is no public fact 3 (the scenario has 2"},
 		{"fact without range", "unit: m, min: 0, max: 8, fact: 2}", "unit: m, fact: 2}", "s.yaml:16:78", "the stake has no min or max"},
+		{"a bad stake id is said once, not at every role naming it", "{id: distance, title: Distance", "{id: Distance, title: Distance", "s.yaml:16:10", `"Distance" is not a valid id`},
+		{"involves names each role once", "involves: [stakeholder]", "involves: [stakeholdr]", "s.yaml:20:110", `unknown role or function "stakeholdr" (did you mean "stakeholder"?)`},
+		{"an empty tip", "rubric: standard", "rubric: standard\ntrainer:\n  tips: [Watch the host., \" \"]", "s.yaml:61:27", "missing tip"},
 		{"role exercises", "You keep the record of results.", "You keep the record of results.\n    exercises: [recordin]", "s.yaml:38:17", `unknown rubric dimension "recordin"`},
 		{"ignore unknown check", "rubric: standard", "rubric: standard\nlint:\n  ignore:\n    - {check: pasenger, reason: x}", "s.yaml:62:15", `unknown lint check "pasenger" (did you mean "passenger"?)`},
 		{"ignore without reason", "rubric: standard", "rubric: standard\nlint:\n  ignore:\n    - {check: passenger, reason: \" \"}", "s.yaml:62:34", "say why this warning is right to ignore"},

@@ -105,6 +105,7 @@ func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
 	validateInjects(s, roleIDs, dims, c)
 	validateGrouping(s, backgrounds, c)
 	validateSchedule(s, c)
+	validateTrainerNotes(s, c)
 	validateLintSettings(s, dims, c)
 }
 
@@ -169,7 +170,7 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 		}
 		for j, r := range p.Involves {
 			if !slices.Contains(Functions, r) {
-				c.ref(fmt.Sprintf("%s.involves[%d]", path, j), r, Msg("role or function"), slices.Concat(roleIDs, Functions))
+				c.ref(fmt.Sprintf("%s.involves[%d]", path, j), r, Msg("role or function"), unique(slices.Concat(roleIDs, Functions)))
 			}
 		}
 		for j, d := range p.Dimensions {
@@ -188,6 +189,17 @@ func validateAgenda(s *Scenario, roleIDs, dims []string, c checker) {
 	case !s.drillDuration() && total > MaxDrillMinutes:
 		c.errorf("agenda", "agenda: phases add up to %d minutes, more than a drill can use (at most %s)", total, drillLimitText)
 	}
+}
+
+// unique is ids without repeats, in their order.
+func unique(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // validateInjects checks each inject's time, recipients and text.

@@ -6,13 +6,20 @@ import (
 	"strings"
 )
 
-// validateStakes checks the scenario's stakes and returns their ids.
+// validateStakes checks the scenario's stakes and returns their ids, or
+// nil when an id is itself wrong: then the roles' references to it would
+// only say the same again, so they are not checked.
 func validateStakes(s *Scenario, c checker) []string {
 	seen := map[string]string{}
 	var ids []string
+	whole := !c.reported("stakes")
 	for i, st := range s.Stakes {
 		path := fmt.Sprintf("stakes[%d]", i)
+		before := len(*c.diags)
 		c.id(path+".id", st.ID, seen)
+		if len(*c.diags) > before || c.reported(path+".id") {
+			whole = false
+		}
 		ids = append(ids, st.ID)
 		c.required(path+".title", st.Title, Msg("title"))
 		c.bounds(path, st.Min, st.Max)
@@ -22,6 +29,9 @@ func validateStakes(s *Scenario, c checker) []string {
 		case st.Fact > 0 && st.Min == nil && st.Max == nil:
 			c.errorf(path+".fact", "%s.fact: names the public fact that sets the stake's range, but the stake has no min or max", path)
 		}
+	}
+	if !whole {
+		return nil
 	}
 	return ids
 }
@@ -34,7 +44,7 @@ func validateRoleStakes(s *Scenario, stakes, dims []string, c checker) {
 		seen := map[string]bool{}
 		for j, rs := range r.Stakes {
 			sp := fmt.Sprintf("%s.stakes[%d]", path, j)
-			if c.required(sp+".stake", rs.Stake, Msg("stake")) && c.ref(sp+".stake", rs.Stake, Msg("stake"), stakes) {
+			if c.required(sp+".stake", rs.Stake, Msg("stake")) && (stakes == nil && len(s.Stakes) > 0 || c.ref(sp+".stake", rs.Stake, Msg("stake"), stakes)) {
 				if seen[rs.Stake] {
 					c.errorf(sp+".stake", "%s.stake: stake %q is named twice for this role", sp, rs.Stake)
 				}
@@ -64,6 +74,13 @@ func (c checker) bounds(path string, lo, hi *float64) {
 	}
 	if ok && lo != nil && hi != nil && *lo > *hi {
 		c.errorf(path+".min", "%s: min %g is above max %g", path, *lo, *hi)
+	}
+}
+
+// validateTrainerNotes checks the trainer's tips: none empty.
+func validateTrainerNotes(s *Scenario, c checker) {
+	for i, tip := range s.Trainer.Tips {
+		c.required(fmt.Sprintf("trainer.tips[%d]", i), tip, Msg("tip"))
 	}
 }
 
