@@ -20,8 +20,9 @@ var labels = Words{
 		"level": "Level", "street": "street-wide", "community": "one community", "building": "one building or courtyard",
 		"trainer_notes": "Trainer's notes (trainer only)", "zone_of_agreement": "Zone of agreement",
 		"possible_agreement": "A possible agreement", "tips": "Tips", "stakes": "Stakes",
-		"bottom_lines": "stakes", "at_least_v": "at least %s", "at_most_v": "at most %s", "range_v": "%s to %s",
-		"public_fact_n": "public fact %d", "paren_v": " (%s)",
+		"at_least_v": "at least %s", "at_most_v": "at most %s", "range_v": "%s to %s",
+		"public_fact_n": "public fact %d", "paren_v": " (%s)", "no_bottom_line": "an interest, no figure",
+		"trainer_note": "Trainer's note",
 	},
 	"zh": {
 		"agenda": "议程", "background": "背景", "focus_question": "焦点问题",
@@ -40,8 +41,9 @@ var labels = Words{
 		"level": "层级", "street": "街道层面", "community": "社区层面", "building": "楼院层面",
 		"trainer_notes": "培训师备注（仅培训师）", "zone_of_agreement": "可达成协议的空间",
 		"possible_agreement": "一种可能的协议", "tips": "带领提示", "stakes": "议价事项",
-		"bottom_lines": "议价事项", "at_least_v": "至少 %s", "at_most_v": "至多 %s", "range_v": "%s 至 %s",
-		"public_fact_n": "第 %d 条公开事实", "paren_v": "（%s）",
+		"at_least_v": "至少 %s", "at_most_v": "至多 %s", "range_v": "%s 至 %s",
+		"public_fact_n": "第 %d 条公开事实", "paren_v": "（%s）", "no_bottom_line": "有利益，无底线数字",
+		"trainer_note": "培训师提示",
 	},
 }
 

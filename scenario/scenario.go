@@ -327,7 +327,9 @@ func (s *Scenario) Background(id string) (Background, bool) {
 }
 
 // WithoutConfidential returns a copy of s whose roles carry no confidential
-// brief nor bottom lines, and without the trainer's notes, for showing a scenario to someone who is not its trainer. s itself
+// brief nor bottom lines, and without the trainer's notes (the scenario's
+// and each inject's) or the lint's accepted warnings (whose reasons may
+// quote either), for showing a scenario to someone who is not its trainer. s itself
 // is left as it is.
 func (s *Scenario) WithoutConfidential() *Scenario {
 	c := *s
@@ -337,6 +339,12 @@ func (s *Scenario) WithoutConfidential() *Scenario {
 		r.Stakes = nil
 		c.Roles[i] = r
 	}
+	c.Injects = make([]Inject, len(s.Injects))
+	for i, in := range s.Injects {
+		in.TrainerNote = ""
+		c.Injects[i] = in
+	}
 	c.Trainer = TrainerNotes{}
+	c.Lint = LintSettings{} // an ignore's reason may quote a bottom line
 	return &c
 }

@@ -24,7 +24,7 @@ func WriteSummary(w io.Writer, s *Scenario, opts SummaryOptions) error {
 	sw.issue()
 	sw.agenda()
 	sw.roles(opts.Confidential)
-	sw.injects()
+	sw.injects(opts.Confidential)
 	if opts.Confidential {
 		sw.stakes()
 		sw.trainer()
@@ -123,8 +123,9 @@ func (sw *summaryWriter) roles(confidential bool) {
 	sw.printf("\n")
 }
 
-// injects writes the injects, for the trainer.
-func (sw *summaryWriter) injects() {
+// injects writes the injects, for the trainer, with what to watch for
+// when asked for the confidential view.
+func (sw *summaryWriter) injects(confidential bool) {
 	s, L := sw.s, sw.L
 	if len(s.Injects) == 0 {
 		return
@@ -140,6 +141,9 @@ func (sw *summaryWriter) injects() {
 			sw.printf(" [%s%s]", sw.label("exercises"), strings.Join(s.DimensionTitles(in.Exercises), L("list_sep")))
 		}
 		sw.printf("\n")
+		if confidential && in.TrainerNote != "" {
+			sw.printf("        %s%s\n", sw.label("trainer_note"), OneLine(in.TrainerNote))
+		}
 	}
 	sw.printf("\n")
 }
@@ -169,6 +173,8 @@ func (sw *summaryWriter) stakes() {
 				sw.printf("      %s", r.Title)
 				if b := sw.bounds(rs.Min, rs.Max, st.Unit); b != "" {
 					sw.printf("%s%s", L("colon"), b)
+				} else {
+					sw.printf("%s%s", L("colon"), L("no_bottom_line"))
 				}
 				sw.printf("\n")
 			}
@@ -184,12 +190,7 @@ func (sw *summaryWriter) bounds(lo, hi *float64, unit string) string {
 	case lo != nil && hi != nil:
 		// The unit once, at the end, and a currency sign on both ends:
 		// "¥0 to ¥40,000 per flat", "6 to 9 h".
-		first := amount(*lo, "")
-		for _, c := range []string{"¥", "￥", "£", "$", "€"} {
-			if strings.HasPrefix(unit, c) {
-				first = amount(*lo, c)
-			}
-		}
+		first := amount(*lo, currencyOf(unit))
 		return fmt.Sprintf(sw.L("range_v"), first, amount(*hi, unit))
 	case lo != nil:
 		return fmt.Sprintf(sw.L("at_least_v"), amount(*lo, unit))
