@@ -178,6 +178,15 @@ func runCards(opts *cardsOptions) error {
 	if err := p.CheckRound(opts.Round); err != nil {
 		return messages.Errorf("%s: %w", opts.Plan, err)
 	}
+	// The one lint warning that is about the paper: a card that prints
+	// too small to read, said again now that it is printed.
+	var small scenario.Diagnostics
+	for _, d := range lintScenario(s) {
+		if d.Check == scenario.LintCardTooLong {
+			small = append(small, d)
+		}
+	}
+	printDiagnostics(opts.IO, small)
 	copts := cards.Options{Paper: opts.Paper, Translate: contentTranslator(s)}
 	var (
 		files   []cards.File

@@ -85,3 +85,33 @@ func scenarioTitleHTML(s *scenario.Scenario) string {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;")
 	return r.Replace(s.Title)
 }
+
+// A card too long to read is said at assign, when the scenario can still
+// be mended, and again at cards, when it is printed; a scenario's
+// lint.ignore silences both.
+func TestCardTooLongAtAssignAndCards(t *testing.T) {
+	data, _, err := scenarios.YAML("elevator-retrofit")
+	require.NoError(t, err)
+	long := strings.Repeat("You have kept every letter the housing office ever sent about the block. ", 40)
+	src := strings.Replace(string(data), "    confidential: >-\n      Your wife has not left the flat", "    confidential: >-\n      "+long+"Your wife has not left the flat", 1)
+	require.NotEqual(t, string(data), src)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "long.yaml")
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	roster, err := filepath.Abs("../../scenarios/rosters/sample-roster.csv")
+	require.NoError(t, err)
+
+	_, stderr, code := dayRun(t, nil, "assign", "--scenario", file, "--roster", roster, "--out", filepath.Join(dir, "plan.yaml"))
+	require.Equal(t, 0, code, stderr)
+	assert.Regexp(t, `long.yaml:\d+:\d+: warning: roles\[2\].confidential: role "top-floor-elder"'s card fits one printed A4 page only in [0-7]\.\d pt type.*\[card-too-long\]`, stderr)
+	_, stderr, code = dayRun(t, nil, "cards", filepath.Join(dir, "plan.yaml"), "--out", filepath.Join(dir, "cards"))
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, `role "top-floor-elder"'s card fits one printed A4 page only in`)
+	assert.Equal(t, 1, strings.Count(stderr, "warning"), "cards repeats only the card's warning:\n%s", stderr)
+
+	ignored := src + "lint:\n  ignore:\n    - {check: card-too-long, target: top-floor-elder, reason: Mr Zhao's card is printed on A3 for a trainee with poor sight.}\n"
+	require.NoError(t, os.WriteFile(file, []byte(ignored), 0o644))
+	_, stderr, code = dayRun(t, nil, "assign", "--scenario", file, "--roster", roster, "--out", filepath.Join(dir, "plan2.yaml"))
+	require.Equal(t, 0, code, stderr)
+	assert.NotContains(t, stderr, "card-too-long")
+}

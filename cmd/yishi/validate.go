@@ -147,9 +147,7 @@ func runValidate(opts *validateOptions) error {
 
 // lintScenario is the lint's warnings on a valid scenario, the length of
 // its cards among them.
-func lintScenario(s *scenario.Scenario) scenario.Diagnostics {
-	return scenario.Lint(s, cards.Overflows(s)...)
-}
+func lintScenario(s *scenario.Scenario) scenario.Diagnostics { return cards.Lint(s) }
 
 // printDiagnostics writes diagnostics one per line on stderr. A lint
 // warning ends with its check in brackets, which a lint.ignore entry names.

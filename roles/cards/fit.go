@@ -22,6 +22,12 @@ import (
 // bound the size of its groups.
 const defaultGroupSize = 8
 
+// Lint is the scenario's lint with the length of its cards: what
+// `yishi validate --lint` and `yishi assign` warn of.
+func Lint(s *scenario.Scenario) scenario.Diagnostics {
+	return scenario.Lint(s, Overflows(s)...)
+}
+
 // MinCardPoints is the smallest type a card may shrink to and still be
 // read at the table: 8 pt, a little under the A5 card's normal 8.5 pt.
 // A card whose text fits one page only in smaller type is too long.

@@ -413,7 +413,7 @@ func mdMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) {
 		}
 	}
 	if len(t.Tips) > 0 {
-		fmt.Fprintf(b, "**%s**\n\n", e(L("trainer_tips")))
+		fmt.Fprintf(b, "**%s**\n\n", e(L("tips")))
 		for _, tip := range t.Tips {
 			fmt.Fprintf(b, "- %s\n", e(tip))
 		}
@@ -562,7 +562,7 @@ func txtMasterTrainer(b *strings.Builder, m MasterSheet, L func(string) string) 
 		writeParas(b, part.text, "    ")
 	}
 	if len(t.Tips) > 0 {
-		fmt.Fprintf(b, "  %s%s\n", L("trainer_tips"), strings.TrimSpace(L("colon")))
+		fmt.Fprintf(b, "  %s%s\n", L("tips"), strings.TrimSpace(L("colon")))
 		for _, tip := range t.Tips {
 			fmt.Fprintf(b, "    - %s\n", tip)
 		}

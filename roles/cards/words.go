@@ -40,7 +40,6 @@ var words = scenario.Words{
 		"recipients":        "Receives it",
 		"nobody":            "(nobody in this group plays the role, so no one here receives this inject)",
 		"nobody_any":        "(nobody in this group plays any of these roles, so no one here receives this inject)",
-		"trainer_note":      "Trainer note",
 		"unmet":             "Rules not met",
 		"warnings":          "Warnings",
 		"seed":              "seed",
@@ -70,7 +69,6 @@ var words = scenario.Words{
 		"change_moves":      "moved",
 		"change_moved":      "seats moved: %d (no change could move fewer than %d)",
 		"change_sep":        "; ",
-		"trainer_tips":      "Tips for running the drill",
 	},
 	"zh": {
 		"role_card":         "角色卡",
@@ -106,7 +104,6 @@ var words = scenario.Words{
 		"recipients":        "接收人",
 		"nobody":            "（本组无人扮演该角色，此事件在本组无人接收）",
 		"nobody_any":        "（本组无人扮演上述任一角色，此事件在本组无人接收）",
-		"trainer_note":      "培训师提示",
 		"unmet":             "未满足的规则",
 		"warnings":          "提示",
 		"seed":              "随机种子",
@@ -136,6 +133,5 @@ var words = scenario.Words{
 		"change_moves":      "调组",
 		"change_moved":      "挪动了 %d 个座位（任何调整都至少要挪动 %d 个）",
 		"change_sep":        "；",
-		"trainer_tips":      "带领演练的提示",
 	},
 }
