@@ -316,3 +316,83 @@ func TestSchemaLimitsAgree(t *testing.T) {
 		})
 	}
 }
+
+// The schema's lists of steps, levels and lint checks, and its bounds on
+// stakes, are the Go validator's.
+func TestSchemaNewFieldsAgree(t *testing.T) {
+	data, err := scenario.Schema(scenario.KindScenario)
+	require.NoError(t, err)
+	var doc struct {
+		Properties struct {
+			Level struct {
+				Enum []string `json:"enum"`
+			} `json:"level"`
+			Lint struct {
+				Properties struct {
+					Ignore struct {
+						Items struct {
+							Properties struct {
+								Check struct {
+									Enum []string `json:"enum"`
+								} `json:"check"`
+							} `json:"properties"`
+						} `json:"items"`
+					} `json:"ignore"`
+				} `json:"properties"`
+			} `json:"lint"`
+		} `json:"properties"`
+		Definitions struct {
+			Phase struct {
+				Properties struct {
+					Step struct {
+						Enum []string `json:"enum"`
+					} `json:"step"`
+				} `json:"properties"`
+			} `json:"phase"`
+			Stake struct {
+				Properties map[string]struct {
+					Minimum *float64 `json:"minimum"`
+					Maximum *float64 `json:"maximum"`
+				} `json:"properties"`
+			} `json:"stake"`
+		} `json:"definitions"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	assert.Equal(t, scenario.Levels, doc.Properties.Level.Enum)
+	assert.Equal(t, scenario.Steps, doc.Definitions.Phase.Properties.Step.Enum)
+	assert.Equal(t, scenario.LintCheckIDs(), doc.Properties.Lint.Properties.Ignore.Items.Properties.Check.Enum)
+	for _, k := range []string{"min", "max"} {
+		b := doc.Definitions.Stake.Properties[k]
+		require.NotNil(t, b.Maximum, k)
+		assert.Equal(t, float64(scenario.MaxStakeValue), *b.Maximum, "stakes.%s", k)
+		assert.Equal(t, -float64(scenario.MaxStakeValue), *b.Minimum, "stakes.%s", k)
+	}
+}
+
+// A misspelt key in the new parts of a scenario is refused by both the Go
+// validator and the schema, and the lint's test scenario passes both.
+func TestSchemaNewFieldsRejectUnknownKeys(t *testing.T) {
+	rubrics := testRubrics(t)
+	good, err := os.ReadFile(filepath.Join("testdata", "lint", "clean.yaml"))
+	require.NoError(t, err)
+	sch := compileSchema(t, scenario.KindScenario)
+	require.NoError(t, sch.Validate(yamlToJSON(t, good)), "the schema accepts the lint's test scenario")
+	src := string(good) + "trainer:\n  zone_of_agreement: Five to seven metres.\n  tips: [Watch the host.]\nlint:\n  ignore:\n    - {check: passenger, target: observer, reason: Watches.}\n"
+	tests := []struct{ name, find, replace string }{
+		{"stake", "unit: m, min: 0", "units: m, min: 0"},
+		{"role stake", "{stake: distance, min: 5}", "{stake: distance, least: 5}"},
+		{"phase", "step: brainstorm,", "stage: brainstorm,"},
+		{"trainer", "zone_of_agreement:", "zone:"},
+		{"lint ignore", "reason: Watches.}", "because: Watches.}"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Contains(t, src, tt.find)
+			data := []byte(strings.Replace(src, tt.find, tt.replace, 1))
+			_, diags := scenario.ParseScenario("x.yaml", data, rubrics)
+			require.Error(t, diags.Err(), "the Go validator rejects it")
+			assert.Regexp(t, `unknown key`, diags.Error())
+			assert.Error(t, sch.Validate(yamlToJSON(t, data)), "the schema rejects it")
+		})
+	}
+}
