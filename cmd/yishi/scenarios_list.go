@@ -14,22 +14,26 @@ import (
 type scenariosListOptions struct {
 	IO *streams
 	// Lang, Method, Level and Length keep only the scenarios that have
-	// them; empty keeps all.
-	Lang, Method, Level, Length string
+	// them; empty keeps all. Language is Lang without setting the
+	// language of the messages.
+	Lang, Language, Method, Level, Length string
 }
 
 func newScenariosListCmd(f *factory) *cobra.Command {
 	opts := &scenariosListOptions{IO: f.IO}
 	cmd := &cobra.Command{
-		Use:   "list [--lang zh] [--method open-space] [--level street] [--length short]",
+		Use:   "list [--lang zh | --language zh] [--method open-space] [--level street] [--length short]",
 		Short: "List the bundled scenarios in English and Chinese",
 		Long: `List the bundled scenarios with their language, method, level and length.
 The flags keep only the scenarios that match all of them: --lang en or zh;
 --method consensus-workshop, open-space, orid, world-cafe or free; --level
 street (a whole street's affairs), community or building (one building or
 courtyard); --length short (up to 60 minutes), medium (up to 90) or long.
-As everywhere, --lang also sets the language the list is printed in.`,
-		Example: "  yishi scenarios list\n  yishi scenarios list --lang zh --method open-space\n  yishi scenarios list --level building --length short",
+The Chinese names work too: --method 开放空间, --level 街道, --length 短.
+As everywhere, --lang also sets the language the list is printed in;
+--language filters alone, so that --lang zh --language en lists the
+English scenarios in Chinese.`,
+		Example: "  yishi scenarios list\n  yishi scenarios list --lang zh --method open-space\n  yishi scenarios list --level building --length short\n  yishi scenarios list --language en --level 楼院",
 		Args:    exactArgs(0, "no arguments"),
 		RunE:    func(cmd *cobra.Command, args []string) error { return runScenariosList(opts) },
 	}
@@ -38,6 +42,7 @@ As everywhere, --lang also sets the language the list is printed in.`,
 	// picks the language of the messages: --lang zh lists the Chinese
 	// scenarios in Chinese.
 	fl.StringVar(&opts.Lang, "lang", "", "only scenarios in this language, en or zh, listed in that language too")
+	fl.StringVar(&opts.Language, "language", "", "only scenarios in this language, en or zh, in the terminal's language")
 	fl.StringVar(&opts.Method, "method", "", "only scenarios of this method: consensus-workshop, open-space, orid, world-cafe or free")
 	fl.StringVar(&opts.Level, "level", "", "only scenarios at this level: street, community or building")
 	fl.StringVar(&opts.Length, "length", "", "only scenarios of this length: short (≤ 60 min), medium (≤ 90 min) or long")
@@ -50,18 +55,24 @@ func (opts *scenariosListOptions) filters() ([]func(scenarios.Entry) bool, error
 	for i, l := range scenarios.Lengths {
 		lengths[i] = l.Name
 	}
+	// --language, when given, is the filter, and --lang then only the
+	// language of the messages.
+	lang, langFlag := opts.Lang, "--lang"
+	if opts.Language != "" {
+		lang, langFlag = opts.Language, "--language"
+	}
 	var keep []func(scenarios.Entry) bool
 	for _, f := range []struct {
 		flag, value string
 		known       []string
 		field       func(scenarios.Entry) string
 	}{
-		{"--lang", opts.Lang, scenario.Languages, func(e scenarios.Entry) string { return e.Language }},
+		{langFlag, lang, scenario.Languages, func(e scenarios.Entry) string { return e.Language }},
 		{"--method", opts.Method, scenario.Methods, func(e scenarios.Entry) string { return e.Method }},
 		{"--level", opts.Level, scenario.Levels, func(e scenarios.Entry) string { return e.Level }},
 		{"--length", opts.Length, lengths, func(e scenarios.Entry) string { return e.Length }},
 	} {
-		v := strings.ToLower(strings.TrimSpace(f.value))
+		v := listValue(f.value, f.known)
 		if v == "" {
 			continue
 		}
@@ -75,6 +86,32 @@ func (opts *scenariosListOptions) filters() ([]func(scenarios.Entry) bool, error
 		keep = append(keep, func(e scenarios.Entry) bool { return field(e) == v })
 	}
 	return keep, nil
+}
+
+// listValue is a filter's value as the library names it: as typed, or
+// from a name in either language ("开放空间", "open space", "街道", "短").
+func listValue(value string, known []string) string {
+	v := strings.ToLower(strings.TrimSpace(value))
+	if v == "" || slices.Contains(known, v) {
+		return v
+	}
+	norm := scenario.NormalizeName(v)
+	for _, k := range known {
+		names := []string{k, scenario.Label("en", k), scenario.Label("zh", k), listWords[k]}
+		for _, n := range names {
+			if n != "" && (scenario.NormalizeName(n) == norm || scenario.NormalizeName(strings.TrimSuffix(n, "层面")) == norm) {
+				return k
+			}
+		}
+	}
+	return v
+}
+
+// listWords are the Chinese words for what the list filters by that the
+// scenario's labels do not give.
+var listWords = map[string]string{
+	"short": "短", "medium": "中", "long": "长", "building": "楼院", "orid": "ORID",
+	"en": "英文", "zh": "中文",
 }
 
 func runScenariosList(opts *scenariosListOptions) error {

@@ -34,16 +34,14 @@ var zhLint = map[string]string{
 	"%s.confidential: role %q names no stake its interests bear on, so the lint cannot tell whether it has anything to trade; list them under the role's stakes":                                                           "%s.confidential：角色 %q 没有写明其利益涉及哪些议价事项，无法判断它有没有可交换的；请在该角色的 stakes 下列出",
 	"%s.stakes: role %q's interests overlap no other role's, so it has nothing to trade; give another role an interest in one of its stakes, or this role one in theirs":                                                   "%s.stakes：角色 %q 的利益与其他角色毫无交集，无从交换；请让另一个角色也关心它的某个议价事项，或让它关心别人的",
 	"%s: bottom lines on stake %q cannot meet: role %q accepts no less than %s, role %q no more than %s; lower one, or leave a gap another stake can bridge":                                                               "%s：议价事项 %[2]q 上的底线碰不到一起：角色 %[3]q 至少要 %[4]s，角色 %[5]q 至多接受 %[6]s；请降低其中一条，或留出可由其他事项弥合的空间",
-	"%s.min: role %q will take no less than %s of %q, but %s allows at most %s; lower the bottom line or change the fact":                                                                                                  "%s.min：角色 %[2]q 在 %[4]q 上至少要 %[3]s，但%[5]s规定至多 %[6]s；请降低底线或修改事实",
-	"%s.max: role %q will take no more than %s of %q, but %s sets at least %s; raise the bottom line or change the fact":                                                                                                   "%s.max：角色 %[2]q 在 %[4]q 上至多接受 %[3]s，但%[5]s规定至少 %[6]s；请提高底线或修改事实",
-	"public fact %d": "第 %d 条公开事实",
-	"stakes[%d]":     "stakes[%d]",
+	"%s.min: role %q will take no less than %s of %q, but %s allows at most %s; lower the bottom line or change the fact":                                                                                                  "%s.min：角色 %[2]q 在 %[4]q 上至少要 %[3]s，但 %[5]s 规定至多 %[6]s；请降低底线或修改事实",
+	"%s.max: role %q will take no more than %s of %q, but %s sets at least %s; raise the bottom line or change the fact":                                                                                                   "%s.max：角色 %[2]q 在 %[4]q 上至多接受 %[3]s，但 %[5]s 规定至少 %[6]s；请提高底线或修改事实",
+	"public fact %d":          "第 %d 条公开事实",
+	"the range of stakes[%d]": "stakes[%d] 的范围",
 	"%s: lands in phase %q (%s–%s), where role %q does not act; move it into phase %q (%s–%s), or name the role in the phase's involves":           "%s：落在环节 %q（%s–%s），角色 %q 在这个环节不行动；请移到环节 %q（%s–%s），或在该环节的 involves 里写上这个角色",
 	"%s: lands in phase %q (%s–%s), where role %q does not act; name the role in the phase's involves":                                             "%s：落在环节 %q（%s–%s），角色 %q 在这个环节不行动；请在该环节的 involves 里写上这个角色",
 	"agenda: no phase sums up what has been said (induction); add one, such as the host's summary before the decision, with step: summing-up":      "agenda：没有归纳总结的环节；请加一个，比如决定之前由主持人归纳，并写 step: summing-up",
 	"agenda: no phase reads back the record; end with one led by the recorder, with step: read-back, so the group confirms what it agreed":         "agenda：没有宣读记录的环节；请以记录员主导的环节收尾，并写 step: read-back，让大家确认达成了什么",
-	"method: an agenda for %s needs phases with the steps %s, and has no %s; add them, or mark the phases that do them with step:":                 "method：%s 的议程需要这些步骤的环节：%s，现在缺少 %s；请补上，或在做这些事的环节上标明 step:",
-	"%s: step %s comes before %s (phase %q), but %s runs %s in that order; reorder the phases":                                                     "%s：步骤 %s 排在 %s（环节 %q）之前，但 %s 的顺序是 %s；请调整环节顺序",
 	"also warn of what makes a drill fall flat: passengers, briefs with nothing to trade, misplaced injects, missing method steps, cards too long": "同时提醒会让演练冷场的问题：陪坐的角色、无从交换的保密说明、放错环节的情景注入、缺少的方法步骤、过长的角色卡",
 	"LEVEL": "层级",
 	"%s: unknown value %q (did you mean %q?)":                                                          "%s：未知的值 %q（是不是 %q？）",
@@ -59,12 +57,18 @@ The flags keep only the scenarios that match all of them: --lang en or zh;
 --method consensus-workshop, open-space, orid, world-cafe or free; --level
 street (a whole street's affairs), community or building (one building or
 courtyard); --length short (up to 60 minutes), medium (up to 90) or long.
-As everywhere, --lang also sets the language the list is printed in.`: `列出内置情景及其语言、方法、层级和长度。各个筛选条件同时生效：
+The Chinese names work too: --method 开放空间, --level 街道, --length 短.
+As everywhere, --lang also sets the language the list is printed in;
+--language filters alone, so that --lang zh --language en lists the
+English scenarios in Chinese.`: `列出内置情景及其语言、方法、层级和长度。各个筛选条件同时生效：
 --lang en 或 zh；--method consensus-workshop（共识工作坊）、open-space（开放空间）、
 orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨论）；--level street
 （街道层面事务）、community（社区）或 building（一栋楼或一个楼院）；--length short
 （不超过 60 分钟）、medium（不超过 90 分钟）或 long（更长）。
-和其他命令一样，--lang 同时决定列表显示的语言。`,
+也可以写中文：--method 开放空间、--level 街道、--length 短。
+和其他命令一样，--lang 同时决定列表显示的语言；--language 只筛选，
+所以 --lang zh --language en 会用中文列出英文情景。`,
+	"only scenarios in this language, en or zh, in the terminal's language": "只列这种语言的情景（en 或 zh），列表仍用终端的语言显示",
 	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
 the issue, public facts, agenda with times, roles and injects. Confidential
 briefs, the roles' bottom lines and the trainer's notes (the zone of
@@ -72,4 +76,8 @@ agreement, a possible agreement, tips) are left out unless --confidential
 is given.`: `显示内置情景（按编号）或情景文件的摘要：议题、公开事实、带时间的议程、
 角色和情景注入。除非加上 --confidential，否则不显示保密说明、各角色的底线和
 培训师备注（可达成协议的空间、一种可能的协议、带领提示）。`,
+	"tip": "提示",
+	"%s: lands at %s, after the agenda's last phase %q ends at %s, when no phase runs; move it into a phase, or lengthen the agenda":           "%s：在 %s 发放，此时议程最后一个环节 %q 已于 %s 结束，没有任何环节在进行；请把它移进某个环节，或延长议程",
+	"method: an agenda for %s runs %s, and this one lacks %s; add the phases, or name the step of each phase that does one (such as step: %s)": "method：%s 的议程依次是 %s，这份议程缺少 %s；请补上这些环节，或在做这些事的环节上写明步骤（如 step: %s）",
+	"%s: phase %q does step %s before %s, but %s runs %s; reorder the phases":                                                                  "%s：环节 %q 在 %[4]s 之前做了 %[3]s，但 %[5]s 的顺序是 %[6]s；请调整环节顺序",
 }
