@@ -365,7 +365,7 @@ func (l *linter) injects() {
 			if target == "" {
 				target = in.To[0]
 			}
-			l.add(LintCannotAct, target, path, "%s: lands at %s, after the agenda's last phase %q ends at %s, when no phase runs; move it into a phase, or lengthen the agenda", path, Clock(at), last.Phase.ID, Clock(last.End))
+			l.add(LintCannotAct, target, path, "%s: lands at %s, when the agenda's last phase %q has ended (at %s) and no phase runs; move it into a phase, or lengthen the agenda", path, Clock(at), last.Phase.ID, Clock(last.End))
 			continue
 		}
 		if k < 0 {
@@ -459,19 +459,25 @@ func (l *linter) agenda() {
 		l.add(LintMethodSteps, "", "method", "method: an agenda for %s runs %s, and this one lacks %s; add the phases, or name the step of each phase that does one (such as step: %s)", s.Method, run, strings.Join(missing, " + "), missing[0])
 		return
 	}
-	// The steps must come in the method's order: the first phase that
-	// does not, where a step is still to come, is out of place.
-	j := 0
+	// The method's steps must come in its order, each as many times in a
+	// row as the agenda likes (a third café round, a second breakout), and
+	// never back: the first phase that leaves the order is out of place.
+	order := slices.Compact(slices.Clone(want))
+	j, at := -1, -1 // the step of order reached so far, and the phase that reached it
 	for i, p := range s.Agenda {
-		switch {
-		case j < len(want) && p.Step == want[j]:
-			j++
-		case j < len(want) && slices.Contains(want[:j], p.Step) && !slices.Contains(want[j:], p.Step):
-			// A step already done, done again: a second round, say.
-		case slices.Contains(want[j:], p.Step):
-			path := fmt.Sprintf("agenda[%d].step", i)
-			l.add(LintMethodSteps, p.ID, path, "%s: phase %q does step %s before %s, but %s runs %s; reorder the phases", path, p.ID, p.Step, want[j], s.Method, run)
-			return
+		if !slices.Contains(order, p.Step) || j >= 0 && p.Step == order[j] {
+			continue
 		}
+		if j+1 < len(order) && p.Step == order[j+1] {
+			j, at = j+1, i
+			continue
+		}
+		path := fmt.Sprintf("agenda[%d].step", i)
+		if j < 0 {
+			l.add(LintMethodSteps, p.ID, path, "%s: phase %q does step %s first, but %s runs %s; reorder the phases", path, p.ID, p.Step, s.Method, run)
+		} else {
+			l.add(LintMethodSteps, p.ID, path, "%s: phase %q does step %s after %s (phase %q), but %s runs %s; reorder the phases", path, p.ID, p.Step, order[j], s.Agenda[at].ID, s.Method, run)
+		}
+		return
 	}
 }

@@ -77,13 +77,19 @@ func TestLint(t *testing.T) {
 		{"a world café needs two rounds", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: harvest"}},
 			scenario.LintMethodSteps, "s.yaml:5:9", "runs cafe-round → cafe-round → harvest, and this one lacks cafe-round;"},
 		{"a café's harvest between its rounds", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: harvest"}, {"step: resolve", "step: cafe-round"}},
-			scenario.LintMethodSteps, "s.yaml:23:75", `phase "names" does step harvest before cafe-round`},
+			scenario.LintMethodSteps, "s.yaml:24:66", `phase "decide" does step cafe-round after harvest (phase "names"), but world-cafe runs cafe-round → cafe-round → harvest`},
+		{"a harvest first", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: brainstorm", "step: harvest"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: cafe-round"}, {"step: resolve", "step: decision"}},
+			scenario.LintMethodSteps, "s.yaml:21:59", `phase "ideas" does step harvest first`},
+		{"ORID back to its start", [][2]string{{"method: consensus-workshop", "method: orid"}, {"step: context", "step: objective"}, {"step: brainstorm", "step: reflective"}, {"step: cluster", "step: interpretive"}, {"step: name", "step: decisional"}, {"step: resolve", "step: objective"}},
+			scenario.LintMethodSteps, "s.yaml:24:66", `phase "decide" does step objective after decisional (phase "names")`},
+		{"a third café round is still in order", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: context", "step: cafe-round"}, {"step: brainstorm", "step: cafe-round"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: harvest"}, {"step: resolve", "step: harvest"}},
+			"", "", ""},
 		{"a second round of a step is no disorder", [][2]string{{"method: consensus-workshop", "method: world-cafe"}, {"step: brainstorm", "step: cafe-round"}, {"step: cluster", "step: cafe-round"}, {"step: name", "step: cafe-round"}, {"step: resolve", "step: harvest"}, {"step: read-back", "step: read-back"}},
 			"", "", ""},
 		{"an inject after the agenda's end", [][2]string{{"minutes: 5, led_by: recorder", "minutes: 3, led_by: recorder"}, {"at: 30m, to: [host, cyclist]", "at: 58m, to: [host, cyclist]"}},
-			scenario.LintCannotAct, "s.yaml:28:20", `lands at 0:58, after the agenda's last phase "readback" ends at 0:58, when no phase runs`},
+			scenario.LintCannotAct, "s.yaml:28:20", `lands at 0:58, when the agenda's last phase "readback" has ended (at 0:58) and no phase runs`},
 		{"method steps out of order", [][2]string{{"step: name, dimensions: [induction]", "step: cluster, dimensions: [induction]"}, {"step: cluster, dimensions: [guidance]", "step: name, dimensions: [guidance]"}},
-			scenario.LintMethodSteps, "s.yaml:22:77", `phase "groups" does step name before cluster, but consensus-workshop runs brainstorm → cluster → name → resolve`},
+			scenario.LintMethodSteps, "s.yaml:22:77", `phase "groups" does step name after brainstorm (phase "ideas"), but consensus-workshop runs brainstorm → cluster → name → resolve`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -132,6 +138,24 @@ func TestLintIgnore(t *testing.T) {
 	diags = lintOf(t, lintClean(t), extra)
 	require.Len(t, diags, 1)
 	assert.Equal(t, "s.yaml:33:12", diags[0].Pos.String(), "at the host's brief")
+}
+
+// A wrong stake id is said once, and every other problem still is: a
+// role naming an unknown stake beside it is reported too.
+func TestStakeErrorsEachOnce(t *testing.T) {
+	src := strings.Replace(lintClean(t), "{id: distance, title: Distance", "{id: Distance, title: Distance", 1)
+	src = strings.Replace(src, "{stake: distance, max: 7}, {stake: light}", "{stake: distance, max: 7}, {stake: lihgt}", 1)
+	_, diags := scenario.ParseScenario("s.yaml", []byte(src), testRubrics(t))
+	require.Len(t, diags, 2, "%s", diags.Error())
+	assert.Contains(t, diags[0].Message, `"Distance" is not a valid id`)
+	assert.Contains(t, diags[1].Message, `unknown stake "lihgt" (did you mean "light"?)`)
+
+	dup := strings.Replace(lintClean(t), "  - {id: light, title: Light for the ground-floor windows}", "  - {id: light, title: Light for the ground-floor windows}\n  - {id: light, title: Light again}", 1)
+	dup = strings.Replace(dup, "{stake: distance, max: 7}, {stake: light}", "{stake: distance, max: 7}, {stake: paint}", 1)
+	_, diags = scenario.ParseScenario("s.yaml", []byte(dup), testRubrics(t))
+	require.Len(t, diags, 2, "%s", diags.Error())
+	assert.Contains(t, diags[0].Message, `duplicate id "light"`)
+	assert.Contains(t, diags[1].Message, `unknown stake "paint"`)
 }
 
 // The new fields are checked like every other: each problem at its place.
