@@ -396,3 +396,22 @@ func TestSchemaNewFieldsRejectUnknownKeys(t *testing.T) {
 		})
 	}
 }
+
+// A tip or a reason of nothing but spaces, full-width or no-break ones
+// included, is refused by the schema as by the Go validator.
+func TestSchemaBlankText(t *testing.T) {
+	sch := compileSchema(t, scenario.KindScenario)
+	good, err := os.ReadFile(filepath.Join("testdata", "lint", "clean.yaml"))
+	require.NoError(t, err)
+	for _, blank := range []string{" ", "\t", "\u3000", "\u00a0", "\u3000\u3000"} {
+		for _, tail := range []string{
+			"trainer:\n  tips: [\"" + blank + "\"]\n",
+			"lint:\n  ignore:\n    - {check: passenger, reason: \"" + blank + "\"}\n",
+		} {
+			data := append(append([]byte{}, good...), tail...)
+			_, diags := scenario.ParseScenario("x.yaml", data, testRubrics(t))
+			assert.Error(t, diags.Err(), "Go refuses %q in %s", blank, tail)
+			assert.Error(t, sch.Validate(yamlToJSON(t, data)), "the schema refuses %q in %s", blank, tail)
+		}
+	}
+}
