@@ -170,6 +170,26 @@ func cardsTree(opts *cardsOptions, p *plan.Plan, s *scenario.Scenario) output.Tr
 	return t
 }
 
+// printSmallCards says again, now that they are printed, which cards fit
+// their page only in type too small to read: the lint's warnings on A4,
+// one line for them all on A5, where long scenarios print small by design.
+// A scenario's lint.ignore silences both.
+func printSmallCards(io *streams, s *scenario.Scenario, paper string) {
+	var small scenario.Diagnostics
+	for _, d := range scenario.Lint(s, cards.OverflowsOn(s, paper)...) {
+		if d.Check == scenario.LintCardTooLong {
+			small = append(small, d)
+		}
+	}
+	if paper == cards.PaperA5 && len(small) > 0 {
+		var one scenario.Diagnostics
+		one.Warnf(small[0].Pos, "%s: %d of the scenario's %d role cards fit an A5 page only in type below %d pt; print them on A4 (--paper a4), or shorten the briefs", s.ID, len(small), len(s.Roles), cards.MinCardPoints)
+		one[0].Check = scenario.LintCardTooLong
+		small = one
+	}
+	printDiagnostics(io, small)
+}
+
 func runCards(opts *cardsOptions) error {
 	p, s, err := loadPlan(opts.IO, opts.Plan)
 	if err != nil {
@@ -178,15 +198,9 @@ func runCards(opts *cardsOptions) error {
 	if err := p.CheckRound(opts.Round); err != nil {
 		return messages.Errorf("%s: %w", opts.Plan, err)
 	}
-	// The one lint warning that is about the paper: a card that prints
-	// too small to read, said again now that it is printed.
-	var small scenario.Diagnostics
-	for _, d := range lintScenario(s) {
-		if d.Check == scenario.LintCardTooLong {
-			small = append(small, d)
-		}
+	if opts.Format == cards.FormatHTML {
+		printSmallCards(opts.IO, s, opts.Paper)
 	}
-	printDiagnostics(opts.IO, small)
 	copts := cards.Options{Paper: opts.Paper, Translate: contentTranslator(s)}
 	var (
 		files   []cards.File

@@ -42,7 +42,7 @@ English scenarios in Chinese.`,
 	// picks the language of the messages: --lang zh lists the Chinese
 	// scenarios in Chinese.
 	fl.StringVar(&opts.Lang, "lang", "", "only scenarios in this language, en or zh, listed in that language too")
-	fl.StringVar(&opts.Language, "language", "", "only scenarios in this language, en or zh, in the terminal's language")
+	fl.StringVar(&opts.Language, "language", "", "only scenarios in this language, en or zh, leaving the messages in theirs")
 	fl.StringVar(&opts.Method, "method", "", "only scenarios of this method: consensus-workshop, open-space, orid, world-cafe or free")
 	fl.StringVar(&opts.Level, "level", "", "only scenarios at this level: street, community or building")
 	fl.StringVar(&opts.Length, "length", "", "only scenarios of this length: short (≤ 60 min), medium (≤ 90 min) or long")

@@ -39,8 +39,13 @@ const MinCardPoints = 8
 // public facts and agenda, the role's briefs, goals and interests, and a
 // group of the largest size the scenario allows, on a timed day.
 // Observers hold a card too, and are checked like every role.
-func Overflows(s *scenario.Scenario) []scenario.Finding {
-	p, err := paperFor("")
+func Overflows(s *scenario.Scenario) []scenario.Finding { return OverflowsOn(s, "") }
+
+// OverflowsOn is [Overflows] on the named paper, [PaperA4] or [PaperA5],
+// for the cards command to say what it prints; nil for a paper yishi does
+// not know.
+func OverflowsOn(s *scenario.Scenario, paperName string) []scenario.Finding {
+	p, err := paperFor(paperName)
 	if err != nil {
 		return nil
 	}

@@ -68,7 +68,7 @@ orid（ORID 焦点讨论）、world-cafe（世界咖啡）或 free（自由讨�
 也可以写中文：--method 开放空间、--level 街道、--length 短。
 和其他命令一样，--lang 同时决定列表显示的语言；--language 只筛选，
 所以 --lang zh --language en 会用中文列出英文情景。`,
-	"only scenarios in this language, en or zh, in the terminal's language": "只列这种语言的情景（en 或 zh），列表仍用终端的语言显示",
+	"only scenarios in this language, en or zh, leaving the messages in theirs": "只列这种语言的情景（en 或 zh），提示的语言不变",
 	`Show a readable summary of a bundled scenario (by id) or of a scenario file:
 the issue, public facts, agenda with times, roles and injects. Confidential
 briefs, the roles' bottom lines and the trainer's notes (the zone of
@@ -77,7 +77,8 @@ is given.`: `显示内置情景（按编号）或情景文件的摘要：议题�
 角色和情景注入。除非加上 --confidential，否则不显示保密说明、各角色的底线和
 培训师备注（可达成协议的空间、一种可能的协议、带领提示）。`,
 	"tip": "提示",
-	"%s: lands at %s, after the agenda's last phase %q ends at %s, when no phase runs; move it into a phase, or lengthen the agenda":           "%s：在 %s 发放，此时议程最后一个环节 %q 已于 %s 结束，没有任何环节在进行；请把它移进某个环节，或延长议程",
+	"%s: lands at %s, when the agenda's last phase %q has ended (at %s) and no phase runs; move it into a phase, or lengthen the agenda":       "%s：在 %s 发放，此时议程最后一个环节 %q 已于 %s 结束，没有任何环节在进行；请把它移进某个环节，或延长议程",
 	"method: an agenda for %s runs %s, and this one lacks %s; add the phases, or name the step of each phase that does one (such as step: %s)": "method：%s 的议程依次是 %s，这份议程缺少 %s；请补上这些环节，或在做这些事的环节上写明步骤（如 step: %s）",
-	"%s: phase %q does step %s before %s, but %s runs %s; reorder the phases":                                                                  "%s：环节 %q 在 %[4]s 之前做了 %[3]s，但 %[5]s 的顺序是 %[6]s；请调整环节顺序",
+	"%s: phase %q does step %s first, but %s runs %s; reorder the phases":                                                                      "%s：环节 %q 一开始就做步骤 %s，但 %s 的顺序是 %s；请调整环节顺序",
+	"%s: phase %q does step %s after %s (phase %q), but %s runs %s; reorder the phases":                                                        "%[1]s：环节 %[2]q 在 %[4]s（环节 %[5]q）之后做步骤 %[3]s，但 %[6]s 的顺序是 %[7]s；请调整环节顺序",
 }
