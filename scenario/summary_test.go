@@ -61,6 +61,7 @@ func TestWriteSummary(t *testing.T) {
 // escape sequence in any field is shown, not obeyed.
 func TestWriteSummaryTerminalSafe(t *testing.T) {
 	const esc = "\x1b[2J"
+	max := 30.0
 	rubric := &scenario.Rubric{ID: "r" + esc, Title: scenario.Text{"": "Rubric" + esc},
 		Dimensions: []scenario.Dimension{{ID: "guidance", Title: scenario.Text{"": "Guidance" + esc}}}}
 	s := &scenario.Scenario{
@@ -68,9 +69,12 @@ func TestWriteSummaryTerminalSafe(t *testing.T) {
 		Backgrounds: []scenario.Background{{ID: "social-worker", Label: scenario.Text{"": "Social worker" + esc}}},
 		Issue:       scenario.Issue{Background: "Background" + esc, FocusQuestion: "Question" + esc, PublicFacts: []string{"Fact" + esc}},
 		Agenda:      []scenario.Phase{{ID: "open", Title: "Opening" + esc, Minutes: 5, LedBy: "host"}},
-		Injects:     []scenario.Inject{{To: []string{"host", "ghost" + esc}, Text: "News" + esc, Exercises: []string{"guidance", "other" + esc}}},
+		Injects:     []scenario.Inject{{To: []string{"host", "ghost" + esc}, Text: "News" + esc, Exercises: []string{"guidance", "other" + esc}, TrainerNote: "Watch" + esc}},
+		Level:       "level" + esc,
+		Stakes:      []scenario.Stake{{ID: "fee", Title: "Fee" + esc, Unit: "unit-of" + esc, Max: &max}},
+		Trainer:     scenario.TrainerNotes{ZoneOfAgreement: "Zone" + esc, PossibleAgreement: "Deal" + esc, Tips: []string{"Tip" + esc}},
 		Roles: []scenario.Role{{ID: "host", Title: "Host" + esc, Function: "host" + esc, Brief: "Brief" + esc, Confidential: "Secret" + esc,
-			AvoidBackground: []string{"social-worker"}, PreferBackground: []string{"lawyer" + esc}}},
+			AvoidBackground: []string{"social-worker"}, PreferBackground: []string{"lawyer" + esc}, Stakes: []scenario.RoleStake{{Stake: "fee", Max: &max}}}},
 		Grouping: scenario.Grouping{
 			Mix:     []scenario.MixRule{{Attribute: "unit" + esc, Weight: 1}},
 			Require: []scenario.Quota{{Attribute: "background", Value: "social-worker", Min: 1}, {Attribute: "floor" + esc, Value: "top" + esc, Min: 1}},
@@ -88,7 +92,7 @@ func TestWriteSummaryTerminalSafe(t *testing.T) {
 		assert.Equal(t, out, scenario.TerminalSafe(out))
 		shown := []string{"Title", "id", "Summary", "method", "en", "Background", "Question", "Fact", "Opening",
 			"Host", "ghost", "News", "Guidance", "other", "host", "Brief", "Secret", "Social worker", "lawyer",
-			"unit", "floor", "top", "Rubric"}
+			"unit", "floor", "top", "level", "Fee", "unit-of", "Watch", "Zone", "Deal", "Tip", "Rubric"}
 		if named { // the rubric is not resolved: its name and the dimension ids are shown
 			shown[len(shown)-1] = "standard"
 			shown = slices.DeleteFunc(shown, func(f string) bool { return f == "Guidance" })

@@ -110,9 +110,9 @@ func TestNoConfidentialBrief(t *testing.T) {
 			files, err := c.Files()
 			require.NoError(t, err)
 			require.Len(t, files, 2+2*len(c.Trainees))
-			// Every role's confidential brief, and the injects and the
-			// trainer's notes on them, which only the trainer sees: whole,
-			// and sentence by sentence.
+			// Every role's confidential brief, the injects and the
+			// trainer's notes on them, and the scenario's trainer's notes,
+			// which only the trainer sees: whole, and sentence by sentence.
 			var secret []string
 			for _, r := range s.Roles {
 				secret = append(secret, r.Confidential)
@@ -121,6 +121,10 @@ func TestNoConfidentialBrief(t *testing.T) {
 			for _, in := range s.Injects {
 				secret = append(secret, in.Text, in.TrainerNote)
 			}
+			// And the scenario's notes for the trainer.
+			secret = append(secret, s.Trainer.ZoneOfAgreement, s.Trainer.PossibleAgreement)
+			secret = append(secret, s.Trainer.Tips...)
+			require.NotEmpty(t, s.Trainer.ZoneOfAgreement, "the scenario has trainer's notes to look for")
 			var fragments []string
 			for _, text := range secret {
 				text = scenario.OneLine(text)

@@ -464,6 +464,24 @@ func TestCardsEscapeUserText(t *testing.T) {
 		assert.NotContains(t, string(data), "![")
 		assert.Contains(t, string(data), "| T02 | \\!\\[x\\](http\\://evil.example/t.png) # heading | a b |")
 	})
+	t.Run("trainer's notes", func(t *testing.T) {
+		// The author's notes for the trainer are escaped on the master
+		// sheet like every other text, in HTML and in Markdown.
+		hs := bundled(t, "elevator-retrofit")
+		hs.Trainer = scenario.TrainerNotes{ZoneOfAgreement: "<script>alert(1)</script>", PossibleAgreement: "![x](http://evil.example/t.png)", Tips: []string{`"><img src=x onerror=alert(1)>`}}
+		for _, format := range []string{cards.FormatHTML, cards.FormatMarkdown} {
+			data, err := cards.RenderMaster(cards.Master(p, hs, 0), format)
+			require.NoError(t, err)
+			body := string(data)
+			for _, tag := range rawTags {
+				assert.NotContains(t, body, tag, format)
+			}
+			assert.Contains(t, body, "&lt;script&gt;alert(1)&lt;/script&gt;", format)
+			if format == cards.FormatMarkdown {
+				assert.NotContains(t, body, "![x]", "no image from the author's text in Markdown")
+			}
+		}
+	})
 	t.Run("json", func(t *testing.T) {
 		data, err := cards.RenderCards(cards.Build(p, s, 0), cards.FormatJSON, cards.Options{})
 		require.NoError(t, err)
