@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -353,42 +354,36 @@ func amount(v float64, unit string) string {
 func (l *linter) injects() {
 	s := l.s
 	slots := s.Timetable()
+	if len(slots) == 0 {
+		return
+	}
+	last := slots[len(slots)-1]
 	for i, in := range s.Injects {
+		path := fmt.Sprintf("injects[%d].at", i)
+		// An ignore names the inject by its id or, having none, by the role.
+		target := func(role string) string { return cmp.Or(in.ID, role) }
 		at := in.At.Minutes()
-		k := slices.IndexFunc(slots, func(sl Slot) bool { return sl.Start <= at && at < sl.End })
-		if k < 0 && len(slots) > 0 && at >= slots[len(slots)-1].End {
+		if at >= last.End {
 			// Between the agenda's end and the drill's: no phase runs, and
 			// nobody is there to act.
-			last := slots[len(slots)-1]
-			path := fmt.Sprintf("injects[%d].at", i)
-			target := in.ID
-			if target == "" {
-				target = in.To[0]
-			}
-			l.add(LintCannotAct, target, path, "%s: lands at %s, when the agenda's last phase %q has ended (at %s) and no phase runs; move it into a phase, or lengthen the agenda", path, Clock(at), last.Phase.ID, Clock(last.End))
+			l.add(LintCannotAct, target(in.To[0]), path, "%s: lands at %s, when the agenda's last phase %q has ended (at %s) and no phase runs; move it into a phase, or lengthen the agenda", path, Clock(at), last.Phase.ID, Clock(last.End))
 			continue
 		}
-		if k < 0 {
-			continue
-		}
-		for _, id := range in.To {
+		k := slices.IndexFunc(slots, func(sl Slot) bool { return sl.Start <= at && at < sl.End })
+		p := slots[k]
+		j := slices.IndexFunc(in.To, func(id string) bool {
 			r, ok := s.Role(id)
-			if !ok || acts(slots[k].Phase, r) {
-				continue
-			}
-			path := fmt.Sprintf("injects[%d].at", i)
-			target := in.ID
-			if target == "" {
-				target = id
-			}
-			p := slots[k]
-			if to := nearestActing(slots, k, in, s); to >= 0 {
-				q := slots[to]
-				l.add(LintCannotAct, target, path, "%s: lands in phase %q (%s–%s), where role %q does not act; move it into phase %q (%s–%s), or name the role in the phase's involves", path, p.Phase.ID, Clock(p.Start), Clock(p.End), id, q.Phase.ID, Clock(q.Start), Clock(q.End))
-			} else {
-				l.add(LintCannotAct, target, path, "%s: lands in phase %q (%s–%s), where role %q does not act; name the role in the phase's involves", path, p.Phase.ID, Clock(p.Start), Clock(p.End), id)
-			}
-			break
+			return ok && !acts(p.Phase, r)
+		})
+		if j < 0 {
+			continue
+		}
+		id := in.To[j]
+		if to := nearestActing(slots, k, in, s); to >= 0 {
+			q := slots[to]
+			l.add(LintCannotAct, target(id), path, "%s: lands in phase %q (%s–%s), where role %q does not act; move it into phase %q (%s–%s), or name the role in the phase's involves", path, p.Phase.ID, Clock(p.Start), Clock(p.End), id, q.Phase.ID, Clock(q.Start), Clock(q.End))
+		} else {
+			l.add(LintCannotAct, target(id), path, "%s: lands in phase %q (%s–%s), where role %q does not act; name the role in the phase's involves", path, p.Phase.ID, Clock(p.Start), Clock(p.End), id)
 		}
 	}
 }

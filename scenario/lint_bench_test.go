@@ -9,7 +9,7 @@ import (
 // BenchmarkLint measures the scenario's own lint checks on the lint's
 // test scenario, parsed once.
 func BenchmarkLint(b *testing.B) {
-	data := []byte(lintCleanB(b))
+	data := []byte(lintClean(b))
 	s, diags := scenario.ParseScenario("s.yaml", data, testRubrics(b))
 	if diags.HasErrors() {
 		b.Fatal(diags.Error())

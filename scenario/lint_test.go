@@ -14,9 +14,7 @@ import (
 
 // lintClean is a small scenario the lint passes, for the cases below to
 // break one way each.
-func lintClean(t *testing.T) string { return lintCleanB(t) }
-
-func lintCleanB(t testing.TB) string {
+func lintClean(t testing.TB) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("testdata", "lint", "clean.yaml"))
 	require.NoError(t, err)
