@@ -34,35 +34,11 @@ const (
 	LintCardTooLong = "card-too-long"
 )
 
-// LintCheck describes one check of the lint.
-type LintCheck struct {
-	ID string `json:"id"`
-	// Finds says what the check finds, in English; the catalogue has it in
-	// Chinese.
-	Finds Message `json:"-"`
-}
-
-// LintChecks are the lint's checks, in the order they are documented.
-var LintChecks = []LintCheck{
-	{LintUnexercised, Msg("a rubric dimension that no phase, inject or role goal exercises")},
-	{LintPassenger, Msg("a role with no inject and no phase that needs it (a passenger)")},
-	{LintNoTrade, Msg("a confidential brief whose interests overlap no other role's, so there is nothing to trade")},
-	{LintNoZone, Msg("bottom lines on one stake that can never meet")},
-	{LintContradictsFact, Msg("a bottom line that contradicts a public fact")},
-	{LintCannotAct, Msg("an inject that lands in a phase where its role cannot act")},
-	{LintNoSummingUp, Msg("an agenda with no phase for summing up (induction)")},
-	{LintNoReadBack, Msg("an agenda with no phase for reading back the record")},
-	{LintMethodSteps, Msg("a method whose characteristic phases are missing or out of order")},
-	{LintCardTooLong, Msg("a role card with more text than fits one printed page")},
-}
-
-// LintCheckIDs lists the ids of [LintChecks].
-func LintCheckIDs() []string {
-	ids := make([]string, len(LintChecks))
-	for i, c := range LintChecks {
-		ids[i] = c.ID
-	}
-	return ids
+// LintChecks are the lint's checks, in the order they are documented
+// (the README's table of the lint says what each finds).
+var LintChecks = []string{
+	LintUnexercised, LintPassenger, LintNoTrade, LintNoZone, LintContradictsFact,
+	LintCannotAct, LintNoSummingUp, LintNoReadBack, LintMethodSteps, LintCardTooLong,
 }
 
 // Finding is a lint warning before it is placed: its check, what it is

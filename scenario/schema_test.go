@@ -360,7 +360,7 @@ func TestSchemaNewFieldsAgree(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &doc))
 	assert.Equal(t, scenario.Levels, doc.Properties.Level.Enum)
 	assert.Equal(t, scenario.Steps, doc.Definitions.Phase.Properties.Step.Enum)
-	assert.Equal(t, scenario.LintCheckIDs(), doc.Properties.Lint.Properties.Ignore.Items.Properties.Check.Enum)
+	assert.Equal(t, scenario.LintChecks, doc.Properties.Lint.Properties.Ignore.Items.Properties.Check.Enum)
 	for _, k := range []string{"min", "max"} {
 		b := doc.Definitions.Stake.Properties[k]
 		require.NotNil(t, b.Maximum, k)

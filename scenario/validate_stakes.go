@@ -119,7 +119,7 @@ func validateLintSettings(s *Scenario, dims []string, c checker) {
 	for i, ig := range s.Lint.Ignore {
 		path := fmt.Sprintf("lint.ignore[%d]", i)
 		if c.required(path+".check", ig.Check, Msg("check")) {
-			c.ref(path+".check", ig.Check, Msg("lint check"), LintCheckIDs())
+			c.ref(path+".check", ig.Check, Msg("lint check"), LintChecks)
 		}
 		if ig.Target != "" && dims != nil {
 			c.ref(path+".target", ig.Target, Msg("target"), targets)

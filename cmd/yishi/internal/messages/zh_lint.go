@@ -3,16 +3,6 @@ package messages
 // zhLint holds the scenario lint's messages and the new scenario fields'
 // validation.
 var zhLint = map[string]string{
-	"a rubric dimension that no phase, inject or role goal exercises":                            "评议维度没有任何环节、情景注入或角色目标去练",
-	"a role with no inject and no phase that needs it (a passenger)":                             "角色既没有情景注入，也没有哪个环节需要它（“陪坐”）",
-	"a confidential brief whose interests overlap no other role's, so there is nothing to trade": "保密说明里的利益与其他角色毫无交集，无从交换",
-	"bottom lines on one stake that can never meet":                                              "同一议价事项上的底线永远碰不到一起",
-	"a bottom line that contradicts a public fact":                                               "底线与公开事实相矛盾",
-	"an inject that lands in a phase where its role cannot act":                                  "情景注入落在其接收角色无法行动的环节",
-	"an agenda with no phase for summing up (induction)":                                         "议程没有归纳总结的环节",
-	"an agenda with no phase for reading back the record":                                        "议程没有宣读记录的环节",
-	"a method whose characteristic phases are missing or out of order":                           "议事方法的标志性环节缺失或顺序不对",
-	"a role card with more text than fits one printed page":                                      "角色卡文字超出一页打印纸",
 	"level":            "层级",
 	"step":             "步骤",
 	"role or function": "角色或角色职能",
