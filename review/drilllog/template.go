@@ -42,7 +42,6 @@ var words = scenario.Words{
 		"at_min":  "%d min", "to": "to", "sep": "; ", "planned": "planned", "nobody": "nobody in this group",
 		"start": "start", "end": "end",
 		"paren_open": " (", "paren_close": ")",
-		"fn_host": "host", "fn_recorder": "recorder", "fn_stakeholder": "stakeholder", "fn_observer": "observer",
 	},
 	"zh": {
 		"title": "yishi 演练记录——第 %d 轮第 %d 组，%s。这是模板：请照纸质记录填写。",
@@ -70,7 +69,6 @@ var words = scenario.Words{
 		"at_min":  "第 %d 分钟", "to": "发给", "sep": "；", "planned": "计划", "nobody": "本组无人",
 		"start": "开始", "end": "结束",
 		"paren_open": "（", "paren_close": "）",
-		"fn_host": "主持人", "fn_recorder": "记录员", "fn_stakeholder": "利益相关方", "fn_observer": "观察员",
 	},
 }
 
@@ -153,7 +151,7 @@ func (t tmpl) examples(how string) string {
 func (t tmpl) member(m plan.Member) string {
 	fn := ""
 	if r, ok := t.s.Role(m.Role); ok {
-		fn = t.w("paren_open") + t.w("fn_"+r.Function) + t.w("paren_close")
+		fn = t.w("paren_open") + scenario.Label(t.lang, r.Function) + t.w("paren_close")
 	}
 	return strings.TrimSpace(m.ID+" "+m.Name) + " — " + t.s.RoleTitle(m.Role) + fn
 }
