@@ -14,6 +14,7 @@ import (
 	"github.com/yishi-council/yishi/cmd/yishi/internal/messages"
 	"github.com/yishi-council/yishi/cmd/yishi/internal/output"
 	"github.com/yishi-council/yishi/roles"
+	"github.com/yishi-council/yishi/roles/cards"
 	"github.com/yishi-council/yishi/roles/plan"
 	"github.com/yishi-council/yishi/roles/roster"
 	"github.com/yishi-council/yishi/scenario"
@@ -132,7 +133,7 @@ func runAssign(ctx context.Context, opts *assignOptions) error {
 	}
 	// The lint's warnings come before the drill, when the scenario can
 	// still be mended; they stop nothing.
-	printDiagnostics(opts.IO, lintScenario(s))
+	printDiagnostics(opts.IO, cards.Lint(s))
 	ropts := roster.Options{Sheet: opts.Sheet, StrictBackgrounds: opts.StrictBackgrounds}
 	if src.Origin != scenarios.Bundled {
 		ropts.ScenarioFile = src.Name

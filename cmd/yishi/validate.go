@@ -88,7 +88,7 @@ func validateFile(file string, lint bool) validateResult {
 	var s *scenario.Scenario
 	res.Kind, s, res.Diagnostics = scenarios.ParseFile(file)
 	if lint && s != nil && !res.Diagnostics.HasErrors() {
-		res.Diagnostics = append(res.Diagnostics, lintScenario(s)...)
+		res.Diagnostics = append(res.Diagnostics, cards.Lint(s)...)
 		res.Diagnostics.Sort()
 	}
 	res.Valid = !res.Diagnostics.HasErrors()
@@ -145,9 +145,6 @@ func runValidate(opts *validateOptions) error {
 	return nil
 }
 
-// lintScenario is the lint's warnings on a valid scenario, the length of
-// its cards among them.
-func lintScenario(s *scenario.Scenario) scenario.Diagnostics { return cards.Lint(s) }
 
 // printDiagnostics writes diagnostics one per line on stderr. A lint
 // warning ends with its check in brackets, which a lint.ignore entry names.
