@@ -145,7 +145,6 @@ func runValidate(opts *validateOptions) error {
 	return nil
 }
 
-
 // printDiagnostics writes diagnostics one per line on stderr. A lint
 // warning ends with its check in brackets, which a lint.ignore entry names.
 func printDiagnostics(io *streams, diags scenario.Diagnostics) {
