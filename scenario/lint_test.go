@@ -138,8 +138,8 @@ func TestLintIgnore(t *testing.T) {
 	assert.Equal(t, "s.yaml:33:12", diags[0].Pos.String(), "at the host's brief")
 }
 
-// A wrong stake id is said once, and every other problem still is: a
-// role naming an unknown stake beside it is reported too.
+// A wrong id is said once, where it stands, and every other problem still
+// is: a role naming an unknown stake beside it is reported too.
 func TestStakeErrorsEachOnce(t *testing.T) {
 	src := strings.Replace(lintClean(t), "{id: distance, title: Distance", "{id: Distance, title: Distance", 1)
 	src = strings.Replace(src, "{stake: distance, max: 7}, {stake: light}", "{stake: distance, max: 7}, {stake: lihgt}", 1)
@@ -147,6 +147,12 @@ func TestStakeErrorsEachOnce(t *testing.T) {
 	require.Len(t, diags, 2, "%s", diags.Error())
 	assert.Contains(t, diags[0].Message, `"Distance" is not a valid id`)
 	assert.Contains(t, diags[1].Message, `unknown stake "lihgt" (did you mean "light"?)`)
+
+	// The same for a role: the inject aimed at it is not faulted again.
+	role := strings.Replace(lintClean(t), "  - id: cyclist", "  - id: Cyclist", 1)
+	_, diags = scenario.ParseScenario("s.yaml", []byte(role), testRubrics(t))
+	require.Len(t, diags, 1, "%s", diags.Error())
+	assert.Equal(t, "s.yaml:44:9", diags[0].Pos.String())
 
 	dup := strings.Replace(lintClean(t), "  - {id: light, title: Light for the ground-floor windows}", "  - {id: light, title: Light for the ground-floor windows}\n  - {id: light, title: Light again}", 1)
 	dup = strings.Replace(dup, "{stake: distance, max: 7}, {stake: light}", "{stake: distance, max: 7}, {stake: paint}", 1)

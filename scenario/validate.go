@@ -17,6 +17,10 @@ type checker struct {
 	// type, a misspelt key, a merge key): one problem gets one message, so
 	// validation says nothing more of them or of what they hold.
 	failed map[string]bool
+	// badIDs holds, normalised, the ids [checker.id] reported (malformed,
+	// twice over): a reference to one is the same problem, so [checker.ref]
+	// says nothing more of it.
+	badIDs map[string]bool
 }
 
 func (c checker) errorf(path, format string, args ...any) {
@@ -65,9 +69,11 @@ func (c checker) id(path, value string, seen map[string]string) {
 	}
 	if !idPattern.MatchString(value) {
 		c.errorf(path, "%s%s: %q is not a valid id: use lower-case letters, digits, '-' and '_', such as resident-rep", c.prefix, path, value)
+		c.badIDs[NormalizeName(value)] = true
 	}
 	if first, dup := seen[value]; dup {
 		c.errorf(path, "%s%s: duplicate id %q (first used at %s)", c.prefix, path, value, first)
+		c.badIDs[NormalizeName(value)] = true
 		return
 	}
 	seen[value] = c.posOf(path).String()
@@ -77,6 +83,9 @@ func (c checker) id(path, value string, seen map[string]string) {
 func (c checker) ref(path, value string, what Message, known []string) bool {
 	if slices.Contains(known, value) {
 		return true
+	}
+	if c.badIDs[NormalizeName(value)] {
+		return false // the id it names is reported where it stands
 	}
 	if s := Suggest(value, known); s != "" {
 		c.errorf(path, "%s%s: unknown %s %q (did you mean %q?)", c.prefix, path, what, value, s)
@@ -89,7 +98,7 @@ func (c checker) ref(path, value string, what Message, known []string) bool {
 }
 
 func validateScenario(s *Scenario, rubrics RubricSource, diags *Diagnostics) {
-	c := checker{posOf: s.PosOf, diags: diags, failed: s.failed}
+	c := checker{posOf: s.PosOf, diags: diags, failed: s.failed, badIDs: map[string]bool{}}
 	validateHead(s, c)
 	backgrounds := validateBackgrounds(s, c)
 	rubric := resolveRubric(s, rubrics, c)
@@ -549,7 +558,7 @@ func resolveRubric(s *Scenario, rubrics RubricSource, c checker) *Rubric {
 }
 
 func validateRubric(r *Rubric, prefix string, diags *Diagnostics) {
-	c := checker{posOf: func(p string) Pos { return r.PosOf(prefix + p) }, diags: diags, prefix: prefix, failed: r.failed}
+	c := checker{posOf: func(p string) Pos { return r.PosOf(prefix + p) }, diags: diags, prefix: prefix, failed: r.failed, badIDs: map[string]bool{}}
 	c.id("id", r.ID, map[string]string{})
 	if r.Title.IsZero() {
 		c.errorf("title", "%stitle: missing title", prefix)

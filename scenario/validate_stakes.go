@@ -3,38 +3,17 @@ package scenario
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
-// stakeIDs are a scenario's stake ids: those that are right, and those
-// already reported (malformed, twice over), which the roles' references
-// are not faulted for again.
-type stakeIDs struct {
-	good, bad []string
-	// broken is set when the stakes could not be read at all.
-	broken bool
-}
-
-// reported tells whether a reference names a stake whose id was reported,
-// as written or as the id was meant ("distance" for "Distance").
-func (ids stakeIDs) reported(ref string) bool {
-	return slices.ContainsFunc(ids.bad, func(b string) bool { return NormalizeName(b) == NormalizeName(ref) })
-}
-
 // validateStakes checks the scenario's stakes and returns their ids.
-func validateStakes(s *Scenario, c checker) stakeIDs {
+func validateStakes(s *Scenario, c checker) []string {
 	seen := map[string]string{}
-	ids := stakeIDs{broken: c.reported("stakes")}
+	var ids []string
 	for i, st := range s.Stakes {
 		path := fmt.Sprintf("stakes[%d]", i)
-		before := len(*c.diags)
 		c.id(path+".id", st.ID, seen)
-		if len(*c.diags) > before || c.reported(path+".id") {
-			ids.bad = append(ids.bad, st.ID)
-		} else {
-			ids.good = append(ids.good, st.ID)
-		}
+		ids = append(ids, st.ID)
 		c.required(path+".title", st.Title, Msg("title"))
 		c.bounds(path, st.Min, st.Max)
 		switch {
@@ -49,15 +28,15 @@ func validateStakes(s *Scenario, c checker) stakeIDs {
 
 // validateRoleStakes checks each role's stakes and the dimensions its
 // goals exercise.
-func validateRoleStakes(s *Scenario, stakes stakeIDs, dims []string, c checker) {
+func validateRoleStakes(s *Scenario, stakes, dims []string, c checker) {
 	for i, r := range s.Roles {
 		path := fmt.Sprintf("roles[%d]", i)
 		seen := map[string]bool{}
 		for j, rs := range r.Stakes {
 			sp := fmt.Sprintf("%s.stakes[%d]", path, j)
-			// A reference to a stake already reported is not faulted again.
-			check := c.required(sp+".stake", rs.Stake, Msg("stake")) && !stakes.broken && !stakes.reported(rs.Stake)
-			if check && c.ref(sp+".stake", rs.Stake, Msg("stake"), stakes.good) {
+			// Stakes that could not be read at all leave nothing to check against.
+			check := c.required(sp+".stake", rs.Stake, Msg("stake")) && !c.reported("stakes")
+			if check && c.ref(sp+".stake", rs.Stake, Msg("stake"), stakes) {
 				if seen[rs.Stake] {
 					c.errorf(sp+".stake", "%s.stake: stake %q is named twice for this role", sp, rs.Stake)
 				}
